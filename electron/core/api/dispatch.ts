@@ -1,0 +1,67 @@
+import type { z } from 'zod';
+import {
+  CoreError,
+  isMethodName,
+  methods,
+  type ApiError,
+  type MethodName,
+  type MethodOutput,
+  type Result,
+} from '../../../shared/api';
+import type { Handlers } from '../service';
+
+export interface Logger {
+  error(message: string, detail?: unknown): void;
+}
+
+const consoleLogger: Logger = {
+  error: (message, detail) => console.error(message, detail),
+};
+
+/** Turns zod's issues into one sentence a person can read, plus the raw list for code. */
+export function validationError(method: string, error: z.ZodError): ApiError {
+  const parts = error.issues.slice(0, 5).map((i) => {
+    const where = i.path.length ? `${i.path.join('.')}: ` : '';
+    return `${where}${i.message}`;
+  });
+  return {
+    code: 'VALIDATION',
+    message: parts.length ? parts.join('; ') : `Invalid input for ${method}.`,
+    details: error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+  };
+}
+
+/**
+ * The single entry point both shells use: the raw input is `unknown` until the method's schema
+ * has parsed it, and every outcome, including bugs, becomes a Result.
+ */
+export async function dispatch<K extends MethodName>(
+  handlers: Handlers,
+  method: string,
+  raw: unknown,
+  logger: Logger = consoleLogger,
+): Promise<Result<MethodOutput<K>>> {
+  if (!isMethodName(method)) {
+    return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `There is no method "${method}".` } };
+  }
+  const schema = methods[method].input as z.ZodType;
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: validationError(method, parsed.error) };
+  try {
+    const handler = handlers[method] as (input: unknown) => unknown;
+    const value = (await handler(parsed.data)) as MethodOutput<K>;
+    return { ok: true, value };
+  } catch (e) {
+    if (e instanceof CoreError) {
+      return {
+        ok: false,
+        error: { code: e.code, message: e.message, ...(e.details !== undefined ? { details: e.details } : {}) },
+      };
+    }
+    logger.error(`Unexpected failure in ${method}`, e);
+    return {
+      ok: false,
+      error: { code: 'INTERNAL', message: 'Something went wrong inside Campaign Desk. The details are in the log.' },
+    };
+  }
+}

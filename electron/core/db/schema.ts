@@ -1,0 +1,123 @@
+import type { Generated } from 'kysely';
+
+/** Kysely's view of the tables created in migrations.ts. Keep the two in step. */
+
+export interface AccountsTable {
+  id: Generated<number>;
+  name: string;
+  kind: 'sandbox' | 'cloud';
+  phone_number_id: string;
+  waba_id: string;
+  display_phone_number: string | null;
+  default_country: string | null;
+  graph_version: Generated<string>;
+  base_url: string;
+  token_env: string | null;
+  token_ref: string | null;
+  rate_per_second: Generated<number>;
+  max_in_flight: Generated<number>;
+  messaging_limit: number | null;
+  templates_synced_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface TemplatesTable {
+  id: Generated<number>;
+  account_id: number;
+  meta_id: string | null;
+  name: string;
+  language: string;
+  status: string;
+  category: string;
+  sub_category: string | null;
+  parameter_format: Generated<'POSITIONAL' | 'NAMED'>;
+  components_json: string;
+  quality_score: string | null;
+  source: 'sync' | 'manual';
+  synced_at: number | null;
+  updated_at: number;
+}
+
+export interface CampaignsTable {
+  id: Generated<number>;
+  account_id: number;
+  name: string;
+  state: Generated<'draft' | 'scheduled' | 'sending' | 'paused' | 'completed' | 'cancelled'>;
+  pause_code: string | null;
+  pause_reason: string | null;
+  template_id: number | null;
+  template_name: string | null;
+  template_language: string | null;
+  mapping_json: string | null;
+  settings_json: Generated<string>;
+  columns_json: Generated<string>;
+  default_country: string | null;
+  parent_campaign_id: number | null;
+  scheduled_at: number | null;
+  started_at: number | null;
+  completed_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface RecipientsTable {
+  id: Generated<number>;
+  campaign_id: number;
+  row_number: number;
+  phone: string;
+  country: string | null;
+  phone_type: string | null;
+  fields_json: Generated<string>;
+  state: Generated<
+    'pending' | 'sending' | 'sent' | 'delivered' | 'read' | 'failed' | 'skipped' | 'unknown' | 'expired'
+  >;
+  skip_reason: string | null;
+  variant: string | null;
+  wamid: string | null;
+  wa_id: string | null;
+  error_code: number | null;
+  error_title: string | null;
+  attempts: Generated<number>;
+  next_attempt_at: number | null;
+  sending_at: number | null;
+  sent_at: number | null;
+  delivered_at: number | null;
+  read_at: number | null;
+  failed_at: number | null;
+  status_ts: number | null;
+}
+
+export interface StatusEventsTable {
+  id: Generated<number>;
+  source: string;
+  wamid: string | null;
+  status: string | null;
+  meta_ts: number | null;
+  recipient_id: number | null;
+  payload_json: string;
+  received_at: number;
+}
+
+export interface SuppressionTable {
+  phone: string;
+  reason: string;
+  source: string;
+  detail: string | null;
+  created_at: number;
+}
+
+export interface SettingsTable {
+  key: string;
+  value_json: string;
+}
+
+export interface DB {
+  accounts: AccountsTable;
+  templates: TemplatesTable;
+  campaigns: CampaignsTable;
+  recipients: RecipientsTable;
+  status_events: StatusEventsTable;
+  suppression: SuppressionTable;
+  settings: SettingsTable;
+}

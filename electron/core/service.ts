@@ -1,0 +1,99 @@
+import { join } from 'node:path';
+import { TABLES, type MethodName, type MethodOutput, type ParsedInput } from '../../shared/api';
+import { ensureSandboxAccount, listAccounts } from './accounts/repo';
+import { createCampaignService } from './campaigns/service';
+import { systemClock, type Clock } from './clock';
+import type { Store } from './db/connection';
+import { LATEST_VERSION, schemaVersion } from './db/migrate';
+import { DATABASE_FILE, openStore } from './db/open';
+import { EventBus } from './events';
+import { APP_VERSION } from './version';
+
+export type Handlers = {
+  [K in MethodName]: (input: ParsedInput<K>) => MethodOutput<K> | Promise<MethodOutput<K>>;
+};
+
+export interface CoreOptions {
+  dataDir: string;
+  shell: 'electron' | 'headless';
+  clock?: Clock;
+  /** Electron's build of better-sqlite3 (see README, "Native module"). */
+  nativeBinding?: string;
+  /** How often to look for writes by other processes (the CLI); 0 turns it off. */
+  externalChangePollMs?: number;
+}
+
+export interface Core {
+  handlers: Handlers;
+  events: EventBus;
+  store: Store;
+  dataDir: string;
+  close(): void;
+}
+
+/**
+ * The application: everything a user can do is a handler here. Both shells call it and
+ * neither adds behaviour of its own. This module never imports Electron.
+ */
+export function createCore(options: CoreOptions): Core {
+  const clock = options.clock ?? systemClock;
+  const { store } = openStore(options.dataDir, {
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    now: () => clock.now(),
+  });
+  const events = new EventBus();
+  ensureSandboxAccount(store, clock.now());
+
+  const campaigns = createCampaignService({ store, clock, events });
+
+  const handlers: Handlers = {
+    'app.info': () => ({
+      name: 'Campaign Desk',
+      version: APP_VERSION,
+      shell: options.shell,
+      dataDir: options.dataDir,
+      databasePath: join(options.dataDir, DATABASE_FILE),
+      schemaVersion: schemaVersion(store.sqlite),
+    }),
+    'accounts.list': () => listAccounts(store),
+    'campaigns.list': () => campaigns.list(),
+    'campaigns.create': (input) => campaigns.create(input),
+    'campaigns.get': (input) => campaigns.get(input.id),
+    'campaigns.rename': (input) => campaigns.rename(input.id, input.name),
+    'campaigns.delete': (input) => campaigns.delete(input.id),
+  };
+
+  const stopWatch = watchExternalChanges(store, events, options.externalChangePollMs ?? 1000);
+
+  return {
+    handlers,
+    events,
+    store,
+    dataDir: options.dataDir,
+    close: () => {
+      stopWatch();
+      store.close();
+    },
+  };
+}
+
+/**
+ * The CLI and the app may share one data folder. SQLite's data_version changes only when
+ * another connection commits, so one cheap pragma a second tells the UI to refetch.
+ */
+function watchExternalChanges(store: Store, events: EventBus, everyMs: number): () => void {
+  if (everyMs <= 0) return () => undefined;
+  let last = store.sqlite.pragma('data_version', { simple: true }) as number;
+  const timer = setInterval(() => {
+    if (!store.sqlite.open) return;
+    const now = store.sqlite.pragma('data_version', { simple: true }) as number;
+    if (now !== last) {
+      last = now;
+      events.emit('db.changed', { tables: [...TABLES] });
+    }
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+export { LATEST_VERSION };

@@ -1,0 +1,231 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { ErrorCode, Result } from '../../shared/api';
+import { dispatch } from '../core/api/dispatch';
+import type { Core } from '../core/service';
+import { CONTENT_SECURITY_POLICY } from '../core/security/csp';
+
+/** Loopback only: the headless shell is a local UI, never a network service. */
+export const HEADLESS_HOST = '127.0.0.1';
+const TOKEN_COOKIE = 'cd_token';
+const MAX_JSON_BODY = 1024 * 1024;
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json; charset=utf-8',
+};
+
+const STATUS_FOR: Record<ErrorCode, number> = {
+  VALIDATION: 400,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  UNAUTHORIZED: 401,
+  UNKNOWN_METHOD: 404,
+  UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+export interface HeadlessOptions {
+  core: Core;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  port?: number;
+  /** Fixed token for tests; a random one is made otherwise. */
+  token?: string;
+}
+
+export interface HeadlessServer {
+  url: string;
+  /** The URL to open: it carries the token once, then the page lives on a cookie. */
+  openUrl: string;
+  token: string;
+  port: number;
+  server: Server;
+  close(): Promise<void>;
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const ab = Buffer.from(a);
+  const bb = Buffer.from(b);
+  return ab.length === bb.length && timingSafeEqual(ab, bb);
+}
+
+function cookieToken(req: IncomingMessage): string | undefined {
+  const header = req.headers.cookie;
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === TOKEN_COOKIE) return decodeURIComponent(v.join('='));
+  }
+  return undefined;
+}
+
+function bearerToken(req: IncomingMessage): string | undefined {
+  const h = req.headers.authorization;
+  return h?.startsWith('Bearer ') ? h.slice(7).trim() : undefined;
+}
+
+function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8') {
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown) {
+  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
+}
+
+async function readJson(req: IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false; status: number; message: string }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_JSON_BODY) return { ok: false, status: 413, message: 'Request body is too large.' };
+    chunks.push(chunk as Buffer);
+  }
+  if (size === 0) return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown };
+  } catch {
+    return { ok: false, status: 400, message: 'The request body is not valid JSON.' };
+  }
+}
+
+/**
+ * The contract over HTTP: POST /api/<method> with a JSON body, pushes as server-sent events at
+ * GET /api/events, and the built renderer for everything else. Every request needs the token
+ * made at start (header, cookie, or once in the opening URL); anything else gets 401.
+ */
+export async function startHeadlessServer(options: HeadlessOptions): Promise<HeadlessServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const rendererRoot = resolve(options.rendererDir);
+  const sseClients = new Set<ServerResponse>();
+  let port = 0;
+
+  const offEvents = options.core.events.onAny((name, payload) => {
+    const frame = `event: push\ndata: ${JSON.stringify({ name, payload })}\n\n`;
+    for (const res of sseClients) res.write(frame);
+  });
+
+  const allowedHost = (host: string | undefined) =>
+    host === `${HEADLESS_HOST}:${port}` || host === `localhost:${port}`;
+
+  const serveStatic = (req: IncomingMessage, res: ServerResponse, pathname: string) => {
+    const rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    let file = resolve(join(rendererRoot, rel));
+    if (file !== rendererRoot && !file.startsWith(rendererRoot + sep)) return send(res, 404, 'Not found');
+    if (!existsSync(file) || statSync(file).isDirectory()) {
+      // Single-page app: unknown paths without an extension get the shell.
+      if (extname(rel)) return send(res, 404, 'Not found');
+      file = join(rendererRoot, 'index.html');
+      if (!existsSync(file)) {
+        return send(res, 503, 'The user interface is not built yet. Run `npm run build` and reload.');
+      }
+    }
+    res.writeHead(200, {
+      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': file.endsWith('.html') ? 'no-store' : 'private, max-age=3600',
+    });
+    if (req.method === 'HEAD') return res.end();
+    createReadStream(file).pipe(res);
+  };
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      // DNS rebinding: a page on another origin that resolves to 127.0.0.1 sends its own Host.
+      if (!allowedHost(req.headers.host)) return send(res, 421, 'Misdirected request');
+      const url = new URL(req.url ?? '/', `http://${HEADLESS_HOST}:${port}`);
+      const queryToken = url.searchParams.get('token');
+
+      if (req.method === 'GET' && queryToken !== null) {
+        if (!safeEqual(queryToken, token)) return send(res, 401, 'Unauthorized: the token in the link is wrong.');
+        // Trade the token in the link for a cookie so it leaves the address bar and history.
+        url.searchParams.delete('token');
+        res.writeHead(303, {
+          'Set-Cookie': `${TOKEN_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`,
+          Location: url.pathname + (url.search || ''),
+          'Cache-Control': 'no-store',
+        });
+        return res.end();
+      }
+
+      const presented = bearerToken(req) ?? cookieToken(req);
+      if (presented === undefined || !safeEqual(presented, token)) {
+        return send(res, 401, 'Unauthorized: open the link printed by `campaign-desk serve`.');
+      }
+
+      if (url.pathname === '/api/events' && req.method === 'GET') {
+        res.writeHead(200, {
+          'Content-Type': 'text/event-stream',
+          'Cache-Control': 'no-store',
+          Connection: 'keep-alive',
+        });
+        res.write(': connected\n\n');
+        sseClients.add(res);
+        req.on('close', () => sseClients.delete(res));
+        return;
+      }
+
+      if (url.pathname.startsWith('/api/')) {
+        if (req.method !== 'POST') return send(res, 405, 'Use POST.');
+        if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+          return send(res, 415, 'Send application/json.');
+        }
+        const body = await readJson(req);
+        if (!body.ok) {
+          return sendJson(res, body.status, { ok: false, error: { code: 'VALIDATION', message: body.message } });
+        }
+        const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+        const result: Result<unknown> = await dispatch(options.core.handlers, method, body.value);
+        return sendJson(res, result.ok ? 200 : STATUS_FOR[result.error.code], result);
+      }
+
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
+      serveStatic(req, res, url.pathname);
+    })().catch((e: unknown) => {
+      console.error('headless: request failed', e);
+      if (!res.headersSent) send(res, 500, 'Internal error');
+      else res.end();
+    });
+  });
+
+  const heartbeat = setInterval(() => {
+    for (const res of sseClients) res.write(': ping\n\n');
+  }, 15_000);
+  heartbeat.unref();
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, HEADLESS_HOST, () => resolveListen());
+  });
+  port = (server.address() as AddressInfo).port;
+  const base = `http://${HEADLESS_HOST}:${port}`;
+
+  return {
+    url: base,
+    openUrl: `${base}/?token=${encodeURIComponent(token)}`,
+    token,
+    port,
+    server,
+    close: async () => {
+      clearInterval(heartbeat);
+      offEvents();
+      for (const res of sseClients) res.end();
+      sseClients.clear();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
+import { useEffect } from 'react';
+import { CampaignPage } from './features/campaigns/CampaignPage';
+import { CampaignsPage } from './features/campaigns/CampaignsPage';
+import { SettingsPage } from './features/settings/SettingsPage';
+import { api } from './lib/api';
+import { useStore } from './store';
+
+export function App() {
+  const view = useStore((s) => s.view);
+  const navigate = useStore((s) => s.navigate);
+  const loaded = useStore((s) => s.campaignsLoaded);
+
+  useEffect(() => {
+    const { loadCampaigns, loadSettings } = useStore.getState();
+    void loadCampaigns();
+    void loadSettings();
+    // SQLite is the truth: when the core says a table changed, refetch what depends on it.
+    return api.subscribe('db.changed', ({ tables, campaignId }) => {
+      const s = useStore.getState();
+      if (tables.includes('campaigns') || tables.includes('recipients')) {
+        void s.loadCampaigns();
+        if (s.current && (campaignId === undefined || campaignId === s.current.id)) void s.loadCampaign(s.current.id);
+      }
+      if (tables.includes('accounts')) void s.loadSettings();
+    });
+  }, []);
+
+  return (
+    <AppShell
+      data-app-state={loaded ? 'loaded' : 'loading'}
+      navbar={{ width: 220, breakpoint: 0 }}
+      header={{ height: 56 }}
+      padding="lg"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" gap="xs">
+          <Title order={3}>Campaign Desk</Title>
+          <Text c="dimmed" size="sm">
+            WhatsApp campaigns for your customers
+          </Text>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label="Main navigation">
+        <NavLink
+          component="button"
+          label="Campaigns"
+          active={view.page === 'campaigns' || view.page === 'campaign'}
+          onClick={() => navigate({ page: 'campaigns' })}
+        />
+        <NavLink
+          component="button"
+          label="Settings"
+          active={view.page === 'settings'}
+          onClick={() => navigate({ page: 'settings' })}
+        />
+      </AppShell.Navbar>
+      <AppShell.Main>
+        {view.page === 'campaigns' && <CampaignsPage />}
+        {view.page === 'campaign' && <CampaignPage id={view.id} />}
+        {view.page === 'settings' && <SettingsPage />}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,135 @@
+import { Alert, Badge, Button, Group, Menu, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { CampaignSummary } from '../../../../shared/api';
+import { CAMPAIGN_STATE_LABEL, canDeleteCampaign } from '../../../../shared/domain/campaigns';
+import { useStore } from '../../store';
+import { CampaignNameModal } from './CampaignNameModal';
+import { DeleteCampaignModal } from './DeleteCampaignModal';
+
+const STATE_COLOR: Record<CampaignSummary['state'], string> = {
+  draft: 'gray',
+  scheduled: 'blue',
+  sending: 'teal',
+  paused: 'orange',
+  completed: 'green',
+  cancelled: 'red',
+};
+
+function EmptyState({ onCreate }: { onCreate: () => void }) {
+  return (
+    <Paper withBorder p="xl" radius="md" data-testid="empty-state">
+      <Stack gap="sm" align="flex-start">
+        <Title order={3}>Send your first WhatsApp campaign</Title>
+        <Text>
+          A campaign sends one approved WhatsApp template to a list of your customers. Start by creating a draft:
+          nothing is sent until you press Send at the end.
+        </Text>
+        <Text c="dimmed" size="sm">
+          1. Create a draft · 2. Add your customer list (CSV or Excel) · 3. Pick a template and check the preview ·
+          4. Review the cost and send. No Meta account yet? The built-in Sandbox account lets you try everything
+          safely.
+        </Text>
+        <Button onClick={onCreate}>Create your first campaign</Button>
+      </Stack>
+    </Paper>
+  );
+}
+
+export function CampaignsPage() {
+  const campaigns = useStore((s) => s.campaigns);
+  const loaded = useStore((s) => s.campaignsLoaded);
+  const error = useStore((s) => s.campaignsError);
+  const { createCampaign, renameCampaign, navigate } = useStore.getState();
+  const [creating, setCreating] = useState(false);
+  const [renaming, setRenaming] = useState<CampaignSummary | null>(null);
+  const [deleting, setDeleting] = useState<CampaignSummary | null>(null);
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>Campaigns</Title>
+        {campaigns.length > 0 && <Button onClick={() => setCreating(true)}>New campaign</Button>}
+      </Group>
+      {error && (
+        <Alert color="red" title="Could not load campaigns">
+          {error.message}
+        </Alert>
+      )}
+      {loaded && campaigns.length === 0 && !error && <EmptyState onCreate={() => setCreating(true)} />}
+      {campaigns.length > 0 && (
+        <Table highlightOnHover verticalSpacing="sm" aria-label="Campaigns">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Name</Table.Th>
+              <Table.Th>State</Table.Th>
+              <Table.Th>Recipients</Table.Th>
+              <Table.Th>Last change</Table.Th>
+              <Table.Th aria-label="Actions" />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {campaigns.map((c) => (
+              <Table.Tr key={c.id} data-testid="campaign-row" data-campaign-id={c.id}>
+                <Table.Td>
+                  <Button variant="subtle" px={4} onClick={() => navigate({ page: 'campaign', id: c.id })}>
+                    {c.name}
+                  </Button>
+                </Table.Td>
+                <Table.Td>
+                  <Badge color={STATE_COLOR[c.state]} variant="light">
+                    {CAMPAIGN_STATE_LABEL[c.state]}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{c.recipients.toLocaleString()}</Table.Td>
+                <Table.Td>{new Date(c.updatedAt).toLocaleString()}</Table.Td>
+                <Table.Td>
+                  <Menu position="bottom-end">
+                    <Menu.Target>
+                      <Button variant="default" size="xs" aria-label={`Actions for ${c.name}`}>
+                        ···
+                      </Button>
+                    </Menu.Target>
+                    <Menu.Dropdown>
+                      <Menu.Item onClick={() => setRenaming(c)}>Rename</Menu.Item>
+                      <Menu.Item
+                        color="red"
+                        disabled={!canDeleteCampaign(c.state)}
+                        onClick={() => setDeleting(c)}
+                        title={canDeleteCampaign(c.state) ? undefined : 'Only drafts can be deleted'}
+                      >
+                        Delete draft
+                      </Menu.Item>
+                    </Menu.Dropdown>
+                  </Menu>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <CampaignNameModal
+        opened={creating}
+        title="New campaign"
+        submitLabel="Create draft"
+        onClose={() => setCreating(false)}
+        onSubmit={async (name) => {
+          const result = await createCampaign(name);
+          return result.ok ? null : result.error.message;
+        }}
+      />
+      <CampaignNameModal
+        opened={renaming !== null}
+        title="Rename campaign"
+        submitLabel="Rename"
+        initialName={renaming?.name ?? ''}
+        onClose={() => setRenaming(null)}
+        onSubmit={async (name) => {
+          if (!renaming) return null;
+          const err = await renameCampaign(renaming.id, name);
+          return err ? err.message : null;
+        }}
+      />
+      <DeleteCampaignModal campaign={deleting} onClose={() => setDeleting(null)} />
+    </Stack>
+  );
+}

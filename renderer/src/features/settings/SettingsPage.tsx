@@ -1,0 +1,69 @@
+import { Alert, Badge, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useStore } from '../../store';
+
+export function SettingsPage() {
+  const accounts = useStore((s) => s.accounts);
+  const info = useStore((s) => s.appInfo);
+  const error = useStore((s) => s.settingsError);
+
+  return (
+    <Stack>
+      <Title order={2}>Settings</Title>
+      {error && <Alert color="red">{error.message}</Alert>}
+      <Paper withBorder p="md">
+        <Title order={4} mb="xs">
+          Accounts
+        </Title>
+        <Text size="sm" c="dimmed" mb="sm">
+          A campaign sends from one WhatsApp Business phone number. The Sandbox account simulates Meta's Cloud API on
+          this computer, so you can try a whole campaign without sending a real message.
+        </Text>
+        <Table aria-label="Accounts">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Name</Table.Th>
+              <Table.Th>Phone number ID</Table.Th>
+              <Table.Th>Rate</Table.Th>
+              <Table.Th>Messaging limit (24 h)</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {accounts.map((a) => (
+              <Table.Tr key={a.id} data-testid="account-row">
+                <Table.Td>
+                  <Group gap="xs">
+                    {a.name}
+                    {a.kind === 'sandbox' && (
+                      <Badge size="sm" variant="light" color="grape">
+                        Simulated
+                      </Badge>
+                    )}
+                  </Group>
+                </Table.Td>
+                <Table.Td>
+                  <Code>{a.phoneNumberId}</Code>
+                </Table.Td>
+                <Table.Td>{a.ratePerSecond} messages/s</Table.Td>
+                <Table.Td>{a.messagingLimit === null ? 'Unlimited' : a.messagingLimit.toLocaleString()}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Paper>
+      {info && (
+        <Paper withBorder p="md">
+          <Title order={4} mb="xs">
+            About
+          </Title>
+          <Text size="sm">
+            Campaign Desk {info.version} ({info.shell === 'electron' ? 'desktop app' : 'browser shell'}), data schema{' '}
+            {info.schemaVersion}.
+          </Text>
+          <Text size="sm">
+            Your data is kept in <Code>{info.dataDir}</Code>
+          </Text>
+        </Paper>
+      )}
+    </Stack>
+  );
+}

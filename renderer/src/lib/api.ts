@@ -1,0 +1,90 @@
+import {
+  BRIDGE_KEY,
+  type ApiError,
+  type EventMap,
+  type EventName,
+  type MethodInput,
+  type MethodName,
+  type MethodOutput,
+  type PreloadBridge,
+  type Result,
+  type Transport,
+} from '../../../shared/api';
+
+/**
+ * The only module that talks to the backend. In Electron it uses the preload bridge; in the
+ * headless shell it uses POST /api/<method> and server-sent events (the token travels in an
+ * HttpOnly cookie the server set when the page was opened). Components never see which.
+ */
+
+function ipcTransport(bridge: PreloadBridge): Transport {
+  return {
+    call: (method, input) => bridge.methods[method](input),
+    subscribe: (event, listener) => bridge.subscribe(event, listener as (p: unknown) => void),
+  };
+}
+
+function httpTransport(): Transport {
+  const listeners = new Map<EventName, Set<(payload: never) => void>>();
+  let source: EventSource | undefined;
+  const ensureSource = () => {
+    if (source) return;
+    source = new EventSource('/api/events');
+    source.addEventListener('push', (e) => {
+      const { name, payload } = JSON.parse((e as MessageEvent<string>).data) as { name: EventName; payload: never };
+      for (const l of listeners.get(name) ?? []) l(payload);
+    });
+  };
+  return {
+    async call(method, input) {
+      try {
+        const res = await fetch(`/api/${method}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(input ?? {}),
+          credentials: 'same-origin',
+        });
+        if (res.status === 401) {
+          return { ok: false, error: { code: 'UNAUTHORIZED', message: 'This page lost its access token. Open the link printed by `campaign-desk serve` again.' } };
+        }
+        return (await res.json()) as never;
+      } catch {
+        return { ok: false, error: { code: 'UNAVAILABLE', message: 'Campaign Desk is not reachable. Is `campaign-desk serve` still running?' } };
+      }
+    },
+    subscribe(event, listener) {
+      ensureSource();
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+  };
+}
+
+const bridge = (window as unknown as Record<string, PreloadBridge | undefined>)[BRIDGE_KEY];
+const transport: Transport = bridge ? ipcTransport(bridge) : httpTransport();
+
+export class ApiFailure extends Error {
+  readonly error: ApiError;
+  constructor(error: ApiError) {
+    super(error.message);
+    this.error = error;
+  }
+}
+
+export const api = {
+  /** Returns the Result as is, for callers that branch on the error code. */
+  call<K extends MethodName>(method: K, input: MethodInput<K>): Promise<Result<MethodOutput<K>>> {
+    return transport.call(method, input);
+  },
+  /** Returns the value or throws ApiFailure carrying the code and message. */
+  async get<K extends MethodName>(method: K, input: MethodInput<K>): Promise<MethodOutput<K>> {
+    const result = await transport.call(method, input);
+    if (!result.ok) throw new ApiFailure(result.error);
+    return result.value;
+  },
+  subscribe<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void {
+    return transport.subscribe(event, listener);
+  },
+};

@@ -1,0 +1,14 @@
+import type { StateCreator } from 'zustand';
+import type { AppState } from '../index';
+
+export type View = { page: 'campaigns' } | { page: 'campaign'; id: number } | { page: 'settings' };
+
+export interface UiSlice {
+  view: View;
+  navigate: (view: View) => void;
+}
+
+export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
+  view: { page: 'campaigns' },
+  navigate: (view) => set({ view }),
+});

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+
+/** Row shapes as the API returns them. Times are Unix milliseconds. */
+
+export const CAMPAIGN_STATES = [
+  'draft',
+  'scheduled',
+  'sending',
+  'paused',
+  'completed',
+  'cancelled',
+] as const;
+export type CampaignState = (typeof CAMPAIGN_STATES)[number];
+
+export const RECIPIENT_STATES = [
+  'pending',
+  'sending',
+  'sent',
+  'delivered',
+  'read',
+  'failed',
+  'skipped',
+  'unknown',
+  'expired',
+] as const;
+export type RecipientState = (typeof RECIPIENT_STATES)[number];
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  /** Which shell serves this API: the desktop app or the headless browser shell. */
+  shell: 'electron' | 'headless';
+  dataDir: string;
+  databasePath: string;
+  schemaVersion: number;
+}
+
+export type AccountKind = 'sandbox' | 'cloud';
+
+export interface Account {
+  id: number;
+  name: string;
+  kind: AccountKind;
+  phoneNumberId: string;
+  wabaId: string;
+  displayPhoneNumber: string | null;
+  /** ISO 3166-1 alpha-2 region used for numbers written without a country code. */
+  defaultCountry: string | null;
+  graphVersion: string;
+  baseUrl: string;
+  /** Name of the environment variable holding the token (headless shell and CLI). */
+  tokenEnv: string | null;
+  ratePerSecond: number;
+  /** Unique recipients per moving 24 hours; null means unlimited. */
+  messagingLimit: number | null;
+  createdAt: number;
+}
+
+export type RecipientCounts = Record<RecipientState, number> & { total: number };
+
+export interface CampaignSummary {
+  id: number;
+  accountId: number;
+  name: string;
+  state: CampaignState;
+  pauseReason: string | null;
+  templateName: string | null;
+  templateLanguage: string | null;
+  recipients: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Campaign extends CampaignSummary {
+  accountName: string;
+  counts: RecipientCounts;
+  scheduledAt: number | null;
+  startedAt: number | null;
+  completedAt: number | null;
+}
+
+/** Campaign names are shown in lists and file names: keep them to one readable line. */
+export const campaignName = z
+  .string()
+  .trim()
+  .min(1, 'Give the campaign a name.')
+  .max(120, 'Keep the name under 120 characters.')
+  .refine((s) => ![...s].some(isControlCharacter), 'The name cannot contain control characters.');
+
+function isControlCharacter(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  return code < 0x20 || code === 0x7f;
+}
+
+export const id = z.number().int().positive();

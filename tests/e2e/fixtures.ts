@@ -1,0 +1,93 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+
+const require = createRequire(import.meta.url);
+const root = join(import.meta.dirname, '..', '..');
+const tsx = join(dirname(require.resolve('tsx/package.json')), 'dist', 'cli.mjs');
+
+export interface AppHandle {
+  url: string;
+  openUrl: string;
+  token: string;
+  dataDir: string;
+  /** A read-only look at the app's SQLite, to check what the UI did really landed. */
+  query<T>(sql: string, ...params: unknown[]): T[];
+  /** Runs the CLI against the same data folder. */
+  cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
+}
+
+function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [tsx, join(root, 'electron/headless/cli.ts'), ...args], { cwd: root });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+/** Starts the headless shell on a fresh data folder, exactly as `campaign-desk serve` does. */
+async function startServer(dataDir: string): Promise<{ child: ChildProcess; info: { url: string; openUrl: string; token: string } }> {
+  const child = spawn(process.execPath, [tsx, join(root, 'electron/headless/cli.ts'), '--data-dir', dataDir, '--json', 'serve', '--port', '0'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const info = await new Promise<{ url: string; openUrl: string; token: string }>((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${err}`)), 30_000);
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+      try {
+        const parsed = JSON.parse(out) as { url: string; openUrl: string; token: string };
+        clearTimeout(timer);
+        resolve(parsed);
+      } catch {
+        // Not the whole JSON document yet.
+      }
+    });
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
+  });
+  return { child, info };
+}
+
+export const test = base.extend<{ app: AppHandle }>({
+  // Playwright reads the fixture's dependencies from this destructuring; this one has none.
+  // eslint-disable-next-line no-empty-pattern
+  app: async ({}, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cd-e2e-'));
+    const { child, info } = await startServer(dataDir);
+    const handle: AppHandle = {
+      ...info,
+      dataDir,
+      query<T>(sql: string, ...params: unknown[]) {
+        const db = new Database(join(dataDir, 'campaign-desk.sqlite'), { readonly: true });
+        try {
+          return db.prepare(sql).all(...params) as T[];
+        } finally {
+          db.close();
+        }
+      },
+      cli: (...args: string[]) => runCli(['--data-dir', dataDir, ...args]),
+    };
+    await use(handle);
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+/** Opens the app and waits for its readiness attribute instead of sleeping. */
+export async function openApp(page: Page, app: AppHandle): Promise<void> {
+  await page.goto(app.openUrl);
+  await expect(page.locator('[data-app-state="loaded"]')).toBeVisible();
+}
+
+export { expect };

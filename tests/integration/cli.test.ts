@@ -1,0 +1,83 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { EXIT, runCli } from '../../electron/headless/cli-run';
+import { tempDir } from '../helpers/tmp';
+
+function io(env: NodeJS.ProcessEnv = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), env } };
+}
+
+describe('CLI', () => {
+  const dirs: { cleanup(): void }[] = [];
+  afterEach(() => dirs.splice(0).forEach((d) => d.cleanup()));
+  const dir = () => {
+    const d = tempDir();
+    dirs.push(d);
+    return d.path;
+  };
+
+  it('creates a campaign and lists it as JSON', async () => {
+    const dataDir = dir();
+    const a = io();
+    expect(await runCli(['--data-dir', dataDir, 'campaigns', 'create', '--name', 'Demo', '--json'], a.io)).toBe(EXIT.OK);
+    const created = JSON.parse(a.out.join('')) as { id: number; name: string; state: string };
+    expect(created).toMatchObject({ name: 'Demo', state: 'draft' });
+
+    const b = io();
+    expect(await runCli(['campaigns', 'list', '--json', '--data-dir', dataDir], b.io)).toBe(EXIT.OK);
+    expect(JSON.parse(b.out.join(''))).toMatchObject([{ id: created.id, name: 'Demo' }]);
+
+    const c = io();
+    await runCli(['--data-dir', dataDir, 'campaigns', 'list'], c.io);
+    expect(c.out.join('')).toMatch(/Demo/);
+  });
+
+  it('uses CAMPAIGN_DESK_DATA_DIR when --data-dir is absent', async () => {
+    const dataDir = dir();
+    const a = io({ CAMPAIGN_DESK_DATA_DIR: dataDir });
+    expect(await runCli(['campaigns', 'create', '--name', 'From env'], a.io)).toBe(EXIT.OK);
+    const db = new Database(join(dataDir, 'campaign-desk.sqlite'), { readonly: true });
+    expect(db.prepare('SELECT name FROM campaigns').all()).toEqual([{ name: 'From env' }]);
+    db.close();
+  });
+
+  it('exits 2 with a clear message on bad arguments', async () => {
+    const dataDir = dir();
+    const cases: [string[], RegExp][] = [
+      [['campaigns', 'create'], /needs --name/],
+      [['campaigns', 'explode'], /Unknown command "campaigns explode"/],
+      [['campaigns', 'list', '--bogus'], /Unknown option '--bogus'/],
+      [['campaigns', 'list', '--name', 'x'], /--name does not apply to campaigns list/],
+      [['serve', '--port', 'abc'], /--port must be a number/],
+      [['campaigns', 'list', 'extra'], /Unexpected argument "extra"/],
+      [[], /Usage/],
+    ];
+    for (const [args, message] of cases) {
+      const r = io();
+      expect(await runCli(['--data-dir', dataDir, ...args], r.io), args.join(' ')).toBe(EXIT.USAGE);
+      expect(r.err.join('') + r.out.join(''), args.join(' ')).toMatch(message);
+    }
+  });
+
+  it('exits 1 when the operation fails', async () => {
+    const r = io();
+    expect(await runCli(['--data-dir', dir(), 'campaigns', 'create', '--name', '   '], r.io)).toBe(EXIT.FAILED);
+    expect(r.err.join('')).toMatch(/Give the campaign a name/);
+  });
+
+  it('runs through `npm run cli` exactly as documented', () => {
+    const dataDir = dir();
+    const out = execFileSync('npm', ['run', '-s', 'cli', '--', '--data-dir', dataDir, 'campaigns', 'create', '--name', 'Demo', '--json'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    expect(JSON.parse(out)).toMatchObject({ name: 'Demo' });
+    const bad = spawnSync('npm', ['run', '-s', 'cli', '--', '--data-dir', dataDir, 'frobnicate'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/Unknown command/);
+  });
+});

@@ -1,0 +1,167 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../electron/core/service';
+import { startHeadlessServer, type HeadlessServer } from '../../electron/headless/server';
+import { tempDir } from '../helpers/tmp';
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** Raw HTTP so the test controls every header, including Host. */
+function http(port: number, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method: init.method ?? 'GET', headers: init.headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
+describe('headless shell', () => {
+  let dir: { path: string; cleanup(): void };
+  let core: Core;
+  let server: HeadlessServer;
+
+  beforeEach(async () => {
+    dir = tempDir();
+    const renderer = join(dir.path, 'renderer');
+    mkdirSync(join(renderer, 'assets'), { recursive: true });
+    writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Campaign Desk</title>');
+    writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log(1)');
+    writeFileSync(join(dir.path, 'secret.txt'), 'do not serve');
+    core = createCore({ dataDir: join(dir.path, 'data'), shell: 'headless' });
+    server = await startHeadlessServer({ core, rendererDir: renderer });
+  });
+  afterEach(async () => {
+    await server.close();
+    core.close();
+    dir.cleanup();
+  });
+
+  const api = (method: string, body: unknown, headers: Record<string, string> = {}) =>
+    http(server.port, `/api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}`, ...headers },
+      body: JSON.stringify(body),
+    });
+
+  it('listens on loopback only', () => {
+    expect((server.server.address() as AddressInfo).address).toBe('127.0.0.1');
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it('makes a long random token per start', async () => {
+    expect(server.token.length).toBeGreaterThanOrEqual(32);
+    const other = await startHeadlessServer({ core, rendererDir: dir.path });
+    expect(other.token).not.toBe(server.token);
+    await other.close();
+  });
+
+  it('refuses every request without the token with 401', async () => {
+    expect((await http(server.port, '/')).status).toBe(401);
+    expect((await http(server.port, '/assets/app.js')).status).toBe(401);
+    expect((await http(server.port, '/api/events')).status).toBe(401);
+    const noToken = await http(server.port, '/api/campaigns.list', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    expect(noToken.status).toBe(401);
+    expect((await api('campaigns.list', {}, { Authorization: 'Bearer wrong' })).status).toBe(401);
+    expect((await http(server.port, '/?token=wrong')).status).toBe(401);
+  });
+
+  it('refuses a foreign Host header (DNS rebinding)', async () => {
+    const r = await http(server.port, '/api/campaigns.list', {
+      method: 'POST',
+      headers: { Host: 'evil.example', 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` },
+      body: '{}',
+    });
+    expect(r.status).toBe(421);
+  });
+
+  it('trades the token in the link for an HttpOnly cookie, then serves the UI', async () => {
+    const open = await http(server.port, `/?token=${server.token}`);
+    expect(open.status).toBe(303);
+    expect(open.headers.location).toBe('/');
+    const cookie = String(open.headers['set-cookie']);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const page = await http(server.port, '/', { headers: { Cookie: cookie.split(';')[0]! } });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Campaign Desk');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    const spa = await http(server.port, '/campaigns/3', { headers: { Cookie: cookie.split(';')[0]! } });
+    expect(spa.body).toContain('Campaign Desk');
+  });
+
+  it('never serves files outside the renderer folder', async () => {
+    const auth = { Authorization: `Bearer ${server.token}` };
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt']) {
+      const r = await http(server.port, path, { headers: auth });
+      expect(r.body, path).not.toContain('do not serve');
+    }
+  });
+
+  it('serves the contract as POST /api/<method> with Results', async () => {
+    const created = await api('campaigns.create', { name: 'Over HTTP' });
+    expect(created.status).toBe(200);
+    expect(JSON.parse(created.body)).toMatchObject({ ok: true, value: { name: 'Over HTTP' } });
+
+    const invalid = await api('campaigns.get', { id: 'seven' });
+    expect(invalid.status).toBe(400);
+    expect(JSON.parse(invalid.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+
+    const missing = await api('campaigns.get', { id: 12345 });
+    expect(missing.status).toBe(404);
+    expect(JSON.parse(missing.body)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+
+    expect((await api('nope.nothing', {})).status).toBe(404);
+    const badJson = await http(server.port, '/api/campaigns.list', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` },
+      body: '{not json',
+    });
+    expect(badJson.status).toBe(400);
+    const formPost = await http(server.port, '/api/campaigns.list', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: `Bearer ${server.token}` },
+      body: 'a=1',
+    });
+    expect(formPost.status).toBe(415);
+    const huge = await api('campaigns.create', { name: 'x'.repeat(2 * 1024 * 1024) });
+    expect(huge.status).toBe(413);
+  });
+
+  it('pushes events as server-sent events', async () => {
+    const received = new Promise<string>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: server.port, path: '/api/events', headers: { Authorization: `Bearer ${server.token}` } },
+        (res) => {
+          res.setEncoding('utf8');
+          let buf = '';
+          res.on('data', (c: string) => {
+            buf += c;
+            if (buf.includes('event: push')) {
+              resolve(buf);
+              req.destroy();
+            } else if (buf.includes(': connected')) {
+              void api('campaigns.create', { name: 'Pushed' });
+            }
+          });
+        },
+      );
+      req.on('error', (e) => (String(e).includes('socket hang up') ? undefined : reject(e)));
+      req.end();
+    });
+    const frame = await received;
+    const data = JSON.parse(frame.split('data: ')[1]!.split('\n')[0]!);
+    expect(data).toMatchObject({ name: 'db.changed', payload: { tables: ['campaigns'] } });
+  });
+});
