@@ -1,0 +1,41 @@
+/** The template engine: parse Meta's template JSON, find its variables, map, render, validate, send. */
+export * from './types';
+export { parseTemplateJson, type TemplateParseResult } from './schema';
+export { parseTemplateText, type TemplateListParseResult } from './parse-text';
+export { findPlaceholders, distinctVariables, type Placeholder, type PlaceholderKind } from './placeholders';
+export { bodyOf, buttonsOf, footerOf, headerOf } from './components';
+export { templateSlots, isDynamicUrlButton, isTextSlot, type Slot, type SlotComponent, type SlotKind } from './slots';
+export { templateProblems } from './template-problems';
+export {
+  parseMappingExpression,
+  formatMappingExpression,
+  MappingExpressionError,
+  type Mapping,
+  type MappingSource,
+  type MediaSource,
+  type LocationValue,
+  type ValueFormat,
+} from './mapping';
+export { resolveValues, mappingProblems, type ResolvedValue, type ValueSource } from './resolve';
+export { parseAmount, type AmountParse } from './amount';
+export { renderMessage, type RenderedMessage, type RenderedHeader, type RenderedButton, type Segment } from './render';
+export {
+  parseWhatsAppFormatting,
+  formatSegments,
+  formattedPlainText,
+  type FormatNode,
+  type FormatStyle,
+  type FormatInput,
+} from './formatting';
+export * from './cloud-api-types';
+export { buildSendBody, SendBodyError, type BuildSendArgs } from './request-body';
+export { percentEncodeUrlSuffix, unencodedUrlCharacters } from './url-suffix';
+export {
+  validateRecipient,
+  PROBLEM_LABEL,
+  HEADER_PARAMETER_MAX_CHARS,
+  BODY_MAX_CHARS,
+  type Problem,
+  type ProblemCode,
+} from './validate';
+export { suggestColumns } from './suggest';

@@ -1,0 +1,92 @@
+/**
+ * A message template as Meta's `GET message_templates` returns it, after parsing and normalising
+ * (component and button types upper case, `parameter_format` defaulted, `language` a plain code).
+ */
+
+export type ParameterFormat = 'POSITIONAL' | 'NAMED';
+
+export type MediaHeaderFormat = 'IMAGE' | 'VIDEO' | 'DOCUMENT';
+export type HeaderFormat = 'TEXT' | MediaHeaderFormat | 'LOCATION';
+
+export interface NamedParamExample {
+  param_name: string;
+  example: string;
+}
+
+export interface HeaderComponent {
+  type: 'HEADER';
+  format: HeaderFormat;
+  text?: string;
+  example?: {
+    header_text?: string[];
+    header_text_named_params?: NamedParamExample[];
+    header_handle?: string[];
+  };
+}
+
+export interface BodyComponent {
+  type: 'BODY';
+  text: string;
+  example?: {
+    body_text?: string[][];
+    body_text_named_params?: NamedParamExample[];
+  };
+}
+
+export interface FooterComponent {
+  type: 'FOOTER';
+  text: string;
+}
+
+/** Button types Campaign Desk knows from Meta's docs; others are kept verbatim and flagged. */
+export const KNOWN_BUTTON_TYPES = [
+  'QUICK_REPLY',
+  'URL',
+  'PHONE_NUMBER',
+  'COPY_CODE',
+  'VOICE_CALL',
+  'OTP',
+  'FLOW',
+  'CATALOG',
+  'MPM',
+  'SPM',
+] as const;
+export type KnownButtonType = (typeof KNOWN_BUTTON_TYPES)[number];
+
+export interface TemplateButton {
+  /** Upper case. One of KNOWN_BUTTON_TYPES unless `unknownType` is set. */
+  type: string;
+  text: string;
+  url?: string;
+  phone_number?: string;
+  /** URL buttons: a full example URL; COPY_CODE: the example code. */
+  example?: string[];
+  /** Set when `type` is not one of KNOWN_BUTTON_TYPES, so callers can warn instead of failing. */
+  unknownType?: true;
+}
+
+export interface ButtonsComponent {
+  type: 'BUTTONS';
+  buttons: TemplateButton[];
+}
+
+export type TemplateComponent = HeaderComponent | BodyComponent | FooterComponent | ButtonsComponent;
+
+export interface QualityScore {
+  score: string;
+  date?: number;
+}
+
+export interface Template {
+  name: string;
+  /** The language code exactly as approved (`en` and `en_US` are different templates). */
+  language: string;
+  /** Upper case, e.g. APPROVED, PENDING, REJECTED, PAUSED. */
+  status: string;
+  category: string;
+  sub_category?: string;
+  parameter_format: ParameterFormat;
+  id?: string;
+  quality_score?: QualityScore;
+  components: TemplateComponent[];
+}
