@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { CATALOGUE, RETRYABLE_FAILURE_CODES, canRetryFailure } from '../../../shared/domain/errors';
+
+const H = 3_600_000;
+const failedAt = 1_700_000_000_000;
+const now = failedAt + 1000;
+
+describe('RETRYABLE_FAILURE_CODES', () => {
+  it('includes temporary and fixable failures and the per-user marketing cap', () => {
+    expect(RETRYABLE_FAILURE_CODES.get(130429)).toEqual({ afterHours: 0, needsFix: false });
+    expect(RETRYABLE_FAILURE_CODES.get(131056)).toEqual({ afterHours: 0, needsFix: false });
+    expect(RETRYABLE_FAILURE_CODES.get(131049)).toEqual({ afterHours: 24, needsFix: false });
+    expect(RETRYABLE_FAILURE_CODES.get(131042)).toEqual({ afterHours: 0, needsFix: true });
+    expect(RETRYABLE_FAILURE_CODES.get(132015)).toEqual({ afterHours: 3, needsFix: true });
+  });
+
+  it('excludes failures that are about the person', () => {
+    for (const code of [131026, 131050, 130403, 131009, 131021, 130472]) {
+      expect(RETRYABLE_FAILURE_CODES.has(code), `code ${code}`).toBe(false);
+    }
+  });
+
+  it('never includes a suppressed code, and includes every non-recipient failure', () => {
+    for (const [code, entry] of CATALOGUE) {
+      if (entry.suppress) expect(RETRYABLE_FAILURE_CODES.has(code)).toBe(false);
+      if (entry.handling !== 'fail_recipient') expect(RETRYABLE_FAILURE_CODES.has(code), `code ${code}`).toBe(true);
+    }
+  });
+});
+
+describe('canRetryFailure', () => {
+  it('waits 24 h after a per-user marketing cap', () => {
+    expect(canRetryFailure({ code: 131049, failedAt, now, phone: '+447700900123' })).toEqual({
+      retry: true,
+      notBefore: failedAt + 24 * H,
+      ready: false,
+      needsFix: false,
+    });
+    expect(canRetryFailure({ code: 131049, failedAt, now: failedAt + 24 * H, phone: '+447700900123' })).toMatchObject({
+      retry: true,
+      ready: true,
+    });
+  });
+
+  it('never retries US marketing, assuming +1 is the US unless told otherwise', () => {
+    expect(canRetryFailure({ code: 131049, failedAt, now, phone: '+16315551234' }).retry).toBe(false);
+    expect(canRetryFailure({ code: 131049, failedAt, now, phone: '16315551234' }).retry).toBe(false);
+    expect(canRetryFailure({ code: 131049, failedAt, now, phone: '+14165551234', recipientCountry: 'CA' }).retry).toBe(true);
+  });
+
+  it('lets a utility follow-up go at once after a marketing-only failure', () => {
+    expect(
+      canRetryFailure({ code: 131049, failedAt, now, phone: '+16315551234', templateCategory: 'utility' }),
+    ).toEqual({ retry: true, notBefore: failedAt, ready: true, needsFix: false });
+  });
+
+  it('never retries opt-outs, not even with a utility template', () => {
+    const d = canRetryFailure({ code: 131050, failedAt, now, phone: '+447700900123', templateCategory: 'UTILITY' });
+    expect(d.retry).toBe(false);
+  });
+
+  it('does not retry a number that is not on WhatsApp, and says why', () => {
+    const d = canRetryFailure({ code: 131026, failedAt, now, phone: '+447700900123' });
+    expect(d).toEqual({ retry: false, reason: expect.stringContaining('not on WhatsApp') });
+  });
+
+  it('refuses an ambiguous outcome: it could deliver twice', () => {
+    expect(canRetryFailure({ code: undefined, failedAt, now, phone: '+447700900123', ambiguous: true }).retry).toBe(false);
+  });
+
+  it('retries failures without a code and unknown codes', () => {
+    expect(canRetryFailure({ code: undefined, failedAt, now, phone: '+447700900123' }).retry).toBe(true);
+    expect(canRetryFailure({ code: 999999, failedAt, now, phone: '+447700900123' }).retry).toBe(true);
+  });
+
+  it('asks for a fix first after account problems, including the permission range', () => {
+    expect(canRetryFailure({ code: 190, failedAt, now, phone: '+447700900123' })).toMatchObject({ retry: true, needsFix: true });
+    expect(canRetryFailure({ code: 250, failedAt, now, phone: '+447700900123' })).toMatchObject({ retry: true, needsFix: true });
+  });
+});
