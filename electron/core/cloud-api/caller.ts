@@ -1,0 +1,120 @@
+import type { Readable } from 'node:stream';
+import { redactSecrets } from './redact';
+import { createTransport, type TransportResult } from './transport';
+import type { CloudApiConfig } from './types';
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_MAX_SOCKETS = 8;
+const DEFAULT_IDLE_SOCKET_MS = 10_000;
+// Template pages with many components run to a few hundred KB; anything far larger is not Meta.
+const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+const GRAPH_VERSION = /^v\d+\.\d+$/;
+// Visible ASCII only: a newline or space in a pasted token would corrupt (or inject into) the headers.
+const HEADER_SAFE = /^[\x21-\x7e]+$/;
+
+export type Query = Record<string, string | number | undefined>;
+
+export interface CallSpec {
+  method: 'GET' | 'POST';
+  url: URL;
+  headers?: Record<string, string | number>;
+  body?: Buffer | Readable;
+  timeoutKind?: 'total' | 'idle';
+}
+
+export type CallResult = TransportResult | { kind: 'no_token' };
+
+export interface Caller {
+  /** `/{version}/{...segments}` under the configured base URL, each segment percent-encoded. */
+  url: (segments: readonly string[], query?: Query) => URL;
+  /** Whether a URL handed to us by the server (a paging `next`) may receive our token. */
+  isOwnUrl: (url: URL) => boolean;
+  call: (spec: CallSpec) => Promise<CallResult>;
+  /** Every token used so far, for redaction of anything the server echoes. */
+  secrets: () => readonly string[];
+  redact: (text: string) => string;
+  close: () => void;
+}
+
+const parseBaseUrl = (baseUrl: string): URL => {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new TypeError(`Cloud API baseUrl is not a URL: ${baseUrl}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError(`Cloud API baseUrl must be http(s): ${baseUrl}`);
+  if (url.search || url.hash || url.username || url.password) {
+    throw new TypeError('Cloud API baseUrl must not carry a query, fragment or credentials');
+  }
+  return url;
+};
+
+export const createCaller = (config: CloudApiConfig): Caller => {
+  const base = parseBaseUrl(config.baseUrl);
+  if (!GRAPH_VERSION.test(config.graphVersion)) throw new TypeError(`graphVersion should look like v23.0, got ${config.graphVersion}`);
+  const prefix = base.pathname.replace(/\/+$/, '');
+  const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (!(timeoutMs > 0)) throw new RangeError(`timeoutMs must be positive, got ${timeoutMs}`);
+  const transport = createTransport({
+    secure: base.protocol === 'https:',
+    maxSockets: config.maxSockets ?? DEFAULT_MAX_SOCKETS,
+    idleSocketMs: config.idleSocketMs ?? DEFAULT_IDLE_SOCKET_MS,
+    ...(config.lookup ? { lookup: config.lookup } : {}),
+  });
+  const seenTokens = new Set<string>();
+  const secrets = (): readonly string[] => [...seenTokens];
+  const redact = (text: string): string => redactSecrets(text, secrets());
+
+  const url = (segments: readonly string[], query: Query = {}): URL => {
+    const path = [config.graphVersion, ...segments].map(encodeURIComponent).join('/');
+    const out = new URL(`${prefix}/${path}`, base.origin);
+    for (const [key, value] of Object.entries(query)) if (value !== undefined) out.searchParams.set(key, String(value));
+    return out;
+  };
+
+  const isOwnUrl = (candidate: URL): boolean =>
+    candidate.origin === base.origin &&
+    (prefix === '' || candidate.pathname.startsWith(`${prefix}/`)) &&
+    !candidate.username &&
+    !candidate.password;
+
+  const log = (spec: CallSpec, result: CallResult, startedAt: number): void => {
+    if (!config.onRequest || result.kind === 'no_token') return;
+    config.onRequest({
+      method: spec.method,
+      url: redact(spec.url.toString()),
+      httpStatus: result.kind === 'response' ? result.status : null,
+      ...(result.kind === 'network' ? { network: result.network } : {}),
+      durationMs: Date.now() - startedAt,
+    });
+  };
+
+  const call = async (spec: CallSpec): Promise<CallResult> => {
+    const token = (await config.getToken()).trim();
+    if (token === '' || !HEADER_SAFE.test(token)) return { kind: 'no_token' };
+    seenTokens.add(token);
+    // The token travels in the header only; a URL ends up in logs, proxies and error pages.
+    spec.url.searchParams.delete('access_token');
+    const startedAt = Date.now();
+    const result = await transport.request({
+      method: spec.method,
+      url: spec.url,
+      headers: {
+        Accept: 'application/json',
+        'User-Agent': config.userAgent ?? 'CampaignDesk',
+        ...spec.headers,
+        Authorization: `Bearer ${token}`,
+      },
+      ...(spec.body !== undefined ? { body: spec.body } : {}),
+      timeoutMs,
+      timeoutKind: spec.timeoutKind ?? 'total',
+      maxResponseBytes: MAX_RESPONSE_BYTES,
+    });
+    const safe = result.kind === 'response' ? result : { ...result, message: redact(result.message) };
+    log(spec, safe, startedAt);
+    return safe;
+  };
+
+  return { url, isOwnUrl, call, secrets, redact, close: transport.close };
+};

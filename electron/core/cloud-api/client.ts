@@ -1,0 +1,30 @@
+import { createCaller } from './caller';
+import { messageHistory } from './history';
+import { uploadMedia } from './media';
+import { phoneNumberInfo } from './phone-number';
+import { sendTemplate } from './send';
+import { listTemplates } from './templates';
+import type { CloudApiClient, CloudApiConfig } from './types';
+
+/**
+ * A typed client for the Graph / WhatsApp Cloud API endpoints Campaign Desk uses. Expected failures
+ * (Meta errors, network trouble, unreadable answers, a missing token or media file) come back as
+ * `{ ok: false, ... }`; only misuse (bad config or arguments, calls after close) throws. Nothing is ever
+ * retried here: the sender decides, because only it knows whether a repeat could reach a customer twice.
+ */
+export const createCloudApiClient = (config: CloudApiConfig): CloudApiClient => {
+  const caller = createCaller(config);
+  const { phoneNumberId, wabaId } = config;
+  return {
+    sendTemplate: (body) => sendTemplate(caller, phoneNumberId, body),
+    listTemplates: (options) => listTemplates(caller, wabaId, options),
+    uploadMedia: (input) => uploadMedia(caller, phoneNumberId, input),
+    messageHistory: (options) => messageHistory(caller, phoneNumberId, options),
+    phoneNumberInfo: () => phoneNumberInfo(caller, phoneNumberId),
+    checkToken: async () => {
+      const info = await phoneNumberInfo(caller, phoneNumberId);
+      return info.ok ? { ok: true } : info;
+    },
+    close: caller.close,
+  };
+};

@@ -1,0 +1,25 @@
+/** HTTP client for Meta's WhatsApp Cloud API (Graph). Runs in plain Node: no Electron imports. */
+export { createCloudApiClient } from './client';
+export { redactSecrets, REDACTED } from './redact';
+export { parseMetaError, type MetaError } from './failures';
+export type {
+  ApiFailure,
+  CloudApiClient,
+  CloudApiConfig,
+  InvalidTemplate,
+  ListTemplatesOptions,
+  ListTemplatesOutcome,
+  ListTemplatesSuccess,
+  MessageHistoryEvent,
+  MessageHistoryItem,
+  MessageHistoryOptions,
+  MessageHistoryOutcome,
+  MessageHistorySuccess,
+  PhoneNumberInfo,
+  PhoneNumberInfoOutcome,
+  RequestLogEntry,
+  SendOutcome,
+  SendSuccess,
+  UploadMediaInput,
+  UploadMediaOutcome,
+} from './types';

@@ -1,0 +1,158 @@
+import type { LookupFunction } from 'node:net';
+import type { FailureClassification, NetworkFailure } from '../../../shared/domain/errors';
+import type { CloudApiTemplateMessage, Template } from '../../../shared/domain/templates';
+
+export interface CloudApiConfig {
+  /** `https://graph.facebook.com`, or a local simulator such as `http://127.0.0.1:4004`. May carry a path prefix. */
+  baseUrl: string;
+  /** Pinned Graph version, e.g. `v23.0` (webhook and response shapes change by version). */
+  graphVersion: string;
+  phoneNumberId: string;
+  wabaId: string;
+  /** Asked before every request, so a token replaced in Accounts takes effect on the next call. */
+  getToken: () => string | Promise<string>;
+  /** Per request. JSON calls: the whole exchange; media upload: the longest silence. Default 15000. */
+  timeoutMs?: number;
+  /** Concurrent connections to the API. Default 8. */
+  maxSockets?: number;
+  /**
+   * An idle kept-alive connection is closed after this long (default 10000), well below common load
+   * balancer idle timeouts, so we rarely write a send onto a connection the server is closing — that
+   * race ends in a reset, and a reset send is "maybe sent".
+   */
+  idleSocketMs?: number;
+  userAgent?: string;
+  /** Custom DNS resolution (tests, corporate resolvers). */
+  lookup?: LookupFunction;
+  /** One call per HTTP request, for the app log. The URL never contains a token. */
+  onRequest?: (entry: RequestLogEntry) => void;
+}
+
+export interface RequestLogEntry {
+  method: string;
+  url: string;
+  httpStatus: number | null;
+  network?: NetworkFailure;
+  durationMs: number;
+}
+
+/**
+ * Every expected failure of every method. Classified on Meta's numeric `code`; on the HTTP status only
+ * when there is no code; on the network kind when no response arrived.
+ */
+export interface ApiFailure {
+  ok: false;
+  failure: FailureClassification;
+  code: number | null;
+  /** Deprecated by Meta since v16 but still seen; informational only. */
+  subcode: number | null;
+  httpStatus: number | null;
+  metaMessage: string | null;
+  /** `error.error_data.details`, or a short excerpt of a non-JSON error body. */
+  details: string | null;
+  fbtraceId: string | null;
+  isTransient: boolean | null;
+  retryAfterMs?: number;
+  network?: NetworkFailure;
+}
+
+export interface SendSuccess {
+  ok: true;
+  wamid: string;
+  waId: string | null;
+  messageStatus: string | null;
+  httpStatus: number;
+  retryAfterMs?: number;
+}
+
+export type SendOutcome = SendSuccess | ApiFailure;
+
+export interface ListTemplatesOptions {
+  /** Page size asked of Meta. Default 100. */
+  limit?: number;
+  /** Safety bound against a server that never stops paging. Default 50. */
+  maxPages?: number;
+}
+
+export interface InvalidTemplate {
+  raw: unknown;
+  errors: string[];
+}
+
+export interface ListTemplatesSuccess {
+  ok: true;
+  templates: Template[];
+  invalid: InvalidTemplate[];
+  pages: number;
+  /** False only when `maxPages` stopped the listing while Meta still offered a next page. */
+  complete: boolean;
+}
+
+export type ListTemplatesOutcome = ListTemplatesSuccess | ApiFailure;
+
+export interface UploadMediaInput {
+  path: string;
+  mimeType: string;
+  /** Name shown to Meta; defaults to the file's base name. */
+  fileName?: string;
+}
+
+export type UploadMediaOutcome = { ok: true; id: string } | ApiFailure;
+
+export interface MessageHistoryOptions {
+  /** A wamid: restricts the history to that one message. */
+  messageId?: string;
+  /** The `next` of a previous page. */
+  after?: string;
+  limit?: number;
+}
+
+export interface MessageHistoryEvent {
+  /** Meta's `delivery_status` as sent (SENT, DELIVERED, READ, FAILED, ...). */
+  status: string;
+  /** Unix seconds. */
+  timestamp: number;
+  webhookUpdateState?: string;
+  errorDescription?: string;
+}
+
+export interface MessageHistoryItem {
+  id: string;
+  messageId: string;
+  events: MessageHistoryEvent[];
+}
+
+export interface MessageHistorySuccess {
+  ok: true;
+  items: MessageHistoryItem[];
+  /** Cursor to pass as `after` for the next page; null on the last page. */
+  next: string | null;
+  /** Entries without an id or message id, left out of `items`. */
+  skipped: number;
+}
+
+export type MessageHistoryOutcome = MessageHistorySuccess | ApiFailure;
+
+export interface PhoneNumberInfo {
+  id: string;
+  displayPhoneNumber: string | null;
+  verifiedName: string | null;
+  qualityRating: string | null;
+  /** `throughput.level`, e.g. STANDARD. */
+  throughputLevel: string | null;
+}
+
+export type PhoneNumberInfoOutcome = { ok: true; info: PhoneNumberInfo } | ApiFailure;
+
+export interface CloudApiClient {
+  /** Never retries: a send that may have been accepted must not be sent twice. */
+  sendTemplate: (body: CloudApiTemplateMessage) => Promise<SendOutcome>;
+  listTemplates: (options?: ListTemplatesOptions) => Promise<ListTemplatesOutcome>;
+  uploadMedia: (input: UploadMediaInput) => Promise<UploadMediaOutcome>;
+  messageHistory: (options?: MessageHistoryOptions) => Promise<MessageHistoryOutcome>;
+  phoneNumberInfo: () => Promise<PhoneNumberInfoOutcome>;
+  /** A cheap authenticated call (phoneNumberInfo) that proves token, permission and phone number id together. */
+  checkToken: () => Promise<{ ok: true } | ApiFailure>;
+  /** Destroys kept-alive connections. Calls made afterwards throw. */
+  close: () => void;
+}
