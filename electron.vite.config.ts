@@ -8,7 +8,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          // Imports run in a worker thread; the core finds it beside index.js.
+          'import-worker': resolve(__dirname, 'electron/core/contacts/import-worker.ts'),
+        },
+      },
     },
   },
   preload: {

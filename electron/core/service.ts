@@ -2,6 +2,9 @@ import { join } from 'node:path';
 import { TABLES, type MethodName, type MethodOutput, type ParsedInput } from '../../shared/api';
 import { ensureSandboxAccount, listAccounts } from './accounts/repo';
 import { createCampaignService } from './campaigns/service';
+import { createAudienceService, type AudienceService } from './contacts/service';
+import { defaultWorkerEntry, type WorkerEntry } from './contacts/runner';
+import { pruneUploads } from './contacts/uploads';
 import { systemClock, type Clock } from './clock';
 import type { Store } from './db/connection';
 import { LATEST_VERSION, schemaVersion } from './db/migrate';
@@ -21,10 +24,15 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** How often to look for writes by other processes (the CLI); 0 turns it off. */
   externalChangePollMs?: number;
+  /** Where the import worker's code is (the Electron bundle passes its own). */
+  workerEntry?: WorkerEntry;
+  /** Test hook: make imports fail after reading this many bytes. */
+  faultAfterBytes?: number;
 }
 
 export interface Core {
   handlers: Handlers;
+  audience: AudienceService;
   events: EventBus;
   store: Store;
   dataDir: string;
@@ -45,6 +53,16 @@ export function createCore(options: CoreOptions): Core {
   ensureSandboxAccount(store, clock.now());
 
   const campaigns = createCampaignService({ store, clock, events });
+  const audience = createAudienceService({
+    store,
+    clock,
+    events,
+    dataDir: options.dataDir,
+    workerEntry: options.workerEntry ?? defaultWorkerEntry(),
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.faultAfterBytes !== undefined ? { faultAfterBytes: options.faultAfterBytes } : {}),
+  });
+  void pruneUploads(options.dataDir, 24 * 3600_000, clock.now()).catch(() => undefined);
 
   const handlers: Handlers = {
     'app.info': () => ({
@@ -61,12 +79,20 @@ export function createCore(options: CoreOptions): Core {
     'campaigns.get': (input) => campaigns.get(input.id),
     'campaigns.rename': (input) => campaigns.rename(input.id, input.name),
     'campaigns.delete': (input) => campaigns.delete(input.id),
+    'audience.preview': (input) => audience.preview(input),
+    'audience.import': (input) => audience.import(input),
+    'audience.cancelImport': (input) => audience.cancel(input.campaignId),
+    'audience.clear': (input) => audience.clear(input.campaignId),
+    'audience.imports': (input) => audience.imports(input.campaignId),
+    'audience.invalidRows': (input) => audience.invalidRows(input.importId, input.limit, input.offset),
+    'recipients.list': (input) => audience.recipients(input.campaignId, input.limit, input.afterId),
   };
 
   const stopWatch = watchExternalChanges(store, events, options.externalChangePollMs ?? 1000);
 
   return {
     handlers,
+    audience,
     events,
     store,
     dataDir: options.dataDir,

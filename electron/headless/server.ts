@@ -3,10 +3,12 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import type { ErrorCode, Result } from '../../shared/api';
+import type { DownloadKind, ErrorCode, Result } from '../../shared/api';
 import { dispatch } from '../core/api/dispatch';
 import type { Core } from '../core/service';
 import { CONTENT_SECURITY_POLICY } from '../core/security/csp';
+import { saveUpload } from '../core/contacts/uploads';
+import { isDownloadKind, openDownload } from '../core/downloads';
 
 /** Loopback only: the headless shell is a local UI, never a network service. */
 export const HEADLESS_HOST = '127.0.0.1';
@@ -100,6 +102,24 @@ async function readJson(req: IncomingMessage): Promise<{ ok: true; value: unknow
   }
 }
 
+/** Streams a generated file (e.g. the rows to fix) as an attachment. */
+async function streamDownload(core: Core, kind: DownloadKind, id: number, res: ServerResponse): Promise<void> {
+  let download;
+  try {
+    download = openDownload(core, kind, id);
+  } catch (e) {
+    return send(res, 404, e instanceof Error ? e.message : 'Not found');
+  }
+  const ascii = download.fileName.replace(/[^\w .()-]/g, '_');
+  res.writeHead(200, {
+    'Content-Type': download.fileName.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/octet-stream',
+    'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(download.fileName)}`,
+    'Cache-Control': 'no-store',
+  });
+  await download.write(res);
+  res.end();
+}
+
 /**
  * The contract over HTTP: POST /api/<method> with a JSON body, pushes as server-sent events at
  * GET /api/events, and the built renderer for everything else. Every request needs the token
@@ -176,6 +196,19 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
         sseClients.add(res);
         req.on('close', () => sseClients.delete(res));
         return;
+      }
+
+      if (url.pathname === '/upload' && req.method === 'POST') {
+        // A browser cannot hand over a file path, so the file itself is streamed to the data folder.
+        const saved = await saveUpload(options.core.dataDir, req);
+        return sendJson(res, 200, { ok: true, value: { kind: 'upload', id: saved.id, size: saved.size } });
+      }
+
+      const download = /^\/download\/([a-z-]+)\/(\d+)$/.exec(url.pathname);
+      if (download && req.method === 'GET') {
+        const kind = download[1]!;
+        if (!isDownloadKind(kind)) return send(res, 404, 'Not found');
+        return streamDownload(options.core, kind, Number(download[2]), res);
       }
 
       if (url.pathname.startsWith('/api/')) {

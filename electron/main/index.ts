@@ -5,6 +5,7 @@ import { PUSH_CHANNEL } from '../../shared/api';
 import { defaultDataDir } from '../core/paths';
 import { CONTENT_SECURITY_POLICY } from '../core/security/csp';
 import { createCore, type Core } from '../core/service';
+import { registerDownloads } from './downloads';
 import { registerIpc } from './ipc';
 import { electronNativeBinding } from './native';
 import { mimeFor, resolveAppFile } from './protocol';
@@ -51,6 +52,8 @@ async function start(): Promise<void> {
     core = createCore({
       dataDir: app.getPath('userData'),
       shell: 'electron',
+      // electron-vite emits the import worker beside this bundle (see electron.vite.config.ts).
+      workerEntry: { url: new URL('./import-worker.js', import.meta.url) },
       ...(nativeBinding ? { nativeBinding } : {}),
     });
   } catch (e) {
@@ -59,6 +62,12 @@ async function start(): Promise<void> {
     return;
   }
   registerIpc(ipcMain, core.handlers);
+  registerDownloads(ipcMain, core, async (event, suggestedName) => {
+    const win = BrowserWindow.fromWebContents(event.sender);
+    const options = { defaultPath: join(app.getPath('downloads'), suggestedName) };
+    const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+    return result.canceled ? undefined : result.filePath;
+  });
   core.events.onAny((name, payload) => {
     for (const win of BrowserWindow.getAllWindows()) win.webContents.send(PUSH_CHANNEL, { name, payload });
   });

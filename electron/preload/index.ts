@@ -1,6 +1,6 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { PreloadBridge } from '../../shared/api/api-surface';
-import { BRIDGE_KEY, EVENT_NAMES, METHOD_NAMES, PUSH_CHANNEL } from '../../shared/api/names';
+import { BRIDGE_KEY, DOWNLOAD_CHANNEL, DOWNLOAD_KINDS, EVENT_NAMES, METHOD_NAMES, PUSH_CHANNEL } from '../../shared/api/names';
 
 // One narrow object: a function per contract method and a subscription to known events.
 // No raw ipcRenderer, no generic invoke(channel).
@@ -19,6 +19,14 @@ const bridge: PreloadBridge = {
     return () => {
       ipcRenderer.removeListener(PUSH_CHANNEL, handler);
     };
+  },
+  pathForFile(file) {
+    if (!(file instanceof File)) throw new Error('Not a file');
+    return webUtils.getPathForFile(file);
+  },
+  download(kind, id) {
+    if (!(DOWNLOAD_KINDS as readonly string[]).includes(kind)) throw new Error(`Unknown download ${kind}`);
+    return ipcRenderer.invoke(DOWNLOAD_CHANNEL, { kind, id }) as ReturnType<PreloadBridge['download']>;
   },
 };
 

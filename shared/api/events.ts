@@ -1,3 +1,5 @@
+import type { ImportProgress } from './audience';
+
 /**
  * Push events from the core to the renderer. The renderer refetches what depends on
  * the tables named in `db.changed` instead of the core pushing whole rows.
@@ -14,10 +16,11 @@ export type TableName = (typeof TABLES)[number];
 
 export interface EventMap {
   'db.changed': { tables: TableName[]; campaignId?: number };
+  'import.progress': ImportProgress;
 }
 
 export type EventName = keyof EventMap;
-export const eventNames: EventName[] = ['db.changed'];
+export const eventNames: EventName[] = ['db.changed', 'import.progress'];
 
 export interface PushEvent<K extends EventName = EventName> {
   name: K;

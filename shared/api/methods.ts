@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import {
+  audienceFileInput,
+  type AudiencePreview,
+  type ImportResult,
+  type ImportSummary,
+  type InvalidRow,
+  type Recipient,
+} from './audience';
 import type { Account, AppInfo, Campaign, CampaignSummary } from './models';
 import { campaignName, id } from './models';
 
@@ -34,6 +42,36 @@ export const methods = {
   'campaigns.delete': (() => {
     const input = z.object({ id }).strict();
     return method<typeof input, { id: number }>(input);
+  })(),
+
+  'audience.preview': method<typeof audienceFileInput, AudiencePreview>(audienceFileInput),
+  /** Resolves when the import has landed (or failed, or was cancelled); progress comes as events. */
+  'audience.import': method<typeof audienceFileInput, ImportResult>(audienceFileInput),
+  'audience.cancelImport': (() => {
+    const input = z.object({ campaignId: id }).strict();
+    return method<typeof input, { cancelled: boolean }>(input);
+  })(),
+  'audience.clear': (() => {
+    const input = z.object({ campaignId: id }).strict();
+    return method<typeof input, { removed: number }>(input);
+  })(),
+  'audience.imports': (() => {
+    const input = z.object({ campaignId: id }).strict();
+    return method<typeof input, ImportSummary[]>(input);
+  })(),
+  'audience.invalidRows': (() => {
+    const input = z.object({ importId: id, limit: z.number().int().min(1).max(10_000).default(100), offset: z.number().int().min(0).default(0) }).strict();
+    return method<typeof input, { total: number; rows: InvalidRow[] }>(input);
+  })(),
+  'recipients.list': (() => {
+    const input = z
+      .object({
+        campaignId: id,
+        limit: z.number().int().min(1).max(1000).default(100),
+        afterId: z.number().int().min(0).default(0),
+      })
+      .strict();
+    return method<typeof input, { items: Recipient[]; nextAfterId: number | null }>(input);
   })(),
 } as const;
 

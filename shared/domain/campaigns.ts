@@ -14,3 +14,8 @@ export const CAMPAIGN_STATE_LABEL: Record<CampaignState, string> = {
 export function canDeleteCampaign(state: CampaignState): boolean {
   return state === 'draft';
 }
+
+/** Recipients are added or cleared only while the campaign is a draft. */
+export function canEditAudience(state: CampaignState): boolean {
+  return state === 'draft';
+}

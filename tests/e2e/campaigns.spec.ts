@@ -62,7 +62,7 @@ test('a campaign created by the CLI appears live, and Settings shows the Sandbox
 
   await page.getByRole('button', { name: 'From the CLI', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'From the CLI' })).toBeVisible();
-  await expect(page.getByText('No recipients yet.')).toBeVisible();
+  await expect(page.getByTestId('drop-area')).toContainText('Drop your customer list here');
 
   await page.getByRole('button', { name: 'Settings' }).click();
   await expect(page.getByTestId('account-row')).toHaveCount(1);

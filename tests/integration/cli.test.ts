@@ -81,3 +81,50 @@ describe('CLI', () => {
     expect(bad.stderr).toMatch(/Unknown command/);
   });
 });
+
+describe('CLI: audience import', () => {
+  const dirs: { cleanup(): void }[] = [];
+  afterEach(() => dirs.splice(0).forEach((d) => d.cleanup()));
+
+  it('imports a file and prints the documented JSON; recipients list shows phone and fields', async () => {
+    const d = tempDir();
+    dirs.push(d);
+    const created = io();
+    await runCli(['--data-dir', d.path, 'campaigns', 'create', '--name', 'Import', '--json'], created.io);
+    const id = String((JSON.parse(created.out.join('')) as { id: number }).id);
+    const fixture = join(import.meta.dirname, '..', 'fixtures', 'contacts', 'messy.csv');
+
+    const r = io();
+    expect(await runCli(['--data-dir', d.path, 'campaigns', 'import', id, fixture, '--country', 'gb', '--phone-column', 'phone', '--delimiter', 'comma', '--encoding', 'utf8', '--json'], r.io)).toBe(EXIT.OK);
+    const result = JSON.parse(r.out.join('')) as Record<string, unknown>;
+    expect(result).toMatchObject({ rows: 10, imported: 5, duplicates: 1, invalid: 3, missingPhone: 1, suppressed: 0, encoding: 'utf-8', delimiter: ',', phoneColumn: 'phone' });
+    expect(result.invalidRows).toHaveLength(4);
+    expect((result.invalidRows as { row: number }[])[0]).toMatchObject({ row: 4, value: '2.34803E+12' });
+
+    const list = io();
+    expect(await runCli(['--data-dir', d.path, 'recipients', 'list', id, '--limit', '2', '--json'], list.io)).toBe(EXIT.OK);
+    const items = JSON.parse(list.out.join('')) as { phone: string; fields: Record<string, string> }[];
+    expect(items).toHaveLength(2);
+    expect(items[0]).toMatchObject({ phone: '+447911123456', fields: { name: 'Ana' } });
+  });
+
+  it('exits non-zero with a message for a bad file or bad flags, leaving the audience unchanged', async () => {
+    const d = tempDir();
+    dirs.push(d);
+    const created = io();
+    await runCli(['--data-dir', d.path, 'campaigns', 'create', '--name', 'Import', '--json'], created.io);
+    const id = String((JSON.parse(created.out.join('')) as { id: number }).id);
+    const empty = join(import.meta.dirname, '..', 'fixtures', 'contacts', 'empty.csv');
+    const r = io();
+    expect(await runCli(['--data-dir', d.path, 'campaigns', 'import', id, empty], r.io)).toBe(EXIT.FAILED);
+    expect(r.err.join('')).toMatch(/is empty/);
+    const bad = io();
+    expect(await runCli(['--data-dir', d.path, 'campaigns', 'import', id, empty, '--delimiter', 'x'], bad.io)).toBe(EXIT.USAGE);
+    expect(bad.err.join('')).toMatch(/--delimiter must be one of/);
+    const badId = io();
+    expect(await runCli(['--data-dir', d.path, 'campaigns', 'import', 'abc', empty], badId.io)).toBe(EXIT.USAGE);
+    const list = io();
+    await runCli(['--data-dir', d.path, 'recipients', 'list', id, '--json'], list.io);
+    expect(JSON.parse(list.out.join(''))).toEqual([]);
+  });
+});

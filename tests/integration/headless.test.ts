@@ -165,3 +165,34 @@ describe('headless shell', () => {
     expect(data).toMatchObject({ name: 'db.changed', payload: { tables: ['campaigns'] } });
   });
 });
+
+describe('headless shell: uploads and downloads', () => {
+  it('stores an upload in the data folder, imports it, and serves the rows to fix as a CSV download', async () => {
+    const dir = tempDir();
+    const core = createCore({ dataDir: join(dir.path, 'data'), shell: 'headless', externalChangePollMs: 0 });
+    const server = await startHeadlessServer({ core, rendererDir: dir.path });
+    try {
+      const auth = { Authorization: `Bearer ${server.token}` };
+      expect((await http(server.port, '/upload', { method: 'POST', body: 'x' })).status).toBe(401);
+      const up = await http(server.port, '/upload', { method: 'POST', headers: auth, body: 'name,phone\nAna,+447911123456\nBob,oops\n' });
+      expect(up.status).toBe(200);
+      const file = (JSON.parse(up.body) as { value: { kind: string; id: string } }).value;
+      expect(file.kind).toBe('upload');
+      const campaign = await core.handlers['campaigns.create']({ name: 'Upload' });
+      const imported = await core.handlers['audience.import']({ campaignId: campaign.id, file: { kind: 'upload', id: file.id }, fileName: 'list.csv', options: {} });
+      expect(imported).toMatchObject({ imported: 1, invalid: 1, fileName: 'list.csv' });
+
+      const dl = await http(server.port, `/download/import-rejects/${imported.importId}`, { headers: auth });
+      expect(dl.status).toBe(200);
+      expect(dl.headers['content-disposition']).toContain('list - rows to fix.csv');
+      expect(dl.body).toContain('Bob,oops');
+      expect((await http(server.port, '/download/import-rejects/999', { headers: auth })).status).toBe(404);
+      expect((await http(server.port, '/download/secrets/1', { headers: auth })).status).toBe(404);
+      expect((await http(server.port, `/download/import-rejects/${imported.importId}`)).status).toBe(401);
+    } finally {
+      await server.close();
+      core.close();
+      dir.cleanup();
+    }
+  });
+});

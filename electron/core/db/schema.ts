@@ -112,7 +112,34 @@ export interface SettingsTable {
   value_json: string;
 }
 
+export interface ImportsTable {
+  id: Generated<number>;
+  campaign_id: number;
+  file_name: string;
+  file_size: number;
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  delimiter: string | null;
+  has_header: number;
+  phone_column: string;
+  default_country: string | null;
+  summary_json: string;
+  created_at: number;
+}
+
+export interface ImportRejectsTable {
+  id: Generated<number>;
+  import_id: number;
+  row_number: number;
+  raw_value: string;
+  problem: string;
+  reason: string;
+  fields_json: string;
+}
+
 export interface DB {
+  imports: ImportsTable;
+  import_rejects: ImportRejectsTable;
   accounts: AccountsTable;
   templates: TemplatesTable;
   campaigns: CampaignsTable;

@@ -1,6 +1,8 @@
 import {
   BRIDGE_KEY,
   type ApiError,
+  type DownloadKind,
+  type FileRef,
   type EventMap,
   type EventName,
   type MethodInput,
@@ -17,10 +19,23 @@ import {
  * HttpOnly cookie the server set when the page was opened). Components never see which.
  */
 
+const unreachable: ApiError = {
+  code: 'UNAVAILABLE',
+  message: 'Campaign Desk is not reachable. Is `campaign-desk serve` still running?',
+};
+
 function ipcTransport(bridge: PreloadBridge): Transport {
   return {
     call: (method, input) => bridge.methods[method](input),
     subscribe: (event, listener) => bridge.subscribe(event, listener as (p: unknown) => void),
+    async stageFile(file) {
+      try {
+        return { ok: true, value: { kind: 'path', path: bridge.pathForFile(file) } };
+      } catch {
+        return { ok: false, error: { code: 'VALIDATION', message: 'That is not a file on this computer.' } };
+      }
+    },
+    download: (kind, id) => bridge.download(kind, id),
   };
 }
 
@@ -49,8 +64,29 @@ function httpTransport(): Transport {
         }
         return (await res.json()) as never;
       } catch {
-        return { ok: false, error: { code: 'UNAVAILABLE', message: 'Campaign Desk is not reachable. Is `campaign-desk serve` still running?' } };
+        return { ok: false, error: unreachable };
       }
+    },
+    async stageFile(file) {
+      if (!(file instanceof File)) return { ok: false, error: { code: 'VALIDATION', message: 'That is not a file.' } };
+      try {
+        // The browser cannot share a path: stream the file itself to the local server.
+        const res = await fetch('/upload', { method: 'POST', body: file, credentials: 'same-origin' });
+        if (!res.ok) return { ok: false, error: { code: 'UNAVAILABLE', message: `The file could not be uploaded (${res.status}).` } };
+        const body = (await res.json()) as Result<FileRef>;
+        return body.ok ? { ok: true, value: { kind: 'upload', id: (body.value as { id: string }).id } } : body;
+      } catch {
+        return { ok: false, error: unreachable };
+      }
+    },
+    async download(kind, id) {
+      const a = document.createElement('a');
+      a.href = `/download/${kind}/${id}`;
+      a.download = '';
+      document.body.append(a);
+      a.click();
+      a.remove();
+      return { ok: true, value: { saved: true } };
     },
     subscribe(event, listener) {
       ensureSource();
@@ -87,4 +123,6 @@ export const api = {
   subscribe<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void {
     return transport.subscribe(event, listener);
   },
+  stageFile: (file: File) => transport.stageFile(file),
+  download: (kind: DownloadKind, id: number) => transport.download(kind, id),
 };

@@ -1,13 +1,15 @@
 import { create } from 'zustand';
+import { createAudienceSlice, type AudienceSlice } from './slices/audience';
 import { createCampaignsSlice, type CampaignsSlice } from './slices/campaigns';
 import { createSettingsSlice, type SettingsSlice } from './slices/settings';
 import { createUiSlice, type UiSlice } from './slices/ui';
 
-export type AppState = UiSlice & CampaignsSlice & SettingsSlice;
+export type AppState = UiSlice & CampaignsSlice & SettingsSlice & AudienceSlice;
 
 /** One bound store composed from slices; UI state plus a cache of what SQLite holds. */
 export const useStore = create<AppState>()((...a) => ({
   ...createUiSlice(...a),
   ...createCampaignsSlice(...a),
   ...createSettingsSlice(...a),
+  ...createAudienceSlice(...a),
 }));

@@ -1,8 +1,8 @@
-import { Alert, Anchor, Badge, Breadcrumbs, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Breadcrumbs, Group, Stack, Text, Title } from '@mantine/core';
 import { useEffect } from 'react';
-import { RECIPIENT_STATES } from '../../../../shared/api';
 import { CAMPAIGN_STATE_LABEL } from '../../../../shared/domain/campaigns';
 import { useStore } from '../../store';
+import { AudienceStep } from '../audience/AudienceStep';
 
 export function CampaignPage({ id }: { id: number }) {
   const campaign = useStore((s) => (s.current?.id === id ? s.current : null));
@@ -36,25 +36,7 @@ export function CampaignPage({ id }: { id: number }) {
             Sends from the account <b>{campaign.accountName}</b>.
             {campaign.templateName ? ` Template: ${campaign.templateName} (${campaign.templateLanguage ?? ''}).` : ' No template chosen yet.'}
           </Text>
-          <Paper withBorder p="md">
-            <Title order={4} mb="sm">
-              Audience
-            </Title>
-            {campaign.counts.total === 0 ? (
-              <Text>No recipients yet.</Text>
-            ) : (
-              <SimpleGrid cols={{ base: 3, md: 5 }}>
-                {RECIPIENT_STATES.filter((s) => campaign.counts[s] > 0).map((s) => (
-                  <div key={s}>
-                    <Text size="xs" c="dimmed" tt="uppercase">
-                      {s}
-                    </Text>
-                    <Text fw={600}>{campaign.counts[s].toLocaleString()}</Text>
-                  </div>
-                ))}
-              </SimpleGrid>
-            )}
-          </Paper>
+          <AudienceStep campaign={campaign} />
         </>
       )}
     </Stack>

@@ -1,0 +1,155 @@
+import { createReadStream, type ReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import Papa from 'papaparse';
+import { createDecoder, detectEncoding, EncodingError, type Encoding } from './decode';
+
+import { DELIMITERS, type Delimiter } from '../../../shared/api/audience';
+
+export type { Delimiter };
+
+export interface CsvSample {
+  encoding: Encoding;
+  bomLength: number;
+  delimiter: Delimiter;
+  /** The first records, for the preview (an incomplete last record is dropped). */
+  rows: string[][];
+  /** True when the sample is the whole file. */
+  complete: boolean;
+}
+
+const SAMPLE_BYTES = 64 * 1024;
+
+export async function readHead(path: string, bytes = SAMPLE_BYTES): Promise<{ head: Buffer; size: number }> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    const head = Buffer.alloc(Math.min(bytes, size));
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return { head: head.subarray(0, bytesRead), size };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A binary file shows NUL bytes or many control characters where text would not. */
+export function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 8192);
+  if (sample.length === 0) return false;
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0) return true;
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13) control++;
+  }
+  return control / sample.length > 0.05;
+}
+
+export function sniffDelimiter(text: string): Delimiter {
+  const guessed = Papa.parse<string[]>(text, { preview: 50, delimitersToGuess: [...DELIMITERS] }).meta.delimiter;
+  return (DELIMITERS as readonly string[]).includes(guessed) ? (guessed as Delimiter) : ',';
+}
+
+/** Detects encoding and delimiter from the first 64 KB and parses the first records. */
+export async function sampleCsv(
+  path: string,
+  options: { encoding?: Encoding; delimiter?: Delimiter; maxRows?: number } = {},
+): Promise<CsvSample & { text: string; size: number }> {
+  const { head, size } = await readHead(path);
+  const complete = head.length >= size;
+  const detected = detectEncoding(head, complete);
+  const encoding = options.encoding ?? detected.encoding;
+  const bomLength = options.encoding && options.encoding !== detected.encoding ? 0 : detected.bomLength;
+  const decoder = createDecoder(encoding);
+  let text: string;
+  try {
+    text = decoder.write(head.subarray(bomLength)) + (complete ? decoder.end() : '');
+  } catch (e) {
+    if (!(e instanceof EncodingError)) throw e;
+    text = createDecoder('windows-1252').write(head.subarray(bomLength));
+  }
+  const delimiter = options.delimiter ?? sniffDelimiter(text);
+  const parsed = Papa.parse<string[]>(text, { delimiter, preview: (options.maxRows ?? 20) + 1, skipEmptyLines: false });
+  let rows = parsed.data;
+  // A sample cut mid-file may end inside a record: drop it rather than show half a row.
+  if (!complete && rows.length > (options.maxRows ?? 20)) rows = rows.slice(0, options.maxRows ?? 20);
+  else if (!complete) rows = rows.slice(0, -1);
+  return { encoding, bomLength, delimiter, rows, complete, text, size };
+}
+
+export interface StreamOptions {
+  encoding: Encoding;
+  bomLength: number;
+  delimiter: Delimiter;
+  /** Called synchronously for each parsed record, in order; record numbers start at 1. */
+  onRecord: (cells: string[], recordNumber: number) => void;
+  /** Called after each chunk with the bytes read so far. */
+  onProgress: (bytesRead: number) => void;
+  isCancelled: () => boolean;
+  /** Test hook: fail the read after this many bytes, like a file vanishing mid-import. */
+  faultAfterBytes?: number;
+}
+
+export class ImportCancelled extends Error {
+  constructor() {
+    super('Import cancelled.');
+    this.name = 'ImportCancelled';
+  }
+}
+
+/**
+ * Streams the file through the decoder into papaparse. Each chunk is processed synchronously
+ * inside papaparse's callback, which is the backpressure: the next read starts only after
+ * the rows of this one are written.
+ */
+export function streamCsv(path: string, options: StreamOptions): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let bytesRead = options.bomLength;
+    let record = 0;
+    let failure: unknown;
+    const raw: ReadStream = createReadStream(path, { start: options.bomLength, highWaterMark: 1 << 20 });
+    const decoder = createDecoder(options.encoding);
+    async function* decode() {
+      for await (const chunk of raw) {
+        bytesRead += (chunk as Buffer).length;
+        if (options.faultAfterBytes !== undefined && bytesRead > options.faultAfterBytes) {
+          throw Object.assign(new Error('The file could not be read any further (it was moved, deleted or locked).'), { code: 'EIO' });
+        }
+        const text = decoder.write(chunk as Buffer);
+        if (text) yield text;
+      }
+      const tail = decoder.end();
+      if (tail) yield tail;
+    }
+    const text = Readable.from(decode());
+    text.on('error', (e) => {
+      failure = e;
+    });
+    Papa.parse<string[]>(text as unknown as File, {
+      delimiter: options.delimiter,
+      skipEmptyLines: false,
+      chunk(results, parser) {
+        try {
+          for (const row of results.data) options.onRecord(row, ++record);
+          options.onProgress(bytesRead);
+          if (options.isCancelled()) {
+            failure = new ImportCancelled();
+            parser.abort();
+          }
+        } catch (e) {
+          failure = e;
+          parser.abort();
+        }
+      },
+      complete() {
+        raw.destroy();
+        if (failure) reject(failure instanceof Error ? failure : new Error('The file could not be read.'));
+        else resolve();
+      },
+      error(e) {
+        raw.destroy();
+        reject(failure instanceof Error ? failure : e);
+      },
+    });
+  });
+}

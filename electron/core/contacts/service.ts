@@ -1,0 +1,223 @@
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import Papa from 'papaparse';
+import {
+  CoreError,
+  type AudiencePreview,
+  type ImportResult,
+  type ImportSummary,
+  type InvalidRow,
+  type ParsedInput,
+  type Recipient,
+} from '../../../shared/api';
+import { canEditAudience } from '../../../shared/domain/campaigns';
+import type { Clock } from '../clock';
+import type { Store } from '../db/connection';
+import type { EventBus } from '../events';
+import type { Download } from '../downloads';
+import type { WorkerMessage, WorkerTask } from './jobs';
+import { runJob, type RunningJob, type WorkerEntry } from './runner';
+import { resolveFileRef } from './uploads';
+
+export interface AudienceDeps {
+  store: Store;
+  clock: Clock;
+  events: EventBus;
+  dataDir: string;
+  workerEntry: WorkerEntry;
+  nativeBinding?: string;
+  /** Test hook passed to the worker to simulate a read failure mid-file. */
+  faultAfterBytes?: number;
+}
+
+type FileInput = ParsedInput<'audience.import'>;
+
+function failure(message: Extract<WorkerMessage, { type: 'error' }>): CoreError {
+  return message.code === 'INPUT'
+    ? new CoreError('VALIDATION', message.message)
+    : new CoreError('INTERNAL', `The import failed: ${message.message}`);
+}
+
+export function createAudienceService(deps: AudienceDeps) {
+  const { store, clock, events } = deps;
+  const running = new Map<number, RunningJob>();
+
+  const campaignState = (campaignId: number) => {
+    const row = store.first(store.q.selectFrom('campaigns').select(['state', 'default_country', 'account_id']).where('id', '=', campaignId));
+    if (!row) throw new CoreError('NOT_FOUND', `Campaign ${campaignId} does not exist.`);
+    return row;
+  };
+
+  /** The sending number's country is the default for numbers written without a country code. */
+  const defaultCountryFor = (campaignId: number): string | null => {
+    const c = campaignState(campaignId);
+    if (c.default_country) return c.default_country;
+    const account = store.first(store.q.selectFrom('accounts').select('default_country').where('id', '=', c.account_id));
+    return account?.default_country ?? null;
+  };
+
+  const task = (input: FileInput, kind: 'preview' | 'import'): WorkerTask => {
+    const path = resolveFileRef(deps.dataDir, input.file);
+    if (!existsSync(path)) throw new CoreError('VALIDATION', input.file.kind === 'path' ? `There is no file at ${path}.` : 'The uploaded file is gone; add the file again.');
+    const fileName = input.fileName || basename(path);
+    const options = {
+      ...input.options,
+      defaultCountry: input.options.defaultCountry === undefined ? defaultCountryFor(input.campaignId) : input.options.defaultCountry,
+    };
+    if (kind === 'preview') return { kind, path, fileName, options };
+    return {
+      kind,
+      path,
+      fileName,
+      options,
+      dbPath: store.path,
+      campaignId: input.campaignId,
+      now: clock.now(),
+      ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}),
+      ...(deps.faultAfterBytes !== undefined ? { faultAfterBytes: deps.faultAfterBytes } : {}),
+    };
+  };
+
+  return {
+    async preview(input: FileInput): Promise<AudiencePreview> {
+      campaignState(input.campaignId);
+      const result = await runJob(task(input, 'preview'), deps.workerEntry, () => undefined).done;
+      if (result.type === 'preview') return result.result;
+      if (result.type === 'error') throw failure(result);
+      throw new CoreError('INTERNAL', 'The preview stopped unexpectedly.');
+    },
+
+    async import(input: FileInput): Promise<ImportResult> {
+      const state = campaignState(input.campaignId).state;
+      if (!canEditAudience(state)) throw new CoreError('CONFLICT', 'Recipients can only be added to a draft campaign.');
+      if (running.has(input.campaignId)) throw new CoreError('CONFLICT', 'An import into this campaign is already running.');
+      const started = clock.now();
+      const job = runJob(task(input, 'import'), deps.workerEntry, (p) => {
+        const seconds = Math.max((clock.now() - started) / 1000, 0.001);
+        events.emit('import.progress', {
+          campaignId: input.campaignId,
+          rows: p.rows,
+          bytes: p.bytes,
+          totalBytes: p.totalBytes,
+          rowsPerSecond: Math.round(p.rows / seconds),
+        });
+      });
+      running.set(input.campaignId, job);
+      try {
+        const result = await job.done;
+        if (result.type === 'imported') {
+          events.emit('db.changed', { tables: ['recipients', 'campaigns'], campaignId: input.campaignId });
+          return result.result;
+        }
+        if (result.type === 'cancelled') throw new CoreError('CONFLICT', 'The import was cancelled; the audience is unchanged.', { cancelled: true });
+        if (result.type === 'error') throw failure(result);
+        throw new CoreError('INTERNAL', 'The import stopped unexpectedly.');
+      } finally {
+        running.delete(input.campaignId);
+      }
+    },
+
+    cancel(campaignId: number): { cancelled: boolean } {
+      const job = running.get(campaignId);
+      job?.cancel();
+      return { cancelled: job !== undefined };
+    },
+
+    clear(campaignId: number): { removed: number } {
+      const removed = store.tx(() => {
+        if (!canEditAudience(campaignState(campaignId).state)) {
+          throw new CoreError('CONFLICT', 'Only a draft campaign’s audience can be cleared.');
+        }
+        if (running.has(campaignId)) throw new CoreError('CONFLICT', 'Wait for the import to finish, or cancel it, first.');
+        const { changes } = store.run(store.q.deleteFrom('recipients').where('campaign_id', '=', campaignId));
+        store.run(store.q.deleteFrom('imports').where('campaign_id', '=', campaignId));
+        store.run(store.q.updateTable('campaigns').set({ columns_json: '[]', updated_at: clock.now() }).where('id', '=', campaignId));
+        return changes;
+      });
+      events.emit('db.changed', { tables: ['recipients', 'campaigns'], campaignId });
+      return { removed };
+    },
+
+    imports(campaignId: number): ImportSummary[] {
+      campaignState(campaignId);
+      return store
+        .all(store.q.selectFrom('imports').select(['id', 'summary_json', 'created_at']).where('campaign_id', '=', campaignId).orderBy('id', 'desc'))
+        .map((r) => ({ ...(JSON.parse(r.summary_json) as ImportSummary), importId: r.id, createdAt: r.created_at }));
+    },
+
+    invalidRows(importId: number, limit: number, offset: number): { total: number; rows: InvalidRow[] } {
+      const total = store.first(store.q.selectFrom('import_rejects').select((eb) => eb.fn.countAll<number>().as('n')).where('import_id', '=', importId))?.n ?? 0;
+      const rows = store
+        .all(
+          store.q
+            .selectFrom('import_rejects')
+            .select(['row_number', 'raw_value', 'reason'])
+            .where('import_id', '=', importId)
+            .orderBy('row_number')
+            .limit(limit)
+            .offset(offset),
+        )
+        .map((r) => ({ row: r.row_number, value: r.raw_value, reason: r.reason }));
+      return { total, rows };
+    },
+
+    recipients(campaignId: number, limit: number, afterId: number): { items: Recipient[]; nextAfterId: number | null } {
+      campaignState(campaignId);
+      const rows = store.all(
+        store.q
+          .selectFrom('recipients')
+          .select(['id', 'row_number', 'phone', 'country', 'phone_type', 'state', 'skip_reason', 'fields_json'])
+          .where('campaign_id', '=', campaignId)
+          .where('id', '>', afterId)
+          .orderBy('id')
+          .limit(limit + 1),
+      );
+      const items = rows.slice(0, limit).map((r) => ({
+        id: r.id,
+        rowNumber: r.row_number,
+        phone: r.phone,
+        country: r.country,
+        phoneType: r.phone_type,
+        state: r.state,
+        skipReason: r.skip_reason,
+        fields: JSON.parse(r.fields_json) as Record<string, string>,
+      }));
+      return { items, nextAfterId: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
+    },
+
+    /**
+     * The rejected rows of one import as a CSV the user can fix and import again: the original
+     * columns in their order, plus the row number and the reason. Written in pages.
+     */
+    invalidRowsDownload(importId: number): Download {
+      const imp = store.first(store.q.selectFrom('imports').select(['file_name', 'summary_json']).where('id', '=', importId));
+      if (!imp) throw new CoreError('NOT_FOUND', 'That import does not exist.');
+      const columns = (JSON.parse(imp.summary_json) as ImportSummary).columns;
+      const base = imp.file_name.replace(/\.[^.]+$/, '') || 'import';
+      return {
+        fileName: `${base} - rows to fix.csv`,
+        write: async (out) => {
+          const write = (chunk: string) => new Promise<void>((resolve, reject) => out.write(chunk, (e) => (e ? reject(e) : resolve())));
+          // A BOM so Excel opens the UTF-8 file with the right characters.
+          await write('\uFEFF' + Papa.unparse([[...columns, 'Row in original file', 'Problem']]) + '\r\n');
+          let after = 0;
+          for (;;) {
+            const page = store.all(
+              store.q.selectFrom('import_rejects').select(['id', 'row_number', 'reason', 'fields_json']).where('import_id', '=', importId).where('id', '>', after).orderBy('id').limit(5000),
+            );
+            const last = page.at(-1);
+            if (!last) break;
+            after = last.id;
+            const rows = page.map((r) => {
+              const fields = JSON.parse(r.fields_json) as Record<string, string>;
+              return [...columns.map((c) => fields[c] ?? ''), String(r.row_number), r.reason];
+            });
+            await write(Papa.unparse(rows, { escapeFormulae: true }) + '\r\n');
+          }
+        },
+      };
+    },
+  };
+}
+
+export type AudienceService = ReturnType<typeof createAudienceService>;

@@ -1,0 +1,145 @@
+import type { Database as SqliteDatabase, Statement } from 'better-sqlite3';
+import { normalizePhone, type PhoneProblem } from '../../../shared/domain/phone';
+import { isBlankRow, numberedColumns, uniqueColumns, type Columns } from './headers';
+
+export interface SinkOptions {
+  campaignId: number;
+  importId: number;
+  hasHeader: boolean;
+  /** Column name; for files without a header, "Column N". */
+  phoneColumn: string | null;
+  defaultCountry: string | null;
+}
+
+export interface SinkCounts {
+  rows: number;
+  imported: number;
+  duplicates: number;
+  invalid: number;
+  missingPhone: number;
+  suppressed: number;
+  nonMobile: number;
+  blankRows: number;
+  raggedRows: number;
+  raggedRowNumbers: number[];
+}
+
+export class ImportInputError extends Error {}
+
+const MAX_LISTED_RAGGED = 100;
+
+/**
+ * Turns parsed rows into recipients, synchronously, inside the caller's transaction: header
+ * handling, phone normalisation, deduplication (INSERT OR IGNORE on the campaign's unique
+ * phone), suppression, and a kept copy of every rejected row for the "fix and re-import" CSV.
+ */
+export class ImportSink {
+  columns: Columns | null = null;
+  phoneIndex = -1;
+  readonly counts: SinkCounts = {
+    rows: 0,
+    imported: 0,
+    duplicates: 0,
+    invalid: 0,
+    missingPhone: 0,
+    suppressed: 0,
+    nonMobile: 0,
+    blankRows: 0,
+    raggedRows: 0,
+    raggedRowNumbers: [],
+  };
+  private pendingBlank = 0;
+  private lastRow = 0;
+  private readonly insert: Statement<unknown[]>;
+  private readonly reject: Statement<unknown[]>;
+  private readonly suppressed: Set<string>;
+
+  constructor(
+    db: SqliteDatabase,
+    private readonly options: SinkOptions,
+  ) {
+    this.insert = db.prepare<unknown[]>(
+      `INSERT OR IGNORE INTO recipients (campaign_id, row_number, phone, country, phone_type, fields_json, state, skip_reason)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.reject = db.prepare<unknown[]>(
+      'INSERT INTO import_rejects (import_id, row_number, raw_value, problem, reason, fields_json) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    // The suppression list is small next to an audience: one lookup set beats a query per row.
+    this.suppressed = new Set((db.prepare('SELECT phone FROM suppression').pluck().all() as string[]));
+  }
+
+  private setColumns(columns: Columns) {
+    this.columns = columns;
+    const wanted = this.options.phoneColumn;
+    if (wanted === null) throw new ImportInputError('Choose which column holds the phone numbers.');
+    this.phoneIndex = this.columns.names.indexOf(wanted);
+    if (this.phoneIndex < 0) {
+      throw new ImportInputError(`This file has no column named "${wanted}". Its columns are: ${this.columns.names.join(', ')}.`);
+    }
+  }
+
+  /** One parsed record; rowNumber is its row as a spreadsheet shows it (header = row 1). */
+  accept(cells: string[], rowNumber: number): void {
+    // Excel's reader skips empty rows altogether; the gap in row numbers is how they show.
+    if (this.columns && rowNumber > this.lastRow + 1) this.pendingBlank += rowNumber - this.lastRow - 1;
+    this.lastRow = rowNumber;
+    if (!this.columns) {
+      if (isBlankRow(cells)) return;
+      if (this.options.hasHeader) {
+        this.setColumns(uniqueColumns(cells));
+        return;
+      }
+      this.setColumns({ names: numberedColumns(cells.length), renamed: [] });
+    }
+    if (isBlankRow(cells)) {
+      // Counted only once a data row follows, so a file's trailing newlines are not "blank rows".
+      this.pendingBlank++;
+      return;
+    }
+    const columns = this.columns!.names;
+    const counts = this.counts;
+    counts.blankRows += this.pendingBlank;
+    this.pendingBlank = 0;
+    counts.rows++;
+    if (cells.length !== columns.length) {
+      counts.raggedRows++;
+      if (counts.raggedRowNumbers.length < MAX_LISTED_RAGGED) counts.raggedRowNumbers.push(rowNumber);
+    }
+    const fields: Record<string, string> = {};
+    for (let i = 0; i < columns.length; i++) fields[columns[i]!] = cells[i] ?? '';
+    // Cells beyond the header are kept under their own names rather than dropped.
+    for (let i = columns.length; i < cells.length; i++) if (cells[i] !== '') fields[`Extra ${i - columns.length + 1}`] = cells[i]!;
+    const fieldsJson = JSON.stringify(fields);
+
+    const raw = cells[this.phoneIndex] ?? '';
+    const phone = normalizePhone(raw, this.options.defaultCountry);
+    if (!phone.ok) {
+      if (phone.problem === 'EMPTY') counts.missingPhone++;
+      else counts.invalid++;
+      this.rejectRow(rowNumber, raw, phone.problem, phone.reason, fieldsJson);
+      return;
+    }
+    const isSuppressed = this.suppressed.has(phone.e164);
+    const info = this.insert.run(
+      this.options.campaignId,
+      rowNumber,
+      phone.e164,
+      phone.country,
+      phone.type,
+      fieldsJson,
+      isSuppressed ? 'skipped' : 'pending',
+      isSuppressed ? 'suppressed' : null,
+    );
+    if (info.changes === 0) counts.duplicates++;
+    else if (isSuppressed) counts.suppressed++;
+    else {
+      counts.imported++;
+      if (phone.nonMobile) counts.nonMobile++;
+    }
+  }
+
+  private rejectRow(rowNumber: number, raw: string, problem: PhoneProblem, reason: string, fieldsJson: string) {
+    this.reject.run(this.options.importId, rowNumber, raw, problem, reason, fieldsJson);
+  }
+}

@@ -1,0 +1,24 @@
+import type { Writable } from 'node:stream';
+import { DOWNLOAD_KINDS, type DownloadKind } from '../../shared/api';
+import type { AudienceService } from './contacts/service';
+
+/**
+ * Files the core generates for the user to keep. The desktop shell writes them where the save
+ * dialog says; the browser shell streams them as a download; the CLI writes to --out.
+ */
+export interface Download {
+  fileName: string;
+  write: (out: Writable) => Promise<void>;
+}
+
+export function isDownloadKind(kind: string): kind is DownloadKind {
+  return (DOWNLOAD_KINDS as readonly string[]).includes(kind);
+}
+
+/** Throws CoreError NOT_FOUND before anything is written when the source does not exist. */
+export function openDownload(core: { audience: AudienceService }, kind: DownloadKind, id: number): Download {
+  switch (kind) {
+    case 'import-rejects':
+      return core.audience.invalidRowsDownload(id);
+  }
+}

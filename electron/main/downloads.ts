@@ -1,0 +1,34 @@
+import { createWriteStream } from 'node:fs';
+import { finished } from 'node:stream/promises';
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { z } from 'zod';
+import { CoreError, DOWNLOAD_CHANNEL, DOWNLOAD_KINDS, type Result } from '../../shared/api';
+import { openDownload } from '../core/downloads';
+import type { Core } from '../core/service';
+import { isTrustedSender } from './ipc';
+
+const input = z.object({ kind: z.enum(DOWNLOAD_KINDS), id: z.number().int().positive() }).strict();
+
+/** Asks where to save; resolves undefined when the user cancels. Injected for tests. */
+export type AskSavePath = (event: IpcMainInvokeEvent, suggestedName: string) => Promise<string | undefined>;
+
+export function registerDownloads(ipcMain: Pick<IpcMain, 'handle'>, core: Pick<Core, 'audience'>, askSavePath: AskSavePath): void {
+  ipcMain.handle(DOWNLOAD_CHANNEL, async (event, raw: unknown): Promise<Result<{ saved: boolean }>> => {
+    if (!isTrustedSender(event)) return { ok: false, error: { code: 'UNAUTHORIZED', message: 'Calls are only accepted from the app window.' } };
+    const parsed = input.safeParse(raw);
+    if (!parsed.success) return { ok: false, error: { code: 'VALIDATION', message: 'Unknown download.' } };
+    try {
+      const download = openDownload(core, parsed.data.kind, parsed.data.id);
+      const path = await askSavePath(event, download.fileName);
+      if (!path) return { ok: true, value: { saved: false } };
+      const out = createWriteStream(path);
+      await download.write(out);
+      out.end();
+      await finished(out);
+      return { ok: true, value: { saved: true } };
+    } catch (e) {
+      if (e instanceof CoreError) return { ok: false, error: { code: e.code, message: e.message } };
+      return { ok: false, error: { code: 'UNAVAILABLE', message: `The file could not be saved: ${e instanceof Error ? e.message : String(e)}` } };
+    }
+  });
+}

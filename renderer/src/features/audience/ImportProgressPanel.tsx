@@ -1,0 +1,29 @@
+import { Button, Group, Paper, Progress, Stack, Text } from '@mantine/core';
+import { useStore } from '../../store';
+
+export function ImportProgressPanel() {
+  const progress = useStore((s) => s.progress);
+  const cancelImport = useStore((s) => s.cancelImport);
+  const percent = progress && progress.totalBytes > 0 ? Math.min(100, (progress.bytes / progress.totalBytes) * 100) : 0;
+  return (
+    <Paper withBorder p="md" data-testid="import-progress">
+      <Stack gap="xs">
+        <Text fw={600}>Importing…</Text>
+        <Progress value={percent} animated aria-label="Import progress" />
+        <Group justify="space-between">
+          <Text size="sm" c="dimmed">
+            {progress
+              ? `${progress.rows.toLocaleString()} rows · ${(progress.bytes / 1e6).toFixed(1)} of ${(progress.totalBytes / 1e6).toFixed(1)} MB · ${progress.rowsPerSecond.toLocaleString()} rows/s`
+              : 'Starting…'}
+          </Text>
+          <Button variant="default" size="xs" onClick={() => void cancelImport()}>
+            Cancel
+          </Button>
+        </Group>
+        <Text size="xs" c="dimmed">
+          Cancelling leaves the audience exactly as it was.
+        </Text>
+      </Stack>
+    </Paper>
+  );
+}
