@@ -1,6 +1,11 @@
 import { join } from 'node:path';
-import { TABLES, type MethodName, type MethodOutput, type ParsedInput } from '../../shared/api';
+import { TABLES } from '../../shared/api';
+import type { audienceMethods } from '../../shared/api/methods/audience';
+import type { campaignMethods } from '../../shared/api/methods/campaigns';
+import type { Handlers, HandlersFor } from './api/handlers';
+import { createAccountClients, envTokenSource, type AccountClients, type TokenSource } from './accounts/clients';
 import { ensureSandboxAccount, listAccounts } from './accounts/repo';
+import type { SandboxOptions } from '../sandbox';
 import { createCampaignService } from './campaigns/service';
 import { createAudienceService, type AudienceService } from './contacts/service';
 import { defaultWorkerEntry, type WorkerEntry } from './contacts/runner';
@@ -12,9 +17,7 @@ import { DATABASE_FILE, openStore } from './db/open';
 import { EventBus } from './events';
 import { APP_VERSION } from './version';
 
-export type Handlers = {
-  [K in MethodName]: (input: ParsedInput<K>) => MethodOutput<K> | Promise<MethodOutput<K>>;
-};
+export type { Handlers };
 
 export interface CoreOptions {
   dataDir: string;
@@ -28,10 +31,15 @@ export interface CoreOptions {
   workerEntry?: WorkerEntry;
   /** Test hook: make imports fail after reading this many bytes. */
   faultAfterBytes?: number;
+  /** Access tokens: the keychain in the app, environment variables in the headless shell. */
+  tokens?: TokenSource;
+  /** Options for the embedded Cloud API simulator behind the Sandbox account (tests tune delays). */
+  sandboxOptions?: SandboxOptions;
 }
 
 export interface Core {
   handlers: Handlers;
+  clients: AccountClients;
   audience: AudienceService;
   events: EventBus;
   store: Store;
@@ -52,6 +60,11 @@ export function createCore(options: CoreOptions): Core {
   const events = new EventBus();
   ensureSandboxAccount(store, clock.now());
 
+  const clients = createAccountClients({
+    store,
+    tokens: options.tokens ?? envTokenSource(process.env),
+    ...(options.sandboxOptions ? { sandboxOptions: options.sandboxOptions } : {}),
+  });
   const campaigns = createCampaignService({ store, clock, events });
   const audience = createAudienceService({
     store,
@@ -64,7 +77,7 @@ export function createCore(options: CoreOptions): Core {
   });
   void pruneUploads(options.dataDir, 24 * 3600_000, clock.now()).catch(() => undefined);
 
-  const handlers: Handlers = {
+  const campaignHandlers: HandlersFor<typeof campaignMethods> = {
     'app.info': () => ({
       name: 'Campaign Desk',
       version: APP_VERSION,
@@ -79,6 +92,8 @@ export function createCore(options: CoreOptions): Core {
     'campaigns.get': (input) => campaigns.get(input.id),
     'campaigns.rename': (input) => campaigns.rename(input.id, input.name),
     'campaigns.delete': (input) => campaigns.delete(input.id),
+  };
+  const audienceHandlers: HandlersFor<typeof audienceMethods> = {
     'audience.preview': (input) => audience.preview(input),
     'audience.import': (input) => audience.import(input),
     'audience.cancelImport': (input) => audience.cancel(input.campaignId),
@@ -87,17 +102,20 @@ export function createCore(options: CoreOptions): Core {
     'audience.invalidRows': (input) => audience.invalidRows(input.importId, input.limit, input.offset),
     'recipients.list': (input) => audience.recipients(input.campaignId, input.limit, input.afterId),
   };
+  const handlers: Handlers = { ...campaignHandlers, ...audienceHandlers };
 
   const stopWatch = watchExternalChanges(store, events, options.externalChangePollMs ?? 1000);
 
   return {
     handlers,
+    clients,
     audience,
     events,
     store,
     dataDir: options.dataDir,
     close: () => {
       stopWatch();
+      void clients.close();
       store.close();
     },
   };

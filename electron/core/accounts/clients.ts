@@ -1,0 +1,79 @@
+import { CoreError } from '../../../shared/api';
+import { createCloudApiClient, type CloudApiClient } from '../cloud-api';
+import type { Store } from '../db/connection';
+import { startSandbox, SANDBOX_DEFAULTS } from '../../sandbox';
+import type { Sandbox, SandboxOptions } from '../../sandbox';
+import { SANDBOX_BASE_URL } from './repo';
+
+/**
+ * Where an account's access token comes from. The desktop app passes its keychain; the headless
+ * shell and CLI read the environment variable named in the account. Never the database.
+ */
+export interface TokenSource {
+  tokenFor: (account: { id: number; tokenEnv: string | null; tokenRef: string | null }) => string | undefined;
+}
+
+export function envTokenSource(env: NodeJS.ProcessEnv): TokenSource {
+  return { tokenFor: (a) => (a.tokenEnv ? env[a.tokenEnv] : undefined) };
+}
+
+export interface AccountClients {
+  /** A Cloud API client for the account, created once and kept (keep-alive connections). */
+  clientFor: (accountId: number) => Promise<CloudApiClient>;
+  /** The embedded simulator behind the Sandbox account, started on first use on 127.0.0.1. */
+  sandbox: () => Promise<Sandbox>;
+  /** Drops a cached client, e.g. after the account's token or URL changed. */
+  forget: (accountId: number) => void;
+  close: () => Promise<void>;
+}
+
+export function createAccountClients(deps: { store: Store; tokens: TokenSource; sandboxOptions?: SandboxOptions }): AccountClients {
+  const clients = new Map<number, CloudApiClient>();
+  let sandbox: Promise<Sandbox> | undefined;
+
+  const startEmbedded = () => (sandbox ??= startSandbox({ port: 0, ...deps.sandboxOptions }));
+
+  return {
+    sandbox: startEmbedded,
+    async clientFor(accountId) {
+      const cached = clients.get(accountId);
+      if (cached) return cached;
+      const row = deps.store.first(deps.store.q.selectFrom('accounts').selectAll().where('id', '=', accountId));
+      if (!row) throw new CoreError('NOT_FOUND', `Account ${accountId} does not exist.`);
+      const isSandbox = row.base_url === SANDBOX_BASE_URL;
+      const baseUrl = isSandbox ? (await startEmbedded()).url : row.base_url;
+      const account = { id: row.id, tokenEnv: row.token_env, tokenRef: row.token_ref };
+      const client = createCloudApiClient({
+        baseUrl,
+        graphVersion: row.graph_version,
+        phoneNumberId: row.phone_number_id,
+        wabaId: row.waba_id,
+        getToken: () => {
+          if (isSandbox) return deps.sandboxOptions?.token ?? SANDBOX_DEFAULTS.token;
+          const token = deps.tokens.tokenFor(account);
+          if (!token) {
+            throw new CoreError(
+              'UNAVAILABLE',
+              row.token_env
+                ? `The access token for "${row.name}" is not set: the environment variable ${row.token_env} is empty.`
+                : `No access token is stored for "${row.name}". Add it in Settings › Accounts.`,
+            );
+          }
+          return token;
+        },
+      });
+      clients.set(accountId, client);
+      return client;
+    },
+    forget(accountId) {
+      clients.get(accountId)?.close();
+      clients.delete(accountId);
+    },
+    async close() {
+      for (const c of clients.values()) c.close();
+      clients.clear();
+      if (sandbox) await (await sandbox).close();
+      sandbox = undefined;
+    },
+  };
+}

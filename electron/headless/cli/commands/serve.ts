@@ -1,0 +1,38 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { startHeadlessServer } from '../../server';
+import { EXIT, parsePort, print, str, flag, type Command } from '../framework';
+
+function openInBrowser(url: string) {
+  const [cmd, args] =
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '""', url]]
+        : ['xdg-open', [url]];
+  const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
+  child.on('error', () => undefined);
+  child.unref();
+}
+
+export const serveCommands: Command[] = [
+  {
+    path: ['serve'],
+    options: { port: { type: 'string' }, open: { type: 'boolean' } },
+    usage: 'serve [--port N] [--open]',
+    summary: 'Run the app in your browser (headless shell on 127.0.0.1)',
+    async run(ctx) {
+      const port = parsePort(str(ctx, 'port'));
+      const core = ctx.core();
+      const rendererDir = resolve(import.meta.dirname, '../../../../out/renderer');
+      const server = await startHeadlessServer({ core, rendererDir, port });
+      print(ctx, { url: server.url, openUrl: server.openUrl, token: server.token, dataDir: ctx.dataDir }, () =>
+        [`Campaign Desk is running at ${server.openUrl}`, `Data folder: ${ctx.dataDir}`, 'Press Ctrl+C to stop.'].join('\n'),
+      );
+      if (flag(ctx, 'open')) openInBrowser(server.openUrl);
+      await (ctx.io.untilStopped?.() ?? new Promise<void>(() => undefined));
+      await server.close();
+      return EXIT.OK;
+    },
+  },
+];

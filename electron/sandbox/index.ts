@@ -1,0 +1,93 @@
+import type { AddressInfo } from 'node:net';
+import { DEFAULT_DELIVERY } from './delivery';
+import { injectInbound } from './inbound';
+import { SANDBOX_TEMPLATES } from './samples';
+import { createSandboxServer, Resources, SANDBOX_HOST } from './server';
+import { SandboxState } from './state';
+import type { Sandbox, SandboxOptions } from './types';
+
+/**
+ * A local simulator of Meta's WhatsApp Cloud API (see ARCHITECTURE.md, "The sandbox"): the account a
+ * new user starts with, and what tests and benchmarks send to.
+ */
+
+export const SANDBOX_DEFAULTS = {
+  token: 'sandbox-token',
+  feedToken: 'sandbox-feed-token',
+  phoneNumberId: '100000000000001',
+  wabaId: '200000000000001',
+  displayPhoneNumber: '15550000000',
+  ratePerSecond: 80,
+  // Meta allows bursts of up to 45 in 6 s but then makes the sender wait; 10 keeps the sandbox strict.
+  pairRate: { max: 10, windowMs: 6000 },
+} as const;
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const d = SANDBOX_DEFAULTS;
+  const account = {
+    phoneNumberId: options.phoneNumberId ?? d.phoneNumberId,
+    wabaId: options.wabaId ?? d.wabaId,
+    displayPhoneNumber: options.displayPhoneNumber ?? d.displayPhoneNumber,
+  };
+  const pair = options.pairRate ?? d.pairRate;
+  const state = new SandboxState({
+    account,
+    token: options.token ?? d.token,
+    feedToken: options.feedToken ?? d.feedToken,
+    templates: options.templates ?? SANDBOX_TEMPLATES,
+    delivery: { ...DEFAULT_DELIVERY, ...options.delivery },
+    rate: { ratePerSecond: options.ratePerSecond ?? d.ratePerSecond, pairMax: pair.max, pairWindowMs: pair.windowMs },
+    faults: options.faults ?? {},
+    now: options.now ?? Date.now,
+  });
+
+  const resources = new Resources();
+  let url = '';
+  const server = createSandboxServer(state, resources, () => url);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, SANDBOX_HOST, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  url = `http://${SANDBOX_HOST}:${port}`;
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      resources.clear();
+      server.closeAllConnections();
+    });
+    return closing;
+  };
+
+  return {
+    url,
+    port,
+    phoneNumberId: account.phoneNumberId,
+    wabaId: account.wabaId,
+    feedToken: state.feedToken,
+    close,
+    stats: () => state.stats(),
+    setFaults: (f) => state.faults.set(f),
+    pauseTemplate: (name, language) => state.setTemplateStatus(name, language, 'PAUSED'),
+    revokeToken: () => {
+      state.token = null;
+    },
+    setToken: (t) => {
+      state.token = t;
+    },
+    injectInbound: (m) => injectInbound(state, m),
+    state: state.view(),
+  };
+}
+
+export { describeSandbox } from './describe';
+export { SANDBOX_TEMPLATES } from './samples';
+export { SANDBOX_TEST_NUMBERS, type SandboxTestNumber, type SandboxTestNumberName } from './test-numbers';
+export { MEDIA_TTL_MS } from './media';
+export { DEFAULT_FEED_LIMIT, MAX_FEED_LIMIT, type FeedEvent, type FeedPage } from './feed';
+export type * from './types';

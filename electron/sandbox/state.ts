@@ -1,0 +1,182 @@
+import type { Template } from '../../shared/domain/templates';
+import { decideOutcome, planStatuses, type PlannedStatus } from './delivery';
+import { FeedLog } from './feed';
+import { Faults } from './faults';
+import { createIdMaker, createWamidMaker } from './random';
+import { RateLimiter } from './rate';
+import type { DeliveryConfig, FaultConfig, SandboxStateView, SandboxStats, SentMessageView } from './types';
+import { statusWebhook, templateStatusWebhook, type AccountInfo } from './webhooks';
+
+export interface SentMessage {
+  wamid: string;
+  /** message_history entry id. */
+  historyId: string;
+  /** E.164 with '+'. */
+  to: string;
+  waId: string;
+  template: { name: string; language: string; category: string };
+  bizOpaqueCallbackData?: string;
+  acceptedAt: number;
+  plan: PlannedStatus[];
+}
+
+export interface StoredMedia {
+  id: string;
+  mime: string;
+  size: number;
+  uploadedAt: number;
+}
+
+export interface StateConfig {
+  account: AccountInfo;
+  token: string;
+  feedToken: string;
+  templates: readonly Template[];
+  delivery: DeliveryConfig;
+  rate: { ratePerSecond: number; pairMax: number; pairWindowMs: number };
+  faults: FaultConfig;
+  now: () => number;
+}
+
+export interface AcceptInput {
+  to: string;
+  waId: string;
+  template: Template;
+  bizOpaqueCallbackData?: string;
+}
+
+/** Everything the sandbox remembers; the HTTP handlers read and change it only through here. */
+export class SandboxState {
+  readonly account: AccountInfo;
+  readonly feedToken: string;
+  readonly now: () => number;
+  readonly delivery: DeliveryConfig;
+  readonly feed: FeedLog;
+  readonly rate: RateLimiter;
+  readonly faults: Faults;
+  readonly newId = createIdMaker();
+  readonly newWamid = createWamidMaker();
+  token: string | null;
+  readonly templates: Template[];
+  readonly messages = new Map<string, SentMessage>();
+  /** Accept order, for message_history paging. */
+  readonly messageList: SentMessage[] = [];
+  readonly media = new Map<string, StoredMedia>();
+  private readonly lastWamidTo = new Map<string, string>();
+  private readonly acceptedByRecipient = new Map<string, number>();
+  private readonly rejected = new Map<number, number>();
+  private accepted = 0;
+  private mediaUploads = 0;
+  private dropped = 0;
+
+  constructor(c: StateConfig) {
+    this.account = c.account;
+    this.token = c.token;
+    this.feedToken = c.feedToken;
+    this.now = c.now;
+    this.delivery = c.delivery;
+    this.feed = new FeedLog(c.now);
+    this.rate = new RateLimiter(c.rate);
+    this.faults = new Faults(c.faults);
+    // Copies, so pausing one never touches the caller's (or SANDBOX_TEMPLATES') objects.
+    this.templates = c.templates.map((t) => ({ ...structuredClone(t), id: t.id ?? this.newId() }));
+  }
+
+  findTemplate(name: string, language: string): Template | undefined {
+    return this.templates.find((t) => t.name === name && t.language === language);
+  }
+
+  setTemplateStatus(name: string, language: string, status: string): void {
+    const t = this.findTemplate(name, language);
+    if (!t) throw new Error(`The sandbox has no template "${name}" in "${language}".`);
+    if (t.status === status) return;
+    t.status = status;
+    if (status === 'PAUSED') t.quality_score = { score: 'RED', date: Math.floor(this.now() / 1000) };
+    const at = this.now();
+    const subject = { id: t.id ?? '0', name: t.name, language: t.language, category: t.category };
+    this.feed.schedule(at, () => templateStatusWebhook(this.account, subject, status, at));
+  }
+
+  /** Records an accepted send and schedules its status playout. */
+  accept(input: AcceptInput): SentMessage {
+    const now = this.now();
+    const nth = this.acceptedByRecipient.get(input.to) ?? 0;
+    const category = input.template.category.toLowerCase();
+    const decision = decideOutcome({ to: input.to, marketing: category === 'marketing', nth, seed: this.delivery.seed });
+    const message: SentMessage = {
+      wamid: this.newWamid(input.waId),
+      historyId: this.newId(),
+      to: input.to,
+      waId: input.waId,
+      template: { name: input.template.name, language: input.template.language, category },
+      acceptedAt: now,
+      plan: planStatuses(decision, now, this.delivery, this.newId),
+      ...(input.bizOpaqueCallbackData !== undefined && { bizOpaqueCallbackData: input.bizOpaqueCallbackData }),
+    };
+    this.messages.set(message.wamid, message);
+    this.messageList.push(message);
+    this.lastWamidTo.set(input.waId, message.wamid);
+    this.acceptedByRecipient.set(input.to, nth + 1);
+    this.accepted += 1;
+    this.rate.record(input.to, now);
+
+    const subject = { wamid: message.wamid, waId: message.waId, category, bizOpaqueCallbackData: message.bizOpaqueCallbackData };
+    for (const s of message.plan) {
+      for (let copy = 0; copy < s.copies; copy++) {
+        // A retried duplicate arrives a little after the original.
+        this.feed.schedule(s.visibleAt + copy, () => statusWebhook(this.account, subject, s));
+      }
+    }
+    return message;
+  }
+
+  lastWamidSentTo(waId: string): string | undefined {
+    return this.lastWamidTo.get(waId);
+  }
+
+  countRejected(code: number): void {
+    this.rejected.set(code, (this.rejected.get(code) ?? 0) + 1);
+  }
+
+  countDropped(): void {
+    this.dropped += 1;
+  }
+
+  countMedia(): void {
+    this.mediaUploads += 1;
+  }
+
+  stats(): SandboxStats {
+    return {
+      acceptedByRecipient: Object.fromEntries(this.acceptedByRecipient),
+      accepted: this.accepted,
+      rejected: Object.fromEntries(this.rejected),
+      maxInOneSecond: this.rate.maxInOneSecond(),
+      media: this.mediaUploads,
+      dropped: this.dropped,
+    };
+  }
+
+  view(): SandboxStateView {
+    const toView = (m: SentMessage): SentMessageView => ({
+      wamid: m.wamid,
+      to: m.to,
+      waId: m.waId,
+      template: { ...m.template },
+      ...(m.bizOpaqueCallbackData !== undefined && { bizOpaqueCallbackData: m.bizOpaqueCallbackData }),
+      acceptedAt: m.acceptedAt,
+      plan: m.plan.map((s) => ({
+        status: s.status,
+        timestamp: s.timestamp,
+        visibleAt: s.visibleAt,
+        ...(s.error && { errorCode: s.error.code }),
+      })),
+    });
+    return {
+      messages: () => this.messageList.map(toView),
+      templates: () => this.templates.map((t) => structuredClone(t)),
+      token: () => this.token,
+      faults: () => this.faults.get(),
+    };
+  }
+}

@@ -1,0 +1,125 @@
+import type { Template } from '../../shared/domain/templates';
+
+/** Delays of the status playout, counted from acceptance. Non-test numbers get a seeded ±50% jitter. */
+export interface DeliveryConfig {
+  sentAfterMs: number;
+  deliveredAfterMs: number;
+  readAfterMs: number;
+  /** Seeds the outcome mix of numbers that are not documented test numbers. */
+  seed: number;
+}
+
+/** Where transport faults may strike. Sends only by default, so template sync and polling stay calm. */
+export type FaultRoute = 'messages' | 'media' | 'templates' | 'history' | 'phone_number';
+
+export interface FaultConfig {
+  /** 0..1: answer 500 code 131000 or 503 code 2; nothing is accepted. */
+  serverErrorRate?: number;
+  /** 0..1: destroy the socket without answering; nothing is accepted. */
+  resetRate?: number;
+  /** 0..1: accept the message (it counts and plays out), then destroy the socket: the ambiguous case. */
+  acceptThenResetRate?: number;
+  /** 0..1: hold the request open for `timeoutMs`, then drop it; nothing is accepted. */
+  timeoutRate?: number;
+  /** Default 30 000. */
+  timeoutMs?: number;
+  /** Delay every answer on the fault routes. */
+  slowMs?: number;
+  /** After this many accepted messages (counted from when this config was set) the token stops working. */
+  revokeTokenAfter?: number;
+  /** After this many accepted messages of that template (counted from when set) it becomes PAUSED. */
+  pauseTemplateAfter?: { name: string; language: string; after: number };
+  seed?: number;
+  /** Default ['messages']. */
+  routes?: FaultRoute[];
+}
+
+export interface SandboxOptions {
+  /** 0 or absent: a random free port. */
+  port?: number;
+  /** The access token the Graph routes accept. Default 'sandbox-token'. */
+  token?: string;
+  /** The token of the webhook relay feed (GET /events). Default 'sandbox-feed-token'. */
+  feedToken?: string;
+  phoneNumberId?: string;
+  wabaId?: string;
+  /** Digits without '+', as Meta puts it in webhook metadata. */
+  displayPhoneNumber?: string;
+  /** Throughput limit of the business number (Meta default 80). */
+  ratePerSecond?: number;
+  /** Pair rate: at most `max` accepted messages to one recipient within `windowMs`. Default 10 in 6 000 ms. */
+  pairRate?: { max: number; windowMs: number };
+  templates?: Template[];
+  delivery?: Partial<DeliveryConfig>;
+  faults?: FaultConfig;
+  now?: () => number;
+}
+
+export interface SandboxStats {
+  /** Keyed by the recipient as E.164 with '+'. */
+  acceptedByRecipient: Record<string, number>;
+  accepted: number;
+  /** Error answers of POST messages, by Meta code. */
+  rejected: Record<number, number>;
+  /** The most sends accepted within any 1 000 ms. */
+  maxInOneSecond: number;
+  /** Successful media uploads. */
+  media: number;
+  /** Send requests reset or timed out before any answer, excluding accept-then-reset. */
+  dropped: number;
+}
+
+export interface InboundMessage {
+  /** The customer's number, with or without '+'. */
+  from: string;
+  text?: string;
+  /** A quick-reply tap: the payload the send carried (or the button text when it carried none). */
+  buttonPayload?: string;
+  buttonText?: string;
+  /** Profile name shown in `contacts`. Default 'Sandbox Customer'. */
+  name?: string;
+  /** The wamid a button tap replies to; defaults to the last message sent to this customer. */
+  contextId?: string;
+}
+
+export type StatusName = 'sent' | 'delivered' | 'read' | 'failed';
+
+export interface SentMessageView {
+  wamid: string;
+  /** E.164 with '+'. */
+  to: string;
+  waId: string;
+  template: { name: string; language: string; category: string };
+  bizOpaqueCallbackData?: string;
+  acceptedAt: number;
+  /** The statuses this message will go through, in timestamp order, with when each becomes visible. */
+  plan: { status: StatusName; timestamp: number; visibleAt: number; errorCode?: number }[];
+}
+
+export interface SandboxStateView {
+  messages: () => readonly SentMessageView[];
+  templates: () => Template[];
+  /** The token currently accepted, or null after a revocation. */
+  token: () => string | null;
+  faults: () => FaultConfig;
+}
+
+export interface Sandbox {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  port: number;
+  phoneNumberId: string;
+  wabaId: string;
+  feedToken: string;
+  close: () => Promise<void>;
+  stats: () => SandboxStats;
+  /** Replaces the fault config; the fault random sequence and the "after N" counters restart. */
+  setFaults: (f: FaultConfig) => void;
+  /** Pauses the template and puts a message_template_status_update PAUSED event in the feed. */
+  pauseTemplate: (name: string, language: string) => void;
+  revokeToken: () => void;
+  setToken: (t: string) => void;
+  /** Puts an inbound `messages` webhook in the feed; returns its wamid. */
+  injectInbound: (m: InboundMessage) => string;
+  state: SandboxStateView;
+}

@@ -1,0 +1,102 @@
+import type { PlannedStatus } from './delivery';
+import { webhookError } from './errors';
+
+/** Webhook bodies exactly as Meta POSTs them (cloud-api.md §4.1, §6.3, §9). */
+
+export interface AccountInfo {
+  wabaId: string;
+  phoneNumberId: string;
+  displayPhoneNumber: string;
+}
+
+export interface StatusSubject {
+  wamid: string;
+  waId: string;
+  /** Template category in lower case, as `pricing.category` carries it. */
+  category: string;
+  bizOpaqueCallbackData?: string;
+}
+
+const seconds = (ms: number): number => Math.floor(ms / 1000);
+
+const metadata = (a: AccountInfo) => ({ display_phone_number: a.displayPhoneNumber, phone_number_id: a.phoneNumberId });
+
+const messagesChange = (a: AccountInfo, value: Record<string, unknown>) => ({
+  object: 'whatsapp_business_account',
+  entry: [
+    {
+      id: a.wabaId,
+      changes: [{ value: { messaging_product: 'whatsapp', metadata: metadata(a), ...value }, field: 'messages' }],
+    },
+  ],
+});
+
+// `conversation` is left out, as from Graph v24.0 on (cloud-api.md §4.1).
+export function statusWebhook(a: AccountInfo, m: StatusSubject, s: PlannedStatus): object {
+  const status: Record<string, unknown> = {
+    id: m.wamid,
+    status: s.status,
+    timestamp: String(seconds(s.timestamp)),
+    recipient_id: m.waId,
+  };
+  if (m.bizOpaqueCallbackData !== undefined) status.biz_opaque_callback_data = m.bizOpaqueCallbackData;
+  if (s.pricing) status.pricing = { billable: true, pricing_model: 'PMP', type: 'regular', category: m.category };
+  if (s.error) status.errors = [webhookError(s.error.code, s.error.details)];
+  return messagesChange(a, { statuses: [status] });
+}
+
+export interface TemplateEventSubject {
+  id: string;
+  name: string;
+  language: string;
+  category: string;
+}
+
+export function templateStatusWebhook(a: AccountInfo, t: TemplateEventSubject, event: string, at: number): object {
+  return {
+    entry: [
+      {
+        id: a.wabaId,
+        time: seconds(at),
+        changes: [
+          {
+            value: {
+              event,
+              // An integer here, unlike the string id of GET message_templates (cloud-api.md §6.3).
+              message_template_id: Number(t.id),
+              message_template_name: t.name,
+              message_template_language: t.language,
+              reason: 'NONE',
+              message_template_category: t.category,
+              ...(event === 'PAUSED' && {
+                other_info: { title: 'FIRST_PAUSE', description: 'Your WhatsApp message template has been paused for 3 hours due to low quality.' },
+              }),
+            },
+            field: 'message_template_status_update',
+          },
+        ],
+      },
+    ],
+    object: 'whatsapp_business_account',
+  };
+}
+
+export interface InboundSubject {
+  id: string;
+  waId: string;
+  name: string;
+  at: number;
+  text?: string;
+  button?: { payload: string; text: string };
+  /** The business message a button tap answers. */
+  contextId?: string;
+}
+
+export function inboundWebhook(a: AccountInfo, m: InboundSubject): object {
+  const message: Record<string, unknown> = {};
+  if (m.button && m.contextId !== undefined) message.context = { from: a.displayPhoneNumber, id: m.contextId };
+  Object.assign(message, { from: m.waId, id: m.id, timestamp: String(seconds(m.at)) });
+  if (m.button) Object.assign(message, { type: 'button', button: m.button });
+  else Object.assign(message, { type: 'text', text: { body: m.text ?? '' } });
+  return messagesChange(a, { contacts: [{ profile: { name: m.name }, wa_id: m.waId }], messages: [message] });
+}
