@@ -2,7 +2,16 @@ import { join } from 'node:path';
 import { TABLES } from '../../shared/api';
 import type { audienceMethods } from '../../shared/api/methods/audience';
 import type { campaignMethods } from '../../shared/api/methods/campaigns';
+import type { sendingMethods } from '../../shared/api/methods/sending';
+import type { statusMethods } from '../../shared/api/methods/status';
+import { createAccountService } from './accounts/service';
+import { createSendingService } from './campaigns/sending';
+import { createSenderManager, type SenderManager } from './sender/manager';
+import { createStatusService, type StatusService } from './status/service';
+import type { PollerOptions } from './status/poller';
 import type { Handlers, HandlersFor } from './api/handlers';
+import { templateHandlers } from './templates/handlers';
+import { createTemplateService } from './templates/service';
 import { createAccountClients, envTokenSource, type AccountClients, type TokenSource } from './accounts/clients';
 import { ensureSandboxAccount, listAccounts } from './accounts/repo';
 import type { SandboxOptions } from '../sandbox';
@@ -35,16 +44,32 @@ export interface CoreOptions {
   tokens?: TokenSource;
   /** Options for the embedded Cloud API simulator behind the Sandbox account (tests tune delays). */
   sandboxOptions?: SandboxOptions;
+  /**
+   * Whether this process runs send loops: the app and the browser shell do (and resume sending
+   * campaigns on start); one-shot CLI commands do not, except `campaigns send --wait`.
+   */
+  runSenders?: boolean;
+  /** Per-request timeout for the Cloud API (tests shorten it). */
+  cloudApiTimeoutMs?: number;
+  /**
+   * Poll the status sources in the background. Default: the same as `runSenders` — the processes that
+   * send are the ones that follow up on what they sent; other CLI commands poll only when asked.
+   */
+  statusPolling?: boolean;
+  /** Background poll pacing (tests make it quick). */
+  statusPoller?: PollerOptions;
 }
 
 export interface Core {
   handlers: Handlers;
+  senders: SenderManager;
+  status: StatusService;
   clients: AccountClients;
   audience: AudienceService;
   events: EventBus;
   store: Store;
   dataDir: string;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /**
@@ -60,12 +85,27 @@ export function createCore(options: CoreOptions): Core {
   const events = new EventBus();
   ensureSandboxAccount(store, clock.now());
 
+  const tokens = options.tokens ?? envTokenSource(process.env);
   const clients = createAccountClients({
     store,
-    tokens: options.tokens ?? envTokenSource(process.env),
+    tokens,
     ...(options.sandboxOptions ? { sandboxOptions: options.sandboxOptions } : {}),
+    ...(options.cloudApiTimeoutMs ? { timeoutMs: options.cloudApiTimeoutMs } : {}),
   });
   const campaigns = createCampaignService({ store, clock, events });
+  const senders = createSenderManager({ store, clock, events, clients, autoRun: options.runSenders ?? false });
+  const sending = createSendingService({ store, clock, events, clients, senders });
+  const accounts = createAccountService({ store, clock, events, clients });
+  const status = createStatusService({
+    store,
+    clock,
+    events,
+    clients,
+    tokens,
+    background: options.statusPolling ?? options.runSenders ?? false,
+    ...(options.statusPoller ? { poller: options.statusPoller } : {}),
+    wakeCampaign: (campaignId) => senders.wake(campaignId),
+  });
   const audience = createAudienceService({
     store,
     clock,
@@ -102,20 +142,48 @@ export function createCore(options: CoreOptions): Core {
     'audience.invalidRows': (input) => audience.invalidRows(input.importId, input.limit, input.offset),
     'recipients.list': (input) => audience.recipients(input.campaignId, input.limit, input.afterId),
   };
-  const handlers: Handlers = { ...campaignHandlers, ...audienceHandlers };
+  const sendingHandlers: HandlersFor<typeof sendingMethods> = {
+    'campaigns.precheck': (input) => sending.precheck(input.campaignId),
+    'campaigns.start': (input) => sending.start(input.campaignId, input.scheduleAt),
+    'campaigns.pause': (input) => sending.pause(input.campaignId),
+    'campaigns.resume': (input) => sending.resume(input.campaignId),
+    'campaigns.cancel': (input) => sending.cancel(input.campaignId),
+    'campaigns.status': (input) => sending.status(input.campaignId),
+    'campaigns.resendUnknown': (input) => sending.resendUnknown(input.campaignId),
+    'campaigns.testSend': (input) => sending.testSend(input.campaignId, input.phone, input.recipientId),
+    'accounts.add': (input) => accounts.add(input),
+    'accounts.update': (input) => accounts.update(input),
+  };
+  const statusHandlers: HandlersFor<typeof statusMethods> = {
+    'campaigns.syncStatus': (input) => status.syncStatus(input.campaignId),
+    'campaigns.failures': (input) => status.failures(input.campaignId),
+    'campaigns.timeline': (input) => status.timeline(input.campaignId, input.bucketSeconds),
+    'recipients.page': (input) => status.recipientsPage(input),
+    'accounts.statusSources': (input) => status.statusSources(input.accountId),
+    'accounts.setStatusSources': (input) => status.setStatusSources(input),
+  };
+  const templates = createTemplateService({ store, clock, events, clients, dataDir: options.dataDir });
+  const handlers: Handlers = { ...campaignHandlers, ...audienceHandlers, ...sendingHandlers, ...statusHandlers, ...templateHandlers(templates, store) };
+  if (options.runSenders) senders.tick();
 
   const stopWatch = watchExternalChanges(store, events, options.externalChangePollMs ?? 1000);
 
   return {
     handlers,
+    senders,
+    status,
     clients,
     audience,
     events,
     store,
     dataDir: options.dataDir,
-    close: () => {
+    close: async () => {
       stopWatch();
-      void clients.close();
+      // Pollers abort their requests and finish the page they are applying.
+      await status.close();
+      // Loops stop claiming, finish requests in flight and write their results before the store closes.
+      await senders.close();
+      await clients.close();
       store.close();
     },
   };

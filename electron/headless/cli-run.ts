@@ -71,7 +71,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io,
       dataDir,
       json: values.json === true,
-      core: () => (core ??= createCore({ dataDir, shell: 'headless' })),
+      core: (options) => (core ??= createCore({ dataDir, shell: 'headless', ...(options?.runSenders ? { runSenders: true } : {}) })),
     };
     return await command.run(ctx);
   } catch (e) {
@@ -83,6 +83,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`campaign-desk: ${message}`);
     return EXIT.FAILED;
   } finally {
-    core?.close();
+    await core?.close();
   }
 }

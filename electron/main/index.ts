@@ -52,6 +52,7 @@ async function start(): Promise<void> {
     core = createCore({
       dataDir: app.getPath('userData'),
       shell: 'electron',
+      runSenders: true,
       // electron-vite emits the import worker beside this bundle (see electron.vite.config.ts).
       workerEntry: { url: new URL('./import-worker.js', import.meta.url) },
       ...(nativeBinding ? { nativeBinding } : {}),
@@ -91,4 +92,11 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-app.on('will-quit', () => core?.close());
+app.on('will-quit', (event) => {
+  if (!core) return;
+  // Let send loops finish their requests in flight and write results before the process ends.
+  event.preventDefault();
+  const closing = core;
+  core = undefined;
+  void closing.close().finally(() => app.quit());
+});

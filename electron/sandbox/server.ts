@@ -127,6 +127,11 @@ export function createSandboxServer(state: SandboxState, resources: Resources, b
       if (segments.length === 1 && segments[0] === 'events') {
         return writeReply(out, handleFeed(state.feed, state.feedToken, req, url.searchParams));
       }
+      // The simulator's own counters, for benchmarks and tests in another process (feed token).
+      if (segments.length === 2 && segments[0] === '_sandbox' && segments[1] === 'stats') {
+        const ok = req.headers.authorization === `Bearer ${state.feedToken}`;
+        return writeReply(out, ok ? { status: 200, body: state.stats() } : { status: 401, body: { error: { message: 'Bearer feed token required.' } } });
+      }
       const version = segments[0];
       if (version === undefined || !VERSION.test(version) || segments.length < 2) {
         return writeReply(out, failureReply(new GraphFailure(100, `Unknown path components: ${url.pathname}`, 404)));

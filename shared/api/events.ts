@@ -1,4 +1,6 @@
 import type { ImportProgress } from './audience';
+import type { SendProgress } from './sending';
+import type { StatusSyncEvent } from './status';
 
 /**
  * Push events from the core to the renderer. The renderer refetches what depends on
@@ -17,10 +19,12 @@ export type TableName = (typeof TABLES)[number];
 export interface EventMap {
   'db.changed': { tables: TableName[]; campaignId?: number };
   'import.progress': ImportProgress;
+  'send.progress': SendProgress;
+  'status.sync': StatusSyncEvent;
 }
 
 export type EventName = keyof EventMap;
-export const eventNames: EventName[] = ['db.changed', 'import.progress'];
+export const eventNames: EventName[] = ['db.changed', 'import.progress', 'send.progress', 'status.sync'];
 
 export interface PushEvent<K extends EventName = EventName> {
   name: K;

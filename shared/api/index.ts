@@ -4,4 +4,7 @@ export * from './events';
 export * from './methods';
 export * from './models';
 export * from './names';
+export * from './sending';
+export * from './status';
+export * from './templates';
 export * from './api-surface';

@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import { audienceMethods } from './methods/audience';
 import { campaignMethods } from './methods/campaigns';
+import { sendingMethods } from './methods/sending';
+import { statusMethods } from './methods/status';
+import { templateMethods } from './methods/templates';
 
 /**
  * The contract: every method once, with its input schema and output type. Each feature keeps
@@ -10,6 +13,9 @@ import { campaignMethods } from './methods/campaigns';
 export const methods = {
   ...campaignMethods,
   ...audienceMethods,
+  ...sendingMethods,
+  ...statusMethods,
+  ...templateMethods,
 } as const;
 
 export type Methods = typeof methods;

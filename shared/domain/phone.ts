@@ -1,4 +1,5 @@
 import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { isPlainDigits, readDigits } from './phone-digits';
 
 /**
  * Phone rules shared by the import, the suppression list and the UI. A number is only ever
@@ -56,9 +57,22 @@ function accept(e164: string, country: string | undefined, type: string | undefi
   return { ok: true, e164, country: country ?? null, type: type ?? null, nonMobile: type ? NON_MOBILE_TYPES.has(type) : false };
 }
 
-function tryParse(text: string, defaultCountry: string | null) {
+interface ValidNumber {
+  number: string;
+  country: string | undefined;
+  type: string | undefined;
+}
+
+/** libphonenumber-js's reading of `text` when it is a valid number; undefined otherwise. */
+function tryParse(text: string, defaultCountry: string | null): ValidNumber | undefined {
+  // Nearly every cell is plain digits by now: read those with compiled patterns (phone-digits.ts
+  // explains why; the result is the library's). The odd rest, such as a second "+", goes to the library.
+  if (isPlainDigits(text)) {
+    const read = readDigits(text, defaultCountry);
+    return read?.valid ? read : undefined;
+  }
   const parsed = parsePhoneNumberFromString(text, defaultCountry ? { defaultCountry: defaultCountry as CountryCode } : {});
-  return parsed?.isValid() ? parsed : undefined;
+  return parsed?.isValid() ? { number: parsed.number, country: parsed.country, type: parsed.getType() } : undefined;
 }
 
 export function isCountryCode(code: string): boolean {
@@ -101,15 +115,15 @@ export function normalizePhone(raw: string, defaultCountry: string | null): Norm
     const international = '+' + compact.replace(/^\+|^00/, '');
     const parsed = tryParse(international, null);
     if (!parsed) return reject('INVALID', `${raw.trim()} is not a valid phone number.`);
-    return accept(parsed.number, parsed.country, parsed.getType());
+    return accept(parsed.number, parsed.country, parsed.type);
   }
 
   // National format first (the common case with a default country), then the same digits
   // read as "country code without +".
   const national = defaultCountry ? tryParse(compact, defaultCountry) : undefined;
-  if (national) return accept(national.number, national.country, national.getType());
+  if (national) return accept(national.number, national.country, national.type);
   const withPlus = tryParse('+' + digits, null);
-  if (withPlus) return accept(withPlus.number, withPlus.country, withPlus.getType());
+  if (withPlus) return accept(withPlus.number, withPlus.country, withPlus.type);
   if (!defaultCountry) {
     return reject(
       'NEEDS_COUNTRY',

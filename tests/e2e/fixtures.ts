@@ -17,6 +17,8 @@ export interface AppHandle {
   dataDir: string;
   /** A read-only look at the app's SQLite, to check what the UI did really landed. */
   query<T>(sql: string, ...params: unknown[]): T[];
+  /** Writes to the app's SQLite directly: test setup for steps another test covers through the UI. */
+  exec(sql: string, ...params: unknown[]): void;
   /** Runs the CLI against the same data folder. */
   cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
 }
@@ -71,6 +73,15 @@ export const test = base.extend<{ app: AppHandle }>({
         const db = new Database(join(dataDir, 'campaign-desk.sqlite'), { readonly: true });
         try {
           return db.prepare(sql).all(...params) as T[];
+        } finally {
+          db.close();
+        }
+      },
+      exec(sql: string, ...params: unknown[]) {
+        const db = new Database(join(dataDir, 'campaign-desk.sqlite'));
+        try {
+          db.pragma('busy_timeout = 5000');
+          db.prepare(sql).run(...params);
         } finally {
           db.close();
         }

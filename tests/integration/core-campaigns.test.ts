@@ -12,14 +12,14 @@ describe('core: campaigns and accounts', () => {
     const dir = path ? { path, cleanup: () => undefined } : tempDir();
     const clock = fakeClock();
     const core = createCore({ dataDir: dir.path, shell: 'headless', clock });
-    cleanups.push(() => core.close(), dir.cleanup);
+    cleanups.push(() => void core.close(), dir.cleanup);
     return { core, clock, dir: dir.path };
   }
   const call = (core: Core, method: string, input: unknown) => dispatch(core.handlers, method, input, { error: () => undefined });
 
   it('has exactly one Sandbox account, however often it starts', async () => {
     const { core, dir } = setup();
-    core.close();
+    await core.close();
     const again = setup(dir).core;
     const accounts = await again.handlers['accounts.list']({});
     expect(accounts).toHaveLength(1);
@@ -98,8 +98,8 @@ describe('core: writes by another process', () => {
       void other.handlers['campaigns.create']({ name: 'From the CLI' });
       await expect(seen).resolves.toMatchObject({ tables: expect.arrayContaining(['campaigns']) });
     } finally {
-      other.close();
-      core.close();
+      await other.close();
+      await core.close();
       dir.cleanup();
     }
   });

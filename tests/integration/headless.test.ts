@@ -44,7 +44,7 @@ describe('headless shell', () => {
   });
   afterEach(async () => {
     await server.close();
-    core.close();
+    await core.close();
     dir.cleanup();
   });
 
@@ -191,7 +191,7 @@ describe('headless shell: uploads and downloads', () => {
       expect((await http(server.port, `/download/import-rejects/${imported.importId}`)).status).toBe(401);
     } finally {
       await server.close();
-      core.close();
+      await core.close();
       dir.cleanup();
     }
   });

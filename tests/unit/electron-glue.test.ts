@@ -30,8 +30,8 @@ const foreignEvent = { senderFrame: { url: 'https://evil.example/' } } as unknow
 describe('IPC registration', () => {
   let core: Core | undefined;
   const dirs: { cleanup(): void }[] = [];
-  afterEach(() => {
-    core?.close();
+  afterEach(async () => {
+    await core?.close();
     dirs.splice(0).forEach((d) => d.cleanup());
   });
 

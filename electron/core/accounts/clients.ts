@@ -22,19 +22,24 @@ export interface AccountClients {
   clientFor: (accountId: number) => Promise<CloudApiClient>;
   /** The embedded simulator behind the Sandbox account, started on first use on 127.0.0.1. */
   sandbox: () => Promise<Sandbox>;
+  /** The embedded simulator if this process started it, without starting it (status polling). */
+  sandboxIfStarted: () => Promise<Sandbox> | undefined;
   /** Drops a cached client, e.g. after the account's token or URL changed. */
   forget: (accountId: number) => void;
   close: () => Promise<void>;
 }
 
-export function createAccountClients(deps: { store: Store; tokens: TokenSource; sandboxOptions?: SandboxOptions }): AccountClients {
+export function createAccountClients(deps: { store: Store; tokens: TokenSource; sandboxOptions?: SandboxOptions; timeoutMs?: number }): AccountClients {
   const clients = new Map<number, CloudApiClient>();
   let sandbox: Promise<Sandbox> | undefined;
 
-  const startEmbedded = () => (sandbox ??= startSandbox({ port: 0, ...deps.sandboxOptions }));
+  // The simulator allows the highest tier (1,000/s); the Sandbox account's own rate setting is
+  // what the send loop holds to, as with a real number.
+  const startEmbedded = () => (sandbox ??= startSandbox({ port: 0, ratePerSecond: 1000, ...deps.sandboxOptions }));
 
   return {
     sandbox: startEmbedded,
+    sandboxIfStarted: () => sandbox,
     async clientFor(accountId) {
       const cached = clients.get(accountId);
       if (cached) return cached;
@@ -48,6 +53,9 @@ export function createAccountClients(deps: { store: Store; tokens: TokenSource; 
         graphVersion: row.graph_version,
         phoneNumberId: row.phone_number_id,
         wabaId: row.waba_id,
+        // Enough sockets for the requests the send loop keeps in flight at this account's rate.
+        maxSockets: Math.min(1000, Math.max(16, row.rate_per_second)),
+        ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
         getToken: () => {
           if (isSandbox) return deps.sandboxOptions?.token ?? SANDBOX_DEFAULTS.token;
           const token = deps.tokens.tokenFor(account);

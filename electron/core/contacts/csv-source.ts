@@ -107,7 +107,9 @@ export function streamCsv(path: string, options: StreamOptions): Promise<void> {
     let bytesRead = options.bomLength;
     let record = 0;
     let failure: unknown;
-    const raw: ReadStream = createReadStream(path, { start: options.bomLength, highWaterMark: 1 << 20 });
+    // 64 KiB reads (Node's default): each chunk's rows die young, so the worker's heap stays
+    // small. 1 MiB reads held ~11,000 rows at once and peaked ~120 MB higher, no faster (tests/bench).
+    const raw: ReadStream = createReadStream(path, { start: options.bomLength, highWaterMark: 1 << 16 });
     const decoder = createDecoder(options.encoding);
     async function* decode() {
       for await (const chunk of raw) {

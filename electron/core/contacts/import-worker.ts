@@ -74,6 +74,7 @@ async function runImport(t: ImportTask): Promise<ImportResult> {
           isCancelled: () => cancelled,
           ...(t.faultAfterBytes !== undefined ? { faultAfterBytes: t.faultAfterBytes } : {}),
         });
+        sink.finish();
         if (sink.counts.rows === 0) throw new ImportInputError(`"${preview.fileName}" has no customer rows.`);
 
         const columns = sink.columns?.names ?? [];

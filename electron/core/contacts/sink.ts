@@ -1,6 +1,7 @@
 import type { Database as SqliteDatabase, Statement } from 'better-sqlite3';
 import { normalizePhone, type PhoneProblem } from '../../../shared/domain/phone';
 import { isBlankRow, numberedColumns, uniqueColumns, type Columns } from './headers';
+import { RecipientWriter, type RecipientRow } from './recipient-writer';
 
 export interface SinkOptions {
   campaignId: number;
@@ -28,10 +29,13 @@ export class ImportInputError extends Error {}
 
 const MAX_LISTED_RAGGED = 100;
 
+type SinkRow = RecipientRow & { nonMobile: boolean };
+
 /**
  * Turns parsed rows into recipients, synchronously, inside the caller's transaction: header
  * handling, phone normalisation, deduplication (INSERT OR IGNORE on the campaign's unique
  * phone), suppression, and a kept copy of every rejected row for the "fix and re-import" CSV.
+ * Recipients are written in batches: call finish() after the last row, before reading counts.
  */
 export class ImportSink {
   columns: Columns | null = null;
@@ -50,7 +54,7 @@ export class ImportSink {
   };
   private pendingBlank = 0;
   private lastRow = 0;
-  private readonly insert: Statement<unknown[]>;
+  private readonly recipients: RecipientWriter<SinkRow>;
   private readonly reject: Statement<unknown[]>;
   private readonly suppressed: Set<string>;
 
@@ -58,10 +62,7 @@ export class ImportSink {
     db: SqliteDatabase,
     private readonly options: SinkOptions,
   ) {
-    this.insert = db.prepare<unknown[]>(
-      `INSERT OR IGNORE INTO recipients (campaign_id, row_number, phone, country, phone_type, fields_json, state, skip_reason)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    this.recipients = new RecipientWriter(db, options.campaignId, (row, inserted) => this.written(row, inserted));
     this.reject = db.prepare<unknown[]>(
       'INSERT INTO import_rejects (import_id, row_number, raw_value, problem, reason, fields_json) VALUES (?, ?, ?, ?, ?, ?)',
     );
@@ -120,22 +121,29 @@ export class ImportSink {
       this.rejectRow(rowNumber, raw, phone.problem, phone.reason, fieldsJson);
       return;
     }
-    const isSuppressed = this.suppressed.has(phone.e164);
-    const info = this.insert.run(
-      this.options.campaignId,
+    this.recipients.add({
       rowNumber,
-      phone.e164,
-      phone.country,
-      phone.type,
+      phone: phone.e164,
+      country: phone.country,
+      type: phone.type,
       fieldsJson,
-      isSuppressed ? 'skipped' : 'pending',
-      isSuppressed ? 'suppressed' : null,
-    );
-    if (info.changes === 0) counts.duplicates++;
-    else if (isSuppressed) counts.suppressed++;
+      suppressed: this.suppressed.has(phone.e164),
+      nonMobile: phone.nonMobile,
+    });
+  }
+
+  /** Writes the last batch. */
+  finish(): void {
+    this.recipients.flush();
+  }
+
+  private written(row: SinkRow, inserted: boolean) {
+    const counts = this.counts;
+    if (!inserted) counts.duplicates++;
+    else if (row.suppressed) counts.suppressed++;
     else {
       counts.imported++;
-      if (phone.nonMobile) counts.nonMobile++;
+      if (row.nonMobile) counts.nonMobile++;
     }
   }
 

@@ -86,6 +86,7 @@ export interface RecipientsTable {
   read_at: number | null;
   failed_at: number | null;
   status_ts: number | null;
+  status_seen: Generated<number>;
 }
 
 export interface StatusEventsTable {
@@ -97,6 +98,9 @@ export interface StatusEventsTable {
   recipient_id: number | null;
   payload_json: string;
   received_at: number;
+  kind: Generated<'status' | 'template' | 'preference' | 'inbound'>;
+  dedupe_key: string | null;
+  callback: string | null;
 }
 
 export interface SuppressionTable {
@@ -137,7 +141,44 @@ export interface ImportRejectsTable {
   fields_json: string;
 }
 
+export interface MediaUploadsTable {
+  id: Generated<number>;
+  account_id: number;
+  source_key: string;
+  media_id: string;
+  uploaded_at: number;
+}
+
+export interface SenderLeasesTable {
+  account_id: number;
+  owner: string;
+  heartbeat_at: number;
+}
+
+export interface StatusSourcesTable {
+  account_id: number;
+  source: 'relay' | 'sandbox' | 'history';
+  enabled: Generated<number>;
+  url: string | null;
+  token_env: string | null;
+  budget_per_hour: number | null;
+  cursor: string | null;
+  cursor_scope: string | null;
+  last_poll_at: number | null;
+  last_success_at: number | null;
+  last_error: string | null;
+  last_error_at: number | null;
+  consecutive_errors: Generated<number>;
+  next_poll_at: number | null;
+  calls_window_start: number | null;
+  calls_in_window: Generated<number>;
+  observations_total: Generated<number>;
+}
+
 export interface DB {
+  status_sources: StatusSourcesTable;
+  media_uploads: MediaUploadsTable;
+  sender_leases: SenderLeasesTable;
   imports: ImportsTable;
   import_rejects: ImportRejectsTable;
   accounts: AccountsTable;

@@ -28,7 +28,8 @@ export interface Ctx {
   io: CliIo;
   dataDir: string;
   json: boolean;
-  core: () => Core;
+  /** The core on the data folder, created on first use; `runSenders` for commands that send. */
+  core: (options?: { runSenders?: boolean }) => Core;
 }
 
 export interface Command {

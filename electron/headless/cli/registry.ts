@@ -1,8 +1,12 @@
 import { audienceCommands } from './commands/audience';
 import { campaignCommands } from './commands/campaigns';
+import { relayCommands } from './commands/relay';
 import { sandboxCommands } from './commands/sandbox';
+import { sendingCommands } from './commands/sending';
 import { serveCommands } from './commands/serve';
+import { statusCommands } from './commands/status';
+import { templateCommands } from './commands/templates';
 import type { Command } from './framework';
 
 /** Every CLI command; a feature adds its list here. */
-export const COMMANDS: Command[] = [...serveCommands, ...campaignCommands, ...audienceCommands, ...sandboxCommands];
+export const COMMANDS: Command[] = [...serveCommands, ...campaignCommands, ...audienceCommands, ...templateCommands, ...sendingCommands, ...statusCommands, ...sandboxCommands, ...relayCommands];

@@ -1,10 +1,12 @@
 import { create } from 'zustand';
 import { createAudienceSlice, type AudienceSlice } from './slices/audience';
 import { createCampaignsSlice, type CampaignsSlice } from './slices/campaigns';
+import { createSendSlice, type SendSlice } from './slices/send';
 import { createSettingsSlice, type SettingsSlice } from './slices/settings';
+import { createTemplatesSlice, type TemplatesSlice } from './slices/templates';
 import { createUiSlice, type UiSlice } from './slices/ui';
 
-export type AppState = UiSlice & CampaignsSlice & SettingsSlice & AudienceSlice;
+export type AppState = UiSlice & CampaignsSlice & SettingsSlice & AudienceSlice & SendSlice & TemplatesSlice;
 
 /** One bound store composed from slices; UI state plus a cache of what SQLite holds. */
 export const useStore = create<AppState>()((...a) => ({
@@ -12,4 +14,6 @@ export const useStore = create<AppState>()((...a) => ({
   ...createCampaignsSlice(...a),
   ...createSettingsSlice(...a),
   ...createAudienceSlice(...a),
+  ...createSendSlice(...a),
+  ...createTemplatesSlice(...a),
 }));

@@ -3,6 +3,19 @@ import type { Template } from './types';
 
 export type TemplateListParseResult = { ok: true; templates: Template[] } | { ok: false; errors: string[] };
 
+export interface TemplateTextOptions {
+  /**
+   * The status given to a template whose JSON has none: the body of a template *creation* request has
+   * no status, and a template pasted that way is not approved until a sync says so.
+   */
+  defaultStatus?: string;
+}
+
+const withDefaultStatus = (raw: unknown, status: string | undefined): unknown =>
+  status !== undefined && typeof raw === 'object' && raw !== null && !Array.isArray(raw) && (raw as { status?: unknown }).status == null
+    ? { ...raw, status }
+    : raw;
+
 function lineAndColumn(text: string, position: number): { line: number; column: number } {
   const before = text.slice(0, position);
   const lines = before.split('\n');
@@ -29,7 +42,7 @@ const templateLabel = (raw: unknown, index: number): string => {
  * `GET message_templates`, or a plain list of templates. All-or-nothing, so a half-imported page
  * never looks complete.
  */
-export function parseTemplateText(text: string): TemplateListParseResult {
+export function parseTemplateText(text: string, options: TemplateTextOptions = {}): TemplateListParseResult {
   if (text.trim() === '') return { ok: false, errors: ["The text is empty: paste a template's JSON."] };
   let raw: unknown;
   try {
@@ -42,7 +55,7 @@ export function parseTemplateText(text: string): TemplateListParseResult {
     typeof raw === 'object' && raw !== null && !Array.isArray(raw) && Array.isArray((raw as { data?: unknown }).data);
   const items: unknown[] | undefined = Array.isArray(raw) ? raw : isPage ? (raw as { data: unknown[] }).data : undefined;
   if (items === undefined) {
-    const one = parseTemplateJson(raw);
+    const one = parseTemplateJson(withDefaultStatus(raw, options.defaultStatus));
     return one.ok ? { ok: true, templates: [one.template] } : one;
   }
   if (items.length === 0) return { ok: false, errors: ['The list contains no templates.'] };
@@ -50,7 +63,7 @@ export function parseTemplateText(text: string): TemplateListParseResult {
   const templates: Template[] = [];
   const errors: string[] = [];
   items.forEach((item, i) => {
-    const r = parseTemplateJson(item);
+    const r = parseTemplateJson(withDefaultStatus(item, options.defaultStatus));
     if (r.ok) templates.push(r.template);
     else errors.push(...r.errors.map((e) => `${templateLabel(item, i)}: ${e}`));
   });

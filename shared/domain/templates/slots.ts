@@ -55,8 +55,23 @@ function urlSuffixExample(button: TemplateButton): string | undefined {
 export const isDynamicUrlButton = (b: TemplateButton): boolean =>
   b.type === 'URL' && findPlaceholders(b.url ?? '').some((p) => p.kind !== 'invalid');
 
+// Validating a million recipients asks for the same template's slots millions of times; parsing the
+// texts once per template object keeps that loop cheap. Templates are treated as immutable values
+// (a changed template is a new object), so an entry can never go stale.
+const slotCache = new WeakMap<Template, readonly Slot[]>();
+
 /** Every value a send of this template needs, in the order Meta expects them. */
 export function templateSlots(t: Template): Slot[] {
+  let cached = slotCache.get(t);
+  if (!cached) {
+    cached = computeSlots(t);
+    slotCache.set(t, cached);
+  }
+  // A fresh array (and fresh slot objects) so a caller that edits its copy cannot poison the cache.
+  return cached.map((s) => ({ ...s }));
+}
+
+function computeSlots(t: Template): Slot[] {
   const slots: Slot[] = [];
   const header = headerOf(t);
   if (header?.format === 'TEXT') {

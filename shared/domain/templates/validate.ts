@@ -1,6 +1,6 @@
 import { parseAmount } from './amount';
 import type { Mapping } from './mapping';
-import { renderMessage } from './render';
+import { renderBodyText } from './render';
 import type { ResolvedValue } from './resolve';
 import { templateSlots, type Slot } from './slots';
 import type { Template } from './types';
@@ -40,6 +40,8 @@ export const PROBLEM_LABEL: Record<ProblemCode, string> = {
 export const HEADER_PARAMETER_MAX_CHARS = 60;
 export const BODY_MAX_CHARS = 1024;
 const MAX_SPACES_IN_A_ROW = 4;
+const TOO_MANY_SPACES = new RegExp(` {${MAX_SPACES_IN_A_ROW + 1},}`);
+const LINE_BREAK_OR_TAB = /[\n\r\t]/;
 
 const charCount = (s: string): number => Array.from(s).length;
 
@@ -51,13 +53,13 @@ function describe(slot: Slot, mapping: Mapping | undefined): string {
 
 function textRules(slot: Slot, value: string, who: string, problems: Problem[]): void {
   const key = slot.key;
-  if (/[\n\r\t]/.test(value)) {
+  if (LINE_BREAK_OR_TAB.test(value)) {
     problems.push({ code: 'PARAMETER_HAS_NEWLINE', slot: key, message: `${who} contains a line break or a tab, which WhatsApp does not allow in a variable.` });
   }
-  if (new RegExp(` {${MAX_SPACES_IN_A_ROW + 1},}`).test(value)) {
+  if (TOO_MANY_SPACES.test(value)) {
     problems.push({ code: 'PARAMETER_TOO_MANY_SPACES', slot: key, message: `${who} contains more than ${MAX_SPACES_IN_A_ROW} spaces in a row, which WhatsApp does not allow.` });
   }
-  if (slot.component === 'header' && charCount(value) > HEADER_PARAMETER_MAX_CHARS) {
+  if (slot.component === 'header' && value.length > HEADER_PARAMETER_MAX_CHARS && charCount(value) > HEADER_PARAMETER_MAX_CHARS) {
     problems.push({
       code: 'HEADER_PARAMETER_TOO_LONG',
       slot: key,
@@ -117,7 +119,9 @@ export function validateRecipient(
     }
   }
 
-  const bodyLength = charCount(renderMessage(t, values).bodyText);
+  const bodyText = renderBodyText(t, values);
+  // UTF-16 length bounds the character count from above, so short bodies skip the counting.
+  const bodyLength = bodyText.length > BODY_MAX_CHARS ? charCount(bodyText) : bodyText.length;
   if (bodyLength > BODY_MAX_CHARS) {
     problems.push({
       code: 'BODY_TOO_LONG',

@@ -42,7 +42,6 @@ describe('import: bad input leaves the audience unchanged', () => {
   });
 
   it('rolls back an import whose file becomes unreadable half way (nothing lands)', async () => {
-    h.close?.();
     h = await harness({ faultAfterBytes: 1_500_000 });
     const path = join(h.dir, 'big.csv');
     const lines = ['name,phone'];

@@ -14,7 +14,7 @@ export interface Harness {
   importFile: (path: string, options?: Record<string, unknown>) => Promise<Result<ImportResult>>;
   previewFile: (path: string, options?: Record<string, unknown>) => Promise<Result<unknown>>;
   recipients: () => { phone: string; state: string; skip_reason: string | null; row_number: number; fields_json: string }[];
-  close: () => void;
+  close: () => Promise<void>;
 }
 
 export async function harness(extra: Partial<CoreOptions> = {}): Promise<Harness> {
@@ -33,8 +33,8 @@ export async function harness(extra: Partial<CoreOptions> = {}): Promise<Harness
       core.store.sqlite
         .prepare('SELECT phone, state, skip_reason, row_number, fields_json FROM recipients WHERE campaign_id = ? ORDER BY id')
         .all(created.id) as never,
-    close: () => {
-      core.close();
+    close: async () => {
+      await core.close();
       dir.cleanup();
     },
   };

@@ -71,8 +71,8 @@ describe('sandbox: delivery playout of the test numbers', () => {
                     id: ids.read,
                     status: 'sent',
                     timestamp: seconds(t0 + 1000),
-                    recipient_id: '15550000001',
-                    biz_opaque_callback_data: 'row:+15550000001',
+                    recipient_id: '12025550101',
+                    biz_opaque_callback_data: 'row:+12025550101',
                     pricing: { billable: true, pricing_model: 'PMP', type: 'regular', category: 'marketing' },
                   },
                 ],
@@ -91,13 +91,13 @@ describe('sandbox: delivery playout of the test numbers', () => {
 
     const failures = statusesOf(events).filter((s) => s.status === 'failed');
     const codes = Object.fromEntries(failures.map((s) => [s.recipient_id, (s.errors as { code: number }[])[0]!.code]));
-    expect(codes).toEqual({ '15550000003': 131026, '15550000004': 131049, '15550000005': 131050 });
-    expect(failures.find((s) => s.recipient_id === '15550000004')).toEqual({
+    expect(codes).toEqual({ '12025550103': 131026, '12025550104': 131049, '12025550105': 131050 });
+    expect(failures.find((s) => s.recipient_id === '12025550104')).toEqual({
       id: ids.marketingLimit,
       status: 'failed',
       timestamp: seconds(t0 + 1000),
-      recipient_id: '15550000004',
-      biz_opaque_callback_data: 'row:+15550000004',
+      recipient_id: '12025550104',
+      biz_opaque_callback_data: 'row:+12025550104',
       errors: [
         {
           code: 131049,

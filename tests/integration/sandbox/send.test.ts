@@ -134,8 +134,8 @@ describe('sandbox: POST messages', () => {
         400,
       ],
       ['a body over 1024 characters once filled in', () => send(sb, springSale('+16505551234', ['x'.repeat(1000), '20%'])), 132005, 400],
-      ['the pair-rate test number', () => send(sb, springSale('+15550000008')), 131056, 429],
-      ['the synchronous not-on-WhatsApp test number', () => send(sb, springSale('+15550000007')), 131026, 400],
+      ['the pair-rate test number', () => send(sb, springSale('+12025550108')), 131056, 429],
+      ['the synchronous not-on-WhatsApp test number', () => send(sb, springSale('+12025550107')), 131026, 400],
     ];
     it.each(cases)('%s', async (_label, call, code, status) => {
       expectGraphError(await call(), code, status);

@@ -23,7 +23,8 @@ export const serveCommands: Command[] = [
     summary: 'Run the app in your browser (headless shell on 127.0.0.1)',
     async run(ctx) {
       const port = parsePort(str(ctx, 'port'));
-      const core = ctx.core();
+      // The browser shell sends like the app: it picks up and resumes sending campaigns.
+      const core = ctx.core({ runSenders: true });
       const rendererDir = resolve(import.meta.dirname, '../../../../out/renderer');
       const server = await startHeadlessServer({ core, rendererDir, port });
       print(ctx, { url: server.url, openUrl: server.openUrl, token: server.token, dataDir: ctx.dataDir }, () =>

@@ -1,8 +1,10 @@
-import { Alert, Anchor, Badge, Breadcrumbs, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Breadcrumbs, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useEffect } from 'react';
 import { CAMPAIGN_STATE_LABEL } from '../../../../shared/domain/campaigns';
 import { useStore } from '../../store';
 import { AudienceStep } from '../audience/AudienceStep';
+import { ReviewSendStep } from '../send/ReviewSendStep';
+import { MessageStep } from '../templates/MessageStep';
 
 export function CampaignPage({ id }: { id: number }) {
   const campaign = useStore((s) => (s.current?.id === id ? s.current : null));
@@ -36,7 +38,22 @@ export function CampaignPage({ id }: { id: number }) {
             Sends from the account <b>{campaign.accountName}</b>.
             {campaign.templateName ? ` Template: ${campaign.templateName} (${campaign.templateLanguage ?? ''}).` : ' No template chosen yet.'}
           </Text>
-          <AudienceStep campaign={campaign} />
+          <Tabs defaultValue={campaign.state === 'draft' ? 'audience' : 'send'} keepMounted={false}>
+            <Tabs.List>
+              <Tabs.Tab value="audience">Audience</Tabs.Tab>
+              <Tabs.Tab value="message">Message</Tabs.Tab>
+              <Tabs.Tab value="send">{campaign.state === 'draft' ? 'Review & send' : 'Progress'}</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="audience" pt="md">
+              <AudienceStep campaign={campaign} />
+            </Tabs.Panel>
+            <Tabs.Panel value="message" pt="md">
+              <MessageStep campaign={campaign} />
+            </Tabs.Panel>
+            <Tabs.Panel value="send" pt="md">
+              <ReviewSendStep campaign={campaign} />
+            </Tabs.Panel>
+          </Tabs>
         </>
       )}
     </Stack>

@@ -1,0 +1,61 @@
+import { CoreError, type Account, type ParsedInput } from '../../../shared/api';
+import type { Clock } from '../clock';
+import type { Store } from '../db/connection';
+import type { EventBus } from '../events';
+import type { AccountClients } from './clients';
+import { getAccount } from './repo';
+
+/** Adding and tuning WhatsApp Business phone numbers. The token itself is never stored here. */
+export function createAccountService(deps: { store: Store; clock: Clock; events: EventBus; clients: AccountClients }) {
+  const { store, clock, events } = deps;
+  return {
+    add(input: ParsedInput<'accounts.add'>): Account {
+      const now = clock.now();
+      const baseUrl = (input.baseUrl ?? 'https://graph.facebook.com').replace(/\/+$/, '');
+      const exists = store.first(
+        store.q.selectFrom('accounts').select('id').where('phone_number_id', '=', input.phoneNumberId).where('base_url', '=', baseUrl),
+      );
+      if (exists) throw new CoreError('CONFLICT', `An account for phone number ID ${input.phoneNumberId} already exists (account ${exists.id}).`);
+      const { lastInsertRowid } = store.run(
+        store.q.insertInto('accounts').values({
+          name: input.name,
+          kind: 'cloud',
+          phone_number_id: input.phoneNumberId,
+          waba_id: input.wabaId,
+          display_phone_number: null,
+          default_country: input.defaultCountry ?? null,
+          graph_version: input.graphVersion ?? 'v23.0',
+          base_url: baseUrl,
+          token_env: input.tokenEnv ?? null,
+          token_ref: null,
+          rate_per_second: input.ratePerSecond ?? 80,
+          messaging_limit: input.messagingLimit ?? null,
+          templates_synced_at: null,
+          created_at: now,
+          updated_at: now,
+        }),
+      );
+      events.emit('db.changed', { tables: ['accounts'] });
+      return getAccount(store, lastInsertRowid)!;
+    },
+
+    update(input: ParsedInput<'accounts.update'>): Account {
+      if (!getAccount(store, input.id)) throw new CoreError('NOT_FOUND', `Account ${input.id} does not exist.`);
+      store.run(
+        store.q
+          .updateTable('accounts')
+          .set({
+            updated_at: clock.now(),
+            ...(input.ratePerSecond !== undefined ? { rate_per_second: input.ratePerSecond } : {}),
+            ...(input.messagingLimit !== undefined ? { messaging_limit: input.messagingLimit } : {}),
+            ...(input.tokenEnv !== undefined ? { token_env: input.tokenEnv } : {}),
+          })
+          .where('id', '=', input.id),
+      );
+      // A new token source or rate takes effect with the next client and the next campaign run.
+      deps.clients.forget(input.id);
+      events.emit('db.changed', { tables: ['accounts'] });
+      return getAccount(store, input.id)!;
+    },
+  };
+}

@@ -1,0 +1,120 @@
+import { randomBytes } from 'node:crypto';
+import { recoverAbandoned } from './repo';
+import { acquireLease, releaseLease, renewLease } from './lease';
+import { runCampaign, type CampaignRun, type LoopDeps } from './loop';
+
+export interface SenderManager {
+  /** Starts (or wakes) the loop for this campaign's account, if this process may send. */
+  ensure: (campaignId: number) => void;
+  /** Wakes the loop running this campaign so it sees a pause or cancel at once. */
+  wake: (campaignId: number) => void;
+  /** Resolves when the loop no longer runs this campaign. */
+  settled: (campaignId: number) => Promise<void>;
+  isRunningHere: (campaignId: number) => boolean;
+  /** Scheduled campaigns that are due start; sending campaigns nobody sends are picked up. */
+  tick: () => void;
+  close: () => Promise<void>;
+}
+
+const HEARTBEAT_MS = 3000;
+const TICK_MS = 1000;
+
+/**
+ * One send loop per account (a business phone number), guarded by a lease so the app, the
+ * browser shell and the CLI never send the same account at once. A process that takes over a
+ * lease from a crashed one first turns that one's in-flight recipients into `unknown`.
+ */
+export function createSenderManager(deps: LoopDeps & { autoRun: boolean }): SenderManager {
+  const { store, clock } = deps;
+  const owner = `${process.pid}-${randomBytes(6).toString('hex')}`;
+  const loops = new Map<number, { current: { campaignId: number; run: CampaignRun } | null; finished: Promise<void> }>();
+  let closing = false;
+
+  const accountOf = (campaignId: number) =>
+    store.first(store.q.selectFrom('campaigns').select('account_id').where('id', '=', campaignId))?.account_id;
+
+  const nextSending = (accountId: number) =>
+    store.first(
+      store.q
+        .selectFrom('campaigns')
+        .select('id')
+        .where('account_id', '=', accountId)
+        .where('state', '=', 'sending')
+        .orderBy('started_at')
+        .orderBy('id')
+        .limit(1),
+    )?.id;
+
+  const startLoop = (accountId: number) => {
+    if (closing || loops.has(accountId)) return;
+    const lease = acquireLease(store.sqlite, accountId, owner, clock.now());
+    if (!lease.held) return;
+    if (lease.tookOver) recoverAbandoned(store.sqlite, accountId, clock.now());
+    const entry: { current: { campaignId: number; run: CampaignRun } | null; finished: Promise<void> } = { current: null, finished: Promise.resolve() };
+    loops.set(accountId, entry);
+    const heartbeat = setInterval(() => renewLease(store.sqlite, accountId, owner, clock.now()), HEARTBEAT_MS);
+    entry.finished = (async () => {
+      let last: number | undefined;
+      try {
+        for (;;) {
+          if (closing) break;
+          const campaignId = nextSending(accountId);
+          if (campaignId === undefined) break;
+          const run = runCampaign(deps, campaignId);
+          entry.current = { campaignId, run };
+          const outcome = await run.done;
+          entry.current = null;
+          // A campaign still "sending" that stopped without progress twice would spin: let the tick retry it.
+          if (outcome === 'stopped' && last === campaignId) break;
+          last = campaignId;
+        }
+      } catch (e) {
+        console.error('sender loop failed', e);
+      } finally {
+        clearInterval(heartbeat);
+        if (store.sqlite.open) releaseLease(store.sqlite, accountId, owner);
+        loops.delete(accountId);
+      }
+    })();
+  };
+
+  const tick = () => {
+    if (closing || !store.sqlite.open) return;
+    const now = clock.now();
+    const due = store.all(store.q.selectFrom('campaigns').select(['id']).where('state', '=', 'scheduled').where('scheduled_at', '<=', now));
+    for (const c of due) {
+      store.run(store.q.updateTable('campaigns').set({ state: 'sending', started_at: now, updated_at: now }).where('id', '=', c.id).where('state', '=', 'scheduled'));
+      deps.events.emit('db.changed', { tables: ['campaigns'], campaignId: c.id });
+    }
+    if (!deps.autoRun) return;
+    const accounts = store.all(store.q.selectFrom('campaigns').select('account_id').distinct().where('state', '=', 'sending'));
+    for (const a of accounts) startLoop(a.account_id);
+  };
+
+  const timer = deps.autoRun ? setInterval(tick, TICK_MS) : undefined;
+  timer?.unref();
+
+  return {
+    ensure(campaignId) {
+      const accountId = accountOf(campaignId);
+      if (accountId === undefined) return;
+      const running = loops.get(accountId);
+      if (running) running.current?.run.wake();
+      else startLoop(accountId);
+    },
+    wake(campaignId) {
+      for (const l of loops.values()) if (l.current?.campaignId === campaignId) l.current.run.wake();
+    },
+    async settled(campaignId) {
+      for (const l of loops.values()) if (l.current?.campaignId === campaignId) await l.current.run.done;
+    },
+    isRunningHere: (campaignId) => [...loops.values()].some((l) => l.current?.campaignId === campaignId),
+    tick,
+    async close() {
+      closing = true;
+      if (timer) clearInterval(timer);
+      for (const l of loops.values()) l.current?.run.stop();
+      await Promise.all([...loops.values()].map((l) => l.finished));
+    },
+  };
+}

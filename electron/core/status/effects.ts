@@ -1,0 +1,123 @@
+import type { Database as SqliteDatabase } from 'better-sqlite3';
+import { lookupCode } from '../../../shared/domain/errors';
+import {
+  templatePauseReason,
+  templateStopsSending,
+  type PreferenceObservation,
+  type TemplateObservation,
+} from '../../../shared/domain/status';
+
+/** Template events that are not a template status of their own. */
+const TEMPLATE_STATUS_OF_EVENT: Readonly<Record<string, string | null>> = { REINSTATED: 'APPROVED', UNARCHIVED: 'APPROVED', FLAGGED: null };
+
+// ';' sorts right after ':', so [prefix, prefix with ':' → ';') is exactly the keys under a prefix.
+const keyRange = (prefix: string): [string, string] => [`${prefix}:`, `${prefix};`];
+
+/**
+ * What an observation does besides moving a recipient: suppression (opt-outs), pausing campaigns
+ * (a template paused by Meta, or a failure code that stops every send), template status. Runs inside
+ * the reconciler's transaction; every statement here is synchronous.
+ */
+export function createEffects(db: SqliteDatabase, now: () => number) {
+  const suppressStmt = db.prepare('INSERT OR IGNORE INTO suppression (phone, reason, source, detail, created_at) VALUES (?, ?, ?, ?, ?)');
+  const pauseStmt = db.prepare(
+    "UPDATE campaigns SET state = 'paused', pause_code = ?, pause_reason = ?, updated_at = ? WHERE id = ? AND state IN ('sending', 'scheduled')",
+  );
+  const phonesOfWaId = db.prepare<[string]>('SELECT DISTINCT phone FROM recipients WHERE wa_id = ? LIMIT 50');
+  const newestKey = db.prepare<[string, string]>(
+    // recipient_id IS NULL: these events are never a recipient's, and it lets SQLite use the unique key's partial index.
+    'SELECT status, meta_ts AS at FROM status_events WHERE recipient_id IS NULL AND dedupe_key >= ? AND dedupe_key < ? ORDER BY meta_ts DESC, id DESC LIMIT 1',
+  );
+  const unsuppress = db.prepare(
+    "DELETE FROM suppression WHERE phone = ? AND (source = 'user_preferences' OR (source IN ('status', 'send') AND detail LIKE 'error 131050%'))",
+  );
+  const accountsOfWaba = db.prepare<[string]>('SELECT id FROM accounts WHERE waba_id = ?');
+
+  const suppress = (phone: string, reason: string, source: string, detail: string | null): boolean =>
+    suppressStmt.run(phone, reason, source, detail, now()).changes === 1;
+
+  /** Phones a wa_id stands for: our stored E.164 (Meta may change Brazilian and Mexican numbers, §8) and +wa_id. */
+  const phonesFor = (waId: string, known: string | null = null): string[] => {
+    const set = new Set<string>([`+${waId}`]);
+    if (known) set.add(known);
+    for (const r of phonesOfWaId.all(waId) as { phone: string }[]) set.add(r.phone);
+    return [...set];
+  };
+
+  const pauseCampaign = (campaignId: number, code: string, reason: string): boolean => pauseStmt.run(code, reason, now(), campaignId).changes === 1;
+
+  return {
+    suppress,
+    pauseCampaign,
+
+    /** A failed status with Meta's code: the catalogue says whether it suppresses or stops the campaign. */
+    failure(code: number | null, phones: { waId: string | null; phone: string | null }, source: string): { suppressed: number; pause: { code: string; reason: string } | null } {
+      const entry = code === null ? undefined : lookupCode(code);
+      if (!entry) return { suppressed: 0, pause: null };
+      let suppressed = 0;
+      if (entry.suppress) {
+        const list = phones.waId ? phonesFor(phones.waId, phones.phone) : phones.phone ? [phones.phone] : [];
+        for (const p of list) if (suppress(p, entry.title, 'status', `error ${code} (${source})`)) suppressed++;
+      }
+      const pause = entry.handling === 'pause_campaign' ? { code: String(code), reason: `${entry.explanation} ${entry.action}` } : null;
+      return { suppressed, pause };
+    },
+
+    /**
+     * user_preferences: the newest preference of this customer (by Meta's timestamp, so a stop and a
+     * resume arriving out of order still end right) decides. Only the customer can resume (§9); a
+     * resume lifts what a stop or a 131050 put on the list, never an opt-out recorded another way.
+     */
+    preference(o: PreferenceObservation): { suppressed: number; lifted: number } {
+      const [from, to] = keyRange(`p:${o.waId}`);
+      const newest = newestKey.get(from, to) as { status: string; at: number } | undefined;
+      const value = newest?.status ?? o.value;
+      let suppressed = 0;
+      let lifted = 0;
+      for (const phone of phonesFor(o.waId)) {
+        if (value === 'stop') {
+          if (suppress(phone, 'Stopped marketing messages on WhatsApp', 'user_preferences', o.detail)) suppressed++;
+        } else {
+          lifted += unsuppress.run(phone).changes;
+        }
+      }
+      return { suppressed, lifted };
+    },
+
+    /**
+     * message_template_status_update: keeps the template's status and pauses the campaigns sending
+     * (or scheduled to send) with it when it can no longer be sent. Only the newest event of a
+     * template counts, so an old PAUSED arriving after the UNPAUSE changes nothing.
+     */
+    template(o: TemplateObservation, fallbackAccountId: number | null): { pausedCampaigns: number[]; templateUpdated: boolean } {
+      const accountIds = o.wabaId ? (accountsOfWaba.all(o.wabaId) as { id: number }[]).map((a) => a.id) : fallbackAccountId !== null ? [fallbackAccountId] : [];
+      if (accountIds.length === 0) return { pausedCampaigns: [], templateUpdated: false };
+      const [from, to] = keyRange(`t:${o.wabaId ?? ''}:${o.templateId ?? `${o.name ?? ''}/${o.language ?? ''}`}`);
+      const newest = newestKey.get(from, to) as { at: number } | undefined;
+      if (newest && newest.at > o.at) return { pausedCampaigns: [], templateUpdated: false };
+
+      const marks = accountIds.map(() => '?').join(',');
+      const match = `account_id IN (${marks}) AND (meta_id = ? OR (name = ? AND language = ?))`;
+      const args = [...accountIds, o.templateId ?? '', o.name ?? '', o.language ?? ''];
+      const status = o.event in TEMPLATE_STATUS_OF_EVENT ? TEMPLATE_STATUS_OF_EVENT[o.event] : o.event;
+      const templateUpdated = status ? db.prepare(`UPDATE templates SET status = ?, updated_at = ? WHERE ${match}`).run(status, now(), ...args).changes > 0 : false;
+      if (!templateStopsSending(o.event)) return { pausedCampaigns: [], templateUpdated };
+
+      const campaigns = db
+        .prepare(
+          `SELECT id, template_name AS name, template_language AS language FROM campaigns
+           WHERE state IN ('sending', 'scheduled') AND account_id IN (${marks})
+             AND ((template_name = ? AND template_language = ?) OR template_id IN (SELECT id FROM templates WHERE ${match}))`,
+        )
+        .all(...accountIds, o.name ?? '', o.language ?? '', ...args) as { id: number; name: string | null; language: string | null }[];
+      const pausedCampaigns: number[] = [];
+      for (const c of campaigns) {
+        const reason = templatePauseReason(o.event, o.name ?? c.name ?? 'this template', o.language ?? c.language ?? '', o.title);
+        if (pauseCampaign(c.id, `TEMPLATE_${o.event}`, reason)) pausedCampaigns.push(c.id);
+      }
+      return { pausedCampaigns, templateUpdated };
+    },
+  };
+}
+
+export type Effects = ReturnType<typeof createEffects>;

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import type { StatusSourceId } from '../../../../shared/api';
+import { parseWebhook, type Observation } from '../../../../shared/domain/status';
+import { getJson } from '../http';
+import { SourceError, type StatusSource } from './types';
+
+/** Events per request: 100 bodies of up to 1,000 statuses each is plenty per round trip. */
+export const FEED_PAGE_SIZE = 100;
+
+/**
+ * The webhook feed shape the sandbox serves (electron/sandbox/feed.ts) and the relay serves
+ * (electron/headless/relay): `{ events: [{ cursor, receivedAt, body }], next }`.
+ */
+const feedPage = z.object({
+  events: z.array(z.object({ cursor: z.string().regex(/^\d{1,20}$/), receivedAt: z.number().optional(), body: z.unknown() })).max(1000),
+  next: z.string().nullable().optional(),
+});
+
+/**
+ * A webhook feed source: each stored body is parsed as Meta's webhook; the cursor is the last event
+ * read. A body that is not a webhook is reported and skipped, never retried forever.
+ */
+export function feedSource(options: {
+  id: StatusSourceId;
+  /** Base URL; the feed is `<base>/events`. */
+  baseUrl: string;
+  token: () => string;
+  scope: string | null;
+  pageSize?: number;
+}): StatusSource {
+  return {
+    id: options.id,
+    scope: options.scope,
+    async poll(cursor, budget) {
+      const url = new URL(`${options.baseUrl.replace(/\/+$/, '')}/events`);
+      if (cursor !== null) url.searchParams.set('after', cursor);
+      url.searchParams.set('limit', String(options.pageSize ?? FEED_PAGE_SIZE));
+      const body = await getJson(url, options.token(), budget.signal);
+      const page = feedPage.safeParse(body);
+      if (!page.success) throw new SourceError(`${url.host}${url.pathname} answered, but not with a webhook feed page.`);
+      const observations: Observation[] = [];
+      const problems: string[] = [];
+      for (const e of page.data.events) {
+        const parsed = parseWebhook(e.body, `event ${e.cursor}`);
+        observations.push(...parsed.observations);
+        problems.push(...parsed.problems);
+      }
+      const last = page.data.events.at(-1)?.cursor ?? cursor;
+      return { observations, nextCursor: last, more: Boolean(page.data.next) && page.data.events.length > 0, problems, calls: 1 };
+    },
+  };
+}

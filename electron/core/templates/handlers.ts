@@ -1,0 +1,24 @@
+import type { templateMethods } from '../../../shared/api/methods/templates';
+import type { HandlersFor } from '../api/handlers';
+import type { Store } from '../db/connection';
+import { effectiveRateCard, setRates } from '../pricing/rates';
+import type { TemplateService } from './service';
+
+/** The contract's template, message, preview, validation and pricing methods. */
+export function templateHandlers(templates: TemplateService, store: Store): HandlersFor<typeof templateMethods> {
+  return {
+    'templates.list': (input) => templates.list(input.accountId),
+    'templates.sync': (input) => templates.sync(input.accountId),
+    'templates.add': (input) => templates.add(input.accountId, input.json),
+    'templates.delete': (input) => templates.delete(input.id),
+    'campaigns.message': (input) => templates.message(input.campaignId),
+    'campaigns.setTemplate': (input) => templates.setTemplate(input.campaignId, input.templateId),
+    'campaigns.setMapping': (input) => templates.setMapping(input.campaignId, input.mapping),
+    'campaigns.setMediaFile': (input) => templates.setMediaFile(input),
+    'campaigns.preview': (input) => templates.preview(input),
+    'campaigns.validate': (input) => templates.validate(input.campaignId),
+    'campaigns.estimate': (input) => templates.estimate(input.campaignId),
+    'pricing.rateCard': () => effectiveRateCard(store),
+    'pricing.setRates': (input) => setRates(store, input),
+  };
+}

@@ -1,0 +1,134 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { CoreError, type ValidationReason, type ValidationSummary } from '../../../shared/api';
+import { PROBLEM_LABEL, resolveValues, templateSlots, validateRecipient, type ProblemCode } from '../../../shared/domain/templates';
+import type { Store } from '../db/connection';
+import { loadMessageState, toSetup } from './campaign-message';
+
+export interface ValidationPass {
+  summary: ValidationSummary;
+  /** Recipients that pass, by country (ISO alpha-2 or null): what the cost estimate prices. */
+  validByCountry: Map<string | null, number>;
+}
+
+export interface ValidationOptions {
+  /** Recipients read per query; memory stays bounded by this, whatever the audience size. */
+  pageSize?: number;
+  /** Example rows kept per reason. */
+  maxExamples?: number;
+  now?: () => number;
+  /** Checked between pages: a newer run for the same campaign makes an older one stop early. */
+  isCancelled?: () => boolean;
+}
+
+const DEFAULT_PAGE = 2000;
+const DEFAULT_EXAMPLES = 20;
+
+function countState(store: Store, campaignId: number, state: 'pending' | 'skipped'): number {
+  return (
+    store.first(
+      store.q
+        .selectFrom('recipients')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('campaign_id', '=', campaignId)
+        .where('state', '=', state),
+    )?.n ?? 0
+  );
+}
+
+/**
+ * Checks every recipient that will be sent to (state `pending`) with the same functions the sender
+ * composes with. Reads in keyset pages on (campaign_id, state, id) and yields to the event loop
+ * between pages, so a million recipients take seconds without freezing the app or holding them all.
+ */
+export async function validateCampaign(store: Store, campaignId: number, options: ValidationOptions = {}): Promise<ValidationPass> {
+  const started = (options.now ?? Date.now)();
+  const pageSize = options.pageSize ?? DEFAULT_PAGE;
+  const maxExamples = options.maxExamples ?? DEFAULT_EXAMPLES;
+  const state = loadMessageState(store, campaignId);
+  const setup = toSetup(state);
+  const summary: ValidationSummary = {
+    campaignId,
+    checked: 0,
+    valid: 0,
+    invalid: 0,
+    alreadySkipped: countState(store, campaignId, 'skipped'),
+    reasons: [],
+    mappingProblems: setup.mappingProblems,
+    unavailable: null,
+    durationMs: 0,
+  };
+  const validByCountry = new Map<string | null, number>();
+  const t = state.info?.template;
+  if (!t) {
+    summary.unavailable = state.templateWarning ?? 'Choose a template first.';
+    return { summary, validByCountry };
+  }
+
+  const reasons = new Map<ProblemCode, ValidationReason>();
+  const reasonFor = (code: ProblemCode): ValidationReason => {
+    let r = reasons.get(code);
+    if (!r) {
+      r = { code, label: PROBLEM_LABEL[code], count: 0, slots: [], action: 'skip_recipients', examples: [] };
+      reasons.set(code, r);
+    }
+    return r;
+  };
+
+  let afterId = 0;
+  for (;;) {
+    const page = store.all(
+      store.q
+        .selectFrom('recipients')
+        .select(['id', 'row_number', 'phone', 'country', 'fields_json'])
+        .where('campaign_id', '=', campaignId)
+        .where('state', '=', 'pending')
+        .where('id', '>', afterId)
+        .orderBy('id')
+        .limit(pageSize),
+    );
+    for (const r of page) {
+      const values = resolveValues(t, state.mapping, JSON.parse(r.fields_json) as Record<string, string>);
+      const problems = validateRecipient(t, values, state.mapping);
+      summary.checked++;
+      if (problems.length === 0) {
+        summary.valid++;
+        validByCountry.set(r.country, (validByCountry.get(r.country) ?? 0) + 1);
+        continue;
+      }
+      summary.invalid++;
+      const seen = new Set<ProblemCode>();
+      for (const p of problems) {
+        const reason = reasonFor(p.code);
+        if (p.slot !== undefined && !reason.slots.includes(p.slot)) reason.slots.push(p.slot);
+        if (seen.has(p.code)) continue;
+        seen.add(p.code);
+        reason.count++;
+        if (reason.examples.length < maxExamples) {
+          reason.examples.push({ recipientId: r.id, rowNumber: r.row_number, phone: r.phone, message: p.message });
+        }
+      }
+    }
+    const last = page[page.length - 1];
+    if (!last || page.length < pageSize) break;
+    afterId = last.id;
+    await yieldToEventLoop();
+    if (options.isCancelled?.()) throw new CoreError('CONFLICT', 'The campaign changed while it was being checked; it is being checked again.');
+  }
+
+  // Slots whose mapping itself is broken (nothing assigned, or a column the audience lacks).
+  const problemSlots = new Set(
+    templateSlots(t)
+      .filter((slot) => {
+        const src = state.mapping[slot.key];
+        return src === undefined || (src.kind === 'column' && !state.columns.includes(src.column));
+      })
+      .map((slot) => slot.key),
+  );
+  for (const r of reasons.values()) {
+    if (r.code === 'TEMPLATE_NOT_APPROVED') r.action = 'choose_template';
+    else if (r.count === summary.checked || r.slots.some((s) => problemSlots.has(s))) r.action = 'fix_mapping';
+  }
+  summary.reasons = [...reasons.values()].sort((a, b) => b.count - a.count);
+  summary.durationMs = (options.now ?? Date.now)() - started;
+  return { summary, validByCountry };
+}

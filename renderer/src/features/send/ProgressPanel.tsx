@@ -1,0 +1,98 @@
+import { Alert, Button, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { Campaign, SendProgress } from '../../../../shared/api';
+import { useStore } from '../../store';
+
+const COUNTERS: { key: keyof SendProgress['counts']; label: string; color?: string }[] = [
+  { key: 'pending', label: 'Waiting' },
+  { key: 'sent', label: 'Accepted by WhatsApp', color: 'blue' },
+  { key: 'delivered', label: 'Delivered', color: 'teal' },
+  { key: 'read', label: 'Read', color: 'green' },
+  { key: 'failed', label: 'Failed', color: 'red' },
+  { key: 'unknown', label: 'Unknown', color: 'orange' },
+  { key: 'skipped', label: 'Skipped', color: 'gray' },
+];
+
+function eta(seconds: number | null): string {
+  if (seconds === null || seconds <= 0) return '';
+  if (seconds < 90) return `about ${seconds} s left`;
+  if (seconds < 5400) return `about ${Math.round(seconds / 60)} min left`;
+  return `about ${(seconds / 3600).toFixed(1)} h left`;
+}
+
+/** The live view of a campaign that has started: counters, rate, ETA, why it waits, controls. */
+export function ProgressPanel({ campaign, progress }: { campaign: Campaign; progress: SendProgress | undefined }) {
+  const { control, resendUnknown } = useStore.getState();
+  const counts = progress?.counts ?? campaign.counts;
+  const state = progress?.state ?? campaign.state;
+  const done = counts.total - counts.pending - counts.sending;
+  const percent = counts.total ? (done / counts.total) * 100 : 0;
+  const pauseReason = progress?.pauseReason ?? campaign.pauseReason;
+
+  return (
+    <Paper withBorder p="md" data-testid="send-progress" data-state={state}>
+      <Stack>
+        <Group justify="space-between">
+          <Title order={4}>
+            {state === 'sending' ? 'Sending' : state === 'paused' ? 'Paused' : state === 'scheduled' ? 'Scheduled' : state === 'completed' ? 'Finished' : 'Cancelled'}
+          </Title>
+          <Group gap="xs">
+            {(state === 'sending' || state === 'scheduled') && (
+              <Button variant="default" onClick={() => void control(campaign.id, 'pause')}>
+                Pause
+              </Button>
+            )}
+            {state === 'paused' && <Button onClick={() => void control(campaign.id, 'resume')}>Resume</Button>}
+            {(state === 'sending' || state === 'paused' || state === 'scheduled') && (
+              <Button variant="subtle" color="red" onClick={() => void control(campaign.id, 'cancel')}>
+                Cancel campaign
+              </Button>
+            )}
+          </Group>
+        </Group>
+        <Progress value={percent} size="lg" animated={state === 'sending'} aria-label="Campaign progress" />
+        <Text size="sm" c="dimmed" data-testid="send-rate">
+          {done.toLocaleString()} of {counts.total.toLocaleString()} handled
+          {state === 'sending' && progress ? ` · ${progress.ratePerSecond}/s (limit ${progress.configuredRate}/s) · ${eta(progress.etaSeconds)}` : ''}
+        </Text>
+        {state === 'paused' && pauseReason && (
+          <Alert color="orange" title="Why it paused" data-testid="pause-reason">
+            {pauseReason}
+          </Alert>
+        )}
+        {state === 'sending' && progress?.waiting && (
+          <Alert color="blue" data-testid="send-waiting">
+            {progress.waiting.message}
+            {progress.waiting.until ? ` (until ${new Date(progress.waiting.until).toLocaleTimeString()})` : ''}
+          </Alert>
+        )}
+        <SimpleGrid cols={{ base: 4, md: 7 }}>
+          {COUNTERS.map((c) => (
+            <div key={c.key} data-testid={`count-${c.key}`}>
+              <Text size="xs" c="dimmed">
+                {c.label}
+              </Text>
+              <Text fw={700} size="lg" c={counts[c.key] > 0 ? c.color : undefined}>
+                {counts[c.key].toLocaleString()}
+              </Text>
+            </div>
+          ))}
+        </SimpleGrid>
+        {counts.unknown > 0 && state !== 'sending' && (
+          <Alert color="orange" title={`${counts.unknown.toLocaleString()} messages may or may not have arrived`}>
+            <Text size="sm">
+              The connection broke after these were handed over, so WhatsApp may have accepted them. They are never re-sent
+              automatically, because a customer could get the message twice. Wait for delivery reports, or re-send them if
+              you accept that risk.
+            </Text>
+            <Button mt="xs" size="xs" variant="light" color="orange" onClick={() => void resendUnknown(campaign.id)}>
+              Re-send the unknown ones
+            </Button>
+          </Alert>
+        )}
+        <Text size="xs" c="dimmed">
+          “Accepted by WhatsApp” is not “delivered”: delivery and read reports arrive later.
+        </Text>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,97 @@
+import { Alert, Button, Group, List, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { Campaign } from '../../../../shared/api';
+import { api } from '../../lib/api';
+import { useStore } from '../../store';
+import { ProgressPanel } from './ProgressPanel';
+
+/** Review & send: what will happen, what could stop it, a test to yourself, then Send or Schedule. */
+export function ReviewSendStep({ campaign }: { campaign: Campaign }) {
+  const precheck = useStore((s) => s.precheck);
+  const loading = useStore((s) => s.precheckLoading);
+  const error = useStore((s) => s.sendError);
+  const progress = useStore((s) => s.sendProgress[campaign.id]);
+  const testResult = useStore((s) => s.testResult);
+  const accounts = useStore((s) => s.accounts);
+  const { runPrecheck, startSending, testSend, loadSendStatus } = useStore.getState();
+  const [when, setWhen] = useState('');
+  const [testPhone, setTestPhone] = useState('');
+  const account = accounts.find((a) => a.id === campaign.accountId);
+
+  useEffect(() => {
+    void loadSendStatus(campaign.id);
+    if (campaign.state === 'draft') void runPrecheck(campaign.id);
+    return api.subscribe('send.progress', (p) => {
+      if (p.campaignId === campaign.id) useStore.getState().setSendProgress(p);
+    });
+  }, [campaign.id, campaign.state, runPrecheck, loadSendStatus]);
+
+  if (campaign.state !== 'draft') return <ProgressPanel campaign={campaign} progress={progress} />;
+
+  const scheduleAt = when ? new Date(when).getTime() : undefined;
+  return (
+    <Stack data-testid="review-step">
+      {error && (
+        <Alert color="red" title="Not started" data-testid="send-error">
+          {error.message}
+        </Alert>
+      )}
+      <Paper withBorder p="md">
+        <Group justify="space-between" mb="xs">
+          <Title order={4}>Before sending</Title>
+          <Button variant="subtle" size="xs" loading={loading} onClick={() => void runPrecheck(campaign.id)}>
+            Check again
+          </Button>
+        </Group>
+        {precheck ? (
+          <List spacing={4} data-testid="prechecks">
+            {precheck.items.map((i) => (
+              <List.Item key={i.id} icon={<Text c={i.ok ? 'teal' : i.severity === 'warning' ? 'orange' : 'red'}>{i.ok ? '✓' : '!'}</Text>}>
+                <Text size="sm">{i.message}</Text>
+              </List.Item>
+            ))}
+          </List>
+        ) : (
+          <Text size="sm">Checking…</Text>
+        )}
+        {account && (
+          <Text size="sm" c="dimmed" mt="sm">
+            Sends from {account.name} at up to {account.ratePerSecond} messages per second
+            {account.messagingLimit ? `, at most ${account.messagingLimit.toLocaleString()} people per 24 hours` : ''}.
+          </Text>
+        )}
+      </Paper>
+      <Paper withBorder p="md">
+        <Title order={4} mb="xs">
+          Send a test to yourself
+        </Title>
+        <Group align="flex-end">
+          <TextInput label="Your WhatsApp number" placeholder="+44 7911 123456" value={testPhone} onChange={(e) => setTestPhone(e.currentTarget.value)} w={260} />
+          <Button variant="light" disabled={!testPhone.trim()} onClick={() => void testSend(campaign.id, testPhone)}>
+            Send test
+          </Button>
+        </Group>
+        {testResult && (
+          <Alert mt="sm" color={testResult.ok ? 'teal' : 'red'} data-testid="test-result">
+            {testResult.ok ? `Sent to ${testResult.to}. Check your phone.` : `${testResult.message} ${testResult.action}`}
+          </Alert>
+        )}
+      </Paper>
+      <Paper withBorder p="md">
+        <Group align="flex-end" justify="space-between">
+          <TextInput
+            type="datetime-local"
+            label="Send later (optional)"
+            description="Your computer's time zone. The app must be running then."
+            value={when}
+            onChange={(e) => setWhen(e.currentTarget.value)}
+            w={260}
+          />
+          <Button size="md" disabled={!precheck?.ok} onClick={() => void startSending(campaign.id, scheduleAt)}>
+            {scheduleAt && scheduleAt > Date.now() ? 'Schedule' : `Send to ${precheck?.sendable.toLocaleString() ?? ''} recipients`}
+          </Button>
+        </Group>
+      </Paper>
+    </Stack>
+  );
+}

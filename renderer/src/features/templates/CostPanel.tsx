@@ -1,0 +1,147 @@
+import { Alert, Button, Group, Modal, NumberInput, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { PRICED_CATEGORIES, type PricedCategory, type Prices } from '../../../../shared/domain/pricing';
+import type { ApiError } from '../../../../shared/api';
+import { useStore } from '../../store';
+
+// Cents hide what small campaigns cost (3 messages ≈ $0.13), so amounts under a dollar keep 4 decimals.
+const usd = (n: number, digits = n < 1 ? 4 : 2) => `$${n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
+const CATEGORY_LABEL: Record<PricedCategory, string> = { MARKETING: 'Marketing', UTILITY: 'Utility', AUTHENTICATION: 'Authentication' };
+
+function RatesModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const card = useStore((s) => s.rateCard);
+  const [edits, setEdits] = useState<Record<string, Partial<Prices>>>({});
+  const [error, setError] = useState<ApiError | null>(null);
+  if (!card) return null;
+  const close = () => {
+    setEdits({});
+    setError(null);
+    onClose();
+  };
+  const save = async () => {
+    const e = await useStore.getState().setRates(edits);
+    setError(e);
+    if (!e) close();
+  };
+  return (
+    <Modal opened={opened} onClose={close} title="Prices per delivered message (USD)" size="xl">
+      <Stack>
+        <Text size="sm" c="dimmed">
+          From Meta’s rate card dated {card.effectiveDate}. Meta updates its prices every quarter: put in what your
+          invoice or Meta’s current card says, and the estimate uses your prices.
+        </Text>
+        <ScrollArea h={420}>
+          <Table aria-label="Rate card" stickyHeader>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Market</Table.Th>
+                {PRICED_CATEGORIES.map((c) => (
+                  <Table.Th key={c}>{CATEGORY_LABEL[c]}</Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {card.markets.map((m) => (
+                <Table.Tr key={m.id}>
+                  <Table.Td>
+                    {m.name}
+                    {card.editedMarkets.includes(m.id) ? ' (edited)' : ''}
+                  </Table.Td>
+                  {PRICED_CATEGORIES.map((c) => (
+                    <Table.Td key={c}>
+                      <NumberInput
+                        aria-label={`${m.name} ${CATEGORY_LABEL[c]}`}
+                        value={edits[m.id]?.[c] ?? m.prices[c]}
+                        onChange={(v) => typeof v === 'number' && setEdits((e) => ({ ...e, [m.id]: { ...e[m.id], [c]: v } }))}
+                        min={0}
+                        max={10}
+                        step={0.001}
+                        decimalScale={6}
+                        w={110}
+                        size="xs"
+                      />
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollArea>
+        {error && <Alert color="red">{error.message}</Alert>}
+        <Group justify="space-between">
+          <Button variant="subtle" color="gray" disabled={!card.edited} onClick={() => void useStore.getState().resetRates().then(close)}>
+            Back to the bundled card
+          </Button>
+          <Group>
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button onClick={() => void save()} disabled={Object.keys(edits).length === 0}>
+              Save prices
+            </Button>
+          </Group>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/** What the campaign will cost if every message is delivered, by country, from a dated rate card. */
+export function CostPanel() {
+  const e = useStore((s) => s.estimate);
+  const [editing, setEditing] = useState(false);
+  return (
+    <Paper withBorder p="md" data-testid="cost-estimate">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Title order={4}>Cost estimate</Title>
+          <Button variant="subtle" size="xs" onClick={() => setEditing(true)}>
+            Edit prices…
+          </Button>
+        </Group>
+        {!e && <Text c="dimmed">No estimate yet.</Text>}
+        {e?.unavailable && <Text c="dimmed">{e.unavailable}</Text>}
+        {e && !e.unavailable && (
+          <>
+            <Text size="xl" fw={700} data-testid="cost-total">
+              About {usd(e.total)}
+            </Text>
+            <Text size="sm">
+              {e.messages.toLocaleString()} {CATEGORY_LABEL[e.category].toLowerCase()} messages
+              {e.excluded > 0 ? ` (${e.excluded.toLocaleString()} ${e.excluded === 1 ? 'recipient' : 'recipients'} left out: skipped when sending)` : ''}.
+              {e.categoryAssumed ? ' The template’s category is not one Meta prices, so marketing prices were used.' : ''}
+            </Text>
+            {e.countries.length > 0 && (
+              <Table aria-label="Cost per country">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Country</Table.Th>
+                    <Table.Th>Priced as</Table.Th>
+                    <Table.Th ta="right">Messages</Table.Th>
+                    <Table.Th ta="right">Each</Table.Th>
+                    <Table.Th ta="right">Total</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {e.countries.map((c) => (
+                    <Table.Tr key={c.country ?? '-'} data-testid="cost-country">
+                      <Table.Td>{c.country ?? 'Unknown'}</Table.Td>
+                      <Table.Td>{c.marketName}</Table.Td>
+                      <Table.Td ta="right">{c.messages.toLocaleString()}</Table.Td>
+                      <Table.Td ta="right">{usd(c.unitPrice, 4)}</Table.Td>
+                      <Table.Td ta="right">{usd(c.cost)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+            <Text size="xs" c="dimmed" data-testid="cost-note">
+              {e.note}
+            </Text>
+          </>
+        )}
+      </Stack>
+      <RatesModal opened={editing} onClose={() => setEditing(false)} />
+    </Paper>
+  );
+}

@@ -1,0 +1,112 @@
+import { Accordion, ActionIcon, Alert, Badge, Code, Group, NumberInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useStore } from '../../store';
+import { MessageBubble } from './MessageBubble';
+
+function Navigator() {
+  const preview = useStore((s) => s.messagePreview);
+  const [row, setRow] = useState<string | number>('');
+  const [search, setSearch] = useState('');
+  const show = useStore.getState().showRecipient;
+  if (!preview) return null;
+  const r = preview.recipient;
+  return (
+    <Stack gap="xs">
+      <Group gap="xs" justify="space-between">
+        <Group gap={4}>
+          <ActionIcon variant="default" aria-label="Previous recipient" disabled={preview.prevId === null} onClick={() => preview.prevId !== null && void show({ recipientId: preview.prevId })}>
+            ‹
+          </ActionIcon>
+          <ActionIcon variant="default" aria-label="Next recipient" disabled={preview.nextId === null} onClick={() => preview.nextId !== null && void show({ recipientId: preview.nextId })}>
+            ›
+          </ActionIcon>
+          <Text size="sm" data-testid="preview-position">
+            {r ? `Recipient ${preview.position.toLocaleString()} of ${preview.total.toLocaleString()} · row ${r.rowNumber} · ${r.phone}` : 'No recipients yet: the preview shows the template.'}
+          </Text>
+        </Group>
+        {r?.state === 'skipped' && (
+          <Badge color="gray" variant="light">
+            Skipped: {r.skipReason ?? 'yes'}
+          </Badge>
+        )}
+      </Group>
+      <Group gap="xs" align="flex-end">
+        <NumberInput
+          aria-label="Go to row"
+          placeholder="Row in your file"
+          value={row}
+          onChange={setRow}
+          min={1}
+          allowDecimal={false}
+          w={160}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && typeof row === 'number') void show({ row });
+          }}
+        />
+        <TextInput
+          aria-label="Find a recipient"
+          placeholder="Find a name, phone or value…"
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            // Enter again finds the next match.
+            if (e.key === 'Enter' && search.trim() !== '') void show({ search: search.trim(), ...(r ? { recipientId: r.id } : {}) });
+          }}
+          w={260}
+        />
+      </Group>
+      {preview.notFound && (
+        <Text size="sm" c="orange" data-testid="preview-not-found">
+          {preview.notFound}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+/** The live preview: this recipient's message as WhatsApp shows it, and the exact request. */
+export function PreviewPanel() {
+  const preview = useStore((s) => s.messagePreview);
+  return (
+    <Paper withBorder p="md" data-testid="message-preview">
+      <Stack gap="sm">
+        <Title order={4}>Preview</Title>
+        <Navigator />
+        {preview?.unavailable && <Alert color="gray">{preview.unavailable}</Alert>}
+        {preview?.message && <MessageBubble message={preview.message} />}
+        {preview && preview.problems.length > 0 && (
+          <Alert color="red" title="This recipient would be skipped" data-testid="preview-problems">
+            {preview.problems.map((p, i) => (
+              <Text key={i} size="sm">
+                {p.message}
+              </Text>
+            ))}
+          </Alert>
+        )}
+        {preview?.message && (
+          <Accordion variant="contained">
+            <Accordion.Item value="body">
+              <Accordion.Control>Exact request sent to WhatsApp</Accordion.Control>
+              <Accordion.Panel>
+                {preview.requestBody ? (
+                  <Code block data-testid="request-body" style={{ maxHeight: 320, overflow: 'auto' }}>
+                    {JSON.stringify(preview.requestBody, null, 2)}
+                  </Code>
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    None yet.
+                  </Text>
+                )}
+                {preview.requestNotes.map((n) => (
+                  <Text key={n} size="xs" c="dimmed" mt={4}>
+                    {n}
+                  </Text>
+                ))}
+              </Accordion.Panel>
+            </Accordion.Item>
+          </Accordion>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,103 @@
+import { Alert, Anchor, Badge, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import type { ValidationReason } from '../../../../shared/api';
+import { useStore } from '../../store';
+
+const ACTION_TEXT: Record<ValidationReason['action'], (n: number) => string> = {
+  fix_mapping: () => 'Every recipient has this: fix the mapping above.',
+  choose_template: () => 'Choose an approved template, or sync again once this one is approved.',
+  skip_recipients: (n) =>
+    `${n === 1 ? 'This recipient' : `These ${n.toLocaleString()} recipients`} will be skipped when sending, with this reason. Or fix ${n === 1 ? 'the row' : 'their rows'} in your file and import again.`,
+};
+
+function Reason({ reason }: { reason: ValidationReason }) {
+  const show = useStore.getState().showRecipient;
+  return (
+    <Table.Tr data-testid="validation-reason" data-code={reason.code}>
+      <Table.Td>
+        <Text fw={600} size="sm">
+          {reason.label}
+        </Text>
+        {reason.slots.length > 0 && (
+          <Text size="xs" c="dimmed">
+            {reason.slots.join(', ')}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>
+        <Badge color={reason.action === 'skip_recipients' ? 'orange' : 'red'} variant="light">
+          {reason.count.toLocaleString()}
+        </Badge>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm">{ACTION_TEXT[reason.action](reason.count)}</Text>
+        <Group gap={6} mt={4}>
+          {reason.examples.slice(0, 8).map((e) => (
+            <Anchor key={e.recipientId} size="xs" component="button" title={e.message} onClick={() => void show({ recipientId: e.recipientId })}>
+              row {e.rowNumber}
+            </Anchor>
+          ))}
+          {reason.count > 8 && (
+            <Text size="xs" c="dimmed">
+              …
+            </Text>
+          )}
+        </Group>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** Every recipient checked by the rules Meta enforces, summarised by reason, before anything is sent. */
+export function ValidationPanel() {
+  const v = useStore((s) => s.validation);
+  const validating = useStore((s) => s.validating);
+  return (
+    <Paper withBorder p="md" data-testid="validation-summary">
+      <Stack gap="sm">
+        <Group gap="xs">
+          <Title order={4}>Check before sending</Title>
+          {validating && <Loader size="xs" />}
+        </Group>
+        {!v && !validating && <Text c="dimmed">Nothing checked yet.</Text>}
+        {v?.unavailable && <Text c="dimmed">{v.unavailable}</Text>}
+        {v && !v.unavailable && (
+          <>
+            <Text data-testid="validation-counts">
+              {v.checked === 0
+                ? 'There is nobody to check yet: add customers in the Audience tab.'
+                : v.invalid === 0
+                  ? `All ${v.checked.toLocaleString()} recipients can be sent.`
+                  : `${v.valid.toLocaleString()} of ${v.checked.toLocaleString()} recipients can be sent; ${v.invalid.toLocaleString()} would be skipped.`}
+              {v.alreadySkipped > 0 ? ` ${v.alreadySkipped.toLocaleString()} more are already skipped (opted out).` : ''}
+            </Text>
+            {v.reasons.length > 0 && (
+              <Table aria-label="Problems by reason">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Reason</Table.Th>
+                    <Table.Th>Recipients</Table.Th>
+                    <Table.Th>What to do</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {v.reasons.map((r) => (
+                    <Reason key={r.code} reason={r} />
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+          </>
+        )}
+        {v && v.mappingProblems.length > 0 && (
+          <Alert color="red" title="Fix the mapping" data-testid="mapping-problems">
+            {v.mappingProblems.map((p) => (
+              <Text key={p} size="sm">
+                {p}
+              </Text>
+            ))}
+          </Alert>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,66 @@
+import type { StateCreator } from 'zustand';
+import type { ApiError, Precheck, SendProgress, TestSendResult } from '../../../../shared/api';
+import { api } from '../../lib/api';
+import type { AppState } from '../index';
+
+export interface SendSlice {
+  sendProgress: Record<number, SendProgress>;
+  precheck: Precheck | null;
+  precheckLoading: boolean;
+  sendError: ApiError | null;
+  testResult: TestSendResult | null;
+  loadSendStatus: (campaignId: number) => Promise<void>;
+  runPrecheck: (campaignId: number) => Promise<void>;
+  startSending: (campaignId: number, scheduleAt?: number) => Promise<void>;
+  control: (campaignId: number, action: 'pause' | 'resume' | 'cancel') => Promise<void>;
+  resendUnknown: (campaignId: number) => Promise<void>;
+  testSend: (campaignId: number, phone: string) => Promise<void>;
+  setSendProgress: (p: SendProgress) => void;
+}
+
+export const createSendSlice: StateCreator<AppState, [], [], SendSlice> = (set, get) => {
+  const keep = (p: SendProgress) => set({ sendProgress: { ...get().sendProgress, [p.campaignId]: p } });
+  const after = async (campaignId: number, result: { ok: true; value: SendProgress } | { ok: false; error: ApiError }) => {
+    if (result.ok) {
+      keep(result.value);
+      set({ sendError: null });
+    } else set({ sendError: result.error });
+    await get().loadCampaign(campaignId);
+  };
+  return {
+    sendProgress: {},
+    precheck: null,
+    precheckLoading: false,
+    sendError: null,
+    testResult: null,
+
+    async loadSendStatus(campaignId) {
+      const r = await api.call('campaigns.status', { campaignId });
+      if (r.ok) keep(r.value);
+    },
+    async runPrecheck(campaignId) {
+      set({ precheckLoading: true });
+      const r = await api.call('campaigns.precheck', { campaignId });
+      set({ precheckLoading: false, precheck: r.ok ? r.value : null, sendError: r.ok ? null : r.error });
+    },
+    async startSending(campaignId, scheduleAt) {
+      await after(campaignId, await api.call('campaigns.start', { campaignId, ...(scheduleAt ? { scheduleAt } : {}) }));
+    },
+    async control(campaignId, action) {
+      const method = action === 'pause' ? 'campaigns.pause' : action === 'resume' ? 'campaigns.resume' : 'campaigns.cancel';
+      await after(campaignId, await api.call(method, { campaignId }));
+    },
+    async resendUnknown(campaignId) {
+      const r = await api.call('campaigns.resendUnknown', { campaignId });
+      if (!r.ok) set({ sendError: r.error });
+      await get().loadSendStatus(campaignId);
+      await get().loadCampaign(campaignId);
+    },
+    async testSend(campaignId, phone) {
+      set({ testResult: null });
+      const r = await api.call('campaigns.testSend', { campaignId, phone });
+      set(r.ok ? { testResult: r.value, sendError: null } : { sendError: r.error });
+    },
+    setSendProgress: (p) => keep(p),
+  };
+};

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import type { Account } from '../models';
+import { id } from '../models';
+import type { Precheck, SendProgress, TestSendResult } from '../sending';
+import { method } from './define';
+
+const byCampaign = z.object({ campaignId: id }).strict();
+const startInput = z
+  .object({
+    campaignId: id,
+    /** Unix ms; absent or in the past means now. */
+    scheduleAt: z.number().int().positive().optional(),
+  })
+  .strict();
+const testSendInput = z.object({ campaignId: id, phone: z.string().trim().min(3).max(40), recipientId: id.optional() }).strict();
+const rate = z.number().int().min(1, 'The rate is at least 1 message per second.').max(1000, 'Meta allows at most 1,000 messages per second.');
+const limit = z.union([z.literal(250), z.literal(2000), z.literal(10_000), z.literal(100_000), z.null()]);
+const addAccountInput = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    phoneNumberId: z.string().regex(/^\d{5,25}$/, 'The phone number ID is the long number in WhatsApp Manager, not the phone number.'),
+    wabaId: z.string().regex(/^\d{5,25}$/, 'The WhatsApp Business Account ID is a long number.'),
+    tokenEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,100}$/, 'Use the name of an environment variable, e.g. WA_TOKEN.').optional(),
+    baseUrl: z.url({ protocol: /^https?$/ }).optional(),
+    graphVersion: z.string().regex(/^v\d+\.\d+$/).optional(),
+    ratePerSecond: rate.optional(),
+    messagingLimit: limit.optional(),
+    defaultCountry: z.string().regex(/^[A-Z]{2}$/).optional(),
+  })
+  .strict();
+const updateAccountInput = z
+  .object({ id, ratePerSecond: rate.optional(), messagingLimit: limit.optional(), tokenEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,100}$/).nullable().optional() })
+  .strict();
+
+export const sendingMethods = {
+  'campaigns.precheck': method<typeof byCampaign, Precheck>(byCampaign),
+  /** Starts now, or schedules; runs the prechecks first and refuses with their messages. */
+  'campaigns.start': method<typeof startInput, SendProgress>(startInput),
+  'campaigns.pause': method<typeof byCampaign, SendProgress>(byCampaign),
+  'campaigns.resume': method<typeof byCampaign, SendProgress>(byCampaign),
+  'campaigns.cancel': method<typeof byCampaign, SendProgress>(byCampaign),
+  'campaigns.status': method<typeof byCampaign, SendProgress>(byCampaign),
+  /** Puts recipients in "unknown" (a send that may or may not have arrived) back in the queue. */
+  'campaigns.resendUnknown': method<typeof byCampaign, { requeued: number }>(byCampaign),
+  'campaigns.testSend': method<typeof testSendInput, TestSendResult>(testSendInput),
+  'accounts.add': method<typeof addAccountInput, Account>(addAccountInput),
+  'accounts.update': method<typeof updateAccountInput, Account>(updateAccountInput),
+};

@@ -1,0 +1,45 @@
+import type { CampaignState, RecipientCounts } from './models';
+import type { FailureGroup } from './status';
+
+/** Why a sending campaign is not sending right now, in words the user can act on. */
+export interface SendWaiting {
+  reason: 'offline' | 'throttled' | 'messaging_limit' | 'retry' | 'quiet';
+  message: string;
+  until: number | null;
+}
+
+export interface SendProgress {
+  campaignId: number;
+  state: CampaignState;
+  counts: RecipientCounts;
+  /** Messages accepted per second over the last few seconds. */
+  ratePerSecond: number;
+  configuredRate: number;
+  etaSeconds: number | null;
+  waiting: SendWaiting | null;
+  pauseReason: string | null;
+  at: number;
+  /**
+   * Failures grouped by Meta's code with the catalogue's explanation and next step. Filled by
+   * `campaigns.status`; absent from the sender's frequent `send.progress` pushes.
+   */
+  failedByCode?: FailureGroup[];
+}
+
+export interface PrecheckItem {
+  id: 'token' | 'phone_number' | 'template' | 'mapping' | 'media' | 'audience' | 'messaging_limit';
+  ok: boolean;
+  /** Warnings do not block sending. */
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+export interface Precheck {
+  ok: boolean;
+  items: PrecheckItem[];
+  sendable: number;
+}
+
+export type TestSendResult =
+  | { ok: true; wamid: string; to: string }
+  | { ok: false; to: string | null; code: number | null; message: string; action: string };

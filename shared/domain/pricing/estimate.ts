@@ -1,0 +1,93 @@
+import { OTHER_MARKET_ID, PRICED_CATEGORIES, type Market, type PricedCategory, type Prices, type RateCard } from './rate-card';
+
+/** The user's own prices, by market id, layered over the bundled card. */
+export type RateEdits = Record<string, Partial<Prices>>;
+
+export interface CountryCost {
+  /** ISO alpha-2, or null for numbers without a country (e.g. +800 international numbers). */
+  country: string | null;
+  marketId: string;
+  marketName: string;
+  messages: number;
+  unitPrice: number;
+  cost: number;
+}
+
+export interface CostBreakdown {
+  category: PricedCategory;
+  /** True when the template's category is not one Meta prices, so marketing rates were assumed. */
+  categoryAssumed: boolean;
+  messages: number;
+  total: number;
+  countries: CountryCost[];
+}
+
+/** Applies edits; unknown market ids and negative or non-finite prices are ignored, never trusted. */
+export function applyRateEdits(card: RateCard, edits: RateEdits): RateCard {
+  return {
+    ...card,
+    markets: card.markets.map((market) => {
+      const edit = edits[market.id];
+      if (!edit) return market;
+      const prices: Prices = { ...market.prices };
+      for (const c of PRICED_CATEGORIES) {
+        const v = edit[c];
+        if (typeof v === 'number' && Number.isFinite(v) && v >= 0) prices[c] = v;
+      }
+      return { ...market, prices };
+    }),
+  };
+}
+
+/** The market a country is billed in; countries the card does not list go to the catch-all row. */
+export function marketFor(card: RateCard, country: string | null): Market {
+  const upper = country?.toUpperCase();
+  const listed = upper ? card.markets.find((m) => m.countries.includes(upper)) : undefined;
+  const other = card.markets.find((m) => m.id === OTHER_MARKET_ID) ?? card.markets[card.markets.length - 1];
+  if (!listed && !other) throw new Error('A rate card needs at least one market.');
+  return (listed ?? other) as Market;
+}
+
+export function pricedCategory(category: string): { category: PricedCategory; assumed: boolean } {
+  const upper = category.toUpperCase();
+  const known = PRICED_CATEGORIES.find((c) => c === upper);
+  // Meta may re-categorise a template; the most expensive common category keeps an estimate honest.
+  return known ? { category: known, assumed: false } : { category: 'MARKETING', assumed: true };
+}
+
+// Money is added up in millionths of a dollar, so a million messages at $0.0529 total exactly.
+const MICRO = 1_000_000;
+const toMicro = (usd: number): number => Math.round(usd * MICRO);
+
+/**
+ * What sending costs if every message is delivered (Meta charges delivered template messages only,
+ * so this is an upper bound), by country, most expensive first.
+ */
+export function estimateCost(
+  card: RateCard,
+  templateCategory: string,
+  byCountry: readonly { country: string | null; messages: number }[],
+): CostBreakdown {
+  const { category, assumed } = pricedCategory(templateCategory);
+  const countries: CountryCost[] = [];
+  let totalMicro = 0;
+  let messages = 0;
+  for (const row of byCountry) {
+    if (row.messages <= 0) continue;
+    const market = marketFor(card, row.country);
+    const unit = toMicro(market.prices[category]);
+    const costMicro = unit * row.messages;
+    totalMicro += costMicro;
+    messages += row.messages;
+    countries.push({
+      country: row.country,
+      marketId: market.id,
+      marketName: market.name,
+      messages: row.messages,
+      unitPrice: unit / MICRO,
+      cost: costMicro / MICRO,
+    });
+  }
+  countries.sort((a, b) => b.cost - a.cost || b.messages - a.messages || String(a.country).localeCompare(String(b.country)));
+  return { category, categoryAssumed: assumed, messages, total: totalMicro / MICRO, countries };
+}

@@ -1,0 +1,196 @@
+import { z } from 'zod';
+import { addProblem, isLadderStatus, type Observation, type ParsedObservations, type StatusError } from './types';
+
+/**
+ * Meta's webhook bodies (cloud-api.md §4.1 statuses, §6.3 template status, §9 user_preferences, and
+ * inbound `messages`) into typed observations. Each level is parsed on its own, so one malformed
+ * item is reported and skipped while the rest of the body still counts. Nothing here throws.
+ */
+
+// Meta sends status timestamps as strings of seconds, user_preferences and entry.time as integers.
+const seconds = z.union([z.string().regex(/^\d{1,12}$/), z.number().int().nonnegative().max(1e12)]).transform((v) => Number(v) * 1000);
+const waId = z.string().regex(/^\d{1,32}$/);
+const text = (max: number) => z.string().max(max);
+
+const errorItem = z.object({
+  code: z.number().int().optional(),
+  title: text(2000).optional(),
+  message: text(2000).optional(),
+  error_data: z.object({ details: text(4000).optional() }).optional(),
+});
+
+const statusItem = z.object({
+  id: z.string().min(1).max(400),
+  status: z.string().min(1).max(40),
+  timestamp: seconds,
+  recipient_id: text(64).optional(),
+  biz_opaque_callback_data: text(512).optional(),
+  errors: z.array(z.unknown()).max(50).optional(),
+});
+
+const metadata = z.object({ phone_number_id: text(64).optional() }).optional();
+
+const messagesValue = z.object({
+  metadata,
+  statuses: z.array(z.unknown()).optional(),
+  messages: z.array(z.unknown()).optional(),
+  errors: z.array(z.unknown()).optional(),
+});
+
+const inboundItem = z.object({
+  id: z.string().min(1).max(400),
+  from: waId,
+  timestamp: seconds,
+  type: text(40),
+  text: z.object({ body: text(10_000) }).optional(),
+  button: z.object({ payload: text(2000).optional(), text: text(2000).optional() }).optional(),
+  interactive: z.object({ button_reply: z.object({ id: text(2000).optional(), title: text(2000).optional() }).optional() }).optional(),
+  context: z.object({ id: text(400).optional() }).optional(),
+});
+
+const templateValue = z.object({
+  event: z.string().min(1).max(60),
+  message_template_id: z.union([z.number().int(), z.string().regex(/^\d{1,30}$/)]).optional(),
+  message_template_name: text(512).optional(),
+  message_template_language: text(20).optional(),
+  reason: text(200).nullable().optional(),
+  other_info: z.object({ title: text(60).optional() }).optional(),
+});
+
+const preferencesValue = z.object({ metadata, user_preferences: z.array(z.unknown()) });
+const preferenceItem = z.object({
+  wa_id: waId,
+  value: z.string().max(20),
+  category: text(60).optional(),
+  detail: text(2000).optional(),
+  timestamp: seconds,
+});
+
+const change = z.object({ field: z.string().max(100), value: z.unknown() });
+const entry = z.object({ id: text(64).optional(), time: seconds.optional(), changes: z.array(z.unknown()) });
+const envelope = z.object({ object: z.string().optional(), entry: z.array(z.unknown()) });
+
+function errorOf(errors: unknown[] | undefined): StatusError | null {
+  const first = errors?.[0];
+  if (first === undefined) return null;
+  const e = errorItem.safeParse(first);
+  if (!e.success) return { code: null, title: 'The message could not be delivered.', details: null };
+  return { code: e.data.code ?? null, title: e.data.title ?? e.data.message ?? '', details: e.data.error_data?.details ?? null };
+}
+
+function messagesChange(value: unknown, out: ParsedObservations, where: string): void {
+  const v = messagesValue.safeParse(value);
+  if (!v.success) return addProblem(out, `${where}: the "messages" change is malformed.`);
+  const phoneNumberId = v.data.metadata?.phone_number_id ?? null;
+  (v.data.statuses ?? []).forEach((raw, i) => {
+    const s = statusItem.safeParse(raw);
+    if (!s.success) return addProblem(out, `${where} status ${i}: malformed (${s.error.issues[0]?.path.join('.') ?? '?'}).`);
+    if (!isLadderStatus(s.data.status)) return addProblem(out, `${where} status ${i}: unknown status "${s.data.status}" for ${s.data.id}, ignored.`);
+    out.observations.push({
+      kind: 'status',
+      wamid: s.data.id,
+      status: s.data.status,
+      at: s.data.timestamp,
+      waId: s.data.recipient_id ?? null,
+      callback: s.data.biz_opaque_callback_data ?? null,
+      error: s.data.status === 'failed' ? (errorOf(s.data.errors) ?? { code: null, title: 'The message could not be delivered.', details: null }) : null,
+      phoneNumberId,
+      raw,
+    });
+  });
+  (v.data.messages ?? []).forEach((raw, i) => {
+    const m = inboundItem.safeParse(raw);
+    if (!m.success) return addProblem(out, `${where} inbound message ${i}: malformed.`);
+    const reply = m.data.interactive?.button_reply;
+    const button = m.data.button ? { payload: m.data.button.payload ?? null, text: m.data.button.text ?? null } : reply ? { payload: reply.id ?? null, text: reply.title ?? null } : null;
+    out.observations.push({
+      kind: 'inbound',
+      messageId: m.data.id,
+      waId: m.data.from,
+      type: m.data.type,
+      text: m.data.text?.body ?? null,
+      button,
+      contextId: m.data.context?.id ?? null,
+      at: m.data.timestamp,
+      phoneNumberId,
+      raw,
+    });
+  });
+  if (v.data.errors?.length) addProblem(out, `${where}: Meta reported ${v.data.errors.length} error(s) for the webhook itself.`);
+}
+
+function templateChange(value: unknown, wabaId: string | null, at: number, out: ParsedObservations, where: string): void {
+  const t = templateValue.safeParse(value);
+  if (!t.success) return addProblem(out, `${where}: the template status change is malformed.`);
+  out.observations.push({
+    kind: 'template',
+    wabaId,
+    templateId: t.data.message_template_id === undefined ? null : String(t.data.message_template_id),
+    name: t.data.message_template_name ?? null,
+    language: t.data.message_template_language ?? null,
+    event: t.data.event.toUpperCase(),
+    reason: t.data.reason ?? null,
+    title: t.data.other_info?.title ?? null,
+    at,
+    raw: value,
+  });
+}
+
+function preferencesChange(value: unknown, out: ParsedObservations, where: string): void {
+  const v = preferencesValue.safeParse(value);
+  if (!v.success) return addProblem(out, `${where}: the user_preferences change is malformed.`);
+  v.data.user_preferences.forEach((raw, i) => {
+    const p = preferenceItem.safeParse(raw);
+    if (!p.success) return addProblem(out, `${where} preference ${i}: malformed.`);
+    const value = p.data.value.toLowerCase();
+    if (value !== 'stop' && value !== 'resume') return addProblem(out, `${where} preference ${i}: unknown value "${p.data.value}", ignored.`);
+    out.observations.push({
+      kind: 'preference',
+      waId: p.data.wa_id,
+      value,
+      category: p.data.category ?? null,
+      detail: p.data.detail ?? null,
+      at: p.data.timestamp,
+      phoneNumberId: v.data.metadata?.phone_number_id ?? null,
+      raw,
+    });
+  });
+}
+
+/** Parses one webhook body as Meta POSTs it; `label` names it in problems (e.g. the relay cursor). */
+export function parseWebhook(body: unknown, label = 'webhook'): ParsedObservations {
+  const out: ParsedObservations = { observations: [], problems: [], ignored: 0 };
+  const env = envelope.safeParse(body);
+  if (!env.success) {
+    addProblem(out, `${label}: not a WhatsApp webhook body (no "entry" list).`);
+    return out;
+  }
+  if (env.data.object !== undefined && env.data.object !== 'whatsapp_business_account') {
+    addProblem(out, `${label}: object "${env.data.object}" is not whatsapp_business_account, ignored.`);
+    return out;
+  }
+  env.data.entry.forEach((rawEntry, e) => {
+    const en = entry.safeParse(rawEntry);
+    if (!en.success) return addProblem(out, `${label} entry ${e}: malformed.`);
+    en.data.changes.forEach((rawChange, c) => {
+      const where = `${label} entry ${e} change ${c}`;
+      const ch = change.safeParse(rawChange);
+      if (!ch.success) return addProblem(out, `${where}: malformed.`);
+      switch (ch.data.field) {
+        case 'messages':
+          return messagesChange(ch.data.value, out, where);
+        case 'message_template_status_update':
+          return templateChange(ch.data.value, en.data.id ?? null, en.data.time ?? 0, out, where);
+        case 'user_preferences':
+          return preferencesChange(ch.data.value, out, where);
+        default:
+          out.ignored++;
+      }
+    });
+  });
+  return out;
+}
+
+/** Convenience for tests and callers that only care about one kind. */
+export const ofKind = <K extends Observation['kind']>(list: Observation[], kind: K): Extract<Observation, { kind: K }>[] =>
+  list.filter((o): o is Extract<Observation, { kind: K }> => o.kind === kind);

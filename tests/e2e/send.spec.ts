@@ -1,0 +1,55 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SANDBOX_TEMPLATES } from '../../electron/sandbox';
+import { expect, openApp, test } from './fixtures';
+
+test('run a sandbox campaign from the UI to completion, with pause and resume on the way', async ({ page, app }) => {
+  // Setup through the CLI (covered elsewhere): a draft with 150 customers.
+  const created = JSON.parse((await app.cli('campaigns', 'create', '--name', 'Spring sale', '--json')).stdout) as { id: number };
+  const csv = join(app.dataDir, 'customers.csv');
+  writeFileSync(csv, ['phone,name,order', ...Array.from({ length: 150 }, (_, i) => `+1202555${2000 + i},Customer ${i},A-${i}`)].join('\n'));
+  expect((await app.cli('campaigns', 'import', String(created.id), csv)).code).toBe(0);
+  const t = SANDBOX_TEMPLATES.find((x) => x.name === 'order_confirmation')!;
+  app.exec(
+    "INSERT INTO templates (account_id, meta_id, name, language, status, category, parameter_format, components_json, source, updated_at) VALUES (1, ?, ?, ?, 'APPROVED', ?, ?, ?, 'sync', 0)",
+    t.id ?? null, t.name, t.language, t.category, t.parameter_format, JSON.stringify(t.components),
+  );
+  app.exec(
+    'UPDATE campaigns SET template_id = 1, template_name = ?, template_language = ?, mapping_json = ? WHERE id = ?',
+    t.name, t.language, JSON.stringify({ 'body.first_name': { kind: 'column', column: 'name' }, 'body.order_number': { kind: 'column', column: 'order' } }), created.id,
+  );
+  // Slow enough to pause half way.
+  app.exec('UPDATE accounts SET rate_per_second = 15 WHERE id = 1');
+
+  await openApp(page, app);
+  await page.getByRole('button', { name: 'Spring sale', exact: true }).click();
+  await page.getByRole('tab', { name: 'Review & send' }).click();
+  const prechecks = page.getByTestId('prechecks');
+  await expect(prechecks).toContainText('The access token works.');
+  await expect(prechecks).toContainText('is approved');
+  await expect(prechecks).toContainText('150 recipients are ready to send.');
+
+  await page.getByRole('button', { name: 'Send to 150 recipients' }).click();
+  const progress = page.getByTestId('send-progress');
+  await expect(progress).toHaveAttribute('data-state', 'sending');
+  await expect
+    .poll(() => app.query<{ n: number }>("SELECT count(*) AS n FROM recipients WHERE state IN ('sent', 'delivered', 'read')")[0]!.n)
+    .toBeGreaterThan(10);
+
+  await progress.getByRole('button', { name: 'Pause' }).click();
+  await expect(progress).toHaveAttribute('data-state', 'paused');
+  await expect(page.getByTestId('pause-reason')).toContainText('Paused by you.');
+  const atPause = app.query<{ n: number }>("SELECT count(*) AS n FROM recipients WHERE state IN ('sent', 'delivered', 'read')")[0]!.n;
+  expect(atPause).toBeGreaterThan(0);
+  expect(atPause).toBeLessThan(150);
+
+  await progress.getByRole('button', { name: 'Resume' }).click();
+  await expect(progress).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
+  await expect(page.getByTestId('send-rate')).toContainText('150 of 150 handled');
+  // Delivery reports arrive meanwhile, so accepted messages move on to delivered and read.
+  const states = app.query<{ state: string; n: number }>('SELECT state, count(*) AS n FROM recipients GROUP BY state');
+  // The simulator also fails a few after acceptance (not on WhatsApp), as Meta does.
+  expect(states.map((s) => s.state).filter((s) => !['sent', 'delivered', 'read', 'failed'].includes(s))).toEqual([]);
+  expect(states.reduce((a, s) => a + s.n, 0)).toBe(150);
+  expect(app.query('SELECT state FROM campaigns')).toEqual([{ state: 'completed' }]);
+});

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import type { SendOutcome } from '../../../electron/core/cloud-api';
+import { createBackoff, pairRateDelayMs } from '../../../electron/core/sender/backoff';
+import { createFailureRateDetector } from '../../../electron/core/sender/failure-rate';
+import { applyOutcome, MAX_ATTEMPTS, type OutcomeEffects } from '../../../electron/core/sender/outcome';
+import { pacedBucket } from '../../../electron/core/sender/loop';
+import type { SendResult } from '../../../electron/core/sender/repo';
+import { classifyFailure } from '../../../shared/domain/errors';
+
+function fx() {
+  const log = { results: [] as SendResult[], pauses: [] as string[], backOffs: [] as string[], accepted: 0 };
+  const effects: OutcomeEffects = {
+    record: (r) => log.results.push(r),
+    accepted: () => log.accepted++,
+    backOff: (_ms, w) => log.backOffs.push(w.reason),
+    pause: (code, reason) => log.pauses.push(`${code}: ${reason}`),
+    detector: createFailureRateDetector({ maxConsecutiveFailures: 5, minSamples: 50 }),
+    backoff: createBackoff({ baseMs: 100, maxMs: 1000, random: () => 0.5 }),
+    pairRateDelayMs,
+    now: () => 1_000_000,
+  };
+  return { effects, log };
+}
+
+const failure = (code: number | undefined, extra: Partial<Parameters<typeof classifyFailure>[0]> = {}): SendOutcome => ({
+  ok: false,
+  failure: classifyFailure({ ...(code !== undefined ? { code } : {}), ...extra }),
+  code: code ?? null,
+  subcode: null,
+  httpStatus: 400,
+  metaMessage: null,
+  details: null,
+  fbtraceId: null,
+  isTransient: null,
+  ...(extra.network ? { network: extra.network } : {}),
+});
+const claimed = (attempts = 0) => ({ id: 7, phone: '+447911123456', fieldsJson: '{}', attempts });
+
+describe('what one send outcome does', () => {
+  it('records an accepted send with its wamid', () => {
+    const { effects, log } = fx();
+    applyOutcome(effects, claimed(), { ok: true, wamid: 'wamid.X', waId: '447911123456', messageStatus: 'accepted', httpStatus: 200 });
+    expect(log.results).toEqual([{ id: 7, kind: 'sent', wamid: 'wamid.X', waId: '447911123456', at: 1_000_000 }]);
+    expect(log.accepted).toBe(1);
+  });
+
+  it('fails the recipient for "not on WhatsApp" and suppresses an opt-out', () => {
+    const { effects, log } = fx();
+    applyOutcome(effects, claimed(), failure(131026));
+    applyOutcome(effects, claimed(), failure(131050));
+    expect(log.results[0]).toMatchObject({ kind: 'failed', code: 131026 });
+    expect(log.results[0]).not.toHaveProperty('suppress');
+    expect(log.results[1]).toMatchObject({ kind: 'failed', code: 131050, suppress: { phone: '+447911123456' } });
+  });
+
+  it('retries only this recipient after 4^x s on the pair rate limit', () => {
+    const { effects, log } = fx();
+    applyOutcome(effects, claimed(0), failure(131056));
+    applyOutcome(effects, claimed(2), failure(131056));
+    expect(log.results).toEqual([
+      { id: 7, kind: 'retry', nextAt: 1_000_000 + 1000, uncount: false },
+      { id: 7, kind: 'retry', nextAt: 1_000_000 + 16_000, uncount: false },
+    ]);
+    expect(log.backOffs).toEqual([]);
+  });
+
+  it('backs the whole loop off on throughput and temporary errors, and fails after too many tries', () => {
+    const { effects, log } = fx();
+    applyOutcome(effects, claimed(0), failure(130429));
+    expect(log.results[0]).toMatchObject({ kind: 'retry', uncount: false });
+    expect(log.backOffs).toEqual(['throttled']);
+    applyOutcome(effects, claimed(MAX_ATTEMPTS), failure(2));
+    expect(log.results[1]).toMatchObject({ kind: 'failed', code: 2 });
+  });
+
+  it('does not count tries made while offline', () => {
+    const { effects, log } = fx();
+    applyOutcome(effects, claimed(50), failure(undefined, { network: 'refused' }));
+    expect(log.results[0]).toMatchObject({ kind: 'retry', uncount: true });
+    expect(log.backOffs).toEqual(['offline']);
+  });
+
+  it('marks a send that may have been accepted as unknown, never retried', () => {
+    const { effects, log } = fx();
+    applyOutcome(effects, claimed(), failure(undefined, { network: 'timeout', requestSent: true }));
+    expect(log.results[0]).toMatchObject({ kind: 'unknown' });
+    expect(log.backOffs).toEqual([]);
+  });
+
+  it('pauses the campaign with the reason on token and template errors, requeueing the recipient', () => {
+    const { effects, log } = fx();
+    applyOutcome(effects, claimed(), failure(190));
+    applyOutcome(effects, claimed(), failure(132015));
+    expect(log.results.map((r) => r.kind)).toEqual(['requeue', 'requeue']);
+    expect(log.pauses[0]).toMatch(/^190: /);
+    expect(log.pauses[1]).toMatch(/^132015: .*paus/i);
+  });
+
+  it('pauses after a run of failures well above normal', () => {
+    const { effects, log } = fx();
+    for (let i = 0; i < 5; i++) applyOutcome(effects, claimed(), failure(131026));
+    expect(log.pauses).toHaveLength(1);
+    expect(log.pauses[0]).toMatch(/^FAILURE_RATE/);
+  });
+});
+
+describe('pacing', () => {
+  it('leaves room for network jitter and late timers while keeping at least 97% of the rate', () => {
+    for (const rate of [20, 80, 250, 1000]) {
+      const b = pacedBucket(rate, () => 0);
+      // In any second: tokens held (burst) + refill over a second stretched by 5 ms of jitter.
+      expect(b.burst + b.ratePerSecond * 1.005, `rate ${rate}`).toBeLessThanOrEqual(rate);
+      if (rate >= 80) expect(b.ratePerSecond / rate, `rate ${rate}`).toBeGreaterThanOrEqual(0.97);
+    }
+  });
+});
