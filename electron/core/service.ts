@@ -5,6 +5,7 @@ import type { campaignMethods } from '../../shared/api/methods/campaigns';
 import type { sendingMethods } from '../../shared/api/methods/sending';
 import type { statusMethods } from '../../shared/api/methods/status';
 import { createAccountService } from './accounts/service';
+import { createRetryFailedDraft } from './campaigns/retry-failed';
 import { createSendingService } from './campaigns/sending';
 import { createSenderManager, type SenderManager } from './sender/manager';
 import { createStatusService, type StatusService } from './status/service';
@@ -151,6 +152,7 @@ export function createCore(options: CoreOptions): Core {
     'campaigns.status': (input) => sending.status(input.campaignId),
     'campaigns.resendUnknown': (input) => sending.resendUnknown(input.campaignId),
     'campaigns.testSend': (input) => sending.testSend(input.campaignId, input.phone, input.recipientId),
+    'campaigns.retryFailed': (input) => createRetryFailedDraft({ store, clock, events }, input.campaignId),
     'accounts.add': (input) => accounts.add(input),
     'accounts.update': (input) => accounts.update(input),
   };

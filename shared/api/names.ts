@@ -25,6 +25,7 @@ export const METHOD_NAMES = [
   'campaigns.status',
   'campaigns.resendUnknown',
   'campaigns.testSend',
+  'campaigns.retryFailed',
   'accounts.add',
   'accounts.update',
   'templates.list',

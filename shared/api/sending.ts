@@ -40,6 +40,13 @@ export interface Precheck {
   sendable: number;
 }
 
+export interface RetryFailedResult {
+  campaignId: number;
+  recipients: number;
+  leftOut: { reason: string; count: number }[];
+  notBefore: number | null;
+}
+
 export type TestSendResult =
   | { ok: true; wamid: string; to: string }
   | { ok: false; to: string | null; code: number | null; message: string; action: string };

@@ -3,17 +3,18 @@ import metadata from 'libphonenumber-js/max/metadata';
 /**
  * libphonenumber-js's parse() + isValid() + getType() for one narrow input: a string of ASCII
  * digits, optionally after a leading "+". It follows the library's own steps (source/parse.js
- * and the helpers it calls, version 1.13) on the library's own 'max' metadata, and differs in
+ * and the helpers it calls, version 1.13.16) on the library's own 'max' metadata, and differs in
  * one thing only: each metadata pattern is compiled to a RegExp once.
  *
  * Why: the library builds `new RegExp('^(?:' + pattern + ')$')` for every check, and a GB or
  * NANP number is checked against fixed-line patterns over a kilobyte long several times per
  * parse (once per country sharing the calling code, then again for isValid and getType). That
- * is ~25 µs a number, three times the rest of an import. Compiled once, it is ~1 µs.
+ * is ~25 µs a number, over three times the rest of the import's work per row. Compiled once,
+ * it is ~1 µs (tests/bench/phone.ts).
  *
  * Anything else (other characters, non-ASCII digits, extensions, "tel:" links) is not handled
- * here: callers fall back to the library. tests/unit/phone-digits.test.ts compares this with
- * the library over every country, so a library upgrade that changes its steps fails there.
+ * here: callers fall back to the library. tests/unit/phone.test.ts compares this with the
+ * library over every country, so a library upgrade that changes its steps fails there.
  */
 
 // A numbering plan as the metadata stores it (format version 4): an array read by position.
@@ -264,21 +265,21 @@ export function isPlainDigits(text: string): boolean {
 export function readDigits(text: string, defaultCountry: string | null): DigitsReading | undefined {
   if (!isPlainDigits(text)) throw new Error('readDigits() takes digits with an optional leading "+".');
   // parsePhoneNumber_.js: an unknown default country is ignored.
-  const country0 = defaultCountry && Object.hasOwn(META.countries, defaultCountry) ? defaultCountry : undefined;
+  const knownDefault = defaultCountry && Object.hasOwn(META.countries, defaultCountry) ? defaultCountry : undefined;
   // parse.js, parseInput(): longer than 250 characters, or not "viable" (two bare digits, or
   // three digits after a "+"), is not a number.
   if (text.length > MAX_INPUT_LENGTH || text.length < (text[0] === '+' ? 4 : 2)) return undefined;
 
   // parse.js, parsePhoneNumber()
-  const extracted = extractCallingCode(text, country0);
+  const extracted = extractCallingCode(text, knownDefault);
   let callingCode = extracted.callingCode;
   let country: string | undefined;
   let p: Plan | undefined;
   if (callingCode) {
     p = planForCallingCode(callingCode);
-  } else if (extracted.number && country0) {
-    country = country0;
-    p = planForCountry(country0);
+  } else if (extracted.number && knownDefault) {
+    country = knownDefault;
+    p = planForCountry(knownDefault);
     callingCode = p.callingCode;
   }
   if (!p || !callingCode || !extracted.number) return undefined;

@@ -4,6 +4,9 @@ import { SourceError } from './sources/types';
 const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 const TIMEOUT_MS = 20_000;
 
+/** The answer was larger than we read in one go: ask for fewer events. */
+export class TooLargeError extends SourceError {}
+
 const describeNetwork = (e: unknown): string => {
   const cause = e instanceof Error && e.cause instanceof Error ? e.cause : e;
   const code = (cause as { code?: unknown } | null)?.code;
@@ -48,7 +51,7 @@ export async function getJson(url: URL, token: string, signal: AbortSignal): Pro
   try {
     for await (const chunk of (res.body ?? []) as AsyncIterable<Uint8Array>) {
       size += chunk.byteLength;
-      if (size > MAX_RESPONSE_BYTES) throw new SourceError(`${where} sent more than ${MAX_RESPONSE_BYTES / 2 ** 20} MB in one answer.`);
+      if (size > MAX_RESPONSE_BYTES) throw new TooLargeError(`${where} sent more than ${MAX_RESPONSE_BYTES / 2 ** 20} MB in one answer.`);
       chunks.push(chunk);
     }
   } catch (e) {

@@ -51,7 +51,7 @@ export function fromStored(e: StoredEvent): StatusObservation | null {
  * wamid yet, or a crashed send became `unknown` later), and messages past Meta's TTL expire.
  */
 export function createMaintenance(db: SqliteDatabase, reconciler: Reconciler) {
-  const { locate, applyToRecipient, matchEvent } = reconciler.internals;
+  const { applier, matchEvent } = reconciler.internals;
   const columns = 'id, source, wamid, status, meta_ts, callback, payload_json';
   const recentUnmatched = db.prepare<[number, number]>(
     `SELECT ${columns} FROM status_events WHERE recipient_id IS NULL AND kind = 'status' AND received_at > ? ORDER BY received_at LIMIT ?`,
@@ -72,15 +72,27 @@ export function createMaintenance(db: SqliteDatabase, reconciler: Reconciler) {
   const expireDefault = expireStmt(false);
   const expireAuth = expireStmt(true);
 
+  /** Events stored unmatched, tried again: the recipient's wamid or our callback may be known by now. */
   const retry = (events: StoredEvent[], out: ApplyOutcome) => {
+    const byWamid = new Map<string, { o: StatusObservation; id: number; source: string }[]>();
     for (const e of events) {
       const o = fromStored(e);
       if (!o) continue;
-      const { row, settle, fileUnder } = locate(o);
-      if (fileUnder === null) continue;
-      matchEvent.run(fileUnder, e.id);
-      if (row) applyToRecipient(row, o, settle, e.source, out);
-      else out.unchanged++;
+      const list = byWamid.get(o.wamid) ?? [];
+      list.push({ o, id: e.id, source: e.source });
+      byWamid.set(o.wamid, list);
+    }
+    for (const list of byWamid.values()) {
+      const statuses = list.map((x) => x.o);
+      const located = applier.locate(statuses.find((o) => o.callback !== null) ?? statuses[0]!);
+      if (located.fileUnder === null) continue;
+      const eventId = new Map(list.map((x) => [x.o, x.id]));
+      // The event is stored already: filing it under the recipient is all that "keeping" means here.
+      const keep = (o: StatusObservation, recipientId: number | null) => {
+        matchEvent.run(recipientId, eventId.get(o));
+        return true;
+      };
+      applier.applyGroup(statuses, list[0]!.source, keep, out, located);
     }
   };
 

@@ -6,6 +6,7 @@ import {
   type RecipientCounts,
   type RecipientState,
   type Timeline,
+  type TimelineBucket,
 } from '../../../shared/api';
 import { describeError, lookupCode, RETRYABLE_FAILURE_CODES } from '../../../shared/domain/errors';
 
@@ -61,35 +62,58 @@ export function failureGroups(db: SqliteDatabase, campaignId: number): FailureGr
 }
 
 /**
+ * The first and last recipient id of a campaign, from index seeks only (one per state): rows of one
+ * campaign are mostly contiguous (imports are atomic), so a rowid range then covers it tightly.
+ */
+export function campaignIdRange(db: SqliteDatabase, campaignId: number): { min: number; max: number } | null {
+  const lo = db.prepare('SELECT min(id) AS id FROM recipients WHERE campaign_id = ? AND state = ?');
+  const hi = db.prepare('SELECT max(id) AS id FROM recipients WHERE campaign_id = ? AND state = ?');
+  let min = Infinity;
+  let max = -Infinity;
+  for (const state of RECIPIENT_STATES) {
+    const a = (lo.get(campaignId, state) as { id: number | null }).id;
+    const b = (hi.get(campaignId, state) as { id: number | null }).id;
+    if (a !== null) min = Math.min(min, a);
+    if (b !== null) max = Math.max(max, b);
+  }
+  return min === Infinity ? null : { min, max };
+}
+
+/**
  * Sent, delivered, read and failed per time bucket, for the chart. The range runs from the campaign's
  * start to now, so the bucket is widened (to a whole multiple) when it would give too many buckets.
- * Each series is one grouped scan of the campaign's rows.
+ * One pass over the campaign's rowid range, counted here: the table is read once, in order. (A GROUP BY
+ * per series reads it four times and measured twice as slow at 1,000,000 rows.)
  */
 export function timeline(db: SqliteDatabase, campaignId: number, bucketSeconds: number, now: number): Timeline {
   const c = db.prepare('SELECT started_at FROM campaigns WHERE id = ?').get(campaignId) as { started_at: number | null } | undefined;
   const asked = bucketSeconds * 1000;
-  if (!c?.started_at) return { campaignId, bucketSeconds, buckets: [] };
+  const range = c?.started_at ? campaignIdRange(db, campaignId) : null;
+  if (!c?.started_at || !range) return { campaignId, bucketSeconds, buckets: [] };
   const span = Math.max(0, now - c.started_at);
   const factor = Math.max(1, Math.ceil(span / asked / MAX_TIMELINE_BUCKETS));
   const ms = asked * factor;
-  const byBucket = new Map<number, { at: number; sent: number; delivered: number; read: number; failed: number }>();
-  const series = [
-    ['sent', 'sent_at', 'sent_at IS NOT NULL'],
-    ['delivered', 'delivered_at', 'delivered_at IS NOT NULL'],
-    ['read', 'read_at', 'read_at IS NOT NULL'],
-    ['failed', 'failed_at', "state = 'failed' AND failed_at IS NOT NULL"],
-  ] as const;
-  for (const [key, column, where] of series) {
-    const rows = db.prepare(`SELECT ${column} / ? AS b, count(*) AS n FROM recipients WHERE campaign_id = ? AND ${where} GROUP BY b`).all(ms, campaignId) as {
-      b: number;
-      n: number;
-    }[];
-    for (const r of rows) {
-      const at = Math.floor(r.b) * ms;
-      const bucket = byBucket.get(at) ?? { at, sent: 0, delivered: 0, read: 0, failed: 0 };
-      bucket[key] += r.n;
-      byBucket.set(at, bucket);
-    }
+  const byBucket = new Map<number, TimelineBucket>();
+  const add = (at: number | null, key: 'sent' | 'delivered' | 'read' | 'failed') => {
+    if (at === null) return;
+    const b = Math.floor(at / ms) * ms;
+    let bucket = byBucket.get(b);
+    if (!bucket) byBucket.set(b, (bucket = { at: b, sent: 0, delivered: 0, read: 0, failed: 0 }));
+    bucket[key]++;
+  };
+  // `+campaign_id`: walk the rowid range, not the (campaign_id, state, id) index (state order, random reads).
+  const rows = db
+    .prepare(
+      `SELECT sent_at, delivered_at, read_at, CASE WHEN state = 'failed' THEN failed_at END FROM recipients
+       WHERE id BETWEEN ? AND ? AND +campaign_id = ? AND sent_at IS NOT NULL`,
+    )
+    .raw()
+    .iterate(range.min, range.max, campaignId) as IterableIterator<[number, number | null, number | null, number | null]>;
+  for (const [sent, delivered, read, failed] of rows) {
+    add(sent, 'sent');
+    add(delivered, 'delivered');
+    add(read, 'read');
+    add(failed, 'failed');
   }
   return { campaignId, bucketSeconds: ms / 1000, buckets: [...byBucket.values()].sort((a, b) => a.at - b.at) };
 }

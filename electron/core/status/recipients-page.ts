@@ -1,5 +1,6 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { ParsedInput, RecipientPage, RecipientState, RecipientStatus } from '../../../shared/api';
+import { campaignIdRange } from './queries';
 
 /**
  * Keyset paging over a campaign's recipients for the table (smooth at 1,000,000 rows): by id, one
@@ -66,8 +67,13 @@ interface Lane {
 }
 
 export function recipientPage(db: SqliteDatabase, input: ParsedInput<'recipients.page'>): RecipientPage {
-  const { campaignId, afterId, limit } = input;
+  const { campaignId, limit } = input;
   const states: (RecipientState | null)[] = input.states ? [...new Set(input.states)] : [null];
+  // Without a state filter the rows are read in rowid order: start at the campaign's first row, not
+  // at the table's (other campaigns' rows come first).
+  const range = states[0] === null ? campaignIdRange(db, campaignId) : null;
+  if (states[0] === null && !range) return { items: [], nextAfterId: null, scanned: 0 };
+  const afterId = range ? Math.max(input.afterId, range.min - 1) : input.afterId;
   const lanes = states.map((state): Lane => {
     // Without a state, `+campaign_id` keeps SQLite on the rowid (= id) order instead of an index that sorts by state or phone.
     const where = state === null ? '+campaign_id = ?' : 'campaign_id = ? AND state = ?';

@@ -1,15 +1,8 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
-import {
-  applyStatus,
-  observationKey,
-  parseCallback,
-  settledTrack,
-  type InboundObservation,
-  type Observation,
-  type StatusObservation,
-} from '../../../shared/domain/status';
+import { observationKey, type InboundObservation, type Observation, type StatusObservation } from '../../../shared/domain/status';
+import { byWamidRuns, createStatusApplier } from './apply-statuses';
 import { createEffects } from './effects';
-import { canSettle, describeFailure, recipientStatements, seenBit, trackOf, type RecipientRow } from './recipient-track';
+import { recipientStatements } from './recipient-track';
 
 /** A cursor written in the same transaction as the observations it covers: no loss, no double work. */
 export interface CursorWrite {
@@ -71,14 +64,9 @@ export function addOutcome(into: ApplyOutcome, o: ApplyOutcome): ApplyOutcome {
 }
 
 // The ladder is order-independent, so a batch may be applied in any order: by wamid, then Meta's time.
-// Looking wamids up in index order instead of arrival order keeps the B-tree walk on pages it just
-// read, which roughly halves the cost of a batch (tests/bench/RESULTS-status.md).
-const wamidOf = (o: Observation) => (o.kind === 'status' ? o.wamid : '');
-const byWamid = (a: Observation, b: Observation) => {
-  const x = wamidOf(a);
-  const y = wamidOf(b);
-  return x < y ? -1 : x > y ? 1 : a.at - b.at;
-};
+// That brings a recipient's statuses together (one lookup, one write for all of them) and walks the
+// wamid index in order instead of jumping around it (tests/bench/RESULTS-status.md).
+const byWamid = (a: StatusObservation, b: StatusObservation) => (a.wamid < b.wamid ? -1 : a.wamid > b.wamid ? 1 : a.at - b.at);
 
 /**
  * Applies observations idempotently, one transaction per batch. Every new observation is kept raw in
@@ -89,6 +77,7 @@ const byWamid = (a: Observation, b: Observation) => {
 export function createReconciler(db: SqliteDatabase, deps: { now: () => number; onPause?: (campaignId: number) => void }) {
   const rows = recipientStatements(db);
   const effects = createEffects(db, deps.now);
+  const applier = createStatusApplier(rows, effects, deps.onPause);
   const insertEvent = db.prepare(
     `INSERT OR IGNORE INTO status_events (source, kind, dedupe_key, wamid, status, meta_ts, callback, recipient_id, payload_json, received_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -106,82 +95,8 @@ export function createReconciler(db: SqliteDatabase, deps: { now: () => number; 
     return insertEvent.run(b.source, o.kind, observationKey(o), wamid, status, o.at, callback, recipientId, JSON.stringify(o.raw ?? null), b.receivedAt).changes === 1;
   };
 
-  /** Moves one recipient for a status; shared by first sight and later re-matching. */
-  const applyToRecipient = (row: RecipientRow, o: StatusObservation, settle: boolean, source: string, out: ApplyOutcome): void => {
-    const bit = seenBit(o);
-    if (!settle && (row.status_seen & bit) !== 0) {
-      out.duplicates++;
-      return;
-    }
-    const base = settle ? settledTrack(null) : trackOf(row);
-    if (!base) {
-      out.unchanged++;
-      return;
-    }
-    const next = applyStatus(base, o, describeFailure);
-    let changed: boolean;
-    if (settle) {
-      // A status proves the ambiguous send arrived: it takes this wamid and leaves the re-send queue.
-      changed = rows.settle(row.id, next ?? base, bit, o.wamid, o.waId);
-      if (changed) out.settled++;
-    } else {
-      // Written even when the track stays the same, so a repeat of this status is known as one.
-      rows.write(row.id, base, next, bit);
-      changed = next !== null;
-    }
-    if (changed) {
-      out.applied++;
-      out.campaigns.add(row.campaign_id);
-    } else {
-      out.unchanged++;
-    }
-    if (o.status === 'failed') {
-      const fx = effects.failure(o.error?.code ?? null, { waId: o.waId ?? row.wa_id, phone: row.phone }, source);
-      out.suppressed += fx.suppressed;
-      if (fx.pause && effects.pauseCampaign(row.campaign_id, fx.pause.code, fx.pause.reason)) {
-        out.pausedCampaigns.push(row.campaign_id);
-        deps.onPause?.(row.campaign_id);
-      }
-    }
-  };
-
-  /** The recipient a status is about, whether it may be settled, and the row to file the event under. */
-  const locate = (o: StatusObservation): { row: RecipientRow | null; settle: boolean; fileUnder: number | null } => {
-    const byWamid = rows.byWamid(o.wamid);
-    if (byWamid) return { row: byWamid, settle: false, fileUnder: byWamid.id };
-    const cb = parseCallback(o.callback);
-    const candidate = cb ? rows.byId(cb.recipientId) : undefined;
-    if (!cb || !candidate || candidate.campaign_id !== cb.campaignId) return { row: null, settle: false, fileUnder: null };
-    if (canSettle(candidate)) return { row: candidate, settle: true, fileUnder: candidate.id };
-    // Ours but sent again under another wamid since: filed, changes nothing. Still `sending`: retried later.
-    if (candidate.wamid !== null) return { row: null, settle: false, fileUnder: candidate.id };
-    return { row: null, settle: false, fileUnder: null };
-  };
-
-  const applyStatusObservation = (b: Batch, o: StatusObservation, out: ApplyOutcome) => {
-    const { row, settle, fileUnder } = locate(o);
-    // A repeat for one of our recipients is known from its row; nothing is written for it.
-    if (row && !settle && (row.status_seen & seenBit(o)) !== 0) {
-      out.duplicates++;
-      return;
-    }
-    // Unmatched ones are refused by the unique key instead (recipient_id NULL).
-    if (!record(b, o, fileUnder)) {
-      out.duplicates++;
-      return;
-    }
-    if (row) return applyToRecipient(row, o, settle, b.source, out);
-    if (fileUnder !== null) {
-      out.unchanged++;
-      return;
-    }
-    out.unmatched++;
-    // An opt-out is the customer's wish whoever sent the message: honour it on first sight.
-    if (o.status === 'failed') out.suppressed += effects.failure(o.error?.code ?? null, { waId: o.waId, phone: null }, b.source).suppressed;
-  };
-
-  const applyOne = (b: Batch, o: Observation, out: ApplyOutcome) => {
-    if (o.kind === 'status') return applyStatusObservation(b, o, out);
+  /** Template changes, opt-outs and replies: kept under their key (a repeat is refused), then acted on. */
+  const applyOther = (b: Batch, o: Exclude<Observation, StatusObservation>, out: ApplyOutcome) => {
     if (!record(b, o, null)) {
       out.duplicates++;
       return;
@@ -201,7 +116,13 @@ export function createReconciler(db: SqliteDatabase, deps: { now: () => number; 
   const apply = db.transaction((b: Batch): ApplyOutcome => {
     const out = emptyOutcome();
     out.observations = b.observations.length;
-    for (const o of [...b.observations].sort(byWamid)) applyOne(b, o, out);
+    const statuses: StatusObservation[] = [];
+    for (const o of b.observations) {
+      if (o.kind === 'status') statuses.push(o);
+      else applyOther(b, o, out);
+    }
+    const keep = (o: StatusObservation, recipientId: number | null) => record(b, o, recipientId);
+    for (const run of byWamidRuns(statuses.sort(byWamid))) applier.applyGroup(run, b.source, keep, out);
     if (b.cursor) saveCursor.run(b.cursor.accountId, b.cursor.source, b.cursor.cursor, b.cursor.scope);
     return out;
   });
@@ -209,7 +130,7 @@ export function createReconciler(db: SqliteDatabase, deps: { now: () => number; 
   return {
     apply: (b: Batch): ApplyOutcome => apply(b),
     /** For re-matching events stored unmatched (see maintenance.ts). */
-    internals: { rows, effects, applyToRecipient, locate, matchEvent },
+    internals: { rows, applier, matchEvent },
   };
 }
 

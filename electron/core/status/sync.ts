@@ -1,4 +1,5 @@
 import type { SourceRound, StatusSourceId } from '../../../shared/api';
+import type { Observation } from '../../../shared/domain/status';
 import type { AccountClients, TokenSource } from '../accounts/clients';
 import type { Clock } from '../clock';
 import type { Store } from '../db/connection';
@@ -36,6 +37,8 @@ const MAX_BACKOFF_MS = 5 * 60_000;
 const FEED_PAGES = { background: 20, manual: 50 };
 const HISTORY_CALLS = { background: 3, manual: 20 };
 const MINUTE = 60_000;
+/** Observations per transaction when several pages come at once (see tests/bench/RESULTS-status.md). */
+export const APPLY_BATCH = 20_000;
 
 const skipped = (source: StatusSourceId, why: string): SourceRound => ({
   source,
@@ -112,26 +115,40 @@ export function createStatusSync(deps: SyncDeps) {
     const round: SourceRound = { ...skipped(s.id, ''), skipped: null };
     let cursor = s.row && s.row.cursor_scope === source.scope ? s.row.cursor : null;
     let nextPollAt: number | null = null;
+    // Pages are applied together, up to APPLY_BATCH observations per transaction: a backlog (after an
+    // outage) is caught up with few commits, and each commit carries the cursor of its last page.
+    let pending: Observation[] = [];
+    let pendingCursor = cursor;
+    const flush = () => {
+      const applied = deps.reconciler.apply({
+        source: s.id,
+        accountId,
+        receivedAt: clock.now(),
+        observations: pending,
+        cursor: { accountId, source: s.id, cursor: pendingCursor, scope: source.scope },
+      });
+      pending = [];
+      addOutcome(total, applied);
+      round.observations += applied.observations;
+      round.applied += applied.applied;
+      round.duplicates += applied.duplicates;
+      round.unmatched += applied.unmatched;
+    };
     try {
-      for (let remaining = calls; remaining > 0 && !o.signal.aborted; ) {
-        const page = await source.poll(cursor, { calls: remaining, signal: o.signal });
-        const applied = deps.reconciler.apply({
-          source: s.id,
-          accountId,
-          receivedAt: clock.now(),
-          observations: page.observations,
-          cursor: { accountId, source: s.id, cursor: page.nextCursor, scope: source.scope },
-        });
-        addOutcome(total, applied);
-        cursor = page.nextCursor;
-        remaining -= Math.max(1, page.calls);
-        round.calls += page.calls;
-        round.observations += applied.observations;
-        round.applied += applied.applied;
-        round.duplicates += applied.duplicates;
-        round.unmatched += applied.unmatched;
-        round.problems.push(...page.problems.slice(0, 20 - round.problems.length));
-        if (!page.more) break;
+      try {
+        for (let remaining = calls; remaining > 0 && !o.signal.aborted; ) {
+          const page = await source.poll(cursor, { calls: remaining, signal: o.signal });
+          pending.push(...page.observations);
+          cursor = pendingCursor = page.nextCursor;
+          remaining -= Math.max(1, page.calls);
+          round.calls += page.calls;
+          round.problems.push(...page.problems.slice(0, 20 - round.problems.length));
+          if (!page.more) break;
+          if (pending.length >= APPLY_BATCH) flush();
+        }
+      } finally {
+        // What was read before a failure is applied with its cursor: nothing is lost or read twice.
+        if (pending.length > 0 || pendingCursor !== (s.row?.cursor ?? null)) flush();
       }
       if (s.id === 'history') {
         // Spread the hourly budget evenly instead of spending it in the first minutes.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Account } from '../models';
 import { id } from '../models';
-import type { Precheck, SendProgress, TestSendResult } from '../sending';
+import type { Precheck, RetryFailedResult, SendProgress, TestSendResult } from '../sending';
 import { method } from './define';
 
 const byCampaign = z.object({ campaignId: id }).strict();
@@ -43,6 +43,8 @@ export const sendingMethods = {
   /** Puts recipients in "unknown" (a send that may or may not have arrived) back in the queue. */
   'campaigns.resendUnknown': method<typeof byCampaign, { requeued: number }>(byCampaign),
   'campaigns.testSend': method<typeof testSendInput, TestSendResult>(testSendInput),
+  /** A new draft with the failed recipients worth retrying (never opt-outs or numbers not on WhatsApp). */
+  'campaigns.retryFailed': method<typeof byCampaign, RetryFailedResult>(byCampaign),
   'accounts.add': method<typeof addAccountInput, Account>(addAccountInput),
   'accounts.update': method<typeof updateAccountInput, Account>(updateAccountInput),
 };

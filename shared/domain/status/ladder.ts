@@ -6,7 +6,10 @@ import type { LadderStatus, StatusError } from './types';
  * (BSP-reported). A recipient's result is a function of the SET of observations, never of their arrival
  * order: applying them in any order, with any duplicates, ends in the same track. That is how "ordered
  * by Meta's timestamp, not arrival" is kept without buffering: each observation carries its timestamp
- * and every comparison uses it.
+ * and every comparison uses it. (One corner is left: a failure known only in words from
+ * message_history, with a later timestamp than a delivery that overrode the same failure with Meta's
+ * code, may keep the words instead of the code. Both sources report the same event with the same
+ * timestamp in practice.)
  */
 
 /** The recipient states the ladder works on; anything else is not touched by a status. */

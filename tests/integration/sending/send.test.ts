@@ -114,3 +114,31 @@ describe('sender: schedule, test send, messaging limit', () => {
     expect(h.states(id)).toMatchObject({ sent: 250, pending: 10 });
   });
 });
+
+describe('retry failed', () => {
+  let h: SendHarness;
+  afterEach(() => h.close());
+
+  it('creates a draft with only the failures worth retrying', async () => {
+    h = await sendHarness();
+    const id = await h.campaign('done', ['+447911123401', '+447911123402', '+447911123403', '+447911123404', '+447911123405']);
+    const now = Date.now();
+    const set = h.core.store.sqlite.prepare("UPDATE recipients SET state = ?, error_code = ?, failed_at = ? WHERE campaign_id = ? AND phone = ?");
+    h.core.store.sqlite.prepare("UPDATE campaigns SET state = 'completed' WHERE id = ?").run(id);
+    set.run('failed', 131026, now, id, '+447911123401'); // not on WhatsApp: never
+    set.run('failed', 131050, now, id, '+447911123402'); // opted out: never
+    set.run('failed', 131049, now, id, '+447911123403'); // marketing limit (UK): after 24 h
+    set.run('failed', 131000, now, id, '+447911123404'); // unknown error: retry
+    set.run('delivered', null, null, id, '+447911123405');
+    const r = await h.core.handlers['campaigns.retryFailed']({ campaignId: id });
+    expect(r.recipients).toBe(2);
+    expect(r.leftOut.reduce((a, x) => a + x.count, 0)).toBe(2);
+    // The template is UTILITY: the per-user marketing limit does not hold it back.
+    expect(r.notBefore).toBeNull();
+    const draft = await h.core.handlers['campaigns.get']({ id: r.campaignId });
+    expect(draft).toMatchObject({ state: 'draft', templateName: 'order_confirmation', counts: { pending: 2, total: 2 } });
+    const phones = h.core.store.sqlite.prepare('SELECT phone FROM recipients WHERE campaign_id = ? ORDER BY phone').pluck().all(r.campaignId);
+    expect(phones).toEqual(['+447911123403', '+447911123404']);
+    expect(() => h.core.handlers['campaigns.retryFailed']({ campaignId: r.campaignId })).toThrow(/not been sent/);
+  });
+});

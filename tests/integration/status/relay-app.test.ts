@@ -155,4 +155,36 @@ describe('the app polling a webhook relay', () => {
     const events = core.store.sqlite.prepare("SELECT count(*) AS n FROM status_events WHERE source = 'relay'").get();
     expect(events).toEqual({ n: 2 });
   });
+
+  it('polls only in processes that run senders, and close() aborts a hanging request', async () => {
+    let requests = 0;
+    const hanging: Server = createServer(() => {
+      requests++; // never answers
+    });
+    await new Promise<void>((r) => hanging.listen(0, '127.0.0.1', r));
+    closers.push(() => new Promise<void>((r) => {
+      hanging.closeAllConnections();
+      hanging.close(() => r());
+    }));
+    const url = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}`;
+    const dir = tempDir('cd-hang-');
+    closers.push(() => dir.cleanup());
+    const configure = async (core: Core) => {
+      const a = await core.handlers['accounts.add']({ name: 'Shop', phoneNumberId: '106540352242922', wabaId: WABA, tokenEnv: 'WA_TOKEN' });
+      await core.handlers['accounts.setStatusSources']({ accountId: a.id, relayUrl: url, relayTokenEnv: 'RELAY_READ_TOKEN', historyEnabled: false });
+    };
+    // A CLI-like process: no senders, no background polling.
+    const quiet = createCore({ dataDir: join(dir.path, 'a'), shell: 'headless', externalChangePollMs: 0, tokens: TOKENS, statusPoller: { fastMs: 50, slowMs: 50 } });
+    await configure(quiet);
+    await new Promise((r) => setTimeout(r, 700));
+    expect(requests).toBe(0);
+    await quiet.close();
+
+    const busy = createCore({ dataDir: join(dir.path, 'b'), shell: 'headless', externalChangePollMs: 0, tokens: TOKENS, runSenders: true, statusPoller: { fastMs: 50, slowMs: 50 } });
+    await configure(busy);
+    await until('a poll in flight', () => requests > 0);
+    const started = Date.now();
+    await busy.close();
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
 });

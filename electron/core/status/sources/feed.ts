@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import type { StatusSourceId } from '../../../../shared/api';
 import { parseWebhook, type Observation } from '../../../../shared/domain/status';
-import { getJson } from '../http';
+import { getJson, TooLargeError } from '../http';
 import { SourceError, type StatusSource } from './types';
 
-/** Events per request: 100 bodies of up to 1,000 statuses each is plenty per round trip. */
-export const FEED_PAGE_SIZE = 100;
+/**
+ * Events per request: the feed's maximum. Meta's bodies are usually one status of about 1 KB, so a page
+ * is about 1 MB; a page of unusually big bodies is asked for again in smaller pieces.
+ */
+export const FEED_PAGE_SIZE = 1000;
 
 /**
  * The webhook feed shape the sandbox serves (electron/sandbox/feed.ts) and the relay serves
@@ -28,14 +31,24 @@ export function feedSource(options: {
   scope: string | null;
   pageSize?: number;
 }): StatusSource {
+  let pageSize = options.pageSize ?? FEED_PAGE_SIZE;
   return {
     id: options.id,
     scope: options.scope,
     async poll(cursor, budget) {
       const url = new URL(`${options.baseUrl.replace(/\/+$/, '')}/events`);
       if (cursor !== null) url.searchParams.set('after', cursor);
-      url.searchParams.set('limit', String(options.pageSize ?? FEED_PAGE_SIZE));
-      const body = await getJson(url, options.token(), budget.signal);
+      let body: unknown;
+      for (;;) {
+        url.searchParams.set('limit', String(pageSize));
+        try {
+          body = await getJson(url, options.token(), budget.signal);
+          break;
+        } catch (e) {
+          if (!(e instanceof TooLargeError) || pageSize === 1) throw e;
+          pageSize = Math.max(1, Math.floor(pageSize / 4));
+        }
+      }
       const page = feedPage.safeParse(body);
       if (!page.success) throw new SourceError(`${url.host}${url.pathname} answered, but not with a webhook feed page.`);
       const observations: Observation[] = [];

@@ -1,0 +1,88 @@
+import { CoreError, type RetryFailedResult } from '../../../shared/api';
+import { canRetryFailure } from '../../../shared/domain/errors';
+import type { Clock } from '../clock';
+import type { Store } from '../db/connection';
+import type { EventBus } from '../events';
+
+
+/**
+ * "Retry failed": a new draft with only the recipients whose failure is worth retrying (never
+ * opt-outs or numbers not on WhatsApp), with the same template and mapping. It is a draft, so the
+ * user reviews it, and it is scheduled no earlier than the failures allow.
+ */
+export function createRetryFailedDraft(deps: { store: Store; clock: Clock; events: EventBus }, campaignId: number): RetryFailedResult {
+  const { store, clock } = deps;
+  const now = clock.now();
+  const result = store.tx(() => {
+    const source = store.first(store.q.selectFrom('campaigns').selectAll().where('id', '=', campaignId));
+    if (!source) throw new CoreError('NOT_FOUND', `Campaign ${campaignId} does not exist.`);
+    if (source.state === 'draft') throw new CoreError('CONFLICT', 'This campaign has not been sent yet.');
+    const category = source.template_id
+      ? store.first(store.q.selectFrom('templates').select('category').where('id', '=', source.template_id))?.category
+      : undefined;
+    const { lastInsertRowid: newId } = store.run(
+      store.q.insertInto('campaigns').values({
+        account_id: source.account_id,
+        name: `${source.name} — retry`.slice(0, 120),
+        template_id: source.template_id,
+        template_name: source.template_name,
+        template_language: source.template_language,
+        mapping_json: source.mapping_json,
+        settings_json: source.settings_json,
+        columns_json: source.columns_json,
+        default_country: source.default_country,
+        parent_campaign_id: source.id,
+        pause_code: null,
+        pause_reason: null,
+        scheduled_at: null,
+        started_at: null,
+        completed_at: null,
+        created_at: now,
+        updated_at: now,
+      }),
+    );
+    const insert = store.sqlite.prepare(
+      "INSERT INTO recipients (campaign_id, row_number, phone, country, phone_type, fields_json, state) VALUES (?, ?, ?, ?, ?, ?, 'pending')",
+    );
+    const leftOut = new Map<string, number>();
+    let recipients = 0;
+    let notBefore: number | null = null;
+    // Keyset pages: a campaign can have a million failures; memory stays flat.
+    let after = 0;
+    for (;;) {
+      const page = store.all(
+        store.q
+          .selectFrom('recipients')
+          .select(['id', 'row_number', 'phone', 'country', 'phone_type', 'fields_json', 'error_code', 'failed_at'])
+          .where('campaign_id', '=', campaignId)
+          .where('state', '=', 'failed')
+          .where('id', '>', after)
+          .orderBy('id')
+          .limit(5000),
+      );
+      const last = page.at(-1);
+      if (!last) break;
+      after = last.id;
+      for (const r of page) {
+        const decision = canRetryFailure({
+          code: r.error_code ?? undefined,
+          failedAt: r.failed_at ?? now,
+          now,
+          phone: r.phone,
+          ...(r.country ? { recipientCountry: r.country } : {}),
+          ...(category ? { templateCategory: category } : {}),
+        });
+        if (!decision.retry) {
+          leftOut.set(decision.reason, (leftOut.get(decision.reason) ?? 0) + 1);
+          continue;
+        }
+        insert.run(newId, r.row_number, r.phone, r.country, r.phone_type, r.fields_json);
+        recipients++;
+        if (decision.notBefore > now) notBefore = Math.max(notBefore ?? 0, decision.notBefore);
+      }
+    }
+    return { campaignId: newId, recipients, leftOut: [...leftOut].map(([reason, count]) => ({ reason, count })), notBefore };
+  });
+  deps.events.emit('db.changed', { tables: ['campaigns', 'recipients'], campaignId: result.campaignId });
+  return result;
+}
