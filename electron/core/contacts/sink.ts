@@ -1,3 +1,4 @@
+import type { ImportCounts } from '../../../shared/api/audience';
 import type { Database as SqliteDatabase, Statement } from 'better-sqlite3';
 import { normalizePhone, type PhoneProblem } from '../../../shared/domain/phone';
 import { isBlankRow, numberedColumns, uniqueColumns, type Columns } from './headers';
@@ -12,18 +13,8 @@ export interface SinkOptions {
   defaultCountry: string | null;
 }
 
-export interface SinkCounts {
-  rows: number;
-  imported: number;
-  duplicates: number;
-  invalid: number;
-  missingPhone: number;
-  suppressed: number;
-  nonMobile: number;
-  blankRows: number;
-  raggedRows: number;
-  raggedRowNumbers: number[];
-}
+/** The import's counts are the contract's, so the summary the UI shows is exactly what the sink counted. */
+export type SinkCounts = ImportCounts;
 
 export class ImportInputError extends Error {}
 
