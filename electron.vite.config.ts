@@ -13,6 +13,8 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           // Imports run in a worker thread; the core finds it beside index.js.
           'import-worker': resolve(__dirname, 'electron/core/contacts/import-worker.ts'),
+          // Delivery reports are written in a worker too (electron/core/reports/runner.ts).
+          'export-worker': resolve(__dirname, 'electron/core/reports/export-worker.ts'),
         },
       },
     },

@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import { DOWNLOAD_KINDS, type DownloadKind } from '../../shared/api';
 import type { AudienceService } from './contacts/service';
+import type { ReportService } from './reports/service';
 
 /**
  * Files the core generates for the user to keep. The desktop shell writes them where the save
@@ -16,9 +17,11 @@ export function isDownloadKind(kind: string): kind is DownloadKind {
 }
 
 /** Throws CoreError NOT_FOUND before anything is written when the source does not exist. */
-export function openDownload(core: { audience: AudienceService }, kind: DownloadKind, id: number): Download {
+export function openDownload(core: { audience: AudienceService; reports: ReportService }, kind: DownloadKind, id: number): Download {
   switch (kind) {
     case 'import-rejects':
       return core.audience.invalidRowsDownload(id);
+    case 'report':
+      return core.reports.download(id);
   }
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { TABLES } from '../../shared/api';
+import type { accountTokenMethods } from '../../shared/api/methods/accounts-token';
 import type { audienceMethods } from '../../shared/api/methods/audience';
 import type { campaignMethods } from '../../shared/api/methods/campaigns';
 import type { sendingMethods } from '../../shared/api/methods/sending';
@@ -15,11 +16,14 @@ import { templateHandlers } from './templates/handlers';
 import { createTemplateService } from './templates/service';
 import { createAccountClients, envTokenSource, type AccountClients, type TokenSource } from './accounts/clients';
 import { ensureSandboxAccount, listAccounts } from './accounts/repo';
+import { createTokenService, vaultThenEnv, type TokenVault } from './accounts/token-vault';
 import type { SandboxOptions } from '../sandbox';
 import { createCampaignService } from './campaigns/service';
 import { createAudienceService, type AudienceService } from './contacts/service';
 import { defaultWorkerEntry, type WorkerEntry } from './contacts/runner';
 import { pruneUploads } from './contacts/uploads';
+import { reportHandlers } from './reports/handlers';
+import { createReportService, type ReportService } from './reports/service';
 import { systemClock, type Clock } from './clock';
 import type { Store } from './db/connection';
 import { LATEST_VERSION, schemaVersion } from './db/migrate';
@@ -43,6 +47,11 @@ export interface CoreOptions {
   faultAfterBytes?: number;
   /** Access tokens: the keychain in the app, environment variables in the headless shell. */
   tokens?: TokenSource;
+  /**
+   * The desktop app's keychain. With it, `accounts.setToken` stores tokens and they are read from
+   * it first; without it (headless shell, CLI) `accounts.setToken` is refused.
+   */
+  tokenVault?: TokenVault;
   /** Options for the embedded Cloud API simulator behind the Sandbox account (tests tune delays). */
   sandboxOptions?: SandboxOptions;
   /**
@@ -67,6 +76,7 @@ export interface Core {
   status: StatusService;
   clients: AccountClients;
   audience: AudienceService;
+  reports: ReportService;
   events: EventBus;
   store: Store;
   dataDir: string;
@@ -86,7 +96,7 @@ export function createCore(options: CoreOptions): Core {
   const events = new EventBus();
   ensureSandboxAccount(store, clock.now());
 
-  const tokens = options.tokens ?? envTokenSource(process.env);
+  const tokens = options.tokens ?? (options.tokenVault ? vaultThenEnv(options.tokenVault, process.env) : envTokenSource(process.env));
   const clients = createAccountClients({
     store,
     tokens,
@@ -117,6 +127,8 @@ export function createCore(options: CoreOptions): Core {
     ...(options.faultAfterBytes !== undefined ? { faultAfterBytes: options.faultAfterBytes } : {}),
   });
   void pruneUploads(options.dataDir, 24 * 3600_000, clock.now()).catch(() => undefined);
+  const reports = createReportService({ store, clock, events, dataDir: options.dataDir, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  void reports.prune();
 
   const campaignHandlers: HandlersFor<typeof campaignMethods> = {
     'app.info': () => ({
@@ -164,8 +176,20 @@ export function createCore(options: CoreOptions): Core {
     'accounts.statusSources': (input) => status.statusSources(input.accountId),
     'accounts.setStatusSources': (input) => status.setStatusSources(input),
   };
+  const tokenService = createTokenService({
+    store,
+    clock,
+    events,
+    clients,
+    env: process.env,
+    ...(options.tokenVault ? { vault: options.tokenVault } : {}),
+  });
+  const tokenHandlers: HandlersFor<typeof accountTokenMethods> = {
+    'accounts.tokenStatus': (input) => tokenService.status(input.accountId),
+    'accounts.setToken': (input) => tokenService.setToken(input.accountId, input.token),
+  };
   const templates = createTemplateService({ store, clock, events, clients, dataDir: options.dataDir });
-  const handlers: Handlers = { ...campaignHandlers, ...audienceHandlers, ...sendingHandlers, ...statusHandlers, ...templateHandlers(templates, store) };
+  const handlers: Handlers = { ...campaignHandlers, ...audienceHandlers, ...sendingHandlers, ...statusHandlers, ...templateHandlers(templates, store), ...reportHandlers(reports), ...tokenHandlers };
   if (options.runSenders) senders.tick();
 
   const stopWatch = watchExternalChanges(store, events, options.externalChangePollMs ?? 1000);
@@ -176,11 +200,13 @@ export function createCore(options: CoreOptions): Core {
     status,
     clients,
     audience,
+    reports,
     events,
     store,
     dataDir: options.dataDir,
     close: async () => {
       stopWatch();
+      await reports.close();
       // Pollers abort their requests and finish the page they are applying.
       await status.close();
       // Loops stop claiming, finish requests in flight and write their results before the store closes.

@@ -1,4 +1,4 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
@@ -12,7 +12,7 @@ const input = z.object({ kind: z.enum(DOWNLOAD_KINDS), id: z.number().int().posi
 /** Asks where to save; resolves undefined when the user cancels. Injected for tests. */
 export type AskSavePath = (event: IpcMainInvokeEvent, suggestedName: string) => Promise<string | undefined>;
 
-export function registerDownloads(ipcMain: Pick<IpcMain, 'handle'>, core: Pick<Core, 'audience'>, askSavePath: AskSavePath): void {
+export function registerDownloads(ipcMain: Pick<IpcMain, 'handle'>, core: Pick<Core, 'audience' | 'reports'>, askSavePath: AskSavePath): void {
   ipcMain.handle(DOWNLOAD_CHANNEL, async (event, raw: unknown): Promise<Result<{ saved: boolean }>> => {
     if (!isTrustedSender(event)) return { ok: false, error: { code: 'UNAUTHORIZED', message: 'Calls are only accepted from the app window.' } };
     const parsed = input.safeParse(raw);
@@ -21,10 +21,17 @@ export function registerDownloads(ipcMain: Pick<IpcMain, 'handle'>, core: Pick<C
       const download = openDownload(core, parsed.data.kind, parsed.data.id);
       const path = await askSavePath(event, download.fileName);
       if (!path) return { ok: true, value: { saved: false } };
-      const out = createWriteStream(path);
-      await download.write(out);
-      out.end();
-      await finished(out);
+      // Beside the destination under another name, renamed when complete: a failure never leaves half a file.
+      const part = `${path}.part`;
+      try {
+        const out = createWriteStream(part);
+        await download.write(out);
+        out.end();
+        await finished(out);
+        renameSync(part, path);
+      } finally {
+        rmSync(part, { force: true });
+      }
       return { ok: true, value: { saved: true } };
     } catch (e) {
       if (e instanceof CoreError) return { ok: false, error: { code: e.code, message: e.message } };

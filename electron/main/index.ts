@@ -1,35 +1,111 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeImage,
+  Notification,
+  powerMonitor,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell,
+  Tray,
+} from 'electron';
 import { PUSH_CHANNEL } from '../../shared/api';
 import { defaultDataDir } from '../core/paths';
 import { CONTENT_SECURITY_POLICY } from '../core/security/csp';
 import { createCore, type Core } from '../core/service';
 import { registerDownloads } from './downloads';
 import { registerIpc } from './ipc';
+import { createKeychainVault } from './keychain';
+import { menuTemplate } from './menu';
 import { electronNativeBinding } from './native';
+import { campaignFacts, watchCampaignOutcomes } from './notifications';
 import { mimeFor, resolveAppFile } from './protocol';
-import { APP_ORIGIN, hardenContents, hardenSession, isSafeExternalUrl, windowOptions } from './window';
+import { resourceFile } from './resources';
+import { campaignsSendingHere, choiceFor, createQuitGuard, QUIT_DIALOG } from './quit-guard';
+import { hardenAllContents, openExternalSafely } from './security';
+import { claimSingleInstance, revealWindow } from './single-instance';
+import { createTrayController, trayIconPath } from './tray';
+import { APP_ID, APP_ORIGIN, hardenSession, windowOptions } from './window';
+import { readWindowState, restoreBounds, trackWindowState, writeWindowState } from './window-state';
 
-// Composition root: lifecycle, window, IPC registration. Features live in electron/core.
+// Composition root: lifecycle and wiring. Each concern lives in its own module beside this one,
+// written against injected Electron objects so tests can drive it with fakes.
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 
 // The headless shell and CLI compute the same folder without Electron; pin it so they agree.
+// Before the single-instance lock, which lives in this folder.
 app.setPath('userData', defaultDataDir());
+// Windows shows notifications only for an app id its Start menu shortcut carries (set by the installer).
+if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 
 let core: Core | undefined;
+let mainWindow: BrowserWindow | undefined;
+let tray: ReturnType<typeof createTrayController> | undefined;
+let toldAboutBackground = false;
+
+const openExternal = (url: string) => {
+  openExternalSafely((u) => shell.openExternal(u), url, (m) => console.warn(m));
+};
+const sendingHere = () => campaignsSendingHere(core);
+const roots = () => ({ packaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath });
 
 function createWindow(): BrowserWindow {
-  const win = new BrowserWindow(windowOptions(join(import.meta.dirname, '../preload/index.cjs')));
-  hardenContents(win.webContents, (url) => {
-    if (isSafeExternalUrl(url)) void shell.openExternal(url);
-  });
+  const stateFile = join(app.getPath('userData'), 'window-state.json');
+  const restored = restoreBounds(
+    readWindowState(stateFile),
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
+  // Linux window managers take the window's icon from here; macOS and Windows from the bundle.
+  const icon = process.platform === 'linux' ? resourceFile(roots(), 'icons', '512x512.png') : undefined;
+  const win = new BrowserWindow(windowOptions(join(import.meta.dirname, '../preload/index.cjs'), restored.bounds, icon));
+  trackWindowState(win, (state) => writeWindowState(stateFile, state));
+  if (restored.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = undefined;
+  });
   void win.loadURL(`${APP_ORIGIN}/index.html`);
   return win;
+}
+
+function showWindow(): void {
+  if (core) mainWindow = revealWindow(mainWindow, createWindow);
+}
+
+const quitGuard = createQuitGuard({
+  sendingHere,
+  async ask(sending) {
+    const options = {
+      type: 'question' as const,
+      buttons: [...QUIT_DIALOG.buttons],
+      defaultId: 0,
+      cancelId: 2,
+      noLink: true,
+      message: QUIT_DIALOG.message(sending),
+      detail: QUIT_DIALOG.detail,
+    };
+    const { response } = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
+    return choiceFor(response);
+  },
+  keepSendingInBackground: () => mainWindow?.close(),
+  quit: () => app.quit(),
+});
+
+function notify(title: string, body: string): void {
+  if (!Notification.isSupported()) return;
+  const n = new Notification({ title, body });
+  n.on('click', showWindow);
+  n.show();
 }
 
 async function start(): Promise<void> {
@@ -55,6 +131,7 @@ async function start(): Promise<void> {
       runSenders: true,
       // electron-vite emits the import worker beside this bundle (see electron.vite.config.ts).
       workerEntry: { url: new URL('./import-worker.js', import.meta.url) },
+      tokenVault: createKeychainVault({ safeStorage, platform: process.platform, file: join(app.getPath('userData'), 'secrets', 'tokens.json') }),
       ...(nativeBinding ? { nativeBinding } : {}),
     });
   } catch (e) {
@@ -62,41 +139,85 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  registerIpc(ipcMain, core.handlers);
-  registerDownloads(ipcMain, core, async (event, suggestedName) => {
+  const running = core;
+  registerIpc(ipcMain, running.handlers);
+  registerDownloads(ipcMain, running, async (event, suggestedName) => {
     const win = BrowserWindow.fromWebContents(event.sender);
     const options = { defaultPath: join(app.getPath('downloads'), suggestedName) };
     const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
     return result.canceled ? undefined : result.filePath;
   });
-  core.events.onAny((name, payload) => {
+  running.events.onAny((name, payload) => {
     for (const win of BrowserWindow.getAllWindows()) win.webContents.send(PUSH_CHANNEL, { name, payload });
   });
-  createWindow();
+
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate({
+        platform: process.platform,
+        appName: app.name,
+        packaged: app.isPackaged,
+        openExternal,
+        about: () => app.showAboutPanel(),
+      }),
+    ),
+  );
+  const icon = nativeImage.createFromPath(trayIconPath(process.platform, roots()));
+  tray = createTrayController({
+    appName: app.name,
+    createTray: () => new Tray(icon),
+    buildMenu: (template) => Menu.buildFromTemplate(template),
+    showWindow,
+    quit: () => app.quit(),
+  });
+  const refreshTray = () => tray?.update(sendingHere());
+  running.events.on('send.progress', refreshTray);
+  running.events.on('db.changed', (e) => {
+    if (e.tables.includes('campaigns')) refreshTray();
+  });
+  watchCampaignOutcomes({
+    events: running.events,
+    describe: (id) => campaignFacts(running.store, id),
+    notify: (n) => notify(n.title, n.body),
+  });
+  // Never hold up a shutdown or logout with the quit question: sending resumes on the next start.
+  powerMonitor.on('shutdown', () => quitGuard.allowQuit());
+
+  showWindow();
 }
 
-app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-attach-webview', (e) => e.preventDefault());
-});
+if (claimSingleInstance(app, showWindow)) {
+  hardenAllContents(app, openExternal);
 
-app.whenReady().then(start, (e: unknown) => {
-  console.error(e);
-  app.exit(1);
-});
+  app.whenReady().then(start, (e: unknown) => {
+    console.error(e);
+    app.exit(1);
+  });
 
-app.on('activate', () => {
-  if (core && BrowserWindow.getAllWindows().length === 0) createWindow();
-});
+  app.on('activate', showWindow);
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+  app.on('window-all-closed', () => {
+    if (!quitGuard.stayInBackground(process.platform)) {
+      app.quit();
+      return;
+    }
+    if (process.platform !== 'darwin' && !toldAboutBackground) {
+      toldAboutBackground = true;
+      notify('Campaign Desk is still sending', 'Sending goes on in the background. The tray icon opens Campaign Desk again or quits it.');
+    }
+  });
 
-app.on('will-quit', (event) => {
-  if (!core) return;
-  // Let send loops finish their requests in flight and write results before the process ends.
-  event.preventDefault();
-  const closing = core;
-  core = undefined;
-  void closing.close().finally(() => app.quit());
-});
+  app.on('before-quit', (event) => quitGuard.beforeQuit(event));
+
+  app.on('will-quit', (event) => {
+    tray?.destroy();
+    tray = undefined;
+    if (!core) return;
+    // Let send loops finish their requests in flight and write their results before the process
+    // ends. Campaigns stay "sending", and the next start picks them up again.
+    event.preventDefault();
+    const closing = core;
+    core = undefined;
+    void closing.close().finally(() => app.quit());
+  });
+}

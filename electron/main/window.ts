@@ -2,12 +2,18 @@ import type { BrowserWindowConstructorOptions, Session, WebContents } from 'elec
 import { CONTENT_SECURITY_POLICY } from '../core/security/csp';
 
 export const APP_ORIGIN = 'app://campaign-desk';
+/** Must equal `appId` in electron-builder.yml: Windows ties notifications and the taskbar to it. */
+export const APP_ID = 'app.campaigndesk.desktop';
 
 /** Window options per the Electron security checklist; unit-tested. */
-export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function windowOptions(
+  preloadPath: string,
+  bounds: { x?: number; y?: number; width: number; height: number } = { width: 1200, height: 800 },
+  icon?: string,
+): BrowserWindowConstructorOptions {
   return {
-    width: 1200,
-    height: 800,
+    ...bounds,
+    ...(icon ? { icon } : {}),
     minWidth: 900,
     minHeight: 600,
     show: false,

@@ -1,4 +1,5 @@
 import type { ImportProgress } from './audience';
+import type { ReportProgress } from './reports';
 import type { SendProgress } from './sending';
 import type { StatusSyncEvent } from './status';
 
@@ -21,10 +22,11 @@ export interface EventMap {
   'import.progress': ImportProgress;
   'send.progress': SendProgress;
   'status.sync': StatusSyncEvent;
+  'report.progress': ReportProgress;
 }
 
 export type EventName = keyof EventMap;
-export const eventNames: EventName[] = ['db.changed', 'import.progress', 'send.progress', 'status.sync'];
+export const eventNames: EventName[] = ['db.changed', 'import.progress', 'send.progress', 'status.sync', 'report.progress'];
 
 export interface PushEvent<K extends EventName = EventName> {
   name: K;

@@ -1,7 +1,9 @@
 import type { z } from 'zod';
+import { accountTokenMethods } from './methods/accounts-token';
 import { audienceMethods } from './methods/audience';
 import { campaignMethods } from './methods/campaigns';
 import { sendingMethods } from './methods/sending';
+import { reportMethods } from './methods/reports';
 import { statusMethods } from './methods/status';
 import { templateMethods } from './methods/templates';
 
@@ -15,7 +17,9 @@ export const methods = {
   ...audienceMethods,
   ...sendingMethods,
   ...statusMethods,
+  ...reportMethods,
   ...templateMethods,
+  ...accountTokenMethods,
 } as const;
 
 export type Methods = typeof methods;

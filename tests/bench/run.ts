@@ -70,3 +70,5 @@ console.log(`  median: floor (papaparse + one prepared INSERT, one transaction):
 console.log(`  median: import (worker, decode, E.164, dedupe, one transaction):  ${seconds(m((r) => r.app.ms))}, peak RSS ${m((r) => r.app.maxRssMB)} MB`);
 console.log(`  median ratio import/floor: ${m((r) => r.ratio).toFixed(2)}  (targets: < 15 s, < 400 MB, ratio <= 2)`);
 console.log(`  median CPU time: floor ${seconds(m((r) => r.floor.cpuMs))}, import ${seconds(m((r) => r.app.cpuMs))}`);
+// Delivery report exports (tests/bench/export.ts): each export in its own process as well.
+execFileSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(import.meta.dirname, 'export.ts')], { stdio: 'inherit', cwd: root });

@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { createCore } from '../../electron/core/service';
 import type { MethodInput, MethodName } from '../../shared/api';
 import { dispatch } from '../../electron/core/api/dispatch';
+import { seedBigCampaign } from './big-campaign';
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const dataDir = join(import.meta.dirname, '..', '..', '.tmp', 'bench', `status-queries-${process.pid}`);
@@ -15,34 +16,9 @@ mkdirSync(dataDir, { recursive: true });
 const core = createCore({ dataDir, shell: 'headless', externalChangePollMs: 0, statusPolling: false });
 const db = core.store.sqlite;
 
-// A finished campaign of N recipients, 8 columns each, in a realistic mix of outcomes over 3 hours.
-const started = Date.now() - 3 * 3_600_000;
-const campaignId = Number(db.prepare("INSERT INTO campaigns (account_id, name, state, started_at, completed_at, created_at, updated_at) VALUES (1, 'Big', 'completed', ?, ?, 0, 0)").run(started, started + 3_600_000).lastInsertRowid);
-const insert = db.prepare(
-  `INSERT INTO recipients (campaign_id, row_number, phone, state, fields_json, wamid, wa_id, sent_at, delivered_at, read_at, failed_at, error_code, error_title)
-   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-);
 const t0 = performance.now();
-db.transaction(() => {
-  for (let i = 0; i < N; i++) {
-    const r = (Math.imul(i + 7, 2654435761) >>> 0) / 2 ** 32;
-    const state = r < 0.6 ? 'read' : r < 0.82 ? 'delivered' : r < 0.9 ? 'sent' : r < 0.95 ? 'failed' : r < 0.98 ? 'skipped' : 'unknown';
-    const sent = state === 'skipped' || state === 'unknown' ? null : started + Math.floor((i / N) * 3_600_000);
-    const code = state === 'failed' ? [131026, 131049, 131050][i % 3]! : null;
-    const phone = `+4479${String(10_000_000 + i)}`;
-    insert.run(
-      campaignId, i + 2, phone, state,
-      JSON.stringify({ first_name: `Name${i}`, last_name: `Surname${i % 977}`, email: `user${i}@example.com`, city: `City ${i % 313}`, postcode: `AB${i % 90} ${i % 9}CD`, last_order: '2026-03-14', total_spent: String((i % 5000) / 10) }),
-      sent === null ? null : `wamid.${i.toString(36)}`, phone.slice(1), sent,
-      state === 'read' || state === 'delivered' ? sent! + 4000 : null,
-      state === 'read' ? sent! + 60_000 : null,
-      state === 'failed' ? sent! + 2000 : null,
-      code, code === null ? null : 'x',
-    );
-  }
-})();
+const { campaignId, lastId } = seedBigCampaign(db, N);
 const seedMs = performance.now() - t0;
-const lastId = (db.prepare('SELECT max(id) AS id FROM recipients').get() as { id: number }).id;
 
 async function time<K extends MethodName>(method: K, input: MethodInput<K>, runs = 5): Promise<{ medianMs: number; note?: string }> {
   const ms: number[] = [];

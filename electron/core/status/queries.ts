@@ -101,14 +101,15 @@ export function timeline(db: SqliteDatabase, campaignId: number, bucketSeconds: 
     if (!bucket) byBucket.set(b, (bucket = { at: b, sent: 0, delivered: 0, read: 0, failed: 0 }));
     bucket[key]++;
   };
+  // Failures Meta refused at once have no sent_at but belong on the chart like the counters.
   // `+campaign_id`: walk the rowid range, not the (campaign_id, state, id) index (state order, random reads).
   const rows = db
     .prepare(
       `SELECT sent_at, delivered_at, read_at, CASE WHEN state = 'failed' THEN failed_at END FROM recipients
-       WHERE id BETWEEN ? AND ? AND +campaign_id = ? AND sent_at IS NOT NULL`,
+       WHERE id BETWEEN ? AND ? AND +campaign_id = ? AND (sent_at IS NOT NULL OR state = 'failed')`,
     )
     .raw()
-    .iterate(range.min, range.max, campaignId) as IterableIterator<[number, number | null, number | null, number | null]>;
+    .iterate(range.min, range.max, campaignId) as IterableIterator<[number | null, number | null, number | null, number | null]>;
   for (const [sent, delivered, read, failed] of rows) {
     add(sent, 'sent');
     add(delivered, 'delivered');

@@ -1,6 +1,7 @@
 import { audienceCommands } from './commands/audience';
 import { campaignCommands } from './commands/campaigns';
 import { relayCommands } from './commands/relay';
+import { reportCommands } from './commands/reports';
 import { sandboxCommands } from './commands/sandbox';
 import { sendingCommands } from './commands/sending';
 import { serveCommands } from './commands/serve';
@@ -9,4 +10,4 @@ import { templateCommands } from './commands/templates';
 import type { Command } from './framework';
 
 /** Every CLI command; a feature adds its list here. */
-export const COMMANDS: Command[] = [...serveCommands, ...campaignCommands, ...audienceCommands, ...templateCommands, ...sendingCommands, ...statusCommands, ...sandboxCommands, ...relayCommands];
+export const COMMANDS: Command[] = [...serveCommands, ...campaignCommands, ...audienceCommands, ...templateCommands, ...sendingCommands, ...statusCommands, ...reportCommands, ...sandboxCommands, ...relayCommands];

@@ -99,6 +99,13 @@ describe('progress view queries', () => {
     expect(t.bucketSeconds).toBe(1);
     const total = (k: 'sent' | 'delivered' | 'read' | 'failed') => t.buckets.reduce((n, b) => n + b[k], 0);
     expect([total('sent'), total('delivered'), total('read'), total('failed')]).toEqual([80, 40, 20, 20]);
+    // Meta refused one at once (no sent_at): it is a failure on the chart as in the counters.
+    core.store.sqlite
+      .prepare("UPDATE recipients SET state = 'failed', error_code = 131026, failed_at = ? WHERE id = (SELECT min(id) FROM recipients WHERE campaign_id = ? AND sent_at IS NULL)")
+      .run(startedAt + 5_000, id);
+    const refused = await core.handlers['campaigns.timeline']({ campaignId: id, bucketSeconds: 1 });
+    expect(refused.buckets.reduce((n, b) => n + b.failed, 0)).toBe(21);
+    expect(refused.buckets.reduce((n, b) => n + b.sent, 0)).toBe(80);
     // A long campaign gets wider buckets, never more than 2,000.
     core.store.sqlite.prepare('UPDATE campaigns SET started_at = ? WHERE id = ?').run(Date.now() - 30 * 86_400_000, id);
     const wide = await core.handlers['campaigns.timeline']({ campaignId: id, bucketSeconds: 1 });

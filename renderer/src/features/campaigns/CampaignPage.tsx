@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { CAMPAIGN_STATE_LABEL } from '../../../../shared/domain/campaigns';
 import { useStore } from '../../store';
 import { AudienceStep } from '../audience/AudienceStep';
+import { ReportPanel } from '../reports/ReportPanel';
 import { ReviewSendStep } from '../send/ReviewSendStep';
 import { MessageStep } from '../templates/MessageStep';
 
@@ -43,6 +44,9 @@ export function CampaignPage({ id }: { id: number }) {
               <Tabs.Tab value="audience">Audience</Tabs.Tab>
               <Tabs.Tab value="message">Message</Tabs.Tab>
               <Tabs.Tab value="send">{campaign.state === 'draft' ? 'Review & send' : 'Progress'}</Tabs.Tab>
+              <Tabs.Tab value="report" disabled={campaign.state === 'draft'}>
+                Report
+              </Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="audience" pt="md">
               <AudienceStep campaign={campaign} />
@@ -52,6 +56,9 @@ export function CampaignPage({ id }: { id: number }) {
             </Tabs.Panel>
             <Tabs.Panel value="send" pt="md">
               <ReviewSendStep campaign={campaign} />
+            </Tabs.Panel>
+            <Tabs.Panel value="report" pt="md">
+              <ReportPanel campaign={campaign} />
             </Tabs.Panel>
           </Tabs>
         </>

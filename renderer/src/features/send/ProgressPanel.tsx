@@ -10,6 +10,7 @@ const COUNTERS: { key: keyof SendProgress['counts']; label: string; color?: stri
   { key: 'failed', label: 'Failed', color: 'red' },
   { key: 'unknown', label: 'Unknown', color: 'orange' },
   { key: 'skipped', label: 'Skipped', color: 'gray' },
+  { key: 'expired', label: 'No report (expired)', color: 'yellow' },
 ];
 
 function eta(seconds: number | null): string {
@@ -65,7 +66,7 @@ export function ProgressPanel({ campaign, progress }: { campaign: Campaign; prog
             {progress.waiting.until ? ` (until ${new Date(progress.waiting.until).toLocaleTimeString()})` : ''}
           </Alert>
         )}
-        <SimpleGrid cols={{ base: 4, md: 7 }}>
+        <SimpleGrid cols={{ base: 4, md: 8 }}>
           {COUNTERS.map((c) => (
             <div key={c.key} data-testid={`count-${c.key}`}>
               <Text size="xs" c="dimmed">

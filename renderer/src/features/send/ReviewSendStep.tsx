@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Campaign } from '../../../../shared/api';
 import { api } from '../../lib/api';
 import { useStore } from '../../store';
-import { ProgressPanel } from './ProgressPanel';
+import { ProgressView } from '../progress/ProgressView';
 
 /** Review & send: what will happen, what could stop it, a test to yourself, then Send or Schedule. */
 export function ReviewSendStep({ campaign }: { campaign: Campaign }) {
@@ -26,7 +26,7 @@ export function ReviewSendStep({ campaign }: { campaign: Campaign }) {
     });
   }, [campaign.id, campaign.state, runPrecheck, loadSendStatus]);
 
-  if (campaign.state !== 'draft') return <ProgressPanel campaign={campaign} progress={progress} />;
+  if (campaign.state !== 'draft') return <ProgressView campaign={campaign} progress={progress} />;
 
   const scheduleAt = when ? new Date(when).getTime() : undefined;
   return (

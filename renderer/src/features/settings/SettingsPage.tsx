@@ -1,5 +1,6 @@
 import { Alert, Badge, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useStore } from '../../store';
+import { AccountTokenField } from './AccountTokenField';
 
 export function SettingsPage() {
   const accounts = useStore((s) => s.accounts);
@@ -25,6 +26,7 @@ export function SettingsPage() {
               <Table.Th>Phone number ID</Table.Th>
               <Table.Th>Rate</Table.Th>
               <Table.Th>Messaging limit (24 h)</Table.Th>
+              <Table.Th>Access token</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -45,6 +47,9 @@ export function SettingsPage() {
                 </Table.Td>
                 <Table.Td>{a.ratePerSecond} messages/s</Table.Td>
                 <Table.Td>{a.messagingLimit === null ? 'Unlimited' : a.messagingLimit.toLocaleString()}</Table.Td>
+                <Table.Td>
+                  <AccountTokenField accountId={a.id} accountName={a.name} />
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

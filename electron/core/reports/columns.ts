@@ -1,0 +1,180 @@
+import {
+  ORIGINAL_COLUMN_PREFIX,
+  REPORT_STATUS_COLUMNS,
+  type ReportColumn,
+  type ReportStatusColumn,
+} from '../../../shared/api/reports';
+import { describeError } from '../../../shared/domain/errors';
+import { marketFor, pricedCategory, type RateCard } from '../../../shared/domain/pricing';
+import { escapeFormula } from './formula-escape';
+import type { ZoneFormatter } from './time-format';
+
+/** One recipient as the report reads it from SQLite. */
+export interface ReportRow {
+  id: number;
+  phone: string;
+  country: string | null;
+  state: string;
+  skip_reason: string | null;
+  fields_json: string;
+  wamid: string | null;
+  error_code: number | null;
+  error_title: string | null;
+  sent_at: number | null;
+  delivered_at: number | null;
+  read_at: number | null;
+  failed_at: number | null;
+}
+
+export const REPORT_ROW_SQL =
+  'id, phone, country, state, skip_reason, fields_json, wamid, error_code, error_title, sent_at, delivered_at, read_at, failed_at';
+
+/** A cell: text (always formula-escaped) or a number (error code, price), which no spreadsheet runs. */
+export type Cell = string | number;
+
+export function statusColumnLabel(id: ReportStatusColumn, timeZone: string, currency: string): string {
+  switch (id) {
+    case 'phone':
+      return 'Phone (E.164)';
+    case 'country':
+      return 'Country';
+    case 'state':
+      return 'State';
+    case 'sentAt':
+      return `Sent at (${timeZone})`;
+    case 'deliveredAt':
+      return `Delivered at (${timeZone})`;
+    case 'readAt':
+      return `Read at (${timeZone})`;
+    case 'failedAt':
+      return `Failed at (${timeZone})`;
+    case 'wamid':
+      return 'WhatsApp message ID';
+    case 'errorCode':
+      return 'Error code';
+    case 'reason':
+      return 'Reason';
+    case 'nextStep':
+      return 'What to do';
+    case 'category':
+      return 'Category';
+    case 'price':
+      return `Estimated price (${currency})`;
+  }
+}
+
+/** Every column a report of this campaign can hold: the recipient's own first, then ours. */
+export function allColumns(originals: readonly string[], timeZone: string, currency: string): ReportColumn[] {
+  return [
+    ...originals.map((name): ReportColumn => ({ id: ORIGINAL_COLUMN_PREFIX + name, label: name, group: 'original' })),
+    ...REPORT_STATUS_COLUMNS.map((id): ReportColumn => ({ id, label: statusColumnLabel(id, timeZone, currency), group: 'status' })),
+  ];
+}
+
+/**
+ * The chosen columns in file order (the order of `allColumns`, whatever order they were asked in).
+ * Returns the ids nobody knows as `unknown`, so the caller can refuse them by name.
+ */
+export function chooseColumns(all: readonly ReportColumn[], wanted: readonly string[] | undefined): { columns: ReportColumn[]; unknown: string[] } {
+  if (!wanted) return { columns: [...all], unknown: [] };
+  const set = new Set(wanted);
+  const known = new Set(all.map((c) => c.id));
+  return { columns: all.filter((c) => set.has(c.id)), unknown: [...set].filter((id) => !known.has(id)) };
+}
+
+export interface CellContext {
+  zone: ZoneFormatter;
+  category: string | null;
+  card: RateCard;
+}
+
+// Meta charges a template message when it is delivered; read implies delivered.
+const CHARGED = new Set(['delivered', 'read']);
+
+/** Turns rows into cells for the chosen columns; caches what repeats (catalogue texts, prices). */
+export function createRowMapper(columns: readonly ReportColumn[], ctx: CellContext): (row: ReportRow) => Cell[] {
+  const reasons = new Map<string, { explanation: string; action: string }>();
+  const prices = new Map<string | null, number>();
+  const category = ctx.category ? pricedCategory(ctx.category).category : 'MARKETING';
+
+  const failure = (row: ReportRow) => {
+    const key = `${row.error_code ?? ''}|${row.error_title ?? ''}`;
+    let entry = reasons.get(key);
+    if (!entry) {
+      const e = describeError(row.error_code ?? undefined, row.error_title ?? undefined);
+      entry = { explanation: e.explanation, action: e.action };
+      if (reasons.size > 1000) reasons.clear();
+      reasons.set(key, entry);
+    }
+    return entry;
+  };
+
+  const reason = (row: ReportRow): string => {
+    switch (row.state) {
+      case 'failed':
+        return failure(row).explanation;
+      case 'skipped':
+        return row.skip_reason ?? '';
+      case 'unknown':
+      case 'expired':
+        return row.error_title ?? row.skip_reason ?? '';
+      default:
+        return '';
+    }
+  };
+
+  const nextStep = (row: ReportRow): string => (row.state === 'failed' ? failure(row).action : '');
+
+  const price = (row: ReportRow): number => {
+    if (!CHARGED.has(row.state)) return 0;
+    let unit = prices.get(row.country);
+    if (unit === undefined) {
+      unit = marketFor(ctx.card, row.country).prices[category];
+      prices.set(row.country, unit);
+    }
+    return unit;
+  };
+
+  const cellFor = (id: string): ((row: ReportRow, fields: Record<string, string>) => Cell) => {
+    if (id.startsWith(ORIGINAL_COLUMN_PREFIX)) {
+      const name = id.slice(ORIGINAL_COLUMN_PREFIX.length);
+      return (_row, fields) => escapeFormula(fields[name] ?? '');
+    }
+    switch (id as ReportStatusColumn) {
+      case 'phone':
+        return (r) => escapeFormula(r.phone);
+      case 'country':
+        return (r) => escapeFormula(r.country ?? '');
+      case 'state':
+        return (r) => r.state;
+      case 'sentAt':
+        return (r) => ctx.zone.format(r.sent_at);
+      case 'deliveredAt':
+        return (r) => ctx.zone.format(r.delivered_at);
+      case 'readAt':
+        return (r) => ctx.zone.format(r.read_at);
+      case 'failedAt':
+        return (r) => ctx.zone.format(r.state === 'failed' || r.state === 'unknown' || r.state === 'expired' ? r.failed_at : null);
+      case 'wamid':
+        return (r) => escapeFormula(r.wamid ?? '');
+      case 'errorCode':
+        return (r) => (r.state === 'failed' && r.error_code !== null ? r.error_code : '');
+      case 'reason':
+        return (r) => escapeFormula(reason(r));
+      case 'nextStep':
+        return (r) => escapeFormula(nextStep(r));
+      case 'category':
+        return () => escapeFormula(ctx.category ?? '');
+      case 'price':
+        return (r) => price(r);
+    }
+    return () => '';
+  };
+
+  const getters = columns.map((c) => cellFor(c.id));
+  const needsFields = columns.some((c) => c.id.startsWith(ORIGINAL_COLUMN_PREFIX));
+  return (row) => {
+    const fields = needsFields ? (JSON.parse(row.fields_json) as Record<string, string>) : {};
+    return getters.map((g) => g(row, fields));
+  };
+}

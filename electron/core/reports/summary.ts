@@ -1,0 +1,121 @@
+import type { Database as SqliteDatabase } from 'better-sqlite3';
+import { RECIPIENT_STATES, REPORT_FILTER_LABEL, type RecipientState, type ReportFilter } from '../../../shared/api';
+import { describeError } from '../../../shared/domain/errors';
+import { estimateCost, type RateCard } from '../../../shared/domain/pricing';
+import type { Cell } from './columns';
+import { escapeFormula } from './formula-escape';
+import type { ZoneFormatter } from './time-format';
+
+/** The campaign as the main thread knows it, handed to the worker with the task. */
+export interface CampaignInfo {
+  id: number;
+  name: string;
+  state: string;
+  accountName: string;
+  templateName: string | null;
+  templateLanguage: string | null;
+  category: string | null;
+  startedAt: number | null;
+  completedAt: number | null;
+}
+
+export interface SummaryInput {
+  campaign: CampaignInfo;
+  card: RateCard & { edited?: boolean };
+  filter: ReportFilter;
+  exportedRows: number;
+  generatedAt: number;
+}
+
+/** The summary sheet: label / value / more rows, each section under a title row. */
+export type SummarySheet = Cell[][];
+
+export interface SummaryFigures {
+  counts: Record<RecipientState, number>;
+  total: number;
+  failures: { code: number | null; title: string; explanation: string; count: number }[];
+  byCountry: { country: string | null; messages: number }[];
+}
+
+/** Counted inside the worker's read transaction, so the figures match the rows of the same file. */
+export function summaryFigures(db: SqliteDatabase, campaignId: number): SummaryFigures {
+  const counts = Object.fromEntries(RECIPIENT_STATES.map((s) => [s, 0])) as Record<RecipientState, number>;
+  const byState = db.prepare('SELECT state, count(*) AS n FROM recipients WHERE campaign_id = ? GROUP BY state').all(campaignId) as {
+    state: RecipientState;
+    n: number;
+  }[];
+  for (const r of byState) counts[r.state] = r.n;
+  const failures = (
+    db
+      .prepare("SELECT error_code AS code, max(error_title) AS title, count(*) AS n FROM recipients WHERE campaign_id = ? AND state = 'failed' GROUP BY error_code ORDER BY n DESC")
+      .all(campaignId) as { code: number | null; title: string | null; n: number }[]
+  ).map((r) => {
+    const entry = describeError(r.code ?? undefined, r.title ?? undefined);
+    return { code: r.code, title: entry.title, explanation: entry.explanation, count: r.n };
+  });
+  const byCountry = (
+    db
+      .prepare("SELECT country, count(*) AS n FROM recipients WHERE campaign_id = ? AND state IN ('delivered', 'read') GROUP BY country")
+      .all(campaignId) as { country: string | null; n: number }[]
+  ).map((r) => ({ country: r.country, messages: r.n }));
+  return { counts, total: byState.reduce((n, r) => n + r.n, 0), failures, byCountry };
+}
+
+const pct = (part: number, whole: number): string => (whole > 0 ? `${((part / whole) * 100).toFixed(1)}%` : '');
+const text = (s: string | null | undefined): string => escapeFormula(s ?? '');
+
+export function summarySheet(figures: SummaryFigures, input: SummaryInput, zone: ZoneFormatter): SummarySheet {
+  const { campaign, card } = input;
+  const { counts, total } = figures;
+  const delivered = counts.delivered + counts.read;
+  // Recipients a message left for: the base for delivery rates (pending and skipped never left).
+  const left = counts.sent + delivered + counts.failed + counts.expired + counts.unknown;
+  const cost = estimateCost(card, campaign.category ?? 'MARKETING', figures.byCountry);
+  const when = (ms: number | null) => zone.format(ms);
+
+  const rows: SummarySheet = [
+    ['Delivery report', text(campaign.name)],
+    [],
+    ['Campaign'],
+    ['Name', text(campaign.name)],
+    ['Campaign ID', campaign.id],
+    ['State', campaign.state],
+    ['Account', text(campaign.accountName)],
+    ['Template', text(campaign.templateName)],
+    ['Language', text(campaign.templateLanguage)],
+    ['Category', text(campaign.category)],
+    [`Started (${zone.timeZone})`, when(campaign.startedAt)],
+    [`Completed (${zone.timeZone})`, when(campaign.completedAt)],
+    [],
+    ['This file'],
+    [`Generated (${zone.timeZone})`, when(input.generatedAt)],
+    ['Time zone of all times', zone.timeZone],
+    ['Recipients', text(REPORT_FILTER_LABEL[input.filter])],
+    ['Rows', input.exportedRows],
+    [],
+    ['Recipients by state', 'Count', 'Share of all recipients'],
+    ...RECIPIENT_STATES.filter((s) => counts[s] > 0).map((s): Cell[] => [s, counts[s], pct(counts[s], total)]),
+    ['total', total, total > 0 ? '100.0%' : ''],
+    [],
+    ['Rates', 'Value', 'Based on'],
+    ['Delivered (read included)', pct(delivered, left), `${delivered} of ${left} messages sent`],
+    ['Read', pct(counts.read, delivered), `${counts.read} of ${delivered} delivered`],
+    ['Failed', pct(counts.failed, left), `${counts.failed} of ${left} messages sent`],
+    [],
+    ['Failures by reason', 'Count', 'Error code', 'What happened'],
+    ...figures.failures.map((f): Cell[] => [text(f.title), f.count, f.code ?? '', text(f.explanation)]),
+    [],
+    [`Estimated cost by country (${card.currency})`, 'Delivered messages', 'Price per message', 'Cost', 'Market'],
+    ...cost.countries.map((c): Cell[] => [text(c.country ?? 'no country'), c.messages, c.unitPrice, c.cost, text(c.marketName)]),
+    ['total', cost.messages, '', cost.total],
+    [],
+    [
+      'About the cost',
+      text(
+        `An estimate from the rate card dated ${card.effectiveDate}${card.edited ? ' with your own prices' : ''}, not an invoice. ` +
+          `Meta charges delivered template messages only (read counts as delivered), at the ${cost.category} rate of the recipient's country code.`,
+      ),
+    ],
+  ];
+  return rows;
+}

@@ -1,0 +1,95 @@
+import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import type { Campaign, FailureGroup } from '../../../../shared/api';
+import { useStore } from '../../store';
+
+function codeLabel(code: number | null): string {
+  return code === null ? 'no code' : `code ${code}`;
+}
+
+/**
+ * Failures by Meta's code in plain language, with what to do about each, and the one action that
+ * helps most often: a follow-up draft with only the recipients worth trying again.
+ */
+export function FailuresPanel({ campaign, failures, onTable }: { campaign: Campaign; failures: FailureGroup[]; onTable: () => void }) {
+  const retry = useStore((s) => (s.retry?.sourceId === campaign.id ? s.retry : null));
+  const retryResult = retry?.result ?? null;
+  const retryError = retry?.error ?? null;
+  const { retryFailed, navigate } = useStore.getState();
+  const total = failures.reduce((n, f) => n + f.count, 0);
+  const retryable = failures.filter((f) => f.retryable).reduce((n, f) => n + f.count, 0);
+  const finished = campaign.state !== 'sending' && campaign.state !== 'scheduled';
+
+  if (total === 0) return null;
+  return (
+    <Paper withBorder p="md" data-testid="failures">
+      <Group justify="space-between" mb="xs">
+        <Title order={5}>
+          {total.toLocaleString()} failed, by reason
+        </Title>
+        <Group gap="xs">
+          <Button variant="subtle" size="xs" onClick={onTable}>
+            Show them below
+          </Button>
+          <Button
+            size="xs"
+            variant="light"
+            disabled={retryable === 0 || !finished}
+            title={!finished ? 'Available once the campaign is paused, finished or cancelled.' : undefined}
+            onClick={() => void retryFailed(campaign.id)}
+            data-testid="retry-failed"
+          >
+            Retry failed ({retryable.toLocaleString()})
+          </Button>
+        </Group>
+      </Group>
+      <Stack gap="sm">
+        {failures.map((f) => (
+          <div key={f.code ?? 'none'} data-testid="failure-group" data-code={f.code ?? ''}>
+            <Group gap="xs">
+              <Text fw={600} size="sm">
+                {f.title}
+              </Text>
+              <Badge variant="light" color="red">
+                {f.count.toLocaleString()}
+              </Badge>
+              <Text size="xs" c="dimmed">
+                {codeLabel(f.code)}
+              </Text>
+              {f.retryable && (
+                <Badge size="xs" variant="outline" color="blue">
+                  worth retrying
+                </Badge>
+              )}
+              {f.suppressed && (
+                <Badge size="xs" variant="outline" color="gray">
+                  opted out — never messaged again
+                </Badge>
+              )}
+            </Group>
+            <Text size="sm">{f.explanation}</Text>
+            <Text size="sm" c="dimmed">
+              What to do: {f.action}
+            </Text>
+          </div>
+        ))}
+      </Stack>
+      {retryError && (
+        <Alert mt="sm" color="red" title="No follow-up created">
+          {retryError.message}
+        </Alert>
+      )}
+      {retryResult && (
+        <Alert mt="sm" color="teal" title="Follow-up draft created" data-testid="retry-result">
+          <Text size="sm">
+            {retryResult.recipients.toLocaleString()} recipients are in a new draft.
+            {retryResult.leftOut.length > 0 && ` Left out: ${retryResult.leftOut.map((l) => `${l.count.toLocaleString()} ${l.reason}`).join(', ')}.`}
+            {retryResult.notBefore && ` Send it after ${new Date(retryResult.notBefore).toLocaleString()}: WhatsApp asks to wait before trying those again.`}
+          </Text>
+          <Button mt="xs" size="xs" onClick={() => navigate({ page: 'campaign', id: retryResult.campaignId })}>
+            Open the follow-up
+          </Button>
+        </Alert>
+      )}
+    </Paper>
+  );
+}

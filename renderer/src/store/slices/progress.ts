@@ -1,0 +1,134 @@
+import type { StateCreator } from 'zustand';
+import type { ApiError, FailureGroup, RecipientState, RecipientStatus, RetryFailedResult, Timeline } from '../../../../shared/api';
+import { api } from '../../lib/api';
+import type { AppState } from '../index';
+
+/** What the recipient table shows: one filter, one search, the rows loaded so far (keyset pages). */
+export interface RecipientTableState {
+  campaignId: number;
+  filter: RecipientFilter;
+  search: string;
+  items: RecipientStatus[];
+  nextAfterId: number | null;
+  loading: boolean;
+  /** Bumped on every new filter or search: a page that answers for an older one is dropped. */
+  generation: number;
+  error: ApiError | null;
+}
+
+/** The table's filter choices; each maps to the states it shows. */
+export const RECIPIENT_FILTERS = {
+  all: { label: 'All', states: undefined },
+  waiting: { label: 'Waiting', states: ['pending', 'sending'] },
+  sent: { label: 'Accepted', states: ['sent'] },
+  delivered: { label: 'Delivered', states: ['delivered'] },
+  read: { label: 'Read', states: ['read'] },
+  failed: { label: 'Failed', states: ['failed'] },
+  unknown: { label: 'Unknown', states: ['unknown'] },
+  skipped: { label: 'Skipped', states: ['skipped'] },
+  expired: { label: 'Expired', states: ['expired'] },
+} as const satisfies Record<string, { label: string; states: readonly RecipientState[] | undefined }>;
+export type RecipientFilter = keyof typeof RECIPIENT_FILTERS;
+
+const PAGE = 200;
+
+export interface ProgressSlice {
+  timeline: Timeline | null;
+  /** How long the last timeline call took: the next one waits a multiple of it (a 1M-row campaign costs ~1 s). */
+  timelineCostMs: number;
+  failures: { campaignId: number; groups: FailureGroup[] } | null;
+  table: RecipientTableState | null;
+  /** The follow-up draft made from `sourceId`'s failures, or why it could not be made. */
+  retry: { sourceId: number; result: RetryFailedResult | null; error: ApiError | null } | null;
+  loadTimeline: (campaignId: number) => Promise<void>;
+  loadFailures: (campaignId: number) => Promise<void>;
+  openTable: (campaignId: number, filter?: RecipientFilter, search?: string) => Promise<void>;
+  loadMoreRows: () => Promise<void>;
+  /** Re-reads the first page in place (no flicker) when only that much is loaded: states move while sending. */
+  refreshTableTop: () => Promise<void>;
+  retryFailed: (campaignId: number) => Promise<void>;
+}
+
+export const createProgressSlice: StateCreator<AppState, [], [], ProgressSlice> = (set, get) => {
+  const fetchPage = async (t: RecipientTableState) => {
+    const { states } = RECIPIENT_FILTERS[t.filter];
+    const search = t.search.trim();
+    const r = await api.call('recipients.page', {
+      campaignId: t.campaignId,
+      ...(states ? { states: [...states] } : {}),
+      ...(search ? { search } : {}),
+      afterId: t.nextAfterId ?? 0,
+      limit: PAGE,
+    });
+    const now = get().table;
+    if (!now || now.generation !== t.generation) return;
+    if (!r.ok) return set({ table: { ...now, loading: false, error: r.error } });
+    set({
+      table: { ...now, loading: false, error: null, items: [...now.items, ...r.value.items], nextAfterId: r.value.nextAfterId },
+    });
+  };
+
+  return {
+    timeline: null,
+    timelineCostMs: 0,
+    failures: null,
+    table: null,
+    retry: null,
+
+    async loadTimeline(campaignId) {
+      const started = performance.now();
+      // The core widens the buckets to at most 2,000 over the campaign's span.
+      const r = await api.call('campaigns.timeline', { campaignId, bucketSeconds: 1 });
+      if (r.ok) set({ timeline: r.value, timelineCostMs: performance.now() - started });
+    },
+    async loadFailures(campaignId) {
+      const r = await api.call('campaigns.failures', { campaignId });
+      if (r.ok) set({ failures: { campaignId, groups: r.value } });
+    },
+    async openTable(campaignId, filter, search) {
+      const prev = get().table;
+      const same = prev?.campaignId === campaignId;
+      const t: RecipientTableState = {
+        campaignId,
+        filter: filter ?? (same ? prev.filter : 'all'),
+        search: search ?? (same ? prev.search : ''),
+        items: [],
+        nextAfterId: 0,
+        loading: true,
+        generation: (prev?.generation ?? 0) + 1,
+        error: null,
+      };
+      set({ table: t });
+      await fetchPage(t);
+    },
+    async loadMoreRows() {
+      const t = get().table;
+      if (!t || t.loading || t.nextAfterId === null) return;
+      const next = { ...t, loading: true };
+      set({ table: next });
+      await fetchPage(next);
+    },
+    async refreshTableTop() {
+      const t = get().table;
+      if (!t || t.loading || t.items.length > PAGE) return;
+      const { states } = RECIPIENT_FILTERS[t.filter];
+      const search = t.search.trim();
+      const r = await api.call('recipients.page', {
+        campaignId: t.campaignId,
+        ...(states ? { states: [...states] } : {}),
+        ...(search ? { search } : {}),
+        afterId: 0,
+        limit: PAGE,
+      });
+      const now = get().table;
+      if (!r.ok || !now || now.generation !== t.generation || now.loading || now.items.length > PAGE) return;
+      set({ table: { ...now, items: r.value.items, nextAfterId: r.value.nextAfterId } });
+    },
+    async retryFailed(campaignId) {
+      set({ retry: null });
+      const r = await api.call('campaigns.retryFailed', { campaignId });
+      set({ retry: { sourceId: campaignId, result: r.ok ? r.value : null, error: r.ok ? null : r.error } });
+      await get().loadCampaigns();
+    },
+  };
+};

@@ -1,0 +1,197 @@
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../../electron/core/service';
+import { HEADLESS_TOKEN_MESSAGE, tokenRefFor, vaultThenEnv } from '../../../electron/core/accounts/token-vault';
+import { createKeychainVault, keychainUnavailableReason, type SafeStorageLike } from '../../../electron/main/keychain';
+import { tempDir } from '../../helpers/tmp';
+
+const TOKEN = 'EAAGtestTOKEN1234567890abcdefGHIJ';
+
+/**
+ * Stands in for Electron's safeStorage: a reversible transform that is visibly not the input, and
+ * switches to say the keychain is missing or the Linux backend is the hard-coded password.
+ */
+function fakeSafeStorage(opts: { available?: boolean; backend?: ReturnType<SafeStorageLike['getSelectedStorageBackend']> } = {}) {
+  const state = { available: opts.available ?? true, backend: opts.backend ?? 'gnome_libsecret', key: 7, encryptCalls: 0, decryptCalls: 0 };
+  const xor = (b: Buffer) => Buffer.from(b.map((x) => x ^ state.key));
+  const storage: SafeStorageLike = {
+    isEncryptionAvailable: () => state.available,
+    getSelectedStorageBackend: () => state.backend,
+    encryptString: (plain) => {
+      state.encryptCalls++;
+      return Buffer.concat([Buffer.from('v10'), xor(Buffer.from(plain, 'utf8'))]);
+    },
+    decryptString: (buf) => {
+      state.decryptCalls++;
+      if (buf.subarray(0, 3).toString() !== 'v10' || state.key !== 7) throw new Error(`bad ciphertext ${buf.toString('hex')}`);
+      return xor(buf.subarray(3)).toString('utf8');
+    },
+  };
+  return { storage, state };
+}
+
+describe('keychain vault', () => {
+  const dirs: { cleanup(): void }[] = [];
+  afterEach(() => dirs.splice(0).forEach((d) => d.cleanup()));
+  const setup = (opts?: Parameters<typeof fakeSafeStorage>[0], platform: NodeJS.Platform = 'linux') => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const fake = fakeSafeStorage(opts);
+    const file = join(dir.path, 'secrets', 'tokens.json');
+    return { ...fake, file, vault: createKeychainVault({ safeStorage: fake.storage, platform, file }) };
+  };
+
+  it('stores only ciphertext, owner-only, and reads it back', () => {
+    const { vault, file, storage } = setup();
+    vault.write('account:2', TOKEN);
+    const text = readFileSync(file, 'utf8');
+    expect(text).not.toContain(TOKEN);
+    expect(text).not.toContain(Buffer.from(TOKEN).toString('base64'));
+    if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600);
+    // A fresh vault (next start) decrypts from the file.
+    const again = createKeychainVault({ safeStorage: storage, platform: 'linux', file });
+    expect(again.read('account:2')).toBe(TOKEN);
+    expect(again.read('account:3')).toBeUndefined();
+  });
+
+  it('decrypts once and then answers from memory (the send loop asks on every request)', () => {
+    const { vault, file, storage, state } = setup();
+    vault.write('account:2', TOKEN);
+    const fresh = createKeychainVault({ safeStorage: storage, platform: 'linux', file });
+    for (let i = 0; i < 5; i++) expect(fresh.read('account:2')).toBe(TOKEN);
+    expect(state.decryptCalls).toBe(1);
+  });
+
+  it('refuses to store when the keychain is unavailable, and writes nothing', () => {
+    const { vault, file, state } = setup({ available: false });
+    expect(vault.unavailableReason()).toMatch(/cannot reach your system keychain/);
+    expect(() => vault.write('account:2', TOKEN)).toThrow(/never keeps tokens in plain text/);
+    expect(state.encryptCalls).toBe(0);
+    expect(() => readFileSync(file)).toThrow();
+  });
+
+  it("refuses Linux's basic_text backend (a hard-coded password) instead of falling back", () => {
+    const { vault, state } = setup({ backend: 'basic_text' });
+    expect(vault.unavailableReason()).toMatch(/No secret service was found/);
+    expect(() => vault.write('account:2', TOKEN)).toThrow(/No secret service/);
+    expect(state.encryptCalls).toBe(0);
+    // The backend only matters on Linux; macOS and Windows use the Keychain and DPAPI.
+    expect(keychainUnavailableReason(fakeSafeStorage({ backend: 'unknown' }).storage, 'darwin')).toBeNull();
+    expect(keychainUnavailableReason(fakeSafeStorage({ backend: 'unknown' }).storage, 'linux')).not.toBeNull();
+  });
+
+  it('reports a token it cannot decrypt without quoting the ciphertext or the token', () => {
+    const { vault, file, storage, state } = setup();
+    vault.write('account:2', TOKEN);
+    state.key = 9; // the keychain was reset
+    const fresh = createKeychainVault({ safeStorage: storage, platform: 'linux', file });
+    let message = '';
+    try {
+      fresh.read('account:2');
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/cannot be decrypted.*Paste the token again/);
+    expect(message).not.toMatch(/v10|[0-9a-f]{20}/);
+    expect(message).not.toContain(TOKEN);
+  });
+
+  it('removes a token, and the file with the last one', () => {
+    const { vault, file } = setup();
+    vault.write('account:2', TOKEN);
+    vault.write('account:3', `${TOKEN}x`);
+    vault.remove('account:2');
+    expect(vault.read('account:2')).toBeUndefined();
+    expect(vault.read('account:3')).toBe(`${TOKEN}x`);
+    vault.remove('account:3');
+    expect(() => readFileSync(file)).toThrow();
+    vault.remove('account:3');
+  });
+
+  it('reports a damaged file instead of overwriting it', () => {
+    const { vault, file } = setup();
+    vault.write('account:2', TOKEN);
+    writeFileSync(file, '{not json');
+    expect(() => vault.read('account:2')).not.toThrow(); // still in memory
+    const fresh = createKeychainVault({ safeStorage: fakeSafeStorage().storage, platform: 'linux', file });
+    expect(() => fresh.read('account:2')).toThrow(/damaged/);
+    expect(() => fresh.write('account:4', TOKEN)).toThrow(/damaged/);
+    expect(readFileSync(file, 'utf8')).toBe('{not json');
+  });
+});
+
+describe('accounts.setToken through the core', () => {
+  let core: Core | undefined;
+  const dirs: { cleanup(): void }[] = [];
+  afterEach(async () => {
+    await core?.close();
+    core = undefined;
+    dirs.splice(0).forEach((d) => d.cleanup());
+  });
+
+  const open = (vault?: ReturnType<typeof createKeychainVault>) => {
+    const dir = tempDir();
+    dirs.push(dir);
+    core = createCore({ dataDir: dir.path, shell: vault ? 'electron' : 'headless', ...(vault ? { tokenVault: vault } : {}) });
+    return { core, dir: dir.path };
+  };
+  const addCloudAccount = async (c: Core) =>
+    (await c.handlers['accounts.add']({ name: 'Shop', phoneNumberId: '1234567890', wabaId: '9876543210' })).id;
+
+  it('stores in the keychain, marks the account by reference only, and never returns the token', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const fake = fakeSafeStorage();
+    const vault = createKeychainVault({ safeStorage: fake.storage, platform: 'linux', file: join(dir.path, 'tokens.json') });
+    const { core: c } = open(vault);
+    const id = await addCloudAccount(c);
+    expect(await c.handlers['accounts.tokenStatus']({ accountId: id })).toMatchObject({ source: 'none', canStore: true });
+
+    const status = await c.handlers['accounts.setToken']({ accountId: id, token: TOKEN });
+    expect(status).toEqual({ accountId: id, source: 'keychain', tokenEnv: null, canStore: true, cannotStoreReason: null });
+    expect(JSON.stringify(status)).not.toContain(TOKEN);
+    const row = c.store.first(c.store.q.selectFrom('accounts').selectAll().where('id', '=', id));
+    expect(row?.token_ref).toBe(tokenRefFor(id));
+    expect(JSON.stringify(row)).not.toContain(TOKEN);
+    expect(JSON.stringify(await c.handlers['accounts.list']({}))).not.toContain(TOKEN);
+
+    const cleared = await c.handlers['accounts.setToken']({ accountId: id, token: null });
+    expect(cleared.source).toBe('none');
+    expect(vault.read(tokenRefFor(id))).toBeUndefined();
+  });
+
+  it('refuses with the keychain message when safeStorage cannot protect it', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const vault = createKeychainVault({ safeStorage: fakeSafeStorage({ backend: 'basic_text' }).storage, platform: 'linux', file: join(dir.path, 't.json') });
+    const { core: c } = open(vault);
+    const id = await addCloudAccount(c);
+    expect(await c.handlers['accounts.tokenStatus']({ accountId: id })).toMatchObject({ canStore: false, cannotStoreReason: expect.stringMatching(/secret service/) });
+    await expect(Promise.resolve().then(() => c.handlers['accounts.setToken']({ accountId: id, token: TOKEN }))).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    const row = c.store.first(c.store.q.selectFrom('accounts').select('token_ref').where('id', '=', id));
+    expect(row?.token_ref).toBeNull();
+  });
+
+  it('answers the headless shell with "tokens come from environment variables here"', async () => {
+    const { core: c } = open();
+    const id = await addCloudAccount(c);
+    expect(await c.handlers['accounts.tokenStatus']({ accountId: id })).toMatchObject({ canStore: false, cannotStoreReason: HEADLESS_TOKEN_MESSAGE });
+    await expect(Promise.resolve().then(() => c.handlers['accounts.setToken']({ accountId: id, token: TOKEN }))).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+      message: HEADLESS_TOKEN_MESSAGE,
+    });
+  });
+
+  it('reads a stored token before the environment variable', () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const vault = createKeychainVault({ safeStorage: fakeSafeStorage().storage, platform: 'linux', file: join(dir.path, 't.json') });
+    vault.write(tokenRefFor(4), TOKEN);
+    const source = vaultThenEnv(vault, { WA_TOKEN: 'from-env' });
+    expect(source.tokenFor({ id: 4, tokenEnv: 'WA_TOKEN', tokenRef: tokenRefFor(4) })).toBe(TOKEN);
+    // An account set up with the CLI (--token-env) keeps working in the app.
+    expect(source.tokenFor({ id: 5, tokenEnv: 'WA_TOKEN', tokenRef: null })).toBe('from-env');
+    expect(source.tokenFor({ id: 6, tokenEnv: null, tokenRef: tokenRefFor(6) })).toBeUndefined();
+  });
+});
