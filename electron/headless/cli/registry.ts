@@ -1,5 +1,6 @@
 import { audienceCommands } from './commands/audience';
 import { campaignCommands } from './commands/campaigns';
+import { campaignSettingsCommands } from './commands/campaign-settings';
 import { relayCommands } from './commands/relay';
 import { reportCommands } from './commands/reports';
 import { sandboxCommands } from './commands/sandbox';
@@ -10,4 +11,4 @@ import { templateCommands } from './commands/templates';
 import type { Command } from './framework';
 
 /** Every CLI command; a feature adds its list here. */
-export const COMMANDS: Command[] = [...serveCommands, ...campaignCommands, ...audienceCommands, ...templateCommands, ...sendingCommands, ...statusCommands, ...reportCommands, ...sandboxCommands, ...relayCommands];
+export const COMMANDS: Command[] = [...serveCommands, ...campaignCommands, ...campaignSettingsCommands, ...audienceCommands, ...templateCommands, ...sendingCommands, ...statusCommands, ...reportCommands, ...sandboxCommands, ...relayCommands];

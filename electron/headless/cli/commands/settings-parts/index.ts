@@ -1,0 +1,4 @@
+import type { SettingsPart } from './types';
+
+/** Every feature's part of `campaigns settings`; a feature adds its part here. */
+export const SETTINGS_PARTS: SettingsPart[] = [];
