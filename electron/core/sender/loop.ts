@@ -13,6 +13,7 @@ import { createMessagingWindow, createRateMeter, createSleeper, DAY_MS } from '.
 import { createSendRepo, type Claimed, type SendResult } from './repo';
 import { createTokenBucket } from './token-bucket';
 import { applyOutcome, type OutcomeEffects } from './outcome';
+import { createThroughputGovernor } from './throughput-governor';
 
 export interface LoopDeps {
   store: Store;
@@ -129,6 +130,8 @@ async function sendLoop(a: LoopArgs): Promise<RunOutcome> {
   const repo = createSendRepo(store.sqlite);
   const rate = a.account.rate_per_second;
   const bucket = createTokenBucket(pacedBucket(rate, monotonic));
+  const governor = createThroughputGovernor({ configured: rate, now: monotonic, random: a.deps.random ?? Math.random });
+  let pacedAt = rate;
   const backoff = createBackoff({ baseMs: 1000, maxMs: 60_000, random: a.deps.random ?? Math.random });
   const detector = createFailureRateDetector();
   const meter = createRateMeter();
@@ -166,6 +169,7 @@ async function sendLoop(a: LoopArgs): Promise<RunOutcome> {
       meter.add(monotonic());
       reach.record(phone, at);
       backoff.reset();
+      governor.accepted();
       if (waiting?.reason === 'offline' || waiting?.reason === 'throttled') waiting = null;
     },
     backOff: (delayMs, w) => {
@@ -178,6 +182,7 @@ async function sendLoop(a: LoopArgs): Promise<RunOutcome> {
     },
     detector,
     backoff,
+    slowDown: (retryAfterMs) => governor.slowDown(retryAfterMs),
     pairRateDelayMs,
     now: () => clock.now(),
   };
@@ -285,6 +290,12 @@ async function sendLoop(a: LoopArgs): Promise<RunOutcome> {
         queue.shift();
         effects.record({ id: next.id, kind: 'skipped', reason: composed.problems.map((p) => p.message).join(' ') });
         continue;
+      }
+      // After "too fast" answers the governor lowers the rate and gives it back slowly.
+      const allowed = governor.rate();
+      if (allowed !== pacedAt) {
+        pacedAt = allowed;
+        bucket.setRate(pacedBucket(allowed, monotonic).ratePerSecond);
       }
       const wait = bucket.tryTake();
       if (wait > 0) {

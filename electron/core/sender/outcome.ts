@@ -12,6 +12,8 @@ export interface OutcomeEffects {
   pause: (code: string, reason: string) => void;
   detector: FailureRateDetector;
   backoff: Backoff;
+  /** For answers that say we go too fast (`slowDown` in the catalogue): lowers the rate, returns a short wait. */
+  slowDown: (retryAfterMs?: number) => number;
   pairRateDelayMs: (attempt: number) => number;
   now: () => number;
 }
@@ -66,7 +68,9 @@ export function applyOutcome(fx: OutcomeEffects, r: Claimed, outcome: SendOutcom
       }
       return;
     case 'retry_later': {
-      const delay = fx.backoff.next(outcome.retryAfterMs !== undefined ? { retryAfterMs: outcome.retryAfterMs } : {});
+      const delay = entry.slowDown
+        ? fx.slowDown(outcome.retryAfterMs)
+        : fx.backoff.next(outcome.retryAfterMs !== undefined ? { retryAfterMs: outcome.retryAfterMs } : {});
       // Nothing left the machine when the network is down: that try does not count.
       const offline = outcome.network !== undefined;
       const limit = entry.retryLimit !== undefined ? entry.retryLimit + 1 : MAX_ATTEMPTS;

@@ -8,7 +8,7 @@ import type { SendResult } from '../../../electron/core/sender/repo';
 import { classifyFailure } from '../../../shared/domain/errors';
 
 function fx() {
-  const log = { results: [] as SendResult[], pauses: [] as string[], backOffs: [] as string[], accepted: 0 };
+  const log = { results: [] as SendResult[], pauses: [] as string[], backOffs: [] as string[], accepted: 0, slowDowns: 0 };
   const effects: OutcomeEffects = {
     record: (r) => log.results.push(r),
     accepted: () => log.accepted++,
@@ -16,6 +16,10 @@ function fx() {
     pause: (code, reason) => log.pauses.push(`${code}: ${reason}`),
     detector: createFailureRateDetector({ maxConsecutiveFailures: 5, minSamples: 50 }),
     backoff: createBackoff({ baseMs: 100, maxMs: 1000, random: () => 0.5 }),
+    slowDown: (retryAfterMs) => {
+      log.slowDowns++;
+      return Math.max(retryAfterMs ?? 0, 40);
+    },
     pairRateDelayMs,
     now: () => 1_000_000,
   };
@@ -71,6 +75,19 @@ describe('what one send outcome does', () => {
     expect(log.backOffs).toEqual(['throttled']);
     applyOutcome(effects, claimed(MAX_ATTEMPTS), failure(2));
     expect(log.results[1]).toMatchObject({ kind: 'failed', code: 2 });
+  });
+
+  it('slows down (short wait, lower rate) on "too fast" answers, and backs off normally on the others', () => {
+    const { effects, log } = fx();
+    applyOutcome(effects, claimed(0), failure(130429));
+    applyOutcome(effects, claimed(0), failure(80007));
+    applyOutcome(effects, claimed(0), failure(4));
+    expect(log.slowDowns).toBe(3);
+    expect(log.results.slice(0, 3).map((r) => r.kind === 'retry' && r.nextAt)).toEqual([1_000_040, 1_000_040, 1_000_040]);
+    applyOutcome(effects, claimed(0), failure(2));
+    expect(log.slowDowns).toBe(3);
+    // The general backoff: full jitter over 100 ms × 2^0 with random 0.5.
+    expect(log.results[3]).toMatchObject({ kind: 'retry', nextAt: 1_000_050 });
   });
 
   it('does not count tries made while offline', () => {
