@@ -42,33 +42,51 @@ function measure(script: string, file: string): Measurement {
   return JSON.parse(last) as Measurement;
 }
 
-const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
-// Several runs, floor and import alternating, so both see the same machine; the median is reported.
-const runs = Number(process.env.BENCH_RUNS ?? 3);
-console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
-const file = await makeCsv(rows);
-console.log(`Import benchmark: ${rows.toLocaleString('en')} rows × 8 columns (${(statSync(file).size / 1e6).toFixed(0)} MB), ${runs} run(s)`);
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const results: { floor: Measurement; app: Measurement; ratio: number }[] = [];
-for (let run = 1; run <= runs; run++) {
-  const floor = measure('import-floor.ts', file);
-  const app = measure('import-app.ts', file);
-  const ratio = app.ms / floor.ms;
-  results.push({ floor, app, ratio });
-  console.log(
-    `  run ${run}: floor ${seconds(floor.ms)} (CPU ${seconds(floor.cpuMs)}) / ${floor.maxRssMB} MB; ` +
-      `import ${seconds(app.ms)} (CPU ${seconds(app.cpuMs)}) / ${app.maxRssMB} MB (${app.imported.toLocaleString('en')} imported); ratio ${ratio.toFixed(2)}`,
-  );
-}
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+/** Every benchmark `npm run bench` runs, in order; `BENCH_ONLY=send,status` runs some of them. */
+const BENCHES: Record<string, string> = {
+  import: 'run.ts',
+  export: 'export.ts',
+  send: 'send.ts',
+  status: 'status.ts',
+  'progress-view': 'progress-view.ts',
 };
-const m = (pick: (r: (typeof results)[number]) => number) => median(results.map(pick));
-console.log(`  median: floor (papaparse + one prepared INSERT, one transaction): ${seconds(m((r) => r.floor.ms))}, peak RSS ${m((r) => r.floor.maxRssMB)} MB`);
-console.log(`  median: import (worker, decode, E.164, dedupe, one transaction):  ${seconds(m((r) => r.app.ms))}, peak RSS ${m((r) => r.app.maxRssMB)} MB`);
-console.log(`  median ratio import/floor: ${m((r) => r.ratio).toFixed(2)}  (targets: < 15 s, < 400 MB, ratio <= 2)`);
-console.log(`  median CPU time: floor ${seconds(m((r) => r.floor.cpuMs))}, import ${seconds(m((r) => r.app.cpuMs))}`);
-// Delivery report exports (tests/bench/export.ts): each export in its own process as well.
-execFileSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(import.meta.dirname, 'export.ts')], { stdio: 'inherit', cwd: root });
+const selected = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',').map((s) => s.trim()) : Object.keys(BENCHES);
+for (const name of selected) if (!BENCHES[name]) throw new Error(`BENCH_ONLY: unknown benchmark "${name}" (known: ${Object.keys(BENCHES).join(', ')})`);
+
+if (selected.includes('import')) {
+  const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
+  // Several runs, floor and import alternating, so both see the same machine; the median is reported.
+  const runs = Number(process.env.BENCH_RUNS ?? 3);
+  console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+  const file = await makeCsv(rows);
+  console.log(`Import benchmark: ${rows.toLocaleString('en')} rows × 8 columns (${(statSync(file).size / 1e6).toFixed(0)} MB), ${runs} run(s)`);
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const results: { floor: Measurement; app: Measurement; ratio: number }[] = [];
+  for (let run = 1; run <= runs; run++) {
+    const floor = measure('import-floor.ts', file);
+    const app = measure('import-app.ts', file);
+    const ratio = app.ms / floor.ms;
+    results.push({ floor, app, ratio });
+    console.log(
+      `  run ${run}: floor ${seconds(floor.ms)} (CPU ${seconds(floor.cpuMs)}) / ${floor.maxRssMB} MB; ` +
+        `import ${seconds(app.ms)} (CPU ${seconds(app.cpuMs)}) / ${app.maxRssMB} MB (${app.imported.toLocaleString('en')} imported); ratio ${ratio.toFixed(2)}`,
+    );
+  }
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  };
+  const m = (pick: (r: (typeof results)[number]) => number) => median(results.map(pick));
+  console.log(`  median: floor (papaparse + one prepared INSERT, one transaction): ${seconds(m((r) => r.floor.ms))}, peak RSS ${m((r) => r.floor.maxRssMB)} MB`);
+  console.log(`  median: import (worker, decode, E.164, dedupe, one transaction):  ${seconds(m((r) => r.app.ms))}, peak RSS ${m((r) => r.app.maxRssMB)} MB`);
+  console.log(`  median ratio import/floor: ${m((r) => r.ratio).toFixed(2)}  (targets: < 15 s, < 400 MB, ratio <= 2)`);
+  console.log(`  median CPU time: floor ${seconds(m((r) => r.floor.cpuMs))}, import ${seconds(m((r) => r.app.cpuMs))}`);
+}
+
+// The other benchmarks, each a script of its own that runs its measurements in their own processes.
+// The progress view's UI benchmark needs the built app: `npx electron-vite build` first.
+for (const name of selected.filter((n) => n !== 'import')) {
+  console.log(`\n== ${name} (tests/bench/${BENCHES[name]})`);
+  execFileSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(import.meta.dirname, BENCHES[name]!)], { stdio: 'inherit', cwd: root });
+}
