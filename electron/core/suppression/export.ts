@@ -19,7 +19,7 @@ const field = (text: string): string => {
   return NEEDS_QUOTES.test(escaped) ? `"${escaped.replace(/"/g, '""')}"` : escaped;
 };
 const line = (cells: readonly string[]): string => cells.map(field).join(',') + '\r\n';
-const iso = (ms: number | null): string => (ms === null ? '' : new Date(ms).toISOString().replace('.000Z', 'Z'));
+const iso = (ms: number | null): string => (ms === null ? '' : `${new Date(ms).toISOString().slice(0, 19)}Z`);
 
 interface Row {
   phone: string;
