@@ -103,7 +103,9 @@ export function createEffects(db: SqliteDatabase, now: () => number) {
       if (!d.optOut) return { suppressed: 0 };
       const campaignId = o.contextId ? ((campaignOfWamid.get(o.contextId) as number | undefined) ?? null) : null;
       const accountId = (o.phoneNumberId ? (accountOfNumber.get(o.phoneNumberId) as number | undefined) : undefined) ?? fallbackAccountId;
-      const quoted = d.words.length > 80 ? `${d.words.slice(0, 79)}…` : d.words;
+      // A button is named by its label (the payload stays in `words`); a reply by what was typed.
+      const said = d.via === 'button' ? (o.button?.text || o.button?.payload || d.words) : d.words;
+      const quoted = said.length > 80 ? `${said.slice(0, 79)}…` : said;
       const reason = d.via === 'button' ? `Tapped "${quoted}"` : `Replied "${quoted}"`;
       const detail = `opt-out word "${d.keyword}" (${d.language})`;
       let suppressed = 0;

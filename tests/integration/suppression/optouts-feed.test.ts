@@ -54,7 +54,7 @@ describe('opt-outs from the sandbox feed', () => {
       },
       {
         phone: R.tapsStopPromotions.number,
-        reason: 'Tapped "Stop promotions, payload STOP_PROMOTIONS"',
+        reason: 'Tapped "Stop promotions"',
         source: 'button',
         detail: 'opt-out word "stop promotions" (en)',
         words: 'Stop promotions, payload STOP_PROMOTIONS',

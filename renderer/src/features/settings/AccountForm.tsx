@@ -147,7 +147,7 @@ export function AccountForm() {
               clearable
               error={errors.defaultCountry}
             />
-            <Anchor component="button" type="button" size="sm" onClick={() => setAdvanced((a) => !a)}>
+            <Anchor component="button" type="button" size="sm" style={{ alignSelf: 'flex-start' }} onClick={() => setAdvanced((a) => !a)}>
               {advanced ? 'Hide advanced settings' : 'Advanced settings'}
             </Anchor>
             <Collapse expanded={advanced}>

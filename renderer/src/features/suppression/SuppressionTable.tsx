@@ -2,7 +2,7 @@ import { Badge, Button, Stack, Table, Text } from '@mantine/core';
 import type { SuppressionEntry, SuppressionRemoval } from '../../../../shared/api';
 import { SOURCE_COLOR, sourceLabel, when } from './format';
 
-function Why({ reason, words, detail }: { reason: string; words: string | null; detail: string | null }) {
+function Why({ reason, words, detail, source }: { reason: string; words: string | null; detail: string | null; source: string }) {
   return (
     <Stack gap={2}>
       <Text size="sm">{reason}</Text>
@@ -13,7 +13,7 @@ function Why({ reason, words, detail }: { reason: string; words: string | null; 
       )}
       {words && !reason.includes(words) && (
         <Text size="xs" c="dimmed">
-          Customer wrote: “{words}”
+          {source === 'button' ? 'Button' : 'Customer wrote'}: “{words}”
         </Text>
       )}
     </Stack>
@@ -51,7 +51,7 @@ export function EntriesTable({ rows, onRemove }: { rows: SuppressionEntry[]; onR
               </Badge>
             </Table.Td>
             <Table.Td>
-              <Why reason={r.reason} words={r.words} detail={r.detail} />
+              <Why reason={r.reason} words={r.words} detail={r.detail} source={r.source} />
             </Table.Td>
             <Table.Td>
               <Text size="sm">{r.campaignId === null ? '—' : (r.campaignName ?? 'a deleted campaign')}</Text>
@@ -89,7 +89,7 @@ export function RemovalsTable({ rows }: { rows: SuppressionRemoval[] }) {
               <Text size="sm">
                 {when(r.addedAt)} · {sourceLabel(r.source)}
               </Text>
-              <Why reason={r.reason} words={r.words} detail={r.detail} />
+              <Why reason={r.reason} words={r.words} detail={r.detail} source={r.source} />
             </Table.Td>
           </Table.Tr>
         ))}
