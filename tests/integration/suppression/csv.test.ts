@@ -77,6 +77,19 @@ describe('suppression list: CSV import and export', () => {
     ]);
   });
 
+  it('previews a file as the import will read it, without adding anything', async () => {
+    const { core, dir } = open();
+    const file = join(dir, 'list.tsv');
+    writeFileSync(file, 'Name\tMobile\nAnn\t+447911123456\nBob\t07911 123457\n');
+    const preview = await callApi(core, 'suppression.preview', { file: { kind: 'path', path: file }, options: { defaultCountry: 'GB' } });
+    expect(preview).toMatchObject({ delimiter: '\t', hasHeader: true, columns: ['Name', 'Mobile'], phoneColumn: 'Mobile' });
+    expect(preview.phones).toEqual([
+      { ok: true, e164: '+447911123456', nonMobile: false },
+      { ok: true, e164: '+447911123457', nonMobile: false },
+    ]);
+    expect(listed(core)).toEqual([]);
+  });
+
   it('is all or nothing: a file it cannot read, or a phone column it does not have, adds nothing', async () => {
     const { core, dir } = open();
     const file = join(dir, 'list.csv');
