@@ -15,6 +15,8 @@ export default defineConfig({
           'import-worker': resolve(__dirname, 'electron/core/contacts/import-worker.ts'),
           // Delivery reports are written in a worker too (electron/core/reports/runner.ts).
           'export-worker': resolve(__dirname, 'electron/core/reports/export-worker.ts'),
+          // Files of numbers onto the suppression list (electron/core/suppression/runner.ts).
+          'suppression-worker': resolve(__dirname, 'electron/core/suppression/import-worker.ts'),
         },
       },
     },

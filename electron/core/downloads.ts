@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import { DOWNLOAD_KINDS, type DownloadKind } from '../../shared/api';
 import type { AudienceService } from './contacts/service';
 import type { ReportService } from './reports/service';
+import type { SuppressionService } from './suppression/service';
 
 /**
  * Files the core generates for the user to keep. The desktop shell writes them where the save
@@ -17,11 +18,14 @@ export function isDownloadKind(kind: string): kind is DownloadKind {
 }
 
 /** Throws CoreError NOT_FOUND before anything is written when the source does not exist. */
-export function openDownload(core: { audience: AudienceService; reports: ReportService }, kind: DownloadKind, id: number): Download {
+/** The suppression list is one file: any id names it (the shells' routes always carry one; the UI passes 1). */
+export function openDownload(core: { audience: AudienceService; reports: ReportService; suppression: SuppressionService }, kind: DownloadKind, id: number): Download {
   switch (kind) {
     case 'import-rejects':
       return core.audience.invalidRowsDownload(id);
     case 'report':
       return core.reports.download(id);
+    case 'suppression':
+      return core.suppression.download();
   }
 }

@@ -24,6 +24,8 @@ import { defaultWorkerEntry, type WorkerEntry } from './contacts/runner';
 import { pruneUploads } from './contacts/uploads';
 import { reportHandlers } from './reports/handlers';
 import { createReportService, type ReportService } from './reports/service';
+import { suppressionHandlers } from './suppression/handlers';
+import { createSuppressionService, type SuppressionService } from './suppression/service';
 import { systemClock, type Clock } from './clock';
 import type { Store } from './db/connection';
 import { LATEST_VERSION, schemaVersion } from './db/migrate';
@@ -77,6 +79,7 @@ export interface Core {
   clients: AccountClients;
   audience: AudienceService;
   reports: ReportService;
+  suppression: SuppressionService;
   events: EventBus;
   store: Store;
   dataDir: string;
@@ -129,6 +132,7 @@ export function createCore(options: CoreOptions): Core {
   void pruneUploads(options.dataDir, 24 * 3600_000, clock.now()).catch(() => undefined);
   const reports = createReportService({ store, clock, events, dataDir: options.dataDir, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   void reports.prune();
+  const suppression = createSuppressionService({ store, clock, events, dataDir: options.dataDir, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
 
   const campaignHandlers: HandlersFor<typeof campaignMethods> = {
     'app.info': () => ({
@@ -189,7 +193,7 @@ export function createCore(options: CoreOptions): Core {
     'accounts.setToken': (input) => tokenService.setToken(input.accountId, input.token),
   };
   const templates = createTemplateService({ store, clock, events, clients, dataDir: options.dataDir });
-  const handlers: Handlers = { ...campaignHandlers, ...audienceHandlers, ...sendingHandlers, ...statusHandlers, ...templateHandlers(templates, store), ...reportHandlers(reports), ...tokenHandlers };
+  const handlers: Handlers = { ...campaignHandlers, ...audienceHandlers, ...sendingHandlers, ...statusHandlers, ...templateHandlers(templates, store), ...reportHandlers(reports), ...tokenHandlers, ...suppressionHandlers(suppression) };
   if (options.runSenders) senders.tick();
 
   const stopWatch = watchExternalChanges(store, events, options.externalChangePollMs ?? 1000);
@@ -201,11 +205,13 @@ export function createCore(options: CoreOptions): Core {
     clients,
     audience,
     reports,
+    suppression,
     events,
     store,
     dataDir: options.dataDir,
     close: async () => {
       stopWatch();
+      suppression.close();
       await reports.close();
       // Pollers abort their requests and finish the page they are applying.
       await status.close();

@@ -12,7 +12,7 @@ const input = z.object({ kind: z.enum(DOWNLOAD_KINDS), id: z.number().int().posi
 /** Asks where to save; resolves undefined when the user cancels. Injected for tests. */
 export type AskSavePath = (event: IpcMainInvokeEvent, suggestedName: string) => Promise<string | undefined>;
 
-export function registerDownloads(ipcMain: Pick<IpcMain, 'handle'>, core: Pick<Core, 'audience' | 'reports'>, askSavePath: AskSavePath): void {
+export function registerDownloads(ipcMain: Pick<IpcMain, 'handle'>, core: Pick<Core, 'audience' | 'reports' | 'suppression'>, askSavePath: AskSavePath): void {
   ipcMain.handle(DOWNLOAD_CHANNEL, async (event, raw: unknown): Promise<Result<{ saved: boolean }>> => {
     if (!isTrustedSender(event)) return { ok: false, error: { code: 'UNAUTHORIZED', message: 'Calls are only accepted from the app window.' } };
     const parsed = input.safeParse(raw);

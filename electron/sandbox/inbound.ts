@@ -1,4 +1,5 @@
-import type { SandboxState } from './state';
+import type { SandboxState, SentMessage } from './state';
+import { replyOf } from './test-numbers';
 import type { InboundMessage } from './types';
 import { inboundWebhook } from './webhooks';
 
@@ -22,4 +23,28 @@ export function injectInbound(state: SandboxState, m: InboundMessage): string {
   });
   state.feed.schedule(at, () => body);
   return id;
+}
+
+/** How long after the read receipt the reply test numbers answer. */
+export const REPLY_AFTER_READ_MS = 2000;
+
+/**
+ * The reply test numbers (SANDBOX_REPLY_NUMBERS) answer every message they are sent, a little after
+ * its last status; the webhook enters the feed at that time, like Meta's would reach a relay.
+ */
+export function scheduleReply(state: SandboxState, message: SentMessage): void {
+  const reply = replyOf(message.to)?.reply;
+  if (!reply) return;
+  const last = message.plan.reduce((t, s) => Math.max(t, s.timestamp), message.acceptedAt);
+  const at = last + REPLY_AFTER_READ_MS;
+  const id = state.newWamid(message.waId);
+  const body = inboundWebhook(state.account, {
+    id,
+    waId: message.waId,
+    name: 'Sandbox Customer',
+    at,
+    contextId: message.wamid,
+    ...('text' in reply ? { text: reply.text, quoted: true } : { button: { payload: reply.buttonPayload, text: reply.buttonText } }),
+  });
+  state.feed.schedule(at, () => body);
 }

@@ -1,6 +1,7 @@
 import type { Template } from '../../shared/domain/templates';
 import { decideOutcome, planStatuses, type PlannedStatus } from './delivery';
 import { FeedLog } from './feed';
+import { scheduleReply } from './inbound';
 import { Faults } from './faults';
 import { createIdMaker, createWamidMaker } from './random';
 import { RateLimiter } from './rate';
@@ -127,6 +128,7 @@ export class SandboxState {
         this.feed.schedule(s.visibleAt + copy, () => statusWebhook(this.account, subject, s));
       }
     }
+    scheduleReply(this, message);
     return message;
   }
 

@@ -39,8 +39,40 @@ export const SANDBOX_TEST_NUMBERS = {
 
 export type SandboxTestNumberName = keyof typeof SANDBOX_TEST_NUMBERS;
 
-const BY_NUMBER = new Map<string, SandboxTestNumberName>(
-  Object.entries(SANDBOX_TEST_NUMBERS).map(([name, t]) => [t.number, name as SandboxTestNumberName]),
-);
+export interface SandboxReplyNumber extends SandboxTestNumber {
+  /** Its messages play out like this test number's (sent, delivered, read); then the customer answers. */
+  behavesLike: SandboxTestNumberName;
+  /** What the customer sends a little after reading (REPLY_AFTER_READ_MS in inbound.ts). */
+  reply: { text: string } | { buttonText: string; buttonPayload: string };
+}
+
+/**
+ * Customers who answer: they read the message, then opt out by typing or by tapping a quick-reply
+ * button, as inbound `messages` webhooks in the feed (cloud-api.md §9: Meta does not suppress on
+ * either; the app must). They reply to every message they are sent.
+ */
+export const SANDBOX_REPLY_NUMBERS = {
+  repliesStop: {
+    number: '+12025550112',
+    description: 'Read, then replies "Stop" (quoting the message) 2 s later.',
+    behavesLike: 'read',
+    reply: { text: 'Stop' },
+  },
+  tapsStopPromotions: {
+    number: '+12025550113',
+    description: 'Read, then taps the quick-reply button "Stop promotions" (payload STOP_PROMOTIONS) 2 s later.',
+    behavesLike: 'read',
+    reply: { buttonText: 'Stop promotions', buttonPayload: 'STOP_PROMOTIONS' },
+  },
+} as const satisfies Record<string, SandboxReplyNumber>;
+
+const REPLIES_BY_NUMBER = new Map<string, SandboxReplyNumber>(Object.values(SANDBOX_REPLY_NUMBERS).map((r) => [r.number, r]));
+
+export const replyOf = (e164: string): SandboxReplyNumber | undefined => REPLIES_BY_NUMBER.get(e164);
+
+const BY_NUMBER = new Map<string, SandboxTestNumberName>([
+  ...Object.entries(SANDBOX_TEST_NUMBERS).map(([name, t]): [string, SandboxTestNumberName] => [t.number, name as SandboxTestNumberName]),
+  ...Object.values(SANDBOX_REPLY_NUMBERS).map((r): [string, SandboxTestNumberName] => [r.number, r.behavesLike]),
+]);
 
 export const testNumberName = (e164: string): SandboxTestNumberName | undefined => BY_NUMBER.get(e164);

@@ -90,11 +90,13 @@ export interface InboundSubject {
   button?: { payload: string; text: string };
   /** The business message a button tap answers. */
   contextId?: string;
+  /** A text sent as a reply to (quoting) the business message: it carries `context` too. */
+  quoted?: boolean;
 }
 
 export function inboundWebhook(a: AccountInfo, m: InboundSubject): object {
   const message: Record<string, unknown> = {};
-  if (m.button && m.contextId !== undefined) message.context = { from: a.displayPhoneNumber, id: m.contextId };
+  if ((m.button || m.quoted) && m.contextId !== undefined) message.context = { from: a.displayPhoneNumber, id: m.contextId };
   Object.assign(message, { from: m.waId, id: m.id, timestamp: String(seconds(m.at)) });
   if (m.button) Object.assign(message, { type: 'button', button: m.button });
   else Object.assign(message, { type: 'text', text: { body: m.text ?? '' } });

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { CampaignPage } from './features/campaigns/CampaignPage';
 import { CampaignsPage } from './features/campaigns/CampaignsPage';
 import { SettingsPage } from './features/settings/SettingsPage';
+import { SuppressionPage } from './features/suppression/SuppressionPage';
 import { api } from './lib/api';
 import { useStore } from './store';
 
@@ -23,6 +24,7 @@ export function App() {
         if (s.current && (campaignId === undefined || campaignId === s.current.id)) void s.loadCampaign(s.current.id);
       }
       if (tables.includes('accounts')) void s.loadSettings();
+      if (tables.includes('suppression') && s.view.page === 'suppression') void s.loadSuppression();
     });
   }, []);
 
@@ -50,6 +52,12 @@ export function App() {
         />
         <NavLink
           component="button"
+          label="Opt-outs"
+          active={view.page === 'suppression'}
+          onClick={() => navigate({ page: 'suppression' })}
+        />
+        <NavLink
+          component="button"
           label="Settings"
           active={view.page === 'settings'}
           onClick={() => navigate({ page: 'settings' })}
@@ -59,6 +67,7 @@ export function App() {
         {view.page === 'campaigns' && <CampaignsPage />}
         {view.page === 'campaign' && <CampaignPage id={view.id} />}
         {view.page === 'settings' && <SettingsPage />}
+        {view.page === 'suppression' && <SuppressionPage />}
       </AppShell.Main>
     </AppShell>
   );

@@ -7,6 +7,7 @@ export * from './names';
 export * from './reports';
 export * from './sending';
 export * from './status';
+export * from './suppression';
 export * from './templates';
 export * from './api-surface';
 export type { TokenStatus } from './methods/accounts-token';

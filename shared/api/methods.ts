@@ -5,6 +5,7 @@ import { campaignMethods } from './methods/campaigns';
 import { sendingMethods } from './methods/sending';
 import { reportMethods } from './methods/reports';
 import { statusMethods } from './methods/status';
+import { suppressionMethods } from './methods/suppression';
 import { templateMethods } from './methods/templates';
 
 /**
@@ -20,6 +21,7 @@ export const methods = {
   ...reportMethods,
   ...templateMethods,
   ...accountTokenMethods,
+  ...suppressionMethods,
 } as const;
 
 export type Methods = typeof methods;

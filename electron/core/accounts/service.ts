@@ -40,12 +40,16 @@ export function createAccountService(deps: { store: Store; clock: Clock; events:
     },
 
     update(input: ParsedInput<'accounts.update'>): Account {
-      if (!getAccount(store, input.id)) throw new CoreError('NOT_FOUND', `Account ${input.id} does not exist.`);
+      const account = getAccount(store, input.id);
+      if (!account) throw new CoreError('NOT_FOUND', `Account ${input.id} does not exist.`);
+      // The Sandbox sends nowhere: no token, and its rate is the simulator's.
+      if (account.kind === 'sandbox' && input.tokenEnv !== undefined) throw new CoreError('CONFLICT', 'The Sandbox account needs no token.');
       store.run(
         store.q
           .updateTable('accounts')
           .set({
             updated_at: clock.now(),
+            ...(input.name !== undefined ? { name: input.name } : {}),
             ...(input.ratePerSecond !== undefined ? { rate_per_second: input.ratePerSecond } : {}),
             ...(input.messagingLimit !== undefined ? { messaging_limit: input.messagingLimit } : {}),
             ...(input.tokenEnv !== undefined ? { token_env: input.tokenEnv } : {}),

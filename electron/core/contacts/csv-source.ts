@@ -46,7 +46,9 @@ export function looksBinary(text: string): boolean {
 }
 
 export function sniffDelimiter(text: string): Delimiter {
-  const guessed = Papa.parse<string[]>(text, { preview: 50, delimitersToGuess: [...DELIMITERS] }).meta.delimiter;
+  // skipEmptyLines: Papa's guess counts the empty line after a final newline as a row of one field, so
+  // every two-column ";" file (European Excel) was read as one "," column.
+  const guessed = Papa.parse<string[]>(text, { preview: 50, delimitersToGuess: [...DELIMITERS], skipEmptyLines: true }).meta.delimiter;
   return (DELIMITERS as readonly string[]).includes(guessed) ? (guessed as Delimiter) : ',';
 }
 

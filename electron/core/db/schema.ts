@@ -109,6 +109,25 @@ export interface SuppressionTable {
   source: string;
   detail: string | null;
   created_at: number;
+  /** Migration 80: what the customer sent, the message it answered, where, and Meta's time. */
+  words: Generated<string | null>;
+  wamid: Generated<string | null>;
+  campaign_id: Generated<number | null>;
+  account_id: Generated<number | null>;
+  event_at: Generated<number | null>;
+}
+
+/** Migration 80: numbers taken off the suppression list, with what the list said about them. */
+export interface SuppressionRemovalsTable {
+  id: Generated<number>;
+  phone: string;
+  reason: string;
+  source: string;
+  detail: string | null;
+  words: string | null;
+  added_at: number;
+  note: string | null;
+  removed_at: number;
 }
 
 export interface SettingsTable {
@@ -187,5 +206,6 @@ export interface DB {
   recipients: RecipientsTable;
   status_events: StatusEventsTable;
   suppression: SuppressionTable;
+  suppression_removals: SuppressionRemovalsTable;
   settings: SettingsTable;
 }

@@ -1,8 +1,10 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { lookupCode } from '../../../shared/domain/errors';
+import { detectOptOut } from '../../../shared/domain/optout';
 import {
   templatePauseReason,
   templateStopsSending,
+  type InboundObservation,
   type PreferenceObservation,
   type TemplateObservation,
 } from '../../../shared/domain/status';
@@ -32,6 +34,12 @@ export function createEffects(db: SqliteDatabase, now: () => number) {
     "DELETE FROM suppression WHERE phone = ? AND (source = 'user_preferences' OR (source IN ('status', 'send') AND detail LIKE 'error 131050%'))",
   );
   const accountsOfWaba = db.prepare<[string]>('SELECT id FROM accounts WHERE waba_id = ?');
+  const optOutStmt = db.prepare(
+    `INSERT OR IGNORE INTO suppression (phone, reason, source, detail, created_at, words, wamid, campaign_id, account_id, event_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const campaignOfWamid = db.prepare<[string]>('SELECT campaign_id FROM recipients WHERE wamid = ?').pluck();
+  const accountOfNumber = db.prepare<[string]>('SELECT id FROM accounts WHERE phone_number_id = ? ORDER BY id LIMIT 1').pluck();
 
   const suppress = (phone: string, reason: string, source: string, detail: string | null): boolean =>
     suppressStmt.run(phone, reason, source, detail, now()).changes === 1;
@@ -82,6 +90,29 @@ export function createEffects(db: SqliteDatabase, now: () => number) {
         }
       }
       return { suppressed, lifted };
+    },
+
+    /**
+     * A customer's reply or quick-reply tap: an opt-out ("STOP", "Stop promotions") puts the number on
+     * the list with what they sent, the message they answered and Meta's time. Runs once per message
+     * (the reconciler refuses a replayed one before this), and INSERT OR IGNORE keeps an earlier entry
+     * (its first reason stands). A later "START" is deliberately not a resubscribe: see README, Opt-outs.
+     */
+    inbound(o: InboundObservation, fallbackAccountId: number | null): { suppressed: number } {
+      const d = detectOptOut(o);
+      if (!d.optOut) return { suppressed: 0 };
+      const campaignId = o.contextId ? ((campaignOfWamid.get(o.contextId) as number | undefined) ?? null) : null;
+      const accountId = (o.phoneNumberId ? (accountOfNumber.get(o.phoneNumberId) as number | undefined) : undefined) ?? fallbackAccountId;
+      // A button is named by its label (the payload stays in `words`); a reply by what was typed.
+      const said = d.via === 'button' ? (o.button?.text || o.button?.payload || d.words) : d.words;
+      const quoted = said.length > 80 ? `${said.slice(0, 79)}…` : said;
+      const reason = d.via === 'button' ? `Tapped "${quoted}"` : `Replied "${quoted}"`;
+      const detail = `opt-out word "${d.keyword}" (${d.language})`;
+      let suppressed = 0;
+      for (const phone of phonesFor(o.waId)) {
+        if (optOutStmt.run(phone, reason, d.via, detail, now(), d.words, o.contextId, campaignId, accountId, o.at).changes === 1) suppressed++;
+      }
+      return { suppressed };
     },
 
     /**

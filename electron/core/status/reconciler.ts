@@ -109,6 +109,7 @@ export function createReconciler(db: SqliteDatabase, deps: { now: () => number; 
     } else if (o.kind === 'preference') {
       out.suppressed += effects.preference(o).suppressed;
     } else {
+      out.suppressed += effects.inbound(o, b.accountId).suppressed;
       out.inbound.push(o);
     }
   };

@@ -7,8 +7,10 @@ import { sandboxCommands } from './commands/sandbox';
 import { sendingCommands } from './commands/sending';
 import { serveCommands } from './commands/serve';
 import { statusCommands } from './commands/status';
+import { suppressionCommands } from './commands/suppression';
+import { accountCommands } from './commands/accounts';
 import { templateCommands } from './commands/templates';
 import type { Command } from './framework';
 
 /** Every CLI command; a feature adds its list here. */
-export const COMMANDS: Command[] = [...serveCommands, ...campaignCommands, ...campaignSettingsCommands, ...audienceCommands, ...templateCommands, ...sendingCommands, ...statusCommands, ...reportCommands, ...sandboxCommands, ...relayCommands];
+export const COMMANDS: Command[] = [...serveCommands, ...campaignCommands, ...campaignSettingsCommands, ...audienceCommands, ...templateCommands, ...sendingCommands, ...statusCommands, ...reportCommands, ...sandboxCommands, ...relayCommands, ...suppressionCommands, ...accountCommands];

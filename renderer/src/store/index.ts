@@ -5,10 +5,11 @@ import { createProgressSlice, type ProgressSlice } from './slices/progress';
 import { createReportsSlice, type ReportsSlice } from './slices/reports';
 import { createSendSlice, type SendSlice } from './slices/send';
 import { createSettingsSlice, type SettingsSlice } from './slices/settings';
+import { createSuppressionSlice, type SuppressionSlice } from './slices/suppression';
 import { createTemplatesSlice, type TemplatesSlice } from './slices/templates';
 import { createUiSlice, type UiSlice } from './slices/ui';
 
-export type AppState = UiSlice & CampaignsSlice & SettingsSlice & AudienceSlice & SendSlice & TemplatesSlice & ProgressSlice & ReportsSlice;
+export type AppState = UiSlice & CampaignsSlice & SettingsSlice & AudienceSlice & SendSlice & TemplatesSlice & ProgressSlice & ReportsSlice & SuppressionSlice;
 
 /** One bound store composed from slices; UI state plus a cache of what SQLite holds. */
 export const useStore = create<AppState>()((...a) => ({
@@ -20,4 +21,5 @@ export const useStore = create<AppState>()((...a) => ({
   ...createTemplatesSlice(...a),
   ...createProgressSlice(...a),
   ...createReportsSlice(...a),
+  ...createSuppressionSlice(...a),
 }));

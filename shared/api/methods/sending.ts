@@ -13,23 +13,56 @@ const startInput = z
   })
   .strict();
 const testSendInput = z.object({ campaignId: id, phone: z.string().trim().min(3).max(40), recipientId: id.optional() }).strict();
-const rate = z.number().int().min(1, 'The rate is at least 1 message per second.').max(1000, 'Meta allows at most 1,000 messages per second.');
-const limit = z.union([z.literal(250), z.literal(2000), z.literal(10_000), z.literal(100_000), z.null()]);
+const rate = z
+  .number({ error: 'The rate is a number of messages per second.' })
+  .int('The rate is a whole number of messages per second.')
+  .min(1, 'The rate is at least 1 message per second.')
+  .max(1000, 'Meta allows at most 1,000 messages per second.');
+const limit = z.union([z.literal(250), z.literal(2000), z.literal(10_000), z.literal(100_000), z.null()], {
+  error: "The messaging limit is your number's tier in WhatsApp Manager: 250, 2,000, 10,000, 100,000, or unlimited.",
+});
+const accountName = z
+  .string()
+  .trim()
+  .min(1, 'Give the account a name, e.g. the shop or the number.')
+  .max(120, 'Keep the name under 120 characters.');
+// Meta's ids are long numbers; people paste the phone number itself (with + or spaces) instead.
+const phoneNumberId = z
+  .string()
+  .trim()
+  .regex(
+    /^\d{5,25}$/,
+    'The phone number ID is the long number under the phone number in WhatsApp Manager › Phone numbers (or in the API Setup page), not the phone number itself.',
+  );
+const wabaId = z
+  .string()
+  .trim()
+  .regex(/^\d{5,25}$/, 'The WhatsApp Business Account ID is a long number, shown in WhatsApp Manager › Account tools › Business account info.');
+const tokenEnv = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]{0,100}$/, 'Use the name of an environment variable (letters, digits and _), e.g. WA_TOKEN — not the token itself.');
 const addAccountInput = z
   .object({
-    name: z.string().trim().min(1).max(120),
-    phoneNumberId: z.string().regex(/^\d{5,25}$/, 'The phone number ID is the long number in WhatsApp Manager, not the phone number.'),
-    wabaId: z.string().regex(/^\d{5,25}$/, 'The WhatsApp Business Account ID is a long number.'),
-    tokenEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,100}$/, 'Use the name of an environment variable, e.g. WA_TOKEN.').optional(),
-    baseUrl: z.url({ protocol: /^https?$/ }).optional(),
-    graphVersion: z.string().regex(/^v\d+\.\d+$/).optional(),
+    name: accountName,
+    phoneNumberId,
+    wabaId,
+    tokenEnv: tokenEnv.optional(),
+    baseUrl: z.url({ protocol: /^https?$/, error: 'The API address is a web address such as https://graph.facebook.com.' }).optional(),
+    graphVersion: z.string().regex(/^v\d+\.\d+$/, 'The Graph API version looks like v23.0.').optional(),
     ratePerSecond: rate.optional(),
     messagingLimit: limit.optional(),
-    defaultCountry: z.string().regex(/^[A-Z]{2}$/).optional(),
+    defaultCountry: z.string().regex(/^[A-Z]{2}$/, 'The country is a two-letter code such as GB or BR.').optional(),
   })
   .strict();
 const updateAccountInput = z
-  .object({ id, ratePerSecond: rate.optional(), messagingLimit: limit.optional(), tokenEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,100}$/).nullable().optional() })
+  .object({
+    id,
+    name: accountName.optional(),
+    ratePerSecond: rate.optional(),
+    messagingLimit: limit.optional(),
+    tokenEnv: tokenEnv.nullable().optional(),
+  })
   .strict();
 
 export const sendingMethods = {

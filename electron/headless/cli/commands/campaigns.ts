@@ -1,4 +1,4 @@
-import { call, EXIT, print, str, UsageError, type Command } from '../framework';
+import { call, EXIT, parseId, print, str, UsageError, type Command } from '../framework';
 
 export const campaignCommands: Command[] = [
   {
@@ -20,13 +20,14 @@ export const campaignCommands: Command[] = [
   },
   {
     path: ['campaigns', 'create'],
-    options: { name: { type: 'string' } },
-    usage: 'campaigns create --name NAME',
-    summary: 'Create a draft campaign',
+    options: { name: { type: 'string' }, account: { type: 'string' } },
+    usage: 'campaigns create --name NAME [--account ID]',
+    summary: 'Create a draft campaign, sending from account ID (`accounts list`; default: the first real account, else the Sandbox)',
     async run(ctx) {
       const name = str(ctx, 'name');
       if (name === undefined) throw new UsageError('campaigns create needs --name NAME.');
-      const campaign = await call(ctx.core(), 'campaigns.create', { name });
+      const account = str(ctx, 'account');
+      const campaign = await call(ctx.core(), 'campaigns.create', { name, ...(account !== undefined ? { accountId: parseId(account, '--account') } : {}) });
       print(ctx, campaign, () => `Created draft campaign ${campaign.id}: ${campaign.name} (account: ${campaign.accountName})`);
       return EXIT.OK;
     },

@@ -111,9 +111,10 @@ export function CampaignsPage() {
         opened={creating}
         title="New campaign"
         submitLabel="Create draft"
+        chooseAccount
         onClose={() => setCreating(false)}
-        onSubmit={async (name) => {
-          const result = await createCampaign(name);
+        onSubmit={async (name, accountId) => {
+          const result = await createCampaign(name, accountId);
           return result.ok ? null : result.error.message;
         }}
       />

@@ -1,5 +1,7 @@
 import { Alert, Badge, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useStore } from '../../store';
+import { AccountForm } from './AccountForm';
+import { AccountFormEdit } from './AccountFormEdit';
 import { AccountTokenField } from './AccountTokenField';
 
 export function SettingsPage() {
@@ -12,9 +14,10 @@ export function SettingsPage() {
       <Title order={2}>Settings</Title>
       {error && <Alert color="red">{error.message}</Alert>}
       <Paper withBorder p="md">
-        <Title order={4} mb="xs">
-          Accounts
-        </Title>
+        <Group justify="space-between" mb="xs">
+          <Title order={4}>Accounts</Title>
+          <AccountForm />
+        </Group>
         <Text size="sm" c="dimmed" mb="sm">
           A campaign sends from one WhatsApp Business phone number. The Sandbox account simulates Meta's Cloud API on
           this computer, so you can try a whole campaign without sending a real message.
@@ -27,6 +30,7 @@ export function SettingsPage() {
               <Table.Th>Rate</Table.Th>
               <Table.Th>Messaging limit (24 h)</Table.Th>
               <Table.Th>Access token</Table.Th>
+              <Table.Th aria-label="Edit" />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -49,6 +53,9 @@ export function SettingsPage() {
                 <Table.Td>{a.messagingLimit === null ? 'Unlimited' : a.messagingLimit.toLocaleString()}</Table.Td>
                 <Table.Td>
                   <AccountTokenField accountId={a.id} accountName={a.name} />
+                </Table.Td>
+                <Table.Td>
+                  <AccountFormEdit account={a} />
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -11,7 +11,7 @@ export interface CampaignsSlice {
   currentError: ApiError | null;
   loadCampaigns: () => Promise<void>;
   loadCampaign: (id: number) => Promise<void>;
-  createCampaign: (name: string) => Promise<{ ok: true; campaign: Campaign } | { ok: false; error: ApiError }>;
+  createCampaign: (name: string, accountId?: number) => Promise<{ ok: true; campaign: Campaign } | { ok: false; error: ApiError }>;
   renameCampaign: (id: number, name: string) => Promise<ApiError | null>;
   deleteCampaign: (id: number) => Promise<ApiError | null>;
 }
@@ -36,8 +36,8 @@ export const createCampaignsSlice: StateCreator<AppState, [], [], CampaignsSlice
     else set({ current: null, currentError: result.error });
   },
 
-  async createCampaign(name) {
-    const result = await api.call('campaigns.create', { name });
+  async createCampaign(name, accountId) {
+    const result = await api.call('campaigns.create', { name, ...(accountId !== undefined ? { accountId } : {}) });
     await get().loadCampaigns();
     return result.ok ? { ok: true, campaign: result.value } : { ok: false, error: result.error };
   },

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from '../index';
 
-export type View = { page: 'campaigns' } | { page: 'campaign'; id: number } | { page: 'settings' };
+export type View = { page: 'campaigns' } | { page: 'campaign'; id: number } | { page: 'settings' } | { page: 'suppression' };
 
 export interface UiSlice {
   view: View;

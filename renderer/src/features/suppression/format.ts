@@ -1,0 +1,15 @@
+import { suppressionSourceLabel } from '../../../../shared/api';
+
+export const SOURCE_COLOR: Readonly<Record<string, string>> = {
+  reply: 'orange',
+  button: 'orange',
+  user_preferences: 'grape',
+  status: 'red',
+  send: 'red',
+  manual: 'blue',
+  csv: 'gray',
+};
+
+export const sourceLabel = suppressionSourceLabel;
+
+export const when = (ms: number): string => new Date(ms).toLocaleString();
