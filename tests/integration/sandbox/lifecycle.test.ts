@@ -4,6 +4,7 @@ import { networkInterfaces } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { describeSandbox, SANDBOX_TEST_NUMBERS, startSandbox } from '../../../electron/sandbox';
+import { SANDBOX_REPLY_NUMBERS } from '../../../electron/sandbox/test-numbers';
 import { send, springSale } from './helpers';
 
 const canConnect = (host: string, port: number) =>
@@ -70,7 +71,7 @@ describe('sandbox: lifecycle', () => {
     try {
       const text = describeSandbox(sb);
       for (const part of [sb.url, 'tok-1', sb.phoneNumberId, sb.wabaId, sb.feedToken]) expect(text).toContain(part);
-      for (const t of Object.values(SANDBOX_TEST_NUMBERS)) expect(text).toContain(t.number);
+      for (const t of [...Object.values(SANDBOX_TEST_NUMBERS), ...Object.values(SANDBOX_REPLY_NUMBERS)]) expect(text).toContain(t.number);
     } finally {
       await sb.close();
     }
