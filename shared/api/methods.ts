@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { accountTokenMethods } from './methods/accounts-token';
+import { analyticsMethods } from './methods/analytics';
 import { audienceMethods } from './methods/audience';
 import { campaignMethods } from './methods/campaigns';
 import { sendingMethods } from './methods/sending';
@@ -20,6 +21,7 @@ export const methods = {
   ...reportMethods,
   ...templateMethods,
   ...accountTokenMethods,
+  ...analyticsMethods,
 } as const;
 
 export type Methods = typeof methods;

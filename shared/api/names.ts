@@ -52,6 +52,12 @@ export const METHOD_NAMES = [
   'reports.cancel',
   'accounts.tokenStatus',
   'accounts.setToken',
+  'campaigns.analytics',
+  'campaigns.refreshAnalytics',
+  'campaigns.buttonClicks',
+  'accounts.analytics',
+  'accounts.enableAnalytics',
+  'accounts.setAnalytics',
 ] as const;
 
 export const EVENT_NAMES = ['db.changed', 'import.progress', 'send.progress', 'status.sync', 'report.progress'] as const;
