@@ -23,8 +23,6 @@ const LOOKBACK_DAYS = 90;
 const MAX_TEMPLATE_IDS = 10;
 const METRICS = ['SENT', 'DELIVERED', 'READ', 'CLICKED', 'COST'] as const;
 type Metric = (typeof METRICS)[number];
-/** Clicks come a little after the read, the URL one first. */
-const CLICK_AFTER_READ_MS = { url: 1000, quickReply: 2000 };
 
 const NOT_ENABLED = 200007;
 const UNSUPPORTED = 200005;
@@ -79,7 +77,7 @@ const countries = new WeakMap<SandboxState, Map<string, string | null>>();
 /** Meta charges delivered template messages by the recipient's country (cloud-api.md §10). */
 function priceOf(state: SandboxState, m: SentMessage): number {
   let byPhone = countries.get(state);
-  if (!byPhone) countries.set(state, (byPhone = new Map()));
+  if (!byPhone) countries.set(state, (byPhone = new Map<string, string | null>()));
   let country = byPhone.get(m.to);
   if (country === undefined) {
     const p = normalizePhone(m.to, null);
@@ -107,13 +105,12 @@ function tally(state: SandboxState, t: Template, from: number, to: number, now: 
       d.delivered++;
       d.spent += priceOf(state, m);
     }
+    // A click is counted with the read it follows (when it happened is not observable in daily figures).
     if (readAt === undefined || readAt + countDelayMs > now) continue;
     d.read++;
     for (const b of buttons) {
-      const url = b.type === 'url_button';
-      const clickedAt = readAt + (url ? CLICK_AFTER_READ_MS.url : CLICK_AFTER_READ_MS.quickReply);
       const draw = seededRandom(hashString(`${state.delivery.seed}|click|${m.to}|${m.nth}|${b.index}`))();
-      if (draw < (url ? clickRates.url : clickRates.quickReply) && clickedAt + countDelayMs <= now) d.clicks.set(b.index, (d.clicks.get(b.index) ?? 0) + 1);
+      if (draw < (b.type === 'url_button' ? clickRates.url : clickRates.quickReply)) d.clicks.set(b.index, (d.clicks.get(b.index) ?? 0) + 1);
     }
   }
   return days;

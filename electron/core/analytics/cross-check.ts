@@ -1,6 +1,7 @@
 import type { AnalyticsDay, AnalyticsHealth, ButtonClicks, CampaignAnalytics, CampaignButtonClicks, CostFigure, MetaFigures } from '../../../shared/api';
 import type { Store } from '../db/connection';
 import { explainDifferences } from './explain';
+import { knownSince } from './poller';
 import { addOwn, campaignDays, campaignScope, emptyOwn, overlapping, ownCells, type OwnCell } from './scope';
 import { campaignFetch, mergeClicks, storedDays, type StoredDay } from './store';
 
@@ -74,7 +75,7 @@ export function campaignAnalytics(store: Store, campaignId: number, now: number,
   const fetchedTimes = perDay.map((d) => d.fetchedAt).filter((t): t is number => t !== null);
   const firstSentAt = mine.length ? Math.min(...mine.map((c) => c.firstSentAt)) : null;
   const lastSentAt = mine.length ? Math.max(...mine.map((c) => c.lastSentAt)) : null;
-  const sandboxForgot = health.sandbox && meta !== null && inDays.some((c) => sandboxStartedAt === null || c.firstSentAt < sandboxStartedAt);
+  const sandboxForgot = health.sandbox && meta !== null && sandboxStartedAt !== null && inDays.some((c) => c.firstSentAt < knownSince(sandboxStartedAt));
   const diff = (m: number | null, o: number) => (m === null ? null : m - o);
   return {
     campaignId,

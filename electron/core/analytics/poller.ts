@@ -30,6 +30,12 @@ export function nextFetchDelay(state: string, lastSentAt: number | null, now: nu
   return null;
 }
 
+/**
+ * The earliest sent_at a message the sandbox knows can have: statuses replace the acceptance time
+ * with Meta's timestamp, which is in whole seconds.
+ */
+export const knownSince = (sandboxStartedAt: number): number => Math.floor(sandboxStartedAt / 1000) * 1000;
+
 /** Calls one manual refresh may make even when the hour's budget is spent: the user asked. */
 const MANUAL_MIN_CALLS = 3;
 /** A campaign that finished gets one more fetch this long after its end (its last reports are in by then). */
@@ -95,7 +101,8 @@ export function createAnalyticsPoller(deps: {
         return { ...result, skipped: 'The sandbox is not running in this process.' };
       }
       // It knows only what it accepted since it started: a day with older sends would come back short.
-      days = days.filter((d) => !cells.some((c) => c.day === d && c.firstSentAt < started));
+      const known = knownSince(started);
+      days = days.filter((d) => !cells.some((c) => c.day === d && c.firstSentAt < known));
       if (days.length === 0) return later('The sandbox was restarted after these messages were sent: it no longer knows them.', nextFetchDelay(scope.state, lastSentAt, now));
     }
 
@@ -130,7 +137,7 @@ export function createAnalyticsPoller(deps: {
     return result;
   }
 
-  const dueCampaigns = store.sqlite.prepare<[number, number, number, number, number]>(
+  const dueCampaigns = store.sqlite.prepare<[number, number, number, number]>(
     `SELECT c.id FROM campaigns c LEFT JOIN analytics_campaigns a ON a.campaign_id = c.id
      WHERE c.account_id = ? AND c.state != 'draft' AND c.started_at IS NOT NULL AND COALESCE(c.completed_at, c.updated_at) > ?
        AND ((a.campaign_id IS NULL OR (a.fetched_at IS NULL AND a.next_fetch_at IS NULL)) OR a.next_fetch_at <= ?
@@ -156,7 +163,7 @@ export function createAnalyticsPoller(deps: {
     const row = accountState(store, accountId);
     if (!pollingOn(row, sandbox) || (row.next_poll_at !== null && row.next_poll_at > now)) return;
     if (sandbox && (await sandboxStart()) === undefined) return;
-    const ids = dueCampaigns.all(accountId, now - (LOOKBACK_DAYS + 1) * DAY_MS, now, now, now) as { id: number }[];
+    const ids = dueCampaigns.all(accountId, now - (LOOKBACK_DAYS + 1) * DAY_MS, now, now) as { id: number }[];
     for (const { id } of ids) {
       if (closed) return;
       const left = budgetOf(accountState(store, accountId)) - callsThisHour(accountState(store, accountId), clock.now());
