@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { createAnalyticsSlice, type AnalyticsSlice } from './slices/analytics';
 import { createAudienceSlice, type AudienceSlice } from './slices/audience';
 import { createCampaignsSlice, type CampaignsSlice } from './slices/campaigns';
 import { createProgressSlice, type ProgressSlice } from './slices/progress';
@@ -8,7 +9,7 @@ import { createSettingsSlice, type SettingsSlice } from './slices/settings';
 import { createTemplatesSlice, type TemplatesSlice } from './slices/templates';
 import { createUiSlice, type UiSlice } from './slices/ui';
 
-export type AppState = UiSlice & CampaignsSlice & SettingsSlice & AudienceSlice & SendSlice & TemplatesSlice & ProgressSlice & ReportsSlice;
+export type AppState = UiSlice & CampaignsSlice & SettingsSlice & AudienceSlice & SendSlice & TemplatesSlice & ProgressSlice & ReportsSlice & AnalyticsSlice;
 
 /** One bound store composed from slices; UI state plus a cache of what SQLite holds. */
 export const useStore = create<AppState>()((...a) => ({
@@ -20,4 +21,5 @@ export const useStore = create<AppState>()((...a) => ({
   ...createTemplatesSlice(...a),
   ...createProgressSlice(...a),
   ...createReportsSlice(...a),
+  ...createAnalyticsSlice(...a),
 }));
