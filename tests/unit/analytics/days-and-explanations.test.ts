@@ -104,7 +104,7 @@ describe('why the figures differ', () => {
   });
 
   it('names the other campaigns that used the template on the same days', () => {
-    const e = explainDifferences({ ...base, overlapping: [{ campaignId: 7, name: 'Flash sale', sent: 40, days: base.days }] });
+    const e = explainDifferences({ ...base, overlapping: [{ campaignId: 7, name: 'Flash sale', sent: 40, days: [...base.days] }] });
     expect(e.map((x) => x.code)).toEqual(['match', 'other_campaigns']);
     expect(e[1]!.text).toContain('"Flash sale"');
     expect(e[1]!.text).toContain('40 messages');

@@ -6,6 +6,8 @@ import { useStore } from '../../store';
 
 /** Our own counts move with every delivery report; re-reading them costs a pass over the days' sends. */
 const OWN_COUNTS_REFRESH_MS = 15_000;
+const FIRST_LOAD_FALLBACK_MS = 3000;
+const META_REFRESH_MS = 3000;
 
 const ROWS = [
   { key: 'sent', label: 'Sent' },
@@ -65,25 +67,39 @@ export function AnalyticsPanel({ campaign }: { campaign: Campaign }) {
   const lastLoad = useRef(0);
   const sending = campaign.state === 'sending';
 
+  // Our side of the comparison reads every send of those days (about a second at a million rows, on
+  // the core's thread): it waits until the recipient table's first page is there, or a few seconds.
+  const tableReady = useStore((s) => s.table?.campaignId === campaign.id && !s.table.loading);
+  const [started, setStarted] = useState(false);
   useEffect(() => {
+    if (tableReady) return setStarted(true);
+    const t = setTimeout(() => setStarted(true), FIRST_LOAD_FALLBACK_MS);
+    return () => clearTimeout(t);
+  }, [tableReady]);
+
+  useEffect(() => {
+    if (!started) return;
     lastLoad.current = Date.now();
     void loadAnalytics(campaign.id);
+    // New figures from Meta show within seconds; our own counts, which move with every report, less often.
+    let metaDirty = false;
     let ownDirty = false;
     const off = api.subscribe('db.changed', ({ tables, campaignId }) => {
-      if (tables.includes('template_analytics') || tables.includes('accounts')) void loadAnalytics(campaign.id);
-      else if (tables.includes('recipients') && (campaignId === undefined || campaignId === campaign.id)) ownDirty = true;
+      if (tables.includes('template_analytics') || tables.includes('accounts')) metaDirty = true;
+      if (tables.includes('recipients') && (campaignId === undefined || campaignId === campaign.id)) ownDirty = true;
     });
     const tick = setInterval(() => {
-      if (!ownDirty || Date.now() - lastLoad.current < OWN_COUNTS_REFRESH_MS) return;
-      ownDirty = false;
+      const since = Date.now() - lastLoad.current;
+      if (!(metaDirty && since >= META_REFRESH_MS) && !(ownDirty && since >= OWN_COUNTS_REFRESH_MS)) return;
+      metaDirty = ownDirty = false;
       lastLoad.current = Date.now();
       void loadAnalytics(campaign.id);
-    }, 2000);
+    }, 1000);
     return () => {
       off();
       clearInterval(tick);
     };
-  }, [campaign.id, loadAnalytics, sending]);
+  }, [campaign.id, loadAnalytics, sending, started]);
 
   const a = state?.value ?? null;
   const busy = state?.busy ?? null;
