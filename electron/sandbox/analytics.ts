@@ -140,6 +140,8 @@ function dataPoint(t: Template, dayStart: number, d: DayFigures | undefined, met
 export function handleTemplateAnalytics(state: SandboxState, rr: RouteRequest): Reply {
   checkToken(state, rr.req);
   checkWabaId(state, rr.objectId, 'get');
+  if (state.analytics.refuse === 'permission') fail(200, 'Permissions error: the token needs whatsapp_business_management for this WhatsApp Business Account.', 403);
+  if (state.analytics.refuse === 'rate_limit') fail(4, 'Application request limit reached.', 429);
   if (state.analytics.unsupportedRegion) unsupported();
   if (!state.analytics.enabled) {
     fail(NOT_ENABLED, 'Template insights are not enabled for this WhatsApp Business Account. Enable them with POST /<WABA_ID>?is_enabled_for_insights=true.');

@@ -59,7 +59,7 @@ export class SandboxState {
   readonly faults: Faults;
   readonly startedAt: number;
   /** Template analytics settings with their defaults; `enabled` changes with the opt-in. */
-  readonly analytics: Required<AnalyticsConfig>;
+  readonly analytics: Required<Omit<AnalyticsConfig, 'refuse'>> & Pick<AnalyticsConfig, 'refuse'>;
   readonly newId = createIdMaker();
   readonly newWamid = createWamidMaker();
   token: string | null;
@@ -91,6 +91,7 @@ export class SandboxState {
       countDelayMs: c.analytics?.countDelayMs ?? 2000,
       clickRates: c.analytics?.clickRates ?? { url: 0.3, quickReply: 0.15 },
       pageSize: c.analytics?.pageSize ?? 30,
+      refuse: c.analytics?.refuse,
     };
     // Copies, so pausing one never touches the caller's (or SANDBOX_TEMPLATES') objects.
     this.templates = c.templates.map((t) => ({ ...structuredClone(t), id: t.id ?? this.newId() }));

@@ -49,6 +49,8 @@ export interface AnalyticsConfig {
   clickRates?: { url: number; quickReply: number };
   /** Data points per page. Default 30. */
   pageSize?: number;
+  /** Refuse every template_analytics call as Meta does without permission (403, code 200) or when rate limited (429, code 4). */
+  refuse?: 'permission' | 'rate_limit';
 }
 
 export interface SandboxOptions {

@@ -129,6 +129,18 @@ describe('template analytics: the poller and the cross-check', () => {
     expect(ok.meta?.sent).toBe(ok.ours.sent);
   });
 
+  it.each([
+    ['rate_limit', /rate limit/],
+    ['permission', /whatsapp_business_management/],
+  ] as const)('leaves the account alone for an hour when Meta answers %s, and says so', async (refuse, words) => {
+    h = await analyticsHarness({ refuse });
+    const id = await sentAndSettled(h, 'Spring', phones(2));
+    const a = await h.core.handlers['campaigns.refreshAnalytics']({ campaignId: id });
+    expect(a.health).toMatchObject({ state: 'failing', lastError: expect.stringMatching(words) });
+    expect(a.health.nextPollAt! - a.health.lastErrorAt!).toBe(HOUR);
+    expect(a.explanations[0]).toMatchObject({ code: 'fetch_failed', text: expect.stringMatching(words) });
+  });
+
   it('keeps the fetched figures across a restart, and never overwrites them from a sandbox that forgot', async () => {
     h = await analyticsHarness();
     const id = await sentAndSettled(h, 'Spring', phones(5));

@@ -135,6 +135,14 @@ describe('sandbox: GET template_analytics', () => {
     expect((await get(sb, query(now, now + 1, [SPRING]))).status).toBe(200);
   });
 
+  it('refuses without permission (403, code 200) or when rate limited (429, code 4) when told to', async () => {
+    const a = await start({ refuse: 'permission' });
+    expectGraphError(await get(a.sb, query(a.clock.now(), a.clock.now() + 1, [SPRING])), 200, 403);
+    await a.sb.close();
+    const b = await start({ refuse: 'rate_limit' });
+    expectGraphError(await get(b.sb, query(b.clock.now(), b.clock.now() + 1, [SPRING])), 4, 429);
+  });
+
   it('answers "not offered" for a WABA in an unsupported region, also to the opt-in', async () => {
     const { clock, sb } = await start({ unsupportedRegion: true });
     expectGraphError(await get(sb, query(clock.now(), clock.now() + 1, [SPRING])), 200005, 400);
