@@ -6,6 +6,7 @@ import type { campaignMethods } from '../../shared/api/methods/campaigns';
 import type { sendingMethods } from '../../shared/api/methods/sending';
 import type { statusMethods } from '../../shared/api/methods/status';
 import { createAccountService } from './accounts/service';
+import { analyticsHandlers } from './analytics/handlers';
 import { createRetryFailedDraft } from './campaigns/retry-failed';
 import { createSendingService } from './campaigns/sending';
 import { createSenderManager, type SenderManager } from './sender/manager';
@@ -193,7 +194,7 @@ export function createCore(options: CoreOptions): Core {
     'accounts.setToken': (input) => tokenService.setToken(input.accountId, input.token),
   };
   const templates = createTemplateService({ store, clock, events, clients, dataDir: options.dataDir });
-  const handlers: Handlers = { ...campaignHandlers, ...audienceHandlers, ...sendingHandlers, ...statusHandlers, ...templateHandlers(templates, store), ...reportHandlers(reports), ...tokenHandlers, ...suppressionHandlers(suppression) };
+  const handlers: Handlers = { ...campaignHandlers, ...audienceHandlers, ...sendingHandlers, ...statusHandlers, ...templateHandlers(templates, store), ...reportHandlers(reports), ...tokenHandlers, ...suppressionHandlers(suppression), ...analyticsHandlers(status.analytics) };
   if (options.runSenders) senders.tick();
 
   const stopWatch = watchExternalChanges(store, events, options.externalChangePollMs ?? 1000);

@@ -38,6 +38,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     delivery: { ...DEFAULT_DELIVERY, ...options.delivery },
     rate: { ratePerSecond: options.ratePerSecond ?? d.ratePerSecond, pairMax: pair.max, pairWindowMs: pair.windowMs },
     faults: options.faults ?? {},
+    ...(options.analytics ? { analytics: options.analytics } : {}),
     now: options.now ?? Date.now,
   });
 

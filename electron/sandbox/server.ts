@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { handleTemplateAnalytics, handleWabaUpdate } from './analytics';
 import { GraphFailure } from './errors';
 import { handleFeed } from './feed';
 import { handleHistory } from './history';
@@ -23,9 +24,12 @@ const ROUTES: Record<string, { method: string; route: FaultRoute; handler: Handl
   media: { method: 'POST', route: 'media', handler: handleMediaUpload },
   message_templates: { method: 'GET', route: 'templates', handler: handleTemplates },
   message_history: { method: 'GET', route: 'history', handler: handleHistory },
+  template_analytics: { method: 'GET', route: 'analytics', handler: handleTemplateAnalytics },
 };
 // The phone number node itself: GET /{version}/{phone-number-id}.
 const NODE_ROUTE = { method: 'GET', route: 'phone_number' as const, handler: handlePhoneNumber };
+// POST /{version}/{waba-id}?is_enabled_for_insights=true: the template analytics opt-in.
+const WABA_UPDATE_ROUTE = { method: 'POST', route: 'analytics' as const, handler: handleWabaUpdate };
 
 /** Tracks every timer and socket so close() can leave nothing behind. */
 export class Resources {
@@ -74,7 +78,8 @@ async function graphRoute(
   out: ServerResponse,
 ): Promise<void> {
   const segments = rr.pathname.split('/').filter(Boolean);
-  const route = segments.length === 3 ? ROUTES[segments[2]!] : segments.length === 2 ? NODE_ROUTE : undefined;
+  const node = rr.req.method === 'POST' ? WABA_UPDATE_ROUTE : NODE_ROUTE;
+  const route = segments.length === 3 ? ROUTES[segments[2]!] : segments.length === 2 ? node : undefined;
   if (!route) {
     return writeReply(out, failureReply(new GraphFailure(100, `Unknown path components: ${rr.pathname}`, 404)), rr.version);
   }

@@ -5,7 +5,7 @@ import { scheduleReply } from './inbound';
 import { Faults } from './faults';
 import { createIdMaker, createWamidMaker } from './random';
 import { RateLimiter } from './rate';
-import type { DeliveryConfig, FaultConfig, SandboxStateView, SandboxStats, SentMessageView } from './types';
+import type { AnalyticsConfig, DeliveryConfig, FaultConfig, SandboxStateView, SandboxStats, SentMessageView } from './types';
 import { statusWebhook, templateStatusWebhook, type AccountInfo } from './webhooks';
 
 export interface SentMessage {
@@ -18,6 +18,8 @@ export interface SentMessage {
   template: { name: string; language: string; category: string };
   bizOpaqueCallbackData?: string;
   acceptedAt: number;
+  /** How many messages this recipient had accepted before this one (seeds simulated clicks). */
+  nth: number;
   plan: PlannedStatus[];
 }
 
@@ -36,6 +38,7 @@ export interface StateConfig {
   delivery: DeliveryConfig;
   rate: { ratePerSecond: number; pairMax: number; pairWindowMs: number };
   faults: FaultConfig;
+  analytics?: AnalyticsConfig;
   now: () => number;
 }
 
@@ -55,6 +58,9 @@ export class SandboxState {
   readonly feed: FeedLog;
   readonly rate: RateLimiter;
   readonly faults: Faults;
+  readonly startedAt: number;
+  /** Template analytics settings with their defaults; `enabled` changes with the opt-in. */
+  readonly analytics: Required<Omit<AnalyticsConfig, 'refuse'>> & Pick<AnalyticsConfig, 'refuse'>;
   readonly newId = createIdMaker();
   readonly newWamid = createWamidMaker();
   token: string | null;
@@ -79,6 +85,15 @@ export class SandboxState {
     this.feed = new FeedLog(c.now);
     this.rate = new RateLimiter(c.rate);
     this.faults = new Faults(c.faults);
+    this.startedAt = c.now();
+    this.analytics = {
+      enabled: c.analytics?.enabled ?? true,
+      unsupportedRegion: c.analytics?.unsupportedRegion ?? false,
+      countDelayMs: c.analytics?.countDelayMs ?? 2000,
+      clickRates: c.analytics?.clickRates ?? { url: 0.3, quickReply: 0.15 },
+      pageSize: c.analytics?.pageSize ?? 30,
+      refuse: c.analytics?.refuse,
+    };
     // Copies, so pausing one never touches the caller's (or SANDBOX_TEMPLATES') objects.
     this.templates = c.templates.map((t) => ({ ...structuredClone(t), id: t.id ?? this.newId() }));
   }
@@ -111,6 +126,7 @@ export class SandboxState {
       waId: input.waId,
       template: { name: input.template.name, language: input.template.language, category },
       acceptedAt: now,
+      nth,
       plan: planStatuses(decision, now, this.delivery, this.newId),
       ...(input.bizOpaqueCallbackData !== undefined && { bizOpaqueCallbackData: input.bizOpaqueCallbackData }),
     };
@@ -179,6 +195,8 @@ export class SandboxState {
       templates: () => this.templates.map((t) => structuredClone(t)),
       token: () => this.token,
       faults: () => this.faults.get(),
+      startedAt: () => this.startedAt,
+      analyticsEnabled: () => this.analytics.enabled,
     };
   }
 }

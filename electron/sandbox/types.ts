@@ -10,7 +10,7 @@ export interface DeliveryConfig {
 }
 
 /** Where transport faults may strike. Sends only by default, so template sync and polling stay calm. */
-export type FaultRoute = 'messages' | 'media' | 'templates' | 'history' | 'phone_number';
+export type FaultRoute = 'messages' | 'media' | 'templates' | 'history' | 'phone_number' | 'analytics';
 
 export interface FaultConfig {
   /** 0..1: answer 500 code 131000 or 503 code 2; nothing is accepted. */
@@ -34,6 +34,25 @@ export interface FaultConfig {
   routes?: FaultRoute[];
 }
 
+/** Template analytics (cloud-api.md §5), served from what the sandbox accepted and delivered. */
+export interface AnalyticsConfig {
+  /** Template insights switched on for the WABA. Default true; false to try the opt-in flow. */
+  enabled?: boolean;
+  /** Answer like a WABA of an EU, UK or Japanese business: template analytics are not offered. */
+  unsupportedRegion?: boolean;
+  /**
+   * Meta adds reads and button clicks to its daily figures late (days, cloud-api.md §5); the sandbox
+   * counts one this many ms after it happened. Default 2000.
+   */
+  countDelayMs?: number;
+  /** Share of read messages whose URL / quick-reply button gets clicked (seeded). Default 0.3 / 0.15. */
+  clickRates?: { url: number; quickReply: number };
+  /** Data points per page. Default 30. */
+  pageSize?: number;
+  /** Refuse every template_analytics call as Meta does without permission (403, code 200) or when rate limited (429, code 4). */
+  refuse?: 'permission' | 'rate_limit';
+}
+
 export interface SandboxOptions {
   /** 0 or absent: a random free port. */
   port?: number;
@@ -52,6 +71,7 @@ export interface SandboxOptions {
   templates?: Template[];
   delivery?: Partial<DeliveryConfig>;
   faults?: FaultConfig;
+  analytics?: AnalyticsConfig;
   now?: () => number;
 }
 
@@ -102,6 +122,10 @@ export interface SandboxStateView {
   /** The token currently accepted, or null after a revocation. */
   token: () => string | null;
   faults: () => FaultConfig;
+  /** When this simulator started: it knows nothing sent before (it keeps everything in memory). */
+  startedAt: () => number;
+  /** Whether template insights are switched on (the opt-in can be made through the API). */
+  analyticsEnabled: () => boolean;
 }
 
 export interface Sandbox {

@@ -14,6 +14,7 @@ export const TABLES = [
   'recipients',
   'status_events',
   'suppression',
+  'template_analytics',
 ] as const;
 export type TableName = (typeof TABLES)[number];
 

@@ -1,3 +1,4 @@
+export * from './analytics';
 export * from './audience';
 export * from './errors';
 export * from './events';

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { accountTokenMethods } from './methods/accounts-token';
+import { analyticsMethods } from './methods/analytics';
 import { audienceMethods } from './methods/audience';
 import { campaignMethods } from './methods/campaigns';
 import { sendingMethods } from './methods/sending';
@@ -22,6 +23,7 @@ export const methods = {
   ...templateMethods,
   ...accountTokenMethods,
   ...suppressionMethods,
+  ...analyticsMethods,
 } as const;
 
 export type Methods = typeof methods;

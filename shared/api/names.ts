@@ -58,6 +58,12 @@ export const METHOD_NAMES = [
   'suppression.remove',
   'suppression.preview',
   'suppression.import',
+  'campaigns.analytics',
+  'campaigns.refreshAnalytics',
+  'campaigns.buttonClicks',
+  'accounts.analytics',
+  'accounts.enableAnalytics',
+  'accounts.setAnalytics',
 ] as const;
 
 export const EVENT_NAMES = ['db.changed', 'import.progress', 'send.progress', 'status.sync', 'report.progress'] as const;

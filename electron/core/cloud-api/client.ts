@@ -1,3 +1,4 @@
+import { enableTemplateInsights, templateAnalytics } from './analytics';
 import { createCaller } from './caller';
 import { messageHistory } from './history';
 import { uploadMedia } from './media';
@@ -21,6 +22,8 @@ export const createCloudApiClient = (config: CloudApiConfig): CloudApiClient => 
     uploadMedia: (input) => uploadMedia(caller, phoneNumberId, input),
     messageHistory: (options) => messageHistory(caller, phoneNumberId, options),
     phoneNumberInfo: () => phoneNumberInfo(caller, phoneNumberId),
+    templateAnalytics: (options) => templateAnalytics(caller, wabaId, options),
+    enableTemplateInsights: () => enableTemplateInsights(caller, wabaId),
     checkToken: async () => {
       const info = await phoneNumberInfo(caller, phoneNumberId);
       return info.ok ? { ok: true } : info;

@@ -22,4 +22,10 @@ export type {
   SendSuccess,
   UploadMediaInput,
   UploadMediaOutcome,
+  EnableInsightsOutcome,
+  TemplateAnalyticsClick,
+  TemplateAnalyticsOptions,
+  TemplateAnalyticsOutcome,
+  TemplateAnalyticsPoint,
 } from './types';
+export { TEMPLATE_ANALYTICS_LOOKBACK_DAYS, TEMPLATE_ANALYTICS_MAX_IDS, TEMPLATE_ANALYTICS_METRICS } from './analytics';

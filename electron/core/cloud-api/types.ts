@@ -144,6 +144,46 @@ export interface PhoneNumberInfo {
 
 export type PhoneNumberInfoOutcome = { ok: true; info: PhoneNumberInfo } | ApiFailure;
 
+export interface TemplateAnalyticsOptions {
+  /** Unix seconds; Meta floors it to 00:00 UTC. */
+  start: number;
+  /** Unix seconds, after start; Meta rounds it up to the next 00:00 UTC. */
+  end: number;
+  /** Meta template ids (digits), 1 to 10. */
+  templateIds: readonly string[];
+  /** Default: all of SENT, DELIVERED, READ, CLICKED, COST. */
+  metrics?: readonly string[];
+  /** The cursor of a previous page. */
+  after?: string;
+  limit?: number;
+}
+
+export interface TemplateAnalyticsClick {
+  /** Meta's `type`: `url_button` or `quick_reply_button` (kept as sent, so a new kind is not lost). */
+  type: string;
+  /** Meta's `button_content`: the button's text. */
+  button: string;
+  count: number;
+}
+
+/** One template on one UTC day, as Meta reports it; a metric Meta did not report is null. */
+export interface TemplateAnalyticsPoint {
+  templateId: string;
+  /** Unix seconds of 00:00 UTC, and of the end of that day. */
+  start: number;
+  end: number;
+  sent: number | null;
+  delivered: number | null;
+  read: number | null;
+  clicked: TemplateAnalyticsClick[];
+  /** Meta's `cost` items, e.g. `amount_spent`, `cost_per_delivered`, `cost_per_url_button_click`. */
+  cost: { type: string; value: number }[];
+}
+
+export type TemplateAnalyticsOutcome = { ok: true; points: TemplateAnalyticsPoint[]; next: string | null } | ApiFailure;
+
+export type EnableInsightsOutcome = { ok: true } | ApiFailure;
+
 export interface CloudApiClient {
   /** Never retries: a send that may have been accepted must not be sent twice. */
   sendTemplate: (body: CloudApiTemplateMessage) => Promise<SendOutcome>;
@@ -151,6 +191,10 @@ export interface CloudApiClient {
   uploadMedia: (input: UploadMediaInput) => Promise<UploadMediaOutcome>;
   messageHistory: (options?: MessageHistoryOptions) => Promise<MessageHistoryOutcome>;
   phoneNumberInfo: () => Promise<PhoneNumberInfoOutcome>;
+  /** One page of Meta's daily template analytics for the WABA (cloud-api.md §5). */
+  templateAnalytics: (options: TemplateAnalyticsOptions) => Promise<TemplateAnalyticsOutcome>;
+  /** Switches template analytics on for the WABA; irreversible on Meta's side. */
+  enableTemplateInsights: () => Promise<EnableInsightsOutcome>;
   /** A cheap authenticated call (phoneNumberInfo) that proves token, permission and phone number id together. */
   checkToken: () => Promise<{ ok: true } | ApiFailure>;
   /** Destroys kept-alive connections. Calls made afterwards throw. */

@@ -194,6 +194,42 @@ export interface StatusSourcesTable {
   observations_total: Generated<number>;
 }
 
+export interface TemplateAnalyticsTable {
+  account_id: number;
+  template_meta_id: string;
+  day_start: number;
+  sent: number | null;
+  delivered: number | null;
+  read: number | null;
+  clicked_json: Generated<string>;
+  cost_json: Generated<string>;
+  fetched_at: number;
+}
+
+export interface AnalyticsAccountsTable {
+  account_id: number;
+  polling: number | null;
+  meta_state: Generated<'unknown' | 'enabled' | 'not_enabled' | 'unsupported'>;
+  enabled_at: number | null;
+  budget_per_hour: number | null;
+  last_poll_at: number | null;
+  last_success_at: number | null;
+  last_error: string | null;
+  last_error_at: number | null;
+  consecutive_errors: Generated<number>;
+  next_poll_at: number | null;
+  calls_window_start: number | null;
+  calls_in_window: Generated<number>;
+}
+
+export interface AnalyticsCampaignsTable {
+  campaign_id: number;
+  fetched_at: number | null;
+  fetched_from: number | null;
+  fetched_to: number | null;
+  next_fetch_at: number | null;
+}
+
 export interface DB {
   status_sources: StatusSourcesTable;
   media_uploads: MediaUploadsTable;
@@ -208,4 +244,7 @@ export interface DB {
   suppression: SuppressionTable;
   suppression_removals: SuppressionRemovalsTable;
   settings: SettingsTable;
+  template_analytics: TemplateAnalyticsTable;
+  analytics_accounts: AnalyticsAccountsTable;
+  analytics_campaigns: AnalyticsCampaignsTable;
 }

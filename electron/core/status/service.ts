@@ -1,6 +1,8 @@
 import { CoreError, type ParsedInput, type SyncResult, type TableName } from '../../../shared/api';
 import type { InboundObservation } from '../../../shared/domain/status';
 import type { AccountClients, TokenSource } from '../accounts/clients';
+import { createAnalyticsService } from '../analytics/service';
+import type { AnalyticsPollerOptions } from '../analytics/poller';
 import type { Clock } from '../clock';
 import type { Store } from '../db/connection';
 import type { EventBus } from '../events';
@@ -25,6 +27,8 @@ export interface StatusDeps {
   wakeCampaign?: (campaignId: number) => void;
   /** Issue 9 plugs opt-out keywords in here; inbound replies are stored either way. */
   onInbound?: (messages: InboundObservation[]) => void;
+  /** Template analytics poller pacing (tests make it quick). */
+  analyticsPoller?: AnalyticsPollerOptions;
 }
 
 /** More campaigns than this changed in one round: one broad refresh instead of one event each. */
@@ -63,6 +67,9 @@ export function createStatusService(deps: StatusDeps) {
     failingBefore.set(r.accountId, failing);
   };
 
+  // Template analytics (the third source, a cross-check of counts) poll in the same processes.
+  const analytics = createAnalyticsService({ store, clock, events, clients: deps.clients, background: deps.background, ...(deps.analyticsPoller ? { poller: deps.analyticsPoller } : {}) });
+
   const poller = createStatusPoller({ store, clock, sync, background: deps.background, onRound: announce, ...(deps.poller ? { options: deps.poller } : {}) });
 
   const campaignRow = (campaignId: number) => {
@@ -74,6 +81,7 @@ export function createStatusService(deps: StatusDeps) {
   return {
     reconciler,
     poller,
+    analytics,
 
     async syncStatus(campaignId: number): Promise<SyncResult> {
       const c = campaignRow(campaignId);
@@ -125,7 +133,10 @@ export function createStatusService(deps: StatusDeps) {
     /** A campaign started: poll its account on the fast pace from now on. */
     nudge: (accountId: number) => poller.nudge(accountId),
 
-    close: () => poller.close(),
+    close: async () => {
+      await analytics.close();
+      await poller.close();
+    },
   };
 }
 

@@ -1,3 +1,4 @@
+import { analyticsCommands } from './commands/analytics';
 import { audienceCommands } from './commands/audience';
 import { campaignCommands } from './commands/campaigns';
 import { campaignSettingsCommands } from './commands/campaign-settings';
@@ -13,4 +14,4 @@ import { templateCommands } from './commands/templates';
 import type { Command } from './framework';
 
 /** Every CLI command; a feature adds its list here. */
-export const COMMANDS: Command[] = [...serveCommands, ...campaignCommands, ...campaignSettingsCommands, ...audienceCommands, ...templateCommands, ...sendingCommands, ...statusCommands, ...reportCommands, ...sandboxCommands, ...relayCommands, ...suppressionCommands, ...accountCommands];
+export const COMMANDS: Command[] = [...serveCommands, ...campaignCommands, ...campaignSettingsCommands, ...audienceCommands, ...templateCommands, ...sendingCommands, ...statusCommands, ...reportCommands, ...sandboxCommands, ...relayCommands, ...suppressionCommands, ...accountCommands, ...analyticsCommands];

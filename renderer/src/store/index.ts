@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { createAnalyticsSlice, type AnalyticsSlice } from './slices/analytics';
 import { createAudienceSlice, type AudienceSlice } from './slices/audience';
 import { createCampaignsSlice, type CampaignsSlice } from './slices/campaigns';
 import { createProgressSlice, type ProgressSlice } from './slices/progress';
@@ -9,7 +10,7 @@ import { createSuppressionSlice, type SuppressionSlice } from './slices/suppress
 import { createTemplatesSlice, type TemplatesSlice } from './slices/templates';
 import { createUiSlice, type UiSlice } from './slices/ui';
 
-export type AppState = UiSlice & CampaignsSlice & SettingsSlice & AudienceSlice & SendSlice & TemplatesSlice & ProgressSlice & ReportsSlice & SuppressionSlice;
+export type AppState = UiSlice & CampaignsSlice & SettingsSlice & AudienceSlice & SendSlice & TemplatesSlice & ProgressSlice & ReportsSlice & SuppressionSlice & AnalyticsSlice;
 
 /** One bound store composed from slices; UI state plus a cache of what SQLite holds. */
 export const useStore = create<AppState>()((...a) => ({
@@ -22,4 +23,5 @@ export const useStore = create<AppState>()((...a) => ({
   ...createProgressSlice(...a),
   ...createReportsSlice(...a),
   ...createSuppressionSlice(...a),
+  ...createAnalyticsSlice(...a),
 }));

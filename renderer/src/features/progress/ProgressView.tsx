@@ -4,6 +4,7 @@ import type { Campaign, FailureGroup, SendProgress } from '../../../../shared/ap
 import { api } from '../../lib/api';
 import { useStore } from '../../store';
 import { ProgressPanel } from '../send/ProgressPanel';
+import { AnalyticsPanel } from './AnalyticsPanel';
 import { FailuresPanel } from './FailuresPanel';
 import { RecipientTable } from './RecipientTable';
 import { TimelineChart } from './TimelineChart';
@@ -80,6 +81,7 @@ export function ProgressView({ campaign, progress }: { campaign: Campaign; progr
         failures={failures}
         onTable={() => void openTable(campaign.id, 'failed')}
       />
+      <AnalyticsPanel campaign={campaign} />
       <RecipientTable campaignId={campaign.id} counts={counts} />
     </Stack>
   );

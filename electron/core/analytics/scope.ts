@@ -1,0 +1,116 @@
+import { CoreError, type AnalyticsTemplateRef, type OverlappingCampaign, type OwnFigures } from '../../../shared/api';
+import type { Store } from '../db/connection';
+import { DAY_MS, LOOKBACK_DAYS, utcDay } from './days';
+
+/** What Meta's analytics of a campaign cover: its template(s) and the UTC days it sent on. */
+export interface CampaignScope {
+  campaignId: number;
+  accountId: number;
+  name: string;
+  state: string;
+  startedAt: number | null;
+  templates: AnalyticsTemplateRef[];
+  /** Candidate range of days (from the campaign's start to its end, or now). */
+  range: { from: number; to: number } | null;
+}
+
+/**
+ * The template(s) a campaign sends. Today one per campaign; a campaign with variants (issue 9) sends
+ * several, and this is the one place that must learn them.
+ */
+export function campaignScope(store: Store, campaignId: number, now: number): CampaignScope {
+  const c = store.first(
+    store.q
+      .selectFrom('campaigns')
+      .select(['id', 'account_id', 'name', 'state', 'template_id', 'template_name', 'template_language', 'started_at', 'completed_at', 'updated_at'])
+      .where('id', '=', campaignId),
+  );
+  if (!c) throw new CoreError('NOT_FOUND', `Campaign ${campaignId} does not exist.`);
+  const byId = c.template_id !== null ? store.first(store.q.selectFrom('templates').select(['id', 'meta_id', 'name', 'language']).where('id', '=', c.template_id)) : undefined;
+  const byName =
+    !byId && c.template_name && c.template_language
+      ? store.first(
+          store.q
+            .selectFrom('templates')
+            .select(['id', 'meta_id', 'name', 'language'])
+            .where('account_id', '=', c.account_id)
+            .where('name', '=', c.template_name)
+            .where('language', '=', c.template_language),
+        )
+      : undefined;
+  const t = byId ?? byName;
+  const templates: AnalyticsTemplateRef[] = t ? [{ templateId: t.id, metaId: t.meta_id, name: t.name, language: t.language }] : [];
+  const end = c.state === 'sending' || c.state === 'paused' ? now : (c.completed_at ?? c.updated_at);
+  const range = c.started_at !== null ? { from: utcDay(c.started_at), to: utcDay(Math.max(c.started_at, Math.min(end, now))) } : null;
+  return { campaignId: c.id, accountId: c.account_id, name: c.name, state: c.state, startedAt: c.started_at, templates, range };
+}
+
+/** Our counts of one campaign, one template, one UTC day. */
+export interface OwnCell extends OwnFigures {
+  campaignId: number;
+  templateId: number;
+  day: number;
+  /** The earliest acceptance that day: the sandbox only knows what it accepted since it started. */
+  firstSentAt: number;
+  lastSentAt: number;
+}
+
+/**
+ * Our counts per campaign, template and UTC day for every campaign of the account that used these
+ * templates in the range, by the day Meta accepted each message (`sent_at`). Sent counts what Meta
+ * accepted and did not fail afterwards; read counts as delivered (the status ladder).
+ * One pass over the range of the sent_at index.
+ */
+export function ownCells(store: Store, accountId: number, templateIds: readonly number[], range: { from: number; to: number }): OwnCell[] {
+  if (templateIds.length === 0) return [];
+  const marks = templateIds.map(() => '?').join(',');
+  const from = Math.max(range.from, range.to - LOOKBACK_DAYS * DAY_MS);
+  return store.sqlite
+    .prepare(
+      `SELECT r.campaign_id AS campaignId, c.template_id AS templateId, r.sent_at - (r.sent_at % ${DAY_MS}) AS day,
+         SUM(r.state IN ('sent', 'delivered', 'read', 'expired')) AS sent,
+         SUM(r.state IN ('delivered', 'read')) AS delivered,
+         SUM(r.state = 'read') AS read,
+         SUM(r.state = 'failed') AS failed,
+         min(r.sent_at) AS firstSentAt, max(r.sent_at) AS lastSentAt
+       FROM recipients r JOIN campaigns c ON c.id = r.campaign_id
+       WHERE r.sent_at >= ? AND r.sent_at < ? AND c.account_id = ? AND c.template_id IN (${marks})
+       GROUP BY r.campaign_id, c.template_id, day`,
+    )
+    .all(from, range.to + DAY_MS, accountId, ...templateIds) as OwnCell[];
+}
+
+export const emptyOwn = (): OwnFigures => ({ sent: 0, delivered: 0, read: 0, failed: 0 });
+
+export function addOwn(into: OwnFigures, c: OwnFigures): OwnFigures {
+  into.sent += c.sent;
+  into.delivered += c.delivered;
+  into.read += c.read;
+  into.failed += c.failed;
+  return into;
+}
+
+/** The days this campaign sent on (a message accepted, even if it failed later), oldest first. */
+export const campaignDays = (cells: readonly OwnCell[], campaignId: number): number[] =>
+  [...new Set(cells.filter((c) => c.campaignId === campaignId).map((c) => c.day))].sort((a, b) => a - b);
+
+/** Other campaigns that sent one of these templates on one of these days, with their names. */
+export function overlapping(store: Store, cells: readonly OwnCell[], campaignId: number, days: readonly number[]): OverlappingCampaign[] {
+  const wanted = new Set(days);
+  const mine = new Set(cells.filter((c) => c.campaignId === campaignId).map((c) => `${c.templateId}|${c.day}`));
+  const byCampaign = new Map<number, { sent: number; days: Set<number> }>();
+  for (const c of cells) {
+    if (c.campaignId === campaignId || !wanted.has(c.day) || !mine.has(`${c.templateId}|${c.day}`)) continue;
+    const o = byCampaign.get(c.campaignId) ?? { sent: 0, days: new Set<number>() };
+    o.sent += c.sent + c.failed;
+    o.days.add(c.day);
+    byCampaign.set(c.campaignId, o);
+  }
+  if (byCampaign.size === 0) return [];
+  const names = new Map(
+    store.all(store.q.selectFrom('campaigns').select(['id', 'name']).where('id', 'in', [...byCampaign.keys()])).map((r) => [r.id, r.name]),
+  );
+  return [...byCampaign.entries()]
+    .map(([id, o]) => ({ campaignId: id, name: names.get(id) ?? `Campaign ${id}`, sent: o.sent, days: [...o.days].sort((a, b) => a - b) }))
+    .sort((a, b) => a.campaignId - b.campaignId);
+}

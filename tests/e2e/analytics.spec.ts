@@ -1,0 +1,65 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SANDBOX_TEMPLATES, SANDBOX_TEST_NUMBERS } from '../../electron/sandbox';
+import { expect, openApp, test } from './fixtures';
+
+test("the progress view's analytics cross-check: Meta's figures next to ours, and button clicks", async ({ page, app }) => {
+  const created = JSON.parse((await app.cli('campaigns', 'create', '--name', 'Spring deals', '--json')).stdout) as { id: number };
+  const csv = join(app.dataDir, 'customers.csv');
+  const numbers = [SANDBOX_TEST_NUMBERS.read.number, SANDBOX_TEST_NUMBERS.notOnWhatsApp.number, ...Array.from({ length: 38 }, (_, i) => `+1202555${5000 + i}`)];
+  writeFileSync(csv, ['phone,name,order', ...numbers.map((p, i) => `${p},Customer ${i},S-${i}`)].join('\n'));
+  expect((await app.cli('campaigns', 'import', String(created.id), csv)).code).toBe(0);
+  // A marketing template with a URL button and a quick reply: Meta counts clicks on both.
+  const t = SANDBOX_TEMPLATES.find((x) => x.name === 'spring_sale' && x.language === 'en_US')!;
+  app.exec(
+    "INSERT INTO templates (account_id, meta_id, name, language, status, category, parameter_format, components_json, source, updated_at) VALUES (1, ?, ?, ?, 'APPROVED', ?, ?, ?, 'sync', 0)",
+    t.id ?? null, t.name, t.language, t.category, t.parameter_format, JSON.stringify(t.components),
+  );
+  app.exec(
+    'UPDATE campaigns SET template_id = 1, template_name = ?, template_language = ?, mapping_json = ? WHERE id = ?',
+    t.name, t.language,
+    JSON.stringify({ 'body.1': { kind: 'column', column: 'name' }, 'body.2': { kind: 'static', value: '20%' }, 'button.0': { kind: 'column', column: 'order' } }),
+    created.id,
+  );
+
+  await openApp(page, app);
+  await page.getByRole('button', { name: 'Spring deals', exact: true }).click();
+  await page.getByRole('tab', { name: 'Review & send' }).click();
+  await page.getByRole('button', { name: 'Send to 40 recipients' }).click();
+  const view = page.getByTestId('progress-view');
+  await expect(view.getByTestId('send-progress')).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
+
+  const panel = view.getByTestId('analytics-panel');
+  await expect(panel).toBeVisible();
+  const cell = async (id: string) => Number((await panel.getByTestId(id).innerText()).replace(/\D/g, ''));
+  const inDb = (sql: string) => app.query<{ n: number }>(sql)[0]!.n;
+  // Reads reach the app over the sandbox feed within seconds and Meta's figures a little later: fetch
+  // again until nothing moves any more and Meta's read figure has caught up with ours.
+  await expect(async () => {
+    await panel.getByTestId('analytics-refresh').click();
+    await expect(panel).toHaveAttribute('data-busy', '');
+    const ourRead = inDb("SELECT count(*) AS n FROM recipients WHERE state = 'read'");
+    expect(ourRead).toBeGreaterThan(0);
+    expect(await cell('analytics-ours-read')).toBe(ourRead);
+    expect(await cell('analytics-meta-read')).toBe(ourRead);
+  }).toPass({ timeout: 45_000, intervals: [2000] });
+
+  // Sent and delivered: Meta's figures next to ours, which are SQLite's, with no difference.
+  const ourSent = inDb("SELECT count(*) AS n FROM recipients WHERE state IN ('sent', 'delivered', 'read', 'expired')");
+  const ourDelivered = inDb("SELECT count(*) AS n FROM recipients WHERE state IN ('delivered', 'read')");
+  expect(await cell('analytics-ours-sent')).toBe(ourSent);
+  expect(await cell('analytics-meta-sent')).toBe(ourSent);
+  expect(await cell('analytics-ours-delivered')).toBe(ourDelivered);
+  expect(await cell('analytics-meta-delivered')).toBe(ourDelivered);
+  await expect(panel.getByTestId('analytics-diff-sent')).toHaveText('0');
+  await expect(panel.getByTestId('analytics-explanation').first()).toHaveAttribute('data-code', 'match');
+  await expect(panel.getByTestId('analytics-fetched')).toContainText("Meta's figures fetched");
+
+  // Button clicks, which only Meta sees: the panel shows what was stored from Meta's answer.
+  const stored = JSON.parse(app.query<{ clicked_json: string }>('SELECT clicked_json FROM template_analytics WHERE template_meta_id = ?', t.id)[0]!.clicked_json) as { button: string; count: number }[];
+  const deals = stored.find((c) => c.button === 'See the deals')!;
+  expect(deals.count).toBeGreaterThan(0);
+  await expect(panel.getByTestId('analytics-click').filter({ hasText: 'See the deals' })).toHaveAttribute('data-count', String(deals.count));
+  await expect(panel.getByTestId('analytics-click').filter({ hasText: 'Stop promotions' })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('analytics-cross-check.png'), fullPage: true });
+});
