@@ -52,6 +52,9 @@ export const METHOD_NAMES = [
   'reports.cancel',
   'accounts.tokenStatus',
   'accounts.setToken',
+  'campaigns.pacing',
+  'campaigns.setPacing',
+  'accounts.pacingDefaults',
 ] as const;
 
 export const EVENT_NAMES = ['db.changed', 'import.progress', 'send.progress', 'status.sync', 'report.progress'] as const;

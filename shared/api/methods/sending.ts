@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseQuietWindow } from '../../domain/pacing';
 import type { Account } from '../models';
 import { id } from '../models';
 import type { Precheck, RetryFailedResult, SendProgress, TestSendResult } from '../sending';
@@ -28,8 +29,16 @@ const addAccountInput = z
     defaultCountry: z.string().regex(/^[A-Z]{2}$/).optional(),
   })
   .strict();
+/** Default quiet hours of an account ("21:00" to "08:00"), taken by its new campaigns; null: none. */
+const accountQuietHours = z
+  .object({ from: z.string().max(10), to: z.string().max(10) })
+  .strict()
+  .superRefine((v, ctx) => {
+    const w = parseQuietWindow(v.from, v.to);
+    if (!w.ok) ctx.addIssue({ code: 'custom', message: w.message });
+  });
 const updateAccountInput = z
-  .object({ id, ratePerSecond: rate.optional(), messagingLimit: limit.optional(), tokenEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,100}$/).nullable().optional() })
+  .object({ id, ratePerSecond: rate.optional(), messagingLimit: limit.optional(), tokenEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,100}$/).nullable().optional(), quietHours: accountQuietHours.nullable().optional() })
   .strict();
 
 export const sendingMethods = {
