@@ -26,10 +26,10 @@ export interface QuietGroup {
 export function quietGroup(country: string | null, chosen: Readonly<Record<string, string>>, fallbackCountry: string | null): QuietGroup {
   const key = country ?? '';
   const own = zoneRule(country, chosen);
-  if (own.kind !== 'none') return { key, country, rule: own.kind, zones: own.zones, zone: own.zones.length === 1 ? own.zones[0]! : null };
+  if (own.kind !== 'none') return { key, country, rule: own.kind, zones: own.zones, zone: own.zones.length === 1 ? own.zones[0] : null };
   // No country of its own (or one without zones): timed like the campaign's or account's country.
   const fallback = zoneRule(fallbackCountry, chosen);
-  if (fallback.kind !== 'none') return { key, country, rule: 'fallback', zones: fallback.zones, zone: fallback.zones.length === 1 ? fallback.zones[0]! : null };
+  if (fallback.kind !== 'none') return { key, country, rule: 'fallback', zones: fallback.zones, zone: fallback.zones.length === 1 ? fallback.zones[0] : null };
   return { key, country, rule: 'none', zones: [], zone: null };
 }
 
