@@ -194,21 +194,25 @@ async function sendLoop(a: LoopArgs): Promise<RunOutcome> {
   };
   const snapshot = (): SendProgress => {
     // A spread campaign may send one message a minute: measure over enough time to see a few.
-    const target = Math.min(rate, pacer?.rate() ?? rate);
+    const target = pacer?.spreading ? Math.min(rate, pacer.rate()) : rate;
     const r = meter.rate(monotonic(), clamp(5 / target, 5, 120) * 1000);
     const remaining = counts.pending + counts.sending;
     const row = store.first(store.q.selectFrom('campaigns').select(['state', 'pause_reason']).where('id', '=', campaignId));
+    const perSecond = Math.max(r, Math.min(target, 1));
+    // Those in quiet hours go when their window opens: the campaign cannot end before.
+    const quiet = pacer?.quiet() ?? null;
+    const quietEta = quiet ? (quiet.until === null ? null : Math.max(0, quiet.until - clock.now()) / 1000 + quiet.recipients / perSecond) : 0;
     return {
       campaignId,
       state: row?.state ?? 'sending',
       counts: { ...counts },
       ratePerSecond: Math.round(r * (r < 1 ? 1000 : 10)) / (r < 1 ? 1000 : 10),
-      configuredRate: target < rate ? Math.round(target * 1000) / 1000 : rate,
-      etaSeconds: remaining === 0 ? 0 : Math.round(remaining / Math.max(r, Math.min(target, 1))),
+      configuredRate: pacer?.spreading ? Math.round(target * 1000) / 1000 : rate,
+      etaSeconds: remaining === 0 ? 0 : quietEta === null ? null : Math.round(Math.max(remaining / perSecond, quietEta)),
       waiting,
       pauseReason: row?.pause_reason ?? null,
       at: clock.now(),
-      quiet: pacer?.quiet() ?? null,
+      quiet,
     };
   };
   const flushTimer = setInterval(() => {

@@ -70,6 +70,7 @@ export function createRunPacer(o: {
     recount,
     /** Messages per second to send at: the account's rate, or less for a spread campaign. */
     rate: () => rate,
+    spreading: run.deadline !== null,
     quiet: () => quiet,
     claimOptions(now: number): ClaimOptions {
       const state = gate.enabled ? gate.at(now) : null;

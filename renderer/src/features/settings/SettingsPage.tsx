@@ -1,6 +1,7 @@
 import { Alert, Badge, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useStore } from '../../store';
 import { AccountTokenField } from './AccountTokenField';
+import { AccountQuietHours } from './AccountQuietHours';
 
 export function SettingsPage() {
   const accounts = useStore((s) => s.accounts);
@@ -27,6 +28,7 @@ export function SettingsPage() {
               <Table.Th>Rate</Table.Th>
               <Table.Th>Messaging limit (24 h)</Table.Th>
               <Table.Th>Access token</Table.Th>
+              <Table.Th>Quiet hours (new campaigns)</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -49,6 +51,9 @@ export function SettingsPage() {
                 <Table.Td>{a.messagingLimit === null ? 'Unlimited' : a.messagingLimit.toLocaleString()}</Table.Td>
                 <Table.Td>
                   <AccountTokenField accountId={a.id} accountName={a.name} />
+                </Table.Td>
+                <Table.Td>
+                  <AccountQuietHours accountId={a.id} accountName={a.name} />
                 </Table.Td>
               </Table.Tr>
             ))}
