@@ -87,7 +87,7 @@ export interface PacingView {
 /** Recipients waiting for their quiet hours to end, for the progress view. */
 export interface QuietWaiting {
   recipients: number;
-  /** The earliest opening among them; null when some can never be sent with these settings. */
+  /** The earliest opening among them; null when none of them can ever be sent with these settings. */
   until: number | null;
   groups: { country: string | null; name: string; zone: string | null; recipients: number; until: number | null }[];
 }

@@ -6,7 +6,7 @@ import type { Store } from '../db/connection';
 import type { EventBus } from '../events';
 import { createFrequencyCapQueries } from './pacing-exclusion';
 import { loadCampaignPacing, type CampaignPacing } from './pacing-settings';
-import { buildPacingView, pendingByCountry, quietCountries } from './pacing-view';
+import { buildPacingView } from './pacing-view';
 import { writeSetting } from './settings';
 
 const DRAFT = ['draft'] as const;
@@ -72,7 +72,8 @@ export function createPacingService(deps: { store: Store; clock: Clock; events: 
       const now = clock.now();
       const items: PrecheckItem[] = [...base.items];
       const add = (id: PrecheckItem['id'], ok: boolean, message: string, severity: PrecheckItem['severity']) => items.push({ id, ok, message, severity });
-      const excluded = cap.wouldExclude(campaignId, p.accountId, p.frequencyCap, now);
+      const view = buildPacingView(store.sqlite, cap, p, now);
+      const excluded = view.frequencyCap.wouldExclude;
       const days = p.frequencyCap.days === 1 ? 'day' : `${p.frequencyCap.days} days`;
       if (excluded > 0 && excluded >= base.sendable) {
         add('frequency_cap', false, `Everybody left to send got a message from this account in the last ${days}, so the frequency cap would exclude all ${excluded.toLocaleString('en')}. Lower the cap or turn it off to send to them anyway.`, 'error');
@@ -80,7 +81,7 @@ export function createPacingService(deps: { store: Store; clock: Clock; events: 
         add('frequency_cap', true, `${excluded.toLocaleString('en')} recipients got a message from this account in the last ${days} and will be excluded (frequency cap).`, 'warning');
       }
       if (p.quietHours.window) {
-        const countries = quietCountries(p, pendingByCountry(store.sqlite, campaignId), now);
+        const countries = view.quietHours.countries;
         const never = countries.filter((c) => c.opensAt === null);
         const quietNow = countries.filter((c) => c.quietNow).reduce((a, c) => a + c.recipients, 0);
         const window = describeWindow(p.quietHours.window);
@@ -95,7 +96,6 @@ export function createPacingService(deps: { store: Store; clock: Clock; events: 
         }
       }
       if (p.spread) {
-        const view = buildPacingView(store.sqlite, cap, p, now);
         const r = view.spread.ratePerSecond ?? 0;
         const over = formatDuration(p.spread.durationMinutes);
         const every = r > 0 ? (r >= 1 ? `about ${Math.round(r)} per second` : `about one every ${Math.round(1 / r).toLocaleString('en')} s`) : 'nothing left to send';

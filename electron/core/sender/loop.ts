@@ -133,7 +133,7 @@ async function sendLoop(a: LoopArgs): Promise<RunOutcome> {
   const paced = pacedBucket(rate, monotonic);
   const bucket = createTokenBucket(paced);
   // Quiet hours, frequency cap and spread, read once per run (settings change only while paused).
-  const pacingRun = preparePacingRun(store, campaignId, repo.pendingByCountry(campaignId).keys(), clock.now());
+  const pacingRun = preparePacingRun(store, campaignId, repo.countriesToSend(campaignId), clock.now());
   const pacer = pacingRun ? createRunPacer({ repo, campaignId, run: pacingRun, maxRate: paced.ratePerSecond, monotonic }) : null;
   let bucketRate = paced.ratePerSecond;
   const backoff = createBackoff({ baseMs: 1000, maxMs: 60_000, random: a.deps.random ?? Math.random });

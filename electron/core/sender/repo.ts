@@ -108,6 +108,9 @@ export function createSendRepo(db: SqliteDatabase) {
     one: db.prepare("SELECT 1 FROM recipients WHERE campaign_id = @campaignId AND state = 'pending' AND country = @country LIMIT 1"),
     none: db.prepare("SELECT 1 FROM recipients WHERE campaign_id = @campaignId AND state = 'pending' AND country IS NULL LIMIT 1"),
   };
+  const comingBackCountries = db.prepare<[number]>(
+    "SELECT DISTINCT coalesce(country, '') AS country FROM recipients WHERE campaign_id = ? AND state IN ('sending', 'unknown')",
+  );
   const pendingByCountry = db.prepare<[number]>(
     "SELECT coalesce(country, '') AS country, count(*) AS n FROM recipients WHERE campaign_id = ? AND state = 'pending' GROUP BY country",
   );
@@ -199,6 +202,16 @@ export function createSendRepo(db: SqliteDatabase) {
     /** Whether any recipient of these countries is pending (due or not). */
     pendingIn(campaignId: number, countries: readonly string[]): boolean {
       return countries.some((country) => (country === '' ? pendingInCountry.none.get({ campaignId }) : pendingInCountry.one.get({ campaignId, country })) !== undefined);
+    },
+
+    /**
+     * Every country ('' for none) whose recipients may still be sent in this run: pending ones, and
+     * those that can come back to the queue (claimed but unsent, unknown ones the user re-sends).
+     */
+    countriesToSend(campaignId: number): string[] {
+      const keys = new Set((pendingByCountry.all(campaignId) as { country: string }[]).map((r) => r.country));
+      for (const r of comingBackCountries.all(campaignId) as { country: string }[]) keys.add(r.country);
+      return [...keys];
     },
 
     /** Pending recipients by country ('' for none), through the partial index on pending rows. */

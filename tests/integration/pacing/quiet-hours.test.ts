@@ -66,6 +66,27 @@ describe('quiet hours against the sandbox (fake clock)', () => {
     expect(sentAt.every((t) => t >= opensAt)).toBe(true);
   });
 
+  it('recipients re-sent while the campaign sends (unknowns) are held back too if their country is asleep', async () => {
+    const clock = fakeClock(); // 09:00 UTC: London awake, New York not
+    h = await sendHarness({ clock });
+    await h.core.handlers['accounts.update']({ id: 1, ratePerSecond: 10 });
+    const us = phones(2);
+    const id = await h.campaign('unknowns', [...us, ...Array.from({ length: 30 }, (_, i) => `+4474001235${String(10 + i)}`)]);
+    // Two US sends from an earlier run came back "unknown"; nothing else from the US is pending.
+    h.core.store.sqlite.prepare("UPDATE recipients SET state = 'unknown' WHERE campaign_id = ? AND phone LIKE '+1%'").run(id);
+    await h.core.handlers['campaigns.setPacing']({ campaignId: id, quietHours: { enabled: true, from: '21:00', to: '08:00', zones: { US: 'America/New_York' } } });
+    await h.core.handlers['campaigns.start']({ campaignId: id });
+    await until(() => (h.states(id).sent ?? 0) > 0);
+    expect(await h.core.handlers['campaigns.resendUnknown']({ campaignId: id })).toEqual({ requeued: 2 });
+    await until(() => h.states(id).sent === 30, 15_000);
+    await new Promise((r) => setTimeout(r, 600));
+    expect(h.states(id)).toEqual({ sent: 30, pending: 2 });
+    expect(h.core.store.sqlite.prepare('SELECT state FROM campaigns WHERE id = ?').pluck().get(id)).toBe('sending');
+    clock.advance(4 * 3600_000);
+    await h.waitFor(id, ['completed']);
+    expect(h.states(id)).toEqual({ sent: 32 });
+  });
+
   it('a country with several zones and none chosen waits while any of them is quiet', async () => {
     // 15:00 UTC: 10:00 in New York but 05:00 in Honolulu.
     const clock = fakeClock(Date.UTC(2026, 10, 23, 15));
