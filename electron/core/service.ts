@@ -33,6 +33,8 @@ import { LATEST_VERSION, schemaVersion } from './db/migrate';
 import { DATABASE_FILE, openStore } from './db/open';
 import { EventBus } from './events';
 import { APP_VERSION } from './version';
+import type { pacingMethods } from '../../shared/api/methods/pacing';
+import { createPacingService } from './campaigns/pacing-service';
 
 export type { Handlers };
 
@@ -194,7 +196,13 @@ export function createCore(options: CoreOptions): Core {
     'accounts.setToken': (input) => tokenService.setToken(input.accountId, input.token),
   };
   const templates = createTemplateService({ store, clock, events, clients, dataDir: options.dataDir });
-  const handlers: Handlers = { ...campaignHandlers, ...audienceHandlers, ...sendingHandlers, ...statusHandlers, ...templateHandlers(templates, store), ...reportHandlers(reports), ...tokenHandlers, ...suppressionHandlers(suppression), ...analyticsHandlers(status.analytics) };
+  const pacing = createPacingService({ store, clock, events });
+  const pacingHandlers: HandlersFor<typeof pacingMethods> = {
+    'campaigns.pacing': (input) => pacing.view(input.campaignId),
+    'campaigns.setPacing': (input) => pacing.set(input),
+    'accounts.pacingDefaults': () => pacing.defaults(),
+  };
+  const handlers: Handlers = { ...campaignHandlers, ...audienceHandlers, ...sendingHandlers, ...statusHandlers, ...templateHandlers(templates, store), ...reportHandlers(reports), ...tokenHandlers, ...suppressionHandlers(suppression), ...analyticsHandlers(status.analytics), ...pacingHandlers };
   if (options.runSenders) senders.tick();
 
   const stopWatch = watchExternalChanges(store, events, options.externalChangePollMs ?? 1000);

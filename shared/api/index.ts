@@ -12,3 +12,4 @@ export * from './suppression';
 export * from './templates';
 export * from './api-surface';
 export type { TokenStatus } from './methods/accounts-token';
+export * from './pacing';

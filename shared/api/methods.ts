@@ -8,6 +8,7 @@ import { reportMethods } from './methods/reports';
 import { statusMethods } from './methods/status';
 import { suppressionMethods } from './methods/suppression';
 import { templateMethods } from './methods/templates';
+import { pacingMethods } from './methods/pacing';
 
 /**
  * The contract: every method once, with its input schema and output type. Each feature keeps
@@ -24,6 +25,7 @@ export const methods = {
   ...accountTokenMethods,
   ...suppressionMethods,
   ...analyticsMethods,
+  ...pacingMethods,
 } as const;
 
 export type Methods = typeof methods;

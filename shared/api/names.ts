@@ -64,6 +64,9 @@ export const METHOD_NAMES = [
   'accounts.analytics',
   'accounts.enableAnalytics',
   'accounts.setAnalytics',
+  'campaigns.pacing',
+  'campaigns.setPacing',
+  'accounts.pacingDefaults',
 ] as const;
 
 export const EVENT_NAMES = ['db.changed', 'import.progress', 'send.progress', 'status.sync', 'report.progress'] as const;

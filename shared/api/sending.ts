@@ -1,9 +1,13 @@
 import type { CampaignState, RecipientCounts } from './models';
+import type { ExcludedGroup, QuietWaiting } from './pacing';
 import type { FailureGroup } from './status';
 
-/** Why a sending campaign is not sending right now, in words the user can act on. */
+/**
+ * Why a sending campaign is not sending right now, in words the user can act on. 'quiet': everybody
+ * left is in quiet hours; 'scheduled': a scheduled campaign not yet due.
+ */
 export interface SendWaiting {
-  reason: 'offline' | 'throttled' | 'messaging_limit' | 'retry' | 'quiet';
+  reason: 'offline' | 'throttled' | 'messaging_limit' | 'retry' | 'quiet' | 'scheduled';
   message: string;
   until: number | null;
 }
@@ -24,10 +28,14 @@ export interface SendProgress {
    * `campaigns.status`; absent from the sender's frequent `send.progress` pushes.
    */
   failedByCode?: FailureGroup[];
+  /** Recipients held back by quiet hours in their time zone (others may be sending meanwhile). */
+  quiet?: QuietWaiting | null;
+  /** Recipients skipped as "Excluded: …" (frequency cap, audience filter), by reason. Filled by `campaigns.status`. */
+  excluded?: ExcludedGroup[];
 }
 
 export interface PrecheckItem {
-  id: 'token' | 'phone_number' | 'template' | 'mapping' | 'media' | 'audience' | 'messaging_limit';
+  id: 'token' | 'phone_number' | 'template' | 'mapping' | 'media' | 'audience' | 'messaging_limit' | 'frequency_cap' | 'quiet_hours' | 'spread';
   ok: boolean;
   /** Warnings do not block sending. */
   severity: 'error' | 'warning';

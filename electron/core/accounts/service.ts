@@ -1,4 +1,5 @@
 import { CoreError, type Account, type ParsedInput } from '../../../shared/api';
+import { normalizeClockTime } from '../../../shared/domain/pacing';
 import type { Clock } from '../clock';
 import type { Store } from '../db/connection';
 import type { EventBus } from '../events';
@@ -53,6 +54,9 @@ export function createAccountService(deps: { store: Store; clock: Clock; events:
             ...(input.ratePerSecond !== undefined ? { rate_per_second: input.ratePerSecond } : {}),
             ...(input.messagingLimit !== undefined ? { messaging_limit: input.messagingLimit } : {}),
             ...(input.tokenEnv !== undefined ? { token_env: input.tokenEnv } : {}),
+            ...(input.quietHours !== undefined
+              ? { quiet_from: input.quietHours ? normalizeClockTime(input.quietHours.from) : null, quiet_to: input.quietHours ? normalizeClockTime(input.quietHours.to) : null }
+              : {}),
           })
           .where('id', '=', input.id),
       );

@@ -11,6 +11,10 @@ import { createSendRepo } from '../sender/repo';
 import { failureGroups } from '../status/queries';
 import { loadCampaignMessage } from '../templates/compose';
 import { precheckCampaign } from './precheck';
+import { excludedGroups } from './pacing-exclusion';
+import { createPacingService } from './pacing-service';
+import { loadCampaignPacing } from './pacing-settings';
+import { pendingByCountry, quietWaitingNow } from './pacing-view';
 
 export interface SendingDeps {
   store: Store;
@@ -24,6 +28,8 @@ export interface SendingDeps {
 export function createSendingService(deps: SendingDeps) {
   const { store, clock, events } = deps;
   const repo = createSendRepo(store.sqlite);
+  const pacing = createPacingService(deps);
+  const precheck = async (campaignId: number) => pacing.withPrecheck(campaignId, await precheckCampaign(deps, campaignId));
 
   const row = (campaignId: number) => {
     const c = store.first(store.q.selectFrom('campaigns').selectAll().where('id', '=', campaignId));
@@ -34,6 +40,13 @@ export function createSendingService(deps: SendingDeps) {
     const changed = store.run(store.q.updateTable('campaigns').set({ ...values, updated_at: clock.now() }).where('id', '=', campaignId).where('state', 'in', from)).changes;
     events.emit('db.changed', { tables: ['campaigns'], campaignId });
     return changed;
+  };
+
+  /** Who waits for quiet hours and who was excluded, for the progress view. */
+  const pacingStatus = (campaignId: number, pending: number, skipped: number): Pick<SendProgress, 'quiet' | 'excluded'> => {
+    const p = pending > 0 ? loadCampaignPacing(store, campaignId) : undefined;
+    const quiet = p?.quietHours.window ? quietWaitingNow(p, pendingByCountry(store.sqlite, campaignId), clock.now()) : null;
+    return { quiet, excluded: skipped > 0 ? excludedGroups(store.sqlite, campaignId) : [] };
   };
 
   const status = (campaignId: number): SendProgress => {
@@ -48,22 +61,23 @@ export function createSendingService(deps: SendingDeps) {
       ratePerSecond: 0,
       configuredRate: rate,
       etaSeconds: counts.pending + counts.sending === 0 ? 0 : Math.round((counts.pending + counts.sending) / rate),
-      waiting: c.state === 'scheduled' && c.scheduled_at ? { reason: 'quiet', message: 'Scheduled.', until: c.scheduled_at } : null,
+      waiting: c.state === 'scheduled' && c.scheduled_at ? { reason: 'scheduled', message: 'Scheduled.', until: c.scheduled_at } : null,
       pauseReason: c.pause_reason,
       at: clock.now(),
       failedByCode: counts.failed > 0 ? failureGroups(store.sqlite, campaignId) : [],
+      ...pacingStatus(campaignId, counts.pending, counts.skipped),
     };
   };
 
   const mustPass = async (campaignId: number) => {
-    const check = await precheckCampaign(deps, campaignId);
+    const check = await precheck(campaignId);
     if (!check.ok) {
       throw new CoreError('CONFLICT', check.items.filter((i) => !i.ok && i.severity === 'error').map((i) => i.message).join(' '), check);
     }
   };
 
   return {
-    precheck: (campaignId: number) => precheckCampaign(deps, campaignId),
+    precheck,
     status,
 
     async start(campaignId: number, scheduleAt?: number): Promise<SendProgress> {
@@ -74,6 +88,7 @@ export function createSendingService(deps: SendingDeps) {
       if (scheduleAt !== undefined && scheduleAt > now + 1000) {
         setState(campaignId, { state: 'scheduled', scheduled_at: scheduleAt, pause_code: null, pause_reason: null }, ['draft']);
       } else {
+        pacing.excludeAtStart(campaignId);
         setState(campaignId, { state: 'sending', started_at: now, scheduled_at: null, pause_code: null, pause_reason: null }, ['draft']);
         deps.senders.ensure(campaignId);
       }

@@ -236,6 +236,17 @@ CREATE TABLE status_sources (
 );
 `;
 
+// Pacing (issue 9): the frequency cap asks, for each recipient about to be sent, whether that phone
+// was sent anything recently (phone first, then time, only rows that were sent); quiet hours claim
+// the recipients of the countries that are awake, so pending recipients are indexed by country; and
+// each account gets default quiet hours ("HH:MM" local time, both or neither) for its new campaigns.
+const pacing = `
+CREATE INDEX recipients_phone_sent ON recipients(phone, sent_at) WHERE sent_at IS NOT NULL;
+CREATE INDEX recipients_pending_country ON recipients(campaign_id, country) WHERE state = 'pending';
+ALTER TABLE accounts ADD COLUMN quiet_from TEXT CHECK (quiet_from IS NULL OR quiet_from GLOB '[0-2][0-9]:[0-5][0-9]');
+ALTER TABLE accounts ADD COLUMN quiet_to TEXT CHECK (quiet_to IS NULL OR quiet_to GLOB '[0-2][0-9]:[0-5][0-9]');
+`;
+
 // Opt-outs (issue 9): where a number came from in full (what the customer wrote, the message and
 // campaign it answered, the account, Meta's time), newest-first paging over 100,000s of rows, and a
 // record of every number taken off the list by hand, since lifting an opt-out is the one thing a
@@ -315,6 +326,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 20, name: 'imports', sql: imports },
   { version: 40, name: 'sending', sql: sending },
   { version: 50, name: 'status', sql: status },
+  { version: 60, name: 'pacing', sql: pacing },
   { version: 80, name: 'suppression', sql: suppression },
   { version: 90, name: 'analytics', sql: analytics },
 ];

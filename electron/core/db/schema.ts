@@ -20,6 +20,9 @@ export interface AccountsTable {
   templates_synced_at: number | null;
   created_at: number;
   updated_at: number;
+  /** Default quiet hours for new campaigns, "HH:MM" local time (migration 60); both or neither. */
+  quiet_from: Generated<string | null>;
+  quiet_to: Generated<string | null>;
 }
 
 export interface TemplatesTable {

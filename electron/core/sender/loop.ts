@@ -6,6 +6,7 @@ import type { Clock } from '../clock';
 import type { Store } from '../db/connection';
 import type { EventBus } from '../events';
 import { loadCampaignMessage, recipientCallbackData, type CampaignMessage } from '../templates/compose';
+import { preparePacingRun } from '../campaigns/pacing-run';
 import { createBackoff, pairRateDelayMs } from './backoff';
 import { createFailureRateDetector } from './failure-rate';
 import { ensureMedia } from './media';
@@ -13,6 +14,7 @@ import { createMessagingWindow, createRateMeter, createSleeper, DAY_MS } from '.
 import { createSendRepo, type Claimed, type SendResult } from './repo';
 import { createTokenBucket } from './token-bucket';
 import { applyOutcome, type OutcomeEffects } from './outcome';
+import { createRunPacer } from './spread-pacer';
 import { createThroughputGovernor } from './throughput-governor';
 
 export interface LoopDeps {
@@ -129,16 +131,27 @@ async function sendLoop(a: LoopArgs): Promise<RunOutcome> {
   const { campaignId, sleeper, monotonic } = a;
   const repo = createSendRepo(store.sqlite);
   const rate = a.account.rate_per_second;
-  const bucket = createTokenBucket(pacedBucket(rate, monotonic));
+  const paced = pacedBucket(rate, monotonic);
+  const bucket = createTokenBucket(paced);
+  // Quiet hours, frequency cap and spread, read once per run (settings change only while paused).
+  const pacingRun = preparePacingRun(store, campaignId, repo.countriesToSend(campaignId), clock.now());
+  const pacer = pacingRun ? createRunPacer({ repo, campaignId, run: pacingRun, maxRate: paced.ratePerSecond, monotonic }) : null;
+  // After "too fast" answers the governor lowers the rate and gives it back slowly (throughput-governor.ts).
   const governor = createThroughputGovernor({ configured: rate, now: monotonic, random: a.deps.random ?? Math.random });
-  let pacedAt = rate;
+  let bucketRate = paced.ratePerSecond;
+  /** The bucket follows the lower of the spread's rate and what the governor allows; cheap, so called per send. */
+  const syncRate = () => {
+    const allowed = pacedBucket(governor.rate(), monotonic).ratePerSecond;
+    const target = pacer ? Math.min(pacer.rate(), allowed) : allowed;
+    if (target !== bucketRate) bucket.setRate((bucketRate = target));
+  };
   const backoff = createBackoff({ baseMs: 1000, maxMs: 60_000, random: a.deps.random ?? Math.random });
   const detector = createFailureRateDetector();
   const meter = createRateMeter();
   // Enough requests in flight to reach the rate at ~1 s of latency, never unbounded.
   const cap = clamp(rate, 16, 1000);
   // Claims are a twentieth of a second's worth: few recipients sit in `sending` unsent if we crash.
-  const batch = clamp(Math.ceil(rate / 20), 1, 100);
+  const batchFor = (perSecond: number) => clamp(Math.ceil(perSecond / 20), 1, 100);
   const windowRows = a.account.messaging_limit === null
     ? []
     : (store.sqlite
@@ -191,19 +204,26 @@ async function sendLoop(a: LoopArgs): Promise<RunOutcome> {
     if (results.length) repo.apply(results.splice(0));
   };
   const snapshot = (): SendProgress => {
-    const r = meter.rate(monotonic());
+    // A spread campaign may send one message a minute: measure over enough time to see a few.
+    const target = pacer?.spreading ? Math.min(rate, pacer.rate()) : rate;
+    const r = meter.rate(monotonic(), clamp(5 / target, 5, 120) * 1000);
     const remaining = counts.pending + counts.sending;
     const row = store.first(store.q.selectFrom('campaigns').select(['state', 'pause_reason']).where('id', '=', campaignId));
+    const perSecond = Math.max(r, Math.min(target, 1));
+    // Those in quiet hours go when their window opens: the campaign cannot end before.
+    const quiet = pacer?.quiet() ?? null;
+    const quietEta = quiet ? (quiet.until === null ? null : Math.max(0, quiet.until - clock.now()) / 1000 + quiet.recipients / perSecond) : 0;
     return {
       campaignId,
       state: row?.state ?? 'sending',
       counts: { ...counts },
-      ratePerSecond: Math.round(r * 10) / 10,
-      configuredRate: rate,
-      etaSeconds: remaining === 0 ? 0 : Math.round(remaining / Math.max(r, Math.min(rate, 1))),
+      ratePerSecond: Math.round(r * (r < 1 ? 1000 : 10)) / (r < 1 ? 1000 : 10),
+      configuredRate: pacer?.spreading ? Math.round(target * 1000) / 1000 : rate,
+      etaSeconds: remaining === 0 ? 0 : quietEta === null ? null : Math.round(Math.max(remaining / perSecond, quietEta)),
       waiting,
       pauseReason: row?.pause_reason ?? null,
       at: clock.now(),
+      quiet,
     };
   };
   const flushTimer = setInterval(() => {
@@ -244,6 +264,10 @@ async function sendLoop(a: LoopArgs): Promise<RunOutcome> {
         continue;
       }
       if (queue.length === 0) {
+        if (pacer) {
+          pacer.refresh(clock.now(), counts.pending + counts.sending);
+          syncRate();
+        }
         // Sends still in flight will use slots too once accepted.
         const allowance = reach.allowance(clock.now()) - inFlight;
         if (allowance <= 0) {
@@ -256,18 +280,42 @@ async function sendLoop(a: LoopArgs): Promise<RunOutcome> {
           await sleeper.sleep(1000);
           continue;
         }
+        // Claim only when a send may start: at a spread's slow rate nobody waits in `sending`.
+        const tokenWait = bucket.wouldWait();
+        if (tokenWait > 0) {
+          await sleeper.sleep(Math.min(tokenWait, 1000));
+          continue;
+        }
         flush();
-        queue = repo.claim(campaignId, clock.now(), Math.min(batch, allowance));
-        counts.pending -= queue.length;
+        const claimOptions = pacer?.claimOptions(clock.now()) ?? {};
+        const claim = repo.claim(campaignId, clock.now(), Math.min(batchFor(bucketRate), allowance), claimOptions);
+        queue = claim.claimed;
+        counts.pending -= queue.length + claim.skipped;
         counts.sending += queue.length;
+        counts.skipped += claim.skipped;
         if (queue.length === 0) {
+          // Suppressed or capped at claim: look again at once.
+          if (claim.skipped > 0) continue;
           if (inFlight > 0) {
             await sleeper.sleep(50);
             continue;
           }
           flush();
-          const due = repo.nextDueAt(campaignId);
+          const due = repo.nextDueAt(campaignId, claimOptions.countries);
           if (due === null) {
+            // Never completed while some wait for their quiet hours to end: sleep (woken by pause or cancel).
+            const held = pacer?.heldBack(clock.now());
+            if (held) {
+              waiting = held;
+              await sleeper.sleep(clamp((held.until ?? Infinity) - clock.now(), 10, 1000));
+              continue;
+            }
+            if (claimOptions.countries && repo.nextDueAt(campaignId) !== null) {
+              // Recipients of a country this run did not know (re-sent unknowns): count them in.
+              pacer?.recount();
+              await sleeper.sleep(10);
+              continue;
+            }
             outcome = 'completed';
             break;
           }
@@ -275,7 +323,7 @@ async function sendLoop(a: LoopArgs): Promise<RunOutcome> {
           await sleeper.sleep(clamp(due - clock.now(), 10, 1000));
           continue;
         }
-        if (waiting?.reason === 'retry' || waiting?.reason === 'messaging_limit') waiting = null;
+        if (waiting?.reason === 'retry' || waiting?.reason === 'messaging_limit' || waiting?.reason === 'quiet') waiting = null;
       }
       if (inFlight >= cap) {
         await sleeper.sleep(20);
@@ -291,15 +339,10 @@ async function sendLoop(a: LoopArgs): Promise<RunOutcome> {
         effects.record({ id: next.id, kind: 'skipped', reason: composed.problems.map((p) => p.message).join(' ') });
         continue;
       }
-      // After "too fast" answers the governor lowers the rate and gives it back slowly.
-      const allowed = governor.rate();
-      if (allowed !== pacedAt) {
-        pacedAt = allowed;
-        bucket.setRate(pacedBucket(allowed, monotonic).ratePerSecond);
-      }
+      syncRate();
       const wait = bucket.tryTake();
       if (wait > 0) {
-        await sleeper.sleep(wait);
+        await sleeper.sleep(Math.min(wait, 1000));
         continue;
       }
       queue.shift();

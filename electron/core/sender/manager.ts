@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { createFrequencyCapQueries } from '../campaigns/pacing-exclusion';
+import { loadCampaignPacing } from '../campaigns/pacing-settings';
 import { recoverAbandoned } from './repo';
 import { acquireLease, releaseLease, renewLease } from './lease';
 import { runCampaign, type CampaignRun, type LoopDeps } from './loop';
@@ -29,6 +31,7 @@ export function createSenderManager(deps: LoopDeps & { autoRun: boolean }): Send
   const owner = `${process.pid}-${randomBytes(6).toString('hex')}`;
   const loops = new Map<number, { current: { campaignId: number; run: CampaignRun } | null; finished: Promise<void> }>();
   let closing = false;
+  let capQueries: ReturnType<typeof createFrequencyCapQueries> | undefined;
 
   const accountOf = (campaignId: number) =>
     store.first(store.q.selectFrom('campaigns').select('account_id').where('id', '=', campaignId))?.account_id;
@@ -83,8 +86,11 @@ export function createSenderManager(deps: LoopDeps & { autoRun: boolean }): Send
     const now = clock.now();
     const due = store.all(store.q.selectFrom('campaigns').select(['id']).where('state', '=', 'scheduled').where('scheduled_at', '<=', now));
     for (const c of due) {
-      store.run(store.q.updateTable('campaigns').set({ state: 'sending', started_at: now, updated_at: now }).where('id', '=', c.id).where('state', '=', 'scheduled'));
-      deps.events.emit('db.changed', { tables: ['campaigns'], campaignId: c.id });
+      const started = store.run(store.q.updateTable('campaigns').set({ state: 'sending', started_at: now, updated_at: now }).where('id', '=', c.id).where('state', '=', 'scheduled')).changes;
+      // A scheduled campaign's frequency cap counts from when it really starts.
+      const pacing = started ? loadCampaignPacing(store, c.id) : undefined;
+      if (pacing) (capQueries ??= createFrequencyCapQueries(store.sqlite)).exclude(c.id, pacing.accountId, pacing.frequencyCap, now);
+      deps.events.emit('db.changed', { tables: ['campaigns', 'recipients'], campaignId: c.id });
     }
     if (!deps.autoRun) return;
     const accounts = store.all(store.q.selectFrom('campaigns').select('account_id').distinct().where('state', '=', 'sending'));

@@ -27,21 +27,33 @@ export function createSleeper(): Sleeper {
   };
 }
 
-/** Accepted sends per second over the last `windowMs`. */
-export function createRateMeter(windowMs = 5000) {
+/**
+ * Accepted sends per second over the last `windowMs` (5 s by default; longer for slow rates, where
+ * 5 s would mostly see none). Sends older than `keepMs` are dropped.
+ */
+export function createRateMeter(defaultWindowMs = 5000, keepMs = 120_000) {
   const times: number[] = [];
   let start = 0;
   return {
     add(at: number) {
       times.push(at);
     },
-    rate(now: number): number {
-      while (start < times.length && times[start]! <= now - windowMs) start++;
+    rate(now: number, windowMs = defaultWindowMs): number {
+      const span = Math.min(Math.max(windowMs, 1), keepMs);
+      while (start < times.length && times[start]! <= now - keepMs) start++;
       if (start > 10_000) {
         times.splice(0, start);
         start = 0;
       }
-      return ((times.length - start) * 1000) / windowMs;
+      // Times are in order: the first one inside the window by binary search.
+      let lo = start;
+      let hi = times.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (times[mid]! <= now - span) lo = mid + 1;
+        else hi = mid;
+      }
+      return ((times.length - lo) * 1000) / span;
     },
   };
 }

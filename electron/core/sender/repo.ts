@@ -1,5 +1,7 @@
 import type { Database as SqliteDatabase, Statement } from 'better-sqlite3';
 import { RECIPIENT_STATES, type RecipientCounts, type RecipientState } from '../../../shared/api';
+import { suppressedReason } from '../../../shared/domain/pacing';
+import { RECENT_SEND_EXISTS } from './frequency-cap';
 
 /** A recipient claimed for sending: marked `sending` in the database before its request goes out. */
 export interface Claimed {
@@ -19,16 +21,54 @@ export type SendResult =
   /** Not sent at all (the campaign paused before or because of it): back in the queue as it was. */
   | { id: number; kind: 'requeue' };
 
+/** Checks made when recipients are claimed, besides the suppression list (always checked). */
+export interface ClaimOptions {
+  /**
+   * Only recipients of these countries ('' for numbers without one), taken in this order (quiet
+   * hours: the countries awake now, those about to fall quiet first). Absent: any country, by id.
+   */
+  countries?: readonly string[];
+  /** Frequency cap: recipients this account sent anything after `since` are skipped with `reason`. */
+  cap?: { since: number; accountId: number; reason: string };
+}
+
+export interface ClaimResult {
+  claimed: Claimed[];
+  /** Left out at claim (suppressed since the import, or the frequency cap): now `skipped`. */
+  skipped: number;
+}
+
+type ClaimRow = Claimed & { suppressedBecause: string | null; recentlySent: number };
+
+/**
+ * The claim query in its variants: any country (by id, through recipients_campaign_state) or one
+ * country (through recipients_pending_country), with or without the frequency cap's lookup. The
+ * suppression list is read for every claimed recipient: an opt-out that arrived after the import
+ * must stop the send.
+ */
+function claimSql(country: 'any' | 'one' | 'none', cap: boolean): string {
+  const where = country === 'one' ? 'AND r.country = @country' : country === 'none' ? 'AND r.country IS NULL' : '';
+  return `SELECT r.id, r.phone, r.fields_json AS fieldsJson, r.attempts,
+      (SELECT s.reason FROM suppression s WHERE s.phone = r.phone) AS suppressedBecause,
+      ${cap ? RECENT_SEND_EXISTS : '0'} AS recentlySent
+    FROM recipients r
+    WHERE r.campaign_id = @campaignId AND r.state = 'pending' AND (r.next_attempt_at IS NULL OR r.next_attempt_at <= @now) ${where}
+    ORDER BY r.id LIMIT @limit`;
+}
+
 /**
  * The sender's SQL, prepared once. Claims and results are small batched transactions, so the
  * loop never holds the write lock for long and other writers (an import, the UI) interleave.
  */
 export function createSendRepo(db: SqliteDatabase) {
-  const selectDue = db.prepare<[number, number, number]>(
-    `SELECT id, phone, fields_json AS fieldsJson, attempts FROM recipients
-     WHERE campaign_id = ? AND state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
-     ORDER BY id LIMIT ?`,
-  );
+  const selects = new Map<string, Statement>();
+  const selectDue = (country: 'any' | 'one' | 'none', cap: boolean): Statement => {
+    const key = `${country}:${cap}`;
+    let stmt = selects.get(key);
+    if (!stmt) selects.set(key, (stmt = db.prepare(claimSql(country, cap))));
+    return stmt;
+  };
+  const skipAtClaim = db.prepare<[string, number]>("UPDATE recipients SET state = 'skipped', skip_reason = ? WHERE id = ? AND state = 'pending'");
   const markSending = db.prepare<[number, number]>(
     "UPDATE recipients SET state = 'sending', sending_at = ?, attempts = attempts + 1 WHERE id = ? AND state = 'pending'",
   );
@@ -58,12 +98,51 @@ export function createSendRepo(db: SqliteDatabase) {
   const anyPendingNow = db.prepare<[number]>(
     "SELECT count(*) AS n FROM recipients WHERE campaign_id = ? AND state = 'pending' AND next_attempt_at IS NULL",
   );
+  const dueInCountry = {
+    one: db.prepare(
+      `SELECT min(coalesce(next_attempt_at, 0)) AS at FROM recipients WHERE campaign_id = @campaignId AND state = 'pending' AND country = @country`,
+    ),
+    none: db.prepare(`SELECT min(coalesce(next_attempt_at, 0)) AS at FROM recipients WHERE campaign_id = @campaignId AND state = 'pending' AND country IS NULL`),
+  };
+  const pendingInCountry = {
+    one: db.prepare("SELECT 1 FROM recipients WHERE campaign_id = @campaignId AND state = 'pending' AND country = @country LIMIT 1"),
+    none: db.prepare("SELECT 1 FROM recipients WHERE campaign_id = @campaignId AND state = 'pending' AND country IS NULL LIMIT 1"),
+  };
+  const comingBackCountries = db.prepare<[number]>(
+    "SELECT DISTINCT coalesce(country, '') AS country FROM recipients WHERE campaign_id = ? AND state IN ('sending', 'unknown')",
+  );
+  const pendingByCountry = db.prepare<[number]>(
+    "SELECT coalesce(country, '') AS country, count(*) AS n FROM recipients WHERE campaign_id = ? AND state = 'pending' GROUP BY country",
+  );
 
   return {
-    claim: db.transaction((campaignId: number, now: number, limit: number): Claimed[] => {
-      const rows = selectDue.all(campaignId, now, limit) as Claimed[];
-      for (const r of rows) markSending.run(now, r.id);
-      return rows;
+    claim: db.transaction((campaignId: number, now: number, limit: number, options: ClaimOptions = {}): ClaimResult => {
+      const cap = options.cap;
+      const params = { campaignId, now, since: cap?.since ?? 0, accountId: cap?.accountId ?? 0 };
+      const rows: ClaimRow[] = [];
+      if (options.countries === undefined) rows.push(...(selectDue('any', !!cap).all({ ...params, limit }) as ClaimRow[]));
+      else {
+        for (const country of options.countries) {
+          if (rows.length >= limit) break;
+          const stmt = selectDue(country === '' ? 'none' : 'one', !!cap);
+          rows.push(...(stmt.all({ ...params, limit: limit - rows.length, ...(country === '' ? {} : { country }) }) as ClaimRow[]));
+        }
+      }
+      const claimed: Claimed[] = [];
+      let skipped = 0;
+      for (const r of rows) {
+        if (r.suppressedBecause !== null) {
+          skipAtClaim.run(suppressedReason(r.suppressedBecause), r.id);
+          skipped++;
+        } else if (r.recentlySent && cap) {
+          skipAtClaim.run(cap.reason, r.id);
+          skipped++;
+        } else {
+          markSending.run(now, r.id);
+          claimed.push({ id: r.id, phone: r.phone, fieldsJson: r.fieldsJson, attempts: r.attempts });
+        }
+      }
+      return { claimed, skipped };
     }),
 
     apply: db.transaction((results: readonly SendResult[]) => {
@@ -102,10 +181,42 @@ export function createSendRepo(db: SqliteDatabase) {
       return { ...counts, total };
     },
 
-    /** When the earliest waiting retry is due, or null when nothing is pending. */
-    nextDueAt(campaignId: number): number | null {
-      if ((anyPendingNow.get(campaignId) as { n: number }).n > 0) return 0;
-      return (nextDue.get(campaignId) as { at: number | null }).at;
+    /**
+     * When the earliest waiting recipient is due (0: now), or null when nothing is pending; with
+     * `countries`, among those countries only.
+     */
+    nextDueAt(campaignId: number, countries?: readonly string[]): number | null {
+      if (countries === undefined) {
+        if ((anyPendingNow.get(campaignId) as { n: number }).n > 0) return 0;
+        return (nextDue.get(campaignId) as { at: number | null }).at;
+      }
+      let first: number | null = null;
+      for (const country of countries) {
+        const row = (country === '' ? dueInCountry.none.get({ campaignId }) : dueInCountry.one.get({ campaignId, country })) as { at: number | null };
+        if (row.at !== null && (first === null || row.at < first)) first = row.at;
+        if (first === 0) break;
+      }
+      return first;
+    },
+
+    /** Whether any recipient of these countries is pending (due or not). */
+    pendingIn(campaignId: number, countries: readonly string[]): boolean {
+      return countries.some((country) => (country === '' ? pendingInCountry.none.get({ campaignId }) : pendingInCountry.one.get({ campaignId, country })) !== undefined);
+    },
+
+    /**
+     * Every country ('' for none) whose recipients may still be sent in this run: pending ones, and
+     * those that can come back to the queue (claimed but unsent, unknown ones the user re-sends).
+     */
+    countriesToSend(campaignId: number): string[] {
+      const keys = new Set((pendingByCountry.all(campaignId) as { country: string }[]).map((r) => r.country));
+      for (const r of comingBackCountries.all(campaignId) as { country: string }[]) keys.add(r.country);
+      return [...keys];
+    },
+
+    /** Pending recipients by country ('' for none), through the partial index on pending rows. */
+    pendingByCountry(campaignId: number): Map<string, number> {
+      return new Map((pendingByCountry.all(campaignId) as { country: string; n: number }[]).map((r) => [r.country, r.n]));
     },
   };
 }

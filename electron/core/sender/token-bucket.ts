@@ -13,6 +13,11 @@
  * ~10 ms of lateness costs nothing.
  * Windows are half-open: the (r + 1)th send after any send starts at least 1000 ms after it.
  *
+ * Below 1 per second (a campaign spread over hours) the same bound needs only fewer than 2 sends in
+ * any window, i.e. capacity + refill < 2: the bucket then refills at the full rate r and keeps
+ * (1 − r) / 2 as slack, so a slow rate loses nothing and a caller may be late by seconds (at 0.01/s,
+ * 49 s) without losing a token. Near 1/s, where that slack would be tiny, the 1% rule above applies.
+ *
  * An explicit `burst` gives a classic bucket (capacity = burst, refill = rate) without that guarantee.
  */
 export interface TokenBucketOptions {
@@ -26,6 +31,8 @@ export interface TokenBucketOptions {
 export interface TokenBucket {
   /** 0 when `n` tokens were taken; otherwise the whole ms to wait before asking again (at least 1). */
   tryTake: (n?: number) => number;
+  /** What tryTake would answer, without taking anything. */
+  wouldWait: (n?: number) => number;
   /** Refill at the old rate up to now, then switch; held tokens are clipped to the new capacity. */
   setRate: (ratePerSecond: number) => void;
   readonly capacity: () => number;
@@ -41,8 +48,9 @@ const checkPositive = (name: string, value: number): void => {
 
 const shape = (rate: number, burst: number | undefined): { capacity: number; refill: number } => {
   if (burst !== undefined) return { capacity: burst, refill: rate };
-  // Slack may not eat the whole rate at tiny rates (< 0.02/s), or nothing would ever refill.
-  const slack = Math.min(Math.max(rate * SLACK_SHARE, MIN_SLACK), rate / 2);
+  const lowRateSlack = (1 - rate) / 2;
+  if (lowRateSlack >= MIN_SLACK) return { capacity: 1 + lowRateSlack, refill: rate };
+  const slack = Math.max(rate * SLACK_SHARE, MIN_SLACK);
   return { capacity: 1 + slack, refill: rate - slack };
 };
 
@@ -65,18 +73,21 @@ export const createTokenBucket = (options: TokenBucketOptions): TokenBucket => {
     }
   };
 
+  const waitFor = (n: number): number => {
+    if (!(n > 0) || n > capacity) {
+      throw new RangeError(`tryTake(${n}): must be > 0 and at most the capacity (${capacity})`);
+    }
+    advance();
+    return tokens >= n ? 0 : Math.max(1, Math.ceil(((n - tokens) * 1000) / refill));
+  };
+
   return {
     tryTake: (n = 1) => {
-      if (!(n > 0) || n > capacity) {
-        throw new RangeError(`tryTake(${n}): must be > 0 and at most the capacity (${capacity})`);
-      }
-      advance();
-      if (tokens >= n) {
-        tokens -= n;
-        return 0;
-      }
-      return Math.max(1, Math.ceil(((n - tokens) * 1000) / refill));
+      const wait = waitFor(n);
+      if (wait === 0) tokens -= n;
+      return wait;
     },
+    wouldWait: (n = 1) => waitFor(n),
     setRate: (ratePerSecond) => {
       checkPositive('ratePerSecond', ratePerSecond);
       advance();

@@ -9,8 +9,9 @@ import { createSettingsSlice, type SettingsSlice } from './slices/settings';
 import { createSuppressionSlice, type SuppressionSlice } from './slices/suppression';
 import { createTemplatesSlice, type TemplatesSlice } from './slices/templates';
 import { createUiSlice, type UiSlice } from './slices/ui';
+import { createPacingSlice, type PacingSlice } from './slices/pacing';
 
-export type AppState = UiSlice & CampaignsSlice & SettingsSlice & AudienceSlice & SendSlice & TemplatesSlice & ProgressSlice & ReportsSlice & SuppressionSlice & AnalyticsSlice;
+export type AppState = UiSlice & CampaignsSlice & SettingsSlice & AudienceSlice & SendSlice & TemplatesSlice & ProgressSlice & ReportsSlice & SuppressionSlice & AnalyticsSlice & PacingSlice;
 
 /** One bound store composed from slices; UI state plus a cache of what SQLite holds. */
 export const useStore = create<AppState>()((...a) => ({
@@ -24,4 +25,5 @@ export const useStore = create<AppState>()((...a) => ({
   ...createReportsSlice(...a),
   ...createSuppressionSlice(...a),
   ...createAnalyticsSlice(...a),
+  ...createPacingSlice(...a),
 }));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseQuietWindow } from '../../domain/pacing';
 import type { Account } from '../models';
 import { id } from '../models';
 import type { Precheck, RetryFailedResult, SendProgress, TestSendResult } from '../sending';
@@ -55,6 +56,14 @@ const addAccountInput = z
     defaultCountry: z.string().regex(/^[A-Z]{2}$/, 'The country is a two-letter code such as GB or BR.').optional(),
   })
   .strict();
+/** Default quiet hours of an account ("21:00" to "08:00"), taken by its new campaigns; null: none. */
+const accountQuietHours = z
+  .object({ from: z.string().max(10), to: z.string().max(10) })
+  .strict()
+  .superRefine((v, ctx) => {
+    const w = parseQuietWindow(v.from, v.to);
+    if (!w.ok) ctx.addIssue({ code: 'custom', message: w.message });
+  });
 const updateAccountInput = z
   .object({
     id,
@@ -62,6 +71,7 @@ const updateAccountInput = z
     ratePerSecond: rate.optional(),
     messagingLimit: limit.optional(),
     tokenEnv: tokenEnv.nullable().optional(),
+    quietHours: accountQuietHours.nullable().optional(),
   })
   .strict();
 

@@ -1,6 +1,8 @@
 import { Alert, Button, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useEffect } from 'react';
 import type { Campaign, SendProgress } from '../../../../shared/api';
 import { useStore } from '../../store';
+import { QuietWaitingText } from './PacingText';
 
 const COUNTERS: { key: keyof SendProgress['counts']; label: string; color?: string }[] = [
   { key: 'pending', label: 'Waiting' },
@@ -28,6 +30,12 @@ export function ProgressPanel({ campaign, progress }: { campaign: Campaign; prog
   const done = counts.total - counts.pending - counts.sending;
   const percent = counts.total ? (done / counts.total) * 100 : 0;
   const pauseReason = progress?.pauseReason ?? campaign.pauseReason;
+  // "Excluded: …" skips (frequency cap, audience filter), from the status or the pacing view.
+  const pacingExcluded = useStore((s) => s.pacing[campaign.id]?.excluded);
+  const excluded = progress?.excluded ?? pacingExcluded ?? [];
+  useEffect(() => {
+    void useStore.getState().loadPacing(campaign.id);
+  }, [campaign.id, counts.skipped]);
 
   return (
     <Paper withBorder p="md" data-testid="send-progress" data-state={state}>
@@ -60,11 +68,30 @@ export function ProgressPanel({ campaign, progress }: { campaign: Campaign; prog
             {pauseReason}
           </Alert>
         )}
-        {state === 'sending' && progress?.waiting && (
+        {state === 'sending' && progress?.waiting && !(progress.waiting.reason === 'quiet' && progress.quiet) && (
           <Alert color="blue" data-testid="send-waiting">
             {progress.waiting.message}
             {progress.waiting.until ? ` (until ${new Date(progress.waiting.until).toLocaleTimeString()})` : ''}
           </Alert>
+        )}
+        {state === 'sending' && progress?.quiet && (
+          <Alert
+            color="indigo"
+            title={progress.waiting?.reason === 'quiet' ? 'Everyone left is waiting for their quiet hours to end' : 'Some are waiting for their quiet hours to end'}
+            data-testid="send-quiet-waiting"
+            data-count={progress.quiet.recipients}
+          >
+            <QuietWaitingText quiet={progress.quiet} />
+          </Alert>
+        )}
+        {excluded.length > 0 && (
+          <Stack gap={2} data-testid="send-excluded" data-count={excluded.reduce((n, e) => n + e.count, 0)}>
+            {excluded.map((e) => (
+              <Text size="sm" key={e.reason}>
+                Excluded: <b>{e.count.toLocaleString()}</b> — {e.reason.replace(/^Excluded: /, '')}
+              </Text>
+            ))}
+          </Stack>
         )}
         <SimpleGrid cols={{ base: 4, md: 8 }}>
           {COUNTERS.map((c) => (

@@ -4,6 +4,7 @@ import type { Campaign } from '../../../../shared/api';
 import { api } from '../../lib/api';
 import { useStore } from '../../store';
 import { ProgressView } from '../progress/ProgressView';
+import { PacingPanel } from './PacingPanel';
 
 /** Review & send: what will happen, what could stop it, a test to yourself, then Send or Schedule. */
 export function ReviewSendStep({ campaign }: { campaign: Campaign }) {
@@ -26,7 +27,14 @@ export function ReviewSendStep({ campaign }: { campaign: Campaign }) {
     });
   }, [campaign.id, campaign.state, runPrecheck, loadSendStatus]);
 
-  if (campaign.state !== 'draft') return <ProgressView campaign={campaign} progress={progress} />;
+  if (campaign.state !== 'draft') {
+    return (
+      <Stack>
+        <ProgressView campaign={campaign} progress={progress} />
+        {campaign.state === 'paused' && <PacingPanel campaign={campaign} />}
+      </Stack>
+    );
+  }
 
   const scheduleAt = when ? new Date(when).getTime() : undefined;
   return (
@@ -61,6 +69,7 @@ export function ReviewSendStep({ campaign }: { campaign: Campaign }) {
           </Text>
         )}
       </Paper>
+      <PacingPanel campaign={campaign} />
       <Paper withBorder p="md">
         <Title order={4} mb="xs">
           Send a test to yourself

@@ -3,6 +3,7 @@ import { useStore } from '../../store';
 import { AccountForm } from './AccountForm';
 import { AccountFormEdit } from './AccountFormEdit';
 import { AccountTokenField } from './AccountTokenField';
+import { AccountQuietHours } from './AccountQuietHours';
 
 export function SettingsPage() {
   const accounts = useStore((s) => s.accounts);
@@ -30,6 +31,7 @@ export function SettingsPage() {
               <Table.Th>Rate</Table.Th>
               <Table.Th>Messaging limit (24 h)</Table.Th>
               <Table.Th>Access token</Table.Th>
+              <Table.Th>Quiet hours (new campaigns)</Table.Th>
               <Table.Th aria-label="Edit" />
             </Table.Tr>
           </Table.Thead>
@@ -53,6 +55,9 @@ export function SettingsPage() {
                 <Table.Td>{a.messagingLimit === null ? 'Unlimited' : a.messagingLimit.toLocaleString()}</Table.Td>
                 <Table.Td>
                   <AccountTokenField accountId={a.id} accountName={a.name} />
+                </Table.Td>
+                <Table.Td>
+                  <AccountQuietHours accountId={a.id} accountName={a.name} />
                 </Table.Td>
                 <Table.Td>
                   <AccountFormEdit account={a} />

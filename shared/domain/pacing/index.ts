@@ -1,0 +1,6 @@
+export * from './clock-time';
+export * from './countries';
+export * from './quiet-hours';
+export * from './settings';
+export * from './spread';
+export * from './zone-time';
