@@ -7,6 +7,7 @@ import type { sendingMethods } from '../../shared/api/methods/sending';
 import type { statusMethods } from '../../shared/api/methods/status';
 import { createAccountService } from './accounts/service';
 import { createRetryFailedDraft } from './campaigns/retry-failed';
+import { audienceFilterHandlers } from './campaigns/audience-filter-service';
 import { createSendingService } from './campaigns/sending';
 import { createSenderManager, type SenderManager } from './sender/manager';
 import { createStatusService, type StatusService } from './status/service';
@@ -189,7 +190,7 @@ export function createCore(options: CoreOptions): Core {
     'accounts.setToken': (input) => tokenService.setToken(input.accountId, input.token),
   };
   const templates = createTemplateService({ store, clock, events, clients, dataDir: options.dataDir });
-  const handlers: Handlers = { ...campaignHandlers, ...audienceHandlers, ...sendingHandlers, ...statusHandlers, ...templateHandlers(templates, store), ...reportHandlers(reports), ...tokenHandlers };
+  const handlers: Handlers = { ...campaignHandlers, ...audienceHandlers, ...sendingHandlers, ...statusHandlers, ...templateHandlers(templates, store), ...reportHandlers(reports), ...tokenHandlers, ...audienceFilterHandlers({ store, clock, events }) };
   if (options.runSenders) senders.tick();
 
   const stopWatch = watchExternalChanges(store, events, options.externalChangePollMs ?? 1000);

@@ -10,3 +10,4 @@ export * from './status';
 export * from './templates';
 export * from './api-surface';
 export type { TokenStatus } from './methods/accounts-token';
+export * from './audience-filter';

@@ -52,6 +52,9 @@ export const METHOD_NAMES = [
   'reports.cancel',
   'accounts.tokenStatus',
   'accounts.setToken',
+  'campaigns.filter',
+  'campaigns.setFilter',
+  'campaigns.filterCount',
 ] as const;
 
 export const EVENT_NAMES = ['db.changed', 'import.progress', 'send.progress', 'status.sync', 'report.progress'] as const;

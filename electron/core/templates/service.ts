@@ -122,7 +122,7 @@ export function createTemplateService(deps: TemplateDeps) {
         campaignId,
         category: state.info?.category ?? null,
         validByCountry: pass.validByCountry,
-        excluded: pass.summary.invalid + pass.summary.alreadySkipped,
+        excluded: pass.summary.invalid + pass.summary.alreadySkipped + pass.summary.excludedByTargeting,
         unavailable: state.info ? null : 'Choose a template first: the price depends on its category.',
       });
     },

@@ -1,0 +1,179 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { CoreError } from '../../../shared/api';
+import { compileFilter, describeFilter } from '../../../shared/domain/audience-filter';
+import type { Store } from '../db/connection';
+import { FILTER_EXCLUSION_REASON, filterContext, missingColumns, readFilter } from './audience-filter-store';
+import { filterSql } from './audience-filter-sql';
+import { scanAudience, type ScanResult } from './audience-filter-scan';
+import { readSettings, type SettingsObject } from './settings';
+
+/**
+ * Who a campaign will be sent to: its pending recipients that every targeting exclusion keeps.
+ * The preview's stepping, validation, the cost estimate and the prechecks all ask this module, so
+ * they follow the audience filter (and any later exclusion) the same way; at start the exclusions
+ * become skipped rows with their reason, after which the scope is simply "pending".
+ *
+ * A new exclusion (the frequency cap, say) is one more entry in EXCLUSION_SOURCES: an SQL
+ * condition over `recipients` that is 1 for the recipients it keeps, a skip reason starting with
+ * "Excluded: ", and a cache key naming everything that condition depends on.
+ */
+
+export interface Exclusion {
+  /** The feature's settings key: 'filter', 'frequencyCap'… */
+  key: string;
+  /** For sentences: "the audience filter". */
+  label: string;
+  /** Written to skip_reason at start; begins with "Excluded: " so the UI can count exclusions apart. */
+  reason: string;
+  /** 1 for recipients this exclusion keeps, over `recipients` (the table or a subquery of that name). */
+  keeps: RawBuilder<unknown>;
+  /** Everything `keeps` depends on besides the recipients' own rows (cached counts are keyed by it). */
+  cacheKey: string;
+  /** Something that must be fixed before sending (a filter that cannot be read, a missing column). */
+  problem: string | null;
+}
+
+export interface ExclusionContext {
+  store: Store;
+  campaignId: number;
+  settings: SettingsObject;
+}
+
+export interface ExclusionSource {
+  key: string;
+  build: (ctx: ExclusionContext) => Exclusion | null;
+}
+
+const filterExclusion: ExclusionSource = {
+  key: 'filter',
+  build({ store, campaignId }) {
+    const stored = readFilter(store, campaignId);
+    if (stored.problem) {
+      // Never "no filter": an unreadable filter keeps nobody until it is set again.
+      return { key: 'filter', label: 'the audience filter', reason: FILTER_EXCLUSION_REASON, keeps: sql<number>`0`, cacheKey: 'filter:damaged', problem: stored.problem };
+    }
+    if (!stored.filter) return null;
+    const missing = missingColumns(stored.filter, filterContext(store, campaignId).columns);
+    const f = filterSql(store.sqlite, stored.filter);
+    return {
+      key: 'filter',
+      label: 'the audience filter',
+      reason: FILTER_EXCLUSION_REASON,
+      keeps: f.match,
+      cacheKey: `filter:${f.json}`,
+      problem:
+        missing.length > 0
+          ? `The audience filter uses ${missing.map((m) => `"${m}"`).join(', ')}, which this audience does not have: change the filter in the Audience tab.`
+          : null,
+    };
+  },
+};
+
+/** Every targeting exclusion, in the order their reasons win when several apply to one recipient. */
+export const EXCLUSION_SOURCES: ExclusionSource[] = [filterExclusion];
+
+export interface AudienceScope {
+  campaignId: number;
+  /** Exclusions still to apply (drafts only: at start they become skipped rows). */
+  exclusions: Exclusion[];
+  /** True when no exclusion applies: every pending recipient is sent to. */
+  everybody: boolean;
+  /** 1 for recipients kept by every exclusion, over `recipients`. */
+  keeps: RawBuilder<SqlBool>;
+  /** Pending and kept: who will be sent to. */
+  sendable: RawBuilder<SqlBool>;
+  problems: string[];
+  /** "the audience filter", "the audience filter and the frequency cap". */
+  label: string;
+}
+
+export function audienceScope(store: Store, campaignId: number): AudienceScope {
+  const campaign = store.first(store.q.selectFrom('campaigns').select('state').where('id', '=', campaignId));
+  if (!campaign) throw new CoreError('NOT_FOUND', `Campaign ${campaignId} does not exist.`);
+  const exclusions: Exclusion[] = [];
+  if (campaign.state === 'draft') {
+    const ctx = { store, campaignId, settings: readSettings(store, campaignId) };
+    for (const source of EXCLUSION_SOURCES) {
+      const e = source.build(ctx);
+      if (e) exclusions.push(e);
+    }
+  }
+  const keeps = exclusions.length === 0 ? sql<SqlBool>`1` : sql<SqlBool>`(${sql.join(exclusions.map((e) => sql`(${e.keeps}) = 1`), sql` AND `)})`;
+  const labels = exclusions.map((e) => e.label);
+  return {
+    campaignId,
+    exclusions,
+    everybody: exclusions.length === 0,
+    keeps,
+    sendable: sql<SqlBool>`(recipients.state = 'pending' AND ${keeps})`,
+    problems: exclusions.map((e) => e.problem).filter((p): p is string => p !== null),
+    label: labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)!}`,
+  };
+}
+
+/**
+ * The scope's scan (see audience-filter-scan.ts): kept ids for the preview and pending counts. The
+ * filter's own function runs once per row; other exclusions add their condition beside it.
+ */
+export function scanScope(store: Store, scope: AudienceScope): Promise<ScanResult> {
+  const filterExcl = scope.exclusions.find((e) => e.key === 'filter');
+  // Null when there is none or it cannot be read; an unreadable one stays among the others (keeping nobody).
+  const stored = filterExcl ? readFilter(store, scope.campaignId).filter : null;
+  const f = stored ? filterSql(store.sqlite, stored) : null;
+  const others = scope.exclusions.filter((e) => e !== filterExcl || !f);
+  return scanAudience(store, {
+    campaignId: scope.campaignId,
+    key: scope.exclusions.map((e) => e.cacheKey).join('|'),
+    evaluate: f?.evaluate ?? null,
+    checks: stored ? compileFilter(stored).checks : [],
+    othersKeep: others.length === 0 ? null : sql`(${sql.join(others.map((e) => sql`(${e.keeps}) = 1`), sql` AND `)})`,
+    statesMatter: true,
+  });
+}
+
+/** How many will be sent to; without exclusions a plain count, otherwise the (cached) scan. */
+export async function countSendable(store: Store, scope: AudienceScope): Promise<{ pending: number; sendable: number }> {
+  if (scope.everybody) {
+    const pending = store.first(store.q.selectFrom('recipients').select((eb) => eb.fn.countAll<number>().as('n')).where('campaign_id', '=', scope.campaignId).where('state', '=', 'pending'))?.n ?? 0;
+    return { pending, sendable: pending };
+  }
+  const result = await scanScope(store, scope);
+  return { pending: result.pending, sendable: result.pendingKept };
+}
+
+/**
+ * At start: pending recipients some exclusion does not keep become skipped, with the reason of the
+ * first exclusion that leaves them out. One UPDATE statement; call it inside the start transaction.
+ */
+export function applyExclusions(store: Store, scope: AudienceScope): { reason: string; count: number }[] {
+  if (scope.exclusions.length === 0) return [];
+  const reasonCase = sql<string>`CASE ${sql.join(
+    scope.exclusions.map((e) => sql`WHEN (${e.keeps}) != 1 THEN ${e.reason}`),
+    sql` `,
+  )} END`;
+  store.run(
+    store.q
+      .updateTable('recipients')
+      .set({ state: 'skipped', skip_reason: reasonCase })
+      .where('campaign_id', '=', scope.campaignId)
+      .where('state', '=', 'pending')
+      .where(sql<SqlBool>`NOT ${scope.keeps}`),
+  );
+  // Counted afterwards by reason (an index range of this campaign's skipped rows), rather than
+  // returning a million rows from the UPDATE.
+  return store.all(
+    store.q
+      .selectFrom('recipients')
+      .select((eb) => ['skip_reason', eb.fn.countAll<number>().as('count')])
+      .where('campaign_id', '=', scope.campaignId)
+      .where('state', '=', 'skipped')
+      .where('skip_reason', 'in', scope.exclusions.map((e) => e.reason))
+      .groupBy('skip_reason'),
+  ).map((r) => ({ reason: r.skip_reason ?? '', count: r.count }));
+}
+
+/** Describes the filter in one line for messages ("City" is "London" AND …), or null. */
+export function filterSummary(store: Store, campaignId: number): string | null {
+  const { filter } = readFilter(store, campaignId);
+  return filter ? describeFilter(filter) : null;
+}
