@@ -48,8 +48,8 @@ export interface ScanInput {
   now?: () => number;
 }
 
-/** Rows per chunk: ~20–40 ms of work at a time, then the event loop runs again. */
-export const SCAN_CHUNK = 20_000;
+/** Rows per chunk: ~10–30 ms of work at a time, then the event loop runs again. */
+export const SCAN_CHUNK = 5_000;
 const EXAMPLES = 3;
 const DONE_CACHE = 4;
 

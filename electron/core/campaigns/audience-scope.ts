@@ -147,10 +147,14 @@ export async function countSendable(store: Store, scope: AudienceScope): Promise
  */
 export function applyExclusions(store: Store, scope: AudienceScope): { reason: string; count: number }[] {
   if (scope.exclusions.length === 0) return [];
-  const reasonCase = sql<string>`CASE ${sql.join(
-    scope.exclusions.map((e) => sql`WHEN (${e.keeps}) != 1 THEN ${e.reason}`),
-    sql` `,
-  )} END`;
+  // With one exclusion its reason is known without evaluating it again for every row.
+  const only = scope.exclusions.length === 1 ? scope.exclusions[0] : undefined;
+  const reasonCase = only
+    ? sql<string>`${only.reason}`
+    : sql<string>`CASE ${sql.join(
+        scope.exclusions.map((e) => sql`WHEN (${e.keeps}) != 1 THEN ${e.reason}`),
+        sql` `,
+      )} END`;
   store.run(
     store.q
       .updateTable('recipients')

@@ -72,10 +72,19 @@ function parseUnsigned(body: string, decimal: DecimalSeparator): number | null {
 }
 
 /** The cell's number, or null when it cannot be read as one. Empty cells are the caller's concern. */
+const PLAIN_INTEGER = /^[+-]?\d{1,15}$/;
+const PLAIN_POINT = /^[+-]?\d{0,15}\.\d{1,15}$/;
+const PLAIN_COMMA = /^[+-]?\d{0,15},\d{1,15}$/;
+const NON_ASCII = /[^\x20-\x7e]/;
+
 export function parseNumber(raw: string, decimal: DecimalSeparator): number | null {
   let s = raw.trim();
   if (s === '' || s.length > FILTER_LIMITS.cellParseLength) return null;
-  s = mapDigits(s)
+  // Fast paths for the plain forms most cells have (a count is a million cells).
+  if (PLAIN_INTEGER.test(s)) return Number(s);
+  if (decimal === '.' ? PLAIN_POINT.test(s) : PLAIN_COMMA.test(s)) return Number(decimal === '.' ? s : s.replace(',', '.'));
+  if (NON_ASCII.test(s)) s = mapDigits(s);
+  s = s
     .replace(/\u0000/g, decimal)
     .replace(/\u0001/g, decimal === '.' ? ',' : '.');
   let negative = false;

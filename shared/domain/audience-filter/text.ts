@@ -8,11 +8,15 @@ const ASCII = /^[\x20-\x7e]*$/;
 const MARKS = /\p{M}+/gu;
 const INVISIBLE = /[\u00ad\u200b-\u200f\u2060\ufeff]/g;
 const SPACES = /\s+/gu;
+const DOUBLE_SPACE = /\s\s/;
 
 export function foldText(raw: string): string {
   const s = raw.trim();
   // Most cells are plain ASCII: skip the Unicode work for them (a million cells per count).
-  if (ASCII.test(s)) return s.toLowerCase().replace(SPACES, ' ');
+  if (ASCII.test(s)) {
+    const lower = s.toLowerCase();
+    return DOUBLE_SPACE.test(lower) ? lower.replace(SPACES, ' ') : lower;
+  }
   return s
     .normalize('NFKD')
     .replace(MARKS, '')
