@@ -158,7 +158,7 @@ function exampleCells(store: Store, ids: number[], column: string): string[] {
   for (const r of rows) {
     try {
       const v = (JSON.parse(r.fields_json) as Record<string, unknown>)[column];
-      const s = typeof v === 'string' ? v.trim() : String(v as number);
+      const s = typeof v === 'string' ? v.trim() : String(v);
       if (!out.includes(s)) out.push(s.length > 40 ? `${s.slice(0, 39)}…` : s);
     } catch {
       // A damaged row gives no example; it was still counted.

@@ -47,7 +47,9 @@ function fieldsCells(c: CompiledFilter, fieldsJson: unknown): unknown[] {
   }
   if (fields === null || typeof fields !== 'object') return [];
   const f = fields as Record<string, unknown>;
-  return c.columns.map((col) => (Object.prototype.hasOwnProperty.call(f, col) ? f[col] : undefined));
+  // Values as json_extract would hand them over, so both forms of the function agree.
+  const asSql = (v: unknown): unknown => (typeof v === 'boolean' ? (v ? 1 : 0) : v !== null && typeof v === 'object' ? JSON.stringify(v) : v);
+  return c.columns.map((col) => (Object.prototype.hasOwnProperty.call(f, col) ? asSql(f[col]) : undefined));
 }
 
 const asJson = (v: unknown): string => {

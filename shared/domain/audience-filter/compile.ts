@@ -68,7 +68,9 @@ class RowReader {
   raw(i: number): string {
     const v = this.cells[i];
     if (v === null || v === undefined) return '';
-    return typeof v === 'string' ? v : String(v as number);
+    if (typeof v === 'string') return v;
+    // SQLite hands numbers over for numeric JSON values; anything else is no text.
+    return typeof v === 'number' || typeof v === 'bigint' ? String(v) : '';
   }
 
   blank(i: number): boolean {

@@ -19,14 +19,14 @@ const SHAPE = new RegExp(`^(${SIGN})?\\s*(?:${CURRENCY})?\\s*(${SIGN})?\\s*([0-9
 
 const GROUP_SPACES = [' ', '\u00a0', '\u202f', '\u2009'];
 
-function mapDigits(s: string): string {
+function mapDigits(s: string, decimal: DecimalSeparator): string {
   // Arabic-Indic (U+0660) and Extended Arabic-Indic (U+06F0) digits, and the Arabic separators.
   return s.replace(/[\u0660-\u0669\u06f0-\u06f9\u066b\u066c\u2212]/g, (c) => {
     const code = c.charCodeAt(0);
     if (code >= 0x0660 && code <= 0x0669) return String(code - 0x0660);
     if (code >= 0x06f0 && code <= 0x06f9) return String(code - 0x06f0);
-    if (c === '\u066b') return '\u0000'; // Arabic decimal separator: replaced by the chosen one below
-    if (c === '\u066c') return '\u0001'; // Arabic thousands separator
+    if (c === '\u066b') return decimal; // Arabic decimal separator
+    if (c === '\u066c') return decimal === '.' ? ',' : '.'; // Arabic thousands separator
     return '-'; // U+2212 minus sign
   });
 }
@@ -83,10 +83,7 @@ export function parseNumber(raw: string, decimal: DecimalSeparator): number | nu
   // Fast paths for the plain forms most cells have (a count is a million cells).
   if (PLAIN_INTEGER.test(s)) return Number(s);
   if (decimal === '.' ? PLAIN_POINT.test(s) : PLAIN_COMMA.test(s)) return Number(decimal === '.' ? s : s.replace(',', '.'));
-  if (NON_ASCII.test(s)) s = mapDigits(s);
-  s = s
-    .replace(/\u0000/g, decimal)
-    .replace(/\u0001/g, decimal === '.' ? ',' : '.');
+  if (NON_ASCII.test(s)) s = mapDigits(s, decimal);
   let negative = false;
   const bracketed = /^\((.*)\)$/.exec(s);
   if (bracketed) {

@@ -7,7 +7,6 @@ import {
   PRESENCE_OPS,
   TEXT_OPS,
   type AudienceFilter,
-  type Condition,
   type FilterNode,
   type Group,
 } from './types';
@@ -177,7 +176,7 @@ export function normalizeFilter(input: FilterInput): AudienceFilter {
   };
   const node = (n: ConditionInput | GroupInput): FilterNode => {
     if (n.kind === 'group') return group(n);
-    return { ...n, id: n.id ?? fresh('c') } as Condition;
+    return { ...n, id: n.id ?? fresh('c') };
   };
   const group = (g: GroupInput): Group => ({ kind: 'group', id: g.id ?? fresh('g'), match: g.match, items: g.items.map(node) });
   return { version: 1, root: group(input.root), decimal: input.decimal, dateOrder: input.dateOrder };

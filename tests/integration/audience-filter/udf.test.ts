@@ -153,6 +153,29 @@ describe('the SQLite functions run the same evaluator as the preview', () => {
     expect((await newer).all).toBe(SCAN_CHUNK * 2);
   });
 
+  it('agrees in both argument forms on fields that are not text (numbers, booleans, objects, null)', () => {
+    const { core, campaignId } = setup(0);
+    const db = core.store.sqlite;
+    const odd = [{ City: 5, 'a.b': true, VIP: { x: 1 }, $: null }, { City: '5', 'a.b': 1, VIP: '{"x":1}' }, { City: 5.5, 'a.b': false }];
+    odd.forEach((f, i) => db.prepare('INSERT INTO recipients (campaign_id, row_number, phone, fields_json) VALUES (?, 1, ?, ?)').run(campaignId, `+1${i}`, JSON.stringify(f)));
+    const conditions: ConditionInput[] = [
+      { kind: 'condition', column: 'City', op: 'equals', value: '5' },
+      { kind: 'condition', column: 'City', op: 'num_gt', value: 5 },
+      { kind: 'condition', column: 'a.b', op: 'num_eq', value: 1 },
+      { kind: 'condition', column: 'VIP', op: 'contains', value: '"x"' },
+      { kind: 'condition', column: '$', op: 'empty' },
+    ];
+    for (const cond of conditions) {
+      const p = parseFilter({ root: { kind: 'group', match: 'all', items: [cond] }, decimal: '.', dateOrder: 'dmy' });
+      if (!p.ok) throw new Error('bad');
+      const f = filterSql(db, p.filter);
+      const compiled = f.match.compile(core.store.q);
+      const viaCells = db.prepare(`SELECT ${compiled.sql} AS m FROM recipients WHERE campaign_id = ? ORDER BY id`).all(...compiled.parameters, campaignId);
+      const viaJson = db.prepare('SELECT audience_match_json(?, fields_json) AS m FROM recipients WHERE campaign_id = ? ORDER BY id').all(f.json, campaignId);
+      expect(viaJson, JSON.stringify(cond)).toEqual(viaCells);
+    }
+  });
+
   it('a filter JSON that is not a filter is an SQL error, not a silent match', () => {
     const { core } = setup(1);
     expect(() => core.store.sqlite.prepare("SELECT audience_match('{\"root\":1}', 'x')").get()).toThrow(/audience filter/);

@@ -9,7 +9,7 @@ export function filterOf(root: GroupInput | ConditionInput[], reading: Partial<P
 }
 
 /** Whether each row of fields matches one condition. */
-export function matchRows(condition: ConditionInput, rows: Record<string, string>[], reading: Partial<Pick<AudienceFilter, 'decimal' | 'dateOrder'>> = {}): boolean[] {
+export function matchRows(condition: ConditionInput, rows: Record<string, string | undefined>[], reading: Partial<Pick<AudienceFilter, 'decimal' | 'dateOrder'>> = {}): boolean[] {
   const c = compileFilter(filterOf([condition], reading));
   return rows.map((fields) => c.matches(c.columns.map((col) => fields[col])));
 }

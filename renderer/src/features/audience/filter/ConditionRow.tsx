@@ -50,7 +50,7 @@ export function ConditionRow({ condition, number, editable }: { condition: Draft
           aria-label={label('Operator')}
           data={OP_DATA}
           value={condition.op}
-          onChange={(op) => op && edit((x) => changeOp(x, op as FilterOp))}
+          onChange={(op) => op && edit((x) => changeOp(x, op))}
           allowDeselect={false}
           disabled={!editable}
           w={190}

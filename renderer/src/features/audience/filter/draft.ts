@@ -67,6 +67,8 @@ export function emptyDraft(reading: { decimal: DecimalSeparator; dateOrder: Date
 }
 
 export function fromFilter(filter: AudienceFilter): Draft {
+  // Numbers are shown as the user types them: with the filter's decimal separator, no grouping.
+  const num = (n: number) => (filter.decimal === ',' ? String(n).replace('.', ',') : String(n));
   const node = (n: AudienceFilter['root']['items'][number]): DraftNode => {
     if (n.kind === 'group') return { kind: 'group', id: n.id, match: n.match, items: n.items.map(node) };
     const base: DraftCondition = { kind: 'condition', id: n.id, column: n.column, op: n.op, value: '', values: [], min: '', max: '' };
@@ -77,11 +79,18 @@ export function fromFilter(filter: AudienceFilter): Draft {
       case 'not_empty':
         return base;
       case 'num_between':
-        return { ...base, min: String(n.min), max: String(n.max) };
+        return { ...base, min: num(n.min), max: num(n.max) };
       case 'date_between':
         return { ...base, min: n.from, max: n.to };
+      case 'num_eq':
+      case 'num_ne':
+      case 'num_lt':
+      case 'num_le':
+      case 'num_gt':
+      case 'num_ge':
+        return { ...base, value: num(n.value) };
       default:
-        return { ...base, value: String(n.value) };
+        return { ...base, value: n.value };
     }
   };
   return { root: { kind: 'group', id: filter.root.id, match: filter.root.match, items: filter.root.items.map(node) }, decimal: filter.decimal, dateOrder: filter.dateOrder };
