@@ -46,6 +46,8 @@ export function FilterPanel({ campaign }: { campaign: Campaign }) {
     // SQLite is the truth: a new import, a CLI change or our own save refetch the state and count.
     const off = api.subscribe('db.changed', ({ tables, campaignId }) => {
       if (campaignId !== undefined && campaignId !== campaign.id) return;
+      // Once sending has started the filter and its counts no longer change: no refetch per status update.
+      if (useStore.getState().filterState?.editable === false) return;
       if (tables.includes('recipients') || tables.includes('campaigns')) void useStore.getState().refreshFilter();
     });
     return () => {
@@ -53,7 +55,8 @@ export function FilterPanel({ campaign }: { campaign: Campaign }) {
       // Leaving the tab saves what was typed, so the Message tab previews it.
       void useStore.getState().flushFilter();
     };
-  }, [campaign.id]);
+    // A change of state (the campaign started) opens it again, read-only.
+  }, [campaign.id, campaign.state]);
 
   if (!state || !draft) return null;
   const editable = state.editable;
