@@ -1,4 +1,5 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { Statement } from 'better-sqlite3';
 import { sql, type RawBuilder } from 'kysely';
 import { CoreError } from '../../../shared/api';
 import type { ReadCheck } from '../../../shared/domain/audience-filter';
@@ -72,8 +73,35 @@ function cacheOf(store: Store): Cache {
   return c;
 }
 
+interface Stamped {
+  stamp: string;
+  stampStmt: Statement<[], number>;
+  byCampaign: Map<number, { text: string; minId: number; maxId: number }>;
+}
+const stamps = new WeakMap<Store, Stamped>();
+
+/**
+ * Whether anything at all was written since the last look: `data_version` moves when another
+ * connection commits (the import worker, the CLI), `total_changes()` when this one writes. While
+ * both stay, the recipients are as they were and the per-state counts need not be read again, so
+ * stepping through the preview of a million-row draft costs no full index scan per step.
+ */
+function writesStamp(store: Store): Stamped {
+  let s = stamps.get(store);
+  if (!s) stamps.set(store, (s = { stamp: '', stampStmt: store.sqlite.prepare<[], number>('SELECT total_changes() AS n').pluck(), byCampaign: new Map() }));
+  const stamp = `${String(store.sqlite.pragma('data_version', { simple: true }))}:${String(s.stampStmt.get())}`;
+  if (stamp !== s.stamp) {
+    s.stamp = stamp;
+    s.byCampaign.clear();
+  }
+  return s;
+}
+
 /** The campaign's recipients by state: rows added or removed, and states changed. */
 function recipientsByState(store: Store, campaignId: number): { text: string; minId: number; maxId: number } {
+  const stamped = writesStamp(store);
+  const known = stamped.byCampaign.get(campaignId);
+  if (known) return known;
   const rows = store.sqlite
     .prepare('SELECT state, count(*) AS n, min(id) AS lo, max(id) AS hi FROM recipients WHERE campaign_id = ? GROUP BY state')
     .all(campaignId) as { state: string; n: number; lo: number; hi: number }[];
@@ -83,7 +111,10 @@ function recipientsByState(store: Store, campaignId: number): { text: string; mi
     lo = Math.min(lo, r.lo);
     hi = Math.max(hi, r.hi);
   }
-  return { text: JSON.stringify(rows.map((r) => [r.state, r.n, r.lo, r.hi])), minId: rows.length === 0 ? 0 : lo, maxId: hi };
+  const result = { text: JSON.stringify(rows.map((r) => [r.state, r.n, r.lo, r.hi])), minId: rows.length === 0 ? 0 : lo, maxId: hi };
+  if (stamped.byCampaign.size > 100) stamped.byCampaign.clear();
+  stamped.byCampaign.set(campaignId, result);
+  return result;
 }
 
 /**
