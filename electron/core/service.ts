@@ -8,6 +8,7 @@ import type { statusMethods } from '../../shared/api/methods/status';
 import { createAccountService } from './accounts/service';
 import { analyticsHandlers } from './analytics/handlers';
 import { createRetryFailedDraft } from './campaigns/retry-failed';
+import { audienceFilterHandlers } from './campaigns/audience-filter-service';
 import { createSendingService } from './campaigns/sending';
 import { createSenderManager, type SenderManager } from './sender/manager';
 import { createStatusService, type StatusService } from './status/service';
@@ -202,7 +203,7 @@ export function createCore(options: CoreOptions): Core {
     'campaigns.setPacing': (input) => pacing.set(input),
     'accounts.pacingDefaults': () => pacing.defaults(),
   };
-  const handlers: Handlers = { ...campaignHandlers, ...audienceHandlers, ...sendingHandlers, ...statusHandlers, ...templateHandlers(templates, store), ...reportHandlers(reports), ...tokenHandlers, ...suppressionHandlers(suppression), ...analyticsHandlers(status.analytics), ...pacingHandlers };
+  const handlers: Handlers = { ...campaignHandlers, ...audienceHandlers, ...sendingHandlers, ...statusHandlers, ...templateHandlers(templates, store), ...reportHandlers(reports), ...tokenHandlers, ...suppressionHandlers(suppression), ...analyticsHandlers(status.analytics), ...pacingHandlers, ...audienceFilterHandlers({ store, clock, events }) };
   if (options.runSenders) senders.tick();
 
   const stopWatch = watchExternalChanges(store, events, options.externalChangePollMs ?? 1000);

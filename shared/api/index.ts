@@ -13,3 +13,4 @@ export * from './templates';
 export * from './api-surface';
 export type { TokenStatus } from './methods/accounts-token';
 export * from './pacing';
+export * from './audience-filter';

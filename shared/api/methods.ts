@@ -9,6 +9,7 @@ import { statusMethods } from './methods/status';
 import { suppressionMethods } from './methods/suppression';
 import { templateMethods } from './methods/templates';
 import { pacingMethods } from './methods/pacing';
+import { audienceFilterMethods } from './methods/audience-filter';
 
 /**
  * The contract: every method once, with its input schema and output type. Each feature keeps
@@ -26,6 +27,7 @@ export const methods = {
   ...suppressionMethods,
   ...analyticsMethods,
   ...pacingMethods,
+  ...audienceFilterMethods,
 } as const;
 
 export type Methods = typeof methods;

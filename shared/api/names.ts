@@ -67,6 +67,9 @@ export const METHOD_NAMES = [
   'campaigns.pacing',
   'campaigns.setPacing',
   'accounts.pacingDefaults',
+  'campaigns.filter',
+  'campaigns.setFilter',
+  'campaigns.filterCount',
 ] as const;
 
 export const EVENT_NAMES = ['db.changed', 'import.progress', 'send.progress', 'status.sync', 'report.progress'] as const;

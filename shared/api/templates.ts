@@ -86,6 +86,11 @@ export interface PreviewRecipient {
 export interface Preview {
   campaignId: number;
   recipient: PreviewRecipient | null;
+  /**
+   * Set while a draft's audience filter (or other targeting) applies: the stepping, position and
+   * total then cover only the recipients it keeps, and this is the campaign's whole count.
+   */
+  filteredFrom?: number | null;
   /** 1-based position among the campaign's recipients (import order), 0 without recipients. */
   position: number;
   total: number;
@@ -130,6 +135,8 @@ export interface ValidationSummary {
   invalid: number;
   /** Recipients already skipped (e.g. opted out), not checked again. */
   alreadySkipped: number;
+  /** Pending recipients the audience filter (or other targeting) leaves out: not checked, not sent. */
+  excludedByTargeting: number;
   reasons: ValidationReason[];
   mappingProblems: string[];
   /** Why nothing could be checked (no template…); null otherwise. */

@@ -55,17 +55,9 @@ export function createPacingService(deps: { store: Store; clock: Clock; events: 
     },
 
     /**
-     * At start: recipients who got a message from this account within the cap's window are skipped
-     * ("Excluded: …"), in one statement and one transaction. The sender checks again at each claim.
+     * Adds what pacing will do to the prechecks. `sendable` already leaves the frequency cap's exclusions
+     * out (the cap is one of the audience scope's exclusions, applied at start with the filter's).
      */
-    excludeAtStart(campaignId: number): number {
-      const p = load(campaignId);
-      const n = cap.exclude(campaignId, p.accountId, p.frequencyCap, clock.now());
-      if (n > 0) events.emit('db.changed', { tables: ['recipients'], campaignId });
-      return n;
-    },
-
-    /** Adds what pacing will do to the prechecks, and leaves the frequency cap's exclusions out of `sendable`. */
     withPrecheck(campaignId: number, base: Precheck): Precheck {
       const p = loadCampaignPacing(store, campaignId);
       if (!p) return base;
@@ -75,7 +67,7 @@ export function createPacingService(deps: { store: Store; clock: Clock; events: 
       const view = buildPacingView(store.sqlite, cap, p, now);
       const excluded = view.frequencyCap.wouldExclude;
       const days = p.frequencyCap.days === 1 ? 'day' : `${p.frequencyCap.days} days`;
-      if (excluded > 0 && excluded >= base.sendable) {
+      if (excluded > 0 && base.sendable === 0) {
         add('frequency_cap', false, `Everybody left to send got a message from this account in the last ${days}, so the frequency cap would exclude all ${excluded.toLocaleString('en')}. Lower the cap or turn it off to send to them anyway.`, 'error');
       } else if (excluded > 0) {
         add('frequency_cap', true, `${excluded.toLocaleString('en')} recipients got a message from this account in the last ${days} and will be excluded (frequency cap).`, 'warning');
@@ -101,8 +93,7 @@ export function createPacingService(deps: { store: Store; clock: Clock; events: 
         const every = r > 0 ? (r >= 1 ? `about ${Math.round(r)} per second` : `about one every ${Math.round(1 / r).toLocaleString('en')} s`) : 'nothing left to send';
         add('spread', true, r >= p.accountRate ? `Spread over ${over}: that needs more than this account's ${p.accountRate} messages per second, so it will take longer.` : `Spread over ${over}: ${every}.`, 'warning');
       }
-      const sendable = Math.max(0, base.sendable - excluded);
-      return { ok: items.every((i) => i.ok || i.severity === 'warning'), items, sendable };
+      return { ok: items.every((i) => i.ok || i.severity === 'warning'), items, sendable: base.sendable };
     },
   };
 }

@@ -2,15 +2,17 @@ import { existsSync } from 'node:fs';
 import type { Precheck, PrecheckItem } from '../../../shared/api';
 import { mappingProblems } from '../../../shared/domain/templates';
 import type { AccountClients } from '../accounts/clients';
+import type { Clock } from '../clock';
 import type { Store } from '../db/connection';
 import { loadCampaignMessage } from '../templates/compose';
+import { audienceScope, countSendable } from './audience-scope';
 
 /**
  * Everything that would stop a campaign in its first second, checked before it starts:
  * token and phone number (one authenticated call), template approved, mapping complete,
  * header media available, at least one recipient that can be sent.
  */
-export async function precheckCampaign(deps: { store: Store; clients: AccountClients }, campaignId: number): Promise<Precheck> {
+export async function precheckCampaign(deps: { store: Store; clients: AccountClients; clock: Clock }, campaignId: number): Promise<Precheck> {
   const { store } = deps;
   const items: PrecheckItem[] = [];
   const add = (id: PrecheckItem['id'], ok: boolean, message: string, severity: PrecheckItem['severity'] = 'error') =>
@@ -51,14 +53,21 @@ export async function precheckCampaign(deps: { store: Store; clients: AccountCli
     }
   }
 
-  const pending = store.first(
-    store.q
-      .selectFrom('recipients')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('campaign_id', '=', campaignId)
-      .where('state', '=', 'pending'),
-  )?.n ?? 0;
-  add('audience', pending > 0, pending > 0 ? `${pending.toLocaleString('en')} recipients are ready to send.` : 'There is nobody to send to: add customers first.');
+  // Who will be sent to follows the audience filter (and any other targeting) through the scope.
+  const scope = audienceScope(store, campaignId, deps.clock.now());
+  for (const problem of scope.problems) add('audience', false, problem);
+  const { pending: before, sendable: pending } = await countSendable(store, scope);
+  const leftOut = before - pending;
+  const leftOutText = leftOut > 0 ? ` (${leftOut.toLocaleString('en')} left out by ${scope.label})` : '';
+  add(
+    'audience',
+    pending > 0,
+    pending > 0
+      ? `${pending.toLocaleString('en')} recipients are ready to send${leftOutText}.`
+      : before > 0 && !scope.everybody
+        ? `Nobody is left once ${scope.label} is applied: ${scope.fix}.`
+        : 'There is nobody to send to: add customers first.',
+  );
   const account = store.first(store.q.selectFrom('accounts').select('messaging_limit').where('id', '=', campaign.account_id));
   if (account?.messaging_limit && pending > account.messaging_limit) {
     add(

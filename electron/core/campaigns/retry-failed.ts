@@ -3,6 +3,8 @@ import { canRetryFailure } from '../../../shared/domain/errors';
 import type { Clock } from '../clock';
 import type { Store } from '../db/connection';
 import type { EventBus } from '../events';
+import { FILTER_KEY } from './audience-filter-store';
+import { parseSettingsJson } from './settings';
 
 
 /**
@@ -28,7 +30,7 @@ export function createRetryFailedDraft(deps: { store: Store; clock: Clock; event
         template_name: source.template_name,
         template_language: source.template_language,
         mapping_json: source.mapping_json,
-        settings_json: source.settings_json,
+        settings_json: followUpSettings(source.settings_json),
         columns_json: source.columns_json,
         default_country: source.default_country,
         parent_campaign_id: source.id,
@@ -85,4 +87,15 @@ export function createRetryFailedDraft(deps: { store: Store; clock: Clock; event
   });
   deps.events.emit('db.changed', { tables: ['campaigns', 'recipients'], campaignId: result.campaignId });
   return result;
+}
+
+/**
+ * The follow-up keeps the source's settings except its audience filter: its recipients are the
+ * failures of people the filter already chose, and the filter is not re-applied to them (their
+ * columns are the same, but a filter edited in the follow-up should start from everybody in it).
+ */
+function followUpSettings(json: string): string {
+  const settings = parseSettingsJson(json);
+  delete settings[FILTER_KEY];
+  return JSON.stringify(settings);
 }

@@ -11,6 +11,7 @@ import { createSendRepo } from '../sender/repo';
 import { failureGroups } from '../status/queries';
 import { loadCampaignMessage } from '../templates/compose';
 import { precheckCampaign } from './precheck';
+import { applyExclusions, audienceScope } from './audience-scope';
 import { excludedGroups } from './pacing-exclusion';
 import { createPacingService } from './pacing-service';
 import { loadCampaignPacing } from './pacing-settings';
@@ -85,13 +86,22 @@ export function createSendingService(deps: SendingDeps) {
       if (c.state !== 'draft') throw new CoreError('CONFLICT', `This campaign is ${c.state}; only a draft can be started.`);
       await mustPass(campaignId);
       const now = clock.now();
-      if (scheduleAt !== undefined && scheduleAt > now + 1000) {
-        setState(campaignId, { state: 'scheduled', scheduled_at: scheduleAt, pause_code: null, pause_reason: null }, ['draft']);
-      } else {
-        pacing.excludeAtStart(campaignId);
-        setState(campaignId, { state: 'sending', started_at: now, scheduled_at: null, pause_code: null, pause_reason: null }, ['draft']);
-        deps.senders.ensure(campaignId);
-      }
+      const scheduled = scheduleAt !== undefined && scheduleAt > now + 1000;
+      // Targeting (the audience filter…) becomes skipped rows in the same transaction as the state
+      // change, so a campaign never sends with its exclusions half applied, and a draft stays whole.
+      store.tx(() => {
+        if (row(campaignId).state !== 'draft') throw new CoreError('CONFLICT', 'This campaign was started meanwhile.');
+        const scope = audienceScope(store, campaignId, now);
+        if (scope.problems.length > 0) throw new CoreError('CONFLICT', scope.problems.join(' '));
+        applyExclusions(store, scope);
+        if (!scope.everybody && repo.counts(campaignId).pending === 0) {
+          throw new CoreError('CONFLICT', `Nobody is left to send to once ${scope.label} is applied: ${scope.fix}.`);
+        }
+        if (scheduled) setState(campaignId, { state: 'scheduled', scheduled_at: scheduleAt, pause_code: null, pause_reason: null }, ['draft']);
+        else setState(campaignId, { state: 'sending', started_at: now, scheduled_at: null, pause_code: null, pause_reason: null }, ['draft']);
+      });
+      if (!scheduled) deps.senders.ensure(campaignId);
+      events.emit('db.changed', { tables: ['campaigns', 'recipients'], campaignId });
       return status(campaignId);
     },
 

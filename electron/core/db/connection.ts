@@ -10,6 +10,7 @@ import {
   type InferResult,
 } from 'kysely';
 import type { DB } from './schema';
+import { registerAudienceFilterFunctions } from '../campaigns/audience-filter-udf';
 
 export interface OpenOptions {
   /**
@@ -48,6 +49,8 @@ export function openSqlite(path: string, options: OpenOptions = {}): SqliteDatab
   // the last transactions, which the sender's "unknown" state already tolerates.
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
+  // The audience filter's evaluator, callable from SQL (counts, validation, the exclusion at start).
+  registerAudienceFilterFunctions(sqlite);
   return sqlite;
 }
 

@@ -13,6 +13,8 @@ import {
 import type { Store } from '../db/connection';
 import { loadMessageState, toSetup } from './campaign-message';
 import { recipientCallbackData } from './compose';
+import { audienceScope, scanScope } from '../campaigns/audience-scope';
+import { findKeptRecipient, keptNavigation } from '../campaigns/audience-filter-preview';
 
 export interface PreviewQuery {
   campaignId: number;
@@ -101,16 +103,22 @@ function navigation(store: Store, campaignId: number, id: number | null) {
   return { total, position, prevId: prev?.id ?? null, nextId: next?.id ?? null };
 }
 
-/** One recipient's message exactly as it will be sent: the bubble, the request body and its problems. */
-export function previewRecipient(store: Store, q: PreviewQuery): Preview {
+/**
+ * One recipient's message exactly as it will be sent: the bubble, the request body and its problems.
+ * While a draft's audience filter applies, stepping covers only the recipients it keeps.
+ */
+export async function previewRecipient(store: Store, q: PreviewQuery, now: number): Promise<Preview> {
   const state = loadMessageState(store, q.campaignId);
   const setup = toSetup(state);
-  const { row, notFound } = findRecipient(store, q);
-  const nav = navigation(store, q.campaignId, row?.id ?? null);
+  const scope = audienceScope(store, q.campaignId, now);
+  const kept = scope.everybody ? null : (await scanScope(store, scope)).keptIds;
+  const { row, notFound } = kept ? findKeptRecipient(store, scope, kept, q) : findRecipient(store, q);
+  const nav = kept ? keptNavigation(kept, row?.id ?? null) : navigation(store, q.campaignId, row?.id ?? null);
   const out: Preview = {
     campaignId: q.campaignId,
     recipient: row,
     ...nav,
+    filteredFrom: kept ? navigation(store, q.campaignId, null).total : null,
     notFound,
     message: null,
     requestBody: null,
@@ -129,7 +137,11 @@ export function previewRecipient(store: Store, q: PreviewQuery): Preview {
   out.message = renderMessage(t, values);
   out.problems = validateRecipient(t, values, state.mapping);
   if (!row) {
-    out.requestNotes.push('Add customers to see the exact request sent for each of them.');
+    out.requestNotes.push(
+      kept && (out.filteredFrom ?? 0) > 0
+        ? `Nobody is left once ${scope.label} is applied: ${scope.fix} to see the exact request for a recipient.`
+        : 'Add customers to see the exact request sent for each of them.',
+    );
     return out;
   }
 

@@ -109,7 +109,7 @@ export function createTemplateService(deps: TemplateDeps) {
       return setup(input.campaignId);
     },
 
-    preview: (query: Parameters<typeof previewRecipient>[1]) => previewRecipient(store, query),
+    preview: (query: Parameters<typeof previewRecipient>[1]) => previewRecipient(store, query, clock.now()),
 
     async validate(campaignId: number) {
       return (await validation(campaignId)).summary;
@@ -122,7 +122,7 @@ export function createTemplateService(deps: TemplateDeps) {
         campaignId,
         category: state.info?.category ?? null,
         validByCountry: pass.validByCountry,
-        excluded: pass.summary.invalid + pass.summary.alreadySkipped,
+        excluded: pass.summary.invalid + pass.summary.alreadySkipped + pass.summary.excludedByTargeting,
         unavailable: state.info ? null : 'Choose a template first: the price depends on its category.',
       });
     },

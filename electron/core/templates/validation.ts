@@ -1,8 +1,10 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { sql } from 'kysely';
 import { CoreError, type ValidationReason, type ValidationSummary } from '../../../shared/api';
 import { PROBLEM_LABEL, resolveValues, templateSlots, validateRecipient, type ProblemCode } from '../../../shared/domain/templates';
 import type { Store } from '../db/connection';
 import { loadMessageState, toSetup } from './campaign-message';
+import { audienceScope } from '../campaigns/audience-scope';
 
 export interface ValidationPass {
   summary: ValidationSummary;
@@ -52,6 +54,7 @@ export async function validateCampaign(store: Store, campaignId: number, options
     valid: 0,
     invalid: 0,
     alreadySkipped: countState(store, campaignId, 'skipped'),
+    excludedByTargeting: 0,
     reasons: [],
     mappingProblems: setup.mappingProblems,
     unavailable: null,
@@ -74,6 +77,8 @@ export async function validateCampaign(store: Store, campaignId: number, options
     return r;
   };
 
+  // Only who will be sent to: pending recipients the audience filter (and other targeting) keeps.
+  const scope = audienceScope(store, campaignId, (options.now ?? Date.now)());
   let afterId = 0;
   for (;;) {
     const page = store.all(
@@ -82,11 +87,17 @@ export async function validateCampaign(store: Store, campaignId: number, options
         .select(['id', 'row_number', 'phone', 'country', 'fields_json'])
         .where('campaign_id', '=', campaignId)
         .where('state', '=', 'pending')
+        // Selected rather than filtered on, so a page reads pageSize rows however few are kept.
+        .select(sql<number>`${scope.keeps}`.as('kept'))
         .where('id', '>', afterId)
         .orderBy('id')
         .limit(pageSize),
     );
     for (const r of page) {
+      if (r.kept !== 1) {
+        summary.excludedByTargeting++;
+        continue;
+      }
       const values = resolveValues(t, state.mapping, JSON.parse(r.fields_json) as Record<string, string>);
       const problems = validateRecipient(t, values, state.mapping);
       summary.checked++;

@@ -10,8 +10,9 @@ import { createSuppressionSlice, type SuppressionSlice } from './slices/suppress
 import { createTemplatesSlice, type TemplatesSlice } from './slices/templates';
 import { createUiSlice, type UiSlice } from './slices/ui';
 import { createPacingSlice, type PacingSlice } from './slices/pacing';
+import { createAudienceFilterSlice, type AudienceFilterSlice } from './slices/audience-filter';
 
-export type AppState = UiSlice & CampaignsSlice & SettingsSlice & AudienceSlice & SendSlice & TemplatesSlice & ProgressSlice & ReportsSlice & SuppressionSlice & AnalyticsSlice & PacingSlice;
+export type AppState = UiSlice & CampaignsSlice & SettingsSlice & AudienceSlice & SendSlice & TemplatesSlice & ProgressSlice & ReportsSlice & SuppressionSlice & AnalyticsSlice & PacingSlice & AudienceFilterSlice;
 
 /** One bound store composed from slices; UI state plus a cache of what SQLite holds. */
 export const useStore = create<AppState>()((...a) => ({
@@ -26,4 +27,5 @@ export const useStore = create<AppState>()((...a) => ({
   ...createSuppressionSlice(...a),
   ...createAnalyticsSlice(...a),
   ...createPacingSlice(...a),
+  ...createAudienceFilterSlice(...a),
 }));

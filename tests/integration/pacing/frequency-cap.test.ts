@@ -83,6 +83,44 @@ describe('frequency cap', () => {
     expect((await h.core.clients.sandbox()).stats().accepted).toBe(4);
   });
 
+  it('is one of the audience scope\'s exclusions with the filter: prechecks, preview and start agree, each reason its own', async () => {
+    const clock = fakeClock();
+    h = await sendHarness({ clock, runSenders: false });
+    const old = phones(4);
+    await history('last week', old, [], clock.now() - 2 * DAY);
+    // "Customer 0"…"Customer 7": the filter leaves out 6 and 7; the cap leaves out 0–3 (their phones got a message).
+    const id = await h.campaign('both', [...old, ...phones(4, 50)]);
+    await h.core.handlers['campaigns.setPacing']({ campaignId: id, frequencyCap: { enabled: true, days: 7 } });
+    await h.core.handlers['campaigns.setFilter']({
+      campaignId: id,
+      filter: { root: { kind: 'group', match: 'all', items: [{ kind: 'condition', column: 'name', op: 'one_of', values: ['Customer 0', 'Customer 1', 'Customer 2', 'Customer 3', 'Customer 4', 'Customer 5'] }] }, decimal: '.', dateOrder: 'dmy' },
+    });
+    const precheck = await h.core.handlers['campaigns.precheck']({ campaignId: id });
+    expect(precheck.sendable).toBe(2);
+    expect(precheck.items.find((i) => i.id === 'audience')?.message).toMatch(/^2 recipients are ready to send \(6 left out by the audience filter and the frequency cap\)/);
+    const preview = await h.core.handlers['campaigns.preview']({ campaignId: id });
+    expect(preview.total).toBe(2);
+    expect(preview.recipient?.fields.name).toBe('Customer 4');
+    const estimate = await h.core.handlers['campaigns.estimate']({ campaignId: id });
+    expect(estimate.messages).toBe(2);
+    await h.core.handlers['campaigns.start']({ campaignId: id });
+    const reasons = Object.fromEntries(
+      (h.core.store.sqlite.prepare("SELECT skip_reason AS r, count(*) AS n FROM recipients WHERE campaign_id = ? AND state = 'skipped' GROUP BY skip_reason").all(id) as { r: string; n: number }[]).map((x) => [x.r, x.n]),
+    );
+    expect(reasons).toEqual({ 'Excluded: not in the audience filter.': 2, [CAP_REASON]: 4 });
+  });
+
+  it('leaves nobody out, and needs no scan, when the account sent nothing elsewhere within the window', async () => {
+    const clock = fakeClock();
+    h = await sendHarness({ clock, runSenders: false });
+    await history('long ago', phones(2), [], clock.now() - 30 * DAY);
+    const id = await h.campaign('fresh', phones(3));
+    await h.core.handlers['campaigns.setPacing']({ campaignId: id, frequencyCap: { enabled: true, days: 7 } });
+    const { audienceScope } = await import('../../../electron/core/campaigns/audience-scope');
+    expect(audienceScope(h.core.store, id, clock.now()).everybody).toBe(true);
+    expect((await h.core.handlers['campaigns.precheck']({ campaignId: id })).sendable).toBe(3);
+  });
+
   it('refuses to start when the cap would exclude everybody', async () => {
     const clock = fakeClock();
     h = await sendHarness({ clock });

@@ -5,6 +5,7 @@ import type { Campaign } from '../../../../shared/api';
 import { api } from '../../lib/api';
 import { useStore } from '../../store';
 import { DropArea } from './DropArea';
+import { FilterPanel } from './filter/FilterPanel';
 import { ImportProgressPanel } from './ImportProgressPanel';
 import { ImportResultPanel } from './ImportResultPanel';
 import { PreviewPanel } from './PreviewPanel';
@@ -66,6 +67,7 @@ export function AudienceStep({ campaign }: { campaign: Campaign }) {
       {!importing && !preview && editable && (
         <DropArea onFile={(f) => void stageFile(f)} busy={previewLoading} />
       )}
+      {campaign.counts.total > 0 && !importing && <FilterPanel campaign={campaign} />}
       {campaign.counts.total > 0 && (
         <Paper withBorder p="md">
           <Text fw={600} mb="xs" data-testid="audience-count">

@@ -21,7 +21,11 @@ function Navigator() {
             ›
           </ActionIcon>
           <Text size="sm" data-testid="preview-position">
-            {r ? `Recipient ${preview.position.toLocaleString()} of ${preview.total.toLocaleString()} · row ${r.rowNumber} · ${r.phone}` : 'No recipients yet: the preview shows the template.'}
+            {r
+              ? `Recipient ${preview.position.toLocaleString()} of ${preview.total.toLocaleString()}${preview.filteredFrom != null ? ' in the audience filter' : ''} · row ${r.rowNumber} · ${r.phone}`
+              : preview.filteredFrom
+                ? 'Nobody is left once the audience filter (and the frequency cap) are applied: the preview shows the template.'
+                : 'No recipients yet: the preview shows the template.'}
           </Text>
         </Group>
         {r?.state === 'skipped' && (
@@ -55,6 +59,11 @@ function Navigator() {
           w={260}
         />
       </Group>
+      {preview.filteredFrom != null && (
+        <Text size="xs" c="dimmed" data-testid="preview-filtered">
+          Only the {preview.total.toLocaleString()} of {preview.filteredFrom.toLocaleString()} recipients who will be sent to are shown (the audience filter and the frequency cap leave the others out).
+        </Text>
+      )}
       {preview.notFound && (
         <Text size="sm" c="orange" data-testid="preview-not-found">
           {preview.notFound}

@@ -69,6 +69,7 @@ export function ValidationPanel() {
                   ? `All ${v.checked.toLocaleString()} recipients can be sent.`
                   : `${v.valid.toLocaleString()} of ${v.checked.toLocaleString()} recipients can be sent; ${v.invalid.toLocaleString()} would be skipped.`}
               {v.alreadySkipped > 0 ? ` ${v.alreadySkipped.toLocaleString()} more are already skipped (opted out).` : ''}
+              {v.excludedByTargeting > 0 ? ` ${v.excludedByTargeting.toLocaleString()} are left out by the audience filter.` : ''}
             </Text>
             {v.reasons.length > 0 && (
               <Table aria-label="Problems by reason">

@@ -1,5 +1,6 @@
+import { filterPart } from './filter';
 import type { SettingsPart } from './types';
 import { pacingPart } from './pacing';
 
 /** Every feature's part of `campaigns settings`; a feature adds its part here. */
-export const SETTINGS_PARTS: SettingsPart[] = [pacingPart];
+export const SETTINGS_PARTS: SettingsPart[] = [filterPart, pacingPart];
