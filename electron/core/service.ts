@@ -30,6 +30,7 @@ import { LATEST_VERSION, schemaVersion } from './db/migrate';
 import { DATABASE_FILE, openStore } from './db/open';
 import { EventBus } from './events';
 import { APP_VERSION } from './version';
+import { createVariantService, variantHandlers } from './campaigns/variants-service';
 
 export type { Handlers };
 
@@ -189,7 +190,8 @@ export function createCore(options: CoreOptions): Core {
     'accounts.setToken': (input) => tokenService.setToken(input.accountId, input.token),
   };
   const templates = createTemplateService({ store, clock, events, clients, dataDir: options.dataDir });
-  const handlers: Handlers = { ...campaignHandlers, ...audienceHandlers, ...sendingHandlers, ...statusHandlers, ...templateHandlers(templates, store), ...reportHandlers(reports), ...tokenHandlers };
+  const variants = createVariantService({ store, clock, events, dataDir: options.dataDir });
+  const handlers: Handlers = { ...campaignHandlers, ...audienceHandlers, ...sendingHandlers, ...statusHandlers, ...templateHandlers(templates, store), ...reportHandlers(reports), ...tokenHandlers, ...variantHandlers(variants) };
   if (options.runSenders) senders.tick();
 
   const stopWatch = watchExternalChanges(store, events, options.externalChangePollMs ?? 1000);

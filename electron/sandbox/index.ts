@@ -39,6 +39,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     rate: { ratePerSecond: options.ratePerSecond ?? d.ratePerSecond, pairMax: pair.max, pairWindowMs: pair.windowMs },
     faults: options.faults ?? {},
     now: options.now ?? Date.now,
+    keepComponents: options.keepComponents ?? false,
   });
 
   const resources = new Resources();

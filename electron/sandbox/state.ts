@@ -15,6 +15,8 @@ export interface SentMessage {
   to: string;
   waId: string;
   template: { name: string; language: string; category: string };
+  /** `template.components` exactly as received, so tests can see which parameters each recipient got. */
+  components?: unknown;
   bizOpaqueCallbackData?: string;
   acceptedAt: number;
   plan: PlannedStatus[];
@@ -36,12 +38,14 @@ export interface StateConfig {
   rate: { ratePerSecond: number; pairMax: number; pairWindowMs: number };
   faults: FaultConfig;
   now: () => number;
+  keepComponents?: boolean;
 }
 
 export interface AcceptInput {
   to: string;
   waId: string;
   template: Template;
+  components?: unknown;
   bizOpaqueCallbackData?: string;
 }
 
@@ -62,6 +66,7 @@ export class SandboxState {
   /** Accept order, for message_history paging. */
   readonly messageList: SentMessage[] = [];
   readonly media = new Map<string, StoredMedia>();
+  private readonly keepComponents: boolean;
   private readonly lastWamidTo = new Map<string, string>();
   private readonly acceptedByRecipient = new Map<string, number>();
   private readonly rejected = new Map<number, number>();
@@ -78,6 +83,7 @@ export class SandboxState {
     this.feed = new FeedLog(c.now);
     this.rate = new RateLimiter(c.rate);
     this.faults = new Faults(c.faults);
+    this.keepComponents = c.keepComponents ?? false;
     // Copies, so pausing one never touches the caller's (or SANDBOX_TEMPLATES') objects.
     this.templates = c.templates.map((t) => ({ ...structuredClone(t), id: t.id ?? this.newId() }));
   }
@@ -111,6 +117,7 @@ export class SandboxState {
       template: { name: input.template.name, language: input.template.language, category },
       acceptedAt: now,
       plan: planStatuses(decision, now, this.delivery, this.newId),
+      ...(this.keepComponents && input.components !== undefined && { components: input.components }),
       ...(input.bizOpaqueCallbackData !== undefined && { bizOpaqueCallbackData: input.bizOpaqueCallbackData }),
     };
     this.messages.set(message.wamid, message);
@@ -163,6 +170,7 @@ export class SandboxState {
       to: m.to,
       waId: m.waId,
       template: { ...m.template },
+      ...(m.components !== undefined && { components: structuredClone(m.components) }),
       ...(m.bizOpaqueCallbackData !== undefined && { bizOpaqueCallbackData: m.bizOpaqueCallbackData }),
       acceptedAt: m.acceptedAt,
       plan: m.plan.map((s) => ({

@@ -9,4 +9,5 @@ export * from './sending';
 export * from './status';
 export * from './templates';
 export * from './api-surface';
+export * from './variants';
 export type { TokenStatus } from './methods/accounts-token';

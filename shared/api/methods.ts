@@ -6,6 +6,7 @@ import { sendingMethods } from './methods/sending';
 import { reportMethods } from './methods/reports';
 import { statusMethods } from './methods/status';
 import { templateMethods } from './methods/templates';
+import { variantMethods } from './methods/variants';
 
 /**
  * The contract: every method once, with its input schema and output type. Each feature keeps
@@ -20,6 +21,7 @@ export const methods = {
   ...reportMethods,
   ...templateMethods,
   ...accountTokenMethods,
+  ...variantMethods,
 } as const;
 
 export type Methods = typeof methods;

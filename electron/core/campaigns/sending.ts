@@ -9,8 +9,11 @@ import type { EventBus } from '../events';
 import type { SenderManager } from '../sender/manager';
 import { createSendRepo } from '../sender/repo';
 import { failureGroups } from '../status/queries';
-import { loadCampaignMessage } from '../templates/compose';
+import { loadCampaignMessages } from '../templates/compose';
 import { precheckCampaign } from './precheck';
+import { assignVariants } from './variants-assign';
+import { recipientVariant } from './variants-messages';
+import { readVariants } from './variants-settings';
 
 export interface SendingDeps {
   store: Store;
@@ -70,6 +73,8 @@ export function createSendingService(deps: SendingDeps) {
       const c = row(campaignId);
       if (c.state !== 'draft') throw new CoreError('CONFLICT', `This campaign is ${c.state}; only a draft can be started.`);
       await mustPass(campaignId);
+      // The last start step, after any exclusions: every recipient still pending gets its A/B variant.
+      if (assignVariants(store, campaignId)) events.emit('db.changed', { tables: ['recipients'], campaignId });
       const now = clock.now();
       if (scheduleAt !== undefined && scheduleAt > now + 1000) {
         setState(campaignId, { state: 'scheduled', scheduled_at: scheduleAt, pause_code: null, pause_reason: null }, ['draft']);
@@ -131,13 +136,16 @@ export function createSendingService(deps: SendingDeps) {
       const account = store.first(store.q.selectFrom('accounts').select('default_country').where('id', '=', c.account_id));
       const to = normalizePhone(phone, c.default_country ?? account?.default_country ?? null);
       if (!to.ok) return { ok: false, to: null, code: null, message: to.reason, action: 'Type your number with its country code, e.g. +44 7911 123456.' };
-      const loaded = loadCampaignMessage(store, campaignId);
+      const loaded = loadCampaignMessages(store, campaignId);
       if (!loaded.ok) return { ok: false, to: to.e164, code: null, message: loaded.reason, action: 'Choose and map a template first.' };
       const sample = store.first(
-        store.q.selectFrom('recipients').select('fields_json').where('campaign_id', '=', campaignId).$if(recipientId !== undefined, (q) => q.where('id', '=', recipientId!)).orderBy('id').limit(1),
+        store.q.selectFrom('recipients').select(['id', 'fields_json', 'variant']).where('campaign_id', '=', campaignId).$if(recipientId !== undefined, (q) => q.where('id', '=', recipientId!)).orderBy('id').limit(1),
       );
       const fields = sample ? (JSON.parse(sample.fields_json) as Record<string, string>) : {};
-      const composed = loaded.message.compose({ phone: to.e164, fields }, { callbackData: `cd:${campaignId}:test` });
+      // The sample recipient's own A/B variant, so the test shows what that customer gets.
+      const message = loaded.value.forVariant(sample ? recipientVariant(readVariants(store, campaignId).setting, sample) : 'A');
+      if (!message) return { ok: false, to: to.e164, code: null, message: 'That recipient\'s variant is no longer part of this campaign.', action: 'Check the variants in the Message tab.' };
+      const composed = message.compose({ phone: to.e164, fields }, { callbackData: `cd:${campaignId}:test` });
       if (!composed.ok) return { ok: false, to: to.e164, code: null, message: composed.problems.map((p) => p.message).join(' '), action: 'Fix the mapping, then try again.' };
       const client = await deps.clients.clientFor(c.account_id);
       const sent = await client.sendTemplate(composed.body);

@@ -7,6 +7,8 @@ export interface Claimed {
   phone: string;
   fieldsJson: string;
   attempts: number;
+  /** The A/B variant assigned at start; null (or absent) when the campaign is not split. */
+  variant?: string | null;
 }
 
 export type SendResult =
@@ -25,7 +27,7 @@ export type SendResult =
  */
 export function createSendRepo(db: SqliteDatabase) {
   const selectDue = db.prepare<[number, number, number]>(
-    `SELECT id, phone, fields_json AS fieldsJson, attempts FROM recipients
+    `SELECT id, phone, fields_json AS fieldsJson, attempts, variant FROM recipients
      WHERE campaign_id = ? AND state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
      ORDER BY id LIMIT ?`,
   );

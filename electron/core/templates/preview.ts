@@ -3,7 +3,7 @@ import { RECIPIENT_STATES, type Preview, type PreviewRecipient } from '../../../
 import {
   buildSendBody,
   renderMessage,
-  resolveValues,
+  resolveMessageValues,
   SendBodyError,
   templateSlots,
   validateRecipient,
@@ -11,7 +11,7 @@ import {
   type MediaRef,
 } from '../../../shared/domain/templates';
 import type { Store } from '../db/connection';
-import { loadMessageState, toSetup } from './campaign-message';
+import { loadMessageState, toSetup, type CampaignMessageState } from './campaign-message';
 import { recipientCallbackData } from './compose';
 
 export interface PreviewQuery {
@@ -101,9 +101,11 @@ function navigation(store: Store, campaignId: number, id: number | null) {
   return { total, position, prevId: prev?.id ?? null, nextId: next?.id ?? null };
 }
 
-/** One recipient's message exactly as it will be sent: the bubble, the request body and its problems. */
-export function previewRecipient(store: Store, q: PreviewQuery): Preview {
-  const state = loadMessageState(store, q.campaignId);
+/**
+ * One recipient's message exactly as it will be sent: the bubble, the request body and its problems.
+ * `state` shows another A/B variant's message (default: the campaign's own, variant A).
+ */
+export function previewRecipient(store: Store, q: PreviewQuery, state: CampaignMessageState = loadMessageState(store, q.campaignId)): Preview {
   const setup = toSetup(state);
   const { row, notFound } = findRecipient(store, q);
   const nav = navigation(store, q.campaignId, row?.id ?? null);
@@ -125,7 +127,7 @@ export function previewRecipient(store: Store, q: PreviewQuery): Preview {
     return out;
   }
   const fields = row?.fields ?? {};
-  const values = resolveValues(t, state.mapping, fields);
+  const values = resolveMessageValues(t, state.mapping, fields, state.utm);
   out.message = renderMessage(t, values);
   out.problems = validateRecipient(t, values, state.mapping);
   if (!row) {

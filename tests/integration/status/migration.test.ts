@@ -16,7 +16,7 @@ describe('migration 50 (status)', () => {
     db.prepare("INSERT INTO recipients (campaign_id, row_number, phone, state, wamid, sent_at) VALUES (1, 2, '+447911123456', 'delivered', 'wamid.A', 1)").run();
     db.prepare("INSERT INTO status_events (source, wamid, status, meta_ts, recipient_id, payload_json, received_at) VALUES ('old', 'wamid.A', 'delivered', 1, 1, '{}', 1)").run();
 
-    expect(migrate(db).applied).toEqual([50]);
+    expect(migrate(db, { target: 50 }).applied).toEqual([50]);
     expect(db.prepare('SELECT state, status_seen FROM recipients').get()).toEqual({ state: 'delivered', status_seen: 0 });
     expect(db.prepare('SELECT kind, dedupe_key, callback FROM status_events').get()).toEqual({ kind: 'status', dedupe_key: null, callback: null });
     const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").pluck().all() as string[]).sort();
