@@ -1,4 +1,5 @@
 import type { SettingsPart } from './types';
+import { variantsPart } from './variants';
 
 /** Every feature's part of `campaigns settings`; a feature adds its part here. */
-export const SETTINGS_PARTS: SettingsPart[] = [];
+export const SETTINGS_PARTS: SettingsPart[] = [variantsPart];
