@@ -103,7 +103,7 @@ export async function validateCampaign(store: Store, campaignId: number, options
         summary.valid++;
         validByCountry.set(r.country, (validByCountry.get(r.country) ?? 0) + 1);
         let inVariant = validByVariant.get(m.variant);
-        if (!inVariant) validByVariant.set(m.variant, (inVariant = new Map()));
+        if (!inVariant) validByVariant.set(m.variant, (inVariant = new Map<string | null, number>()));
         inVariant.set(r.country, (inVariant.get(r.country) ?? 0) + 1);
         continue;
       }

@@ -7,8 +7,9 @@ import { createSendSlice, type SendSlice } from './slices/send';
 import { createSettingsSlice, type SettingsSlice } from './slices/settings';
 import { createTemplatesSlice, type TemplatesSlice } from './slices/templates';
 import { createUiSlice, type UiSlice } from './slices/ui';
+import { createVariantsSlice, type VariantsSlice } from './slices/variants';
 
-export type AppState = UiSlice & CampaignsSlice & SettingsSlice & AudienceSlice & SendSlice & TemplatesSlice & ProgressSlice & ReportsSlice;
+export type AppState = UiSlice & CampaignsSlice & SettingsSlice & AudienceSlice & SendSlice & TemplatesSlice & ProgressSlice & ReportsSlice & VariantsSlice;
 
 /** One bound store composed from slices; UI state plus a cache of what SQLite holds. */
 export const useStore = create<AppState>()((...a) => ({
@@ -20,4 +21,5 @@ export const useStore = create<AppState>()((...a) => ({
   ...createTemplatesSlice(...a),
   ...createProgressSlice(...a),
   ...createReportsSlice(...a),
+  ...createVariantsSlice(...a),
 }));

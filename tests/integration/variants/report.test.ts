@@ -27,7 +27,7 @@ async function readXlsx(path: string): Promise<string[][][]> {
       const cells: string[] = [];
       for (let c = 1; c <= row.cellCount; c++) {
         const v = row.getCell(c).value;
-        cells.push(v === null || v === undefined ? '' : String(v));
+        cells.push(v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
       }
       rows.push(cells);
     });

@@ -7,6 +7,7 @@ import { ProgressPanel } from '../send/ProgressPanel';
 import { FailuresPanel } from './FailuresPanel';
 import { RecipientTable } from './RecipientTable';
 import { TimelineChart } from './TimelineChart';
+import { VariantComparison } from './VariantComparison';
 
 const NO_FAILURES: FailureGroup[] = [];
 
@@ -75,6 +76,7 @@ export function ProgressView({ campaign, progress }: { campaign: Campaign; progr
     <Stack data-testid="progress-view">
       <ProgressPanel campaign={campaign} progress={live} />
       <TimelineChart timeline={timeline} until={sending ? Date.now() : (campaign.completedAt ?? Date.now())} />
+      <VariantComparison campaignId={campaign.id} />
       <FailuresPanel
         campaign={campaign}
         failures={failures}

@@ -111,6 +111,16 @@ export function CostPanel() {
               {e.excluded > 0 ? ` (${e.excluded.toLocaleString()} ${e.excluded === 1 ? 'recipient' : 'recipients'} left out: skipped when sending)` : ''}.
               {e.categoryAssumed ? ' The template’s category is not one Meta prices, so marketing prices were used.' : ''}
             </Text>
+            {e.byVariant && e.byVariant.length > 1 && (
+              <Stack gap={0} data-testid="cost-by-variant">
+                {e.byVariant.map((v) => (
+                  <Text key={v.id} size="sm">
+                    Variant {v.id}
+                    {v.label !== v.id ? ` (${v.label})` : ''}: {v.messages.toLocaleString()} {CATEGORY_LABEL[v.category].toLowerCase()} messages, about {usd(v.total)}
+                  </Text>
+                ))}
+              </Stack>
+            )}
             {e.countries.length > 0 && (
               <Table aria-label="Cost per country">
                 <Table.Thead>

@@ -220,7 +220,7 @@ export const variantsPart: SettingsPart = {
     const accountId = (await call(core, 'campaigns.message', { campaignId })).accountId;
     const removeIds = [...new Set(removes)].sort().reverse() as ('B' | 'C')[];
     for (const r of removeIds) if (!view.variants.some((v) => v.id === r)) throw new CommandError(`This campaign has no variant ${r} to remove.`);
-    const ids = VARIANT_IDS.slice(0, view.variants.length - removeIds.length) as VariantId[];
+    const ids = VARIANT_IDS.slice(0, view.variants.length - removeIds.length);
     const extra = variants.filter((x) => x.id !== 'A').sort((a, b) => a.id.localeCompare(b.id));
     for (const f of extra) {
       if (ids.includes(f.id)) continue;
