@@ -40,8 +40,14 @@ export interface VariantsSlice {
 const isExtra = (id: VariantId): id is 'B' | 'C' => id !== 'A';
 
 export const createVariantsSlice: StateCreator<AppState, [], [], VariantsSlice> = (set, get) => {
-  // Answers can arrive out of order (typing in the mapping); only the newest preview is kept.
+  // Answers can arrive out of order (typing in the mapping, HTTP requests on parallel connections):
+  // only the newest preview is kept; a set-up read is dropped when any change ran while it was out, so
+  // it can never undo that change; and only the newest change's answer replaces the set-up.
   let previewTicket = 0;
+  let readTicket = 0;
+  let changeTicket = 0;
+  let changesInFlight = 0;
+  let changeEpoch = 0;
   const campaignId = () => get().messageCampaignId;
 
   const loadPreview = async (target: PreviewTarget) => {
@@ -64,8 +70,10 @@ export const createVariantsSlice: StateCreator<AppState, [], [], VariantsSlice> 
     const id = campaignId();
     const variant = get().selectedVariant;
     if (id === null || !isExtra(variant)) return set({ variantSetup: null });
+    const ticket = ++readTicket;
+    const epoch = changeEpoch;
     const r = await api.call('variants.message', { campaignId: id, variant });
-    if (campaignId() !== id || get().selectedVariant !== variant) return;
+    if (ticket !== readTicket || epoch !== changeEpoch || changesInFlight > 0 || campaignId() !== id || get().selectedVariant !== variant) return;
     if (r.ok) set({ variantSetup: r.value });
     else set({ variantError: r.error });
   };
@@ -86,6 +94,26 @@ export const createVariantsSlice: StateCreator<AppState, [], [], VariantsSlice> 
     set({ variantsView: r.value, variantError: null });
     if (!r.value.variants.some((v) => v.id === get().selectedVariant)) set({ selectedVariant: 'A' });
     await Promise.all([loadSetup(), loadPreview(currentTarget())]);
+  };
+
+  /** Runs a set-up change; its answer wins over any read started before it. */
+  const change = async (call: () => Promise<Result<MessageSetup>>) => {
+    const ticket = ++changeTicket;
+    changesInFlight++;
+    changeEpoch++;
+    let r: Result<MessageSetup>;
+    try {
+      r = await call();
+    } finally {
+      changesInFlight--;
+      changeEpoch++;
+    }
+    if (ticket !== changeTicket) {
+      // A newer change or read is on its way and will bring the stored set-up; only report a refusal.
+      if (!r.ok) set({ variantError: r.error });
+      return;
+    }
+    await afterSetup(r);
   };
 
   const afterSetup = async (r: Result<MessageSetup>) => {
@@ -163,7 +191,7 @@ export const createVariantsSlice: StateCreator<AppState, [], [], VariantsSlice> 
       const id = campaignId();
       const variant = get().selectedVariant;
       if (id === null || !isExtra(variant)) return;
-      await afterSetup(await api.call('variants.setTemplate', { campaignId: id, variant, templateId }));
+      await change(() => api.call('variants.setTemplate', { campaignId: id, variant, templateId }));
     },
 
     async setVariantSlot(key, source) {
@@ -175,7 +203,7 @@ export const createVariantsSlice: StateCreator<AppState, [], [], VariantsSlice> 
       if (source === undefined) delete mapping[key];
       else mapping[key] = source;
       set({ variantSetup: { ...setup, mapping } });
-      await afterSetup(await api.call('variants.setMapping', { campaignId: id, variant, mapping }));
+      await change(() => api.call('variants.setMapping', { campaignId: id, variant, mapping }));
     },
 
     async setVariantMediaFile(file) {
@@ -184,7 +212,7 @@ export const createVariantsSlice: StateCreator<AppState, [], [], VariantsSlice> 
       if (id === null || !isExtra(variant)) return;
       const staged = await api.stageFile(file);
       if (!staged.ok) return set({ variantError: staged.error });
-      await afterSetup(await api.call('variants.setMediaFile', { campaignId: id, variant, file: staged.value, fileName: file.name }));
+      await change(() => api.call('variants.setMediaFile', { campaignId: id, variant, file: staged.value, fileName: file.name }));
     },
 
     async setUtm(slot, utm) {
