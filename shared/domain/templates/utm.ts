@@ -152,15 +152,16 @@ export function applyUtm(t: Template, values: Readonly<Record<string, ResolvedVa
   const out: Record<string, ResolvedValue> = { ...values };
   if (!utm) return out;
   const buttons = buttonsOf(t);
-  for (const slot of templateSlots(t)) {
-    const params = utm[slot.key];
-    const v = out[slot.key];
-    if (slot.kind !== 'url_suffix' || !params || !v || v.missing) continue;
-    const parts = buttons[slot.buttonIndex ?? -1];
-    const split = parts ? dynamicUrlParts(parts) : null;
+  // Slot keys of link buttons are `button.<index>`: no need to walk every slot of the template.
+  for (const [key, params] of Object.entries(utm)) {
+    const v = out[key];
+    const index = /^button\.(\d)$/.exec(key)?.[1];
+    if (!v || v.missing || index === undefined) continue;
+    const button = buttons[Number(index)];
+    const split = button ? dynamicUrlParts(button) : null;
     if (!split || split.after !== '') continue;
     const added = appendUtm(split.prefix, v.value, params);
-    if (added.ok) out[slot.key] = { ...v, value: added.suffix };
+    if (added.ok) out[key] = { ...v, value: added.suffix };
   }
   return out;
 }
@@ -176,5 +177,6 @@ export function resolveMessageValues(
   utm?: UtmBySlot,
 ): Record<string, ResolvedValue> {
   const values = resolveValues(t, mapping, fields);
-  return utm ? applyUtm(t, values, utm) : values;
+  // Most campaigns have no tags: checking a million recipients should not pay for copying their values.
+  return utm && Object.keys(utm).length > 0 ? applyUtm(t, values, utm) : values;
 }
