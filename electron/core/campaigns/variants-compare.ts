@@ -41,10 +41,32 @@ export function variantCounts(db: SqliteDatabase, campaignId: number): VariantCo
   return [...by.values()];
 }
 
+// The draw over a million pending recipients takes a few hundred ms; a draft's view is read after every
+// edit, so counts are kept per connection and campaign until the split or the pending audience changes.
+type DrawnEntry = { key: string; counts: Partial<Record<VariantId, number>> };
+const drawnCache = new WeakMap<SqliteDatabase, Map<number, DrawnEntry>>();
+
 /** Before start: how many of the pending recipients the seeded draw gives each variant (exactly what start assigns). */
 export function drawnCounts(db: SqliteDatabase, campaignId: number, setting: VariantsSetting): Partial<Record<VariantId, number>> {
+  if (setting.variants.length < 2) return {};
+  const audience = db
+    .prepare("SELECT count(*) AS n, min(id) AS lo, max(id) AS hi FROM recipients WHERE campaign_id = ? AND state = 'pending'")
+    .get(campaignId) as { n: number; lo: number | null; hi: number | null };
+  const key = JSON.stringify([setting.seed, setting.variants.map((v) => v.share), audience]);
+  let byCampaign = drawnCache.get(db);
+  if (!byCampaign) drawnCache.set(db, (byCampaign = new Map<number, DrawnEntry>()));
+  const cached = byCampaign.get(campaignId);
+  if (cached?.key === key) return cached.counts;
+  const counts = countDraws(db, campaignId, setting);
+  byCampaign.delete(campaignId);
+  byCampaign.set(campaignId, { key, counts });
+  // Bounded: only the campaigns looked at most recently keep their counts.
+  if (byCampaign.size > 20) byCampaign.delete(byCampaign.keys().next().value as number);
+  return counts;
+}
+
+function countDraws(db: SqliteDatabase, campaignId: number, setting: VariantsSetting): Partial<Record<VariantId, number>> {
   const counts: Partial<Record<VariantId, number>> = {};
-  if (setting.variants.length < 2) return counts;
   // The (campaign_id, state, id) index alone: ids only, streamed, nothing held.
   const ids = db.prepare("SELECT id FROM recipients WHERE campaign_id = ? AND state = 'pending'").pluck().iterate(campaignId) as IterableIterator<number>;
   for (const id of ids) {
