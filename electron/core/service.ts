@@ -36,6 +36,7 @@ import { EventBus } from './events';
 import { APP_VERSION } from './version';
 import type { pacingMethods } from '../../shared/api/methods/pacing';
 import { createPacingService } from './campaigns/pacing-service';
+import { createVariantService, variantHandlers } from './campaigns/variants-service';
 
 export type { Handlers };
 
@@ -197,13 +198,14 @@ export function createCore(options: CoreOptions): Core {
     'accounts.setToken': (input) => tokenService.setToken(input.accountId, input.token),
   };
   const templates = createTemplateService({ store, clock, events, clients, dataDir: options.dataDir });
+  const variants = createVariantService({ store, clock, events, dataDir: options.dataDir });
   const pacing = createPacingService({ store, clock, events });
   const pacingHandlers: HandlersFor<typeof pacingMethods> = {
     'campaigns.pacing': (input) => pacing.view(input.campaignId),
     'campaigns.setPacing': (input) => pacing.set(input),
     'accounts.pacingDefaults': () => pacing.defaults(),
   };
-  const handlers: Handlers = { ...campaignHandlers, ...audienceHandlers, ...sendingHandlers, ...statusHandlers, ...templateHandlers(templates, store), ...reportHandlers(reports), ...tokenHandlers, ...suppressionHandlers(suppression), ...analyticsHandlers(status.analytics), ...pacingHandlers, ...audienceFilterHandlers({ store, clock, events }) };
+  const handlers: Handlers = { ...campaignHandlers, ...audienceHandlers, ...sendingHandlers, ...statusHandlers, ...templateHandlers(templates, store), ...reportHandlers(reports), ...tokenHandlers, ...suppressionHandlers(suppression), ...analyticsHandlers(status.analytics), ...pacingHandlers, ...audienceFilterHandlers({ store, clock, events }), ...variantHandlers(variants) };
   if (options.runSenders) senders.tick();
 
   const stopWatch = watchExternalChanges(store, events, options.externalChangePollMs ?? 1000);

@@ -40,6 +40,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     faults: options.faults ?? {},
     ...(options.analytics ? { analytics: options.analytics } : {}),
     now: options.now ?? Date.now,
+    keepComponents: options.keepComponents ?? false,
   });
 
   const resources = new Resources();

@@ -89,6 +89,7 @@ export async function handleSend(state: SandboxState, rr: RouteRequest): Promise
     to: e164,
     waId,
     template,
+    ...(components !== undefined && { components }),
     ...(envelope.biz !== undefined && { bizOpaqueCallbackData: envelope.biz }),
   });
   const triggered = state.faults.afterAccept(template);

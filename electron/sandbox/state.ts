@@ -16,6 +16,8 @@ export interface SentMessage {
   to: string;
   waId: string;
   template: { name: string; language: string; category: string };
+  /** `template.components` exactly as received, so tests can see which parameters each recipient got. */
+  components?: unknown;
   bizOpaqueCallbackData?: string;
   acceptedAt: number;
   /** How many messages this recipient had accepted before this one (seeds simulated clicks). */
@@ -40,12 +42,14 @@ export interface StateConfig {
   faults: FaultConfig;
   analytics?: AnalyticsConfig;
   now: () => number;
+  keepComponents?: boolean;
 }
 
 export interface AcceptInput {
   to: string;
   waId: string;
   template: Template;
+  components?: unknown;
   bizOpaqueCallbackData?: string;
 }
 
@@ -69,6 +73,7 @@ export class SandboxState {
   /** Accept order, for message_history paging. */
   readonly messageList: SentMessage[] = [];
   readonly media = new Map<string, StoredMedia>();
+  private readonly keepComponents: boolean;
   private readonly lastWamidTo = new Map<string, string>();
   private readonly acceptedByRecipient = new Map<string, number>();
   private readonly rejected = new Map<number, number>();
@@ -94,6 +99,7 @@ export class SandboxState {
       pageSize: c.analytics?.pageSize ?? 30,
       refuse: c.analytics?.refuse,
     };
+    this.keepComponents = c.keepComponents ?? false;
     // Copies, so pausing one never touches the caller's (or SANDBOX_TEMPLATES') objects.
     this.templates = c.templates.map((t) => ({ ...structuredClone(t), id: t.id ?? this.newId() }));
   }
@@ -128,6 +134,7 @@ export class SandboxState {
       acceptedAt: now,
       nth,
       plan: planStatuses(decision, now, this.delivery, this.newId),
+      ...(this.keepComponents && input.components !== undefined && { components: input.components }),
       ...(input.bizOpaqueCallbackData !== undefined && { bizOpaqueCallbackData: input.bizOpaqueCallbackData }),
     };
     this.messages.set(message.wamid, message);
@@ -181,6 +188,7 @@ export class SandboxState {
       to: m.to,
       waId: m.waId,
       template: { ...m.template },
+      ...(m.components !== undefined && { components: structuredClone(m.components) }),
       ...(m.bizOpaqueCallbackData !== undefined && { bizOpaqueCallbackData: m.bizOpaqueCallbackData }),
       acceptedAt: m.acceptedAt,
       plan: m.plan.map((s) => ({

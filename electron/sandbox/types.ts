@@ -73,6 +73,8 @@ export interface SandboxOptions {
   faults?: FaultConfig;
   analytics?: AnalyticsConfig;
   now?: () => number;
+  /** Keep each accepted send's `template.components` in `state.messages()` (tests; off by default to save memory). */
+  keepComponents?: boolean;
 }
 
 export interface SandboxStats {
@@ -110,6 +112,8 @@ export interface SentMessageView {
   to: string;
   waId: string;
   template: { name: string; language: string; category: string };
+  /** `template.components` as the send carried them. */
+  components?: unknown;
   bizOpaqueCallbackData?: string;
   acceptedAt: number;
   /** The statuses this message will go through, in timestamp order, with when each becomes visible. */

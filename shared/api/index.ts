@@ -11,6 +11,7 @@ export * from './status';
 export * from './suppression';
 export * from './templates';
 export * from './api-surface';
+export * from './variants';
 export type { TokenStatus } from './methods/accounts-token';
 export * from './pacing';
 export * from './audience-filter';

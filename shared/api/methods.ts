@@ -10,6 +10,7 @@ import { suppressionMethods } from './methods/suppression';
 import { templateMethods } from './methods/templates';
 import { pacingMethods } from './methods/pacing';
 import { audienceFilterMethods } from './methods/audience-filter';
+import { variantMethods } from './methods/variants';
 
 /**
  * The contract: every method once, with its input schema and output type. Each feature keeps
@@ -28,6 +29,7 @@ export const methods = {
   ...analyticsMethods,
   ...pacingMethods,
   ...audienceFilterMethods,
+  ...variantMethods,
 } as const;
 
 export type Methods = typeof methods;

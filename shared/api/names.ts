@@ -70,6 +70,18 @@ export const METHOD_NAMES = [
   'campaigns.filter',
   'campaigns.setFilter',
   'campaigns.filterCount',
+  'variants.get',
+  'variants.add',
+  'variants.remove',
+  'variants.setSplit',
+  'variants.setLabel',
+  'variants.message',
+  'variants.setTemplate',
+  'variants.setMapping',
+  'variants.setMediaFile',
+  'variants.setUtm',
+  'variants.preview',
+  'variants.compare',
 ] as const;
 
 export const EVENT_NAMES = ['db.changed', 'import.progress', 'send.progress', 'status.sync', 'report.progress'] as const;

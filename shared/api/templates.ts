@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CloudApiTemplateMessage, Mapping, Problem, ProblemCode, RenderedMessage, Slot, Template } from '../domain/templates';
 import type { CostBreakdown, RateCard } from '../domain/pricing';
+import type { VariantCost } from './variants';
 
 /** Templates, the campaign's message (template + mapping), its preview, validation and cost. */
 
@@ -160,6 +161,8 @@ export interface CostEstimate extends CostBreakdown {
   /** Plain words: an estimate from a dated card, charged per delivered message. */
   note: string;
   unavailable: string | null;
+  /** A/B split campaigns: each variant at its own template's category (the totals above add them up). */
+  byVariant?: VariantCost[];
 }
 
 // ---- Input schemas for mapping sources: the renderer and CLI send these, the core trusts nothing else.

@@ -1,16 +1,19 @@
 import { existsSync } from 'node:fs';
 import type { Precheck, PrecheckItem } from '../../../shared/api';
-import { mappingProblems } from '../../../shared/domain/templates';
+import { mappingProblems, utmProblems } from '../../../shared/domain/templates';
 import type { AccountClients } from '../accounts/clients';
 import type { Clock } from '../clock';
 import type { Store } from '../db/connection';
-import { loadCampaignMessage } from '../templates/compose';
+import { loadCampaignMessages } from '../templates/compose';
 import { audienceScope, countSendable } from './audience-scope';
+
+/** "template …" → "Template …": the per-variant texts start lower case to read well after "Variant B: ". */
+const sentence = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
  * Everything that would stop a campaign in its first second, checked before it starts:
  * token and phone number (one authenticated call), template approved, mapping complete,
- * header media available, at least one recipient that can be sent.
+ * header media available (for every A/B variant), at least one recipient that can be sent.
  */
 export async function precheckCampaign(deps: { store: Store; clients: AccountClients; clock: Clock }, campaignId: number): Promise<Precheck> {
   const { store } = deps;
@@ -39,18 +42,29 @@ export async function precheckCampaign(deps: { store: Store; clients: AccountCli
     add('token', false, e instanceof Error ? e.message : String(e));
   }
 
-  const loaded = loadCampaignMessage(store, campaignId);
+  // Every A/B variant must be sendable: one item per check, naming the variants when split.
+  const loaded = loadCampaignMessages(store, campaignId);
   if (!loaded.ok) add('template', false, loaded.reason);
   else {
-    const t = loaded.message.template;
-    add('template', t.status === 'APPROVED', t.status === 'APPROVED' ? `Template "${t.name}" (${t.language}) is approved.` : `Template "${t.name}" is ${t.status}; only approved templates can be sent.`);
-    const problems = mappingProblems(t, loaded.message.mapping, JSON.parse(campaign.columns_json) as string[]);
-    add('mapping', problems.length === 0, problems.length === 0 ? 'Every placeholder has a value.' : problems.join(' '));
-    const media = loaded.message.mediaSource;
-    if (media) {
-      const ok = media.type === 'link' ? /^https:\/\//.test(media.url) : existsSync(media.path);
-      add('media', ok, ok ? 'The header media is available.' : media.type === 'link' ? 'The header link must start with https://.' : `The header file ${media.path} is missing.`);
-    }
+    const { split, messages } = loaded.value;
+    const columns = JSON.parse(campaign.columns_json) as string[];
+    const name = (v: string) => (split ? `Variant ${v}: ` : '');
+    const templates = messages.map((m) => {
+      const t = m.template;
+      return t.status === 'APPROVED'
+        ? { ok: true, text: `${name(m.variant)}template "${t.name}" (${t.language}) is approved.` }
+        : { ok: false, text: `${name(m.variant)}template "${t.name}" is ${t.status}; only approved templates can be sent.` };
+    });
+    add('template', templates.every((x) => x.ok), sentence(templates.filter((x) => !x.ok).map((x) => x.text).join(' ') || templates.map((x) => x.text).join(' ')));
+    const problems = messages.flatMap((m) => [...mappingProblems(m.template, m.mapping, columns), ...utmProblems(m.template, m.utm)].map((p) => name(m.variant) + p));
+    add('mapping', problems.length === 0, problems.length === 0 ? `Every placeholder has a value${split ? ' in every variant' : ''}.` : problems.join(' '));
+    const media = messages.flatMap((m) => {
+      const src = m.mediaSource;
+      if (!src) return [];
+      const ok = src.type === 'link' ? /^https:\/\//.test(src.url) : existsSync(src.path);
+      return [{ ok, text: name(m.variant) + (ok ? 'the header media is available.' : src.type === 'link' ? 'the header link must start with https://.' : `the header file ${src.path} is missing.`) }];
+    });
+    if (media.length > 0) add('media', media.every((x) => x.ok), sentence(media.filter((x) => !x.ok).map((x) => x.text).join(' ') || media.map((x) => x.text).join(' ')));
   }
 
   // Who will be sent to follows the audience filter (and any other targeting) through the scope.

@@ -9,13 +9,16 @@ import type { EventBus } from '../events';
 import type { SenderManager } from '../sender/manager';
 import { createSendRepo } from '../sender/repo';
 import { failureGroups } from '../status/queries';
-import { loadCampaignMessage } from '../templates/compose';
+import { loadCampaignMessages } from '../templates/compose';
 import { precheckCampaign } from './precheck';
 import { applyExclusions, audienceScope } from './audience-scope';
 import { excludedGroups } from './pacing-exclusion';
 import { createPacingService } from './pacing-service';
 import { loadCampaignPacing } from './pacing-settings';
 import { pendingByCountry, quietWaitingNow } from './pacing-view';
+import { assignVariants } from './variants-assign';
+import { recipientVariant } from './variants-messages';
+import { readVariants } from './variants-settings';
 
 export interface SendingDeps {
   store: Store;
@@ -87,8 +90,9 @@ export function createSendingService(deps: SendingDeps) {
       await mustPass(campaignId);
       const now = clock.now();
       const scheduled = scheduleAt !== undefined && scheduleAt > now + 1000;
-      // Targeting (the audience filter…) becomes skipped rows in the same transaction as the state
-      // change, so a campaign never sends with its exclusions half applied, and a draft stays whole.
+      // Targeting (the audience filter, the frequency cap) becomes skipped rows, and the A/B split is
+      // drawn, in the same transaction as the state change: a campaign never sends with its exclusions
+      // half applied, and a draft that does not start stays whole.
       store.tx(() => {
         if (row(campaignId).state !== 'draft') throw new CoreError('CONFLICT', 'This campaign was started meanwhile.');
         const scope = audienceScope(store, campaignId, now);
@@ -97,6 +101,8 @@ export function createSendingService(deps: SendingDeps) {
         if (!scope.everybody && repo.counts(campaignId).pending === 0) {
           throw new CoreError('CONFLICT', `Nobody is left to send to once ${scope.label} is applied: ${scope.fix}.`);
         }
+        // The last start step, after the exclusions: every recipient still pending gets its A/B variant.
+        assignVariants(store, campaignId);
         if (scheduled) setState(campaignId, { state: 'scheduled', scheduled_at: scheduleAt, pause_code: null, pause_reason: null }, ['draft']);
         else setState(campaignId, { state: 'sending', started_at: now, scheduled_at: null, pause_code: null, pause_reason: null }, ['draft']);
       });
@@ -156,13 +162,16 @@ export function createSendingService(deps: SendingDeps) {
       const account = store.first(store.q.selectFrom('accounts').select('default_country').where('id', '=', c.account_id));
       const to = normalizePhone(phone, c.default_country ?? account?.default_country ?? null);
       if (!to.ok) return { ok: false, to: null, code: null, message: to.reason, action: 'Type your number with its country code, e.g. +44 7911 123456.' };
-      const loaded = loadCampaignMessage(store, campaignId);
+      const loaded = loadCampaignMessages(store, campaignId);
       if (!loaded.ok) return { ok: false, to: to.e164, code: null, message: loaded.reason, action: 'Choose and map a template first.' };
       const sample = store.first(
-        store.q.selectFrom('recipients').select('fields_json').where('campaign_id', '=', campaignId).$if(recipientId !== undefined, (q) => q.where('id', '=', recipientId!)).orderBy('id').limit(1),
+        store.q.selectFrom('recipients').select(['id', 'fields_json', 'variant']).where('campaign_id', '=', campaignId).$if(recipientId !== undefined, (q) => q.where('id', '=', recipientId!)).orderBy('id').limit(1),
       );
       const fields = sample ? (JSON.parse(sample.fields_json) as Record<string, string>) : {};
-      const composed = loaded.message.compose({ phone: to.e164, fields }, { callbackData: `cd:${campaignId}:test` });
+      // The sample recipient's own A/B variant, so the test shows what that customer gets.
+      const message = loaded.value.forVariant(sample ? recipientVariant(readVariants(store, campaignId).setting, sample) : 'A');
+      if (!message) return { ok: false, to: to.e164, code: null, message: 'That recipient\'s variant is no longer part of this campaign.', action: 'Check the variants in the Message tab.' };
+      const composed = message.compose({ phone: to.e164, fields }, { callbackData: `cd:${campaignId}:test` });
       if (!composed.ok) return { ok: false, to: to.e164, code: null, message: composed.problems.map((p) => p.message).join(' '), action: 'Fix the mapping, then try again.' };
       const client = await deps.clients.clientFor(c.account_id);
       const sent = await client.sendTemplate(composed.body);

@@ -4,6 +4,7 @@ import {
   type ReportColumn,
   type ReportStatusColumn,
 } from '../../../shared/api/reports';
+import { REPORT_VARIANT_COLUMN, variantCellText, type ReportVariant } from '../../../shared/api/variants';
 import { describeError } from '../../../shared/domain/errors';
 import { marketFor, pricedCategory, type RateCard } from '../../../shared/domain/pricing';
 import { escapeFormula } from './formula-escape';
@@ -24,10 +25,11 @@ export interface ReportRow {
   delivered_at: number | null;
   read_at: number | null;
   failed_at: number | null;
+  variant: string | null;
 }
 
 export const REPORT_ROW_SQL =
-  'id, phone, country, state, skip_reason, fields_json, wamid, error_code, error_title, sent_at, delivered_at, read_at, failed_at';
+  'id, phone, country, state, skip_reason, fields_json, wamid, error_code, error_title, sent_at, delivered_at, read_at, failed_at, variant';
 
 /** A cell: text (always formula-escaped) or a number (error code, price), which no spreadsheet runs. */
 export type Cell = string | number;
@@ -63,11 +65,14 @@ export function statusColumnLabel(id: ReportStatusColumn, timeZone: string, curr
   }
 }
 
-/** Every column a report of this campaign can hold: the recipient's own first, then ours. */
-export function allColumns(originals: readonly string[], timeZone: string, currency: string): ReportColumn[] {
+/** Every column a report of this campaign can hold: the recipient's own first, then ours (Variant after State when split). */
+export function allColumns(originals: readonly string[], timeZone: string, currency: string, split = false): ReportColumn[] {
   return [
     ...originals.map((name): ReportColumn => ({ id: ORIGINAL_COLUMN_PREFIX + name, label: name, group: 'original' })),
-    ...REPORT_STATUS_COLUMNS.map((id): ReportColumn => ({ id, label: statusColumnLabel(id, timeZone, currency), group: 'status' })),
+    ...REPORT_STATUS_COLUMNS.flatMap((id): ReportColumn[] => [
+      { id, label: statusColumnLabel(id, timeZone, currency), group: 'status' },
+      ...(split && id === 'state' ? [{ id: REPORT_VARIANT_COLUMN, label: 'Variant', group: 'status' } as const] : []),
+    ]),
   ];
 }
 
@@ -86,6 +91,8 @@ export interface CellContext {
   zone: ZoneFormatter;
   category: string | null;
   card: RateCard;
+  /** A/B variants of a split campaign: a recipient's category and price are its own variant's. */
+  variants?: readonly ReportVariant[] | null;
 }
 
 // Meta charges a template message when it is delivered; read implies delivered.
@@ -94,8 +101,10 @@ const CHARGED = new Set(['delivered', 'read']);
 /** Turns rows into cells for the chosen columns; caches what repeats (catalogue texts, prices). */
 export function createRowMapper(columns: readonly ReportColumn[], ctx: CellContext): (row: ReportRow) => Cell[] {
   const reasons = new Map<string, { explanation: string; action: string }>();
-  const prices = new Map<string | null, number>();
+  const prices = new Map<string, number>();
   const category = ctx.category ? pricedCategory(ctx.category).category : 'MARKETING';
+  const variants = new Map((ctx.variants ?? []).map((v) => [v.id as string, v]));
+  const categoryOf = (row: ReportRow): string | null => (row.variant !== null && variants.has(row.variant) ? (variants.get(row.variant)?.category ?? null) : ctx.category);
 
   const failure = (row: ReportRow) => {
     const key = `${row.error_code ?? ''}|${row.error_title ?? ''}`;
@@ -127,10 +136,13 @@ export function createRowMapper(columns: readonly ReportColumn[], ctx: CellConte
 
   const price = (row: ReportRow): number => {
     if (!CHARGED.has(row.state)) return 0;
-    let unit = prices.get(row.country);
+    const own = categoryOf(row);
+    const priced = own === ctx.category ? category : own ? pricedCategory(own).category : 'MARKETING';
+    const key = `${priced}|${row.country ?? ''}`;
+    let unit = prices.get(key);
     if (unit === undefined) {
-      unit = marketFor(ctx.card, row.country).prices[category];
-      prices.set(row.country, unit);
+      unit = marketFor(ctx.card, row.country).prices[priced];
+      prices.set(key, unit);
     }
     return unit;
   };
@@ -139,6 +151,13 @@ export function createRowMapper(columns: readonly ReportColumn[], ctx: CellConte
     if (id.startsWith(ORIGINAL_COLUMN_PREFIX)) {
       const name = id.slice(ORIGINAL_COLUMN_PREFIX.length);
       return (_row, fields) => escapeFormula(fields[name] ?? '');
+    }
+    if (id === REPORT_VARIANT_COLUMN) {
+      return (r) => {
+        if (r.variant === null) return '';
+        const v = variants.get(r.variant);
+        return escapeFormula(v ? variantCellText(v) : r.variant);
+      };
     }
     switch (id as ReportStatusColumn) {
       case 'phone':
@@ -164,7 +183,7 @@ export function createRowMapper(columns: readonly ReportColumn[], ctx: CellConte
       case 'nextStep':
         return (r) => escapeFormula(nextStep(r));
       case 'category':
-        return () => escapeFormula(ctx.category ?? '');
+        return (r) => escapeFormula(categoryOf(r) ?? '');
       case 'price':
         return (r) => price(r);
     }

@@ -33,9 +33,9 @@ async function run(t: ExportTask, writer: ReportWriter): Promise<number> {
   const db = openSqlite(t.dbPath, { readonly: true, ...(t.nativeBinding ? { nativeBinding: t.nativeBinding } : {}) });
   try {
     db.exec('BEGIN');
-    const figures = summaryFigures(db, t.campaign.id);
+    const figures = summaryFigures(db, t.campaign.id, (t.campaign.variants?.length ?? 0) > 1);
     const zone = createZoneFormatter(t.timeZone);
-    const toCells = createRowMapper(t.columns, { zone, category: t.campaign.category, card: t.card });
+    const toCells = createRowMapper(t.columns, { zone, category: t.campaign.category, card: t.card, variants: t.campaign.variants ?? null });
     await writer.header(t.columns.map((c) => c.label));
 
     const range = campaignIdRange(db, t.campaign.id);

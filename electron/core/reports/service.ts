@@ -16,6 +16,7 @@ import {
 } from '../../../shared/api';
 import type { Clock } from '../clock';
 import { recipientCounts } from '../campaigns/repo';
+import { reportVariants } from '../campaigns/variants-report';
 import type { Store } from '../db/connection';
 import type { Download } from '../downloads';
 import type { EventBus } from '../events';
@@ -90,6 +91,7 @@ export function createReportService(deps: ReportDeps) {
       category: row.category,
       startedAt: row.started_at,
       completedAt: row.completed_at,
+      variants: reportVariants(store, campaignId),
       columns: JSON.parse(row.columns_json) as string[],
     };
   };
@@ -110,7 +112,7 @@ export function createReportService(deps: ReportDeps) {
     if (running.has(input.campaignId)) throw fail('CONFLICT', 'running', 'A report of this campaign is already being written; wait for it or cancel it.');
     const timeZone = input.timeZone ?? systemTimeZone();
     const card = effectiveRateCard(store);
-    const { columns, unknown } = chooseColumns(allColumns(campaign.columns, timeZone, card.currency), input.columns);
+    const { columns, unknown } = chooseColumns(allColumns(campaign.columns, timeZone, card.currency, (campaign.variants?.length ?? 0) > 1), input.columns);
     if (unknown.length) throw fail('VALIDATION', 'bad-column', `This campaign has no column ${unknown.map((c) => `"${c}"`).join(', ')}.`);
     if (columns.length === 0) throw fail('VALIDATION', 'bad-column', 'Choose at least one column.');
     const totalRows = filterCounts(input.campaignId)[input.filter];
@@ -199,7 +201,7 @@ export function createReportService(deps: ReportDeps) {
       const card = effectiveRateCard(store);
       return {
         campaignId,
-        columns: allColumns(campaign.columns, systemTimeZone(), card.currency).map((c) =>
+        columns: allColumns(campaign.columns, systemTimeZone(), card.currency, (campaign.variants?.length ?? 0) > 1).map((c) =>
           // The UI names the zone once, beside the chooser; the file's header carries it.
           c.group === 'status' ? { ...c, label: c.label.replace(/ \([^)]*\)$/, c.id === 'price' ? ` (${card.currency})` : '') } : c,
         ),

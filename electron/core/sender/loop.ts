@@ -5,7 +5,7 @@ import type { CloudApiClient, SendOutcome } from '../cloud-api';
 import type { Clock } from '../clock';
 import type { Store } from '../db/connection';
 import type { EventBus } from '../events';
-import { loadCampaignMessage, recipientCallbackData, type CampaignMessage } from '../templates/compose';
+import { loadCampaignMessages, recipientCallbackData, type CampaignMessage, type CampaignMessages } from '../templates/compose';
 import { preparePacingRun } from '../campaigns/pacing-run';
 import { createBackoff, pairRateDelayMs } from './backoff';
 import { createFailureRateDetector } from './failure-rate';
@@ -81,7 +81,7 @@ export function runCampaign(deps: LoopDeps, campaignId: number): CampaignRun {
     const account = store.first(store.q.selectFrom('accounts').selectAll().where('id', '=', campaign.account_id));
     if (!account) return 'stopped';
 
-    const loaded = loadCampaignMessage(store, campaignId);
+    const loaded = loadCampaignMessages(store, campaignId);
     if (!loaded.ok) {
       pauseCampaign(store, campaignId, 'TEMPLATE', loaded.reason, clock.now());
       return 'paused';
@@ -93,16 +93,18 @@ export function runCampaign(deps: LoopDeps, campaignId: number): CampaignRun {
       pauseCampaign(store, campaignId, 'ACCOUNT', e instanceof Error ? e.message : String(e), clock.now());
       return 'paused';
     }
-    let media: MediaRef | undefined;
-    if (loaded.message.mediaSource) {
-      const m = await ensureMedia({ store, client, accountId: account.id, now: clock.now() }, loaded.message.mediaSource);
+    // One message per A/B variant (A alone when the campaign is not split), each with its own header media.
+    const media = new Map<CampaignMessage, MediaRef>();
+    for (const message of loaded.value.messages) {
+      if (!message.mediaSource) continue;
+      const m = await ensureMedia({ store, client, accountId: account.id, now: clock.now() }, message.mediaSource);
       if (!m.ok) {
-        pauseCampaign(store, campaignId, 'MEDIA', m.message, clock.now());
+        pauseCampaign(store, campaignId, 'MEDIA', loaded.value.split ? `Variant ${message.variant}: ${m.message}` : m.message, clock.now());
         return 'paused';
       }
-      media = m.media;
+      media.set(message, m.media);
     }
-    return sendLoop({ deps, campaignId, account, client, message: loaded.message, media, sleeper, monotonic, stopped: () => stopRequested });
+    return sendLoop({ deps, campaignId, account, client, messages: loaded.value, media, sleeper, monotonic, stopped: () => stopRequested });
   })();
   return {
     done,
@@ -119,11 +121,22 @@ interface LoopArgs {
   campaignId: number;
   account: { id: number; rate_per_second: number; messaging_limit: number | null };
   client: CloudApiClient;
-  message: CampaignMessage;
-  media: MediaRef | undefined;
+  messages: CampaignMessages;
+  media: ReadonlyMap<CampaignMessage, MediaRef>;
   sleeper: ReturnType<typeof createSleeper>;
   monotonic: () => number;
   stopped: () => boolean;
+}
+
+/** A claimed recipient's request, from its own variant's message (A for recipients without one). */
+function composeClaimed(a: LoopArgs, r: Claimed): ReturnType<CampaignMessage['compose']> {
+  const message = a.messages.forVariant(r.variant ?? null);
+  if (!message) return { ok: false, problems: [{ code: 'EMPTY_PARAMETER', message: `Its A/B variant ${r.variant ?? ''} is no longer part of this campaign.` }] };
+  const media = a.media.get(message);
+  return message.compose(
+    { phone: r.phone, fields: JSON.parse(r.fieldsJson) as Record<string, string> },
+    { callbackData: recipientCallbackData(a.campaignId, r.id), ...(media ? { media } : {}) },
+  );
 }
 
 async function sendLoop(a: LoopArgs): Promise<RunOutcome> {
@@ -330,10 +343,7 @@ async function sendLoop(a: LoopArgs): Promise<RunOutcome> {
         continue;
       }
       const next = queue[0]!;
-      const composed = a.message.compose(
-        { phone: next.phone, fields: JSON.parse(next.fieldsJson) as Record<string, string> },
-        { callbackData: recipientCallbackData(campaignId, next.id), ...(a.media ? { media: a.media } : {}) },
-      );
+      const composed = composeClaimed(a, next);
       if (!composed.ok) {
         queue.shift();
         effects.record({ id: next.id, kind: 'skipped', reason: composed.problems.map((p) => p.message).join(' ') });

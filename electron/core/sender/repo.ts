@@ -9,6 +9,8 @@ export interface Claimed {
   phone: string;
   fieldsJson: string;
   attempts: number;
+  /** The A/B variant assigned at start; null (or absent) when the campaign is not split. */
+  variant?: string | null;
 }
 
 export type SendResult =
@@ -48,7 +50,7 @@ type ClaimRow = Claimed & { suppressedBecause: string | null; recentlySent: numb
  */
 function claimSql(country: 'any' | 'one' | 'none', cap: boolean): string {
   const where = country === 'one' ? 'AND r.country = @country' : country === 'none' ? 'AND r.country IS NULL' : '';
-  return `SELECT r.id, r.phone, r.fields_json AS fieldsJson, r.attempts,
+  return `SELECT r.id, r.phone, r.fields_json AS fieldsJson, r.attempts, r.variant,
       (SELECT s.reason FROM suppression s WHERE s.phone = r.phone) AS suppressedBecause,
       ${cap ? RECENT_SEND_EXISTS : '0'} AS recentlySent
     FROM recipients r
@@ -139,7 +141,7 @@ export function createSendRepo(db: SqliteDatabase) {
           skipped++;
         } else {
           markSending.run(now, r.id);
-          claimed.push({ id: r.id, phone: r.phone, fieldsJson: r.fieldsJson, attempts: r.attempts });
+          claimed.push({ id: r.id, phone: r.phone, fieldsJson: r.fieldsJson, attempts: r.attempts, variant: r.variant ?? null });
         }
       }
       return { claimed, skipped };

@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { CoreError, type CampaignState, type MessageSetup, type TemplateInfo } from '../../../shared/api';
-import { mappingProblems, suggestColumns, templateSlots, type Mapping, type Template } from '../../../shared/domain/templates';
+import { mappingProblems, suggestColumns, templateSlots, utmProblems, type Mapping, type Template, type UtmBySlot } from '../../../shared/domain/templates';
+import type { VariantId } from '../../../shared/domain/variants';
+import { variantsOfRow } from '../campaigns/variants-settings';
 import type { Store } from '../db/connection';
-import { getTemplateRow, toTemplateInfo } from './store';
+import { getTemplateRow, toTemplateInfo, type TemplateRow } from './store';
 
 /**
  * A campaign's message as stored: the campaign row, its template (if the row still exists) and its
@@ -19,6 +21,10 @@ export interface CampaignMessageState {
   templateWarning: string | null;
   mapping: Mapping;
   columns: string[];
+  /** Which variant of the campaign this is (A: the campaign's own template and mapping). */
+  variant: VariantId;
+  /** UTM tags on this variant's link buttons (the `variants` setting). */
+  utm: UtmBySlot;
 }
 
 /** The mapping and template can change while nothing is being sent from them. */
@@ -33,24 +39,28 @@ function parseJsonOr<T>(text: string | null, fallback: T): T {
   }
 }
 
+/** Why a campaign's (or a variant's) chosen template cannot be used as is; null when it can. */
+export function templateWarningFor(name: string | null, language: string | null, row: TemplateRow | undefined, info: TemplateInfo | null): string | null {
+  if (name !== null && !row) {
+    return `The template "${name}" (${language ?? '?'}) is no longer in this account's templates: it was deleted in WhatsApp Manager or never synced. Your mapping is kept; sync templates or choose another template.`;
+  }
+  if (row && !info) return `The stored template "${row.name}" cannot be read; sync templates or add its JSON again.`;
+  if (info && info.status !== 'APPROVED') {
+    return `The template "${info.name}" is ${info.status.toLowerCase()}: WhatsApp only sends approved templates. Sync again once it is approved, or choose another template.`;
+  }
+  return null;
+}
+
 export function loadMessageState(store: Store, campaignId: number): CampaignMessageState {
   const c = store.first(
     store.q
       .selectFrom('campaigns')
-      .select(['id', 'account_id', 'state', 'template_id', 'template_name', 'template_language', 'mapping_json', 'columns_json'])
+      .select(['id', 'account_id', 'state', 'template_id', 'template_name', 'template_language', 'mapping_json', 'columns_json', 'settings_json'])
       .where('id', '=', campaignId),
   );
   if (!c) throw new CoreError('NOT_FOUND', `Campaign ${campaignId} does not exist (it may have been deleted).`);
   const row = c.template_id === null ? undefined : getTemplateRow(store, c.template_id);
   const info = row ? toTemplateInfo(row) : null;
-  let templateWarning: string | null = null;
-  if (c.template_name !== null && !row) {
-    templateWarning = `The template "${c.template_name}" (${c.template_language ?? '?'}) is no longer in this account's templates: it was deleted in WhatsApp Manager or never synced. Your mapping is kept; sync templates or choose another template.`;
-  } else if (row && !info) {
-    templateWarning = `The stored template "${row.name}" cannot be read; sync templates or add its JSON again.`;
-  } else if (info && info.status !== 'APPROVED') {
-    templateWarning = `The template "${info.name}" is ${info.status.toLowerCase()}: WhatsApp only sends approved templates. Sync again once it is approved, or choose another template.`;
-  }
   return {
     campaignId: c.id,
     accountId: c.account_id,
@@ -58,9 +68,11 @@ export function loadMessageState(store: Store, campaignId: number): CampaignMess
     templateName: c.template_name,
     templateLanguage: c.template_language,
     info,
-    templateWarning,
+    templateWarning: templateWarningFor(c.template_name, c.template_language, row, info),
     mapping: parseJsonOr<Mapping>(c.mapping_json, {}),
     columns: parseJsonOr<string[]>(c.columns_json, []),
+    variant: 'A',
+    utm: variantsOfRow(c.settings_json).setting?.variants[0]?.utm ?? {},
   };
 }
 
@@ -85,7 +97,7 @@ export function toSetup(s: CampaignMessageState): MessageSetup {
     templateWarning: s.templateWarning,
     mapping: s.mapping,
     columns: s.columns,
-    mappingProblems: t ? [...mappingProblems(t, s.mapping, s.columns), ...missingMediaFiles(s.mapping)] : [],
+    mappingProblems: t ? [...mappingProblems(t, s.mapping, s.columns), ...missingMediaFiles(s.mapping), ...utmProblems(t, s.utm)] : [],
     suggestions: t ? suggestColumns(templateSlots(t), s.columns) : {},
   };
 }

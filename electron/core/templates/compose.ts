@@ -1,7 +1,7 @@
+import { CoreError } from '../../../shared/api';
 import {
   buildSendBody,
-  parseTemplateJson,
-  resolveValues,
+  resolveMessageValues,
   SendBodyError,
   templateSlots,
   validateRecipient,
@@ -11,13 +11,17 @@ import {
   type MediaSource,
   type Problem,
   type Template,
+  type UtmBySlot,
 } from '../../../shared/domain/templates';
+import type { VariantId } from '../../../shared/domain/variants';
+import { loadVariantPlan, type VariantPlan } from '../campaigns/variants-messages';
 import type { Store } from '../db/connection';
+import { loadMessageState, type CampaignMessageState } from './campaign-message';
 
 /**
  * What the sender needs to turn one recipient into the exact request Meta receives: the
- * campaign's template and mapping, loaded once, and a compose function that uses the same
- * shared functions as the preview and the validation.
+ * campaign's (or one variant's) template, mapping and UTM tags, loaded once, and a compose function
+ * that uses the same shared functions as the preview and the validation.
  */
 export interface CampaignMessage {
   template: Template;
@@ -25,6 +29,10 @@ export interface CampaignMessage {
   mapping: Mapping;
   /** The header's media source, when the template has a media header. */
   mediaSource: MediaSource | null;
+  /** The campaign's variant this message is (A: the campaign's own template and mapping). */
+  variant: VariantId;
+  /** UTM tags added to its link buttons. */
+  utm: UtmBySlot;
   compose: (
     recipient: { phone: string; fields: Record<string, string> },
     options: { callbackData: string; media?: MediaRef },
@@ -42,48 +50,15 @@ export function recipientCallbackData(campaignId: number, recipientId: number): 
 
 export type LoadResult = { ok: true; message: CampaignMessage } | { ok: false; reason: string };
 
-export function loadCampaignMessage(store: Store, campaignId: number): LoadResult {
-  const row = store.first(
-    store.q
-      .selectFrom('campaigns')
-      .leftJoin('templates', 'templates.id', 'campaigns.template_id')
-      .select([
-        'campaigns.mapping_json',
-        'campaigns.template_name',
-        'campaigns.template_language',
-        'templates.id as template_row_id',
-        'templates.name',
-        'templates.language',
-        'templates.status',
-        'templates.category',
-        'templates.sub_category',
-        'templates.parameter_format',
-        'templates.components_json',
-        'templates.meta_id',
-      ])
-      .where('campaigns.id', '=', campaignId),
-  );
-  if (!row) return { ok: false, reason: `Campaign ${campaignId} does not exist.` };
-  if (!row.template_name) return { ok: false, reason: 'Choose a template for this campaign first.' };
-  if (row.template_row_id === null || row.components_json === null) {
-    return {
-      ok: false,
-      reason: `The template "${row.template_name}" (${row.template_language ?? '?'}) is no longer in this account's templates. Sync templates or choose another.`,
-    };
+/** A message state (the campaign's own, or one of its variants) ready to compose from. */
+export function messageFromState(state: CampaignMessageState, prefix = ''): LoadResult {
+  if (!state.templateName) return { ok: false, reason: `${prefix}Choose a template for this ${prefix ? 'variant' : 'campaign'} first.` };
+  const info = state.info;
+  if (!info) {
+    return { ok: false, reason: prefix + (state.templateWarning ?? `The template "${state.templateName}" cannot be used; sync templates or choose another.`) };
   }
-  const parsed = parseTemplateJson({
-    name: row.name,
-    language: row.language,
-    status: row.status,
-    category: row.category,
-    sub_category: row.sub_category,
-    parameter_format: row.parameter_format,
-    id: row.meta_id,
-    components: JSON.parse(row.components_json) as unknown,
-  });
-  if (!parsed.ok) return { ok: false, reason: `The stored template cannot be read: ${parsed.errors.join(' ')}` };
-  const template = parsed.template;
-  const mapping = (row.mapping_json ? JSON.parse(row.mapping_json) : {}) as Mapping;
+  const template = info.template;
+  const { mapping, utm } = state;
   const mediaSlot = templateSlots(template).find((s) => s.kind === 'media');
   const mediaMapping = mediaSlot ? mapping[mediaSlot.key] : undefined;
   const mediaSource = mediaMapping?.kind === 'media' ? mediaMapping.media : null;
@@ -92,11 +67,13 @@ export function loadCampaignMessage(store: Store, campaignId: number): LoadResul
     ok: true,
     message: {
       template,
-      templateRowId: row.template_row_id,
+      templateRowId: info.id,
       mapping,
       mediaSource,
+      variant: state.variant,
+      utm,
       compose(recipient, options) {
-        const values = resolveValues(template, mapping, recipient.fields);
+        const values = resolveMessageValues(template, mapping, recipient.fields, utm);
         const problems = validateRecipient(template, values, mapping).filter((p) => !(options.media && p.code === 'MEDIA_MISSING'));
         if (problems.length > 0) return { ok: false, problems };
         try {
@@ -114,5 +91,48 @@ export function loadCampaignMessage(store: Store, campaignId: number): LoadResul
         }
       },
     },
+  };
+}
+
+/** The campaign's own message (variant A), with its UTM tags. */
+export function loadCampaignMessage(store: Store, campaignId: number): LoadResult {
+  let state: CampaignMessageState;
+  try {
+    state = loadMessageState(store, campaignId);
+  } catch (e) {
+    if (e instanceof CoreError) return { ok: false, reason: e.message };
+    throw e;
+  }
+  return messageFromState(state);
+}
+
+/** Every variant's message, loaded once per run: what the sender composes each recipient from. */
+export interface CampaignMessages {
+  split: boolean;
+  /** A first; B and C when the campaign is split. */
+  messages: CampaignMessage[];
+  /** The message of a claimed recipient's variant (A for recipients without one). */
+  forVariant: (variant: string | null) => CampaignMessage | undefined;
+}
+
+export function loadCampaignMessages(store: Store, campaignId: number): { ok: true; value: CampaignMessages } | { ok: false; reason: string } {
+  let plan: VariantPlan;
+  try {
+    plan = loadVariantPlan(store, campaignId);
+  } catch (e) {
+    if (e instanceof CoreError) return { ok: false, reason: e.message };
+    throw e;
+  }
+  if (plan.damaged) return { ok: false, reason: plan.damaged };
+  const messages: CampaignMessage[] = [];
+  for (const state of plan.states) {
+    const loaded = messageFromState(state, plan.prefix(state));
+    if (!loaded.ok) return loaded;
+    messages.push(loaded.message);
+  }
+  const byVariant = new Map(messages.map((m) => [m.variant, m]));
+  return {
+    ok: true,
+    value: { split: plan.split, messages, forVariant: (variant) => byVariant.get((variant ?? 'A') as VariantId) },
   };
 }

@@ -3,7 +3,7 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { CoreError, type FileRef } from '../../../shared/api';
-import { templateSlots, type Mapping, type MappingSource, type Slot } from '../../../shared/domain/templates';
+import { templateSlots, type Mapping, type MappingSource, type Slot, type Template } from '../../../shared/domain/templates';
 import { resolveFileRef } from '../contacts/uploads';
 import type { Store } from '../db/connection';
 import { assertEditable, loadMessageState, mappingForNewTemplate } from './campaign-message';
@@ -55,23 +55,44 @@ export function setMapping(store: Store, campaignId: number, mapping: Mapping, n
     assertEditable(state);
     const t = state.info?.template;
     if (!t) throw new CoreError('CONFLICT', state.templateWarning ?? 'Choose a template before mapping its placeholders.');
-    const slots = new Map(templateSlots(t).map((s) => [s.key, s]));
-    const errors: string[] = [];
-    for (const [key, src] of Object.entries(mapping)) {
-      const slot = slots.get(key);
-      if (!slot) {
-        errors.push(`"${key}" is not a placeholder of "${t.name}"; it has ${[...slots.keys()].join(', ') || 'none'}.`);
-        continue;
-      }
-      const wrong = kindFits(slot, src);
-      if (wrong) errors.push(wrong);
-    }
+    const errors = mappingErrors(t, mapping);
     if (errors.length > 0) throw new CoreError('VALIDATION', errors.join(' '), { errors });
     saveMapping(store, campaignId, mapping, now);
   });
 }
 
+/** Why a mapping cannot be stored for this template: slots it lacks, values of the wrong kind. */
+export function mappingErrors(t: Template, mapping: Mapping): string[] {
+  const slots = new Map(templateSlots(t).map((s) => [s.key, s]));
+  const errors: string[] = [];
+  for (const [key, src] of Object.entries(mapping)) {
+    const slot = slots.get(key);
+    if (!slot) {
+      errors.push(`"${key}" is not a placeholder of "${t.name}"; it has ${[...slots.keys()].join(', ') || 'none'}.`);
+      continue;
+    }
+    const wrong = kindFits(slot, src);
+    if (wrong) errors.push(wrong);
+  }
+  return errors;
+}
+
 const safeName = (name: string): string => basename(name).replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(-80) || 'header';
+
+/** Where a chosen header file is kept: a path in place, a browser upload copied into media/. */
+export async function stageMediaFile(dataDir: string, input: { campaignId: number; file: FileRef; fileName: string }): Promise<string> {
+  const source = resolveFileRef(dataDir, input.file);
+  if (!existsSync(source)) {
+    throw new CoreError('VALIDATION', input.file.kind === 'path' ? `There is no file at ${source}.` : 'The uploaded file is gone; choose the file again.');
+  }
+  if (input.file.kind !== 'upload') return source;
+  const dir = join(dataDir, 'media');
+  await mkdir(dir, { recursive: true });
+  const name = safeName(input.fileName || `header${extname(source)}`);
+  const path = join(dir, `${input.campaignId}-${randomBytes(6).toString('hex')}-${name}`);
+  await copyFile(source, path);
+  return path;
+}
 
 /**
  * Sets the header media to a local file. A path (desktop app, CLI) is used in place; a browser upload
@@ -86,18 +107,7 @@ export async function setMediaFile(
   assertEditable(before);
   const slot = before.info ? templateSlots(before.info.template).find((s) => s.kind === 'media') : undefined;
   if (!slot) throw new CoreError('VALIDATION', 'This campaign’s template has no image, video or document header.');
-  const source = resolveFileRef(deps.dataDir, input.file);
-  if (!existsSync(source)) {
-    throw new CoreError('VALIDATION', input.file.kind === 'path' ? `There is no file at ${source}.` : 'The uploaded file is gone; choose the file again.');
-  }
-  let path = source;
-  if (input.file.kind === 'upload') {
-    const dir = join(deps.dataDir, 'media');
-    await mkdir(dir, { recursive: true });
-    const name = safeName(input.fileName || `header${extname(source)}`);
-    path = join(dir, `${input.campaignId}-${randomBytes(6).toString('hex')}-${name}`);
-    await copyFile(source, path);
-  }
+  const path = await stageMediaFile(deps.dataDir, input);
   store.tx(() => {
     // Read again: the template may have changed while the file was being copied.
     const state = loadMessageState(store, input.campaignId);

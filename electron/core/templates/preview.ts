@@ -3,7 +3,7 @@ import { RECIPIENT_STATES, type Preview, type PreviewRecipient } from '../../../
 import {
   buildSendBody,
   renderMessage,
-  resolveValues,
+  resolveMessageValues,
   SendBodyError,
   templateSlots,
   validateRecipient,
@@ -11,7 +11,7 @@ import {
   type MediaRef,
 } from '../../../shared/domain/templates';
 import type { Store } from '../db/connection';
-import { loadMessageState, toSetup } from './campaign-message';
+import { loadMessageState, toSetup, type CampaignMessageState } from './campaign-message';
 import { recipientCallbackData } from './compose';
 import { audienceScope, scanScope } from '../campaigns/audience-scope';
 import { findKeptRecipient, keptNavigation } from '../campaigns/audience-filter-preview';
@@ -105,10 +105,15 @@ function navigation(store: Store, campaignId: number, id: number | null) {
 
 /**
  * One recipient's message exactly as it will be sent: the bubble, the request body and its problems.
- * While a draft's audience filter applies, stepping covers only the recipients it keeps.
+ * While a draft's targeting applies (audience filter, frequency cap), stepping covers only the
+ * recipients it keeps. `state` shows another A/B variant's message (default: the campaign's own, A).
  */
-export async function previewRecipient(store: Store, q: PreviewQuery, now: number): Promise<Preview> {
-  const state = loadMessageState(store, q.campaignId);
+export async function previewRecipient(
+  store: Store,
+  q: PreviewQuery,
+  now: number,
+  state: CampaignMessageState = loadMessageState(store, q.campaignId),
+): Promise<Preview> {
   const setup = toSetup(state);
   const scope = audienceScope(store, q.campaignId, now);
   const kept = scope.everybody ? null : (await scanScope(store, scope)).keptIds;
@@ -133,7 +138,7 @@ export async function previewRecipient(store: Store, q: PreviewQuery, now: numbe
     return out;
   }
   const fields = row?.fields ?? {};
-  const values = resolveValues(t, state.mapping, fields);
+  const values = resolveMessageValues(t, state.mapping, fields, state.utm);
   out.message = renderMessage(t, values);
   out.problems = validateRecipient(t, values, state.mapping);
   if (!row) {

@@ -3,6 +3,7 @@ import type { AccountClients } from '../accounts/clients';
 import type { Clock } from '../clock';
 import type { Store } from '../db/connection';
 import type { EventBus } from '../events';
+import { withVariantCosts } from '../campaigns/variants-cost';
 import { costEstimate } from '../pricing/rates';
 import { loadMessageState, toSetup } from './campaign-message';
 import { setMapping, setMediaFile, setTemplate } from './edit';
@@ -31,13 +32,20 @@ function fingerprint(store: Store, campaignId: number): string {
       .select(['campaigns.updated_at', 'campaigns.mapping_json', 'campaigns.template_id', 'templates.updated_at as t_updated', 'templates.status'])
       .where('campaigns.id', '=', campaignId),
   );
+  // A/B variants B and C name their templates in the settings: any template change counts.
+  const t = store.first(
+    store.q
+      .selectFrom('templates')
+      .select((eb) => eb.fn.max('templates.updated_at').as('at'))
+      .where('account_id', '=', store.q.selectFrom('campaigns').select('account_id').where('id', '=', campaignId)),
+  );
   const r = store.first(
     store.q
       .selectFrom('recipients')
       .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('id').as('max'), eb.fn.sum<number>(eb.case().when('state', '=', 'pending').then(1).else(0).end()).as('pending')])
       .where('campaign_id', '=', campaignId),
   );
-  return JSON.stringify([c, r]);
+  return JSON.stringify([c, r, t]);
 }
 
 export function createTemplateService(deps: TemplateDeps) {
@@ -118,13 +126,14 @@ export function createTemplateService(deps: TemplateDeps) {
     async estimate(campaignId: number): Promise<CostEstimate> {
       const state = loadMessageState(store, campaignId);
       const pass = await validation(campaignId);
-      return costEstimate(store, {
+      const estimate = costEstimate(store, {
         campaignId,
         category: state.info?.category ?? null,
         validByCountry: pass.validByCountry,
         excluded: pass.summary.invalid + pass.summary.alreadySkipped + pass.summary.excludedByTargeting,
         unavailable: state.info ? null : 'Choose a template first: the price depends on its category.',
       });
+      return withVariantCosts(store, campaignId, pass.validByVariant, estimate);
     },
   };
 }

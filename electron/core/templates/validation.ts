@@ -1,15 +1,19 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { CoreError, type ValidationReason, type ValidationSummary } from '../../../shared/api';
-import { PROBLEM_LABEL, resolveValues, templateSlots, validateRecipient, type ProblemCode } from '../../../shared/domain/templates';
+import { PROBLEM_LABEL, resolveMessageValues, templateSlots, validateRecipient, type ProblemCode } from '../../../shared/domain/templates';
+import type { VariantId } from '../../../shared/domain/variants';
+import { loadVariantPlan } from '../campaigns/variants-messages';
 import type { Store } from '../db/connection';
-import { loadMessageState, toSetup } from './campaign-message';
+import { toSetup } from './campaign-message';
 import { audienceScope } from '../campaigns/audience-scope';
 
 export interface ValidationPass {
   summary: ValidationSummary;
   /** Recipients that pass, by country (ISO alpha-2 or null): what the cost estimate prices. */
   validByCountry: Map<string | null, number>;
+  /** The same by A/B variant (A alone when the campaign is not split): variants may differ in price. */
+  validByVariant: Map<VariantId, Map<string | null, number>>;
 }
 
 export interface ValidationOptions {
@@ -39,14 +43,17 @@ function countState(store: Store, campaignId: number, state: 'pending' | 'skippe
 
 /**
  * Checks every recipient that will be sent to (state `pending`) with the same functions the sender
- * composes with. Reads in keyset pages on (campaign_id, state, id) and yields to the event loop
- * between pages, so a million recipients take seconds without freezing the app or holding them all.
+ * composes with, each against its own A/B variant's message (the one assigned at start, or before
+ * start the one the seeded draw gives it, which is what start assigns), leaving out those the
+ * targeting (audience filter, frequency cap) excludes. Reads in keyset pages on (campaign_id, state,
+ * id) and yields to the event loop between pages, so a million recipients take seconds without freezing the app or holding them all.
  */
 export async function validateCampaign(store: Store, campaignId: number, options: ValidationOptions = {}): Promise<ValidationPass> {
   const started = (options.now ?? Date.now)();
   const pageSize = options.pageSize ?? DEFAULT_PAGE;
   const maxExamples = options.maxExamples ?? DEFAULT_EXAMPLES;
-  const state = loadMessageState(store, campaignId);
+  const plan = loadVariantPlan(store, campaignId);
+  const state = plan.states[0]!;
   const setup = toSetup(state);
   const summary: ValidationSummary = {
     campaignId,
@@ -56,15 +63,16 @@ export async function validateCampaign(store: Store, campaignId: number, options
     alreadySkipped: countState(store, campaignId, 'skipped'),
     excludedByTargeting: 0,
     reasons: [],
-    mappingProblems: setup.mappingProblems,
+    mappingProblems: plan.split ? plan.mappingProblems((s) => toSetup(s).mappingProblems) : setup.mappingProblems,
     unavailable: null,
     durationMs: 0,
   };
   const validByCountry = new Map<string | null, number>();
+  const validByVariant = new Map<VariantId, Map<string | null, number>>();
   const t = state.info?.template;
-  if (!t) {
-    summary.unavailable = state.templateWarning ?? 'Choose a template first.';
-    return { summary, validByCountry };
+  if (!t || plan.unavailable) {
+    summary.unavailable = plan.unavailable ?? state.templateWarning ?? 'Choose a template first.';
+    return { summary, validByCountry, validByVariant };
   }
 
   const reasons = new Map<ProblemCode, ValidationReason>();
@@ -84,7 +92,7 @@ export async function validateCampaign(store: Store, campaignId: number, options
     const page = store.all(
       store.q
         .selectFrom('recipients')
-        .select(['id', 'row_number', 'phone', 'country', 'fields_json'])
+        .select(['id', 'row_number', 'phone', 'country', 'fields_json', 'variant'])
         .where('campaign_id', '=', campaignId)
         .where('state', '=', 'pending')
         // Selected rather than filtered on, so a page reads pageSize rows however few are kept.
@@ -98,12 +106,17 @@ export async function validateCampaign(store: Store, campaignId: number, options
         summary.excludedByTargeting++;
         continue;
       }
-      const values = resolveValues(t, state.mapping, JSON.parse(r.fields_json) as Record<string, string>);
-      const problems = validateRecipient(t, values, state.mapping);
+      const m = plan.stateOf(r) ?? state;
+      const mt = m.info?.template ?? t;
+      const values = resolveMessageValues(mt, m.mapping, JSON.parse(r.fields_json) as Record<string, string>, m.utm);
+      const problems = validateRecipient(mt, values, m.mapping);
       summary.checked++;
       if (problems.length === 0) {
         summary.valid++;
         validByCountry.set(r.country, (validByCountry.get(r.country) ?? 0) + 1);
+        let inVariant = validByVariant.get(m.variant);
+        if (!inVariant) validByVariant.set(m.variant, (inVariant = new Map<string | null, number>()));
+        inVariant.set(r.country, (inVariant.get(r.country) ?? 0) + 1);
         continue;
       }
       summary.invalid++;
@@ -115,7 +128,7 @@ export async function validateCampaign(store: Store, campaignId: number, options
         seen.add(p.code);
         reason.count++;
         if (reason.examples.length < maxExamples) {
-          reason.examples.push({ recipientId: r.id, rowNumber: r.row_number, phone: r.phone, message: p.message });
+          reason.examples.push({ recipientId: r.id, rowNumber: r.row_number, phone: r.phone, message: plan.prefix(m) + p.message });
         }
       }
     }
@@ -126,14 +139,16 @@ export async function validateCampaign(store: Store, campaignId: number, options
     if (options.isCancelled?.()) throw new CoreError('CONFLICT', 'The campaign changed while it was being checked; it is being checked again.');
   }
 
-  // Slots whose mapping itself is broken (nothing assigned, or a column the audience lacks).
+  // Slots whose mapping itself is broken (nothing assigned, or a column the audience lacks), in any variant.
   const problemSlots = new Set(
-    templateSlots(t)
-      .filter((slot) => {
-        const src = state.mapping[slot.key];
-        return src === undefined || (src.kind === 'column' && !state.columns.includes(src.column));
-      })
-      .map((slot) => slot.key),
+    plan.states.flatMap((v) =>
+      templateSlots(v.info?.template ?? t)
+        .filter((slot) => {
+          const src = v.mapping[slot.key];
+          return src === undefined || (src.kind === 'column' && !v.columns.includes(src.column));
+        })
+        .map((slot) => slot.key),
+    ),
   );
   for (const r of reasons.values()) {
     if (r.code === 'TEMPLATE_NOT_APPROVED') r.action = 'choose_template';
@@ -141,5 +156,5 @@ export async function validateCampaign(store: Store, campaignId: number, options
   }
   summary.reasons = [...reasons.values()].sort((a, b) => b.count - a.count);
   summary.durationMs = (options.now ?? Date.now)() - started;
-  return { summary, validByCountry };
+  return { summary, validByCountry, validByVariant };
 }

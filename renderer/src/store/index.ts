@@ -11,8 +11,9 @@ import { createTemplatesSlice, type TemplatesSlice } from './slices/templates';
 import { createUiSlice, type UiSlice } from './slices/ui';
 import { createPacingSlice, type PacingSlice } from './slices/pacing';
 import { createAudienceFilterSlice, type AudienceFilterSlice } from './slices/audience-filter';
+import { createVariantsSlice, type VariantsSlice } from './slices/variants';
 
-export type AppState = UiSlice & CampaignsSlice & SettingsSlice & AudienceSlice & SendSlice & TemplatesSlice & ProgressSlice & ReportsSlice & SuppressionSlice & AnalyticsSlice & PacingSlice & AudienceFilterSlice;
+export type AppState = UiSlice & CampaignsSlice & SettingsSlice & AudienceSlice & SendSlice & TemplatesSlice & ProgressSlice & ReportsSlice & SuppressionSlice & AnalyticsSlice & PacingSlice & AudienceFilterSlice & VariantsSlice;
 
 /** One bound store composed from slices; UI state plus a cache of what SQLite holds. */
 export const useStore = create<AppState>()((...a) => ({
@@ -28,4 +29,5 @@ export const useStore = create<AppState>()((...a) => ({
   ...createAnalyticsSlice(...a),
   ...createPacingSlice(...a),
   ...createAudienceFilterSlice(...a),
+  ...createVariantsSlice(...a),
 }));

@@ -39,3 +39,20 @@ export {
   type ProblemCode,
 } from './validate';
 export { suggestColumns } from './suggest';
+export {
+  UTM_KEYS,
+  URL_MAX_CHARS,
+  appendUtm,
+  applyUtm,
+  dynamicUrlParts,
+  encodeQueryValue,
+  hasUtm,
+  resolveMessageValues,
+  utmBlocked,
+  utmProblems,
+  utmQuery,
+  type UtmAppend,
+  type UtmBySlot,
+  type UtmKey,
+  type UtmParams,
+} from './utm';

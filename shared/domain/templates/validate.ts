@@ -5,6 +5,8 @@ import type { ResolvedValue } from './resolve';
 import { templateSlots, type Slot } from './slots';
 import type { Template } from './types';
 import { percentEncodeUrlSuffix, unencodedUrlCharacters } from './url-suffix';
+import { buttonsOf } from './components';
+import { dynamicUrlParts, URL_MAX_CHARS } from './utm';
 
 export type ProblemCode =
   | 'TEMPLATE_NOT_APPROVED'
@@ -15,7 +17,8 @@ export type ProblemCode =
   | 'HEADER_PARAMETER_TOO_LONG'
   | 'BODY_TOO_LONG'
   | 'URL_SUFFIX_NOT_ENCODED'
-  | 'INVALID_AMOUNT';
+  | 'INVALID_AMOUNT'
+  | 'URL_TOO_LONG';
 
 export interface Problem {
   code: ProblemCode;
@@ -34,6 +37,7 @@ export const PROBLEM_LABEL: Record<ProblemCode, string> = {
   BODY_TOO_LONG: 'Message too long',
   URL_SUFFIX_NOT_ENCODED: 'Link value not encoded',
   INVALID_AMOUNT: 'Amount not understood',
+  URL_TOO_LONG: 'Link too long',
 };
 
 /** Meta's older Messages reference; cloud-api.md §1.3 advises validating conservatively against these. */
@@ -107,6 +111,15 @@ export function validateRecipient(
           code: 'URL_SUFFIX_NOT_ENCODED',
           slot: slot.key,
           message: `${who} goes into a link but contains characters a link cannot hold (${shown}); encoded it reads "${percentEncodeUrlSuffix(v.value)}".`,
+        });
+      }
+      const button = buttonsOf(t)[slot.buttonIndex ?? -1];
+      const prefix = button ? (dynamicUrlParts(button)?.prefix ?? '') : '';
+      if (prefix.length + v.value.length > URL_MAX_CHARS) {
+        problems.push({
+          code: 'URL_TOO_LONG',
+          slot: slot.key,
+          message: `${who} makes the link ${prefix.length + v.value.length} characters long; WhatsApp allows links of at most ${URL_MAX_CHARS}.`,
         });
       }
       continue;

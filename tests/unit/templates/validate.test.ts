@@ -99,6 +99,7 @@ describe('validateRecipient', () => {
       'PARAMETER_TOO_MANY_SPACES',
       'TEMPLATE_NOT_APPROVED',
       'URL_SUFFIX_NOT_ENCODED',
+      'URL_TOO_LONG',
     ]);
   });
 });

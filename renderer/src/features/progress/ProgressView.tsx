@@ -8,6 +8,7 @@ import { AnalyticsPanel } from './AnalyticsPanel';
 import { FailuresPanel } from './FailuresPanel';
 import { RecipientTable } from './RecipientTable';
 import { TimelineChart } from './TimelineChart';
+import { VariantComparison } from './VariantComparison';
 
 const NO_FAILURES: FailureGroup[] = [];
 
@@ -76,6 +77,7 @@ export function ProgressView({ campaign, progress }: { campaign: Campaign; progr
     <Stack data-testid="progress-view">
       <ProgressPanel campaign={campaign} progress={live} />
       <TimelineChart timeline={timeline} until={sending ? Date.now() : (campaign.completedAt ?? Date.now())} />
+      <VariantComparison campaignId={campaign.id} />
       <FailuresPanel
         campaign={campaign}
         failures={failures}

@@ -90,6 +90,8 @@ function RatesModal({ opened, onClose }: { opened: boolean; onClose: () => void 
 export function CostPanel() {
   const e = useStore((s) => s.estimate);
   const [editing, setEditing] = useState(false);
+  // A/B variants on templates of different categories: each line below names its own.
+  const mixed = new Set(e?.byVariant?.map((v) => v.category) ?? []).size > 1;
   return (
     <Paper withBorder p="md" data-testid="cost-estimate">
       <Stack gap="sm">
@@ -107,10 +109,20 @@ export function CostPanel() {
               About {usd(e.total)}
             </Text>
             <Text size="sm">
-              {e.messages.toLocaleString()} {CATEGORY_LABEL[e.category].toLowerCase()} messages
+              {e.messages.toLocaleString()} {mixed ? '' : `${CATEGORY_LABEL[e.category].toLowerCase()} `}messages
               {e.excluded > 0 ? ` (${e.excluded.toLocaleString()} ${e.excluded === 1 ? 'recipient' : 'recipients'} left out: skipped when sending)` : ''}.
               {e.categoryAssumed ? ' The template’s category is not one Meta prices, so marketing prices were used.' : ''}
             </Text>
+            {e.byVariant && e.byVariant.length > 1 && (
+              <Stack gap={0} data-testid="cost-by-variant">
+                {e.byVariant.map((v) => (
+                  <Text key={v.id} size="sm">
+                    Variant {v.id}
+                    {v.label !== v.id ? ` (${v.label})` : ''}: {v.messages.toLocaleString()} {CATEGORY_LABEL[v.category].toLowerCase()} messages, about {usd(v.total)}
+                  </Text>
+                ))}
+              </Stack>
+            )}
             {e.countries.length > 0 && (
               <Table aria-label="Cost per country">
                 <Table.Thead>

@@ -1,20 +1,26 @@
 import { Alert, Grid, Paper, Stack, Text, Title } from '@mantine/core';
 import { useEffect } from 'react';
-import type { Campaign } from '../../../../shared/api';
+import type { Campaign, MessageSetup } from '../../../../shared/api';
 import { api } from '../../lib/api';
 import { useStore } from '../../store';
+import { VariantBar } from '../variants/VariantBar';
 import { CostPanel } from './CostPanel';
 import { PreviewPanel } from './PreviewPanel';
-import { SlotRow } from './SlotRow';
+import { SlotActionsContext, SlotRow, type SlotActions } from './SlotRow';
 import { TemplatePicker } from './TemplatePicker';
 import { ValidationPanel } from './ValidationPanel';
 
-function MappingPanel() {
-  const setup = useStore((s) => s.setup);
+/** The edits of an A/B variant (B or C) go to its own mapping. */
+const variantActions: SlotActions = {
+  setSlot: (key, source) => useStore.getState().setVariantSlot(key, source),
+  setMediaFile: (file) => useStore.getState().setVariantMediaFile(file),
+};
+
+function MappingPanel({ setup, variant }: { setup: MessageSetup | null; variant: string }) {
   const slots = setup?.template?.slots ?? [];
   if (!setup?.template) return null;
-  return (
-    <Paper withBorder p="md" data-testid="mapping">
+  const panel = (
+    <Paper withBorder p="md" data-testid="mapping" data-variant={variant}>
       <Stack gap="md">
         <div>
           <Title order={4}>Fill the placeholders</Title>
@@ -34,21 +40,33 @@ function MappingPanel() {
       </Stack>
     </Paper>
   );
+  return variant === 'A' ? panel : <SlotActionsContext.Provider value={variantActions}>{panel}</SlotActionsContext.Provider>;
 }
 
 /** The "Message" step: template, mapping, live preview, validation and cost, side by side. */
 export function MessageStep({ campaign }: { campaign: Campaign }) {
   const error = useStore((s) => s.messageError);
+  const selected = useStore((s) => s.selectedVariant);
+  const split = useStore((s) => s.variantsView?.split ?? false);
+  const campaignSetup = useStore((s) => s.setup);
+  const variantSetup = useStore((s) => s.variantSetup);
+  const variantPreview = useStore((s) => s.variantPreview);
+  const editingExtra = selected !== 'A';
 
   useEffect(() => {
+    // openMessage marks the campaign as the one shown before its first await, so both may start at once.
     void useStore.getState().openMessage(campaign.id);
+    void useStore.getState().loadVariants(campaign.id);
     // SQLite is the truth: templates synced elsewhere, a new audience or a CLI change refetch here.
     return api.subscribe('db.changed', ({ tables, campaignId }) => {
       const s = useStore.getState();
       if (s.messageCampaignId !== campaign.id) return;
       if (tables.includes('templates')) void s.refreshTemplates();
       const mine = campaignId === undefined || campaignId === campaign.id;
-      if (mine && (tables.includes('templates') || tables.includes('campaigns') || tables.includes('recipients'))) void s.refreshMessage();
+      if (mine && (tables.includes('templates') || tables.includes('campaigns') || tables.includes('recipients'))) {
+        void s.refreshMessage();
+        void s.refreshVariants();
+      }
     });
   }, [campaign.id]);
 
@@ -61,13 +79,18 @@ export function MessageStep({ campaign }: { campaign: Campaign }) {
           </Text>
         </Alert>
       )}
-      <TemplatePicker />
+      <VariantBar />
+      {editingExtra ? (
+        <TemplatePicker setup={variantSetup} onChoose={(id) => void useStore.getState().chooseVariantTemplate(id)} label={`Template of variant ${selected}`} />
+      ) : (
+        <TemplatePicker />
+      )}
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 6 }}>
-          <MappingPanel />
+          <MappingPanel setup={editingExtra ? variantSetup : campaignSetup} variant={selected} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
-          <PreviewPanel />
+          {split ? <PreviewPanel preview={variantPreview} onShow={(t) => useStore.getState().showVariantRecipient(t)} /> : <PreviewPanel />}
         </Grid.Col>
       </Grid>
       <Grid gap="md">

@@ -1,14 +1,17 @@
 import { Accordion, ActionIcon, Alert, Badge, Code, Group, NumberInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
+import type { Preview, VariantPreview } from '../../../../shared/api';
 import { useStore } from '../../store';
+import type { PreviewTarget } from '../../store/slices/templates';
 import { MessageBubble } from './MessageBubble';
 
-function Navigator() {
-  const preview = useStore((s) => s.messagePreview);
+type Show = (target: PreviewTarget) => Promise<void>;
+
+function Navigator({ preview, show }: { preview: Preview | null; show: Show }) {
   const [row, setRow] = useState<string | number>('');
   const [search, setSearch] = useState('');
-  const show = useStore.getState().showRecipient;
   if (!preview) return null;
+  const gets = (preview as Partial<VariantPreview>).recipientVariant ?? null;
   const r = preview.recipient;
   return (
     <Stack gap="xs">
@@ -31,6 +34,11 @@ function Navigator() {
         {r?.state === 'skipped' && (
           <Badge color="gray" variant="light">
             Skipped: {r.skipReason ?? 'yes'}
+          </Badge>
+        )}
+        {gets !== null && r?.state !== 'skipped' && (
+          <Badge variant="light" color={gets === (preview as VariantPreview).variant ? 'teal' : 'gray'} data-testid="preview-recipient-variant">
+            Gets variant {gets}
           </Badge>
         )}
       </Group>
@@ -73,14 +81,20 @@ function Navigator() {
   );
 }
 
-/** The live preview: this recipient's message as WhatsApp shows it, and the exact request. */
-export function PreviewPanel() {
-  const preview = useStore((s) => s.messagePreview);
+/**
+ * The live preview: this recipient's message as WhatsApp shows it, and the exact request. An A/B
+ * split passes the selected variant's preview (which also says which variant the recipient gets).
+ */
+export function PreviewPanel(props: { preview?: VariantPreview | null; onShow?: Show } = {}) {
+  const campaignPreview = useStore((s) => s.messagePreview);
+  const preview = props.preview !== undefined ? props.preview : campaignPreview;
+  const show = props.onShow ?? useStore.getState().showRecipient;
+  const variant = (preview as Partial<VariantPreview> | null)?.variant;
   return (
-    <Paper withBorder p="md" data-testid="message-preview">
+    <Paper withBorder p="md" data-testid="message-preview" data-variant={variant ?? ''}>
       <Stack gap="sm">
-        <Title order={4}>Preview</Title>
-        <Navigator />
+        <Title order={4}>Preview{variant ? ` of variant ${variant}` : ''}</Title>
+        <Navigator preview={preview} show={show} />
         {preview?.unavailable && <Alert color="gray">{preview.unavailable}</Alert>}
         {preview?.message && <MessageBubble message={preview.message} />}
         {preview && preview.problems.length > 0 && (

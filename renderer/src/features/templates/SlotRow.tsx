@@ -1,8 +1,24 @@
 import { Badge, Button, FileButton, Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { createContext, useContext } from 'react';
 import type { MessageSetup } from '../../../../shared/api';
 import type { MappingSource, Slot } from '../../../../shared/domain/templates';
 import { useStore } from '../../store';
+import { UtmFields } from '../variants/UtmFields';
 import { CommitInput } from './CommitInput';
+
+/**
+ * Where a slot's edits go: the campaign's own mapping (variant A) by default; the Message tab provides
+ * B's or C's when one of those is selected, so the same rows edit every variant.
+ */
+export interface SlotActions {
+  setSlot: (key: string, source: MappingSource | undefined) => Promise<void>;
+  setMediaFile: (file: File) => Promise<void>;
+}
+const campaignActions: SlotActions = {
+  setSlot: (key, source) => useStore.getState().setSlot(key, source),
+  setMediaFile: (file) => useStore.getState().setMediaFile(file),
+};
+export const SlotActionsContext = createContext<SlotActions>(campaignActions);
 
 type TextMode = 'column' | 'fallback' | 'static';
 
@@ -31,7 +47,8 @@ function TextSlot({ slot, setup }: { slot: Slot; setup: MessageSetup }) {
   const as = src?.kind === 'column' || src?.kind === 'static' ? src.as : undefined;
   const column = src?.kind === 'column' ? src.column : null;
   const suggestion = setup.suggestions[slot.key];
-  const set = (next: MappingSource | undefined) => void useStore.getState().setSlot(slot.key, next);
+  const actions = useContext(SlotActionsContext);
+  const set = (next: MappingSource | undefined) => void actions.setSlot(slot.key, next);
   const withAs = <T extends MappingSource>(s: T): T => (as ? { ...s, as } : s);
   const columns = column !== null && !setup.columns.includes(column) ? [...setup.columns, column] : setup.columns;
   const disabled = !setup.editable;
@@ -108,6 +125,7 @@ function MediaSlot({ slot, setup }: { slot: Slot; setup: MessageSetup }) {
   const src = setup.mapping[slot.key];
   const media = src?.kind === 'media' ? src.media : undefined;
   const accept = slot.mediaFormat === 'IMAGE' ? 'image/jpeg,image/png' : slot.mediaFormat === 'VIDEO' ? 'video/mp4,video/3gpp' : 'application/pdf';
+  const actions = useContext(SlotActionsContext);
   return (
     <Stack gap={6}>
       <Group gap="xs" align="flex-end">
@@ -115,14 +133,14 @@ function MediaSlot({ slot, setup }: { slot: Slot; setup: MessageSetup }) {
           aria-label={`Link for ${slot.key}`}
           placeholder="https://… link to the file"
           value={media?.type === 'link' ? media.url : ''}
-          onCommit={(url) => void useStore.getState().setSlot(slot.key, url.trim() === '' ? undefined : { kind: 'media', media: { type: 'link', url: url.trim() } })}
+          onCommit={(url) => void actions.setSlot(slot.key, url.trim() === '' ? undefined : { kind: 'media', media: { type: 'link', url: url.trim() } })}
           disabled={!setup.editable}
           w={320}
         />
         <Text size="sm" c="dimmed">
           or
         </Text>
-        <FileButton accept={accept} onChange={(f) => f && void useStore.getState().setMediaFile(f)} disabled={!setup.editable}>
+        <FileButton accept={accept} onChange={(f) => f && void actions.setMediaFile(f)} disabled={!setup.editable}>
           {(props) => (
             <Button {...props} variant="light" size="sm">
               Choose a file…
@@ -142,9 +160,10 @@ function MediaSlot({ slot, setup }: { slot: Slot; setup: MessageSetup }) {
 function LocationSlot({ slot, setup }: { slot: Slot; setup: MessageSetup }) {
   const src = setup.mapping[slot.key];
   const loc = src?.kind === 'location' ? src.location : { latitude: '', longitude: '' };
+  const actions = useContext(SlotActionsContext);
   const set = (patch: Partial<typeof loc>) => {
     const next = { ...loc, ...patch };
-    void useStore.getState().setSlot(slot.key, next.latitude && next.longitude ? { kind: 'location', location: next } : undefined);
+    void actions.setSlot(slot.key, next.latitude && next.longitude ? { kind: 'location', location: next } : undefined);
   };
   return (
     <Group gap="xs">
@@ -177,6 +196,7 @@ export function SlotRow({ slot, setup }: { slot: Slot; setup: MessageSetup }) {
       ) : (
         <TextSlot slot={slot} setup={setup} />
       )}
+      {slot.kind === 'url_suffix' && <UtmFields slot={slot} editable={setup.editable} />}
       {problems.map((p) => (
         <Text key={p} size="xs" c="red" data-testid="slot-problem">
           {p}

@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import type { ApiError, TemplateInfo } from '../../../../shared/api';
+import type { ApiError, MessageSetup, TemplateInfo } from '../../../../shared/api';
 import { useStore } from '../../store';
 
 const STATUS_COLOR: Record<string, string> = { APPROVED: 'teal', PENDING: 'yellow', PAUSED: 'orange', REJECTED: 'red', DISABLED: 'red' };
@@ -57,10 +57,15 @@ function AddTemplateModal({ opened, onClose }: { opened: boolean; onClose: () =>
   );
 }
 
-/** Pick the campaign's template: approved ones are selectable, the others show why they are not. */
-export function TemplatePicker() {
+/**
+ * Pick the campaign's template: approved ones are selectable, the others show why they are not.
+ * With `setup` and `onChoose` it picks an A/B variant's template instead of the campaign's own.
+ */
+export function TemplatePicker(props: { setup?: MessageSetup | null; onChoose?: (templateId: number) => void; label?: string } = {}) {
   const list = useStore((s) => s.templateList);
-  const setup = useStore((s) => s.setup);
+  const campaignSetup = useStore((s) => s.setup);
+  const setup = props.setup !== undefined ? props.setup : campaignSetup;
+  const choose = props.onChoose ?? ((id: number) => void useStore.getState().chooseTemplate(id));
   const syncing = useStore((s) => s.syncing);
   const [adding, setAdding] = useState(false);
   const templates = list?.templates ?? [];
@@ -70,11 +75,11 @@ export function TemplatePicker() {
     <Stack gap="xs" data-testid="template-picker">
       <Group align="flex-end" gap="sm">
         <Select
-          label="Template"
+          label={props.label ?? 'Template'}
           placeholder={templates.length === 0 ? 'No templates yet: sync or add one' : 'Choose an approved template'}
           data={templates.map((t) => ({ value: String(t.id), label: optionLabel(t), disabled: t.status !== 'APPROVED' && t.id !== chosen?.id }))}
           value={chosen ? String(chosen.id) : null}
-          onChange={(v) => v !== null && void useStore.getState().chooseTemplate(Number(v))}
+          onChange={(v) => v !== null && choose(Number(v))}
           disabled={!setup?.editable}
           searchable
           allowDeselect={false}

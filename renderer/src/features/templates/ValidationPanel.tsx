@@ -10,7 +10,11 @@ const ACTION_TEXT: Record<ValidationReason['action'], (n: number) => string> = {
 };
 
 function Reason({ reason }: { reason: ValidationReason }) {
-  const show = useStore.getState().showRecipient;
+  // With an A/B split the preview shown is the variant's; both follow the row asked for.
+  const show = async (target: { recipientId: number }) => {
+    const s = useStore.getState();
+    await Promise.all([s.showRecipient(target), s.variantsView?.split ? s.showVariantRecipient(target) : undefined]);
+  };
   return (
     <Table.Tr data-testid="validation-reason" data-code={reason.code}>
       <Table.Td>

@@ -1,6 +1,7 @@
 import { filterPart } from './filter';
 import type { SettingsPart } from './types';
 import { pacingPart } from './pacing';
+import { variantsPart } from './variants';
 
 /** Every feature's part of `campaigns settings`; a feature adds its part here. */
-export const SETTINGS_PARTS: SettingsPart[] = [filterPart, pacingPart];
+export const SETTINGS_PARTS: SettingsPart[] = [filterPart, pacingPart, variantsPart];
