@@ -42,6 +42,10 @@ test("the progress view's analytics cross-check: Meta's figures next to ours, an
     expect(ourRead).toBeGreaterThan(0);
     expect(await cell('analytics-ours-read')).toBe(ourRead);
     expect(await cell('analytics-meta-read')).toBe(ourRead);
+    // A late delivery can reach Meta's count before the app has polled its status: wait for both.
+    const ourDelivered = inDb("SELECT count(*) AS n FROM recipients WHERE state IN ('delivered', 'read')");
+    expect(await cell('analytics-ours-delivered')).toBe(ourDelivered);
+    expect(await cell('analytics-meta-delivered')).toBe(ourDelivered);
   }).toPass({ timeout: 45_000, intervals: [2000] });
 
   // Sent and delivered: Meta's figures next to ours, which are SQLite's, with no difference.
