@@ -37,6 +37,7 @@ import { APP_VERSION } from './version';
 import type { pacingMethods } from '../../shared/api/methods/pacing';
 import { createPacingService } from './campaigns/pacing-service';
 import { createVariantService, variantHandlers } from './campaigns/variants-service';
+import { templateClicksSource } from './analytics/variant-clicks';
 
 export type { Handlers };
 
@@ -135,7 +136,9 @@ export function createCore(options: CoreOptions): Core {
     ...(options.faultAfterBytes !== undefined ? { faultAfterBytes: options.faultAfterBytes } : {}),
   });
   void pruneUploads(options.dataDir, 24 * 3600_000, clock.now()).catch(() => undefined);
-  const reports = createReportService({ store, clock, events, dataDir: options.dataDir, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  // Button clicks per variant come from the template analytics already stored (never the recipients).
+  const clicksFor = (campaignId: number) => templateClicksSource(store, campaignId, clock.now());
+  const reports = createReportService({ store, clock, events, dataDir: options.dataDir, clicksFor, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   void reports.prune();
   const suppression = createSuppressionService({ store, clock, events, dataDir: options.dataDir, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
 
@@ -198,7 +201,7 @@ export function createCore(options: CoreOptions): Core {
     'accounts.setToken': (input) => tokenService.setToken(input.accountId, input.token),
   };
   const templates = createTemplateService({ store, clock, events, clients, dataDir: options.dataDir });
-  const variants = createVariantService({ store, clock, events, dataDir: options.dataDir });
+  const variants = createVariantService({ store, clock, events, dataDir: options.dataDir, clicksFor });
   const pacing = createPacingService({ store, clock, events });
   const pacingHandlers: HandlersFor<typeof pacingMethods> = {
     'campaigns.pacing': (input) => pacing.view(input.campaignId),

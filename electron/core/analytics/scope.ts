@@ -1,5 +1,6 @@
 import { CoreError, type AnalyticsTemplateRef, type OverlappingCampaign, type OwnFigures } from '../../../shared/api';
 import type { Store } from '../db/connection';
+import { readVariants, variantsOfRow } from '../campaigns/variants-settings';
 import { DAY_MS, LOOKBACK_DAYS, utcDay } from './days';
 
 /** What Meta's analytics of a campaign cover: its template(s) and the UTC days it sent on. */
@@ -15,8 +16,8 @@ export interface CampaignScope {
 }
 
 /**
- * The template(s) a campaign sends. Today one per campaign; a campaign with variants (issue 9) sends
- * several, and this is the one place that must learn them.
+ * The template(s) a campaign sends: its own (variant A), and those of its A/B variants B and C,
+ * each once (variants may share a template).
  */
 export function campaignScope(store: Store, campaignId: number, now: number): CampaignScope {
   const c = store.first(
@@ -40,6 +41,18 @@ export function campaignScope(store: Store, campaignId: number, now: number): Ca
       : undefined;
   const t = byId ?? byName;
   const templates: AnalyticsTemplateRef[] = t ? [{ templateId: t.id, metaId: t.meta_id, name: t.name, language: t.language }] : [];
+  for (const v of readVariants(store, campaignId).setting?.variants ?? []) {
+    if (!v.template || templates.some((x) => x.name === v.template!.name && x.language === v.template!.language)) continue;
+    const other = store.first(
+      store.q
+        .selectFrom('templates')
+        .select(['id', 'meta_id', 'name', 'language'])
+        .where('account_id', '=', c.account_id)
+        .where('name', '=', v.template.name)
+        .where('language', '=', v.template.language),
+    );
+    if (other) templates.push({ templateId: other.id, metaId: other.meta_id, name: other.name, language: other.language });
+  }
   const end = c.state === 'sending' || c.state === 'paused' ? now : (c.completed_at ?? c.updated_at);
   const range = c.started_at !== null ? { from: utcDay(c.started_at), to: utcDay(Math.max(c.started_at, Math.min(end, now))) } : null;
   return { campaignId: c.id, accountId: c.account_id, name: c.name, state: c.state, startedAt: c.started_at, templates, range };
@@ -58,26 +71,64 @@ export interface OwnCell extends OwnFigures {
 /**
  * Our counts per campaign, template and UTC day for every campaign of the account that used these
  * templates in the range, by the day Meta accepted each message (`sent_at`). Sent counts what Meta
- * accepted and did not fail afterwards; read counts as delivered (the status ladder).
- * One pass over the range of the sent_at index.
+ * accepted and did not fail afterwards; read counts as delivered (the status ladder). A recipient of
+ * an A/B split counts under its own variant's template. One pass over the range of the sent_at index.
  */
 export function ownCells(store: Store, accountId: number, templateIds: readonly number[], range: { from: number; to: number }): OwnCell[] {
   if (templateIds.length === 0) return [];
-  const marks = templateIds.map(() => '?').join(',');
+  const wanted = new Set(templateIds);
   const from = Math.max(range.from, range.to - LOOKBACK_DAYS * DAY_MS);
-  return store.sqlite
+  const rows = store.sqlite
     .prepare(
-      `SELECT r.campaign_id AS campaignId, c.template_id AS templateId, r.sent_at - (r.sent_at % ${DAY_MS}) AS day,
+      `SELECT r.campaign_id AS campaignId, r.variant AS variant, r.sent_at - (r.sent_at % ${DAY_MS}) AS day,
          SUM(r.state IN ('sent', 'delivered', 'read', 'expired')) AS sent,
          SUM(r.state IN ('delivered', 'read')) AS delivered,
          SUM(r.state = 'read') AS read,
          SUM(r.state = 'failed') AS failed,
          min(r.sent_at) AS firstSentAt, max(r.sent_at) AS lastSentAt
        FROM recipients r JOIN campaigns c ON c.id = r.campaign_id
-       WHERE r.sent_at >= ? AND r.sent_at < ? AND c.account_id = ? AND c.template_id IN (${marks})
-       GROUP BY r.campaign_id, c.template_id, day`,
+       WHERE r.sent_at >= ? AND r.sent_at < ? AND c.account_id = ?
+       GROUP BY r.campaign_id, r.variant, day`,
     )
-    .all(from, range.to + DAY_MS, accountId, ...templateIds) as OwnCell[];
+    .all(from, range.to + DAY_MS, accountId) as (Omit<OwnCell, 'templateId'> & { variant: string | null })[];
+  // Which template each (campaign, variant) sent: the campaign's own for A (or no variant), else the variant's.
+  const templateOf = new Map<string, number | null>();
+  const lookup = (campaignId: number, variant: string | null): number | null => {
+    const key = `${campaignId}|${variant ?? 'A'}`;
+    if (!templateOf.has(key)) {
+      const c = store.first(store.q.selectFrom('campaigns').select(['template_id', 'settings_json']).where('id', '=', campaignId));
+      let id = c?.template_id ?? null;
+      const v = variant && variant !== 'A' ? variantsOfRow(c?.settings_json).setting?.variants.find((x) => x.id === variant) : undefined;
+      if (v?.template) {
+        id =
+          store.first(
+            store.q
+              .selectFrom('templates')
+              .select('id')
+              .where('account_id', '=', accountId)
+              .where('name', '=', v.template.name)
+              .where('language', '=', v.template.language),
+          )?.id ?? null;
+      }
+      templateOf.set(key, id);
+    }
+    return templateOf.get(key) ?? null;
+  };
+  const cells = new Map<string, OwnCell>();
+  for (const { variant, ...r } of rows) {
+    const templateId = lookup(r.campaignId, variant);
+    if (templateId === null || !wanted.has(templateId)) continue;
+    // Variants sharing a template add up into one cell.
+    const key = `${r.campaignId}|${templateId}|${r.day}`;
+    const cell = cells.get(key);
+    if (!cell) cells.set(key, { ...r, templateId });
+    else {
+      addOwn(cell, r);
+      cell.firstSentAt = Math.min(cell.firstSentAt, r.firstSentAt);
+      cell.lastSentAt = Math.max(cell.lastSentAt, r.lastSentAt);
+    }
+  }
+  return [...cells.values()];
 }
 
 export const emptyOwn = (): OwnFigures => ({ sent: 0, delivered: 0, read: 0, failed: 0 });

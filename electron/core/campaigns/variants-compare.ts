@@ -79,10 +79,10 @@ function countDraws(db: SqliteDatabase, campaignId: number, setting: VariantsSet
 const rate = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
 /**
- * Where button clicks per variant come in. Template analytics (another workstream) counts clicks per
- * template and button, so a variant's clicks are its template's clicks only when no other variant of
- * the campaign uses the same template. Until analytics is wired in, `clicksFor` is absent and the
- * comparison says so instead of showing zeros.
+ * Where button clicks per variant come in (analytics/variant-clicks.ts, from stored template analytics).
+ * Meta counts clicks per template and button, so a variant's clicks are its template's clicks only
+ * when no other variant of the campaign uses the same template. Without `clicksFor` (tests, or a core
+ * without analytics) the comparison says so instead of showing zeros.
  */
 export type ClicksSource = (template: { name: string; language: string }) => VariantClicks | null;
 

@@ -18,8 +18,8 @@ export interface VariantDeps {
   events: EventBus;
   dataDir: string;
   random?: () => number;
-  /** Button clicks per template, from template analytics, once that is wired in (see variants-compare.ts). */
-  clicksFor?: ClicksSource;
+  /** Button clicks per template over a campaign's days, from template analytics (analytics/variant-clicks.ts). */
+  clicksFor?: (campaignId: number) => ClicksSource;
 }
 
 /** A/B variants: their set-up (Message tab, CLI), the preview per variant, and the comparison. */
@@ -101,7 +101,7 @@ export function createVariantService(deps: VariantDeps) {
         setting,
         templates,
         now: clock.now(),
-        ...(deps.clicksFor ? { clicksFor: deps.clicksFor } : {}),
+        ...(deps.clicksFor ? { clicksFor: deps.clicksFor(campaignId) } : {}),
       });
     },
   };

@@ -16,6 +16,7 @@ import {
 } from '../../../shared/api';
 import type { Clock } from '../clock';
 import { recipientCounts } from '../campaigns/repo';
+import type { ClicksSource } from '../campaigns/variants-compare';
 import { reportVariants } from '../campaigns/variants-report';
 import type { Store } from '../db/connection';
 import type { Download } from '../downloads';
@@ -36,6 +37,8 @@ export interface ReportDeps {
   dataDir: string;
   workerEntry?: WorkerEntry;
   nativeBinding?: string;
+  /** Button clicks per template over a campaign's days, for the "By variant" section (template analytics). */
+  clicksFor?: (campaignId: number) => ClicksSource;
 }
 
 /** Finished reports wait here for the shell to save them (the browser downloads them later). */
@@ -91,7 +94,7 @@ export function createReportService(deps: ReportDeps) {
       category: row.category,
       startedAt: row.started_at,
       completedAt: row.completed_at,
-      variants: reportVariants(store, campaignId),
+      variants: reportVariants(store, campaignId, deps.clicksFor?.(campaignId)),
       columns: JSON.parse(row.columns_json) as string[],
     };
   };

@@ -9,7 +9,7 @@ const REFRESH_MS = 2000;
 
 const pct = (r: number | null): string => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
 
-// Where template analytics' button clicks per variant will show (another workstream fills VariantStats.clicks).
+// Button clicks per variant, from template analytics (analytics/variant-clicks.ts); — where none were fetched.
 const clicksCell = (v: VariantStats): string => (v.clicks ? v.clicks.total.toLocaleString() : '—');
 
 /**
