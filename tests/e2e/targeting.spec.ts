@@ -1,0 +1,110 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SANDBOX_TEMPLATES } from '../../electron/sandbox';
+import { expect, openApp, test } from './fixtures';
+
+const hhmm = (minutes: number) => {
+  const m = ((Math.round(minutes) % 1440) + 1440) % 1440;
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+};
+
+function londonMinutes(): number {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date());
+  return Number(parts.find((p) => p.type === 'hour')!.value) * 60 + Number(parts.find((p) => p.type === 'minute')!.value);
+}
+
+// Issue 9's whole path through the UI: filter the audience, set quiet hours and an A/B split, send
+// to the sandbox, and compare the variants while the quiet country waits.
+test('targeting: filter the audience, quiet hours, an A/B split, send to the sandbox and compare the variants', async ({ page, app }) => {
+  const created = JSON.parse((await app.cli('campaigns', 'create', '--name', 'VIP week', '--json')).stdout) as { id: number };
+  // 16 US and 6 UK customers; every other one is a VIP.
+  const us = Array.from({ length: 16 }, (_, i) => `+1202555${6100 + i}`);
+  const uk = Array.from({ length: 6 }, (_, i) => `+4474001235${10 + i}`);
+  const csv = join(app.dataDir, 'customers.csv');
+  writeFileSync(csv, ['phone,name,order,segment', ...[...us, ...uk].map((p, i) => `${p},Customer ${i},V-${i},${i % 2 === 0 ? 'VIP' : 'regular'}`)].join('\n'));
+  expect((await app.cli('campaigns', 'import', String(created.id), csv)).code).toBe(0);
+  const t = SANDBOX_TEMPLATES.find((x) => x.name === 'order_confirmation')!;
+  app.exec(
+    "INSERT INTO templates (account_id, meta_id, name, language, status, category, parameter_format, components_json, source, updated_at) VALUES (1, ?, ?, ?, 'APPROVED', ?, ?, ?, 'sync', 0)",
+    t.id ?? null, t.name, t.language, t.category, t.parameter_format, JSON.stringify(t.components),
+  );
+  app.exec(
+    'UPDATE campaigns SET template_id = 1, template_name = ?, template_language = ?, mapping_json = ? WHERE id = ?',
+    t.name, t.language, JSON.stringify({ 'body.first_name': { kind: 'column', column: 'name' }, 'body.order_number': { kind: 'column', column: 'order' } }), created.id,
+  );
+
+  await openApp(page, app);
+  await page.getByRole('button', { name: 'VIP week', exact: true }).click();
+
+  // 1. The audience filter: segment is VIP — 8 US and 3 UK customers.
+  await page.getByRole('tab', { name: 'Audience' }).click();
+  const filter = page.getByTestId('audience-filter');
+  const count = page.getByTestId('filter-count');
+  await filter.getByRole('button', { name: 'Add condition' }).click();
+  await page.getByRole('combobox', { name: 'Column of condition 1' }).click();
+  await page.getByRole('option', { name: 'segment', exact: true }).click();
+  await page.getByLabel('Value of condition 1').fill('vip');
+  await expect(count).toHaveAttribute('data-state', 'ready');
+  await expect(count).toContainText('11 of 22 recipients match.');
+
+  // 2. Variant B: the spring sale, split 60/40.
+  await page.getByRole('tab', { name: 'Message' }).click();
+  await expect(page.getByTestId('templates-synced')).toContainText('Templates synced');
+  const bar = page.getByTestId('variant-bar');
+  await bar.getByTestId('add-variant').click();
+  await expect(bar).toHaveAttribute('data-selected', 'B');
+  await page.getByRole('combobox', { name: 'Template of variant B' }).click();
+  await page.getByRole('option', { name: 'spring_sale (en_US)', exact: true }).click();
+  const mapping = page.getByTestId('mapping');
+  await expect(mapping).toHaveAttribute('data-variant', 'B');
+  await page.getByTestId('slot-body.2').getByText('Same text for all').click();
+  await page.getByLabel('Text for body.2').fill('15%');
+  await page.getByLabel('Text for body.2').press('Enter');
+  await mapping.getByRole('combobox', { name: 'Column for button.0' }).click();
+  await page.getByRole('option', { name: 'order', exact: true }).click();
+  await page.getByLabel('Share of variant A').fill('60');
+  await page.getByLabel('Share of variant B').fill('40');
+  await bar.getByTestId('apply-split').click();
+  await expect(bar.getByTestId('variant-selector')).toContainText('A · 60%');
+
+  // 3. Quiet hours around London's "now": the three UK VIPs wait; the US ones are hours behind.
+  await page.getByRole('tab', { name: 'Review & send' }).click();
+  const pacing = page.getByTestId('pacing-panel');
+  await expect(pacing).toHaveAttribute('data-ready', 'true');
+  await pacing.getByRole('switch', { name: 'Quiet hours' }).click();
+  const now = londonMinutes();
+  let from = hhmm(now - 60);
+  let to = hhmm(now + 120);
+  if (from === '08:00' || to === '21:00') [from, to] = [hhmm(now - 50), hhmm(now + 130)];
+  await page.getByLabel('Quiet hours to').fill(to);
+  await page.getByLabel('Quiet hours to').blur();
+  await page.getByLabel('Quiet hours from').fill(from);
+  await page.getByLabel('Quiet hours from').blur();
+  await expect(page.getByTestId('pacing-countries').locator('tr[data-country="GB"]')).toContainText('Quiet until');
+  await expect(page.getByTestId('prechecks')).toContainText('11 recipients are ready to send (11 left out by the audience filter)');
+
+  // 4. Send: the US VIPs go out in both variants, the UK VIPs wait, the regulars are excluded.
+  await page.getByRole('button', { name: 'Send to 11 recipients' }).click();
+  const progress = page.getByTestId('send-progress');
+  await expect(progress).toHaveAttribute('data-state', 'sending');
+  await expect(page.getByTestId('send-quiet-waiting')).toHaveAttribute('data-count', '3');
+  await expect(page.getByTestId('send-excluded')).toContainText('Excluded: 11 — not in the audience filter.');
+  const q = (sql: string) => app.query<{ n: number }>(sql, created.id)[0]!.n;
+  await expect.poll(() => q("SELECT count(*) AS n FROM recipients WHERE campaign_id = ? AND phone LIKE '+1%' AND sent_at IS NOT NULL"), { timeout: 20_000 }).toBe(8);
+  expect(q("SELECT count(*) AS n FROM recipients WHERE campaign_id = ? AND phone LIKE '+44%' AND state = 'pending'")).toBe(3);
+  expect(q("SELECT count(*) AS n FROM recipients WHERE campaign_id = ? AND variant IS NOT NULL")).toBe(11);
+
+  // 5. The variants side by side, as SQLite has them.
+  const comparison = page.getByTestId('variant-comparison');
+  await expect(comparison).toBeVisible();
+  const row = (id: string) => comparison.locator(`[data-testid="variant-row"][data-variant="${id}"]`);
+  await expect(row('B')).toContainText('spring_sale (en_US)');
+  for (const id of ['A', 'B']) {
+    const inDb = (where: string) => app.query<{ n: number }>(`SELECT count(*) AS n FROM recipients WHERE campaign_id = ? AND variant = ? AND ${where}`, created.id, id)[0]!.n;
+    await expect.poll(async () => Number(await row(id).getAttribute('data-recipients')), { timeout: 10_000 }).toBe(inDb('1 = 1'));
+    await expect.poll(async () => Number(await row(id).getAttribute('data-sent')) - inDb('sent_at IS NOT NULL'), { timeout: 10_000 }).toBe(0);
+  }
+  const sentTotal = async () => Number(await row('A').getAttribute('data-sent')) + Number(await row('B').getAttribute('data-sent'));
+  expect(await sentTotal()).toBe(8);
+  await page.screenshot({ path: test.info().outputPath('targeting.png'), fullPage: true });
+});
