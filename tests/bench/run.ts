@@ -49,6 +49,7 @@ const BENCHES: Record<string, string> = {
   send: 'send.ts',
   status: 'status.ts',
   'progress-view': 'progress-view.ts',
+  'audience-filter': 'audience-filter.ts',
 };
 const selected = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',').map((s) => s.trim()) : Object.keys(BENCHES);
 for (const name of selected) if (!BENCHES[name]) throw new Error(`BENCH_ONLY: unknown benchmark "${name}" (known: ${Object.keys(BENCHES).join(', ')})`);
