@@ -2,7 +2,7 @@ import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { observationKey, type InboundObservation, type Observation, type StatusObservation } from '../../../shared/domain/status';
 import { byWamidRuns, createStatusApplier } from './apply-statuses';
 import { createEffects } from './effects';
-import { recipientStatements } from './recipient-track';
+import { recipientStatements, type RecipientRow } from './recipient-track';
 
 /** A cursor written in the same transaction as the observations it covers: no loss, no double work. */
 export interface CursorWrite {
@@ -65,7 +65,7 @@ export function addOutcome(into: ApplyOutcome, o: ApplyOutcome): ApplyOutcome {
 
 // The ladder is order-independent, so a batch may be applied in any order: by wamid, then Meta's time.
 // That brings a recipient's statuses together (one lookup, one write for all of them) and walks the
-// wamid index in order instead of jumping around it (tests/bench/RESULTS-status.md).
+// wamid index in order instead of jumping around it (BENCHMARKS.md, status reconciliation).
 const byWamid = (a: StatusObservation, b: StatusObservation) => (a.wamid < b.wamid ? -1 : a.wamid > b.wamid ? 1 : a.at - b.at);
 
 /**
@@ -123,7 +123,20 @@ export function createReconciler(db: SqliteDatabase, deps: { now: () => number; 
       else applyOther(b, o, out);
     }
     const keep = (o: StatusObservation, recipientId: number | null) => record(b, o, recipientId);
-    for (const run of byWamidRuns(statuses.sort(byWamid))) applier.applyGroup(run, b.source, keep, out);
+    // Recipients are found by wamid in wamid order (the index is walked in order), then written in
+    // recipient order, so their rows and status_events' recipient_id index are written front to back
+    // rather than at random. Runs whose wamid we do not know (yet) may settle an ambiguous send by its
+    // callback data: they go after, each located afresh, in wamid order as before.
+    const known: { run: StatusObservation[]; row: RecipientRow }[] = [];
+    const unknown: StatusObservation[][] = [];
+    for (const run of byWamidRuns(statuses.sort(byWamid))) {
+      const row = rows.byWamid(run[0]!.wamid);
+      if (row) known.push({ run, row });
+      else unknown.push(run);
+    }
+    known.sort((x, y) => x.row.id - y.row.id);
+    for (const { run, row } of known) applier.applyGroup(run, b.source, keep, out, { row, settle: false, fileUnder: row.id });
+    for (const run of unknown) applier.applyGroup(run, b.source, keep, out);
     if (b.cursor) saveCursor.run(b.cursor.accountId, b.cursor.source, b.cursor.cursor, b.cursor.scope);
     return out;
   });
