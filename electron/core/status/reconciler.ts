@@ -74,6 +74,9 @@ const byWamid = (a: StatusObservation, b: StatusObservation) => (a.wamid < b.wam
  * are recognised). Recipients are found by wamid, or, for sends whose outcome was unknown, by our
  * callback data.
  */
+const EVENTS_PER_INSERT = 100;
+const EVENT_COLUMNS = 10;
+
 export function createReconciler(db: SqliteDatabase, deps: { now: () => number; onPause?: (campaignId: number) => void }) {
   const rows = recipientStatements(db);
   const effects = createEffects(db, deps.now);
@@ -82,17 +85,47 @@ export function createReconciler(db: SqliteDatabase, deps: { now: () => number; 
     `INSERT OR IGNORE INTO status_events (source, kind, dedupe_key, wamid, status, meta_ts, callback, recipient_id, payload_json, received_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  // Events of statuses we matched to a recipient cannot be repeats at the database's level (a repeat is
+  // known from the recipient's status_seen bits; the unique key index holds only unmatched events), so
+  // they are written EVENTS_PER_INSERT to a statement at the end of the batch: a tenth of the
+  // statements for the largest table of the hot path (BENCHMARKS.md, status reconciliation).
+  const insertEvents = db.prepare(
+    `INSERT INTO status_events (source, kind, dedupe_key, wamid, status, meta_ts, callback, recipient_id, payload_json, received_at)
+     VALUES ${Array.from({ length: EVENTS_PER_INSERT }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+  );
   const matchEvent = db.prepare('UPDATE status_events SET recipient_id = ? WHERE id = ?');
   const saveCursor = db.prepare(
     `INSERT INTO status_sources (account_id, source, cursor, cursor_scope) VALUES (?, ?, ?, ?)
      ON CONFLICT(account_id, source) DO UPDATE SET cursor = excluded.cursor, cursor_scope = excluded.cursor_scope`,
   );
 
-  const record = (b: Batch, o: Observation, recipientId: number | null): boolean => {
+  const eventValues = (b: Batch, o: Observation, recipientId: number | null): unknown[] => {
     const wamid = o.kind === 'status' ? o.wamid : o.kind === 'inbound' ? o.messageId : null;
     const status = o.kind === 'status' ? o.status : o.kind === 'template' ? o.event : o.kind === 'preference' ? o.value : o.type;
     const callback = o.kind === 'status' ? o.callback : null;
-    return insertEvent.run(b.source, o.kind, observationKey(o), wamid, status, o.at, callback, recipientId, JSON.stringify(o.raw ?? null), b.receivedAt).changes === 1;
+    return [b.source, o.kind, observationKey(o), wamid, status, o.at, callback, recipientId, JSON.stringify(o.raw ?? null), b.receivedAt];
+  };
+  const record = (b: Batch, o: Observation, recipientId: number | null): boolean => insertEvent.run(...eventValues(b, o, recipientId)).changes === 1;
+
+  /** Matched events of one batch, written in groups; flush() writes the rest (inside the batch's transaction). */
+  const eventBuffer = (b: Batch) => {
+    let values: unknown[] = [];
+    let count = 0;
+    return {
+      add(o: StatusObservation, recipientId: number): void {
+        values.push(...eventValues(b, o, recipientId));
+        if (++count === EVENTS_PER_INSERT) {
+          insertEvents.run(values);
+          values = [];
+          count = 0;
+        }
+      },
+      flush(): void {
+        for (let i = 0; i < count; i++) insertEvent.run(values.slice(i * EVENT_COLUMNS, (i + 1) * EVENT_COLUMNS));
+        values = [];
+        count = 0;
+      },
+    };
   };
 
   /** Template changes, opt-outs and replies: kept under their key (a repeat is refused), then acted on. */
@@ -122,7 +155,12 @@ export function createReconciler(db: SqliteDatabase, deps: { now: () => number; 
       if (o.kind === 'status') statuses.push(o);
       else applyOther(b, o, out);
     }
-    const keep = (o: StatusObservation, recipientId: number | null) => record(b, o, recipientId);
+    const matched = eventBuffer(b);
+    const keep = (o: StatusObservation, recipientId: number | null): boolean => {
+      if (recipientId === null) return record(b, o, null);
+      matched.add(o, recipientId);
+      return true;
+    };
     // Recipients are found by wamid in wamid order (the index is walked in order), then written in
     // recipient order, so their rows and status_events' recipient_id index are written front to back
     // rather than at random. Runs whose wamid we do not know (yet) may settle an ambiguous send by its
@@ -137,6 +175,7 @@ export function createReconciler(db: SqliteDatabase, deps: { now: () => number; 
     known.sort((x, y) => x.row.id - y.row.id);
     for (const { run, row } of known) applier.applyGroup(run, b.source, keep, out, { row, settle: false, fileUnder: row.id });
     for (const run of unknown) applier.applyGroup(run, b.source, keep, out);
+    matched.flush();
     if (b.cursor) saveCursor.run(b.cursor.accountId, b.cursor.source, b.cursor.cursor, b.cursor.scope);
     return out;
   });
