@@ -1,26 +1,18 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { SANDBOX_TEMPLATES, SANDBOX_TEST_NUMBERS } from '../../electron/sandbox';
 import { expect, openApp, test } from './fixtures';
+import { draftCampaign } from './setup';
 
 test("the progress view's analytics cross-check: Meta's figures next to ours, and button clicks", async ({ page, app }) => {
-  const created = JSON.parse((await app.cli('campaigns', 'create', '--name', 'Spring deals', '--json')).stdout) as { id: number };
-  const csv = join(app.dataDir, 'customers.csv');
   const numbers = [SANDBOX_TEST_NUMBERS.read.number, SANDBOX_TEST_NUMBERS.notOnWhatsApp.number, ...Array.from({ length: 38 }, (_, i) => `+1202555${5000 + i}`)];
-  writeFileSync(csv, ['phone,name,order', ...numbers.map((p, i) => `${p},Customer ${i},S-${i}`)].join('\n'));
-  expect((await app.cli('campaigns', 'import', String(created.id), csv)).code).toBe(0);
   // A marketing template with a URL button and a quick reply: Meta counts clicks on both.
   const t = SANDBOX_TEMPLATES.find((x) => x.name === 'spring_sale' && x.language === 'en_US')!;
-  app.exec(
-    "INSERT INTO templates (account_id, meta_id, name, language, status, category, parameter_format, components_json, source, updated_at) VALUES (1, ?, ?, ?, 'APPROVED', ?, ?, ?, 'sync', 0)",
-    t.id ?? null, t.name, t.language, t.category, t.parameter_format, JSON.stringify(t.components),
-  );
-  app.exec(
-    'UPDATE campaigns SET template_id = 1, template_name = ?, template_language = ?, mapping_json = ? WHERE id = ?',
-    t.name, t.language,
-    JSON.stringify({ 'body.1': { kind: 'column', column: 'name' }, 'body.2': { kind: 'static', value: '20%' }, 'button.0': { kind: 'column', column: 'order' } }),
-    created.id,
-  );
+  await draftCampaign(app, {
+    name: 'Spring deals',
+    csv: ['phone,name,order', ...numbers.map((p, i) => `${p},Customer ${i},S-${i}`)].join('\n'),
+    template: t.name,
+    language: t.language,
+    mapping: { 'body.1': { kind: 'column', column: 'name' }, 'body.2': { kind: 'static', value: '20%' }, 'button.0': { kind: 'column', column: 'order' } },
+  });
 
   await openApp(page, app);
   await page.getByRole('button', { name: 'Spring deals', exact: true }).click();

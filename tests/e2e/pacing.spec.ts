@@ -1,7 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { SANDBOX_TEMPLATES } from '../../electron/sandbox';
 import { expect, openApp, test } from './fixtures';
+import { draftCampaign } from './setup';
 
 const hhmm = (minutes: number) => {
   const m = ((Math.round(minutes) % 1440) + 1440) % 1440;
@@ -16,22 +14,10 @@ function londonMinutes(): number {
 
 test('quiet hours and a frequency cap set in Review & Send: excluded and waiting counts, before and while sending', async ({ page, app }) => {
   // Setup through the CLI and SQL (covered elsewhere): a draft of 3 UK, 2 Indian and 2 US customers.
-  const created = JSON.parse((await app.cli('campaigns', 'create', '--name', 'Autumn news', '--json')).stdout) as { id: number };
   const uk = ['+447400123410', '+447400123411', '+447400123412'];
   const india = ['+919812345670', '+919812345671'];
   const us = ['+12025552001', '+12025552002'];
-  const csv = join(app.dataDir, 'customers.csv');
-  writeFileSync(csv, ['phone,name,order', ...[...uk, ...india, ...us].map((p, i) => `${p},Customer ${i},A-${i}`)].join('\n'));
-  expect((await app.cli('campaigns', 'import', String(created.id), csv)).code).toBe(0);
-  const t = SANDBOX_TEMPLATES.find((x) => x.name === 'order_confirmation')!;
-  app.exec(
-    "INSERT INTO templates (account_id, meta_id, name, language, status, category, parameter_format, components_json, source, updated_at) VALUES (1, ?, ?, ?, 'APPROVED', ?, ?, ?, 'sync', 0)",
-    t.id ?? null, t.name, t.language, t.category, t.parameter_format, JSON.stringify(t.components),
-  );
-  app.exec(
-    'UPDATE campaigns SET template_id = 1, template_name = ?, template_language = ?, mapping_json = ? WHERE id = ?',
-    t.name, t.language, JSON.stringify({ 'body.first_name': { kind: 'column', column: 'name' }, 'body.order_number': { kind: 'column', column: 'order' } }), created.id,
-  );
+  const created = { id: await draftCampaign(app, { name: 'Autumn news', csv: ['phone,name,order', ...[...uk, ...india, ...us].map((p, i) => `${p},Customer ${i},A-${i}`)].join('\n') }) };
   // The two US customers got a message from this account yesterday (another campaign).
   app.exec("INSERT INTO campaigns (account_id, name, state, created_at, updated_at) VALUES (1, 'Yesterday', 'completed', 0, 0)");
   for (const [i, p] of us.entries()) {

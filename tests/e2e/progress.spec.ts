@@ -1,24 +1,11 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { SANDBOX_TEMPLATES, SANDBOX_TEST_NUMBERS } from '../../electron/sandbox';
+import { SANDBOX_TEST_NUMBERS } from '../../electron/sandbox';
 import { expect, openApp, test } from './fixtures';
+import { draftCampaign } from './setup';
 
 test('the progress view: counters and chart move to completion, failures by reason, the table filtered to failures and searched', async ({ page, app }) => {
-  const created = JSON.parse((await app.cli('campaigns', 'create', '--name', 'Autumn offers', '--json')).stdout) as { id: number };
-  const csv = join(app.dataDir, 'customers.csv');
   const fixed = [SANDBOX_TEST_NUMBERS.read.number, SANDBOX_TEST_NUMBERS.notOnWhatsApp.number, SANDBOX_TEST_NUMBERS.rejectedNotOnWhatsApp.number];
   const rows = [...fixed, ...Array.from({ length: 117 }, (_, i) => `+1202555${3000 + i}`)].map((p, i) => `${p},Customer ${i},B-${i}`);
-  writeFileSync(csv, ['phone,name,order', ...rows].join('\n'));
-  expect((await app.cli('campaigns', 'import', String(created.id), csv)).code).toBe(0);
-  const t = SANDBOX_TEMPLATES.find((x) => x.name === 'order_confirmation')!;
-  app.exec(
-    "INSERT INTO templates (account_id, meta_id, name, language, status, category, parameter_format, components_json, source, updated_at) VALUES (1, ?, ?, ?, 'APPROVED', ?, ?, ?, 'sync', 0)",
-    t.id ?? null, t.name, t.language, t.category, t.parameter_format, JSON.stringify(t.components),
-  );
-  app.exec(
-    'UPDATE campaigns SET template_id = 1, template_name = ?, template_language = ?, mapping_json = ? WHERE id = ?',
-    t.name, t.language, JSON.stringify({ 'body.first_name': { kind: 'column', column: 'name' }, 'body.order_number': { kind: 'column', column: 'order' } }), created.id,
-  );
+  await draftCampaign(app, { name: 'Autumn offers', csv: ['phone,name,order', ...rows].join('\n') });
   // Slow enough (about 6 s) to watch the chart grow.
   app.exec('UPDATE accounts SET rate_per_second = 20 WHERE id = 1');
 

@@ -1,9 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { SANDBOX_TEMPLATES } from '../../electron/sandbox';
 import { expect, openApp, test } from './fixtures';
+import { draftCampaign } from './setup';
 
 // The sandbox's test numbers have fixed outcomes (README, "Sending"): 0101 read, 0102 delivered,
 // 0103 not on WhatsApp (131026, by status), 0107 rejected at once (131026), 0106 never delivered.
@@ -16,19 +16,7 @@ const PEOPLE = [
 ] as const;
 
 test('export a finished sandbox campaign from the UI, as CSV (failed) and Excel (everybody)', async ({ page, app }) => {
-  const created = JSON.parse((await app.cli('campaigns', 'create', '--name', 'Spring sale', '--json')).stdout) as { id: number };
-  const csv = join(app.dataDir, 'customers.csv');
-  writeFileSync(csv, Papa.unparse([['phone', 'name', 'order'], ...PEOPLE.map((p) => [...p])]));
-  expect((await app.cli('campaigns', 'import', String(created.id), csv)).code).toBe(0);
-  const t = SANDBOX_TEMPLATES.find((x) => x.name === 'order_confirmation')!;
-  app.exec(
-    "INSERT INTO templates (account_id, meta_id, name, language, status, category, parameter_format, components_json, source, updated_at) VALUES (1, ?, ?, ?, 'APPROVED', ?, ?, ?, 'sync', 0)",
-    t.id ?? null, t.name, t.language, t.category, t.parameter_format, JSON.stringify(t.components),
-  );
-  app.exec(
-    'UPDATE campaigns SET template_id = 1, template_name = ?, template_language = ?, mapping_json = ? WHERE id = ?',
-    t.name, t.language, JSON.stringify({ 'body.first_name': { kind: 'column', column: 'name' }, 'body.order_number': { kind: 'column', column: 'order' } }), created.id,
-  );
+  await draftCampaign(app, { name: 'Spring sale', csv: Papa.unparse([['phone', 'name', 'order'], ...PEOPLE.map((p) => [...p])]) });
 
   await openApp(page, app);
   await page.getByRole('button', { name: 'Spring sale', exact: true }).click();

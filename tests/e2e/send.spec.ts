@@ -1,23 +1,9 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { SANDBOX_TEMPLATES } from '../../electron/sandbox';
 import { expect, openApp, test } from './fixtures';
+import { draftCampaign } from './setup';
 
 test('run a sandbox campaign from the UI to completion, with pause and resume on the way', async ({ page, app }) => {
   // Setup through the CLI (covered elsewhere): a draft with 150 customers.
-  const created = JSON.parse((await app.cli('campaigns', 'create', '--name', 'Spring sale', '--json')).stdout) as { id: number };
-  const csv = join(app.dataDir, 'customers.csv');
-  writeFileSync(csv, ['phone,name,order', ...Array.from({ length: 150 }, (_, i) => `+1202555${2000 + i},Customer ${i},A-${i}`)].join('\n'));
-  expect((await app.cli('campaigns', 'import', String(created.id), csv)).code).toBe(0);
-  const t = SANDBOX_TEMPLATES.find((x) => x.name === 'order_confirmation')!;
-  app.exec(
-    "INSERT INTO templates (account_id, meta_id, name, language, status, category, parameter_format, components_json, source, updated_at) VALUES (1, ?, ?, ?, 'APPROVED', ?, ?, ?, 'sync', 0)",
-    t.id ?? null, t.name, t.language, t.category, t.parameter_format, JSON.stringify(t.components),
-  );
-  app.exec(
-    'UPDATE campaigns SET template_id = 1, template_name = ?, template_language = ?, mapping_json = ? WHERE id = ?',
-    t.name, t.language, JSON.stringify({ 'body.first_name': { kind: 'column', column: 'name' }, 'body.order_number': { kind: 'column', column: 'order' } }), created.id,
-  );
+  await draftCampaign(app, { name: 'Spring sale', csv: ['phone,name,order', ...Array.from({ length: 150 }, (_, i) => `+1202555${2000 + i},Customer ${i},A-${i}`)].join('\n') });
   // Slow enough to pause half way.
   app.exec('UPDATE accounts SET rate_per_second = 15 WHERE id = 1');
 

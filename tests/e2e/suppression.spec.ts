@@ -1,26 +1,13 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { SANDBOX_TEMPLATES, SANDBOX_TEST_NUMBERS } from '../../electron/sandbox';
+import { SANDBOX_TEST_NUMBERS } from '../../electron/sandbox';
 import { SANDBOX_REPLY_NUMBERS } from '../../electron/sandbox/test-numbers';
 import { expect, openApp, test } from './fixtures';
+import { draftCampaign } from './setup';
 
 const STOP = SANDBOX_REPLY_NUMBERS.repliesStop.number;
 const TAP = SANDBOX_REPLY_NUMBERS.tapsStopPromotions.number;
 
 test('a customer who replies Stop lands on the Opt-outs page with the reason; add and remove a number by hand', async ({ page, app }) => {
-  const created = JSON.parse((await app.cli('campaigns', 'create', '--name', 'Winter sale', '--json')).stdout) as { id: number };
-  const csv = join(app.dataDir, 'customers.csv');
-  writeFileSync(csv, ['phone,name,order', `${STOP},Ann,A-1`, `${TAP},Bob,A-2`, `${SANDBOX_TEST_NUMBERS.read.number},Cy,A-3`].join('\n'));
-  expect((await app.cli('campaigns', 'import', String(created.id), csv)).code).toBe(0);
-  const t = SANDBOX_TEMPLATES.find((x) => x.name === 'order_confirmation')!;
-  app.exec(
-    "INSERT INTO templates (account_id, meta_id, name, language, status, category, parameter_format, components_json, source, updated_at) VALUES (1, ?, ?, ?, 'APPROVED', ?, ?, ?, 'sync', 0)",
-    t.id ?? null, t.name, t.language, t.category, t.parameter_format, JSON.stringify(t.components),
-  );
-  app.exec(
-    'UPDATE campaigns SET template_id = 1, template_name = ?, template_language = ?, mapping_json = ? WHERE id = ?',
-    t.name, t.language, JSON.stringify({ 'body.first_name': { kind: 'column', column: 'name' }, 'body.order_number': { kind: 'column', column: 'order' } }), created.id,
-  );
+  await draftCampaign(app, { name: 'Winter sale', csv: ['phone,name,order', `${STOP},Ann,A-1`, `${TAP},Bob,A-2`, `${SANDBOX_TEST_NUMBERS.read.number},Cy,A-3`].join('\n') });
 
   await openApp(page, app);
   await page.getByRole('button', { name: 'Winter sale', exact: true }).click();

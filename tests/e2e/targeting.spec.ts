@@ -1,7 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { SANDBOX_TEMPLATES } from '../../electron/sandbox';
 import { expect, openApp, test } from './fixtures';
+import { draftCampaign } from './setup';
 
 const hhmm = (minutes: number) => {
   const m = ((Math.round(minutes) % 1440) + 1440) % 1440;
@@ -16,22 +14,10 @@ function londonMinutes(): number {
 // Issue 9's whole path through the UI: filter the audience, set quiet hours and an A/B split, send
 // to the sandbox, and compare the variants while the quiet country waits.
 test('targeting: filter the audience, quiet hours, an A/B split, send to the sandbox and compare the variants', async ({ page, app }) => {
-  const created = JSON.parse((await app.cli('campaigns', 'create', '--name', 'VIP week', '--json')).stdout) as { id: number };
   // 16 US and 6 UK customers; every other one is a VIP.
   const us = Array.from({ length: 16 }, (_, i) => `+1202555${6100 + i}`);
   const uk = Array.from({ length: 6 }, (_, i) => `+4474001235${10 + i}`);
-  const csv = join(app.dataDir, 'customers.csv');
-  writeFileSync(csv, ['phone,name,order,segment', ...[...us, ...uk].map((p, i) => `${p},Customer ${i},V-${i},${i % 2 === 0 ? 'VIP' : 'regular'}`)].join('\n'));
-  expect((await app.cli('campaigns', 'import', String(created.id), csv)).code).toBe(0);
-  const t = SANDBOX_TEMPLATES.find((x) => x.name === 'order_confirmation')!;
-  app.exec(
-    "INSERT INTO templates (account_id, meta_id, name, language, status, category, parameter_format, components_json, source, updated_at) VALUES (1, ?, ?, ?, 'APPROVED', ?, ?, ?, 'sync', 0)",
-    t.id ?? null, t.name, t.language, t.category, t.parameter_format, JSON.stringify(t.components),
-  );
-  app.exec(
-    'UPDATE campaigns SET template_id = 1, template_name = ?, template_language = ?, mapping_json = ? WHERE id = ?',
-    t.name, t.language, JSON.stringify({ 'body.first_name': { kind: 'column', column: 'name' }, 'body.order_number': { kind: 'column', column: 'order' } }), created.id,
-  );
+  const created = { id: await draftCampaign(app, { name: 'VIP week', csv: ['phone,name,order,segment', ...[...us, ...uk].map((p, i) => `${p},Customer ${i},V-${i},${i % 2 === 0 ? 'VIP' : 'regular'}`)].join('\n') }) };
 
   await openApp(page, app);
   await page.getByRole('button', { name: 'VIP week', exact: true }).click();

@@ -1,23 +1,9 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { SANDBOX_TEMPLATES } from '../../electron/sandbox';
 import { expect, openApp, test } from './fixtures';
+import { draftCampaign } from './setup';
 
 test('A/B: add variant B with another template and UTM tags, split 70/30, send to the sandbox, compare the variants', async ({ page, app }) => {
   // Setup through the CLI and SQLite (covered elsewhere): a draft of 100 customers on order_confirmation.
-  const created = JSON.parse((await app.cli('campaigns', 'create', '--name', 'Split test', '--json')).stdout) as { id: number };
-  const csv = join(app.dataDir, 'customers.csv');
-  writeFileSync(csv, ['phone,name,order', ...Array.from({ length: 100 }, (_, i) => `+1202555${4000 + i},Customer ${i},B-${i}`)].join('\n'));
-  expect((await app.cli('campaigns', 'import', String(created.id), csv)).code).toBe(0);
-  const t = SANDBOX_TEMPLATES.find((x) => x.name === 'order_confirmation')!;
-  app.exec(
-    "INSERT INTO templates (account_id, meta_id, name, language, status, category, parameter_format, components_json, source, updated_at) VALUES (1, ?, ?, ?, 'APPROVED', ?, ?, ?, 'sync', 0)",
-    t.id ?? null, t.name, t.language, t.category, t.parameter_format, JSON.stringify(t.components),
-  );
-  app.exec(
-    'UPDATE campaigns SET template_id = 1, template_name = ?, template_language = ?, mapping_json = ? WHERE id = ?',
-    t.name, t.language, JSON.stringify({ 'body.first_name': { kind: 'column', column: 'name' }, 'body.order_number': { kind: 'column', column: 'order' } }), created.id,
-  );
+  await draftCampaign(app, { name: 'Split test', csv: ['phone,name,order', ...Array.from({ length: 100 }, (_, i) => `+1202555${4000 + i},Customer ${i},B-${i}`)].join('\n') });
 
   await openApp(page, app);
   await page.getByRole('button', { name: 'Split test', exact: true }).click();

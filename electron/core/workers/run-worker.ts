@@ -1,0 +1,74 @@
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+
+/** Where a worker's code is: a URL, and for TypeScript in development the real entry as argv[2]. */
+export interface WorkerEntry {
+  url: URL;
+  /** Passed to the worker as process.argv[2] (the TypeScript entry, in development). */
+  argv?: string[];
+}
+
+/**
+ * A worker's entry seen from the module `here` that starts it: beside the bundle in the built app
+ * (electron-vite emits `<bundled>.js` next to index.js; see electron.vite.config.ts), or the
+ * TypeScript file `<source>` next to `here`, run through tsx in development, tests and the CLI.
+ */
+export function workerEntry(here: string, bundled: string, source: string): WorkerEntry {
+  if (here.endsWith('.ts')) return { url: new URL('../workers/tsx-boot.mjs', here), argv: [new URL(`./${source}`, here).href] };
+  return { url: new URL(`./${bundled}.js`, here) };
+}
+
+/** What every worker protocol of the core shares: progress on the way, then one final message. */
+type Message = { type: string };
+type Progress<M extends Message> = Extract<M, { type: 'progress' }>;
+export type Final<M extends Message> = Exclude<M, { type: 'progress' }>;
+
+export interface RunningWorker<M extends Message> {
+  /** The worker's final message; a crash or an exit without one becomes an error, a cancel 'cancelled'. */
+  done: Promise<Final<M>>;
+  /** Asks the worker to stop (it rolls back and answers 'cancelled'); one stuck for 5 s is terminated. */
+  cancel: () => void;
+}
+
+/**
+ * Runs one task in its own worker thread: the import, the suppression-list import and the report
+ * export all follow this protocol (a `cancel` message in, progress messages and one final message out).
+ */
+export function runWorker<M extends Message>(
+  task: unknown,
+  entry: WorkerEntry,
+  options: { what: string; onProgress?: (m: Progress<M>) => void; resourceLimits?: ResourceLimits },
+): RunningWorker<M> {
+  const worker = new Worker(entry.url, {
+    workerData: task,
+    ...(entry.argv ? { argv: entry.argv } : {}),
+    ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
+  });
+  let settled = false;
+  let cancelRequested = false;
+  const done = new Promise<Final<M>>((resolve) => {
+    const finish = (m: Final<M>) => {
+      if (settled) return;
+      settled = true;
+      resolve(m);
+      void worker.terminate();
+    };
+    const failed = (message: string) => ({ type: 'error', code: 'INTERNAL', message }) as unknown as Final<M>;
+    worker.on('message', (m: M) => {
+      if (m.type === 'progress') options.onProgress?.(m as Progress<M>);
+      else finish(m as Final<M>);
+    });
+    worker.on('error', (e) => finish(failed(e.message)));
+    // Gone without a final message: cancelled if we asked (terminated while stuck), otherwise a crash.
+    worker.on('exit', () => finish(cancelRequested ? ({ type: 'cancelled' } as Final<M>) : failed(`The ${options.what} stopped unexpectedly.`)));
+  });
+  return {
+    done,
+    cancel: () => {
+      cancelRequested = true;
+      worker.postMessage({ type: 'cancel' });
+      // A worker stuck in a long read or a slow disk still goes: SQLite rolls back its open
+      // transaction, and the caller removes what it left.
+      setTimeout(() => void worker.terminate(), 5000).unref();
+    },
+  };
+}

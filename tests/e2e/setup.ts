@@ -1,0 +1,38 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SANDBOX_TEMPLATES } from '../../electron/sandbox';
+import type { AppHandle } from './fixtures';
+
+/** The mapping of order_confirmation ({{first_name}}, {{order_number}}) onto the columns name and order. */
+export const ORDER_MAPPING = { 'body.first_name': { kind: 'column', column: 'name' }, 'body.order_number': { kind: 'column', column: 'order' } };
+
+/**
+ * A draft campaign set up the quick way, for tests whose subject comes after it: created and its
+ * customers imported through the CLI (CSV text as given), and a sandbox template stored as a sync
+ * would store it and mapped (the template steps have their own E2E test). Returns the campaign id.
+ */
+export async function draftCampaign(
+  app: AppHandle,
+  o: { name: string; csv: string; template?: string; language?: string; mapping?: Record<string, unknown> },
+): Promise<number> {
+  const created = await app.cli('campaigns', 'create', '--name', o.name, '--json');
+  if (created.code !== 0) throw new Error(`campaigns create: ${created.stderr}`);
+  const { id } = JSON.parse(created.stdout) as { id: number };
+  const file = join(app.dataDir, `customers-${id}.csv`);
+  writeFileSync(file, o.csv);
+  const imported = await app.cli('campaigns', 'import', String(id), file);
+  if (imported.code !== 0) throw new Error(`campaigns import: ${imported.stderr}`);
+  const name = o.template ?? 'order_confirmation';
+  const t = SANDBOX_TEMPLATES.find((x) => x.name === name && (o.language === undefined || x.language === o.language));
+  if (!t) throw new Error(`no sandbox template ${name}`);
+  app.exec(
+    "INSERT OR IGNORE INTO templates (account_id, meta_id, name, language, status, category, parameter_format, components_json, source, updated_at) VALUES (1, ?, ?, ?, 'APPROVED', ?, ?, ?, 'sync', 0)",
+    t.id ?? null, t.name, t.language, t.category, t.parameter_format, JSON.stringify(t.components),
+  );
+  const [row] = app.query<{ id: number }>('SELECT id FROM templates WHERE account_id = 1 AND name = ? AND language = ?', t.name, t.language);
+  app.exec(
+    'UPDATE campaigns SET template_id = ?, template_name = ?, template_language = ?, mapping_json = ? WHERE id = ?',
+    row!.id, t.name, t.language, JSON.stringify(o.mapping ?? ORDER_MAPPING), id,
+  );
+  return id;
+}
