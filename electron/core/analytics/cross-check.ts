@@ -44,10 +44,10 @@ interface Gathered {
  * the campaign's last complete fetch that Meta did not return counts as zero at Meta (an answer leaves
  * out days without traffic, as far as we can tell); a day never fetched stays null.
  */
-function gather(store: Store, campaignId: number, now: number): Gathered {
+async function gather(store: Store, campaignId: number, now: number): Promise<Gathered> {
   const scope = campaignScope(store, campaignId, now);
   const templateIds = scope.templates.map((t) => t.templateId);
-  const cells = scope.range ? ownCells(store, scope.accountId, templateIds, scope.range) : [];
+  const cells = scope.range ? await ownCells(store, scope.accountId, templateIds, scope.range) : [];
   const days = campaignDays(cells, campaignId);
   const withMeta = scope.templates.filter((t): t is typeof t & { metaId: string } => t.metaId !== null);
   const stored = storedDays(store, scope.accountId, withMeta.map((t) => t.metaId), days);
@@ -64,8 +64,8 @@ function gather(store: Store, campaignId: number, now: number): Gathered {
   return { scope, cells, days, perDay };
 }
 
-export function campaignAnalytics(store: Store, campaignId: number, now: number, health: AnalyticsHealth, sandboxStartedAt: number | null): CampaignAnalytics {
-  const { scope, cells, days, perDay } = gather(store, campaignId, now);
+export async function campaignAnalytics(store: Store, campaignId: number, now: number, health: AnalyticsHealth, sandboxStartedAt: number | null): Promise<CampaignAnalytics> {
+  const { scope, cells, days, perDay } = await gather(store, campaignId, now);
   const mine = cells.filter((c) => c.campaignId === campaignId);
   const inDays = cells.filter((c) => days.includes(c.day));
   const ours = inDays.reduce((o, c) => addOwn(o, c), emptyOwn());
@@ -106,8 +106,8 @@ export function campaignAnalytics(store: Store, campaignId: number, now: number,
 }
 
 /** Clicks per template and button over the campaign's days, for the A/B comparison. */
-export function campaignButtonClicks(store: Store, campaignId: number, now: number, health: AnalyticsHealth): CampaignButtonClicks {
-  const { scope, cells, days, perDay } = gather(store, campaignId, now);
+export async function campaignButtonClicks(store: Store, campaignId: number, now: number, health: AnalyticsHealth): Promise<CampaignButtonClicks> {
+  const { scope, cells, days, perDay } = await gather(store, campaignId, now);
   const others = overlapping(store, cells, campaignId, days);
   const fetchedTimes = perDay.map((d) => d.fetchedAt).filter((t): t is number => t !== null);
   const templates = scope.templates.map((t) => {

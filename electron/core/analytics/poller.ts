@@ -86,7 +86,7 @@ export function createAnalyticsPoller(deps: {
     const metaIds = [...new Set(scope.templates.flatMap((t) => (t.metaId ? [t.metaId] : [])))];
     if (metaIds.length === 0) return later('The template has no Meta id (sync the templates).', DAY_MS);
     if (!scope.range) return later('Nothing sent yet.', MINUTE);
-    const cells = ownCells(store, accountId, scope.templates.map((t) => t.templateId), scope.range);
+    const cells = await ownCells(store, accountId, scope.templates.map((t) => t.templateId), scope.range);
     const mine = cells.filter((c) => c.campaignId === campaignId);
     const lastSentAt = mine.length ? Math.max(...mine.map((c) => c.lastSentAt)) : null;
     let days = campaignDays(cells, campaignId).filter((d) => d >= oldestFetchableDay(now));

@@ -68,29 +68,53 @@ export interface OwnCell extends OwnFigures {
   lastSentAt: number;
 }
 
+/** Recipients counted per query: a million-recipient campaign never holds the core's thread for long. */
+const CELL_CHUNK_ROWS = 50_000;
+
+type RawCell = Omit<OwnCell, 'templateId'> & { variant: string | null };
+
 /**
  * Our counts per campaign, template and UTC day for every campaign of the account that used these
  * templates in the range, by the day Meta accepted each message (`sent_at`). Sent counts what Meta
  * accepted and did not fail afterwards; read counts as delivered (the status ladder). A recipient of
- * an A/B split counts under its own variant's template. One pass over the range of the sent_at index.
+ * an A/B split counts under its own variant's template. Walks the sent_at index in chunks of
+ * CELL_CHUNK_ROWS recipients and yields to the event loop between them (the poller runs this while
+ * campaigns send).
  */
-export function ownCells(store: Store, accountId: number, templateIds: readonly number[], range: { from: number; to: number }): OwnCell[] {
+export async function ownCells(
+  store: Store,
+  accountId: number,
+  templateIds: readonly number[],
+  range: { from: number; to: number },
+  chunkRows = CELL_CHUNK_ROWS,
+): Promise<OwnCell[]> {
   if (templateIds.length === 0) return [];
   const wanted = new Set(templateIds);
   const from = Math.max(range.from, range.to - LOOKBACK_DAYS * DAY_MS);
-  const rows = store.sqlite
-    .prepare(
-      `SELECT r.campaign_id AS campaignId, r.variant AS variant, r.sent_at - (r.sent_at % ${DAY_MS}) AS day,
-         SUM(r.state IN ('sent', 'delivered', 'read', 'expired')) AS sent,
-         SUM(r.state IN ('delivered', 'read')) AS delivered,
-         SUM(r.state = 'read') AS read,
-         SUM(r.state = 'failed') AS failed,
-         min(r.sent_at) AS firstSentAt, max(r.sent_at) AS lastSentAt
-       FROM recipients r JOIN campaigns c ON c.id = r.campaign_id
-       WHERE r.sent_at >= ? AND r.sent_at < ? AND c.account_id = ?
-       GROUP BY r.campaign_id, r.variant, day`,
-    )
-    .all(from, range.to + DAY_MS, accountId) as (Omit<OwnCell, 'templateId'> & { variant: string | null })[];
+  const end = range.to + DAY_MS;
+  const boundary = store.sqlite.prepare<[number, number, number]>(
+    'SELECT sent_at FROM recipients WHERE sent_at >= ? AND sent_at < ? ORDER BY sent_at LIMIT 1 OFFSET ?',
+  );
+  const chunk = store.sqlite.prepare<[number, number, number]>(
+    `SELECT r.campaign_id AS campaignId, r.variant AS variant, r.sent_at - (r.sent_at % ${DAY_MS}) AS day,
+       SUM(r.state IN ('sent', 'delivered', 'read', 'expired')) AS sent,
+       SUM(r.state IN ('delivered', 'read')) AS delivered,
+       SUM(r.state = 'read') AS read,
+       SUM(r.state = 'failed') AS failed,
+       min(r.sent_at) AS firstSentAt, max(r.sent_at) AS lastSentAt
+     FROM recipients r JOIN campaigns c ON c.id = r.campaign_id
+     WHERE r.sent_at >= ? AND r.sent_at < ? AND c.account_id = ?
+     GROUP BY r.campaign_id, r.variant, day`,
+  );
+  const rows: RawCell[] = [];
+  for (let lo = from; lo < end; ) {
+    // The sent_at of the CELL_CHUNK_ROWS-th recipient from `lo` ends this chunk (a walk of the index only).
+    const next = boundary.get(lo, end, chunkRows) as { sent_at: number } | undefined;
+    const hi = next ? Math.max(next.sent_at, lo + 1) : end;
+    rows.push(...(chunk.all(lo, hi, accountId) as RawCell[]));
+    lo = hi;
+    if (lo < end) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
   // Which template each (campaign, variant) sent: the campaign's own for A (or no variant), else the variant's.
   const templateOf = new Map<string, number | null>();
   const lookup = (campaignId: number, variant: string | null): number | null => {

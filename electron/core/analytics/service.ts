@@ -55,7 +55,7 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
       return analytics(campaignId);
     },
 
-    buttonClicks(campaignId: number): CampaignButtonClicks {
+    buttonClicks(campaignId: number): Promise<CampaignButtonClicks> {
       const accountId = accountOf(campaignId);
       const now = clock.now();
       return campaignButtonClicks(store, campaignId, now, healthOf(store, accountId, now));
