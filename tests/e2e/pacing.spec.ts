@@ -1,16 +1,5 @@
 import { expect, openApp, test } from './fixtures';
-import { draftCampaign } from './setup';
-
-const hhmm = (minutes: number) => {
-  const m = ((Math.round(minutes) % 1440) + 1440) % 1440;
-  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-};
-
-/** Minutes since midnight now on London's clock. */
-function londonMinutes(): number {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date());
-  return Number(parts.find((p) => p.type === 'hour')!.value) * 60 + Number(parts.find((p) => p.type === 'minute')!.value);
-}
+import { draftCampaign, quietHoursAroundLondonNow } from './setup';
 
 test('quiet hours and a frequency cap set in Review & Send: excluded and waiting counts, before and while sending', async ({ page, app }) => {
   // Setup through the CLI and SQL (covered elsewhere): a draft of 3 UK, 2 Indian and 2 US customers.
@@ -39,16 +28,7 @@ test('quiet hours and a frequency cap set in Review & Send: excluded and waiting
   // Quiet hours around London's "now", three hours wide: the UK waits, India (4½–5½ h ahead) does not.
   await panel.getByRole('switch', { name: 'Quiet hours' }).click();
   await expect(page.getByTestId('pacing-waiting')).toBeVisible();
-  const now = londonMinutes();
-  let from = hhmm(now - 60);
-  let to = hhmm(now + 120);
-  // Never an intermediate window equal to the default's other end (that would be refused as empty).
-  if (from === '08:00' || to === '21:00') [from, to] = [hhmm(now - 50), hhmm(now + 130)];
-  await page.getByLabel('Quiet hours to').fill(to);
-  await page.getByLabel('Quiet hours to').blur();
-  await page.getByLabel('Quiet hours from').fill(from);
-  // Tab moves between the hour and minute of a time field: leaving the field is what saves it.
-  await page.getByLabel('Quiet hours from').blur();
+  const { from } = await quietHoursAroundLondonNow(page);
   await expect(page.getByTestId('pacing-waiting')).toHaveAttribute('data-count', '3');
   await expect(page.getByTestId('pacing-countries').locator('tr[data-country="GB"]')).toContainText('Quiet until');
   await expect(page.getByTestId('pacing-countries').locator('tr[data-country="IN"]')).toContainText('Open');

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SANDBOX_TEMPLATES } from '../../electron/sandbox';
+import type { Page } from '@playwright/test';
 import type { AppHandle } from './fixtures';
 
 /** The mapping of order_confirmation ({{first_name}}, {{order_number}}) onto the columns name and order. */
@@ -35,4 +36,33 @@ export async function draftCampaign(
     row!.id, t.name, t.language, JSON.stringify(o.mapping ?? ORDER_MAPPING), id,
   );
   return id;
+}
+
+const hhmm = (minutes: number) => {
+  const m = ((Math.round(minutes) % 1440) + 1440) % 1440;
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+};
+
+/** Minutes since midnight now on London's clock. */
+function londonMinutes(): number {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date());
+  return Number(parts.find((p) => p.type === 'hour')!.value) * 60 + Number(parts.find((p) => p.type === 'minute')!.value);
+}
+
+/**
+ * Fills the Pacing panel's quiet hours (already switched on) with a three-hour window around London's
+ * "now": the UK waits while countries hours ahead or behind (India, the US) do not. Returns the window.
+ */
+export async function quietHoursAroundLondonNow(page: Page): Promise<{ from: string; to: string }> {
+  const now = londonMinutes();
+  let from = hhmm(now - 60);
+  let to = hhmm(now + 120);
+  // Never an intermediate window equal to the default's other end (that would be refused as empty).
+  if (from === '08:00' || to === '21:00') [from, to] = [hhmm(now - 50), hhmm(now + 130)];
+  await page.getByLabel('Quiet hours to').fill(to);
+  await page.getByLabel('Quiet hours to').blur();
+  await page.getByLabel('Quiet hours from').fill(from);
+  // Tab moves between the hour and minute of a time field: leaving the field is what saves it.
+  await page.getByLabel('Quiet hours from').blur();
+  return { from, to };
 }

@@ -1,15 +1,5 @@
 import { expect, openApp, test } from './fixtures';
-import { draftCampaign } from './setup';
-
-const hhmm = (minutes: number) => {
-  const m = ((Math.round(minutes) % 1440) + 1440) % 1440;
-  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-};
-
-function londonMinutes(): number {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date());
-  return Number(parts.find((p) => p.type === 'hour')!.value) * 60 + Number(parts.find((p) => p.type === 'minute')!.value);
-}
+import { draftCampaign, quietHoursAroundLondonNow } from './setup';
 
 // Issue 9's whole path through the UI: filter the audience, set quiet hours and an A/B split, send
 // to the sandbox, and compare the variants while the quiet country waits.
@@ -58,14 +48,7 @@ test('targeting: filter the audience, quiet hours, an A/B split, send to the san
   const pacing = page.getByTestId('pacing-panel');
   await expect(pacing).toHaveAttribute('data-ready', 'true');
   await pacing.getByRole('switch', { name: 'Quiet hours' }).click();
-  const now = londonMinutes();
-  let from = hhmm(now - 60);
-  let to = hhmm(now + 120);
-  if (from === '08:00' || to === '21:00') [from, to] = [hhmm(now - 50), hhmm(now + 130)];
-  await page.getByLabel('Quiet hours to').fill(to);
-  await page.getByLabel('Quiet hours to').blur();
-  await page.getByLabel('Quiet hours from').fill(from);
-  await page.getByLabel('Quiet hours from').blur();
+  await quietHoursAroundLondonNow(page);
   await expect(page.getByTestId('pacing-countries').locator('tr[data-country="GB"]')).toContainText('Quiet until');
   await expect(page.getByTestId('prechecks')).toContainText('11 recipients are ready to send (11 left out by the audience filter)');
 

@@ -7,7 +7,8 @@ import { isSandboxAccount } from '../status/config';
 import { DAY_MS, LOOKBACK_DAYS, oldestFetchableDay, utcDay } from './days';
 import { fetchPoints } from './fetch';
 import { campaignDays, campaignScope, ownCells } from './scope';
-import { accountState, budgetOf, callsThisHour, pollingOn, recordAccountPoll, setCampaignFetch, storePoints } from './store';
+import { callsThisHour } from '../status/call-window';
+import { accountState, budgetOf, pollingOn, recordAccountPoll, setCampaignFetch, storePoints } from './store';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

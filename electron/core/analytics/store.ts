@@ -5,10 +5,10 @@ import type { Store } from '../db/connection';
 import type { AnalyticsAccountsTable, AnalyticsCampaignsTable } from '../db/schema';
 import { isSandboxAccount } from '../status/config';
 import { utcDay } from './days';
+import { addCalls, callsThisHour } from '../status/call-window';
 
 /** Calls per hour and account; analytics are daily aggregates, so a few calls go a long way. */
 export const DEFAULT_ANALYTICS_BUDGET_PER_HOUR = 20;
-const HOUR_MS = 3_600_000;
 
 export type AccountRow = Selectable<AnalyticsAccountsTable>;
 export type CampaignFetchRow = Selectable<AnalyticsCampaignsTable>;
@@ -50,10 +50,6 @@ export function pollingOn(row: AccountRow, sandbox: boolean): boolean {
 
 export const budgetOf = (row: AccountRow): number => row.budget_per_hour ?? DEFAULT_ANALYTICS_BUDGET_PER_HOUR;
 
-/** Calls used in the current hour; the window restarts an hour after its first call. */
-export const callsThisHour = (row: AccountRow, now: number): number =>
-  !row.calls_window_start || now - row.calls_window_start >= HOUR_MS ? 0 : row.calls_in_window;
-
 export function healthOf(store: Store, accountId: number, now: number): AnalyticsHealth {
   const account = store.first(store.q.selectFrom('accounts').select(['id', 'base_url']).where('id', '=', accountId));
   const sandbox = account ? isSandboxAccount(account) : false;
@@ -88,12 +84,10 @@ export interface PollRecord {
 /** Health bookkeeping after a round of calls for an account. */
 export function recordAccountPoll(store: Store, accountId: number, now: number, p: PollRecord): void {
   const r = accountState(store, accountId);
-  const fresh = !r.calls_window_start || now - r.calls_window_start >= HOUR_MS;
   updateAccountState(store, accountId, {
     last_poll_at: now,
     next_poll_at: p.nextPollAt,
-    calls_window_start: fresh ? (p.calls > 0 ? now : null) : r.calls_window_start,
-    calls_in_window: (fresh ? 0 : r.calls_in_window) + p.calls,
+    ...addCalls(r, now, p.calls),
     ...(p.metaState ? { meta_state: p.metaState } : {}),
     ...(p.ok ? { last_success_at: now, consecutive_errors: 0, last_error: null } : { last_error: p.error ?? 'Failed.', last_error_at: now, consecutive_errors: r.consecutive_errors + 1 }),
   });

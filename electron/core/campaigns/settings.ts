@@ -27,8 +27,8 @@ export function parseSettingsJson(json: string | null | undefined): SettingsObje
 }
 
 /**
- * Sets (or with `undefined`, removes) one key. Settings change only while the campaign is a draft
- * unless `anyState` is given (pacing may be changed while paused, for instance).
+ * Sets (or with `undefined`, removes) one key. Settings change only while the campaign is a draft,
+ * unless `allowedStates` says otherwise (pacing may be changed while paused, for instance).
  */
 export function writeSetting(
   store: Store,

@@ -152,9 +152,12 @@ async function sendLoop(a: LoopArgs): Promise<RunOutcome> {
   // After "too fast" answers the governor lowers the rate and gives it back slowly (throughput-governor.ts).
   const governor = createThroughputGovernor({ configured: rate, now: monotonic, random: a.deps.random ?? Math.random });
   let bucketRate = paced.ratePerSecond;
-  /** The bucket follows the lower of the spread's rate and what the governor allows; cheap, so called per send. */
+  let governed = rate;
+  let allowed = paced.ratePerSecond;
+  /** The bucket follows the lower of the spread's rate and what the governor allows; called per send, so cheap. */
   const syncRate = () => {
-    const allowed = pacedBucket(governor.rate(), monotonic).ratePerSecond;
+    const g = governor.rate();
+    if (g !== governed) allowed = pacedBucket((governed = g), monotonic).ratePerSecond;
     const target = pacer ? Math.min(pacer.rate(), allowed) : allowed;
     if (target !== bucketRate) bucket.setRate((bucketRate = target));
   };

@@ -3,10 +3,10 @@ import { CoreError, type ParsedInput, type SourceHealth, type StatusSourceId, ty
 import { SANDBOX_BASE_URL } from '../accounts/repo';
 import type { Store } from '../db/connection';
 import type { AccountsTable, StatusSourcesTable } from '../db/schema';
+import { addCalls, callsThisHour } from './call-window';
 
 /** message_history is known only from Meta's OpenAPI spec (§5.1): a modest default the user can change. */
 export const DEFAULT_HISTORY_BUDGET_PER_HOUR = 60;
-const HOUR_MS = 3_600_000;
 
 export type SourceRow = Selectable<StatusSourcesTable>;
 type AccountRow = Selectable<AccountsTable>;
@@ -71,12 +71,6 @@ export function sourcesOf(store: Store, account: AccountRow): SourceSetup[] {
       row: history,
     },
   ];
-}
-
-/** Calls used in the current hour; the window restarts an hour after its first call. */
-export function callsThisHour(row: SourceRow | undefined, now: number): number {
-  if (!row?.calls_window_start || now - row.calls_window_start >= HOUR_MS) return 0;
-  return row.calls_in_window;
 }
 
 export function healthOf(account: AccountRow, s: SourceSetup, now: number): SourceHealth {
@@ -165,12 +159,10 @@ export interface PollRecord {
 /** Health bookkeeping after a source was polled (one small write per source per round). */
 export function recordPoll(store: Store, accountId: number, source: StatusSourceId, now: number, p: PollRecord): void {
   const row = store.first(store.q.selectFrom('status_sources').selectAll().where('account_id', '=', accountId).where('source', '=', source));
-  const fresh = !row?.calls_window_start || now - row.calls_window_start >= HOUR_MS;
   const values: Partial<SourceRow> = {
     last_poll_at: now,
     next_poll_at: p.nextPollAt,
-    calls_window_start: fresh ? (p.calls > 0 ? now : null) : row.calls_window_start,
-    calls_in_window: (fresh ? 0 : (row?.calls_in_window ?? 0)) + p.calls,
+    ...addCalls(row, now, p.calls),
     observations_total: (row?.observations_total ?? 0) + p.observations,
     ...(p.ok
       ? { last_success_at: now, consecutive_errors: 0 }
