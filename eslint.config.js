@@ -4,12 +4,27 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const noElectron = {
-  paths: [{ name: 'electron', message: 'electron/core and shared/ run without Electron: inject what you need.' }],
+  paths: [
+    {
+      name: 'electron',
+      message: 'electron/core and shared/ run without Electron: inject what you need.',
+    },
+  ],
   patterns: [{ group: ['electron/*'], message: 'electron/core and shared/ run without Electron.' }],
 };
 
 export default tseslint.config(
-  { ignores: ['.tmp/**', 'out/**', 'dist/**', 'node_modules/**', 'native/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      '.tmp/**',
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'native/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -21,13 +36,19 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       // The contract's handlers are sometimes sync and sometimes async by design.
       '@typescript-eslint/require-await': 'off',
     },
   },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
-  { files: ['scripts/**', 'bin/**', '*.config.*', 'electron/**/*.mjs'], languageOptions: { globals: globals.node } },
+  {
+    files: ['scripts/**', 'bin/**', '*.config.*', 'electron/**/*.mjs'],
+    languageOptions: { globals: globals.node },
+  },
   // A folder is a process: each zone may import only what its process can load.
   {
     files: ['electron/core/**/*.ts', 'electron/headless/**/*.ts', 'electron/sandbox/**/*.ts'],
@@ -46,12 +67,26 @@ export default tseslint.config(
           ],
           patterns: [
             { group: ['node:*'], message: 'shared/ is platform-free: no node:* modules.' },
-            { group: ['fs', 'path', 'os', 'crypto', 'http', 'child_process', 'worker_threads'], message: 'shared/ is platform-free.' },
-            { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ depends on nothing else in the repo.' },
+            {
+              group: ['fs', 'path', 'os', 'crypto', 'http', 'child_process', 'worker_threads'],
+              message: 'shared/ is platform-free.',
+            },
+            {
+              group: ['**/electron/**', '**/renderer/**'],
+              message: 'shared/ depends on nothing else in the repo.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'process', 'Buffer'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'localStorage',
+        'process',
+        'Buffer',
+      ],
     },
   },
   {
@@ -61,10 +96,18 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The renderer reaches the backend only through lib/api.ts.' }],
+          paths: [
+            {
+              name: 'electron',
+              message: 'The renderer reaches the backend only through lib/api.ts.',
+            },
+          ],
           patterns: [
             { group: ['node:*'], message: 'The renderer runs in a browser sandbox.' },
-            { group: ['**/electron/**'], message: 'The renderer reaches the backend only through lib/api.ts.' },
+            {
+              group: ['**/electron/**'],
+              message: 'The renderer reaches the backend only through lib/api.ts.',
+            },
           ],
         },
       ],

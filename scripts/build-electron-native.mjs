@@ -18,16 +18,30 @@ rmSync(work, { recursive: true, force: true });
 mkdirSync(dirname(work), { recursive: true });
 cpSync(source, work, { recursive: true, filter: (p) => !p.includes(`${source}/build`) });
 
-console.log(`Building better-sqlite3 for Electron ${electronVersion} (${process.platform}-${process.arch})...`);
+console.log(
+  `Building better-sqlite3 for Electron ${electronVersion} (${process.platform}-${process.arch})...`,
+);
 const r = spawnSync(
   process.execPath,
-  [nodeGyp, 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'],
+  [
+    nodeGyp,
+    'rebuild',
+    '--release',
+    `--target=${electronVersion}`,
+    '--runtime=electron',
+    '--dist-url=https://electronjs.org/headers',
+  ],
   { cwd: work, stdio: 'inherit' },
 );
 if (r.status !== 0) {
-  console.error('Building the Electron native module failed (it needs internet access to fetch Electron headers).');
+  console.error(
+    'Building the Electron native module failed (it needs internet access to fetch Electron headers).',
+  );
   process.exit(r.status ?? 1);
 }
 mkdirSync(join(root, 'native', 'electron'), { recursive: true });
-copyFileSync(join(work, 'build', 'Release', 'better_sqlite3.node'), join(root, 'native', 'electron', 'better_sqlite3.node'));
+copyFileSync(
+  join(work, 'build', 'Release', 'better_sqlite3.node'),
+  join(root, 'native', 'electron', 'better_sqlite3.node'),
+);
 console.log('Wrote native/electron/better_sqlite3.node');

@@ -30,7 +30,9 @@ const BOTTOM = [8, 104, 84];
 const inRoundRect = (x, y, b) => {
   const cx = Math.max(b.x0 + b.r, Math.min(x, b.x1 - b.r));
   const cy = Math.max(b.y0 + b.r, Math.min(y, b.y1 - b.r));
-  return x >= b.x0 && x <= b.x1 && y >= b.y0 && y <= b.y1 && (x - cx) ** 2 + (y - cy) ** 2 <= b.r ** 2;
+  return (
+    x >= b.x0 && x <= b.x1 && y >= b.y0 && y <= b.y1 && (x - cx) ** 2 + (y - cy) ** 2 <= b.r ** 2
+  );
 };
 const inTriangle = (x, y, [a, b, c]) => {
   const side = (p, q) => (q[0] - p[0]) * (y - p[1]) - (q[1] - p[1]) * (x - p[0]);
@@ -40,7 +42,16 @@ const inTriangle = (x, y, [a, b, c]) => {
   return (d1 >= 0 && d2 >= 0 && d3 >= 0) || (d1 <= 0 && d2 <= 0 && d3 <= 0);
 };
 const inBubble = (x, y) => inRoundRect(x, y, BUBBLE) || inTriangle(x, y, TAIL);
-const inLine = (x, y) => LINES.some((l) => inRoundRect(x, y, { x0: l.x0, x1: l.x1, y0: l.y - LINE_HALF, y1: l.y + LINE_HALF, r: LINE_HALF }));
+const inLine = (x, y) =>
+  LINES.some((l) =>
+    inRoundRect(x, y, {
+      x0: l.x0,
+      x1: l.x1,
+      y0: l.y - LINE_HALF,
+      y1: l.y + LINE_HALF,
+      r: LINE_HALF,
+    }),
+  );
 
 /**
  * Renders `size`×`size` RGBA with `samples`² supersampling. `paint(x, y)` returns the colour of
@@ -67,7 +78,8 @@ function render(size, paint, samples = 4) {
       }
       const o = (j * size + i) * 4;
       // Straight (not premultiplied) alpha, as PNG wants.
-      if (a) [px[o], px[o + 1], px[o + 2]] = [Math.round(r / a), Math.round(g / a), Math.round(b / a)];
+      if (a)
+        [px[o], px[o + 1], px[o + 2]] = [Math.round(r / a), Math.round(g / a), Math.round(b / a)];
       px[o + 3] = Math.round((255 * a) / samples ** 2);
     }
   }
@@ -88,7 +100,8 @@ function png(width, height, rgba) {
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA, no interlace
   const raw = Buffer.alloc((width * 4 + 1) * height);
-  for (let y = 0; y < height; y++) rgba.copy(raw, y * (width * 4 + 1) + 1, y * width * 4, (y + 1) * width * 4);
+  for (let y = 0; y < height; y++)
+    rgba.copy(raw, y * (width * 4 + 1) + 1, y * width * 4, (y + 1) * width * 4);
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', ihdr),
@@ -107,7 +120,8 @@ const appIcon = (x, y) => {
   return tileColour(y);
 };
 // Small sizes drop the lines, which would blur into grey at 16 px.
-const simpleIcon = (x, y) => (inRoundRect(x, y, TILE) ? (inBubble(x, y) ? [255, 255, 255] : tileColour(y)) : null);
+const simpleIcon = (x, y) =>
+  inRoundRect(x, y, TILE) ? (inBubble(x, y) ? [255, 255, 255] : tileColour(y)) : null;
 // macOS menu bar template: black with alpha, lines cut out; the system tints it.
 const template = (x, y) => (inBubble(x, y) && !inLine(x, y) ? [0, 0, 0] : null);
 
@@ -118,7 +132,8 @@ const write = (file, data) => {
 };
 
 write(out('icon.png'), render(1024, appIcon, 3));
-for (const size of [16, 32, 48, 64, 128, 256, 512]) write(out('icons', `${size}x${size}.png`), render(size, size < 48 ? simpleIcon : appIcon));
+for (const size of [16, 32, 48, 64, 128, 256, 512])
+  write(out('icons', `${size}x${size}.png`), render(size, size < 48 ? simpleIcon : appIcon));
 write(out('tray', 'tray.png'), render(16, simpleIcon));
 write(out('tray', 'tray@2x.png'), render(32, simpleIcon));
 write(out('tray', 'trayTemplate.png'), render(16, template));

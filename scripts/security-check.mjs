@@ -14,7 +14,12 @@ const require = createRequire(import.meta.url);
 // waits up to a second for it). Its bundled en-US strings are enough, so `got` answers "offline".
 const enDir = dirname(require.resolve('@doyensec/electronegativity'));
 const gotPath = require.resolve('got', { paths: [enDir] });
-require.cache[gotPath] = { id: gotPath, filename: gotPath, loaded: true, exports: () => Promise.reject(new Error('offline by design')) };
+require.cache[gotPath] = {
+  id: gotPath,
+  filename: gotPath,
+  loaded: true,
+  exports: () => Promise.reject(new Error('offline by design')),
+};
 process.env.LANG = 'en-US';
 const electronegativity = require('@doyensec/electronegativity');
 const run = electronegativity.default ?? electronegativity;
@@ -23,7 +28,9 @@ const run = electronegativity.default ?? electronegativity;
 // is a dependency-update question (npm outdated), not something to decide from source; skipped.
 const EXCLUDED = ['availablesecurityfixesglobalcheck'];
 
-const reviewed = JSON.parse(readFileSync(join(root, 'scripts', 'electronegativity-reviewed.json'), 'utf8')).findings;
+const reviewed = JSON.parse(
+  readFileSync(join(root, 'scripts', 'electronegativity-reviewed.json'), 'utf8'),
+).findings;
 const electronVersion = require('electron/package.json').version;
 
 // Scan a copy of exactly what ships, so tests, scripts and build output never blur the result,
@@ -41,7 +48,13 @@ try {
   };
   let result;
   try {
-    result = await run({ input: stage, isRelative: true, electronVersionOverride: electronVersion, excludeFromScan: EXCLUDED, parserPlugins: [] });
+    result = await run({
+      input: stage,
+      isRelative: true,
+      electronVersionOverride: electronVersion,
+      excludeFromScan: EXCLUDED,
+      parserPlugins: [],
+    });
   } finally {
     console.log = quiet;
   }
@@ -59,14 +72,22 @@ try {
 
   for (const i of issues.filter((x) => x.severity !== 'INFORMATIONAL')) {
     const note = explained(i);
-    quiet(`${i.severity.padEnd(6)} ${i.check} ${i.file}:${i.line}${note ? `\n       reviewed: ${note.reason}` : ''}`);
+    quiet(
+      `${i.severity.padEnd(6)} ${i.check} ${i.file}:${i.line}${note ? `\n       reviewed: ${note.reason}` : ''}`,
+    );
   }
   for (const r of reviewed) {
-    if (!issues.some((i) => i.check === r.check && i.file === r.file)) quiet(`note: the reviewed finding ${r.check} in ${r.file} no longer occurs; remove it from the list.`);
+    if (!issues.some((i) => i.check === r.check && i.file === r.file))
+      quiet(
+        `note: the reviewed finding ${r.check} in ${r.file} no longer occurs; remove it from the list.`,
+      );
   }
-  for (const e of broken) console.error(`Electronegativity could not parse ${e.file}: ${e.message}`);
+  for (const e of broken)
+    console.error(`Electronegativity could not parse ${e.file}: ${e.message}`);
   for (const i of unexplainedHigh) {
-    console.error(`HIGH finding without a review: ${i.check} in ${i.file}:${i.line} (${i.description}).`);
+    console.error(
+      `HIGH finding without a review: ${i.check} in ${i.file}:${i.line} (${i.description}).`,
+    );
   }
   if (unexplainedHigh.length || broken.length) {
     console.error('Fix it, or explain why it is safe in scripts/electronegativity-reviewed.json.');
@@ -75,7 +96,9 @@ try {
   const bySeverity = new Map();
   for (const i of issues) bySeverity.set(i.severity, (bySeverity.get(i.severity) ?? 0) + 1);
   const counts = [...bySeverity].map(([s, n]) => `${n} ${s.toLowerCase()}`);
-  quiet(`Electronegativity: ${result.issues.length} findings (${counts.join(', ')}), every high one reviewed.`);
+  quiet(
+    `Electronegativity: ${result.issues.length} findings (${counts.join(', ')}), every high one reviewed.`,
+  );
 } finally {
   rmSync(stage, { recursive: true, force: true });
 }

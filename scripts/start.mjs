@@ -11,13 +11,20 @@ const require = createRequire(import.meta.url);
 const passthrough = process.argv.slice(2);
 
 function run(cmd, args) {
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  const r = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
 function electronBinary() {
   if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
-    const bin = join(process.env.ELECTRON_OVERRIDE_DIST_PATH, process.platform === 'win32' ? 'electron.exe' : 'electron');
+    const bin = join(
+      process.env.ELECTRON_OVERRIDE_DIST_PATH,
+      process.platform === 'win32' ? 'electron.exe' : 'electron',
+    );
     return existsSync(bin) ? bin : null;
   }
   try {
@@ -31,12 +38,16 @@ function electronBinary() {
   }
 }
 
-run(process.execPath, [join(dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js'), 'build']);
+run(process.execPath, [
+  join(dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js'),
+  'build',
+]);
 
 const electron = electronBinary();
 if (electron) {
   // The app needs better-sqlite3 built for Electron's ABI, kept apart from the Node build.
-  if (!existsSync(join(root, 'native/electron/better_sqlite3.node'))) run(process.execPath, [join(root, 'scripts/build-electron-native.mjs')]);
+  if (!existsSync(join(root, 'native/electron/better_sqlite3.node')))
+    run(process.execPath, [join(root, 'scripts/build-electron-native.mjs')]);
   const child = spawn(electron, [root, ...passthrough], { cwd: root, stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
@@ -45,10 +56,14 @@ if (electron) {
       'so Campaign Desk opens in your default browser instead: the same app, served on 127.0.0.1 only.\n',
   );
   const tsx = join(dirname(require.resolve('tsx/package.json')), 'dist', 'cli.mjs');
-  const child = spawn(process.execPath, [tsx, join(root, 'electron/headless/cli.ts'), 'serve', '--open', ...passthrough], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const child = spawn(
+    process.execPath,
+    [tsx, join(root, 'electron/headless/cli.ts'), 'serve', '--open', ...passthrough],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
   child.on('exit', (code) => process.exit(code ?? 0));
 }

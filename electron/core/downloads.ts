@@ -19,7 +19,11 @@ export function isDownloadKind(kind: string): kind is DownloadKind {
 
 /** Throws CoreError NOT_FOUND before anything is written when the source does not exist. */
 /** The suppression list is one file: any id names it (the shells' routes always carry one; the UI passes 1). */
-export function openDownload(core: { audience: AudienceService; reports: ReportService; suppression: SuppressionService }, kind: DownloadKind, id: number): Download {
+export function openDownload(
+  core: { audience: AudienceService; reports: ReportService; suppression: SuppressionService },
+  kind: DownloadKind,
+  id: number,
+): Download {
   switch (kind) {
     case 'import-rejects':
       return core.audience.invalidRowsDownload(id);

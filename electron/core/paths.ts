@@ -23,7 +23,10 @@ export function defaultDataDir(
 }
 
 /** --data-dir wins, then CAMPAIGN_DESK_DATA_DIR, then the app's own folder. */
-export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+export function resolveDataDir(
+  flag: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
   if (flag && flag.trim()) return flag;
   const fromEnv = env[DATA_DIR_ENV];
   if (fromEnv && fromEnv.trim()) return fromEnv;

@@ -16,7 +16,12 @@ import type { PollerOptions } from './status/poller';
 import type { Handlers, HandlersFor } from './api/handlers';
 import { templateHandlers } from './templates/handlers';
 import { createTemplateService } from './templates/service';
-import { createAccountClients, envTokenSource, type AccountClients, type TokenSource } from './accounts/clients';
+import {
+  createAccountClients,
+  envTokenSource,
+  type AccountClients,
+  type TokenSource,
+} from './accounts/clients';
 import { ensureSandboxAccount, listAccounts } from './accounts/repo';
 import { createTokenService, vaultThenEnv, type TokenVault } from './accounts/token-vault';
 import type { SandboxOptions } from '../sandbox';
@@ -105,7 +110,11 @@ export function createCore(options: CoreOptions): Core {
   const events = new EventBus();
   ensureSandboxAccount(store, clock.now());
 
-  const tokens = options.tokens ?? (options.tokenVault ? vaultThenEnv(options.tokenVault, process.env) : envTokenSource(process.env));
+  const tokens =
+    options.tokens ??
+    (options.tokenVault
+      ? vaultThenEnv(options.tokenVault, process.env)
+      : envTokenSource(process.env));
   const clients = createAccountClients({
     store,
     tokens,
@@ -113,7 +122,13 @@ export function createCore(options: CoreOptions): Core {
     ...(options.cloudApiTimeoutMs ? { timeoutMs: options.cloudApiTimeoutMs } : {}),
   });
   const campaigns = createCampaignService({ store, clock, events });
-  const senders = createSenderManager({ store, clock, events, clients, autoRun: options.runSenders ?? false });
+  const senders = createSenderManager({
+    store,
+    clock,
+    events,
+    clients,
+    autoRun: options.runSenders ?? false,
+  });
   const sending = createSendingService({ store, clock, events, clients, senders });
   const accounts = createAccountService({ store, clock, events, clients });
   const status = createStatusService({
@@ -138,9 +153,22 @@ export function createCore(options: CoreOptions): Core {
   void pruneUploads(options.dataDir, 24 * 3600_000, clock.now()).catch(() => undefined);
   // Button clicks per variant come from the template analytics already stored (never the recipients).
   const clicksFor = (campaignId: number) => templateClicksSource(store, campaignId, clock.now());
-  const reports = createReportService({ store, clock, events, dataDir: options.dataDir, clicksFor, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  const reports = createReportService({
+    store,
+    clock,
+    events,
+    dataDir: options.dataDir,
+    clicksFor,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
   void reports.prune();
-  const suppression = createSuppressionService({ store, clock, events, dataDir: options.dataDir, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  const suppression = createSuppressionService({
+    store,
+    clock,
+    events,
+    dataDir: options.dataDir,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
 
   const campaignHandlers: HandlersFor<typeof campaignMethods> = {
     'app.info': () => ({
@@ -164,7 +192,8 @@ export function createCore(options: CoreOptions): Core {
     'audience.cancelImport': (input) => audience.cancel(input.campaignId),
     'audience.clear': (input) => audience.clear(input.campaignId),
     'audience.imports': (input) => audience.imports(input.campaignId),
-    'audience.invalidRows': (input) => audience.invalidRows(input.importId, input.limit, input.offset),
+    'audience.invalidRows': (input) =>
+      audience.invalidRows(input.importId, input.limit, input.offset),
     'recipients.list': (input) => audience.recipients(input.campaignId, input.limit, input.afterId),
   };
   const sendingHandlers: HandlersFor<typeof sendingMethods> = {
@@ -175,8 +204,10 @@ export function createCore(options: CoreOptions): Core {
     'campaigns.cancel': (input) => sending.cancel(input.campaignId),
     'campaigns.status': (input) => sending.status(input.campaignId),
     'campaigns.resendUnknown': (input) => sending.resendUnknown(input.campaignId),
-    'campaigns.testSend': (input) => sending.testSend(input.campaignId, input.phone, input.recipientId),
-    'campaigns.retryFailed': (input) => createRetryFailedDraft({ store, clock, events }, input.campaignId),
+    'campaigns.testSend': (input) =>
+      sending.testSend(input.campaignId, input.phone, input.recipientId),
+    'campaigns.retryFailed': (input) =>
+      createRetryFailedDraft({ store, clock, events }, input.campaignId),
     'accounts.add': (input) => accounts.add(input),
     'accounts.update': (input) => accounts.update(input),
   };
@@ -200,15 +231,40 @@ export function createCore(options: CoreOptions): Core {
     'accounts.tokenStatus': (input) => tokenService.status(input.accountId),
     'accounts.setToken': (input) => tokenService.setToken(input.accountId, input.token),
   };
-  const templates = createTemplateService({ store, clock, events, clients, dataDir: options.dataDir });
-  const variants = createVariantService({ store, clock, events, dataDir: options.dataDir, clicksFor });
+  const templates = createTemplateService({
+    store,
+    clock,
+    events,
+    clients,
+    dataDir: options.dataDir,
+  });
+  const variants = createVariantService({
+    store,
+    clock,
+    events,
+    dataDir: options.dataDir,
+    clicksFor,
+  });
   const pacing = createPacingService({ store, clock, events });
   const pacingHandlers: HandlersFor<typeof pacingMethods> = {
     'campaigns.pacing': (input) => pacing.view(input.campaignId),
     'campaigns.setPacing': (input) => pacing.set(input),
     'accounts.pacingDefaults': () => pacing.defaults(),
   };
-  const handlers: Handlers = { ...campaignHandlers, ...audienceHandlers, ...sendingHandlers, ...statusHandlers, ...templateHandlers(templates, store), ...reportHandlers(reports), ...tokenHandlers, ...suppressionHandlers(suppression), ...analyticsHandlers(status.analytics), ...pacingHandlers, ...audienceFilterHandlers({ store, clock, events }), ...variantHandlers(variants) };
+  const handlers: Handlers = {
+    ...campaignHandlers,
+    ...audienceHandlers,
+    ...sendingHandlers,
+    ...statusHandlers,
+    ...templateHandlers(templates, store),
+    ...reportHandlers(reports),
+    ...tokenHandlers,
+    ...suppressionHandlers(suppression),
+    ...analyticsHandlers(status.analytics),
+    ...pacingHandlers,
+    ...audienceFilterHandlers({ store, clock, events }),
+    ...variantHandlers(variants),
+  };
   if (options.runSenders) senders.tick();
 
   const stopWatch = watchExternalChanges(store, events, options.externalChangePollMs ?? 1000);

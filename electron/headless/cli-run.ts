@@ -1,7 +1,14 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { resolveDataDir } from '../core/paths';
 import { createCore, type Core } from '../core/service';
-import { EXIT, UsageError, type Command, type CliIo, type Ctx, type OptionSpec } from './cli/framework';
+import {
+  EXIT,
+  UsageError,
+  type Command,
+  type CliIo,
+  type Ctx,
+  type OptionSpec,
+} from './cli/framework';
 import { COMMANDS } from './cli/registry';
 
 export { EXIT, type CliIo };
@@ -15,7 +22,9 @@ const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
 function usage(commands: Command[]): string {
   const lines = commands.map((c) => {
     const synopsis = `  ${c.usage}`;
-    return synopsis.length > 40 ? `${synopsis}\n${' '.repeat(35)}${c.summary}` : `${synopsis.padEnd(35)}${c.summary}`;
+    return synopsis.length > 40
+      ? `${synopsis}\n${' '.repeat(35)}${c.summary}`
+      : `${synopsis.padEnd(35)}${c.summary}`;
   });
   return [
     'Usage: campaign-desk [--data-dir DIR] [--json] <command>',
@@ -34,7 +43,9 @@ export const USAGE = usage(COMMANDS);
 
 function findCommand(positionals: string[]): Command | undefined {
   // The longest matching path wins ("campaigns import" over a hypothetical "campaigns").
-  return COMMANDS.filter((c) => c.path.every((p, i) => positionals[i] === p)).sort((a, b) => b.path.length - a.path.length)[0];
+  return COMMANDS.filter((c) => c.path.every((p, i) => positionals[i] === p)).sort(
+    (a, b) => b.path.length - a.path.length,
+  )[0];
 }
 
 /** Runs one CLI invocation and returns its exit code; never calls process.exit itself. */
@@ -59,19 +70,30 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const name = command.path.join(' ');
     const given = parsed.positionals.slice(command.path.length);
     const names = command.args ?? [];
-    if (given.length > names.length) throw new UsageError(`Unexpected argument "${given[names.length]}" for ${name}.`);
-    if (given.length < names.length) throw new UsageError(`${name} needs ${names.map((n) => `<${n}>`).join(' ')}.`);
+    if (given.length > names.length)
+      throw new UsageError(`Unexpected argument "${given[names.length]}" for ${name}.`);
+    if (given.length < names.length)
+      throw new UsageError(`${name} needs ${names.map((n) => `<${n}>`).join(' ')}.`);
     for (const key of Object.keys(values)) {
-      if (!(key in GLOBAL_OPTIONS) && !(key in (command.options ?? {}))) throw new UsageError(`--${key} does not apply to ${name}.`);
+      if (!(key in GLOBAL_OPTIONS) && !(key in (command.options ?? {})))
+        throw new UsageError(`--${key} does not apply to ${name}.`);
     }
-    const dataDir = resolveDataDir(typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined, io.env);
+    const dataDir = resolveDataDir(
+      typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined,
+      io.env,
+    );
     const ctx: Ctx = {
       values,
       args: Object.fromEntries(names.map((n, i) => [n, given[i] ?? ''])),
       io,
       dataDir,
       json: values.json === true,
-      core: (options) => (core ??= createCore({ dataDir, shell: 'headless', ...(options?.runSenders ? { runSenders: true } : {}) })),
+      core: (options) =>
+        (core ??= createCore({
+          dataDir,
+          shell: 'headless',
+          ...(options?.runSenders ? { runSenders: true } : {}),
+        })),
     };
     return await command.run(ctx);
   } catch (e) {

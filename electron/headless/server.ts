@@ -77,7 +77,12 @@ function bearerToken(req: IncomingMessage): string | undefined {
   return h?.startsWith('Bearer ') ? h.slice(7).trim() : undefined;
 }
 
-function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8') {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  type = 'text/plain; charset=utf-8',
+) {
   res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
   res.end(body);
 }
@@ -86,12 +91,15 @@ function sendJson(res: ServerResponse, status: number, value: unknown) {
   send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
 }
 
-async function readJson(req: IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false; status: number; message: string }> {
+async function readJson(
+  req: IncomingMessage,
+): Promise<{ ok: true; value: unknown } | { ok: false; status: number; message: string }> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_JSON_BODY) return { ok: false, status: 413, message: 'Request body is too large.' };
+    if (size > MAX_JSON_BODY)
+      return { ok: false, status: 413, message: 'Request body is too large.' };
     chunks.push(chunk as Buffer);
   }
   if (size === 0) return { ok: true, value: undefined };
@@ -103,7 +111,12 @@ async function readJson(req: IncomingMessage): Promise<{ ok: true; value: unknow
 }
 
 /** Streams a generated file (e.g. the rows to fix) as an attachment. */
-async function streamDownload(core: Core, kind: DownloadKind, id: number, res: ServerResponse): Promise<void> {
+async function streamDownload(
+  core: Core,
+  kind: DownloadKind,
+  id: number,
+  res: ServerResponse,
+): Promise<void> {
   let download;
   try {
     download = openDownload(core, kind, id);
@@ -112,7 +125,9 @@ async function streamDownload(core: Core, kind: DownloadKind, id: number, res: S
   }
   const ascii = download.fileName.replace(/[^\w .()-]/g, '_');
   res.writeHead(200, {
-    'Content-Type': download.fileName.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/octet-stream',
+    'Content-Type': download.fileName.endsWith('.csv')
+      ? 'text/csv; charset=utf-8'
+      : 'application/octet-stream',
     'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(download.fileName)}`,
     'Cache-Control': 'no-store',
   });
@@ -142,13 +157,18 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
   const serveStatic = (req: IncomingMessage, res: ServerResponse, pathname: string) => {
     const rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
     let file = resolve(join(rendererRoot, rel));
-    if (file !== rendererRoot && !file.startsWith(rendererRoot + sep)) return send(res, 404, 'Not found');
+    if (file !== rendererRoot && !file.startsWith(rendererRoot + sep))
+      return send(res, 404, 'Not found');
     if (!existsSync(file) || statSync(file).isDirectory()) {
       // Single-page app: unknown paths without an extension get the shell.
       if (extname(rel)) return send(res, 404, 'Not found');
       file = join(rendererRoot, 'index.html');
       if (!existsSync(file)) {
-        return send(res, 503, 'The user interface is not built yet. Run `npm run build` and reload.');
+        return send(
+          res,
+          503,
+          'The user interface is not built yet. Run `npm run build` and reload.',
+        );
       }
     }
     res.writeHead(200, {
@@ -170,7 +190,8 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
       const queryToken = url.searchParams.get('token');
 
       if (req.method === 'GET' && queryToken !== null) {
-        if (!safeEqual(queryToken, token)) return send(res, 401, 'Unauthorized: the token in the link is wrong.');
+        if (!safeEqual(queryToken, token))
+          return send(res, 401, 'Unauthorized: the token in the link is wrong.');
         // Trade the token in the link for a cookie so it leaves the address bar and history.
         url.searchParams.delete('token');
         res.writeHead(303, {
@@ -201,7 +222,10 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
       if (url.pathname === '/upload' && req.method === 'POST') {
         // A browser cannot hand over a file path, so the file itself is streamed to the data folder.
         const saved = await saveUpload(options.core.dataDir, req);
-        return sendJson(res, 200, { ok: true, value: { kind: 'upload', id: saved.id, size: saved.size } });
+        return sendJson(res, 200, {
+          ok: true,
+          value: { kind: 'upload', id: saved.id, size: saved.size },
+        });
       }
 
       const download = /^\/download\/([a-z-]+)\/(\d+)$/.exec(url.pathname);
@@ -218,14 +242,18 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
         }
         const body = await readJson(req);
         if (!body.ok) {
-          return sendJson(res, body.status, { ok: false, error: { code: 'VALIDATION', message: body.message } });
+          return sendJson(res, body.status, {
+            ok: false,
+            error: { code: 'VALIDATION', message: body.message },
+          });
         }
         const method = decodeURIComponent(url.pathname.slice('/api/'.length));
         const result: Result<unknown> = await dispatch(options.core.handlers, method, body.value);
         return sendJson(res, result.ok ? 200 : STATUS_FOR[result.error.code], result);
       }
 
-      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
+      if (req.method !== 'GET' && req.method !== 'HEAD')
+        return send(res, 405, 'Method not allowed');
       serveStatic(req, res, url.pathname);
     })().catch((e: unknown) => {
       console.error('headless: request failed', e);

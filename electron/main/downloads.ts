@@ -10,32 +10,54 @@ import { isTrustedSender } from './ipc';
 const input = z.object({ kind: z.enum(DOWNLOAD_KINDS), id: z.number().int().positive() }).strict();
 
 /** Asks where to save; resolves undefined when the user cancels. Injected for tests. */
-export type AskSavePath = (event: IpcMainInvokeEvent, suggestedName: string) => Promise<string | undefined>;
+export type AskSavePath = (
+  event: IpcMainInvokeEvent,
+  suggestedName: string,
+) => Promise<string | undefined>;
 
-export function registerDownloads(ipcMain: Pick<IpcMain, 'handle'>, core: Pick<Core, 'audience' | 'reports' | 'suppression'>, askSavePath: AskSavePath): void {
-  ipcMain.handle(DOWNLOAD_CHANNEL, async (event, raw: unknown): Promise<Result<{ saved: boolean }>> => {
-    if (!isTrustedSender(event)) return { ok: false, error: { code: 'UNAUTHORIZED', message: 'Calls are only accepted from the app window.' } };
-    const parsed = input.safeParse(raw);
-    if (!parsed.success) return { ok: false, error: { code: 'VALIDATION', message: 'Unknown download.' } };
-    try {
-      const download = openDownload(core, parsed.data.kind, parsed.data.id);
-      const path = await askSavePath(event, download.fileName);
-      if (!path) return { ok: true, value: { saved: false } };
-      // Beside the destination under another name, renamed when complete: a failure never leaves half a file.
-      const part = `${path}.part`;
+export function registerDownloads(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  core: Pick<Core, 'audience' | 'reports' | 'suppression'>,
+  askSavePath: AskSavePath,
+): void {
+  ipcMain.handle(
+    DOWNLOAD_CHANNEL,
+    async (event, raw: unknown): Promise<Result<{ saved: boolean }>> => {
+      if (!isTrustedSender(event))
+        return {
+          ok: false,
+          error: { code: 'UNAUTHORIZED', message: 'Calls are only accepted from the app window.' },
+        };
+      const parsed = input.safeParse(raw);
+      if (!parsed.success)
+        return { ok: false, error: { code: 'VALIDATION', message: 'Unknown download.' } };
       try {
-        const out = createWriteStream(part);
-        await download.write(out);
-        out.end();
-        await finished(out);
-        renameSync(part, path);
-      } finally {
-        rmSync(part, { force: true });
+        const download = openDownload(core, parsed.data.kind, parsed.data.id);
+        const path = await askSavePath(event, download.fileName);
+        if (!path) return { ok: true, value: { saved: false } };
+        // Beside the destination under another name, renamed when complete: a failure never leaves half a file.
+        const part = `${path}.part`;
+        try {
+          const out = createWriteStream(part);
+          await download.write(out);
+          out.end();
+          await finished(out);
+          renameSync(part, path);
+        } finally {
+          rmSync(part, { force: true });
+        }
+        return { ok: true, value: { saved: true } };
+      } catch (e) {
+        if (e instanceof CoreError)
+          return { ok: false, error: { code: e.code, message: e.message } };
+        return {
+          ok: false,
+          error: {
+            code: 'UNAVAILABLE',
+            message: `The file could not be saved: ${e instanceof Error ? e.message : String(e)}`,
+          },
+        };
       }
-      return { ok: true, value: { saved: true } };
-    } catch (e) {
-      if (e instanceof CoreError) return { ok: false, error: { code: e.code, message: e.message } };
-      return { ok: false, error: { code: 'UNAVAILABLE', message: `The file could not be saved: ${e instanceof Error ? e.message : String(e)}` } };
-    }
-  });
+    },
+  );
 }

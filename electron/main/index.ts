@@ -54,10 +54,18 @@ let tray: ReturnType<typeof createTrayController> | undefined;
 let toldAboutBackground = false;
 
 const openExternal = (url: string) => {
-  openExternalSafely((u) => shell.openExternal(u), url, (m) => console.warn(m));
+  openExternalSafely(
+    (u) => shell.openExternal(u),
+    url,
+    (m) => console.warn(m),
+  );
 };
 const sendingHere = () => campaignsSendingHere(core);
-const roots = () => ({ packaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath });
+const roots = () => ({
+  packaged: app.isPackaged,
+  appPath: app.getAppPath(),
+  resourcesPath: process.resourcesPath,
+});
 
 function createWindow(): BrowserWindow {
   const stateFile = join(app.getPath('userData'), 'window-state.json');
@@ -66,8 +74,11 @@ function createWindow(): BrowserWindow {
     screen.getAllDisplays().map((d) => d.workArea),
   );
   // Linux window managers take the window's icon from here; macOS and Windows from the bundle.
-  const icon = process.platform === 'linux' ? resourceFile(roots(), 'icons', '512x512.png') : undefined;
-  const win = new BrowserWindow(windowOptions(join(import.meta.dirname, '../preload/index.cjs'), restored.bounds, icon));
+  const icon =
+    process.platform === 'linux' ? resourceFile(roots(), 'icons', '512x512.png') : undefined;
+  const win = new BrowserWindow(
+    windowOptions(join(import.meta.dirname, '../preload/index.cjs'), restored.bounds, icon),
+  );
   trackWindowState(win, (state) => writeWindowState(stateFile, state));
   if (restored.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
@@ -94,7 +105,9 @@ const quitGuard = createQuitGuard({
       message: QUIT_DIALOG.message(sending),
       detail: QUIT_DIALOG.detail,
     };
-    const { response } = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
+    const { response } = mainWindow
+      ? await dialog.showMessageBox(mainWindow, options)
+      : await dialog.showMessageBox(options);
     return choiceFor(response);
   },
   keepSendingInBackground: () => mainWindow?.close(),
@@ -115,7 +128,10 @@ async function start(): Promise<void> {
     if (!file) return new Response('Not found', { status: 404 });
     try {
       return new Response(await readFile(file), {
-        headers: { 'Content-Type': mimeFor(file), 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+        headers: {
+          'Content-Type': mimeFor(file),
+          'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        },
       });
     } catch {
       return new Response('Not found', { status: 404 });
@@ -123,7 +139,11 @@ async function start(): Promise<void> {
   });
   hardenSession(session.defaultSession);
 
-  const nativeBinding = electronNativeBinding(app.getAppPath(), process.resourcesPath, app.isPackaged);
+  const nativeBinding = electronNativeBinding(
+    app.getAppPath(),
+    process.resourcesPath,
+    app.isPackaged,
+  );
   try {
     core = createCore({
       dataDir: app.getPath('userData'),
@@ -131,11 +151,18 @@ async function start(): Promise<void> {
       runSenders: true,
       // electron-vite emits the import worker beside this bundle (see electron.vite.config.ts).
       workerEntry: { url: new URL('./import-worker.js', import.meta.url) },
-      tokenVault: createKeychainVault({ safeStorage, platform: process.platform, file: join(app.getPath('userData'), 'secrets', 'tokens.json') }),
+      tokenVault: createKeychainVault({
+        safeStorage,
+        platform: process.platform,
+        file: join(app.getPath('userData'), 'secrets', 'tokens.json'),
+      }),
       ...(nativeBinding ? { nativeBinding } : {}),
     });
   } catch (e) {
-    dialog.showErrorBox('Campaign Desk cannot open its data', e instanceof Error ? e.message : String(e));
+    dialog.showErrorBox(
+      'Campaign Desk cannot open its data',
+      e instanceof Error ? e.message : String(e),
+    );
     app.exit(1);
     return;
   }
@@ -144,11 +171,14 @@ async function start(): Promise<void> {
   registerDownloads(ipcMain, running, async (event, suggestedName) => {
     const win = BrowserWindow.fromWebContents(event.sender);
     const options = { defaultPath: join(app.getPath('downloads'), suggestedName) };
-    const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+    const result = win
+      ? await dialog.showSaveDialog(win, options)
+      : await dialog.showSaveDialog(options);
     return result.canceled ? undefined : result.filePath;
   });
   running.events.onAny((name, payload) => {
-    for (const win of BrowserWindow.getAllWindows()) win.webContents.send(PUSH_CHANNEL, { name, payload });
+    for (const win of BrowserWindow.getAllWindows())
+      win.webContents.send(PUSH_CHANNEL, { name, payload });
   });
 
   Menu.setApplicationMenu(
@@ -203,7 +233,10 @@ if (claimSingleInstance(app, showWindow)) {
     }
     if (process.platform !== 'darwin' && !toldAboutBackground) {
       toldAboutBackground = true;
-      notify('Campaign Desk is still sending', 'Sending goes on in the background. The tray icon opens Campaign Desk again or quits it.');
+      notify(
+        'Campaign Desk is still sending',
+        'Sending goes on in the background. The tray icon opens Campaign Desk again or quits it.',
+      );
     }
   });
 

@@ -22,7 +22,10 @@ export function registerIpc(
   for (const method of METHOD_NAMES) {
     ipcMain.handle(method, async (event, raw: unknown): Promise<Result<unknown>> => {
       if (!trust(event)) {
-        return { ok: false, error: { code: 'UNAUTHORIZED', message: 'Calls are only accepted from the app window.' } };
+        return {
+          ok: false,
+          error: { code: 'UNAUTHORIZED', message: 'Calls are only accepted from the app window.' },
+        };
       }
       return dispatch(handlers, method, raw, options.logger);
     });

@@ -5,7 +5,10 @@ import { CoreError } from '../../shared/api';
 import type { TokenVault } from '../core/accounts/token-vault';
 
 /** The part of Electron's safeStorage we use; tests pass a fake. */
-export type SafeStorageLike = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'>;
+export type SafeStorageLike = Pick<
+  SafeStorage,
+  'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'
+>;
 
 interface SecretsFile {
   version: 1;
@@ -17,7 +20,10 @@ export const NO_KEYCHAIN_MESSAGE =
   'Campaign Desk cannot reach your system keychain, so it will not store the token (it never keeps tokens in plain text).';
 
 /** Why safeStorage cannot protect a secret on this machine right now, or null when it can. */
-export function keychainUnavailableReason(safeStorage: SafeStorageLike, platform: NodeJS.Platform): string | null {
+export function keychainUnavailableReason(
+  safeStorage: SafeStorageLike,
+  platform: NodeJS.Platform,
+): string | null {
   if (!safeStorage.isEncryptionAvailable()) {
     return platform === 'darwin'
       ? `${NO_KEYCHAIN_MESSAGE} Unlock the login keychain in Keychain Access and try again.`
@@ -40,7 +46,11 @@ export function keychainUnavailableReason(safeStorage: SafeStorageLike, platform
  * anything the CLI copies then never carry a token, even encrypted, and the file can be owner-only.
  * Decrypted tokens are kept in memory: the send loop asks for the token on every request.
  */
-export function createKeychainVault(deps: { safeStorage: SafeStorageLike; platform: NodeJS.Platform; file: string }): TokenVault {
+export function createKeychainVault(deps: {
+  safeStorage: SafeStorageLike;
+  platform: NodeJS.Platform;
+  file: string;
+}): TokenVault {
   const { safeStorage, platform, file } = deps;
   const cache = new Map<string, string>();
 
@@ -54,11 +64,15 @@ export function createKeychainVault(deps: { safeStorage: SafeStorageLike; platfo
     }
     try {
       const parsed = JSON.parse(text) as Partial<SecretsFile>;
-      if (parsed.version === 1 && parsed.secrets && typeof parsed.secrets === 'object') return { version: 1, secrets: { ...parsed.secrets } };
+      if (parsed.version === 1 && parsed.secrets && typeof parsed.secrets === 'object')
+        return { version: 1, secrets: { ...parsed.secrets } };
     } catch {
       // Falls through: a damaged file is reported, not silently replaced (it may be recoverable).
     }
-    throw new CoreError('UNAVAILABLE', `The token file ${file} is damaged. Remove it and paste the tokens again in Settings › Accounts.`);
+    throw new CoreError(
+      'UNAVAILABLE',
+      `The token file ${file} is damaged. Remove it and paste the tokens again in Settings › Accounts.`,
+    );
   };
 
   const save = (content: SecretsFile) => {

@@ -2,7 +2,10 @@ import type { MenuItemConstructorOptions } from 'electron';
 
 /** Links the Help menu opens in the browser; https only (checked by a test with isSafeExternalUrl). */
 export const HELP_LINKS = [
-  { label: 'WhatsApp Cloud API Documentation', url: 'https://developers.facebook.com/docs/whatsapp/cloud-api' },
+  {
+    label: 'WhatsApp Cloud API Documentation',
+    url: 'https://developers.facebook.com/docs/whatsapp/cloud-api',
+  },
   { label: 'WhatsApp Manager', url: 'https://business.facebook.com/wa/manage/home/' },
   { label: 'Meta Business Help Centre', url: 'https://www.facebook.com/business/help' },
 ] as const;
@@ -26,14 +29,25 @@ export function menuTemplate(a: MenuActions): MenuItemConstructorOptions[] {
   const help: MenuItemConstructorOptions = {
     role: 'help',
     submenu: [
-      ...HELP_LINKS.map((l): MenuItemConstructorOptions => ({ label: l.label, click: () => a.openExternal(l.url) })),
-      ...(mac ? [] : [{ type: 'separator' } as const, { label: `About ${a.appName}`, click: a.about }]),
+      ...HELP_LINKS.map((l): MenuItemConstructorOptions => ({
+        label: l.label,
+        click: () => a.openExternal(l.url),
+      })),
+      ...(mac
+        ? []
+        : [{ type: 'separator' } as const, { label: `About ${a.appName}`, click: a.about }]),
     ],
   };
   const view: MenuItemConstructorOptions = {
     label: 'View',
     submenu: [
-      ...(a.packaged ? [] : ([{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as MenuItemConstructorOptions[])),
+      ...(a.packaged
+        ? []
+        : ([
+            { role: 'reload' },
+            { role: 'toggleDevTools' },
+            { type: 'separator' },
+          ] as MenuItemConstructorOptions[])),
       { role: 'resetZoom' },
       { role: 'zoomIn' },
       { role: 'zoomOut' },
@@ -79,7 +93,9 @@ export function menuTemplate(a: MenuActions): MenuItemConstructorOptions[] {
     view,
     {
       role: 'window',
-      submenu: mac ? [{ role: 'minimize' }, { role: 'zoom' }, { type: 'separator' }, { role: 'front' }] : [{ role: 'minimize' }, { role: 'close' }],
+      submenu: mac
+        ? [{ role: 'minimize' }, { role: 'zoom' }, { type: 'separator' }, { role: 'front' }]
+        : [{ role: 'minimize' }, { role: 'close' }],
     },
     help,
   ];

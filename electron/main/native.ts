@@ -6,7 +6,11 @@ import { join } from 'node:path';
  * (native/electron/ in development, resources/native/ when packaged), so tests under Node and
  * the app under Electron never fight over one binary. See README, "Native module".
  */
-export function electronNativeBinding(appPath: string, resourcesPath: string, packaged: boolean): string | undefined {
+export function electronNativeBinding(
+  appPath: string,
+  resourcesPath: string,
+  packaged: boolean,
+): string | undefined {
   const candidate = packaged
     ? join(resourcesPath, 'native', 'better_sqlite3.node')
     : join(appPath, 'native', 'electron', 'better_sqlite3.node');

@@ -15,7 +15,10 @@ export interface OutcomeNotice {
 }
 
 /** The notice for a campaign's new state, or null when there is nothing to tell. */
-export function outcomeNotice(progress: SendProgress, facts: CampaignFacts | undefined): OutcomeNotice | null {
+export function outcomeNotice(
+  progress: SendProgress,
+  facts: CampaignFacts | undefined,
+): OutcomeNotice | null {
   const name = facts?.name ?? `Campaign ${progress.campaignId}`;
   if (progress.state === 'completed') {
     const c = progress.counts;
@@ -61,6 +64,8 @@ export function watchCampaignOutcomes(deps: {
 
 export function campaignFacts(store: Store, campaignId: number): CampaignFacts | undefined {
   if (!store.sqlite.open) return undefined;
-  const row = store.first(store.q.selectFrom('campaigns').select(['name', 'pause_code']).where('id', '=', campaignId));
+  const row = store.first(
+    store.q.selectFrom('campaigns').select(['name', 'pause_code']).where('id', '=', campaignId),
+  );
   return row ? { name: row.name, pauseCode: row.pause_code } : undefined;
 }

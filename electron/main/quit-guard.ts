@@ -59,7 +59,8 @@ export function createQuitGuard(deps: QuitGuardDeps) {
 export const QUIT_DIALOG = {
   buttons: ['Keep sending in the background', 'Quit', 'Cancel'] as const,
   choices: ['background', 'quit', 'cancel'] as const satisfies readonly QuitChoice[],
-  message: (sending: number) => `Campaign Desk is sending ${sending === 1 ? 'a campaign' : `${sending} campaigns`}.`,
+  message: (sending: number) =>
+    `Campaign Desk is sending ${sending === 1 ? 'a campaign' : `${sending} campaigns`}.`,
   detail:
     'If you quit, messages already on their way are finished and sending stops; it goes on by itself the next time you open Campaign Desk. Or close the window and keep sending in the background (the tray icon brings it back).',
 };
@@ -70,8 +71,12 @@ export function choiceFor(response: number): QuitChoice {
 }
 
 /** How many campaigns this process's send loops are sending (others may be sent by the CLI). */
-export function campaignsSendingHere(core: { store: Store; senders: Pick<SenderManager, 'isRunningHere'> } | undefined): number {
+export function campaignsSendingHere(
+  core: { store: Store; senders: Pick<SenderManager, 'isRunningHere'> } | undefined,
+): number {
   if (!core || !core.store.sqlite.open) return 0;
-  const sending = core.store.all(core.store.q.selectFrom('campaigns').select('id').where('state', '=', 'sending'));
+  const sending = core.store.all(
+    core.store.q.selectFrom('campaigns').select('id').where('state', '=', 'sending'),
+  );
   return sending.filter((c) => core.senders.isRunningHere(c.id)).length;
 }

@@ -5,7 +5,11 @@ import { hardenContents, isSafeExternalUrl } from './window';
  * Opens a link in the user's browser only when it is https without credentials; anything else
  * (file:, smb:, javascript:, custom schemes that launch programs) is dropped. Returns whether it opened.
  */
-export function openExternalSafely(open: (url: string) => Promise<void>, url: string, log: (message: string) => void = () => undefined): boolean {
+export function openExternalSafely(
+  open: (url: string) => Promise<void>,
+  url: string,
+  log: (message: string) => void = () => undefined,
+): boolean {
   if (!isSafeExternalUrl(url)) {
     log(`Refused to open a link that is not https: ${url.slice(0, 200)}`);
     return false;

@@ -5,7 +5,10 @@ import type { App } from 'electron';
  * lease and the tray, so a second start hands over to the first (which shows its window) and exits.
  * Returns false in the second process, which must stop starting up.
  */
-export function claimSingleInstance(app: Pick<App, 'requestSingleInstanceLock' | 'on' | 'quit'>, showExisting: () => void): boolean {
+export function claimSingleInstance(
+  app: Pick<App, 'requestSingleInstanceLock' | 'on' | 'quit'>,
+  showExisting: () => void,
+): boolean {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return false;
@@ -23,7 +26,10 @@ export interface RevealableWindow {
 }
 
 /** Brings the window back from the tray, the dock or minimised; creates one if it was closed. */
-export function revealWindow<W extends RevealableWindow>(current: W | undefined, create: () => W): W {
+export function revealWindow<W extends RevealableWindow>(
+  current: W | undefined,
+  create: () => W,
+): W {
   const win = current && !current.isDestroyed() ? current : create();
   if (win.isMinimized()) win.restore();
   win.show();

@@ -17,9 +17,17 @@ export interface TrayDeps {
 }
 
 /** What the tray says: the app is running, and how many campaigns it is sending. */
-export function trayTemplate(appName: string, sending: number, actions: Pick<TrayDeps, 'showWindow' | 'quit'>): MenuItemConstructorOptions[] {
+export function trayTemplate(
+  appName: string,
+  sending: number,
+  actions: Pick<TrayDeps, 'showWindow' | 'quit'>,
+): MenuItemConstructorOptions[] {
   return [
-    { label: sending === 0 ? 'Not sending' : `Sending ${sending} campaign${sending === 1 ? '' : 's'}`, enabled: false },
+    {
+      label:
+        sending === 0 ? 'Not sending' : `Sending ${sending} campaign${sending === 1 ? '' : 's'}`,
+      enabled: false,
+    },
     { type: 'separator' },
     { label: `Open ${appName}`, click: actions.showWindow },
     { label: `Quit ${appName}`, click: actions.quit },
@@ -27,7 +35,9 @@ export function trayTemplate(appName: string, sending: number, actions: Pick<Tra
 }
 
 export function trayTooltip(appName: string, sending: number): string {
-  return sending === 0 ? appName : `${appName}: sending ${sending} campaign${sending === 1 ? '' : 's'}`;
+  return sending === 0
+    ? appName
+    : `${appName}: sending ${sending} campaign${sending === 1 ? '' : 's'}`;
 }
 
 /**

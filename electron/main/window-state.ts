@@ -18,9 +18,13 @@ export function parseWindowState(text: string | undefined): WindowState | undefi
   try {
     const v = JSON.parse(text) as Partial<WindowState>;
     const b = v.bounds;
-    const nums = b && [b.x, b.y, b.width, b.height].every((n) => typeof n === 'number' && Number.isFinite(n));
+    const nums =
+      b && [b.x, b.y, b.width, b.height].every((n) => typeof n === 'number' && Number.isFinite(n));
     if (!b || !nums) return undefined;
-    return { bounds: { x: b.x, y: b.y, width: b.width, height: b.height }, maximized: v.maximized === true };
+    return {
+      bounds: { x: b.x, y: b.y, width: b.width, height: b.height },
+      maximized: v.maximized === true,
+    };
   } catch {
     return undefined;
   }
@@ -30,7 +34,10 @@ export function parseWindowState(text: string | undefined): WindowState | undefi
  * The bounds to open with: the saved ones when their top edge is still on a display (a monitor
  * may have been unplugged since), clamped to a sane size; otherwise the default size, centred.
  */
-export function restoreBounds(saved: WindowState | undefined, workAreas: Rectangle[]): { bounds: Partial<Rectangle> & { width: number; height: number }; maximized: boolean } {
+export function restoreBounds(
+  saved: WindowState | undefined,
+  workAreas: Rectangle[],
+): { bounds: Partial<Rectangle> & { width: number; height: number }; maximized: boolean } {
   if (!saved) return { bounds: { ...DEFAULT_SIZE }, maximized: false };
   const { x, y } = saved.bounds;
   const width = Math.max(MIN.width, Math.round(saved.bounds.width));
@@ -44,7 +51,9 @@ export function restoreBounds(saved: WindowState | undefined, workAreas: Rectang
     width: area ? Math.min(width, area.width) : width,
     height: area ? Math.min(height, area.height) : height,
   };
-  return onScreen ? { bounds: { x: Math.round(x), y: Math.round(y), ...fitted }, maximized: saved.maximized } : { bounds: fitted, maximized: saved.maximized };
+  return onScreen
+    ? { bounds: { x: Math.round(x), y: Math.round(y), ...fitted }, maximized: saved.maximized }
+    : { bounds: fitted, maximized: saved.maximized };
 }
 
 export function readWindowState(file: string): WindowState | undefined {
@@ -91,7 +100,8 @@ export function trackWindowState(
     if (pending !== undefined) timers.clear(pending);
     pending = timers.set(saveNow, 500);
   };
-  for (const e of ['resize', 'move', 'maximize', 'unmaximize'] as const) win.on(e as 'resize', later);
+  for (const e of ['resize', 'move', 'maximize', 'unmaximize'] as const)
+    win.on(e as 'resize', later);
   win.on('close', saveNow);
   return saveNow;
 }

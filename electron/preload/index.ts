@@ -1,6 +1,13 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { PreloadBridge } from '../../shared/api/api-surface';
-import { BRIDGE_KEY, DOWNLOAD_CHANNEL, DOWNLOAD_KINDS, EVENT_NAMES, METHOD_NAMES, PUSH_CHANNEL } from '../../shared/api/names';
+import {
+  BRIDGE_KEY,
+  DOWNLOAD_CHANNEL,
+  DOWNLOAD_KINDS,
+  EVENT_NAMES,
+  METHOD_NAMES,
+  PUSH_CHANNEL,
+} from '../../shared/api/names';
 
 // One narrow object: a function per contract method and a subscription to known events.
 // No raw ipcRenderer, no generic invoke(channel).
@@ -11,7 +18,8 @@ const methods = Object.fromEntries(
 const bridge: PreloadBridge = {
   methods,
   subscribe(event, listener) {
-    if (!(EVENT_NAMES as readonly string[]).includes(event)) throw new Error(`Unknown event ${event}`);
+    if (!(EVENT_NAMES as readonly string[]).includes(event))
+      throw new Error(`Unknown event ${event}`);
     const handler = (_e: unknown, message: { name: string; payload: unknown }) => {
       if (message.name === event) listener(message.payload);
     };
@@ -25,8 +33,11 @@ const bridge: PreloadBridge = {
     return webUtils.getPathForFile(file);
   },
   download(kind, id) {
-    if (!(DOWNLOAD_KINDS as readonly string[]).includes(kind)) throw new Error(`Unknown download ${kind}`);
-    return ipcRenderer.invoke(DOWNLOAD_CHANNEL, { kind, id }) as ReturnType<PreloadBridge['download']>;
+    if (!(DOWNLOAD_KINDS as readonly string[]).includes(kind))
+      throw new Error(`Unknown download ${kind}`);
+    return ipcRenderer.invoke(DOWNLOAD_CHANNEL, { kind, id }) as ReturnType<
+      PreloadBridge['download']
+    >;
   },
 };
 

@@ -6,9 +6,13 @@ import type { SandboxState } from './state';
 /** Graph checks the token before anything else, so every Graph route starts here. */
 export function checkToken(state: SandboxState, req: IncomingMessage): void {
   const presented = bearerToken(req);
-  if (presented === undefined) fail(190, 'An access token is required: send Authorization: Bearer <token>.');
+  if (presented === undefined)
+    fail(190, 'An access token is required: send Authorization: Bearer <token>.');
   if (state.token === null || presented !== state.token) {
-    fail(190, 'Error validating access token: the session has expired or the token has been invalidated.');
+    fail(
+      190,
+      'Error validating access token: the session has expired or the token has been invalidated.',
+    );
   }
 }
 

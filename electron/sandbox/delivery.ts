@@ -24,11 +24,18 @@ export interface PlannedStatus {
   copies: number;
 }
 
-export const DEFAULT_DELIVERY: DeliveryConfig = { sentAfterMs: 1000, deliveredAfterMs: 3000, readAfterMs: 8000, seed: 1 };
+export const DEFAULT_DELIVERY: DeliveryConfig = {
+  sentAfterMs: 1000,
+  deliveredAfterMs: 3000,
+  readAfterMs: 8000,
+  seed: 1,
+};
 
 const FAILURE_DETAILS: Readonly<Record<number, string>> = {
-  131026: 'Message failed to send because the recipient is not on WhatsApp, has not accepted the latest Terms of Service, or uses an old WhatsApp version.',
-  131049: 'In order to maintain a healthy ecosystem engagement, the message failed to be delivered.',
+  131026:
+    'Message failed to send because the recipient is not on WhatsApp, has not accepted the latest Terms of Service, or uses an old WhatsApp version.',
+  131049:
+    'In order to maintain a healthy ecosystem engagement, the message failed to be delivered.',
   131050: 'The recipient has chosen to stop receiving marketing messages from this business.',
 };
 
@@ -64,7 +71,9 @@ const randomOutcome = (random: () => number, marketing: boolean): Outcome => {
   const readDraw = random();
   const atOnceDraw = random();
   const delivered: Outcome =
-    readDraw < 0.6 ? { kind: 'read', delivered: atOnceDraw < 0.15 ? 'skipped' : 'normal' } : { kind: 'delivered' };
+    readDraw < 0.6
+      ? { kind: 'read', delivered: atOnceDraw < 0.15 ? 'skipped' : 'normal' }
+      : { kind: 'delivered' };
   if (r < 0.03) return { kind: 'failed', code: 131026 };
   if (r < 0.08) {
     if (!marketing) return delivered;
@@ -117,7 +126,12 @@ export function planStatuses(
   const deliveredAt = Math.max(sentAt + 1, acceptedAt + Math.round(delays.deliveredAfterMs * jd));
   const readAt = Math.max(deliveredAt + 1, acceptedAt + Math.round(delays.readAfterMs * jr));
   const copies = decision.duplicate ? 2 : 1;
-  const at = (status: StatusName, timestamp: number, pricing: boolean, visibleAt = timestamp): PlannedStatus => ({
+  const at = (
+    status: StatusName,
+    timestamp: number,
+    pricing: boolean,
+    visibleAt = timestamp,
+  ): PlannedStatus => ({
     id: newId(),
     status,
     timestamp,
@@ -130,7 +144,10 @@ export function planStatuses(
   switch (outcome.kind) {
     case 'failed': {
       const failed = at('failed', sentAt, false);
-      failed.error = { code: outcome.code, details: FAILURE_DETAILS[outcome.code] ?? 'The message could not be delivered.' };
+      failed.error = {
+        code: outcome.code,
+        details: FAILURE_DETAILS[outcome.code] ?? 'The message could not be delivered.',
+      };
       return [failed];
     }
     case 'sent':
@@ -138,12 +155,21 @@ export function planStatuses(
     case 'delivered':
       return [at('sent', sentAt, true), at('delivered', deliveredAt, true)];
     case 'read':
-      if (outcome.delivered === 'skipped') return [at('sent', sentAt, true), at('read', readAt, true)];
+      if (outcome.delivered === 'skipped')
+        return [at('sent', sentAt, true), at('read', readAt, true)];
       if (outcome.delivered === 'late') {
         // Triggered on time but retried by Meta, so it reaches the relay after the read webhook.
         const late = readAt + Math.max(1, deliveredAt - sentAt);
-        return [at('sent', sentAt, true), at('delivered', deliveredAt, true, late), at('read', readAt, false)];
+        return [
+          at('sent', sentAt, true),
+          at('delivered', deliveredAt, true, late),
+          at('read', readAt, false),
+        ];
       }
-      return [at('sent', sentAt, true), at('delivered', deliveredAt, true), at('read', readAt, false)];
+      return [
+        at('sent', sentAt, true),
+        at('delivered', deliveredAt, true),
+        at('read', readAt, false),
+      ];
   }
 }

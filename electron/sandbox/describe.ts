@@ -4,7 +4,10 @@ import type { Sandbox } from './types';
 /** What `campaign-desk sandbox` prints: everything needed to point the app (or curl) at it. */
 export function describeSandbox(sandbox: Sandbox): string {
   const token = sandbox.state.token();
-  const numbers = [...Object.values(SANDBOX_TEST_NUMBERS), ...Object.values(SANDBOX_REPLY_NUMBERS)].map((t) => `  ${t.number.padEnd(14)} ${t.description}`);
+  const numbers = [
+    ...Object.values(SANDBOX_TEST_NUMBERS),
+    ...Object.values(SANDBOX_REPLY_NUMBERS),
+  ].map((t) => `  ${t.number.padEnd(14)} ${t.description}`);
   return [
     `WhatsApp Cloud API sandbox listening on ${sandbox.url}`,
     '',

@@ -87,7 +87,11 @@ export class Faults {
       this.revoked = true;
       out.revokeToken = true;
     }
-    if (pauseTemplateAfter && template.name === pauseTemplateAfter.name && template.language === pauseTemplateAfter.language) {
+    if (
+      pauseTemplateAfter &&
+      template.name === pauseTemplateAfter.name &&
+      template.language === pauseTemplateAfter.language
+    ) {
       this.acceptedOfTemplate += 1;
       if (!this.paused && this.acceptedOfTemplate >= pauseTemplateAfter.after) {
         this.paused = true;

@@ -35,7 +35,8 @@ export const MAX_FEED_LIMIT = 1000;
 // Zero-padded so that cursors also sort as plain strings.
 const toCursor = (position: number): string => String(position).padStart(CURSOR_DIGITS, '0');
 
-const before = (a: Pending, b: Pending): boolean => a.dueAt < b.dueAt || (a.dueAt === b.dueAt && a.seq < b.seq);
+const before = (a: Pending, b: Pending): boolean =>
+  a.dueAt < b.dueAt || (a.dueAt === b.dueAt && a.seq < b.seq);
 
 export class FeedLog {
   private readonly heap: Pending[] = [];
@@ -90,7 +91,11 @@ export class FeedLog {
     this.catchUp();
     const start = after === null ? 0 : Number(after);
     const slice = this.log.slice(start, start + limit);
-    const events = slice.map((e, i) => ({ cursor: toCursor(start + i + 1), receivedAt: e.receivedAt, body: e.body }));
+    const events = slice.map((e, i) => ({
+      cursor: toCursor(start + i + 1),
+      receivedAt: e.receivedAt,
+      body: e.body,
+    }));
     const end = start + events.length;
     return { events, next: events.length > 0 && end < this.log.length ? toCursor(end) : null };
   }
@@ -101,10 +106,18 @@ export class FeedLog {
   }
 }
 
-export function handleFeed(feed: FeedLog, feedToken: string, req: IncomingMessage, query: URLSearchParams): Reply {
+export function handleFeed(
+  feed: FeedLog,
+  feedToken: string,
+  req: IncomingMessage,
+  query: URLSearchParams,
+): Reply {
   if (req.method !== 'GET') return { status: 405, body: { error: { message: 'Use GET.' } } };
   if (bearerToken(req) !== feedToken) {
-    return { status: 401, body: { error: { message: 'Missing or wrong feed token (Authorization: Bearer <token>).' } } };
+    return {
+      status: 401,
+      body: { error: { message: 'Missing or wrong feed token (Authorization: Bearer <token>).' } },
+    };
   }
   const after = query.get('after');
   if (after !== null && after !== '' && !/^\d+$/.test(after)) {
@@ -113,7 +126,13 @@ export function handleFeed(feed: FeedLog, feedToken: string, req: IncomingMessag
   const rawLimit = query.get('limit');
   const limit = rawLimit === null || rawLimit === '' ? DEFAULT_FEED_LIMIT : Number(rawLimit);
   if (!Number.isInteger(limit) || limit < 1) {
-    return { status: 400, body: { error: { message: `limit must be a positive integer, got "${rawLimit}".` } } };
+    return {
+      status: 400,
+      body: { error: { message: `limit must be a positive integer, got "${rawLimit}".` } },
+    };
   }
-  return { status: 200, body: feed.page(after === '' ? null : after, Math.min(limit, MAX_FEED_LIMIT)) };
+  return {
+    status: 200,
+    body: feed.page(after === '' ? null : after, Math.min(limit, MAX_FEED_LIMIT)),
+  };
 }

@@ -9,7 +9,12 @@ import type { SandboxState, SentMessage } from './state';
  * for it reaches the relay later; duplicates of webhooks are not duplicated here.
  */
 
-const EVENT_FIELDS = ['delivery_status', 'timestamp', 'webhook_update_state', 'error_description'] as const;
+const EVENT_FIELDS = [
+  'delivery_status',
+  'timestamp',
+  'webhook_update_state',
+  'error_description',
+] as const;
 
 interface Fields {
   top: Set<string>;
@@ -41,7 +46,10 @@ function parseFields(raw: string | null): Fields {
   for (const part of parts.map((p) => p.trim()).filter(Boolean)) {
     const m = /^events(?:\{(.*)\})?$/.exec(part);
     if (m) {
-      const sub = (m[1] ?? EVENT_FIELDS.join(',')).split(',').map((s) => s.trim()).filter(Boolean);
+      const sub = (m[1] ?? EVENT_FIELDS.join(','))
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       fields.events = new Set(sub);
     } else {
       fields.top.add(part);
@@ -58,7 +66,8 @@ function eventsOf(m: SentMessage, wanted: Set<string>, now: number): Record<stri
       if (wanted.has('delivery_status')) e.delivery_status = s.status.toUpperCase();
       if (wanted.has('timestamp')) e.timestamp = Math.floor(s.timestamp / 1000);
       if (wanted.has('webhook_update_state')) e.webhook_update_state = 'DELIVERED';
-      if (wanted.has('error_description') && s.error) e.error_description = errorTitle(s.error.code);
+      if (wanted.has('error_description') && s.error)
+        e.error_description = errorTitle(s.error.code);
       return e;
     });
 }
@@ -97,7 +106,9 @@ export function handleHistory(state: SandboxState, rr: RouteRequest): Reply {
   if (page.length === 0) return ok({ data: [] });
 
   const lastPosition = firstPosition - page.length + 1;
-  const paging: Record<string, unknown> = { cursors: { before: encodeCursor(firstPosition), after: encodeCursor(lastPosition) } };
+  const paging: Record<string, unknown> = {
+    cursors: { before: encodeCursor(firstPosition), after: encodeCursor(lastPosition) },
+  };
   if (lastPosition > 0) {
     const next = new URL(`${rr.baseUrl}${rr.pathname}`);
     for (const [k, v] of query) if (k !== 'after') next.searchParams.set(k, v);

@@ -77,12 +77,14 @@ export function limitParam(query: URLSearchParams, fallback: number, max: number
   const raw = query.get('limit');
   if (raw === null || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) fail(100, `Param limit must be a positive integer, got "${raw}".`);
+  if (!Number.isInteger(n) || n < 1)
+    fail(100, `Param limit must be a positive integer, got "${raw}".`);
   return Math.min(n, max);
 }
 
 /** Graph paging cursors are opaque base64; ours wrap a position. */
-export const encodeCursor = (position: number): string => Buffer.from(`pos:${position}`).toString('base64url');
+export const encodeCursor = (position: number): string =>
+  Buffer.from(`pos:${position}`).toString('base64url');
 
 export function decodeCursor(cursor: string): number {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');

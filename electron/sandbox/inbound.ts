@@ -17,7 +17,12 @@ export function injectInbound(state: SandboxState, m: InboundMessage): string {
     name: m.name ?? 'Sandbox Customer',
     at,
     ...(isButton
-      ? { button: { payload: m.buttonPayload ?? m.buttonText ?? '', text: m.buttonText ?? m.buttonPayload ?? '' } }
+      ? {
+          button: {
+            payload: m.buttonPayload ?? m.buttonText ?? '',
+            text: m.buttonText ?? m.buttonPayload ?? '',
+          },
+        }
       : { text: m.text ?? '' }),
     ...(contextId !== undefined && { contextId }),
   });
@@ -44,7 +49,9 @@ export function scheduleReply(state: SandboxState, message: SentMessage): void {
     name: 'Sandbox Customer',
     at,
     contextId: message.wamid,
-    ...('text' in reply ? { text: reply.text, quoted: true } : { button: { payload: reply.buttonPayload, text: reply.buttonText } }),
+    ...('text' in reply
+      ? { text: reply.text, quoted: true }
+      : { button: { payload: reply.buttonPayload, text: reply.buttonText } }),
   });
   state.feed.schedule(at, () => body);
 }

@@ -36,7 +36,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     feedToken: options.feedToken ?? d.feedToken,
     templates: options.templates ?? SANDBOX_TEMPLATES,
     delivery: { ...DEFAULT_DELIVERY, ...options.delivery },
-    rate: { ratePerSecond: options.ratePerSecond ?? d.ratePerSecond, pairMax: pair.max, pairWindowMs: pair.windowMs },
+    rate: {
+      ratePerSecond: options.ratePerSecond ?? d.ratePerSecond,
+      pairMax: pair.max,
+      pairWindowMs: pair.windowMs,
+    },
     faults: options.faults ?? {},
     ...(options.analytics ? { analytics: options.analytics } : {}),
     now: options.now ?? Date.now,
@@ -89,7 +93,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
 export { describeSandbox } from './describe';
 export { SANDBOX_TEMPLATES } from './samples';
-export { SANDBOX_TEST_NUMBERS, type SandboxTestNumber, type SandboxTestNumberName } from './test-numbers';
+export {
+  SANDBOX_TEST_NUMBERS,
+  type SandboxTestNumber,
+  type SandboxTestNumberName,
+} from './test-numbers';
 export { MEDIA_TTL_MS } from './media';
 export { DEFAULT_FEED_LIMIT, MAX_FEED_LIMIT, type FeedEvent, type FeedPage } from './feed';
 export type * from './types';

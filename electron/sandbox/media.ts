@@ -41,19 +41,30 @@ const RULES: Readonly<Record<string, MediaRule>> = {
   'application/vnd.ms-excel': { maxBytes: 100 * MB },
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { maxBytes: 100 * MB },
   'application/vnd.ms-powerpoint': { maxBytes: 100 * MB },
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation': { maxBytes: 100 * MB },
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': {
+    maxBytes: 100 * MB,
+  },
 };
 
-const mimeOf = (raw: string | undefined): string | undefined => raw?.split(';')[0]?.trim().toLowerCase() || undefined;
+const mimeOf = (raw: string | undefined): string | undefined =>
+  raw?.split(';')[0]?.trim().toLowerCase() || undefined;
 
 function checkFile(file: MultipartFile, declared: string | undefined): string {
   const mime = mimeOf(declared) ?? mimeOf(file.contentType);
-  if (mime === undefined) return fail(100, 'The parameter type is required (the MIME type of the file).');
+  if (mime === undefined)
+    return fail(100, 'The parameter type is required (the MIME type of the file).');
   const rule = RULES[mime];
-  if (!rule) fail(100, `Param file must be a file with one of the following types: ${Object.keys(RULES).join(', ')}. Received ${mime}.`);
+  if (!rule)
+    fail(
+      100,
+      `Param file must be a file with one of the following types: ${Object.keys(RULES).join(', ')}. Received ${mime}.`,
+    );
   if (file.size === 0) fail(131053, 'Media upload error: the file is empty.');
   if (file.size > rule!.maxBytes) {
-    fail(131053, `Media upload error: the file is ${file.size} bytes; ${mime} files can be at most ${rule!.maxBytes} bytes.`);
+    fail(
+      131053,
+      `Media upload error: the file is ${file.size} bytes; ${mime} files can be at most ${rule!.maxBytes} bytes.`,
+    );
   }
   if (rule!.magic && !rule!.magic(file.head)) {
     fail(131053, `Media upload error: the file content does not match its type ${mime}.`);
@@ -71,7 +82,8 @@ export async function handleMediaUpload(state: SandboxState, rr: RouteRequest): 
   try {
     form = await parseMultipart(rr.req as AsyncIterable<Buffer>, boundary!);
   } catch (e) {
-    if (e instanceof MultipartError) return fail(100, `The upload is not valid multipart/form-data: ${e.message}`);
+    if (e instanceof MultipartError)
+      return fail(100, `The upload is not valid multipart/form-data: ${e.message}`);
     throw e;
   }
   if (form.fields.get('messaging_product') !== 'whatsapp') {

@@ -15,10 +15,12 @@ const E164_DIGITS = /^[1-9]\d{6,14}$/;
 
 /** The recipient as E.164 with '+' and as Meta's wa_id (digits only). */
 function normaliseTo(raw: unknown): { e164: string; waId: string } {
-  if (typeof raw !== 'string' && typeof raw !== 'number') return fail(131009, 'The parameter to must be a phone number.');
+  if (typeof raw !== 'string' && typeof raw !== 'number')
+    return fail(131009, 'The parameter to must be a phone number.');
   const text = String(raw).replace(PHONE_PUNCTUATION, '');
   const digits = text.startsWith('+') ? text.slice(1) : text;
-  if (!E164_DIGITS.test(digits)) fail(131009, `The parameter to (${JSON.stringify(raw)}) is not a valid phone number.`);
+  if (!E164_DIGITS.test(digits))
+    fail(131009, `The parameter to (${JSON.stringify(raw)}) is not a valid phone number.`);
   return { e164: `+${digits}`, waId: digits };
 }
 
@@ -30,21 +32,29 @@ interface TemplateRef {
 
 function readEnvelope(body: unknown): { to: unknown; template: TemplateRef; biz?: string } {
   if (!isRecord(body)) return fail(100, 'The request body must be a JSON object.');
-  if (body.messaging_product !== 'whatsapp') fail(100, 'The parameter messaging_product is required and must be "whatsapp".');
+  if (body.messaging_product !== 'whatsapp')
+    fail(100, 'The parameter messaging_product is required and must be "whatsapp".');
   if (body.recipient_type !== undefined && body.recipient_type !== 'individual') {
     fail(100, 'recipient_type must be "individual": the sandbox does not simulate group sends.');
   }
   if (body.to === undefined || body.to === '') fail(131008, 'The parameter to is required.');
   // Cloud API defaults `type` to text; the sandbox only simulates templates.
   const type = body.type ?? 'text';
-  if (type !== 'template') fail(131051, `Message type ${JSON.stringify(type)} is not supported by the sandbox: send type "template".`);
+  if (type !== 'template')
+    fail(
+      131051,
+      `Message type ${JSON.stringify(type)} is not supported by the sandbox: send type "template".`,
+    );
   const t = body.template;
   if (!isRecord(t)) return fail(131008, 'The parameter template is required.');
-  if (typeof t.name !== 'string' || t.name === '') fail(131008, 'The parameter template.name is required.');
+  if (typeof t.name !== 'string' || t.name === '')
+    fail(131008, 'The parameter template.name is required.');
   const language = isRecord(t.language) ? t.language.code : undefined;
-  if (typeof language !== 'string' || language === '') fail(131008, 'The parameter template.language.code is required.');
+  if (typeof language !== 'string' || language === '')
+    fail(131008, 'The parameter template.language.code is required.');
   const biz = body.biz_opaque_callback_data;
-  if (biz !== undefined && typeof biz !== 'string') fail(100, 'biz_opaque_callback_data must be a string.');
+  if (biz !== undefined && typeof biz !== 'string')
+    fail(100, 'biz_opaque_callback_data must be a string.');
   return {
     to: body.to,
     template: { name: t.name as string, language: language as string, components: t.components },
@@ -68,17 +78,24 @@ export async function handleSend(state: SandboxState, rr: RouteRequest): Promise
   const testNumber = testNumberName(e164);
 
   const now = state.now();
-  if (state.rate.throughputExceeded(now)) fail(130429, 'Cloud API message throughput has been reached.');
+  if (state.rate.throughputExceeded(now))
+    fail(130429, 'Cloud API message throughput has been reached.');
   if (testNumber === 'pairRateLimited' || state.rate.pairExceeded(e164, now)) {
-    fail(131056, 'Message failed to send because there were too many messages sent from this phone number to the same phone number in a short period of time.');
+    fail(
+      131056,
+      'Message failed to send because there were too many messages sent from this phone number to the same phone number in a short period of time.',
+    );
   }
 
   const { name, language, components } = envelope.template;
   const template = state.findTemplate(name, language);
   if (!template) return fail(132001, `template name (${name}) does not exist in ${language}`);
-  if (template.status === 'PAUSED') fail(132015, `Template ${name} (${language}) is paused because of low quality.`);
-  if (template.status === 'DISABLED') fail(132016, `Template ${name} (${language}) was paused too often and is now disabled.`);
-  if (template.status !== 'APPROVED') fail(132001, `template name (${name}) in ${language} is ${template.status}, not APPROVED`);
+  if (template.status === 'PAUSED')
+    fail(132015, `Template ${name} (${language}) is paused because of low quality.`);
+  if (template.status === 'DISABLED')
+    fail(132016, `Template ${name} (${language}) was paused too often and is now disabled.`);
+  if (template.status !== 'APPROVED')
+    fail(132001, `template name (${name}) in ${language} is ${template.status}, not APPROVED`);
   checkTemplateParameters(template, components, mediaLookup(state));
 
   if (testNumber === 'rejectedNotOnWhatsApp') {
@@ -94,7 +111,12 @@ export async function handleSend(state: SandboxState, rr: RouteRequest): Promise
   });
   const triggered = state.faults.afterAccept(template);
   if (triggered.revokeToken) state.token = null;
-  if (triggered.pauseTemplate) state.setTemplateStatus(triggered.pauseTemplate.name, triggered.pauseTemplate.language, 'PAUSED');
+  if (triggered.pauseTemplate)
+    state.setTemplateStatus(
+      triggered.pauseTemplate.name,
+      triggered.pauseTemplate.language,
+      'PAUSED',
+    );
 
   return {
     ...ok({

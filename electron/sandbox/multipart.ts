@@ -61,10 +61,20 @@ function parsePartHeaders(raw: string): Part {
     }
   }
   if (name === undefined) throw new MultipartError('A form part has no name.');
-  return { name, ...(filename !== undefined && { filename }), ...(contentType !== undefined && { contentType }), chunks: [], size: 0, head: Buffer.alloc(0) };
+  return {
+    name,
+    ...(filename !== undefined && { filename }),
+    ...(contentType !== undefined && { contentType }),
+    chunks: [],
+    size: 0,
+    head: Buffer.alloc(0),
+  };
 }
 
-export async function parseMultipart(source: AsyncIterable<Buffer | string>, boundary: string): Promise<MultipartResult> {
+export async function parseMultipart(
+  source: AsyncIterable<Buffer | string>,
+  boundary: string,
+): Promise<MultipartResult> {
   const delimiter = Buffer.from(`\r\n--${boundary}`);
   const result: MultipartResult = { fields: new Map(), files: [] };
   // The first boundary has no CRLF before it; pretending it does lets one delimiter match them all.
@@ -75,9 +85,11 @@ export async function parseMultipart(source: AsyncIterable<Buffer | string>, bou
   const take = (bytes: Buffer): void => {
     if (!part || bytes.length === 0) return;
     part.size += bytes.length;
-    if (part.head.length < HEAD_BYTES) part.head = Buffer.concat([part.head, bytes.subarray(0, HEAD_BYTES - part.head.length)]);
+    if (part.head.length < HEAD_BYTES)
+      part.head = Buffer.concat([part.head, bytes.subarray(0, HEAD_BYTES - part.head.length)]);
     if (part.filename === undefined) {
-      if (part.size > MAX_FIELD_BYTES) throw new MultipartError(`The form field "${part.name}" is too large.`);
+      if (part.size > MAX_FIELD_BYTES)
+        throw new MultipartError(`The form field "${part.name}" is too large.`);
       part.chunks.push(Buffer.from(bytes));
     }
   };
@@ -128,7 +140,8 @@ export async function parseMultipart(source: AsyncIterable<Buffer | string>, bou
       case 'headers': {
         const at = buf.indexOf(HEADER_END);
         if (at < 0) {
-          if (buf.length > MAX_HEADER_BYTES) throw new MultipartError('A form part has too large headers.');
+          if (buf.length > MAX_HEADER_BYTES)
+            throw new MultipartError('A form part has too large headers.');
           return false;
         }
         part = parsePartHeaders(buf.subarray(0, at).toString('utf8'));
@@ -164,6 +177,7 @@ export async function parseMultipart(source: AsyncIterable<Buffer | string>, bou
     buf = buf.length === 0 ? bytes : Buffer.concat([buf, bytes]);
     while (step());
   }
-  if (state !== 'done') throw new MultipartError('The multipart body ended before its closing boundary.');
+  if (state !== 'done')
+    throw new MultipartError('The multipart body ended before its closing boundary.');
   return result;
 }

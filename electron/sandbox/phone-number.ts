@@ -9,7 +9,9 @@ import type { SandboxState } from './state';
 
 /** This endpoint shows the number formatted, unlike webhook metadata, which carries bare digits. */
 const formatted = (digits: string): string =>
-  /^1\d{10}$/.test(digits) ? `+1 ${digits.slice(1, 4)}-${digits.slice(4, 7)}-${digits.slice(7)}` : `+${digits}`;
+  /^1\d{10}$/.test(digits)
+    ? `+1 ${digits.slice(1, 4)}-${digits.slice(4, 7)}-${digits.slice(7)}`
+    : `+${digits}`;
 
 export function handlePhoneNumber(state: SandboxState, rr: RouteRequest): Reply {
   checkToken(state, rr.req);

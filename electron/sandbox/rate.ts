@@ -13,7 +13,8 @@ class Window {
   constructor(private readonly spanMs: number) {}
 
   count(now: number): number {
-    while (this.head < this.times.length && this.times[this.head]! <= now - this.spanMs) this.head++;
+    while (this.head < this.times.length && this.times[this.head]! <= now - this.spanMs)
+      this.head++;
     // Compact now and then so the array does not grow with every send ever made.
     if (this.head > 1024 && this.head * 2 > this.times.length) {
       this.times = this.times.slice(this.head);

@@ -35,7 +35,12 @@ const RAW_TEMPLATES: unknown[] = [
       {
         type: 'BUTTONS',
         buttons: [
-          { type: 'URL', text: 'See the deals', url: 'https://shop.example.com/deals/{{1}}', example: ['https://shop.example.com/deals/spring24'] },
+          {
+            type: 'URL',
+            text: 'See the deals',
+            url: 'https://shop.example.com/deals/{{1}}',
+            example: ['https://shop.example.com/deals/spring24'],
+          },
           { type: 'QUICK_REPLY', text: 'Stop promotions' },
         ],
       },
@@ -61,7 +66,12 @@ const RAW_TEMPLATES: unknown[] = [
       {
         type: 'BUTTONS',
         buttons: [
-          { type: 'URL', text: 'Ver ofertas', url: 'https://shop.example.com/ofertas/{{1}}', example: ['https://shop.example.com/ofertas/primavera24'] },
+          {
+            type: 'URL',
+            text: 'Ver ofertas',
+            url: 'https://shop.example.com/ofertas/{{1}}',
+            example: ['https://shop.example.com/ofertas/primavera24'],
+          },
           { type: 'QUICK_REPLY', text: 'Parar promociones' },
         ],
       },
@@ -97,7 +107,11 @@ const RAW_TEMPLATES: unknown[] = [
     name: 'new_arrivals_photo',
     parameter_format: 'POSITIONAL',
     components: [
-      { type: 'HEADER', format: 'IMAGE', example: { header_handle: ['https://scontent.whatsapp.net/v/sandbox/new-arrivals.jpg'] } },
+      {
+        type: 'HEADER',
+        format: 'IMAGE',
+        example: { header_handle: ['https://scontent.whatsapp.net/v/sandbox/new-arrivals.jpg'] },
+      },
       {
         type: 'BODY',
         text: 'Hi {{1}}, new arrivals just landed in our store. Come and have a look before they are gone!',
@@ -117,7 +131,11 @@ const RAW_TEMPLATES: unknown[] = [
     name: 'invoice_ready',
     parameter_format: 'NAMED',
     components: [
-      { type: 'HEADER', format: 'DOCUMENT', example: { header_handle: ['https://scontent.whatsapp.net/v/sandbox/invoice.pdf'] } },
+      {
+        type: 'HEADER',
+        format: 'DOCUMENT',
+        example: { header_handle: ['https://scontent.whatsapp.net/v/sandbox/invoice.pdf'] },
+      },
       {
         type: 'BODY',
         text: 'Hello {{customer_name}}, your invoice {{invoice_number}} for {{amount}} is attached. Thank you for your business.',
@@ -144,7 +162,10 @@ const RAW_TEMPLATES: unknown[] = [
         text: 'Welcome, {{1}}! Use the code below for {{2}} off your first order.',
         example: { body_text: [['Maria', '15%']] },
       },
-      { type: 'BUTTONS', buttons: [{ type: 'COPY_CODE', text: 'Copy offer code', example: ['WELCOME15'] }] },
+      {
+        type: 'BUTTONS',
+        buttons: [{ type: 'COPY_CODE', text: 'Copy offer code', example: ['WELCOME15'] }],
+      },
     ],
     language: 'en_US',
     status: 'APPROVED',
@@ -155,7 +176,11 @@ const RAW_TEMPLATES: unknown[] = [
     name: 'winter_clearance',
     parameter_format: 'POSITIONAL',
     components: [
-      { type: 'BODY', text: 'Hi {{1}}, our winter clearance ends tonight.', example: { body_text: [['Maria']] } },
+      {
+        type: 'BODY',
+        text: 'Hi {{1}}, our winter clearance ends tonight.',
+        example: { body_text: [['Maria']] },
+      },
       { type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: 'Stop promotions' }] },
     ],
     language: 'en_US',
@@ -187,7 +212,13 @@ const RAW_TEMPLATES: unknown[] = [
   {
     name: 'black_friday_2024',
     parameter_format: 'POSITIONAL',
-    components: [{ type: 'BODY', text: 'Hi {{1}}, Black Friday deals are live!', example: { body_text: [['Maria']] } }],
+    components: [
+      {
+        type: 'BODY',
+        text: 'Hi {{1}}, Black Friday deals are live!',
+        example: { body_text: [['Maria']] },
+      },
+    ],
     language: 'en_US',
     status: 'DISABLED',
     category: 'MARKETING',

@@ -30,8 +30,14 @@ interface Sent {
 }
 
 function parseIndex(raw: unknown): number {
-  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw.trim()) ? Number(raw) : NaN;
-  if (!Number.isInteger(n) || n < 0 || n > 9) fail(100, `button: index must be a number from 0 to 9, got ${JSON.stringify(raw)}.`);
+  const n =
+    typeof raw === 'number'
+      ? raw
+      : typeof raw === 'string' && /^\d+$/.test(raw.trim())
+        ? Number(raw)
+        : NaN;
+  if (!Number.isInteger(n) || n < 0 || n > 9)
+    fail(100, `button: index must be a number from 0 to 9, got ${JSON.stringify(raw)}.`);
   return n;
 }
 
@@ -40,14 +46,16 @@ function collect(components: unknown): Sent {
   if (components === undefined) return sent;
   if (!Array.isArray(components)) return fail(100, 'template.components must be an array.');
   for (const c of components) {
-    if (!isRecord(c) || typeof c.type !== 'string') fail(100, 'Every template component needs a "type".');
+    if (!isRecord(c) || typeof c.type !== 'string')
+      fail(100, 'Every template component needs a "type".');
     const comp = c as Record<string, unknown> & { type: string };
     const type = comp.type.toLowerCase();
     if (type === 'header' || type === 'body') {
       if (sent[type]) fail(100, `template.components has more than one ${type}.`);
       sent[type] = comp;
     } else if (type === 'button') {
-      if (typeof comp.sub_type !== 'string') fail(131008, 'button: the parameter sub_type is required.');
+      if (typeof comp.sub_type !== 'string')
+        fail(131008, 'button: the parameter sub_type is required.');
       const index = parseIndex(comp.index);
       if (sent.buttons.has(index)) fail(100, `button: more than one component for index ${index}.`);
       sent.buttons.set(index, comp);
@@ -58,31 +66,43 @@ function collect(components: unknown): Sent {
   return sent;
 }
 
-function parametersOf(where: string, comp: Record<string, unknown> | undefined): Record<string, unknown>[] {
+function parametersOf(
+  where: string,
+  comp: Record<string, unknown> | undefined,
+): Record<string, unknown>[] {
   if (comp === undefined) return [];
   const params = comp.parameters;
   if (params === undefined) return fail(131008, `${where}: the parameter parameters is required.`);
   if (!Array.isArray(params)) return fail(100, `${where}: parameters must be an array.`);
-  return params.map((p) => (isRecord(p) ? p : fail(100, `${where}: every parameter must be an object.`)));
+  return params.map((p) =>
+    isRecord(p) ? p : fail(100, `${where}: every parameter must be an object.`),
+  );
 }
 
 /** The text a body or text-header parameter puts into the message. */
 function textOf(where: string, p: Record<string, unknown>, allowRich: boolean): string {
   const type = typeof p.type === 'string' ? p.type : 'UNKNOWN';
   if (type === 'text') {
-    if (typeof p.text !== 'string' || p.text === '') fail(131008, `${where}: Parameter of type text is missing text value.`);
+    if (typeof p.text !== 'string' || p.text === '')
+      fail(131008, `${where}: Parameter of type text is missing text value.`);
     return p.text as string;
   }
   if (allowRich && type === 'currency') {
     const c = p.currency;
-    if (!isRecord(c) || typeof c.fallback_value !== 'string' || typeof c.code !== 'string' || typeof c.amount_1000 !== 'number') {
+    if (
+      !isRecord(c) ||
+      typeof c.fallback_value !== 'string' ||
+      typeof c.code !== 'string' ||
+      typeof c.amount_1000 !== 'number'
+    ) {
       fail(131008, `${where}: a currency parameter needs fallback_value, code and amount_1000.`);
     }
     return (c as { fallback_value: string }).fallback_value;
   }
   if (allowRich && type === 'date_time') {
     const d = p.date_time;
-    if (!isRecord(d) || typeof d.fallback_value !== 'string') fail(131008, `${where}: a date_time parameter needs fallback_value.`);
+    if (!isRecord(d) || typeof d.fallback_value !== 'string')
+      fail(131008, `${where}: a date_time parameter needs fallback_value.`);
     return (d as { fallback_value: string }).fallback_value;
   }
   return fail(132012, `${where}: Format mismatch, expected TEXT, received ${type.toUpperCase()}.`);
@@ -97,13 +117,23 @@ function checkTextParameters(
 ): void {
   const withName = params.filter((p) => p.parameter_name !== undefined).length;
   if (named && withName < params.length) {
-    fail(132012, `${where}: this template uses NAMED parameters; every parameter needs a parameter_name.`);
+    fail(
+      132012,
+      `${where}: this template uses NAMED parameters; every parameter needs a parameter_name.`,
+    );
   }
-  if (!named && withName > 0) fail(132012, `${where}: this template uses POSITIONAL parameters; parameter_name is not expected.`);
+  if (!named && withName > 0)
+    fail(
+      132012,
+      `${where}: this template uses POSITIONAL parameters; parameter_name is not expected.`,
+    );
 
   if (!named) {
     if (params.length !== slots.length) {
-      fail(132000, `${where}: number of localizable_params (${params.length}) does not match the expected number of params (${slots.length}).`);
+      fail(
+        132000,
+        `${where}: number of localizable_params (${params.length}) does not match the expected number of params (${slots.length}).`,
+      );
     }
     params.forEach((p, i) => (values[slots[i]!.key] = value(textOf(where, p, where === 'body'))));
     return;
@@ -113,8 +143,13 @@ function checkTextParameters(
   for (const p of params) {
     const name = p.parameter_name;
     const slot = typeof name === 'string' ? expected.get(name) : undefined;
-    if (!slot) fail(132000, `${where}: unknown parameter_name ${JSON.stringify(name)}; expected ${[...expected.keys()].join(', ') || 'none'}.`);
-    if (seen.has(slot!.name)) fail(132000, `${where}: parameter_name "${slot!.name}" is given twice.`);
+    if (!slot)
+      fail(
+        132000,
+        `${where}: unknown parameter_name ${JSON.stringify(name)}; expected ${[...expected.keys()].join(', ') || 'none'}.`,
+      );
+    if (seen.has(slot!.name))
+      fail(132000, `${where}: parameter_name "${slot!.name}" is given twice.`);
     seen.add(slot!.name);
     values[slot!.key] = value(textOf(where, p, where === 'body'));
   }
@@ -128,8 +163,13 @@ function checkHeader(t: Template, sent: Sent, values: Values, media: MediaLookup
   const params = parametersOf('header', sent.header);
   if (mediaSlot) {
     const format = mediaSlot.kind === 'location' ? 'LOCATION' : (mediaSlot.mediaFormat ?? 'IMAGE');
-    if (params.length === 0) fail(132012, `header: Format mismatch, expected ${format}, received UNKNOWN.`);
-    if (params.length > 1) fail(132000, `header: number of params (${params.length}) does not match the expected number of params (1).`);
+    if (params.length === 0)
+      fail(132012, `header: Format mismatch, expected ${format}, received UNKNOWN.`);
+    if (params.length > 1)
+      fail(
+        132000,
+        `header: number of params (${params.length}) does not match the expected number of params (1).`,
+      );
     values[mediaSlot.key] = value(checkMediaParameter(format, params[0]!, media));
     return;
   }
@@ -137,7 +177,10 @@ function checkHeader(t: Template, sent: Sent, values: Values, media: MediaLookup
   for (const s of slots) {
     const v = values[s.key]?.value ?? '';
     if (chars(v) > HEADER_PARAMETER_MAX_CHARS) {
-      fail(100, `header: Param text is ${chars(v)} characters long; a header parameter can have at most ${HEADER_PARAMETER_MAX_CHARS}.`);
+      fail(
+        100,
+        `header: Param text is ${chars(v)} characters long; a header parameter can have at most ${HEADER_PARAMETER_MAX_CHARS}.`,
+      );
     }
   }
 }
@@ -150,18 +193,31 @@ function checkButtons(t: Template, sent: Sent, values: Values): void {
     if (!b) fail(132000, `${where}: the template has no button at this index.`);
     const sub = (comp.sub_type as string).toLowerCase();
     const params = parametersOf(where, comp);
-    const expectedType = sub === 'url' ? 'URL' : sub === 'quick_reply' ? 'QUICK_REPLY' : sub === 'copy_code' ? 'COPY_CODE' : undefined;
-    if (expectedType === undefined) fail(100, `${where}: unsupported sub_type "${comp.sub_type as string}".`);
-    if (b!.type !== expectedType) fail(132012, `${where}: sub_type ${sub} does not match the template's ${b!.type} button.`);
-    if (sub === 'url' && !isDynamicUrlButton(b!)) fail(132000, `${where}: this URL button has no variable and takes no parameters.`);
-    if (params.length !== 1) fail(132000, `${where}: expected 1 parameter, received ${params.length}.`);
+    const expectedType =
+      sub === 'url'
+        ? 'URL'
+        : sub === 'quick_reply'
+          ? 'QUICK_REPLY'
+          : sub === 'copy_code'
+            ? 'COPY_CODE'
+            : undefined;
+    if (expectedType === undefined)
+      fail(100, `${where}: unsupported sub_type "${comp.sub_type as string}".`);
+    if (b!.type !== expectedType)
+      fail(132012, `${where}: sub_type ${sub} does not match the template's ${b!.type} button.`);
+    if (sub === 'url' && !isDynamicUrlButton(b!))
+      fail(132000, `${where}: this URL button has no variable and takes no parameters.`);
+    if (params.length !== 1)
+      fail(132000, `${where}: expected 1 parameter, received ${params.length}.`);
     const p = params[0]!;
     if (sub === 'url') {
       if (p.type !== 'text') fail(132012, `${where}: Format mismatch, expected TEXT.`);
-      if (typeof p.text !== 'string' || p.text === '') fail(131008, `${where}: Parameter of type text is missing text value.`);
+      if (typeof p.text !== 'string' || p.text === '')
+        fail(131008, `${where}: Parameter of type text is missing text value.`);
       values[`button.${index}`] = value(p.text as string);
     } else if (sub === 'quick_reply') {
-      if (p.type !== 'payload' || typeof p.payload !== 'string') fail(132012, `${where}: a quick reply takes one payload parameter.`);
+      if (p.type !== 'payload' || typeof p.payload !== 'string')
+        fail(132012, `${where}: a quick reply takes one payload parameter.`);
     } else {
       if (p.type !== 'coupon_code' || typeof p.coupon_code !== 'string' || p.coupon_code === '') {
         fail(132012, `${where}: a copy_code button takes one coupon_code parameter.`);
@@ -170,12 +226,17 @@ function checkButtons(t: Template, sent: Sent, values: Values): void {
     }
   }
   for (const s of templateSlots(t).filter((x) => x.component === 'button')) {
-    if (!sent.buttons.has(s.buttonIndex ?? -1)) fail(132000, `button at index ${s.buttonIndex ?? 0}: this button needs a parameter.`);
+    if (!sent.buttons.has(s.buttonIndex ?? -1))
+      fail(132000, `button at index ${s.buttonIndex ?? 0}: this button needs a parameter.`);
   }
 }
 
 /** Throws a GraphFailure when Cloud API would refuse these components for this template. */
-export function checkTemplateParameters(t: Template, components: unknown, media: MediaLookup): void {
+export function checkTemplateParameters(
+  t: Template,
+  components: unknown,
+  media: MediaLookup,
+): void {
   const sent = collect(components);
   const values: Values = {};
   const named = t.parameter_format === 'NAMED';
@@ -184,5 +245,9 @@ export function checkTemplateParameters(t: Template, components: unknown, media:
   checkTextParameters('body', bodySlots, parametersOf('body', sent.body), named, values);
   checkButtons(t, sent, values);
   const length = chars(renderMessage(t, values).bodyText);
-  if (length > BODY_MAX_CHARS) fail(132005, `The message body is ${length} characters long once filled in; at most ${BODY_MAX_CHARS} are allowed.`);
+  if (length > BODY_MAX_CHARS)
+    fail(
+      132005,
+      `The message body is ${length} characters long once filled in; at most ${BODY_MAX_CHARS} are allowed.`,
+    );
 }

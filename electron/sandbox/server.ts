@@ -29,7 +29,11 @@ const ROUTES: Record<string, { method: string; route: FaultRoute; handler: Handl
 // The phone number node itself: GET /{version}/{phone-number-id}.
 const NODE_ROUTE = { method: 'GET', route: 'phone_number' as const, handler: handlePhoneNumber };
 // POST /{version}/{waba-id}?is_enabled_for_insights=true: the template analytics opt-in.
-const WABA_UPDATE_ROUTE = { method: 'POST', route: 'analytics' as const, handler: handleWabaUpdate };
+const WABA_UPDATE_ROUTE = {
+  method: 'POST',
+  route: 'analytics' as const,
+  handler: handleWabaUpdate,
+};
 
 /** Tracks every timer and socket so close() can leave nothing behind. */
 export class Resources {
@@ -79,12 +83,20 @@ async function graphRoute(
 ): Promise<void> {
   const segments = rr.pathname.split('/').filter(Boolean);
   const node = rr.req.method === 'POST' ? WABA_UPDATE_ROUTE : NODE_ROUTE;
-  const route = segments.length === 3 ? ROUTES[segments[2]!] : segments.length === 2 ? node : undefined;
+  const route =
+    segments.length === 3 ? ROUTES[segments[2]!] : segments.length === 2 ? node : undefined;
   if (!route) {
-    return writeReply(out, failureReply(new GraphFailure(100, `Unknown path components: ${rr.pathname}`, 404)), rr.version);
+    return writeReply(
+      out,
+      failureReply(new GraphFailure(100, `Unknown path components: ${rr.pathname}`, 404)),
+      rr.version,
+    );
   }
   if (rr.req.method !== route.method) {
-    const f = new GraphFailure(100, `Unsupported ${(rr.req.method ?? '').toLowerCase()} request on ${segments.slice(1).join('/')}.`);
+    const f = new GraphFailure(
+      100,
+      `Unsupported ${(rr.req.method ?? '').toLowerCase()} request on ${segments.slice(1).join('/')}.`,
+    );
     return writeReply(out, failureReply(f), rr.version);
   }
 
@@ -107,7 +119,10 @@ async function graphRoute(
   let reply: Reply;
   if (fault.action === 'serverError') {
     rr.req.resume();
-    const details = fault.serverCode === 2 ? 'Service temporarily unavailable. Please retry.' : 'Something went wrong. Please retry.';
+    const details =
+      fault.serverCode === 2
+        ? 'Service temporarily unavailable. Please retry.'
+        : 'Something went wrong. Please retry.';
     reply = failureReply(new GraphFailure(fault.serverCode, details));
   } else {
     reply = await runHandler(route.handler, state, rr);
@@ -124,7 +139,11 @@ async function graphRoute(
   writeReply(out, reply, rr.version);
 }
 
-export function createSandboxServer(state: SandboxState, resources: Resources, baseUrl: () => string): Server {
+export function createSandboxServer(
+  state: SandboxState,
+  resources: Resources,
+  baseUrl: () => string,
+): Server {
   const server = createServer((req, out) => {
     void (async () => {
       const url = new URL(req.url ?? '/', baseUrl());
@@ -135,11 +154,19 @@ export function createSandboxServer(state: SandboxState, resources: Resources, b
       // The simulator's own counters, for benchmarks and tests in another process (feed token).
       if (segments.length === 2 && segments[0] === '_sandbox' && segments[1] === 'stats') {
         const ok = req.headers.authorization === `Bearer ${state.feedToken}`;
-        return writeReply(out, ok ? { status: 200, body: state.stats() } : { status: 401, body: { error: { message: 'Bearer feed token required.' } } });
+        return writeReply(
+          out,
+          ok
+            ? { status: 200, body: state.stats() }
+            : { status: 401, body: { error: { message: 'Bearer feed token required.' } } },
+        );
       }
       const version = segments[0];
       if (version === undefined || !VERSION.test(version) || segments.length < 2) {
-        return writeReply(out, failureReply(new GraphFailure(100, `Unknown path components: ${url.pathname}`, 404)));
+        return writeReply(
+          out,
+          failureReply(new GraphFailure(100, `Unknown path components: ${url.pathname}`, 404)),
+        );
       }
       const rr: RouteRequest = {
         req,
@@ -153,7 +180,10 @@ export function createSandboxServer(state: SandboxState, resources: Resources, b
     })().catch((e: unknown) => {
       console.error('sandbox: request failed', e);
       if (out.headersSent) return void out.destroy();
-      writeReply(out, { ...failureReply(new GraphFailure(1, 'An unexpected error happened in the sandbox.')), status: 500 });
+      writeReply(out, {
+        ...failureReply(new GraphFailure(1, 'An unexpected error happened in the sandbox.')),
+        status: 500,
+      });
     });
   });
   server.on('connection', (socket) => {

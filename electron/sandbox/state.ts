@@ -5,7 +5,14 @@ import { scheduleReply } from './inbound';
 import { Faults } from './faults';
 import { createIdMaker, createWamidMaker } from './random';
 import { RateLimiter } from './rate';
-import type { AnalyticsConfig, DeliveryConfig, FaultConfig, SandboxStateView, SandboxStats, SentMessageView } from './types';
+import type {
+  AnalyticsConfig,
+  DeliveryConfig,
+  FaultConfig,
+  SandboxStateView,
+  SandboxStats,
+  SentMessageView,
+} from './types';
 import { statusWebhook, templateStatusWebhook, type AccountInfo } from './webhooks';
 
 export interface SentMessage {
@@ -113,7 +120,8 @@ export class SandboxState {
     if (!t) throw new Error(`The sandbox has no template "${name}" in "${language}".`);
     if (t.status === status) return;
     t.status = status;
-    if (status === 'PAUSED') t.quality_score = { score: 'RED', date: Math.floor(this.now() / 1000) };
+    if (status === 'PAUSED')
+      t.quality_score = { score: 'RED', date: Math.floor(this.now() / 1000) };
     const at = this.now();
     const subject = { id: t.id ?? '0', name: t.name, language: t.language, category: t.category };
     this.feed.schedule(at, () => templateStatusWebhook(this.account, subject, status, at));
@@ -124,7 +132,12 @@ export class SandboxState {
     const now = this.now();
     const nth = this.acceptedByRecipient.get(input.to) ?? 0;
     const category = input.template.category.toLowerCase();
-    const decision = decideOutcome({ to: input.to, marketing: category === 'marketing', nth, seed: this.delivery.seed });
+    const decision = decideOutcome({
+      to: input.to,
+      marketing: category === 'marketing',
+      nth,
+      seed: this.delivery.seed,
+    });
     const message: SentMessage = {
       wamid: this.newWamid(input.waId),
       historyId: this.newId(),
@@ -134,8 +147,11 @@ export class SandboxState {
       acceptedAt: now,
       nth,
       plan: planStatuses(decision, now, this.delivery, this.newId),
-      ...(this.keepComponents && input.components !== undefined && { components: input.components }),
-      ...(input.bizOpaqueCallbackData !== undefined && { bizOpaqueCallbackData: input.bizOpaqueCallbackData }),
+      ...(this.keepComponents &&
+        input.components !== undefined && { components: input.components }),
+      ...(input.bizOpaqueCallbackData !== undefined && {
+        bizOpaqueCallbackData: input.bizOpaqueCallbackData,
+      }),
     };
     this.messages.set(message.wamid, message);
     this.messageList.push(message);
@@ -144,7 +160,12 @@ export class SandboxState {
     this.accepted += 1;
     this.rate.record(input.to, now);
 
-    const subject = { wamid: message.wamid, waId: message.waId, category, bizOpaqueCallbackData: message.bizOpaqueCallbackData };
+    const subject = {
+      wamid: message.wamid,
+      waId: message.waId,
+      category,
+      bizOpaqueCallbackData: message.bizOpaqueCallbackData,
+    };
     for (const s of message.plan) {
       for (let copy = 0; copy < s.copies; copy++) {
         // A retried duplicate arrives a little after the original.
@@ -189,7 +210,9 @@ export class SandboxState {
       waId: m.waId,
       template: { ...m.template },
       ...(m.components !== undefined && { components: structuredClone(m.components) }),
-      ...(m.bizOpaqueCallbackData !== undefined && { bizOpaqueCallbackData: m.bizOpaqueCallbackData }),
+      ...(m.bizOpaqueCallbackData !== undefined && {
+        bizOpaqueCallbackData: m.bizOpaqueCallbackData,
+      }),
       acceptedAt: m.acceptedAt,
       plan: m.plan.map((s) => ({
         status: s.status,

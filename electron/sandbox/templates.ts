@@ -11,7 +11,9 @@ const MAX_LIMIT = 100;
 /** Back to Meta's shape: drops the parser's own `unknownType` marker from buttons. */
 const graphComponents = (components: readonly TemplateComponent[]): unknown[] =>
   components.map((c) =>
-    c.type === 'BUTTONS' ? { ...c, buttons: c.buttons.map(({ unknownType: _unknown, ...b }) => b) } : { ...c },
+    c.type === 'BUTTONS'
+      ? { ...c, buttons: c.buttons.map(({ unknownType: _unknown, ...b }) => b) }
+      : { ...c },
   );
 
 function toGraph(t: Template, fields: Set<string> | undefined): Record<string, unknown> {
@@ -48,14 +50,18 @@ export function handleTemplates(state: SandboxState, rr: RouteRequest): Reply {
   const fields = fieldList ? new Set(fieldList.map((f) => f.replace(/\{.*$/, ''))) : undefined;
   const statuses = listParam(query.get('status'))?.map((s) => s.toUpperCase());
 
-  const list = statuses ? state.templates.filter((t) => statuses.includes(t.status)) : state.templates;
+  const list = statuses
+    ? state.templates.filter((t) => statuses.includes(t.status))
+    : state.templates;
   const after = query.get('after');
   const start = after === null || after === '' ? 0 : decodeCursor(after);
   const page = list.slice(start, start + limit);
   if (page.length === 0) return ok({ data: [] });
 
   const end = start + page.length;
-  const paging: Record<string, unknown> = { cursors: { before: encodeCursor(start), after: encodeCursor(end) } };
+  const paging: Record<string, unknown> = {
+    cursors: { before: encodeCursor(start), after: encodeCursor(end) },
+  };
   if (end < list.length) {
     const next = new URL(`${rr.baseUrl}${rr.pathname}`);
     for (const [k, v] of query) if (k !== 'after') next.searchParams.set(k, v);

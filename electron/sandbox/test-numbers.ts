@@ -11,30 +11,46 @@ export interface SandboxTestNumber {
 export const SANDBOX_TEST_NUMBERS = {
   read: { number: '+12025550101', description: 'Sent, delivered, then read.' },
   deliveredNeverRead: { number: '+12025550102', description: 'Sent and delivered, never read.' },
-  notOnWhatsApp: { number: '+12025550103', description: 'Accepted, then failed with 131026 (not on WhatsApp).' },
+  notOnWhatsApp: {
+    number: '+12025550103',
+    description: 'Accepted, then failed with 131026 (not on WhatsApp).',
+  },
   marketingLimit: {
     number: '+12025550104',
-    description: 'Marketing templates: accepted, then failed with 131049 (per-user marketing limit). Other categories are delivered.',
+    description:
+      'Marketing templates: accepted, then failed with 131049 (per-user marketing limit). Other categories are delivered.',
   },
   optedOutOfMarketing: {
     number: '+12025550105',
-    description: 'Marketing templates: accepted, then failed with 131050 (stopped marketing messages). Other categories are delivered.',
+    description:
+      'Marketing templates: accepted, then failed with 131050 (stopped marketing messages). Other categories are delivered.',
   },
-  neverDelivered: { number: '+12025550106', description: 'Sent, never delivered (phone off for good).' },
+  neverDelivered: {
+    number: '+12025550106',
+    description: 'Sent, never delivered (phone off for good).',
+  },
   rejectedNotOnWhatsApp: {
     number: '+12025550107',
     description: 'Rejected synchronously with 131026, HTTP 400: nothing is accepted.',
   },
-  pairRateLimited: { number: '+12025550108', description: 'Every send rejected with 131056 (pair rate limit), HTTP 429.' },
+  pairRateLimited: {
+    number: '+12025550108',
+    description: 'Every send rejected with 131056 (pair rate limit), HTTP 429.',
+  },
   readAtOnce: {
     number: '+12025550109',
-    description: 'Sent, then read with no delivered webhook (Meta skips delivered when read comes at once).',
+    description:
+      'Sent, then read with no delivered webhook (Meta skips delivered when read comes at once).',
   },
   readBeforeDelivered: {
     number: '+12025550110',
-    description: 'Delivered and read, but the delivered webhook arrives after the read one; timestamps stay in true order.',
+    description:
+      'Delivered and read, but the delivered webhook arrives after the read one; timestamps stay in true order.',
   },
-  duplicateWebhooks: { number: '+12025550111', description: 'Delivered and read; every status webhook arrives twice.' },
+  duplicateWebhooks: {
+    number: '+12025550111',
+    description: 'Delivered and read; every status webhook arrives twice.',
+  },
 } as const satisfies Record<string, SandboxTestNumber>;
 
 export type SandboxTestNumberName = keyof typeof SANDBOX_TEST_NUMBERS;
@@ -60,19 +76,30 @@ export const SANDBOX_REPLY_NUMBERS = {
   },
   tapsStopPromotions: {
     number: '+12025550113',
-    description: 'Read, then taps the quick-reply button "Stop promotions" (payload STOP_PROMOTIONS) 2 s later.',
+    description:
+      'Read, then taps the quick-reply button "Stop promotions" (payload STOP_PROMOTIONS) 2 s later.',
     behavesLike: 'read',
     reply: { buttonText: 'Stop promotions', buttonPayload: 'STOP_PROMOTIONS' },
   },
 } as const satisfies Record<string, SandboxReplyNumber>;
 
-const REPLIES_BY_NUMBER = new Map<string, SandboxReplyNumber>(Object.values(SANDBOX_REPLY_NUMBERS).map((r) => [r.number, r]));
+const REPLIES_BY_NUMBER = new Map<string, SandboxReplyNumber>(
+  Object.values(SANDBOX_REPLY_NUMBERS).map((r) => [r.number, r]),
+);
 
-export const replyOf = (e164: string): SandboxReplyNumber | undefined => REPLIES_BY_NUMBER.get(e164);
+export const replyOf = (e164: string): SandboxReplyNumber | undefined =>
+  REPLIES_BY_NUMBER.get(e164);
 
 const BY_NUMBER = new Map<string, SandboxTestNumberName>([
-  ...Object.entries(SANDBOX_TEST_NUMBERS).map(([name, t]): [string, SandboxTestNumberName] => [t.number, name as SandboxTestNumberName]),
-  ...Object.values(SANDBOX_REPLY_NUMBERS).map((r): [string, SandboxTestNumberName] => [r.number, r.behavesLike]),
+  ...Object.entries(SANDBOX_TEST_NUMBERS).map(([name, t]): [string, SandboxTestNumberName] => [
+    t.number,
+    name as SandboxTestNumberName,
+  ]),
+  ...Object.values(SANDBOX_REPLY_NUMBERS).map((r): [string, SandboxTestNumberName] => [
+    r.number,
+    r.behavesLike,
+  ]),
 ]);
 
-export const testNumberName = (e164: string): SandboxTestNumberName | undefined => BY_NUMBER.get(e164);
+export const testNumberName = (e164: string): SandboxTestNumberName | undefined =>
+  BY_NUMBER.get(e164);

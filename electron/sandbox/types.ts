@@ -10,7 +10,8 @@ export interface DeliveryConfig {
 }
 
 /** Where transport faults may strike. Sends only by default, so template sync and polling stay calm. */
-export type FaultRoute = 'messages' | 'media' | 'templates' | 'history' | 'phone_number' | 'analytics';
+export type FaultRoute =
+  'messages' | 'media' | 'templates' | 'history' | 'phone_number' | 'analytics';
 
 export interface FaultConfig {
   /** 0..1: answer 500 code 131000 or 503 code 2; nothing is accepted. */

@@ -19,14 +19,22 @@ export interface StatusSubject {
 
 const seconds = (ms: number): number => Math.floor(ms / 1000);
 
-const metadata = (a: AccountInfo) => ({ display_phone_number: a.displayPhoneNumber, phone_number_id: a.phoneNumberId });
+const metadata = (a: AccountInfo) => ({
+  display_phone_number: a.displayPhoneNumber,
+  phone_number_id: a.phoneNumberId,
+});
 
 const messagesChange = (a: AccountInfo, value: Record<string, unknown>) => ({
   object: 'whatsapp_business_account',
   entry: [
     {
       id: a.wabaId,
-      changes: [{ value: { messaging_product: 'whatsapp', metadata: metadata(a), ...value }, field: 'messages' }],
+      changes: [
+        {
+          value: { messaging_product: 'whatsapp', metadata: metadata(a), ...value },
+          field: 'messages',
+        },
+      ],
     },
   ],
 });
@@ -39,8 +47,15 @@ export function statusWebhook(a: AccountInfo, m: StatusSubject, s: PlannedStatus
     timestamp: String(seconds(s.timestamp)),
     recipient_id: m.waId,
   };
-  if (m.bizOpaqueCallbackData !== undefined) status.biz_opaque_callback_data = m.bizOpaqueCallbackData;
-  if (s.pricing) status.pricing = { billable: true, pricing_model: 'PMP', type: 'regular', category: m.category };
+  if (m.bizOpaqueCallbackData !== undefined)
+    status.biz_opaque_callback_data = m.bizOpaqueCallbackData;
+  if (s.pricing)
+    status.pricing = {
+      billable: true,
+      pricing_model: 'PMP',
+      type: 'regular',
+      category: m.category,
+    };
   if (s.error) status.errors = [webhookError(s.error.code, s.error.details)];
   return messagesChange(a, { statuses: [status] });
 }
@@ -52,7 +67,12 @@ export interface TemplateEventSubject {
   category: string;
 }
 
-export function templateStatusWebhook(a: AccountInfo, t: TemplateEventSubject, event: string, at: number): object {
+export function templateStatusWebhook(
+  a: AccountInfo,
+  t: TemplateEventSubject,
+  event: string,
+  at: number,
+): object {
   return {
     entry: [
       {
@@ -69,7 +89,11 @@ export function templateStatusWebhook(a: AccountInfo, t: TemplateEventSubject, e
               reason: 'NONE',
               message_template_category: t.category,
               ...(event === 'PAUSED' && {
-                other_info: { title: 'FIRST_PAUSE', description: 'Your WhatsApp message template has been paused for 3 hours due to low quality.' },
+                other_info: {
+                  title: 'FIRST_PAUSE',
+                  description:
+                    'Your WhatsApp message template has been paused for 3 hours due to low quality.',
+                },
               }),
             },
             field: 'message_template_status_update',
@@ -96,9 +120,13 @@ export interface InboundSubject {
 
 export function inboundWebhook(a: AccountInfo, m: InboundSubject): object {
   const message: Record<string, unknown> = {};
-  if ((m.button || m.quoted) && m.contextId !== undefined) message.context = { from: a.displayPhoneNumber, id: m.contextId };
+  if ((m.button || m.quoted) && m.contextId !== undefined)
+    message.context = { from: a.displayPhoneNumber, id: m.contextId };
   Object.assign(message, { from: m.waId, id: m.id, timestamp: String(seconds(m.at)) });
   if (m.button) Object.assign(message, { type: 'button', button: m.button });
   else Object.assign(message, { type: 'text', text: { body: m.text ?? '' } });
-  return messagesChange(a, { contacts: [{ profile: { name: m.name }, wa_id: m.waId }], messages: [message] });
+  return messagesChange(a, {
+    contacts: [{ profile: { name: m.name }, wa_id: m.waId }],
+    messages: [message],
+  });
 }

@@ -21,7 +21,8 @@ export function App() {
       const s = useStore.getState();
       if (tables.includes('campaigns') || tables.includes('recipients')) {
         void s.loadCampaigns();
-        if (s.current && (campaignId === undefined || campaignId === s.current.id)) void s.loadCampaign(s.current.id);
+        if (s.current && (campaignId === undefined || campaignId === s.current.id))
+          void s.loadCampaign(s.current.id);
       }
       if (tables.includes('accounts')) void s.loadSettings();
       if (tables.includes('suppression') && s.view.page === 'suppression') void s.loadSuppression();

@@ -15,12 +15,22 @@ export const ENCODING_LABEL: Record<Encoding, string> = {
   'utf-16be': 'UTF-16 BE',
   'windows-1252': 'Windows-1252 (Excel "CSV")',
 };
-export const DELIMITER_LABEL: Record<Delimiter, string> = { ',': 'Comma', ';': 'Semicolon', '\t': 'Tab', '|': 'Pipe' };
+export const DELIMITER_LABEL: Record<Delimiter, string> = {
+  ',': 'Comma',
+  ';': 'Semicolon',
+  '\t': 'Tab',
+  '|': 'Pipe',
+};
 
 /** A file the shell made available to the core: a local path (desktop, CLI) or an upload (browser). */
 export const fileRef = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }).strict(),
-  z.object({ kind: z.literal('upload'), id: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'Unknown upload.') }).strict(),
+  z
+    .object({
+      kind: z.literal('upload'),
+      id: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'Unknown upload.'),
+    })
+    .strict(),
 ]);
 export type FileRef = z.infer<typeof fileRef>;
 
@@ -40,10 +50,16 @@ export const readOptions = z
 export type ReadOptions = z.infer<typeof readOptions>;
 
 export const audienceFileInput = z
-  .object({ campaignId: id, file: fileRef, fileName: z.string().max(500).default(''), options: readOptions.default({}) })
+  .object({
+    campaignId: id,
+    file: fileRef,
+    fileName: z.string().max(500).default(''),
+    options: readOptions.default({}),
+  })
   .strict();
 
-export type PhoneCheck = { ok: true; e164: string; nonMobile: boolean } | { ok: false; reason: string };
+export type PhoneCheck =
+  { ok: true; e164: string; nonMobile: boolean } | { ok: false; reason: string };
 
 export interface AudiencePreview {
   fileName: string;

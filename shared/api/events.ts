@@ -27,7 +27,13 @@ export interface EventMap {
 }
 
 export type EventName = keyof EventMap;
-export const eventNames: EventName[] = ['db.changed', 'import.progress', 'send.progress', 'status.sync', 'report.progress'];
+export const eventNames: EventName[] = [
+  'db.changed',
+  'import.progress',
+  'send.progress',
+  'status.sync',
+  'report.progress',
+];
 
 export interface PushEvent<K extends EventName = EventName> {
   name: K;

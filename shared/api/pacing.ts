@@ -89,7 +89,13 @@ export interface QuietWaiting {
   recipients: number;
   /** The earliest opening among them; null when none of them can ever be sent with these settings. */
   until: number | null;
-  groups: { country: string | null; name: string; zone: string | null; recipients: number; until: number | null }[];
+  groups: {
+    country: string | null;
+    name: string;
+    zone: string | null;
+    recipients: number;
+    until: number | null;
+  }[];
 }
 
 export interface AccountPacingDefaults {

@@ -93,7 +93,15 @@ export interface ReportResult {
  * unknown campaign (NOT_FOUND), draft (CONFLICT), no rows match the filter (NOT_FOUND),
  * the destination cannot be written (UNAVAILABLE), cancelled (CONFLICT), already running (CONFLICT).
  */
-export type ReportErrorReason = 'no-campaign' | 'draft' | 'empty' | 'unwritable' | 'cancelled' | 'running' | 'bad-column' | 'gone';
+export type ReportErrorReason =
+  | 'no-campaign'
+  | 'draft'
+  | 'empty'
+  | 'unwritable'
+  | 'cancelled'
+  | 'running'
+  | 'bad-column'
+  | 'gone';
 
 /** An IANA zone name the runtime knows (e.g. Europe/Berlin); Intl is plain JavaScript, safe in shared/. */
 export function isTimeZone(zone: string): boolean {

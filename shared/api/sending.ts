@@ -35,7 +35,17 @@ export interface SendProgress {
 }
 
 export interface PrecheckItem {
-  id: 'token' | 'phone_number' | 'template' | 'mapping' | 'media' | 'audience' | 'messaging_limit' | 'frequency_cap' | 'quiet_hours' | 'spread';
+  id:
+    | 'token'
+    | 'phone_number'
+    | 'template'
+    | 'mapping'
+    | 'media'
+    | 'audience'
+    | 'messaging_limit'
+    | 'frequency_cap'
+    | 'quiet_hours'
+    | 'spread';
   ok: boolean;
   /** Warnings do not block sending. */
   severity: 'error' | 'warning';

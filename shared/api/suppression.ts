@@ -7,7 +7,15 @@ import { fileRef, readOptions } from './audience';
  */
 
 /** Where an entry came from. 'status' and 'send' are Meta's 131050 (by status webhook or at send). */
-export const SUPPRESSION_SOURCES = ['reply', 'button', 'user_preferences', 'status', 'send', 'manual', 'csv'] as const;
+export const SUPPRESSION_SOURCES = [
+  'reply',
+  'button',
+  'user_preferences',
+  'status',
+  'send',
+  'manual',
+  'csv',
+] as const;
 export type SuppressionSource = (typeof SUPPRESSION_SOURCES)[number];
 
 export const SUPPRESSION_SOURCE_LABEL: Readonly<Record<SuppressionSource, string>> = {
@@ -65,7 +73,9 @@ export interface SuppressionPage<T> {
 }
 
 /** Keyset cursors are opaque to callers; this is their shape ("<time>:<key>"). */
-export const suppressionCursor = z.string().regex(/^\d{1,15}:[^\s]{1,64}$/, 'That page cursor is not one the list gave out.');
+export const suppressionCursor = z
+  .string()
+  .regex(/^\d{1,15}:[^\s]{1,64}$/, 'That page cursor is not one the list gave out.');
 
 export const suppressionListInput = z
   .object({
@@ -80,10 +90,18 @@ const reason = z.string().trim().max(500, 'Keep the reason under 500 characters.
 
 export const suppressionAddInput = z
   .object({
-    phone: z.string().trim().min(1, 'Type the phone number.').max(60, 'That is too long for a phone number.'),
+    phone: z
+      .string()
+      .trim()
+      .min(1, 'Type the phone number.')
+      .max(60, 'That is too long for a phone number.'),
     reason: reason.optional(),
     /** For numbers written without +country code. */
-    defaultCountry: z.string().regex(/^[A-Z]{2}$/, 'Use a two-letter country code such as GB.').nullable().optional(),
+    defaultCountry: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'Use a two-letter country code such as GB.')
+      .nullable()
+      .optional(),
   })
   .strict();
 

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import type { CloudApiTemplateMessage, Mapping, Problem, ProblemCode, RenderedMessage, Slot, Template } from '../domain/templates';
+import type {
+  CloudApiTemplateMessage,
+  Mapping,
+  Problem,
+  ProblemCode,
+  RenderedMessage,
+  Slot,
+  Template,
+} from '../domain/templates';
 import type { CostBreakdown, RateCard } from '../domain/pricing';
 import type { VariantCost } from './variants';
 
@@ -169,13 +177,23 @@ export interface CostEstimate extends CostBreakdown {
 
 const text = (max: number) => z.string().max(max, `Keep it under ${max} characters.`);
 const valueFormat = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('currency'), code: z.string().regex(/^[A-Z]{3}$/, 'Use a currency code such as USD or EUR.') }).strict(),
+  z
+    .object({
+      type: z.literal('currency'),
+      code: z.string().regex(/^[A-Z]{3}$/, 'Use a currency code such as USD or EUR.'),
+    })
+    .strict(),
   z.object({ type: z.literal('date_time') }).strict(),
 ]);
 
 export const mappingSource = z.discriminatedUnion('kind', [
   z
-    .object({ kind: z.literal('column'), column: text(500).min(1, 'Choose a column.'), fallback: text(1024).optional(), as: valueFormat.optional() })
+    .object({
+      kind: z.literal('column'),
+      column: text(500).min(1, 'Choose a column.'),
+      fallback: text(1024).optional(),
+      as: valueFormat.optional(),
+    })
     .strict(),
   z.object({ kind: z.literal('static'), value: text(1024), as: valueFormat.optional() }).strict(),
   z
@@ -193,7 +211,9 @@ export const mappingSource = z.discriminatedUnion('kind', [
       location: z
         .object({
           latitude: z.string().regex(/^-?\d{1,3}(\.\d+)?$/, 'Latitude is a number such as 37.44.'),
-          longitude: z.string().regex(/^-?\d{1,3}(\.\d+)?$/, 'Longitude is a number such as -122.16.'),
+          longitude: z
+            .string()
+            .regex(/^-?\d{1,3}(\.\d+)?$/, 'Longitude is a number such as -122.16.'),
           name: text(200).optional(),
           address: text(500).optional(),
         })
@@ -204,5 +224,8 @@ export const mappingSource = z.discriminatedUnion('kind', [
 
 export const SLOT_KEY = /^(header|body|button)\.[A-Za-z0-9_]{1,100}$/;
 export const mappingSchema = z
-  .record(z.string().regex(SLOT_KEY, 'A slot is written like body.1, header.media or button.0.'), mappingSource)
+  .record(
+    z.string().regex(SLOT_KEY, 'A slot is written like body.1, header.media or button.0.'),
+    mappingSource,
+  )
   .refine((m) => Object.keys(m).length <= 200, 'A template has far fewer variables than that.');

@@ -16,7 +16,8 @@ export const variantId = z.enum(VARIANT_IDS);
 /** B and C: the variants whose template and mapping live in the settings (A's are the campaign's). */
 export const extraVariantId = z.enum(['B', 'C']);
 
-const noControl = (s: string) => ![...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+const noControl = (s: string) =>
+  ![...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
 
 export const variantLabel = z
   .string()
@@ -25,12 +26,23 @@ export const variantLabel = z
   .max(40, 'Keep a variant name under 40 characters.')
   .refine(noControl, 'A variant name cannot contain control characters.');
 
-const utmValue = z.string().max(200, 'Keep a UTM value under 200 characters.').refine(noControl, 'A UTM value cannot contain line breaks or tabs.');
+const utmValue = z
+  .string()
+  .max(200, 'Keep a UTM value under 200 characters.')
+  .refine(noControl, 'A UTM value cannot contain line breaks or tabs.');
 export const utmParamsSchema = z
-  .object({ source: utmValue.optional(), medium: utmValue.optional(), campaign: utmValue.optional(), content: utmValue.optional() })
+  .object({
+    source: utmValue.optional(),
+    medium: utmValue.optional(),
+    campaign: utmValue.optional(),
+    content: utmValue.optional(),
+  })
   .strict() satisfies z.ZodType<Partial<Record<UtmKey, string>>>;
 export const BUTTON_SLOT = /^button\.[0-9]$/;
-export const utmBySlotSchema = z.record(z.string().regex(BUTTON_SLOT, 'UTM tags go on a link button: button.0 … button.9.'), utmParamsSchema);
+export const utmBySlotSchema = z.record(
+  z.string().regex(BUTTON_SLOT, 'UTM tags go on a link button: button.0 … button.9.'),
+  utmParamsSchema,
+);
 
 const storedVariant = z
   .object({
@@ -38,7 +50,11 @@ const storedVariant = z
     label: variantLabel,
     share: z.number().int().min(1).max(100),
     /** B and C only: the template by name and language, so a re-synced template row is found again. */
-    template: z.object({ name: z.string().min(1).max(512), language: z.string().min(1).max(20) }).strict().nullable().optional(),
+    template: z
+      .object({ name: z.string().min(1).max(512), language: z.string().min(1).max(20) })
+      .strict()
+      .nullable()
+      .optional(),
     mapping: mappingSchema.optional(),
     utm: utmBySlotSchema.optional(),
   })
@@ -49,15 +65,28 @@ export type StoredVariant = z.infer<typeof storedVariant>;
 export const variantsSetting = z
   .object({
     /** Seeds the per-recipient draw (shared/domain/variants/draw.ts): the same seed, the same split. */
-    seed: z.number().int().min(0).max(2 ** 32 - 1),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1),
     variants: z.array(storedVariant).min(1).max(VARIANT_IDS.length),
   })
   .strict()
   .superRefine((v, ctx) => {
     v.variants.forEach((x, i) => {
-      if (x.id !== VARIANT_IDS[i]) ctx.addIssue({ code: 'custom', message: `Variant ${i + 1} must be ${VARIANT_IDS[i]}, not ${x.id}.`, path: ['variants', i, 'id'] });
+      if (x.id !== VARIANT_IDS[i])
+        ctx.addIssue({
+          code: 'custom',
+          message: `Variant ${i + 1} must be ${VARIANT_IDS[i]}, not ${x.id}.`,
+          path: ['variants', i, 'id'],
+        });
       if (x.id === 'A' && (x.template !== undefined || x.mapping !== undefined)) {
-        ctx.addIssue({ code: 'custom', message: "Variant A's template and mapping are the campaign's own.", path: ['variants', i] });
+        ctx.addIssue({
+          code: 'custom',
+          message: "Variant A's template and mapping are the campaign's own.",
+          path: ['variants', i],
+        });
       }
     });
     const problem = sharesProblem(v.variants.map((x) => x.share));
@@ -183,4 +212,5 @@ export interface ReportVariant {
 }
 
 /** "B (Free shipping)", or just "B" when the variant has no name of its own. */
-export const variantCellText = (v: { id: string; label: string }): string => (v.label === v.id ? v.id : `${v.id} (${v.label})`);
+export const variantCellText = (v: { id: string; label: string }): string =>
+  v.label === v.id ? v.id : `${v.id} (${v.label})`;

@@ -27,7 +27,10 @@ interface MetadataJson {
 }
 
 const META = metadata as unknown as MetadataJson;
-if (META.version !== 4) throw new Error(`libphonenumber-js metadata version ${META.version} is not the one phone-digits.ts reads (4).`);
+if (META.version !== 4)
+  throw new Error(
+    `libphonenumber-js metadata version ${META.version} is not the one phone-digits.ts reads (4).`,
+  );
 
 // Positions in a version-4 plan (libphonenumber-js source/metadata.js, class NumberingPlan).
 const CALLING_CODE = 0;
@@ -41,11 +44,32 @@ const LEADING_DIGITS = 10;
 const TYPES = 11;
 
 // The order of a plan's TYPES array (source/metadata.js, getType()).
-const TYPE_NAMES = ['FIXED_LINE', 'MOBILE', 'TOLL_FREE', 'PREMIUM_RATE', 'PERSONAL_NUMBER', 'VOICEMAIL', 'UAN', 'PAGER', 'VOIP', 'SHARED_COST'] as const;
+const TYPE_NAMES = [
+  'FIXED_LINE',
+  'MOBILE',
+  'TOLL_FREE',
+  'PREMIUM_RATE',
+  'PERSONAL_NUMBER',
+  'VOICEMAIL',
+  'UAN',
+  'PAGER',
+  'VOIP',
+  'SHARED_COST',
+] as const;
 type TypeName = (typeof TYPE_NAMES)[number];
 export type NumberType = TypeName | 'FIXED_LINE_OR_MOBILE';
 // Checked in this order when a number is not fixed-line (source/helpers/getNumberType.js).
-const NON_FIXED_LINE: readonly TypeName[] = ['MOBILE', 'PREMIUM_RATE', 'TOLL_FREE', 'SHARED_COST', 'VOIP', 'PERSONAL_NUMBER', 'PAGER', 'UAN', 'VOICEMAIL'];
+const NON_FIXED_LINE: readonly TypeName[] = [
+  'MOBILE',
+  'PREMIUM_RATE',
+  'TOLL_FREE',
+  'SHARED_COST',
+  'VOIP',
+  'PERSONAL_NUMBER',
+  'PAGER',
+  'UAN',
+  'VOICEMAIL',
+];
 
 // Library limits (source/constants.js).
 const MIN_LENGTH_FOR_NSN = 2;
@@ -140,14 +164,18 @@ function numberType(nationalNumber: string, p: Plan): NumberType | undefined {
   if (!p.national.test(nationalNumber)) return undefined;
   if (isTypeOf(nationalNumber, 'FIXED_LINE', p)) {
     const mobile = p.types.MOBILE;
-    if (!mobile || mobile.pattern === '' || isTypeOf(nationalNumber, 'MOBILE', p)) return 'FIXED_LINE_OR_MOBILE';
+    if (!mobile || mobile.pattern === '' || isTypeOf(nationalNumber, 'MOBILE', p))
+      return 'FIXED_LINE_OR_MOBILE';
     return 'FIXED_LINE';
   }
   return NON_FIXED_LINE.find((type) => isTypeOf(nationalNumber, type, p));
 }
 
 /** source/helpers/checkNumberLength.js, for no particular type. */
-function checkLength(nationalNumber: string, p: Plan): 'IS_POSSIBLE' | 'TOO_SHORT' | 'TOO_LONG' | 'INVALID_LENGTH' {
+function checkLength(
+  nationalNumber: string,
+  p: Plan,
+): 'IS_POSSIBLE' | 'TOO_SHORT' | 'TOO_LONG' | 'INVALID_LENGTH' {
   const lengths = p.possibleLengths;
   if (!lengths) return 'IS_POSSIBLE';
   const actual = nationalNumber.length;
@@ -174,16 +202,25 @@ function countryByCallingCode(callingCode: string, nationalNumber: string): stri
 }
 
 /** source/helpers/extractNationalNumberFromPossiblyIncompleteNumber.js (the parts parse() reads). */
-function stripNationalPrefix(number: string, p: Plan): { nationalNumber: string; carrierCode?: string } {
+function stripNationalPrefix(
+  number: string,
+  p: Plan,
+): { nationalNumber: string; carrierCode?: string } {
   if (!number || !p.prefixForParsing) return { nationalNumber: number };
   const match = p.prefixForParsing.exec(number);
   if (!match) return { nationalNumber: number };
   const groups = match.length - 1;
   const hasGroups = groups > 0 && !!match[groups];
   if (p.transformRule && hasGroups) {
-    return { nationalNumber: number.replace(p.prefixForParsing, p.transformRule), ...(groups > 1 ? { carrierCode: match[1]! } : {}) };
+    return {
+      nationalNumber: number.replace(p.prefixForParsing, p.transformRule),
+      ...(groups > 1 ? { carrierCode: match[1]! } : {}),
+    };
   }
-  return { nationalNumber: number.slice(match[0].length), ...(hasGroups ? { carrierCode: match[1]! } : {}) };
+  return {
+    nationalNumber: number.slice(match[0].length),
+    ...(hasGroups ? { carrierCode: match[1]! } : {}),
+  };
 }
 
 /** source/helpers/extractNationalNumber.js */
@@ -212,20 +249,29 @@ function stripIddPrefix(number: string, country: string | undefined): string | u
 }
 
 /** source/helpers/extractCountryCallingCodeFromInternationalNumberWithoutPlusSign.js */
-function callingCodeWithoutPlus(number: string, defaultCountry: string): { callingCode: string; number: string } | undefined {
+function callingCodeWithoutPlus(
+  number: string,
+  defaultCountry: string,
+): { callingCode: string; number: string } | undefined {
   const p = planForCountry(defaultCountry);
   if (number.indexOf(p.callingCode) !== 0) return undefined;
   const shorter = number.slice(p.callingCode.length);
   const shorterNational = extractNationalNumber(shorter, p);
   const national = extractNationalNumber(number, p);
-  if ((!p.national.test(national) && p.national.test(shorterNational)) || checkLength(national, p) === 'TOO_LONG') {
+  if (
+    (!p.national.test(national) && p.national.test(shorterNational)) ||
+    checkLength(national, p) === 'TOO_LONG'
+  ) {
     return { callingCode: p.callingCode, number: shorter };
   }
   return undefined;
 }
 
 /** source/helpers/extractCountryCallingCode.js */
-function extractCallingCode(number: string, defaultCountry: string | undefined): { callingCode?: string; number?: string } {
+function extractCallingCode(
+  number: string,
+  defaultCountry: string | undefined,
+): { callingCode?: string; number?: string } {
   if (!number) return {};
   if (number[0] !== '+') {
     const withoutIdd = stripIddPrefix(number, defaultCountry);
@@ -238,7 +284,8 @@ function extractCallingCode(number: string, defaultCountry: string | undefined):
   if (number[1] === '0') return {};
   for (let i = 2; i - 1 <= MAX_LENGTH_COUNTRY_CODE && i <= number.length; i++) {
     const callingCode = number.slice(1, i);
-    if (countriesFor(callingCode) || META.nonGeographic?.[callingCode]) return { callingCode, number: number.slice(i) };
+    if (countriesFor(callingCode) || META.nonGeographic?.[callingCode])
+      return { callingCode, number: number.slice(i) };
   }
   return {};
 }
@@ -263,9 +310,11 @@ export function isPlainDigits(text: string): boolean {
  * getType() (undefined where the library returns undefined). `text` must pass isPlainDigits().
  */
 export function readDigits(text: string, defaultCountry: string | null): DigitsReading | undefined {
-  if (!isPlainDigits(text)) throw new Error('readDigits() takes digits with an optional leading "+".');
+  if (!isPlainDigits(text))
+    throw new Error('readDigits() takes digits with an optional leading "+".');
   // parsePhoneNumber_.js: an unknown default country is ignored.
-  const knownDefault = defaultCountry && Object.hasOwn(META.countries, defaultCountry) ? defaultCountry : undefined;
+  const knownDefault =
+    defaultCountry && Object.hasOwn(META.countries, defaultCountry) ? defaultCountry : undefined;
   // parse.js, parseInput(): longer than 250 characters, or not "viable" (two bare digits, or
   // three digits after a "+"), is not a number.
   if (text.length > MAX_INPUT_LENGTH || text.length < (text[0] === '+' ? 4 : 2)) return undefined;
@@ -290,7 +339,8 @@ export function readDigits(text: string, defaultCountry: string | null): DigitsR
     p = planForCountry(exact);
   }
   // parse.js: TOO_SHORT / TOO_LONG
-  if (nationalNumber.length < MIN_LENGTH_FOR_NSN || nationalNumber.length > MAX_LENGTH_FOR_NSN) return undefined;
+  if (nationalNumber.length < MIN_LENGTH_FOR_NSN || nationalNumber.length > MAX_LENGTH_FOR_NSN)
+    return undefined;
 
   // isValid.js / PhoneNumber.getType(): on the country's plan, else the calling code's.
   const typePlan = country ? planForCountry(country) : p;

@@ -1,4 +1,8 @@
-import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import {
+  isSupportedCountry,
+  parsePhoneNumberFromString,
+  type CountryCode,
+} from 'libphonenumber-js/max';
 import { isPlainDigits, readDigits } from './phone-digits';
 
 /**
@@ -41,7 +45,15 @@ export const PHONE_PROBLEM_LABEL: Record<PhoneProblem, string> = {
   INVALID: 'Not a valid number',
 };
 
-const NON_MOBILE_TYPES = new Set(['FIXED_LINE', 'TOLL_FREE', 'PREMIUM_RATE', 'SHARED_COST', 'PAGER', 'UAN', 'VOICEMAIL']);
+const NON_MOBILE_TYPES = new Set([
+  'FIXED_LINE',
+  'TOLL_FREE',
+  'PREMIUM_RATE',
+  'SHARED_COST',
+  'PAGER',
+  'UAN',
+  'VOICEMAIL',
+]);
 
 // Excel shows long numbers as 2.34803E+12 and, once saved that way, the digits are gone.
 const SCIENTIFIC = /^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$/;
@@ -53,8 +65,18 @@ function reject(problem: PhoneProblem, reason: string): RejectedPhone {
   return { ok: false, problem, reason };
 }
 
-function accept(e164: string, country: string | undefined, type: string | undefined): NormalizedPhone {
-  return { ok: true, e164, country: country ?? null, type: type ?? null, nonMobile: type ? NON_MOBILE_TYPES.has(type) : false };
+function accept(
+  e164: string,
+  country: string | undefined,
+  type: string | undefined,
+): NormalizedPhone {
+  return {
+    ok: true,
+    e164,
+    country: country ?? null,
+    type: type ?? null,
+    nonMobile: type ? NON_MOBILE_TYPES.has(type) : false,
+  };
 }
 
 interface ValidNumber {
@@ -71,8 +93,13 @@ function tryParse(text: string, defaultCountry: string | null): ValidNumber | un
     const read = readDigits(text, defaultCountry);
     return read?.valid ? read : undefined;
   }
-  const parsed = parsePhoneNumberFromString(text, defaultCountry ? { defaultCountry: defaultCountry as CountryCode } : {});
-  return parsed?.isValid() ? { number: parsed.number, country: parsed.country, type: parsed.getType() } : undefined;
+  const parsed = parsePhoneNumberFromString(
+    text,
+    defaultCountry ? { defaultCountry: defaultCountry as CountryCode } : {},
+  );
+  return parsed?.isValid()
+    ? { number: parsed.number, country: parsed.country, type: parsed.getType() }
+    : undefined;
 }
 
 export function isCountryCode(code: string): boolean {
@@ -85,7 +112,10 @@ export function isCountryCode(code: string): boolean {
  * numbers written with the country code but no "+". Rejects scientific notation and cells
  * holding several numbers rather than guessing.
  */
-export function normalizePhone(raw: string, defaultCountry: string | null): NormalizedPhone | RejectedPhone {
+export function normalizePhone(
+  raw: string,
+  defaultCountry: string | null,
+): NormalizedPhone | RejectedPhone {
   let text = raw.trim();
   if (text.startsWith("'")) text = text.slice(1).trim();
   if (text === '') return reject('EMPTY', 'The phone cell is empty.');
@@ -97,17 +127,24 @@ export function normalizePhone(raw: string, defaultCountry: string | null): Norm
     );
   }
   if (LIST_SEPARATOR.test(text)) {
-    return reject('SEVERAL_NUMBERS', 'This cell seems to hold more than one number. Put one number per row.');
+    return reject(
+      'SEVERAL_NUMBERS',
+      'This cell seems to hold more than one number. Put one number per row.',
+    );
   }
   // "tel:" links and "ext." suffixes are common in CRM exports; anything else wordy is not a number.
   text = text.replace(/^tel:/i, '');
-  if (!ALLOWED.test(text)) return reject('NOT_A_NUMBER', 'This is not a phone number (it contains letters or symbols).');
+  if (!ALLOWED.test(text))
+    return reject('NOT_A_NUMBER', 'This is not a phone number (it contains letters or symbols).');
 
   const digits = text.replace(/\D/g, '');
   if (digits.length < 6) return reject('INVALID', 'Too few digits for a phone number.');
   if (digits.length > 15 + 3) {
     // Longer than any E.164 number even with a trunk prefix: two numbers typed side by side.
-    return reject('SEVERAL_NUMBERS', 'Too many digits for one number; the cell may hold more than one number.');
+    return reject(
+      'SEVERAL_NUMBERS',
+      'Too many digits for one number; the cell may hold more than one number.',
+    );
   }
 
   const compact = text.replace(/[\s().\-\u00a0\u2010-\u2015]/g, '');
@@ -130,5 +167,8 @@ export function normalizePhone(raw: string, defaultCountry: string | null): Norm
       'This number has no country code. Choose the default country for numbers written without one.',
     );
   }
-  return reject('INVALID', `${raw.trim()} is not a valid phone number for ${defaultCountry} or any other country.`);
+  return reject(
+    'INVALID',
+    `${raw.trim()} is not a valid phone number for ${defaultCountry} or any other country.`,
+  );
 }

@@ -33,22 +33,43 @@ interface Measurement {
 // TypeScript through tsx, which adds tsx's own loader thread and compiler to the measured memory.
 const builtWorker = join(root, 'out', 'main', 'export-worker.js');
 
-async function measureOne(dataDir: string, campaignId: number, format: 'csv' | 'xlsx', worker: 'built' | 'tsx'): Promise<void> {
+async function measureOne(
+  dataDir: string,
+  campaignId: number,
+  format: 'csv' | 'xlsx',
+  worker: 'built' | 'tsx',
+): Promise<void> {
   const core = createCore({ dataDir, shell: 'headless', externalChangePollMs: 0 });
   const reports =
     worker === 'built'
-      ? createReportService({ store: core.store, clock: systemClock, events: core.events, dataDir, workerEntry: { url: pathToFileURL(builtWorker) } })
+      ? createReportService({
+          store: core.store,
+          clock: systemClock,
+          events: core.events,
+          dataDir,
+          workerEntry: { url: pathToFileURL(builtWorker) },
+        })
       : core.reports;
   const out = join(dataDir, `report-${campaignId}.${format}`);
   rmSync(out, { force: true });
   const baseRssMB = Math.round(process.memoryUsage().rss / 2 ** 20);
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const result = await reports.exportToFile({ campaignId, format, filter: 'all', timeZone: 'Europe/Berlin' }, out);
+  const result = await reports.exportToFile(
+    { campaignId, format, filter: 'all', timeZone: 'Europe/Berlin' },
+    out,
+  );
   const ms = performance.now() - t0;
   const { user, system } = process.cpuUsage(cpu0);
   await core.close();
-  const m: Measurement = { ms: Math.round(ms), cpuMs: Math.round((user + system) / 1000), maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024), baseRssMB, rows: result.rows, bytes: statSync(out).size };
+  const m: Measurement = {
+    ms: Math.round(ms),
+    cpuMs: Math.round((user + system) / 1000),
+    maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    baseRssMB,
+    rows: result.rows,
+    bytes: statSync(out).size,
+  };
   console.log(JSON.stringify(m));
 }
 
@@ -59,11 +80,23 @@ function prepare(): { dataDir: string; csvCampaign: number; xlsxCampaign: number
     rmSync(dataDir, { recursive: true, force: true });
     mkdirSync(dataDir, { recursive: true });
     const core = createCore({ dataDir, shell: 'headless', externalChangePollMs: 0 });
-    const accountId = (core.store.sqlite.prepare('SELECT id FROM accounts LIMIT 1').get() as { id: number }).id;
+    const accountId = (
+      core.store.sqlite.prepare('SELECT id FROM accounts LIMIT 1').get() as { id: number }
+    ).id;
     const now = Date.UTC(2026, 10, 23, 12);
     core.store.tx(() => {
-      insertFinishedCampaign(core.store.sqlite, { accountId, name: 'Bench CSV', rows: csvRows, now });
-      insertFinishedCampaign(core.store.sqlite, { accountId, name: 'Bench XLSX', rows: xlsxRows, now });
+      insertFinishedCampaign(core.store.sqlite, {
+        accountId,
+        name: 'Bench CSV',
+        rows: csvRows,
+        now,
+      });
+      insertFinishedCampaign(core.store.sqlite, {
+        accountId,
+        name: 'Bench XLSX',
+        rows: xlsxRows,
+        now,
+      });
     });
     void core.close();
     execFileSync('touch', [marker]);
@@ -71,19 +104,37 @@ function prepare(): { dataDir: string; csvCampaign: number; xlsxCampaign: number
   return { dataDir, csvCampaign: 1, xlsxCampaign: 2 };
 }
 
-function measure(dataDir: string, campaignId: number, format: 'csv' | 'xlsx', worker: 'built' | 'tsx'): Measurement {
+function measure(
+  dataDir: string,
+  campaignId: number,
+  format: 'csv' | 'xlsx',
+  worker: 'built' | 'tsx',
+): Measurement {
   const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  const out = execFileSync(process.execPath, [tsx, import.meta.filename, 'one', dataDir, String(campaignId), format, worker], { encoding: 'utf8', cwd: root });
+  const out = execFileSync(
+    process.execPath,
+    [tsx, import.meta.filename, 'one', dataDir, String(campaignId), format, worker],
+    { encoding: 'utf8', cwd: root },
+  );
   return JSON.parse(out.trim().split('\n').at(-1)!) as Measurement;
 }
 
 if (process.argv[2] === 'one') {
-  await measureOne(process.argv[3]!, Number(process.argv[4]), process.argv[5] as 'csv' | 'xlsx', process.argv[6] as 'built' | 'tsx');
+  await measureOne(
+    process.argv[3]!,
+    Number(process.argv[4]),
+    process.argv[5] as 'csv' | 'xlsx',
+    process.argv[6] as 'built' | 'tsx',
+  );
 } else {
-  console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+  console.log(
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+  );
   const t0 = performance.now();
   const { dataDir, csvCampaign, xlsxCampaign } = prepare();
-  console.log(`Export benchmark (campaigns ready in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  console.log(
+    `Export benchmark (campaigns ready in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+  );
   const line = (label: string, m: Measurement, target: number) =>
     console.log(
       `  ${label}: ${m.rows.toLocaleString('en')} rows, ${(m.bytes / 1e6).toFixed(0)} MB in ${(m.ms / 1000).toFixed(1)} s ` +
@@ -91,7 +142,9 @@ if (process.argv[2] === 'one') {
     );
   const workers: ('built' | 'tsx')[] = existsSync(builtWorker) ? ['built', 'tsx'] : ['tsx'];
   for (const worker of workers) {
-    console.log(`  worker: ${worker === 'built' ? 'out/main/export-worker.js (as in the app)' : 'TypeScript through tsx (development)'}`);
+    console.log(
+      `  worker: ${worker === 'built' ? 'out/main/export-worker.js (as in the app)' : 'TypeScript through tsx (development)'}`,
+    );
     line('CSV ', measure(dataDir, csvCampaign, 'csv', worker), 10);
     line('xlsx', measure(dataDir, xlsxCampaign, 'xlsx', worker), 15);
   }

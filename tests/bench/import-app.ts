@@ -14,10 +14,22 @@ try {
   const campaign = await core.handlers['campaigns.create']({ name: 'bench' });
   const started = performance.now();
   const cpu = process.cpuUsage();
-  const result = await core.handlers['audience.import']({ campaignId: campaign.id, file: { kind: 'path', path: file }, fileName: 'bench.csv', options: { defaultCountry: 'GB' } });
+  const result = await core.handlers['audience.import']({
+    campaignId: campaign.id,
+    file: { kind: 'path', path: file },
+    fileName: 'bench.csv',
+    options: { defaultCountry: 'GB' },
+  });
   const ms = performance.now() - started;
   const { user, system } = process.cpuUsage(cpu);
-  console.log(JSON.stringify({ ms: Math.round(ms), cpuMs: Math.round((user + system) / 1000), maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024), imported: result.imported }));
+  console.log(
+    JSON.stringify({
+      ms: Math.round(ms),
+      cpuMs: Math.round((user + system) / 1000),
+      maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+      imported: result.imported,
+    }),
+  );
 } finally {
   await core.close();
   rmSync(dataDir, { recursive: true, force: true });

@@ -20,16 +20,34 @@ const dataDir = join(root, '.tmp', 'bench', `progress-view-${process.pid}`);
 rmSync(dataDir, { recursive: true, force: true });
 mkdirSync(dataDir, { recursive: true });
 
-const core = createCore({ dataDir, shell: 'headless', externalChangePollMs: 0, statusPolling: false });
+const core = createCore({
+  dataDir,
+  shell: 'headless',
+  externalChangePollMs: 0,
+  statusPolling: false,
+});
 const seedStart = performance.now();
 seedBigCampaign(core.store.sqlite, N);
 const seedMs = performance.now() - seedStart;
 await core.close();
 
-const server = spawn(process.execPath, [tsx, join(root, 'electron/headless/cli.ts'), '--data-dir', dataDir, '--json', 'serve', '--port', '0'], {
-  cwd: root,
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const server = spawn(
+  process.execPath,
+  [
+    tsx,
+    join(root, 'electron/headless/cli.ts'),
+    '--data-dir',
+    dataDir,
+    '--json',
+    'serve',
+    '--port',
+    '0',
+  ],
+  {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
 const openUrl = await new Promise<string>((resolve, reject) => {
   let out = '';
   server.stdout.on('data', (c: Buffer) => {
@@ -45,18 +63,34 @@ const openUrl = await new Promise<string>((resolve, reject) => {
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 
-async function timed(action: () => Promise<unknown>, done: () => Promise<unknown>): Promise<number> {
+async function timed(
+  action: () => Promise<unknown>,
+  done: () => Promise<unknown>,
+): Promise<number> {
   const a = performance.now();
   await action();
   await done();
   return performance.now() - a;
 }
 
-const median = (xs: number[]) => Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]! * 10) / 10;
-const samples: Record<string, number[]> = { open: [], chart: [], filter: [], search: [], scrollPage: [] };
+const median = (xs: number[]) =>
+  Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]! * 10) / 10;
+const samples: Record<string, number[]> = {
+  open: [],
+  chart: [],
+  filter: [],
+  search: [],
+  scrollPage: [],
+};
 
 try {
   for (let run = 0; run < RUNS; run++) {
@@ -66,13 +100,29 @@ try {
     await campaign.waitFor();
     const rows = page.getByTestId('recipient-row');
     const table = page.getByTestId('recipient-table');
-    samples.open!.push(await timed(() => campaign.click(), () => rows.first().waitFor()));
+    samples.open!.push(
+      await timed(
+        () => campaign.click(),
+        () => rows.first().waitFor(),
+      ),
+    );
     // The chart reads the whole campaign once: measured from the table's first paint.
-    samples.chart!.push(await timed(async () => {}, () => page.locator('[data-testid="timeline-chart"] path[data-series="sent"]').waitFor()));
+    samples.chart!.push(
+      await timed(
+        async () => {},
+        () => page.locator('[data-testid="timeline-chart"] path[data-series="sent"]').waitFor(),
+      ),
+    );
     samples.filter!.push(
       await timed(
         () => table.getByText(/^Failed [\d,]+$/).click(),
-        () => page.locator('[data-testid="recipient-table"][data-filter="failed"] [data-testid="recipient-row"][data-state="failed"]').first().waitFor(),
+        () =>
+          page
+            .locator(
+              '[data-testid="recipient-table"][data-filter="failed"] [data-testid="recipient-row"][data-state="failed"]',
+            )
+            .first()
+            .waitFor(),
       ),
     );
     // A phone number near the end of the campaign: the search pages through bounded steps until it is found.
@@ -91,7 +141,10 @@ try {
       samples.scrollPage!.push(
         await timed(
           () => scroller.evaluate((el) => el.scrollTo({ top: el.scrollHeight })),
-          () => page.locator(`[data-testid="recipient-table"][data-loaded="${200 * (p + 1)}"]`).waitFor(),
+          () =>
+            page
+              .locator(`[data-testid="recipient-table"][data-loaded="${200 * (p + 1)}"]`)
+              .waitFor(),
         ),
       );
     }
@@ -103,10 +156,18 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
-console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-console.log(`Progress view in Chromium at ${N.toLocaleString('en')} recipients (seeded in ${(seedMs / 1000).toFixed(1)} s), median of ${RUNS}:`);
+console.log(
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
+console.log(
+  `Progress view in Chromium at ${N.toLocaleString('en')} recipients (seeded in ${(seedMs / 1000).toFixed(1)} s), median of ${RUNS}:`,
+);
 console.log(`  open the campaign → first table rows: ${median(samples.open!)} ms`);
 console.log(`  … → chart drawn (after the rows): ${median(samples.chart!)} ms`);
 console.log(`  filter to failed → first failed rows: ${median(samples.filter!)} ms`);
 console.log(`  search a phone near the end → its row: ${median(samples.search!)} ms`);
-console.log(`  scroll to the end of what is loaded → next 200 rows: ${median(samples.scrollPage!)} ms`);
+console.log(
+  `  scroll to the end of what is loaded → next 200 rows: ${median(samples.scrollPage!)} ms`,
+);

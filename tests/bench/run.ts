@@ -37,7 +37,10 @@ interface Measurement {
 
 function measure(script: string, file: string): Measurement {
   const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  const out = execFileSync(process.execPath, [tsx, join(import.meta.dirname, script), file], { encoding: 'utf8', cwd: root });
+  const out = execFileSync(process.execPath, [tsx, join(import.meta.dirname, script), file], {
+    encoding: 'utf8',
+    cwd: root,
+  });
   const last = out.trim().split('\n').at(-1)!;
   return JSON.parse(last) as Measurement;
 }
@@ -51,16 +54,26 @@ const BENCHES: Record<string, string> = {
   'progress-view': 'progress-view.ts',
   'audience-filter': 'audience-filter.ts',
 };
-const selected = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',').map((s) => s.trim()) : Object.keys(BENCHES);
-for (const name of selected) if (!BENCHES[name]) throw new Error(`BENCH_ONLY: unknown benchmark "${name}" (known: ${Object.keys(BENCHES).join(', ')})`);
+const selected = process.env.BENCH_ONLY
+  ? process.env.BENCH_ONLY.split(',').map((s) => s.trim())
+  : Object.keys(BENCHES);
+for (const name of selected)
+  if (!BENCHES[name])
+    throw new Error(
+      `BENCH_ONLY: unknown benchmark "${name}" (known: ${Object.keys(BENCHES).join(', ')})`,
+    );
 
 if (selected.includes('import')) {
   const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
   // Several runs, floor and import alternating, so both see the same machine; the median is reported.
   const runs = Number(process.env.BENCH_RUNS ?? 3);
-  console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+  console.log(
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+  );
   const file = await makeCsv(rows);
-  console.log(`Import benchmark: ${rows.toLocaleString('en')} rows × 8 columns (${(statSync(file).size / 1e6).toFixed(0)} MB), ${runs} run(s)`);
+  console.log(
+    `Import benchmark: ${rows.toLocaleString('en')} rows × 8 columns (${(statSync(file).size / 1e6).toFixed(0)} MB), ${runs} run(s)`,
+  );
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const results: { floor: Measurement; app: Measurement; ratio: number }[] = [];
   for (let run = 1; run <= runs; run++) {
@@ -79,15 +92,30 @@ if (selected.includes('import')) {
     return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
   };
   const m = (pick: (r: (typeof results)[number]) => number) => median(results.map(pick));
-  console.log(`  median: floor (papaparse + one prepared INSERT, one transaction): ${seconds(m((r) => r.floor.ms))}, peak RSS ${m((r) => r.floor.maxRssMB)} MB`);
-  console.log(`  median: import (worker, decode, E.164, dedupe, one transaction):  ${seconds(m((r) => r.app.ms))}, peak RSS ${m((r) => r.app.maxRssMB)} MB`);
-  console.log(`  median ratio import/floor: ${m((r) => r.ratio).toFixed(2)}  (targets: < 15 s, < 400 MB, ratio <= 2)`);
-  console.log(`  median CPU time: floor ${seconds(m((r) => r.floor.cpuMs))}, import ${seconds(m((r) => r.app.cpuMs))}`);
+  console.log(
+    `  median: floor (papaparse + one prepared INSERT, one transaction): ${seconds(m((r) => r.floor.ms))}, peak RSS ${m((r) => r.floor.maxRssMB)} MB`,
+  );
+  console.log(
+    `  median: import (worker, decode, E.164, dedupe, one transaction):  ${seconds(m((r) => r.app.ms))}, peak RSS ${m((r) => r.app.maxRssMB)} MB`,
+  );
+  console.log(
+    `  median ratio import/floor: ${m((r) => r.ratio).toFixed(2)}  (targets: < 15 s, < 400 MB, ratio <= 2)`,
+  );
+  console.log(
+    `  median CPU time: floor ${seconds(m((r) => r.floor.cpuMs))}, import ${seconds(m((r) => r.app.cpuMs))}`,
+  );
 }
 
 // The other benchmarks, each a script of its own that runs its measurements in their own processes.
 // The progress view's UI benchmark needs the built app: `npx electron-vite build` first.
 for (const name of selected.filter((n) => n !== 'import')) {
   console.log(`\n== ${name} (tests/bench/${BENCHES[name]})`);
-  execFileSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(import.meta.dirname, BENCHES[name]!)], { stdio: 'inherit', cwd: root });
+  execFileSync(
+    process.execPath,
+    [
+      join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+      join(import.meta.dirname, BENCHES[name]!),
+    ],
+    { stdio: 'inherit', cwd: root },
+  );
 }

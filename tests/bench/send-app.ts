@@ -9,26 +9,77 @@ import { createCore } from '../../electron/core/service';
 import { SANDBOX_TEMPLATES } from '../../electron/sandbox';
 
 const [sandboxUrl, rateArg, countArg] = process.argv.slice(2);
-if (!sandboxUrl || !rateArg || !countArg) throw new Error('usage: send-app.ts SANDBOX_URL RATE COUNT');
+if (!sandboxUrl || !rateArg || !countArg)
+  throw new Error('usage: send-app.ts SANDBOX_URL RATE COUNT');
 const rate = Number(rateArg);
 const count = Number(countArg);
 const dataDir = mkdtempSync(join(tmpdir(), 'cd-sendbench-'));
-const core = createCore({ dataDir, shell: 'headless', externalChangePollMs: 0, runSenders: true, tokens: { tokenFor: () => 'sandbox-token' } });
+const core = createCore({
+  dataDir,
+  shell: 'headless',
+  externalChangePollMs: 0,
+  runSenders: true,
+  tokens: { tokenFor: () => 'sandbox-token' },
+});
 try {
-  const account = await core.handlers['accounts.add']({ name: 'bench', phoneNumberId: '100000000000001', wabaId: '200000000000001', tokenEnv: 'X', baseUrl: sandboxUrl, ratePerSecond: rate });
-  const campaign = await core.handlers['campaigns.create']({ name: 'bench', accountId: account.id });
+  const account = await core.handlers['accounts.add']({
+    name: 'bench',
+    phoneNumberId: '100000000000001',
+    wabaId: '200000000000001',
+    tokenEnv: 'X',
+    baseUrl: sandboxUrl,
+    ratePerSecond: rate,
+  });
+  const campaign = await core.handlers['campaigns.create']({
+    name: 'bench',
+    accountId: account.id,
+  });
   const csv = join(dataDir, 'list.csv');
-  writeFileSync(csv, ['phone,name,order', ...Array.from({ length: count }, (_, i) => `+4479${String(10000000 + i).padStart(8, '0')},C${i},O${i}`)].join('\n'));
-  await core.handlers['audience.import']({ campaignId: campaign.id, file: { kind: 'path', path: csv }, fileName: '', options: {} });
+  writeFileSync(
+    csv,
+    [
+      'phone,name,order',
+      ...Array.from(
+        { length: count },
+        (_, i) => `+4479${String(10000000 + i).padStart(8, '0')},C${i},O${i}`,
+      ),
+    ].join('\n'),
+  );
+  await core.handlers['audience.import']({
+    campaignId: campaign.id,
+    file: { kind: 'path', path: csv },
+    fileName: '',
+    options: {},
+  });
   const t = SANDBOX_TEMPLATES.find((x) => x.name === 'order_confirmation')!;
   const templateId = Number(
     core.store.sqlite
-      .prepare("INSERT INTO templates (account_id, name, language, status, category, parameter_format, components_json, source, updated_at) VALUES (?, ?, ?, 'APPROVED', ?, ?, ?, 'sync', 0)")
-      .run(account.id, t.name, t.language, t.category, t.parameter_format, JSON.stringify(t.components)).lastInsertRowid,
+      .prepare(
+        "INSERT INTO templates (account_id, name, language, status, category, parameter_format, components_json, source, updated_at) VALUES (?, ?, ?, 'APPROVED', ?, ?, ?, 'sync', 0)",
+      )
+      .run(
+        account.id,
+        t.name,
+        t.language,
+        t.category,
+        t.parameter_format,
+        JSON.stringify(t.components),
+      ).lastInsertRowid,
   );
   core.store.sqlite
-    .prepare('UPDATE campaigns SET template_id = ?, template_name = ?, template_language = ?, mapping_json = ? WHERE id = ?')
-    .run(templateId, t.name, t.language, JSON.stringify({ 'body.first_name': { kind: 'column', column: 'name' }, 'body.order_number': { kind: 'column', column: 'order' } }), campaign.id);
+    .prepare(
+      'UPDATE campaigns SET template_id = ?, template_name = ?, template_language = ?, mapping_json = ? WHERE id = ?',
+    )
+    .run(
+      templateId,
+      t.name,
+      t.language,
+      JSON.stringify({
+        'body.first_name': { kind: 'column', column: 'name' },
+        'body.order_number': { kind: 'column', column: 'order' },
+      }),
+      campaign.id,
+    );
 
   const cpu0 = process.cpuUsage();
   const started = performance.now();
@@ -43,12 +94,20 @@ try {
   await done;
   const wallMs = performance.now() - started;
   const cpu = process.cpuUsage(cpu0);
-  const stats = (await (await fetch(`${sandboxUrl}/_sandbox/stats`, { headers: { Authorization: 'Bearer sandbox-feed-token' } })).json()) as {
+  const stats = (await (
+    await fetch(`${sandboxUrl}/_sandbox/stats`, {
+      headers: { Authorization: 'Bearer sandbox-feed-token' },
+    })
+  ).json()) as {
     accepted: number;
     rejected: Record<string, number>;
     maxInOneSecond: number;
   };
-  const sentRange = core.store.sqlite.prepare("SELECT min(sent_at) AS a, max(sent_at) AS b, count(*) AS n FROM recipients WHERE state = 'sent'").get() as { a: number; b: number; n: number };
+  const sentRange = core.store.sqlite
+    .prepare(
+      "SELECT min(sent_at) AS a, max(sent_at) AS b, count(*) AS n FROM recipients WHERE state = 'sent'",
+    )
+    .get() as { a: number; b: number; n: number };
   const sendSeconds = (sentRange.b - sentRange.a) / 1000;
   console.log(
     JSON.stringify({

@@ -7,7 +7,20 @@ const root = join(import.meta.dirname, '..', '..');
 const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 async function withSandbox<T>(rate: number, fn: (url: string) => T): Promise<T> {
-  const child = spawn(process.execPath, [tsx, join(root, 'electron/headless/cli.ts'), '--json', 'sandbox', '--port', '0', '--rate', String(rate)], { cwd: root });
+  const child = spawn(
+    process.execPath,
+    [
+      tsx,
+      join(root, 'electron/headless/cli.ts'),
+      '--json',
+      'sandbox',
+      '--port',
+      '0',
+      '--rate',
+      String(rate),
+    ],
+    { cwd: root },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (c: Buffer) => {
@@ -28,7 +41,11 @@ async function withSandbox<T>(rate: number, fn: (url: string) => T): Promise<T> 
 }
 
 function run(url: string, rate: number, count: number): Record<string, number> {
-  const out = execFileSync(process.execPath, [tsx, join(import.meta.dirname, 'send-app.ts'), url, String(rate), String(count)], { encoding: 'utf8', cwd: root });
+  const out = execFileSync(
+    process.execPath,
+    [tsx, join(import.meta.dirname, 'send-app.ts'), url, String(rate), String(count)],
+    { encoding: 'utf8', cwd: root },
+  );
   return JSON.parse(out.trim().split('\n').at(-1)!) as Record<string, number>;
 }
 

@@ -2,8 +2,15 @@ import { SANDBOX_TEMPLATES, SANDBOX_TEST_NUMBERS } from '../../electron/sandbox'
 import { expect, openApp, test } from './fixtures';
 import { draftCampaign } from './setup';
 
-test("the progress view's analytics cross-check: Meta's figures next to ours, and button clicks", async ({ page, app }) => {
-  const numbers = [SANDBOX_TEST_NUMBERS.read.number, SANDBOX_TEST_NUMBERS.notOnWhatsApp.number, ...Array.from({ length: 38 }, (_, i) => `+1202555${5000 + i}`)];
+test("the progress view's analytics cross-check: Meta's figures next to ours, and button clicks", async ({
+  page,
+  app,
+}) => {
+  const numbers = [
+    SANDBOX_TEST_NUMBERS.read.number,
+    SANDBOX_TEST_NUMBERS.notOnWhatsApp.number,
+    ...Array.from({ length: 38 }, (_, i) => `+1202555${5000 + i}`),
+  ];
   // A marketing template with a URL button and a quick reply: Meta counts clicks on both.
   const t = SANDBOX_TEMPLATES.find((x) => x.name === 'spring_sale' && x.language === 'en_US')!;
   await draftCampaign(app, {
@@ -11,7 +18,11 @@ test("the progress view's analytics cross-check: Meta's figures next to ours, an
     csv: ['phone,name,order', ...numbers.map((p, i) => `${p},Customer ${i},S-${i}`)].join('\n'),
     template: t.name,
     language: t.language,
-    mapping: { 'body.1': { kind: 'column', column: 'name' }, 'body.2': { kind: 'static', value: '20%' }, 'button.0': { kind: 'column', column: 'order' } },
+    mapping: {
+      'body.1': { kind: 'column', column: 'name' },
+      'body.2': { kind: 'static', value: '20%' },
+      'button.0': { kind: 'column', column: 'order' },
+    },
   });
 
   await openApp(page, app);
@@ -19,11 +30,14 @@ test("the progress view's analytics cross-check: Meta's figures next to ours, an
   await page.getByRole('tab', { name: 'Review & send' }).click();
   await page.getByRole('button', { name: 'Send to 40 recipients' }).click();
   const view = page.getByTestId('progress-view');
-  await expect(view.getByTestId('send-progress')).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
+  await expect(view.getByTestId('send-progress')).toHaveAttribute('data-state', 'completed', {
+    timeout: 30_000,
+  });
 
   const panel = view.getByTestId('analytics-panel');
   await expect(panel).toBeVisible();
-  const cell = async (id: string) => Number((await panel.getByTestId(id).innerText()).replace(/\D/g, ''));
+  const cell = async (id: string) =>
+    Number((await panel.getByTestId(id).innerText()).replace(/\D/g, ''));
   const inDb = (sql: string) => app.query<{ n: number }>(sql)[0]!.n;
   // Reads reach the app over the sandbox feed within seconds and Meta's figures a little later: fetch
   // again until nothing moves any more and Meta's read figure has caught up with ours.
@@ -35,27 +49,48 @@ test("the progress view's analytics cross-check: Meta's figures next to ours, an
     expect(await cell('analytics-ours-read')).toBe(ourRead);
     expect(await cell('analytics-meta-read')).toBe(ourRead);
     // A late delivery can reach Meta's count before the app has polled its status: wait for both.
-    const ourDelivered = inDb("SELECT count(*) AS n FROM recipients WHERE state IN ('delivered', 'read')");
+    const ourDelivered = inDb(
+      "SELECT count(*) AS n FROM recipients WHERE state IN ('delivered', 'read')",
+    );
     expect(await cell('analytics-ours-delivered')).toBe(ourDelivered);
     expect(await cell('analytics-meta-delivered')).toBe(ourDelivered);
   }).toPass({ timeout: 45_000, intervals: [2000] });
 
   // Sent and delivered: Meta's figures next to ours, which are SQLite's, with no difference.
-  const ourSent = inDb("SELECT count(*) AS n FROM recipients WHERE state IN ('sent', 'delivered', 'read', 'expired')");
-  const ourDelivered = inDb("SELECT count(*) AS n FROM recipients WHERE state IN ('delivered', 'read')");
+  const ourSent = inDb(
+    "SELECT count(*) AS n FROM recipients WHERE state IN ('sent', 'delivered', 'read', 'expired')",
+  );
+  const ourDelivered = inDb(
+    "SELECT count(*) AS n FROM recipients WHERE state IN ('delivered', 'read')",
+  );
   expect(await cell('analytics-ours-sent')).toBe(ourSent);
   expect(await cell('analytics-meta-sent')).toBe(ourSent);
   expect(await cell('analytics-ours-delivered')).toBe(ourDelivered);
   expect(await cell('analytics-meta-delivered')).toBe(ourDelivered);
   await expect(panel.getByTestId('analytics-diff-sent')).toHaveText('0');
-  await expect(panel.getByTestId('analytics-explanation').first()).toHaveAttribute('data-code', 'match');
+  await expect(panel.getByTestId('analytics-explanation').first()).toHaveAttribute(
+    'data-code',
+    'match',
+  );
   await expect(panel.getByTestId('analytics-fetched')).toContainText("Meta's figures fetched");
 
   // Button clicks, which only Meta sees: the panel shows what was stored from Meta's answer.
-  const stored = JSON.parse(app.query<{ clicked_json: string }>('SELECT clicked_json FROM template_analytics WHERE template_meta_id = ?', t.id)[0]!.clicked_json) as { button: string; count: number }[];
+  const stored = JSON.parse(
+    app.query<{ clicked_json: string }>(
+      'SELECT clicked_json FROM template_analytics WHERE template_meta_id = ?',
+      t.id,
+    )[0]!.clicked_json,
+  ) as { button: string; count: number }[];
   const deals = stored.find((c) => c.button === 'See the deals')!;
   expect(deals.count).toBeGreaterThan(0);
-  await expect(panel.getByTestId('analytics-click').filter({ hasText: 'See the deals' })).toHaveAttribute('data-count', String(deals.count));
-  await expect(panel.getByTestId('analytics-click').filter({ hasText: 'Stop promotions' })).toBeVisible();
-  await page.screenshot({ path: test.info().outputPath('analytics-cross-check.png'), fullPage: true });
+  await expect(
+    panel.getByTestId('analytics-click').filter({ hasText: 'See the deals' }),
+  ).toHaveAttribute('data-count', String(deals.count));
+  await expect(
+    panel.getByTestId('analytics-click').filter({ hasText: 'Stop promotions' }),
+  ).toBeVisible();
+  await page.screenshot({
+    path: test.info().outputPath('analytics-cross-check.png'),
+    fullPage: true,
+  });
 });

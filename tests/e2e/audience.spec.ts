@@ -26,7 +26,10 @@ async function newCampaign(page: Page, name: string) {
   await expect(page.getByTestId('drop-area')).toBeVisible();
 }
 
-test('drop a customer file, fix the phone column and country, import, and download the rows to fix', async ({ page, app }) => {
+test('drop a customer file, fix the phone column and country, import, and download the rows to fix', async ({
+  page,
+  app,
+}) => {
   await openApp(page, app);
   await newCampaign(page, 'Spring sale');
 
@@ -66,11 +69,25 @@ test('drop a customer file, fix the phone column and country, import, and downlo
   await summary.getByRole('button', { name: 'Download rows to fix (CSV)' }).click();
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toBe('customers - rows to fix.csv');
-  const text = readFileSync((await download.path()), 'utf8');
-  const rows = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
-  expect(rows).toEqual([{ Name: 'Bad', Landline: '', Mobile: '2.34803E+12', Town: 'x', 'Row in original file': '4', Problem: expect.stringMatching(/scientific notation/) }]);
+  const text = readFileSync(await download.path(), 'utf8');
+  const rows = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
+  expect(rows).toEqual([
+    {
+      Name: 'Bad',
+      Landline: '',
+      Mobile: '2.34803E+12',
+      Town: 'x',
+      'Row in original file': '4',
+      Problem: expect.stringMatching(/scientific notation/),
+    },
+  ]);
 
-  const stored = app.query<{ phone: string; fields_json: string }>('SELECT phone, fields_json FROM recipients ORDER BY id');
+  const stored = app.query<{ phone: string; fields_json: string }>(
+    'SELECT phone, fields_json FROM recipients ORDER BY id',
+  );
   expect(stored.map((r) => r.phone)).toEqual(['+447911123456', '+447911123457']);
   expect(JSON.parse(stored[1]!.fields_json)).toMatchObject({ Name: 'Jürgen', Town: 'München' });
 });
@@ -78,7 +95,12 @@ test('drop a customer file, fix the phone column and country, import, and downlo
 test('a bad file gets a clear message and changes nothing', async ({ page, app }) => {
   await openApp(page, app);
   await newCampaign(page, 'Empty test');
-  await dropFile(page, 'drop-area', 'photo.csv', Buffer.from('89504e470d0a1a0a0000000d4948445200000001', 'hex'));
+  await dropFile(
+    page,
+    'drop-area',
+    'photo.csv',
+    Buffer.from('89504e470d0a1a0a0000000d4948445200000001', 'hex'),
+  );
   await expect(page.getByTestId('audience-error')).toContainText('not a text or Excel file');
   await expect(page.getByTestId('drop-area')).toBeVisible();
   expect(app.query('SELECT * FROM recipients')).toEqual([]);
@@ -88,9 +110,17 @@ test('the UI stays responsive during a 100,000-row import', async ({ page, app }
   await openApp(page, app);
   await newCampaign(page, 'Big list');
   const lines = ['name,phone,city'];
-  for (let i = 0; i < 100_000; i++) lines.push(`Customer ${i},+4479${String(10000000 + i).padStart(8, '0')},Leeds`);
-  await page.getByTestId('file-input').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
-  await page.getByTestId('import-preview').getByRole('button', { name: 'Import customers' }).click();
+  for (let i = 0; i < 100_000; i++)
+    lines.push(`Customer ${i},+4479${String(10000000 + i).padStart(8, '0')},Leeds`);
+  await page.getByTestId('file-input').setInputFiles({
+    name: 'big.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(lines.join('\n')),
+  });
+  await page
+    .getByTestId('import-preview')
+    .getByRole('button', { name: 'Import customers' })
+    .click();
   await expect(page.getByTestId('import-progress')).toBeVisible();
 
   // While the import runs: navigate away and back, and use the campaigns list.
@@ -100,6 +130,9 @@ test('the UI stays responsive during a 100,000-row import', async ({ page, app }
   await expect(page.getByTestId('campaign-row')).toContainText('Big list');
   await page.getByRole('button', { name: 'Big list', exact: true }).click();
 
-  await expect(page.getByTestId('import-summary').getByTestId('stat-imported')).toContainText('100,000', { timeout: 60_000 });
+  await expect(page.getByTestId('import-summary').getByTestId('stat-imported')).toContainText(
+    '100,000',
+    { timeout: 60_000 },
+  );
   expect(app.query<{ n: number }>('SELECT count(*) AS n FROM recipients')[0]!.n).toBe(100_000);
 });

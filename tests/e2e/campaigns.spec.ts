@@ -1,6 +1,9 @@
 import { expect, openApp, test } from './fixtures';
 
-test('create, rename and delete a draft campaign through the UI; SQLite has the rows', async ({ page, app }) => {
+test('create, rename and delete a draft campaign through the UI; SQLite has the rows', async ({
+  page,
+  app,
+}) => {
   await openApp(page, app);
 
   // A new user sees what to do first.
@@ -34,16 +37,23 @@ test('create, rename and delete a draft campaign through the UI; SQLite has the 
   await expect(rename.getByLabel('Campaign name')).toHaveValue('Spring sale');
   await rename.getByLabel('Campaign name').fill('Spring sale — final');
   await rename.getByRole('button', { name: 'Rename' }).click();
-  await expect(page.getByTestId('campaign-row').filter({ hasText: 'Spring sale — final' })).toHaveCount(1);
+  await expect(
+    page.getByTestId('campaign-row').filter({ hasText: 'Spring sale — final' }),
+  ).toHaveCount(1);
 
   // Delete the other draft.
   const clinicRow = page.getByTestId('campaign-row').filter({ hasText: 'Clinic reminders' });
   await clinicRow.getByRole('button', { name: 'Actions for Clinic reminders' }).click();
   await page.getByRole('menuitem', { name: 'Delete draft' }).click();
-  await page.getByRole('dialog', { name: 'Delete draft?' }).getByRole('button', { name: 'Delete draft' }).click();
+  await page
+    .getByRole('dialog', { name: 'Delete draft?' })
+    .getByRole('button', { name: 'Delete draft' })
+    .click();
   await expect(page.getByTestId('campaign-row')).toHaveCount(1);
 
-  const rows = app.query<{ name: string; state: string }>('SELECT name, state FROM campaigns ORDER BY id');
+  const rows = app.query<{ name: string; state: string }>(
+    'SELECT name, state FROM campaigns ORDER BY id',
+  );
   expect(rows).toEqual([{ name: 'Spring sale — final', state: 'draft' }]);
 
   // The CLI sees the same data folder.
@@ -52,7 +62,10 @@ test('create, rename and delete a draft campaign through the UI; SQLite has the 
   expect(JSON.parse(listed.stdout)).toMatchObject([{ name: 'Spring sale — final' }]);
 });
 
-test('a campaign created by the CLI appears live, and Settings shows the Sandbox account', async ({ page, app }) => {
+test('a campaign created by the CLI appears live, and Settings shows the Sandbox account', async ({
+  page,
+  app,
+}) => {
   await openApp(page, app);
   await expect(page.getByTestId('empty-state')).toBeVisible();
   const created = await app.cli('campaigns', 'create', '--name', 'From the CLI');

@@ -10,7 +10,10 @@ const CSV = [
   'Sam,+14155550103,York,2000,',
 ].join('\n');
 
-test('build a filter with an OR group: the count, the hints and the preview follow it', async ({ page, app }) => {
+test('build a filter with an OR group: the count, the hints and the preview follow it', async ({
+  page,
+  app,
+}) => {
   await openApp(page, app);
   await page.getByRole('button', { name: /Create your first campaign|New campaign/ }).click();
   const dialog = page.getByRole('dialog', { name: 'New campaign' });
@@ -18,8 +21,13 @@ test('build a filter with an OR group: the count, the hints and the preview foll
   await dialog.getByRole('button', { name: 'Create draft' }).click();
   await page.getByRole('button', { name: 'London regulars', exact: true }).click();
 
-  await page.getByTestId('file-input').setInputFiles({ name: 'customers.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
-  await page.getByTestId('import-preview').getByRole('button', { name: 'Import customers' }).click();
+  await page
+    .getByTestId('file-input')
+    .setInputFiles({ name: 'customers.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+  await page
+    .getByTestId('import-preview')
+    .getByRole('button', { name: 'Import customers' })
+    .click();
   await expect(page.getByTestId('audience-count')).toContainText('6 recipients');
 
   const panel = page.getByTestId('audience-filter');
@@ -41,7 +49,9 @@ test('build a filter with an OR group: the count, the hints and the preview foll
   await page.getByRole('option', { name: 'Spent', exact: true }).click();
   await page.getByRole('combobox', { name: 'Operator of condition 2' }).click();
   await page.getByRole('option', { name: '> (number)' }).click();
-  await expect(panel.getByTestId('condition-incomplete')).toContainText('Not applied yet: Type a number');
+  await expect(panel.getByTestId('condition-incomplete')).toContainText(
+    'Not applied yet: Type a number',
+  );
   await page.getByLabel('Number of condition 2').fill('100');
   await group.getByRole('button', { name: 'Add condition to this group' }).click();
   await page.getByRole('combobox', { name: 'Column of condition 3' }).click();
@@ -51,18 +61,28 @@ test('build a filter with an OR group: the count, the hints and the preview foll
   await expect(count).toHaveAttribute('data-state', 'ready');
   await expect(count).toContainText('2 of 6 recipients match.');
   // Ana's "n/a" is counted and shown, never guessed.
-  await expect(panel.getByTestId('condition-hint')).toHaveText('1 cell in “Spent” is not a number (e.g. “n/a”): it never matches this condition.');
+  await expect(panel.getByTestId('condition-hint')).toHaveText(
+    '1 cell in “Spent” is not a number (e.g. “n/a”): it never matches this condition.',
+  );
 
   // The filter is saved with the campaign.
   const [saved] = app.query<{ settings_json: string }>('SELECT settings_json FROM campaigns');
-  expect(JSON.parse(saved!.settings_json)).toMatchObject({ filter: { root: { match: 'all', items: [{ column: 'City' }, { match: 'any' }] } } });
+  expect(JSON.parse(saved!.settings_json)).toMatchObject({
+    filter: { root: { match: 'all', items: [{ column: 'City' }, { match: 'any' }] } },
+  });
 
   // The Message tab's preview steps through the two who match, and says so.
   await page.getByRole('tab', { name: 'Message' }).click();
-  await expect(page.getByTestId('preview-position')).toContainText('Recipient 1 of 2 in the audience filter · row 2');
-  await expect(page.getByTestId('preview-filtered')).toContainText('Only the 2 of 6 recipients who will be sent to are shown');
+  await expect(page.getByTestId('preview-position')).toContainText(
+    'Recipient 1 of 2 in the audience filter · row 2',
+  );
+  await expect(page.getByTestId('preview-filtered')).toContainText(
+    'Only the 2 of 6 recipients who will be sent to are shown',
+  );
   await page.getByRole('button', { name: 'Next recipient' }).click();
-  await expect(page.getByTestId('preview-position')).toContainText('Recipient 2 of 2 in the audience filter · row 3');
+  await expect(page.getByTestId('preview-position')).toContainText(
+    'Recipient 2 of 2 in the audience filter · row 3',
+  );
   await expect(page.getByRole('button', { name: 'Next recipient' })).toBeDisabled();
 
   // Back in the Audience tab, any instead of all widens it; the preview follows again.
@@ -72,5 +92,7 @@ test('build a filter with an OR group: the count, the hints and the preview foll
   // London (four of them), or Spent > 100 or VIP: José (500, VIP) and Sam (2,000) join.
   await expect(count).toContainText('6 of 6 recipients match.');
   await page.getByRole('tab', { name: 'Message' }).click();
-  await expect(page.getByTestId('preview-position')).toContainText('Recipient 1 of 6 in the audience filter');
+  await expect(page.getByTestId('preview-position')).toContainText(
+    'Recipient 1 of 6 in the audience filter',
+  );
 });

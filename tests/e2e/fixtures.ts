@@ -25,7 +25,9 @@ export interface AppHandle {
 
 function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [tsx, join(root, 'electron/headless/cli.ts'), ...args], { cwd: root });
+    const child = spawn(process.execPath, [tsx, join(root, 'electron/headless/cli.ts'), ...args], {
+      cwd: root,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -35,28 +37,45 @@ function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr:
 }
 
 /** Starts the headless shell on a fresh data folder, exactly as `campaign-desk serve` does. */
-async function startServer(dataDir: string): Promise<{ child: ChildProcess; info: { url: string; openUrl: string; token: string } }> {
-  const child = spawn(process.execPath, [tsx, join(root, 'electron/headless/cli.ts'), '--data-dir', dataDir, '--json', 'serve', '--port', '0'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const info = await new Promise<{ url: string; openUrl: string; token: string }>((resolve, reject) => {
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${err}`)), 30_000);
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      try {
-        const parsed = JSON.parse(out) as { url: string; openUrl: string; token: string };
-        clearTimeout(timer);
-        resolve(parsed);
-      } catch {
-        // Not the whole JSON document yet.
-      }
-    });
-    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
-  });
+async function startServer(
+  dataDir: string,
+): Promise<{ child: ChildProcess; info: { url: string; openUrl: string; token: string } }> {
+  const child = spawn(
+    process.execPath,
+    [
+      tsx,
+      join(root, 'electron/headless/cli.ts'),
+      '--data-dir',
+      dataDir,
+      '--json',
+      'serve',
+      '--port',
+      '0',
+    ],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const info = await new Promise<{ url: string; openUrl: string; token: string }>(
+    (resolve, reject) => {
+      let out = '';
+      let err = '';
+      const timer = setTimeout(() => reject(new Error(`serve did not start: ${err}`)), 30_000);
+      child.stdout.on('data', (c: Buffer) => {
+        out += c.toString();
+        try {
+          const parsed = JSON.parse(out) as { url: string; openUrl: string; token: string };
+          clearTimeout(timer);
+          resolve(parsed);
+        } catch {
+          // Not the whole JSON document yet.
+        }
+      });
+      child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+      child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
+    },
+  );
   return { child, info };
 }
 

@@ -15,24 +15,38 @@ const PEOPLE = [
   ['+1 202 555 0106', 'Ema', 'A-5'],
 ] as const;
 
-test('export a finished sandbox campaign from the UI, as CSV (failed) and Excel (everybody)', async ({ page, app }) => {
-  await draftCampaign(app, { name: 'Spring sale', csv: Papa.unparse([['phone', 'name', 'order'], ...PEOPLE.map((p) => [...p])]) });
+test('export a finished sandbox campaign from the UI, as CSV (failed) and Excel (everybody)', async ({
+  page,
+  app,
+}) => {
+  await draftCampaign(app, {
+    name: 'Spring sale',
+    csv: Papa.unparse([['phone', 'name', 'order'], ...PEOPLE.map((p) => [...p])]),
+  });
 
   await openApp(page, app);
   await page.getByRole('button', { name: 'Spring sale', exact: true }).click();
   await expect(page.getByRole('tab', { name: 'Report' })).toBeDisabled();
   await page.getByRole('tab', { name: 'Review & send' }).click();
   await page.getByRole('button', { name: 'Send to 5 recipients' }).click();
-  await expect(page.getByTestId('send-progress')).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
+  await expect(page.getByTestId('send-progress')).toHaveAttribute('data-state', 'completed', {
+    timeout: 30_000,
+  });
   // Statuses arrive after the sends: wait for the outcomes the sandbox promises for these numbers.
-  const stateOf = (phone: string) => app.query<{ state: string }>('SELECT state FROM recipients WHERE phone = ?', phone)[0]?.state;
-  await expect.poll(() => [stateOf('+12025550101'), stateOf('+12025550102'), stateOf('+12025550103'), stateOf('+12025550107'), stateOf('+12025550106')], { timeout: 40_000 }).toEqual([
-    'read',
-    'delivered',
-    'failed',
-    'failed',
-    'sent',
-  ]);
+  const stateOf = (phone: string) =>
+    app.query<{ state: string }>('SELECT state FROM recipients WHERE phone = ?', phone)[0]?.state;
+  await expect
+    .poll(
+      () => [
+        stateOf('+12025550101'),
+        stateOf('+12025550102'),
+        stateOf('+12025550103'),
+        stateOf('+12025550107'),
+        stateOf('+12025550106'),
+      ],
+      { timeout: 40_000 },
+    )
+    .toEqual(['read', 'delivered', 'failed', 'failed', 'sent']);
 
   await page.getByRole('tab', { name: 'Report' }).click();
   const panel = page.getByTestId('report-panel');
@@ -59,10 +73,18 @@ test('export a finished sandbox campaign from the UI, as CSV (failed) and Excel 
   expect(body.map((r) => r[col('Phone (E.164)')])).toEqual(["'+12025550103", "'+12025550107"]);
   expect(body.map((r) => r[col('State')])).toEqual(['failed', 'failed']);
   expect(body.map((r) => r[col('Error code')])).toEqual(['131026', '131026']);
-  expect(body.every((r) => r[col('Reason')]!.length > 10 && r[col('What to do')]!.length > 10)).toBe(true);
+  expect(
+    body.every((r) => r[col('Reason')]!.length > 10 && r[col('What to do')]!.length > 10),
+  ).toBe(true);
   expect(body[0]![col('name')]).toBe("'@Carla");
   expect(body[1]![col('order')]).toBe("'-4");
-  expect(body.every((r) => /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(r[col(header.find((h) => h.startsWith('Failed at ('))!)]!))).toBe(true);
+  expect(
+    body.every((r) =>
+      /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(
+        r[col(header.find((h) => h.startsWith('Failed at ('))!)]!,
+      ),
+    ),
+  ).toBe(true);
 
   // Everybody as Excel, with only some columns.
   await panel.getByText('Excel (.xlsx)').click();
@@ -86,7 +108,14 @@ test('export a finished sandbox campaign from the UI, as CSV (failed) and Excel 
   const summary = book.getWorksheet('Summary')!;
   const labels = new Map<string, number>();
   summary.eachRow((r, n) => labels.set(r.getCell(1).text, n));
-  for (const l of ['Recipients by state', 'Rates', 'Failures by reason', 'Estimated cost by country (USD)', 'Template']) expect(labels.has(l)).toBe(true);
+  for (const l of [
+    'Recipients by state',
+    'Rates',
+    'Failures by reason',
+    'Estimated cost by country (USD)',
+    'Template',
+  ])
+    expect(labels.has(l)).toBe(true);
   expect(summary.getRow(labels.get('read')!).getCell(2).value).toBe(1);
   expect(summary.getRow(labels.get('failed')!).getCell(2).value).toBe(2);
   expect(summary.getRow(labels.get('Template')!).getCell(2).value).toBe('order_confirmation');

@@ -5,7 +5,10 @@ import type { Page } from '@playwright/test';
 import type { AppHandle } from './fixtures';
 
 /** The mapping of order_confirmation ({{first_name}}, {{order_number}}) onto the columns name and order. */
-export const ORDER_MAPPING = { 'body.first_name': { kind: 'column', column: 'name' }, 'body.order_number': { kind: 'column', column: 'order' } };
+export const ORDER_MAPPING = {
+  'body.first_name': { kind: 'column', column: 'name' },
+  'body.order_number': { kind: 'column', column: 'order' },
+};
 
 /**
  * A draft campaign set up the quick way, for tests whose subject comes after it: created and its
@@ -14,7 +17,13 @@ export const ORDER_MAPPING = { 'body.first_name': { kind: 'column', column: 'nam
  */
 export async function draftCampaign(
   app: AppHandle,
-  o: { name: string; csv: string; template?: string; language?: string; mapping?: Record<string, unknown> },
+  o: {
+    name: string;
+    csv: string;
+    template?: string;
+    language?: string;
+    mapping?: Record<string, unknown>;
+  },
 ): Promise<number> {
   const created = await app.cli('campaigns', 'create', '--name', o.name, '--json');
   if (created.code !== 0) throw new Error(`campaigns create: ${created.stderr}`);
@@ -24,16 +33,31 @@ export async function draftCampaign(
   const imported = await app.cli('campaigns', 'import', String(id), file);
   if (imported.code !== 0) throw new Error(`campaigns import: ${imported.stderr}`);
   const name = o.template ?? 'order_confirmation';
-  const t = SANDBOX_TEMPLATES.find((x) => x.name === name && (o.language === undefined || x.language === o.language));
+  const t = SANDBOX_TEMPLATES.find(
+    (x) => x.name === name && (o.language === undefined || x.language === o.language),
+  );
   if (!t) throw new Error(`no sandbox template ${name}`);
   app.exec(
     "INSERT OR IGNORE INTO templates (account_id, meta_id, name, language, status, category, parameter_format, components_json, source, updated_at) VALUES (1, ?, ?, ?, 'APPROVED', ?, ?, ?, 'sync', 0)",
-    t.id ?? null, t.name, t.language, t.category, t.parameter_format, JSON.stringify(t.components),
+    t.id ?? null,
+    t.name,
+    t.language,
+    t.category,
+    t.parameter_format,
+    JSON.stringify(t.components),
   );
-  const [row] = app.query<{ id: number }>('SELECT id FROM templates WHERE account_id = 1 AND name = ? AND language = ?', t.name, t.language);
+  const [row] = app.query<{ id: number }>(
+    'SELECT id FROM templates WHERE account_id = 1 AND name = ? AND language = ?',
+    t.name,
+    t.language,
+  );
   app.exec(
     'UPDATE campaigns SET template_id = ?, template_name = ?, template_language = ?, mapping_json = ? WHERE id = ?',
-    row!.id, t.name, t.language, JSON.stringify(o.mapping ?? ORDER_MAPPING), id,
+    row!.id,
+    t.name,
+    t.language,
+    JSON.stringify(o.mapping ?? ORDER_MAPPING),
+    id,
   );
   return id;
 }
@@ -45,8 +69,16 @@ const hhmm = (minutes: number) => {
 
 /** Minutes since midnight now on London's clock. */
 function londonMinutes(): number {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date());
-  return Number(parts.find((p) => p.type === 'hour')!.value) * 60 + Number(parts.find((p) => p.type === 'minute')!.value);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date());
+  return (
+    Number(parts.find((p) => p.type === 'hour')!.value) * 60 +
+    Number(parts.find((p) => p.type === 'minute')!.value)
+  );
 }
 
 /**

@@ -6,14 +6,27 @@ import { draftCampaign } from './setup';
 const STOP = SANDBOX_REPLY_NUMBERS.repliesStop.number;
 const TAP = SANDBOX_REPLY_NUMBERS.tapsStopPromotions.number;
 
-test('a customer who replies Stop lands on the Opt-outs page with the reason; add and remove a number by hand', async ({ page, app }) => {
-  await draftCampaign(app, { name: 'Winter sale', csv: ['phone,name,order', `${STOP},Ann,A-1`, `${TAP},Bob,A-2`, `${SANDBOX_TEST_NUMBERS.read.number},Cy,A-3`].join('\n') });
+test('a customer who replies Stop lands on the Opt-outs page with the reason; add and remove a number by hand', async ({
+  page,
+  app,
+}) => {
+  await draftCampaign(app, {
+    name: 'Winter sale',
+    csv: [
+      'phone,name,order',
+      `${STOP},Ann,A-1`,
+      `${TAP},Bob,A-2`,
+      `${SANDBOX_TEST_NUMBERS.read.number},Cy,A-3`,
+    ].join('\n'),
+  });
 
   await openApp(page, app);
   await page.getByRole('button', { name: 'Winter sale', exact: true }).click();
   await page.getByRole('tab', { name: 'Review & send' }).click();
   await page.getByRole('button', { name: 'Send to 3 recipients' }).click();
-  await expect(page.getByTestId('send-progress')).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
+  await expect(page.getByTestId('send-progress')).toHaveAttribute('data-state', 'completed', {
+    timeout: 30_000,
+  });
 
   // The sandbox customers read the message, then one types "Stop" and one taps "Stop promotions".
   await page.getByRole('button', { name: 'Opt-outs' }).click();
@@ -28,7 +41,11 @@ test('a customer who replies Stop lands on the Opt-outs page with the reason; ad
   await expect(tap).toBeVisible({ timeout: 15_000 });
   await expect(tap).toContainText('Customer tapped a button');
   await expect(tap).toContainText('Stop promotions');
-  expect(app.query<{ phone: string; source: string }>('SELECT phone, source FROM suppression ORDER BY phone')).toEqual([
+  expect(
+    app.query<{ phone: string; source: string }>(
+      'SELECT phone, source FROM suppression ORDER BY phone',
+    ),
+  ).toEqual([
     { phone: STOP, source: 'reply' },
     { phone: TAP, source: 'button' },
   ]);
@@ -65,11 +82,16 @@ test('a customer who replies Stop lands on the Opt-outs page with the reason; ad
   await page.getByText('Removed', { exact: true }).click();
   const removed = page.getByTestId('removals-table').locator('[data-phone="+447911123456"]');
   await expect(removed).toContainText('Typed in by mistake');
-  expect(app.query<{ phone: string; note: string }>('SELECT phone, note FROM suppression_removals')).toEqual([{ phone: '+447911123456', note: 'Typed in by mistake' }]);
+  expect(
+    app.query<{ phone: string; note: string }>('SELECT phone, note FROM suppression_removals'),
+  ).toEqual([{ phone: '+447911123456', note: 'Typed in by mistake' }]);
   expect(app.query<{ n: number }>('SELECT count(*) AS n FROM suppression')).toEqual([{ n: 2 }]);
 });
 
-test('add an account through the form, then create a campaign that sends from it', async ({ page, app }) => {
+test('add an account through the form, then create a campaign that sends from it', async ({
+  page,
+  app,
+}) => {
   await openApp(page, app);
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('button', { name: 'Add account' }).click();
@@ -96,7 +118,9 @@ test('add an account through the form, then create a campaign that sends from it
   await expect(edit).toBeHidden();
   await expect(row).toContainText('20 messages/s');
 
-  const [bakery] = app.query<{ id: number; rate_per_second: number; token_env: string }>("SELECT id, rate_per_second, token_env FROM accounts WHERE name = 'Bakery'");
+  const [bakery] = app.query<{ id: number; rate_per_second: number; token_env: string }>(
+    "SELECT id, rate_per_second, token_env FROM accounts WHERE name = 'Bakery'",
+  );
   expect(bakery).toMatchObject({ rate_per_second: 20, token_env: 'BAKERY_TOKEN' });
 
   await page.getByRole('button', { name: 'Campaigns' }).click();
@@ -110,5 +134,11 @@ test('add an account through the form, then create a campaign that sends from it
   await page.getByRole('option', { name: /Bakery/ }).click();
   await dialog.getByRole('button', { name: 'Create draft' }).click();
   await expect(dialog).toBeHidden();
-  await expect.poll(() => app.query<{ account_id: number }>("SELECT account_id FROM campaigns WHERE name = 'Fresh bread'")).toEqual([{ account_id: bakery!.id }]);
+  await expect
+    .poll(() =>
+      app.query<{ account_id: number }>(
+        "SELECT account_id FROM campaigns WHERE name = 'Fresh bread'",
+      ),
+    )
+    .toEqual([{ account_id: bakery!.id }]);
 });

@@ -7,7 +7,10 @@ const CSV = [
   'José,+14155550101,summer24',
 ].join('\n');
 
-test('pick a template, map it, step through the preview, fix a problem and see the cost', async ({ page, app }) => {
+test('pick a template, map it, step through the preview, fix a problem and see the cost', async ({
+  page,
+  app,
+}) => {
   await openApp(page, app);
   await page.getByRole('button', { name: /Create your first campaign|New campaign/ }).click();
   const dialog = page.getByRole('dialog', { name: 'New campaign' });
@@ -16,8 +19,13 @@ test('pick a template, map it, step through the preview, fix a problem and see t
   await page.getByRole('button', { name: 'Spring sale', exact: true }).click();
 
   // An audience of three: one without a first name.
-  await page.getByTestId('file-input').setInputFiles({ name: 'customers.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
-  await page.getByTestId('import-preview').getByRole('button', { name: 'Import customers' }).click();
+  await page
+    .getByTestId('file-input')
+    .setInputFiles({ name: 'customers.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+  await page
+    .getByTestId('import-preview')
+    .getByRole('button', { name: 'Import customers' })
+    .click();
   await expect(page.getByTestId('audience-count')).toContainText('3 recipients');
 
   // The Message step syncs the Sandbox account's templates by itself the first time.
@@ -25,7 +33,9 @@ test('pick a template, map it, step through the preview, fix a problem and see t
   await expect(page.getByTestId('templates-synced')).toContainText('Templates synced');
   await page.getByRole('combobox', { name: 'Template' }).click();
   // Not approved templates are listed with their status but cannot be chosen.
-  await expect(page.getByRole('option', { name: 'winter_clearance (en_US) · paused' })).toBeDisabled();
+  await expect(
+    page.getByRole('option', { name: 'winter_clearance (en_US) · paused' }),
+  ).toBeDisabled();
   await page.getByRole('option', { name: 'spring_sale (en_US)', exact: true }).click();
 
   // {{1}} was pre-filled from the column name; {{2}} gets a fixed text, the link ending a column.
@@ -38,9 +48,13 @@ test('pick a template, map it, step through the preview, fix a problem and see t
   await page.getByRole('option', { name: 'Deal code' }).click();
 
   const bubble = page.getByTestId('message-bubble');
-  await expect(bubble.getByTestId('bubble-body')).toHaveText('Hi Maria, everything in the shop is 20% off until Sunday. Tap below to see the deals we picked for you.');
+  await expect(bubble.getByTestId('bubble-body')).toHaveText(
+    'Hi Maria, everything in the shop is 20% off until Sunday. Tap below to see the deals we picked for you.',
+  );
   await expect(bubble.locator('strong')).toHaveText('20% off');
-  await expect(bubble.getByTestId('bubble-button').first()).toContainText('https://shop.example.com/deals/spring24');
+  await expect(bubble.getByTestId('bubble-button').first()).toContainText(
+    'https://shop.example.com/deals/spring24',
+  );
   await expect(page.getByTestId('preview-position')).toContainText('Recipient 1 of 3 · row 2');
   await page.getByRole('button', { name: 'Exact request sent to WhatsApp' }).click();
   await expect(page.getByTestId('request-body')).toContainText('"to": "+447400123456"');
@@ -49,13 +63,17 @@ test('pick a template, map it, step through the preview, fix a problem and see t
   await page.getByRole('button', { name: 'Next recipient' }).click();
   await expect(page.getByTestId('preview-position')).toContainText('Recipient 2 of 3 · row 3');
   await expect(bubble.getByTestId('missing-value')).toHaveText('{{1}}');
-  await expect(page.getByTestId('preview-problems')).toContainText('body.1 ("First name") is empty.');
+  await expect(page.getByTestId('preview-problems')).toContainText(
+    'body.1 ("First name") is empty.',
+  );
 
   // The validation summary names the reason and the row.
   const emptyReason = page.getByTestId('validation-reason').filter({ hasText: 'Empty value' });
   await expect(emptyReason).toContainText('1');
   await expect(emptyReason).toContainText('row 3');
-  await expect(page.getByTestId('validation-counts')).toContainText('2 of 3 recipients can be sent; 1 would be skipped.');
+  await expect(page.getByTestId('validation-counts')).toContainText(
+    '2 of 3 recipients can be sent; 1 would be skipped.',
+  );
 
   // Jump to a row and search work too.
   await page.getByLabel('Find a recipient').fill('José');
@@ -71,17 +89,25 @@ test('pick a template, map it, step through the preview, fix a problem and see t
   await page.getByLabel('Text when body.1 is empty').press('Enter');
   await expect(bubble.getByTestId('bubble-body')).toContainText('Hi there, everything');
   await expect(page.getByTestId('preview-problems')).toHaveCount(0);
-  await expect(page.getByTestId('validation-counts')).toContainText('All 3 recipients can be sent.');
+  await expect(page.getByTestId('validation-counts')).toContainText(
+    'All 3 recipients can be sent.',
+  );
   await expect(page.getByTestId('validation-reason')).toHaveCount(0);
 
   // The cost estimate: marketing, by country, from the dated card.
   const cost = page.getByTestId('cost-estimate');
   await expect(cost.getByTestId('cost-total')).toHaveText('About $0.1308'); // 2 × $0.0529 (UK) + 1 × $0.025 (US)
-  await expect(cost.getByTestId('cost-country').filter({ hasText: 'United Kingdom' })).toContainText('2');
-  await expect(cost.getByTestId('cost-country').filter({ hasText: 'North America' })).toContainText('1');
+  await expect(
+    cost.getByTestId('cost-country').filter({ hasText: 'United Kingdom' }),
+  ).toContainText('2');
+  await expect(cost.getByTestId('cost-country').filter({ hasText: 'North America' })).toContainText(
+    '1',
+  );
   await expect(cost.getByTestId('cost-note')).toContainText('rate card dated 2025-07-01');
 
-  const stored = app.query<{ template_name: string; mapping_json: string }>('SELECT template_name, mapping_json FROM campaigns');
+  const stored = app.query<{ template_name: string; mapping_json: string }>(
+    'SELECT template_name, mapping_json FROM campaigns',
+  );
   expect(stored[0]?.template_name).toBe('spring_sale');
   expect(JSON.parse(stored[0]!.mapping_json)).toEqual({
     'body.1': { kind: 'column', column: 'First name', fallback: 'there' },

@@ -8,7 +8,11 @@ import { tempDir } from '../helpers/tmp';
 function io(env: NodeJS.ProcessEnv = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  return { out, err, io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), env } };
+  return {
+    out,
+    err,
+    io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), env },
+  };
 }
 
 describe('CLI', () => {
@@ -23,12 +27,19 @@ describe('CLI', () => {
   it('creates a campaign and lists it as JSON', async () => {
     const dataDir = dir();
     const a = io();
-    expect(await runCli(['--data-dir', dataDir, 'campaigns', 'create', '--name', 'Demo', '--json'], a.io)).toBe(EXIT.OK);
+    expect(
+      await runCli(
+        ['--data-dir', dataDir, 'campaigns', 'create', '--name', 'Demo', '--json'],
+        a.io,
+      ),
+    ).toBe(EXIT.OK);
     const created = JSON.parse(a.out.join('')) as { id: number; name: string; state: string };
     expect(created).toMatchObject({ name: 'Demo', state: 'draft' });
 
     const b = io();
-    expect(await runCli(['campaigns', 'list', '--json', '--data-dir', dataDir], b.io)).toBe(EXIT.OK);
+    expect(await runCli(['campaigns', 'list', '--json', '--data-dir', dataDir], b.io)).toBe(
+      EXIT.OK,
+    );
     expect(JSON.parse(b.out.join(''))).toMatchObject([{ id: created.id, name: 'Demo' }]);
 
     const c = io();
@@ -65,18 +76,38 @@ describe('CLI', () => {
 
   it('exits 1 when the operation fails', async () => {
     const r = io();
-    expect(await runCli(['--data-dir', dir(), 'campaigns', 'create', '--name', '   '], r.io)).toBe(EXIT.FAILED);
+    expect(await runCli(['--data-dir', dir(), 'campaigns', 'create', '--name', '   '], r.io)).toBe(
+      EXIT.FAILED,
+    );
     expect(r.err.join('')).toMatch(/Give the campaign a name/);
   });
 
   it('runs through `npm run cli` exactly as documented', () => {
     const dataDir = dir();
-    const out = execFileSync('npm', ['run', '-s', 'cli', '--', '--data-dir', dataDir, 'campaigns', 'create', '--name', 'Demo', '--json'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
+    const out = execFileSync(
+      'npm',
+      [
+        'run',
+        '-s',
+        'cli',
+        '--',
+        '--data-dir',
+        dataDir,
+        'campaigns',
+        'create',
+        '--name',
+        'Demo',
+        '--json',
+      ],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
+    );
     expect(JSON.parse(out)).toMatchObject({ name: 'Demo' });
-    const bad = spawnSync('npm', ['run', '-s', 'cli', '--', '--data-dir', dataDir, 'frobnicate'], { encoding: 'utf8' });
+    const bad = spawnSync('npm', ['run', '-s', 'cli', '--', '--data-dir', dataDir, 'frobnicate'], {
+      encoding: 'utf8',
+    });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/Unknown command/);
   });
@@ -90,20 +121,65 @@ describe('CLI: audience import', () => {
     const d = tempDir();
     dirs.push(d);
     const created = io();
-    await runCli(['--data-dir', d.path, 'campaigns', 'create', '--name', 'Import', '--json'], created.io);
+    await runCli(
+      ['--data-dir', d.path, 'campaigns', 'create', '--name', 'Import', '--json'],
+      created.io,
+    );
     const id = String((JSON.parse(created.out.join('')) as { id: number }).id);
     const fixture = join(import.meta.dirname, '..', 'fixtures', 'contacts', 'messy.csv');
 
     const r = io();
-    expect(await runCli(['--data-dir', d.path, 'campaigns', 'import', id, fixture, '--country', 'gb', '--phone-column', 'phone', '--delimiter', 'comma', '--encoding', 'utf8', '--json'], r.io)).toBe(EXIT.OK);
+    expect(
+      await runCli(
+        [
+          '--data-dir',
+          d.path,
+          'campaigns',
+          'import',
+          id,
+          fixture,
+          '--country',
+          'gb',
+          '--phone-column',
+          'phone',
+          '--delimiter',
+          'comma',
+          '--encoding',
+          'utf8',
+          '--json',
+        ],
+        r.io,
+      ),
+    ).toBe(EXIT.OK);
     const result = JSON.parse(r.out.join('')) as Record<string, unknown>;
-    expect(result).toMatchObject({ rows: 10, imported: 5, duplicates: 1, invalid: 3, missingPhone: 1, suppressed: 0, encoding: 'utf-8', delimiter: ',', phoneColumn: 'phone' });
+    expect(result).toMatchObject({
+      rows: 10,
+      imported: 5,
+      duplicates: 1,
+      invalid: 3,
+      missingPhone: 1,
+      suppressed: 0,
+      encoding: 'utf-8',
+      delimiter: ',',
+      phoneColumn: 'phone',
+    });
     expect(result.invalidRows).toHaveLength(4);
-    expect((result.invalidRows as { row: number }[])[0]).toMatchObject({ row: 4, value: '2.34803E+12' });
+    expect((result.invalidRows as { row: number }[])[0]).toMatchObject({
+      row: 4,
+      value: '2.34803E+12',
+    });
 
     const list = io();
-    expect(await runCli(['--data-dir', d.path, 'recipients', 'list', id, '--limit', '2', '--json'], list.io)).toBe(EXIT.OK);
-    const items = JSON.parse(list.out.join('')) as { phone: string; fields: Record<string, string> }[];
+    expect(
+      await runCli(
+        ['--data-dir', d.path, 'recipients', 'list', id, '--limit', '2', '--json'],
+        list.io,
+      ),
+    ).toBe(EXIT.OK);
+    const items = JSON.parse(list.out.join('')) as {
+      phone: string;
+      fields: Record<string, string>;
+    }[];
     expect(items).toHaveLength(2);
     expect(items[0]).toMatchObject({ phone: '+447911123456', fields: { name: 'Ana' } });
   });
@@ -112,17 +188,29 @@ describe('CLI: audience import', () => {
     const d = tempDir();
     dirs.push(d);
     const created = io();
-    await runCli(['--data-dir', d.path, 'campaigns', 'create', '--name', 'Import', '--json'], created.io);
+    await runCli(
+      ['--data-dir', d.path, 'campaigns', 'create', '--name', 'Import', '--json'],
+      created.io,
+    );
     const id = String((JSON.parse(created.out.join('')) as { id: number }).id);
     const empty = join(import.meta.dirname, '..', 'fixtures', 'contacts', 'empty.csv');
     const r = io();
-    expect(await runCli(['--data-dir', d.path, 'campaigns', 'import', id, empty], r.io)).toBe(EXIT.FAILED);
+    expect(await runCli(['--data-dir', d.path, 'campaigns', 'import', id, empty], r.io)).toBe(
+      EXIT.FAILED,
+    );
     expect(r.err.join('')).toMatch(/is empty/);
     const bad = io();
-    expect(await runCli(['--data-dir', d.path, 'campaigns', 'import', id, empty, '--delimiter', 'x'], bad.io)).toBe(EXIT.USAGE);
+    expect(
+      await runCli(
+        ['--data-dir', d.path, 'campaigns', 'import', id, empty, '--delimiter', 'x'],
+        bad.io,
+      ),
+    ).toBe(EXIT.USAGE);
     expect(bad.err.join('')).toMatch(/--delimiter must be one of/);
     const badId = io();
-    expect(await runCli(['--data-dir', d.path, 'campaigns', 'import', 'abc', empty], badId.io)).toBe(EXIT.USAGE);
+    expect(
+      await runCli(['--data-dir', d.path, 'campaigns', 'import', 'abc', empty], badId.io),
+    ).toBe(EXIT.USAGE);
     const list = io();
     await runCli(['--data-dir', d.path, 'recipients', 'list', id, '--json'], list.io);
     expect(JSON.parse(list.out.join(''))).toEqual([]);

@@ -14,14 +14,21 @@ interface Reply {
 }
 
 /** Raw HTTP so the test controls every header, including Host. */
-function http(port: number, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function http(
+  port: number,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: init.method ?? 'GET', headers: init.headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path, method: init.method ?? 'GET', headers: init.headers },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end(init.body);
   });
@@ -51,7 +58,11 @@ describe('headless shell', () => {
   const api = (method: string, body: unknown, headers: Record<string, string> = {}) =>
     http(server.port, `/api/${method}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}`, ...headers },
+      headers: {
+        'Content-Type': 'application/json',
+        Authorization: `Bearer ${server.token}`,
+        ...headers,
+      },
       body: JSON.stringify(body),
     });
 
@@ -71,7 +82,11 @@ describe('headless shell', () => {
     expect((await http(server.port, '/')).status).toBe(401);
     expect((await http(server.port, '/assets/app.js')).status).toBe(401);
     expect((await http(server.port, '/api/events')).status).toBe(401);
-    const noToken = await http(server.port, '/api/campaigns.list', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const noToken = await http(server.port, '/api/campaigns.list', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(noToken.status).toBe(401);
     expect((await api('campaigns.list', {}, { Authorization: 'Bearer wrong' })).status).toBe(401);
     expect((await http(server.port, '/?token=wrong')).status).toBe(401);
@@ -80,7 +95,11 @@ describe('headless shell', () => {
   it('refuses a foreign Host header (DNS rebinding)', async () => {
     const r = await http(server.port, '/api/campaigns.list', {
       method: 'POST',
-      headers: { Host: 'evil.example', 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` },
+      headers: {
+        Host: 'evil.example',
+        'Content-Type': 'application/json',
+        Authorization: `Bearer ${server.token}`,
+      },
       body: '{}',
     });
     expect(r.status).toBe(421);
@@ -97,13 +116,20 @@ describe('headless shell', () => {
     expect(page.status).toBe(200);
     expect(page.body).toContain('Campaign Desk');
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
-    const spa = await http(server.port, '/campaigns/3', { headers: { Cookie: cookie.split(';')[0]! } });
+    const spa = await http(server.port, '/campaigns/3', {
+      headers: { Cookie: cookie.split(';')[0]! },
+    });
     expect(spa.body).toContain('Campaign Desk');
   });
 
   it('never serves files outside the renderer folder', async () => {
     const auth = { Authorization: `Bearer ${server.token}` };
-    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt']) {
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/..%5csecret.txt',
+    ]) {
       const r = await http(server.port, path, { headers: auth });
       expect(r.body, path).not.toContain('do not serve');
     }
@@ -131,7 +157,10 @@ describe('headless shell', () => {
     expect(badJson.status).toBe(400);
     const formPost = await http(server.port, '/api/campaigns.list', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: `Bearer ${server.token}` },
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Authorization: `Bearer ${server.token}`,
+      },
       body: 'a=1',
     });
     expect(formPost.status).toBe(415);
@@ -142,7 +171,12 @@ describe('headless shell', () => {
   it('pushes events as server-sent events', async () => {
     const received = new Promise<string>((resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port: server.port, path: '/api/events', headers: { Authorization: `Bearer ${server.token}` } },
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: '/api/events',
+          headers: { Authorization: `Bearer ${server.token}` },
+        },
         (res) => {
           res.setEncoding('utf8');
           let buf = '';
@@ -169,26 +203,45 @@ describe('headless shell', () => {
 describe('headless shell: uploads and downloads', () => {
   it('stores an upload in the data folder, imports it, and serves the rows to fix as a CSV download', async () => {
     const dir = tempDir();
-    const core = createCore({ dataDir: join(dir.path, 'data'), shell: 'headless', externalChangePollMs: 0 });
+    const core = createCore({
+      dataDir: join(dir.path, 'data'),
+      shell: 'headless',
+      externalChangePollMs: 0,
+    });
     const server = await startHeadlessServer({ core, rendererDir: dir.path });
     try {
       const auth = { Authorization: `Bearer ${server.token}` };
       expect((await http(server.port, '/upload', { method: 'POST', body: 'x' })).status).toBe(401);
-      const up = await http(server.port, '/upload', { method: 'POST', headers: auth, body: 'name,phone\nAna,+447911123456\nBob,oops\n' });
+      const up = await http(server.port, '/upload', {
+        method: 'POST',
+        headers: auth,
+        body: 'name,phone\nAna,+447911123456\nBob,oops\n',
+      });
       expect(up.status).toBe(200);
       const file = (JSON.parse(up.body) as { value: { kind: string; id: string } }).value;
       expect(file.kind).toBe('upload');
       const campaign = await core.handlers['campaigns.create']({ name: 'Upload' });
-      const imported = await core.handlers['audience.import']({ campaignId: campaign.id, file: { kind: 'upload', id: file.id }, fileName: 'list.csv', options: {} });
+      const imported = await core.handlers['audience.import']({
+        campaignId: campaign.id,
+        file: { kind: 'upload', id: file.id },
+        fileName: 'list.csv',
+        options: {},
+      });
       expect(imported).toMatchObject({ imported: 1, invalid: 1, fileName: 'list.csv' });
 
-      const dl = await http(server.port, `/download/import-rejects/${imported.importId}`, { headers: auth });
+      const dl = await http(server.port, `/download/import-rejects/${imported.importId}`, {
+        headers: auth,
+      });
       expect(dl.status).toBe(200);
       expect(dl.headers['content-disposition']).toContain('list - rows to fix.csv');
       expect(dl.body).toContain('Bob,oops');
-      expect((await http(server.port, '/download/import-rejects/999', { headers: auth })).status).toBe(404);
+      expect(
+        (await http(server.port, '/download/import-rejects/999', { headers: auth })).status,
+      ).toBe(404);
       expect((await http(server.port, '/download/secrets/1', { headers: auth })).status).toBe(404);
-      expect((await http(server.port, `/download/import-rejects/${imported.importId}`)).status).toBe(401);
+      expect(
+        (await http(server.port, `/download/import-rejects/${imported.importId}`)).status,
+      ).toBe(401);
     } finally {
       await server.close();
       await core.close();

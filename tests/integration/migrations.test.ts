@@ -3,13 +3,22 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqlite } from '../../electron/core/db/connection';
-import { DatabaseFromFutureError, MigrationChecksumError, migrate, schemaVersion } from '../../electron/core/db/migrate';
+import {
+  DatabaseFromFutureError,
+  MigrationChecksumError,
+  migrate,
+  schemaVersion,
+} from '../../electron/core/db/migrate';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from '../../electron/core/db/migrations';
 import { DATABASE_FILE, openStore } from '../../electron/core/db/open';
 import { tempDir } from '../helpers/tmp';
 
 const tables = (db: Database.Database) =>
-  (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+  (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
 
 describe('migrations', () => {
   const dirs: { cleanup(): void }[] = [];
@@ -39,7 +48,15 @@ describe('migrations', () => {
     expect(result).toMatchObject({ from: 0, to: LATEST_VERSION, backupPath: null });
     expect(schemaVersion(db)).toBe(LATEST_VERSION);
     expect(tables(db)).toEqual(
-      expect.arrayContaining(['accounts', 'templates', 'campaigns', 'recipients', 'status_events', 'suppression', 'settings']),
+      expect.arrayContaining([
+        'accounts',
+        'templates',
+        'campaigns',
+        'recipients',
+        'status_events',
+        'suppression',
+        'settings',
+      ]),
     );
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -55,16 +72,28 @@ describe('migrations', () => {
     expect(schemaVersion(db)).toBe(LATEST_VERSION);
   });
 
-  const extra: Migration = { version: LATEST_VERSION + 10, name: 'test_extra', sql: 'ALTER TABLE campaigns ADD COLUMN note TEXT;' };
+  const extra: Migration = {
+    version: LATEST_VERSION + 10,
+    name: 'test_extra',
+    sql: 'ALTER TABLE campaigns ADD COLUMN note TEXT;',
+  };
 
   it('back up before migrating an existing database, one version at a time (N-1 → fixtures → N)', () => {
     const { db, dir } = fresh();
     const all = [...MIGRATIONS, extra];
     migrate(db, { migrations: all, target: LATEST_VERSION });
-    db.prepare("INSERT INTO accounts (name, kind, phone_number_id, waba_id, base_url, created_at, updated_at) VALUES ('A','cloud','1','2','https://x',0,0)").run();
-    db.prepare("INSERT INTO campaigns (account_id, name, created_at, updated_at) VALUES (1, 'Kept', 0, 0)").run();
+    db.prepare(
+      "INSERT INTO accounts (name, kind, phone_number_id, waba_id, base_url, created_at, updated_at) VALUES ('A','cloud','1','2','https://x',0,0)",
+    ).run();
+    db.prepare(
+      "INSERT INTO campaigns (account_id, name, created_at, updated_at) VALUES (1, 'Kept', 0, 0)",
+    ).run();
 
-    const result = migrate(db, { migrations: all, backupDir: join(dir, 'backups'), now: () => Date.UTC(2026, 0, 1) });
+    const result = migrate(db, {
+      migrations: all,
+      backupDir: join(dir, 'backups'),
+      now: () => Date.UTC(2026, 0, 1),
+    });
     expect(result.applied).toEqual([extra.version]);
     expect(result.backupPath).not.toBeNull();
     expect(readdirSync(join(dir, 'backups'))).toHaveLength(1);
@@ -74,12 +103,18 @@ describe('migrations', () => {
     expect(schemaVersion(backup)).toBe(LATEST_VERSION);
     expect(backup.prepare('SELECT name FROM campaigns').all()).toEqual([{ name: 'Kept' }]);
     // The data survived and the new column exists.
-    expect(db.prepare('SELECT name, note FROM campaigns').all()).toEqual([{ name: 'Kept', note: null }]);
+    expect(db.prepare('SELECT name, note FROM campaigns').all()).toEqual([
+      { name: 'Kept', note: null },
+    ]);
   });
 
   it('apply all pending migrations in one transaction: a failure changes nothing', () => {
     const { db } = fresh();
-    const broken: Migration = { version: LATEST_VERSION + 20, name: 'broken', sql: 'THIS IS NOT SQL;' };
+    const broken: Migration = {
+      version: LATEST_VERSION + 20,
+      name: 'broken',
+      sql: 'THIS IS NOT SQL;',
+    };
     expect(() => migrate(db, { migrations: [...MIGRATIONS, extra, broken] })).toThrow();
     expect(schemaVersion(db)).toBe(0);
     expect(tables(db)).not.toContain('campaigns');
@@ -97,7 +132,9 @@ describe('migrations', () => {
   it('refuse to run when a released migration was edited', () => {
     const { db } = fresh();
     migrate(db);
-    const edited = MIGRATIONS.map((m) => (m.version === MIGRATIONS[0]!.version ? { ...m, sql: m.sql + '\n-- edited' } : m));
+    const edited = MIGRATIONS.map((m) =>
+      m.version === MIGRATIONS[0]!.version ? { ...m, sql: m.sql + '\n-- edited' } : m,
+    );
     expect(() => migrate(db, { migrations: edited })).toThrow(MigrationChecksumError);
   });
 

@@ -11,7 +11,15 @@ describe('the contract', () => {
   });
 
   it('starts with the methods the foundation needs', () => {
-    for (const m of ['app.info', 'accounts.list', 'campaigns.list', 'campaigns.create', 'campaigns.get', 'campaigns.rename', 'campaigns.delete']) {
+    for (const m of [
+      'app.info',
+      'accounts.list',
+      'campaigns.list',
+      'campaigns.create',
+      'campaigns.get',
+      'campaigns.rename',
+      'campaigns.delete',
+    ]) {
       expect(methodNames).toContain(m);
     }
   });
@@ -41,6 +49,7 @@ describe('the contract', () => {
 
   it('allows deleting drafts only', () => {
     expect(canDeleteCampaign('draft')).toBe(true);
-    for (const s of ['scheduled', 'sending', 'paused', 'completed', 'cancelled'] as const) expect(canDeleteCampaign(s)).toBe(false);
+    for (const s of ['scheduled', 'sending', 'paused', 'completed', 'cancelled'] as const)
+      expect(canDeleteCampaign(s)).toBe(false);
   });
 });

@@ -4,7 +4,12 @@ import { METHOD_NAMES, type Result } from '../../shared/api';
 import { createCore, type Core } from '../../electron/core/service';
 import { isTrustedSender, registerIpc } from '../../electron/main/ipc';
 import { resolveAppFile } from '../../electron/main/protocol';
-import { hardenContents, hardenSession, isSafeExternalUrl, windowOptions } from '../../electron/main/window';
+import {
+  hardenContents,
+  hardenSession,
+  isSafeExternalUrl,
+  windowOptions,
+} from '../../electron/main/window';
 import { tempDir } from '../helpers/tmp';
 
 type Handler = (event: IpcMainInvokeEvent, raw: unknown) => Promise<Result<unknown>>;
@@ -24,8 +29,12 @@ function fakeIpcMain() {
   };
 }
 
-const appEvent = { senderFrame: { url: 'app://campaign-desk/index.html' } } as unknown as IpcMainInvokeEvent;
-const foreignEvent = { senderFrame: { url: 'https://evil.example/' } } as unknown as IpcMainInvokeEvent;
+const appEvent = {
+  senderFrame: { url: 'app://campaign-desk/index.html' },
+} as unknown as IpcMainInvokeEvent;
+const foreignEvent = {
+  senderFrame: { url: 'https://evil.example/' },
+} as unknown as IpcMainInvokeEvent;
 
 describe('IPC registration', () => {
   let core: Core | undefined;
@@ -96,7 +105,8 @@ describe('window hardening', () => {
     const listeners = new Map<string, (event: { preventDefault(): void }, url: string) => void>();
     let openHandler: ((d: { url: string }) => { action: string }) | undefined;
     const contents = {
-      on: (name: string, fn: (event: { preventDefault(): void }, url: string) => void) => listeners.set(name, fn),
+      on: (name: string, fn: (event: { preventDefault(): void }, url: string) => void) =>
+        listeners.set(name, fn),
       setWindowOpenHandler: (fn: typeof openHandler) => (openHandler = fn),
     };
     const opened: string[] = [];
@@ -129,7 +139,9 @@ describe('window hardening', () => {
   it('denies every permission request and sets the CSP header', () => {
     let requestHandler: ((wc: unknown, p: string, cb: (ok: boolean) => void) => void) | undefined;
     let checkHandler: (() => boolean) | undefined;
-    let headersHandler: ((d: { responseHeaders: Record<string, string[]> }, cb: (r: unknown) => void) => void) | undefined;
+    let headersHandler:
+      | ((d: { responseHeaders: Record<string, string[]> }, cb: (r: unknown) => void) => void)
+      | undefined;
     const session = {
       setPermissionRequestHandler: (fn: typeof requestHandler) => (requestHandler = fn),
       setPermissionCheckHandler: (fn: typeof checkHandler) => (checkHandler = fn),
@@ -150,9 +162,15 @@ describe('window hardening', () => {
 
 describe('app:// protocol', () => {
   it('serves files inside the renderer folder and refuses escapes', () => {
-    expect(resolveAppFile('/app/renderer', 'app://campaign-desk/index.html')).toBe('/app/renderer/index.html');
-    expect(resolveAppFile('/app/renderer', 'app://campaign-desk/assets/a.js')).toBe('/app/renderer/assets/a.js');
-    expect(resolveAppFile('/app/renderer', 'app://campaign-desk/campaigns/3')).toBe('/app/renderer/index.html');
+    expect(resolveAppFile('/app/renderer', 'app://campaign-desk/index.html')).toBe(
+      '/app/renderer/index.html',
+    );
+    expect(resolveAppFile('/app/renderer', 'app://campaign-desk/assets/a.js')).toBe(
+      '/app/renderer/assets/a.js',
+    );
+    expect(resolveAppFile('/app/renderer', 'app://campaign-desk/campaigns/3')).toBe(
+      '/app/renderer/index.html',
+    );
     // Whatever the URL parser makes of dot segments, the result never leaves the renderer folder.
     const staysInside = (url: string) => {
       const file = resolveAppFile('/app/renderer', url);

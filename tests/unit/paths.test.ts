@@ -4,9 +4,15 @@ import { defaultDataDir, resolveDataDir } from '../../electron/core/paths';
 describe('data directory', () => {
   it("matches Electron's userData for each platform", () => {
     expect(defaultDataDir('linux', {}, '/home/ana')).toBe('/home/ana/.config/Campaign Desk');
-    expect(defaultDataDir('linux', { XDG_CONFIG_HOME: '/xdg' }, '/home/ana')).toBe('/xdg/Campaign Desk');
-    expect(defaultDataDir('darwin', {}, '/Users/ana')).toBe('/Users/ana/Library/Application Support/Campaign Desk');
-    expect(defaultDataDir('win32', { APPDATA: 'C:/Users/ana/AppData/Roaming' }, 'C:/Users/ana')).toMatch(/Roaming.Campaign Desk$/);
+    expect(defaultDataDir('linux', { XDG_CONFIG_HOME: '/xdg' }, '/home/ana')).toBe(
+      '/xdg/Campaign Desk',
+    );
+    expect(defaultDataDir('darwin', {}, '/Users/ana')).toBe(
+      '/Users/ana/Library/Application Support/Campaign Desk',
+    );
+    expect(
+      defaultDataDir('win32', { APPDATA: 'C:/Users/ana/AppData/Roaming' }, 'C:/Users/ana'),
+    ).toMatch(/Roaming.Campaign Desk$/);
   });
 
   it('prefers --data-dir, then CAMPAIGN_DESK_DATA_DIR', () => {

@@ -7,7 +7,10 @@ describe('the templates contract', () => {
       'header.media': { kind: 'media', media: { type: 'link', url: 'https://x.test/a.jpg' } },
       'body.1': { kind: 'column', column: 'First name', fallback: 'there' },
       'body.amount': { kind: 'static', value: '$10', as: { type: 'currency', code: 'USD' } },
-      'header.location': { kind: 'location', location: { latitude: '37.44', longitude: '-122.16', name: 'Shop' } },
+      'header.location': {
+        kind: 'location',
+        location: { latitude: '37.44', longitude: '-122.16', name: 'Shop' },
+      },
       'button.0': { kind: 'column', column: 'Code' },
     };
     expect(mappingSchema.safeParse(good).success).toBe(true);
@@ -27,7 +30,10 @@ describe('the templates contract', () => {
   it('preview takes one recipient selector at a time or a search, with positive numbers', () => {
     const preview = methods['campaigns.preview'].input;
     expect(preview.safeParse({ campaignId: 1, row: 2 }).success).toBe(true);
-    expect(preview.safeParse({ campaignId: 1, search: '  ana ' }).data).toEqual({ campaignId: 1, search: 'ana' });
+    expect(preview.safeParse({ campaignId: 1, search: '  ana ' }).data).toEqual({
+      campaignId: 1,
+      search: 'ana',
+    });
     expect(preview.safeParse({ campaignId: 1, row: 0 }).success).toBe(false);
     expect(preview.safeParse({ campaignId: 1, search: '' }).success).toBe(false);
   });

@@ -10,7 +10,11 @@ import { SANDBOX_BASE_URL } from './repo';
  * shell and CLI read the environment variable named in the account. Never the database.
  */
 export interface TokenSource {
-  tokenFor: (account: { id: number; tokenEnv: string | null; tokenRef: string | null }) => string | undefined;
+  tokenFor: (account: {
+    id: number;
+    tokenEnv: string | null;
+    tokenRef: string | null;
+  }) => string | undefined;
 }
 
 export function envTokenSource(env: NodeJS.ProcessEnv): TokenSource {
@@ -29,13 +33,19 @@ export interface AccountClients {
   close: () => Promise<void>;
 }
 
-export function createAccountClients(deps: { store: Store; tokens: TokenSource; sandboxOptions?: SandboxOptions; timeoutMs?: number }): AccountClients {
+export function createAccountClients(deps: {
+  store: Store;
+  tokens: TokenSource;
+  sandboxOptions?: SandboxOptions;
+  timeoutMs?: number;
+}): AccountClients {
   const clients = new Map<number, CloudApiClient>();
   let sandbox: Promise<Sandbox> | undefined;
 
   // The simulator allows the highest tier (1,000/s); the Sandbox account's own rate setting is
   // what the send loop holds to, as with a real number.
-  const startEmbedded = () => (sandbox ??= startSandbox({ port: 0, ratePerSecond: 1000, ...deps.sandboxOptions }));
+  const startEmbedded = () =>
+    (sandbox ??= startSandbox({ port: 0, ratePerSecond: 1000, ...deps.sandboxOptions }));
 
   return {
     sandbox: startEmbedded,
@@ -43,7 +53,9 @@ export function createAccountClients(deps: { store: Store; tokens: TokenSource; 
     async clientFor(accountId) {
       const cached = clients.get(accountId);
       if (cached) return cached;
-      const row = deps.store.first(deps.store.q.selectFrom('accounts').selectAll().where('id', '=', accountId));
+      const row = deps.store.first(
+        deps.store.q.selectFrom('accounts').selectAll().where('id', '=', accountId),
+      );
       if (!row) throw new CoreError('NOT_FOUND', `Account ${accountId} does not exist.`);
       const isSandbox = row.base_url === SANDBOX_BASE_URL;
       const baseUrl = isSandbox ? (await startEmbedded()).url : row.base_url;

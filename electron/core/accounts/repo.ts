@@ -44,7 +44,12 @@ export function getAccount(store: Store, id: number): Account | undefined {
 export function ensureSandboxAccount(store: Store, now: number): Account {
   return store.tx(() => {
     const existing = store.first(
-      store.q.selectFrom('accounts').selectAll().where('kind', '=', 'sandbox').orderBy('id').limit(1),
+      store.q
+        .selectFrom('accounts')
+        .selectAll()
+        .where('kind', '=', 'sandbox')
+        .orderBy('id')
+        .limit(1),
     );
     if (existing) return toAccount(existing);
     const { lastInsertRowid } = store.run(

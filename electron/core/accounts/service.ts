@@ -7,16 +7,29 @@ import type { AccountClients } from './clients';
 import { getAccount } from './repo';
 
 /** Adding and tuning WhatsApp Business phone numbers. The token itself is never stored here. */
-export function createAccountService(deps: { store: Store; clock: Clock; events: EventBus; clients: AccountClients }) {
+export function createAccountService(deps: {
+  store: Store;
+  clock: Clock;
+  events: EventBus;
+  clients: AccountClients;
+}) {
   const { store, clock, events } = deps;
   return {
     add(input: ParsedInput<'accounts.add'>): Account {
       const now = clock.now();
       const baseUrl = (input.baseUrl ?? 'https://graph.facebook.com').replace(/\/+$/, '');
       const exists = store.first(
-        store.q.selectFrom('accounts').select('id').where('phone_number_id', '=', input.phoneNumberId).where('base_url', '=', baseUrl),
+        store.q
+          .selectFrom('accounts')
+          .select('id')
+          .where('phone_number_id', '=', input.phoneNumberId)
+          .where('base_url', '=', baseUrl),
       );
-      if (exists) throw new CoreError('CONFLICT', `An account for phone number ID ${input.phoneNumberId} already exists (account ${exists.id}).`);
+      if (exists)
+        throw new CoreError(
+          'CONFLICT',
+          `An account for phone number ID ${input.phoneNumberId} already exists (account ${exists.id}).`,
+        );
       const { lastInsertRowid } = store.run(
         store.q.insertInto('accounts').values({
           name: input.name,
@@ -44,7 +57,8 @@ export function createAccountService(deps: { store: Store; clock: Clock; events:
       const account = getAccount(store, input.id);
       if (!account) throw new CoreError('NOT_FOUND', `Account ${input.id} does not exist.`);
       // The Sandbox sends nowhere: no token, and its rate is the simulator's.
-      if (account.kind === 'sandbox' && input.tokenEnv !== undefined) throw new CoreError('CONFLICT', 'The Sandbox account needs no token.');
+      if (account.kind === 'sandbox' && input.tokenEnv !== undefined)
+        throw new CoreError('CONFLICT', 'The Sandbox account needs no token.');
       store.run(
         store.q
           .updateTable('accounts')
@@ -52,10 +66,15 @@ export function createAccountService(deps: { store: Store; clock: Clock; events:
             updated_at: clock.now(),
             ...(input.name !== undefined ? { name: input.name } : {}),
             ...(input.ratePerSecond !== undefined ? { rate_per_second: input.ratePerSecond } : {}),
-            ...(input.messagingLimit !== undefined ? { messaging_limit: input.messagingLimit } : {}),
+            ...(input.messagingLimit !== undefined
+              ? { messaging_limit: input.messagingLimit }
+              : {}),
             ...(input.tokenEnv !== undefined ? { token_env: input.tokenEnv } : {}),
             ...(input.quietHours !== undefined
-              ? { quiet_from: input.quietHours ? normalizeClockTime(input.quietHours.from) : null, quiet_to: input.quietHours ? normalizeClockTime(input.quietHours.to) : null }
+              ? {
+                  quiet_from: input.quietHours ? normalizeClockTime(input.quietHours.from) : null,
+                  quiet_to: input.quietHours ? normalizeClockTime(input.quietHours.to) : null,
+                }
               : {}),
           })
           .where('id', '=', input.id),

@@ -41,12 +41,22 @@ export function vaultThenEnv(vault: TokenVault, env: NodeJS.ProcessEnv): TokenSo
 }
 
 /** `accounts.setToken` and `accounts.tokenStatus`; without a vault (headless) storing is refused. */
-export function createTokenService(deps: { store: Store; clock: Clock; events: EventBus; clients: AccountClients; vault?: TokenVault; env: NodeJS.ProcessEnv }) {
+export function createTokenService(deps: {
+  store: Store;
+  clock: Clock;
+  events: EventBus;
+  clients: AccountClients;
+  vault?: TokenVault;
+  env: NodeJS.ProcessEnv;
+}) {
   const { store, vault } = deps;
 
   const row = (accountId: number) => {
     const r = store.first(
-      store.q.selectFrom('accounts').select(['id', 'name', 'base_url', 'token_env', 'token_ref']).where('id', '=', accountId),
+      store.q
+        .selectFrom('accounts')
+        .select(['id', 'name', 'base_url', 'token_env', 'token_ref'])
+        .where('id', '=', accountId),
     );
     if (!r) throw new CoreError('NOT_FOUND', `Account ${accountId} does not exist.`);
     return r;
@@ -76,7 +86,8 @@ export function createTokenService(deps: { store: Store; clock: Clock; events: E
     status,
     setToken(accountId: number, token: string | null): TokenStatus {
       const r = row(accountId);
-      if (r.base_url === SANDBOX_BASE_URL) throw new CoreError('CONFLICT', 'The Sandbox account needs no token.');
+      if (r.base_url === SANDBOX_BASE_URL)
+        throw new CoreError('CONFLICT', 'The Sandbox account needs no token.');
       if (!vault) throw new CoreError('UNAVAILABLE', HEADLESS_TOKEN_MESSAGE);
       const ref = tokenRefFor(accountId);
       if (token === null) {

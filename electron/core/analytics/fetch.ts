@@ -1,4 +1,8 @@
-import { TEMPLATE_ANALYTICS_MAX_IDS, type CloudApiClient, type TemplateAnalyticsPoint } from '../cloud-api';
+import {
+  TEMPLATE_ANALYTICS_MAX_IDS,
+  type CloudApiClient,
+  type TemplateAnalyticsPoint,
+} from '../cloud-api';
 import { DAY_MS } from './days';
 import { analyticsFailure, type AnalyticsFailure } from './failures';
 
@@ -23,7 +27,12 @@ const MAX_PAGES = 50;
  * a malformed page fails the whole fetch and nothing of it is stored. `complete` is false when the
  * budget ran out while Meta still had pages.
  */
-export async function fetchPoints(client: CloudApiClient, req: FetchRequest, maxCalls: number, signal: AbortSignal): Promise<FetchOutcome> {
+export async function fetchPoints(
+  client: CloudApiClient,
+  req: FetchRequest,
+  maxCalls: number,
+  signal: AbortSignal,
+): Promise<FetchOutcome> {
   const start = Math.floor(req.from / 1000);
   const end = Math.floor((req.to + DAY_MS) / 1000);
   const points: TemplateAnalyticsPoint[] = [];
@@ -33,15 +42,37 @@ export async function fetchPoints(client: CloudApiClient, req: FetchRequest, max
     const seen = new Set<string>();
     let after: string | undefined;
     for (let page = 0; ; page++) {
-      if (signal.aborted) return { ok: false, failure: { message: 'Stopped.', backoffMs: 0 }, calls };
+      if (signal.aborted)
+        return { ok: false, failure: { message: 'Stopped.', backoffMs: 0 }, calls };
       if (calls >= maxCalls) return { ok: true, points, calls, complete: false };
-      if (page >= MAX_PAGES) return { ok: false, failure: { message: `Meta kept answering with more pages (over ${MAX_PAGES}); nothing was stored.`, backoffMs: null }, calls };
-      const r = await client.templateAnalytics({ start, end, templateIds, ...(after ? { after } : {}) });
+      if (page >= MAX_PAGES)
+        return {
+          ok: false,
+          failure: {
+            message: `Meta kept answering with more pages (over ${MAX_PAGES}); nothing was stored.`,
+            backoffMs: null,
+          },
+          calls,
+        };
+      const r = await client.templateAnalytics({
+        start,
+        end,
+        templateIds,
+        ...(after ? { after } : {}),
+      });
       calls++;
       if (!r.ok) return { ok: false, failure: analyticsFailure(r), calls };
       points.push(...r.points);
       if (r.next === null) break;
-      if (seen.has(r.next)) return { ok: false, failure: { message: 'Meta sent the same page of template analytics twice; nothing was stored.', backoffMs: null }, calls };
+      if (seen.has(r.next))
+        return {
+          ok: false,
+          failure: {
+            message: 'Meta sent the same page of template analytics twice; nothing was stored.',
+            backoffMs: null,
+          },
+          calls,
+        };
       seen.add(r.next);
       after = r.next;
     }

@@ -8,7 +8,14 @@ import { DAY_MS, LOOKBACK_DAYS, oldestFetchableDay, utcDay } from './days';
 import { fetchPoints } from './fetch';
 import { campaignDays, campaignScope, ownCells } from './scope';
 import { callsThisHour } from '../status/call-window';
-import { accountState, budgetOf, pollingOn, recordAccountPoll, setCampaignFetch, storePoints } from './store';
+import {
+  accountState,
+  budgetOf,
+  pollingOn,
+  recordAccountPoll,
+  setCampaignFetch,
+  storePoints,
+} from './store';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -22,7 +29,11 @@ export interface AnalyticsPollerOptions {
  * When a campaign's figures are fetched again: every 15 minutes while it sends, hourly while reads and
  * clicks still come in (Meta adds them up to 7 days late), daily after that, never after Meta's 90 days.
  */
-export function nextFetchDelay(state: string, lastSentAt: number | null, now: number): number | null {
+export function nextFetchDelay(
+  state: string,
+  lastSentAt: number | null,
+  now: number,
+): number | null {
   if (state === 'sending') return 15 * MINUTE;
   if (lastSentAt === null) return HOUR;
   const age = now - lastSentAt;
@@ -35,7 +46,8 @@ export function nextFetchDelay(state: string, lastSentAt: number | null, now: nu
  * The earliest sent_at a message the sandbox knows can have: statuses replace the acceptance time
  * with Meta's timestamp, which is in whole seconds.
  */
-export const knownSince = (sandboxStartedAt: number): number => Math.floor(sandboxStartedAt / 1000) * 1000;
+export const knownSince = (sandboxStartedAt: number): number =>
+  Math.floor(sandboxStartedAt / 1000) * 1000;
 
 /** Calls one manual refresh may make even when the hour's budget is spent: the user asked. */
 const MANUAL_MIN_CALLS = 3;
@@ -44,7 +56,14 @@ const AFTER_END_MS = 2 * MINUTE;
 const MAX_BACKOFF_MS = 6 * HOUR;
 const DUE_PER_TICK = 20;
 
-export type PollResult = { campaignId: number; ok: boolean; skipped: string | null; error: string | null; calls: number; stored: number };
+export type PollResult = {
+  campaignId: number;
+  ok: boolean;
+  skipped: string | null;
+  error: string | null;
+  calls: number;
+  stored: number;
+};
 
 /**
  * Polls Meta's template analytics for every account that has them on: the campaigns sent in the
@@ -74,10 +93,23 @@ export function createAnalyticsPoller(deps: {
     return sb ? (await sb).state.startedAt() : undefined;
   };
 
-  const backoff = (errors: number) => Math.min(MAX_BACKOFF_MS, MINUTE * 2 ** Math.min(errors, 12)) * (0.75 + random() * 0.5);
+  const backoff = (errors: number) =>
+    Math.min(MAX_BACKOFF_MS, MINUTE * 2 ** Math.min(errors, 12)) * (0.75 + random() * 0.5);
 
-  async function pollCampaign(accountId: number, campaignId: number, calls: number, manual: boolean): Promise<PollResult> {
-    const result: PollResult = { campaignId, ok: true, skipped: null, error: null, calls: 0, stored: 0 };
+  async function pollCampaign(
+    accountId: number,
+    campaignId: number,
+    calls: number,
+    manual: boolean,
+  ): Promise<PollResult> {
+    const result: PollResult = {
+      campaignId,
+      ok: true,
+      skipped: null,
+      error: null,
+      calls: 0,
+      stored: 0,
+    };
     const now = clock.now();
     const scope = campaignScope(store, campaignId, now);
     const later = (why: string, ms: number | null) => {
@@ -85,30 +117,55 @@ export function createAnalyticsPoller(deps: {
       return { ...result, skipped: why };
     };
     const metaIds = [...new Set(scope.templates.flatMap((t) => (t.metaId ? [t.metaId] : [])))];
-    if (metaIds.length === 0) return later('The template has no Meta id (sync the templates).', DAY_MS);
+    if (metaIds.length === 0)
+      return later('The template has no Meta id (sync the templates).', DAY_MS);
     if (!scope.range) return later('Nothing sent yet.', MINUTE);
-    const cells = await ownCells(store, accountId, scope.templates.map((t) => t.templateId), scope.range);
+    const cells = await ownCells(
+      store,
+      accountId,
+      scope.templates.map((t) => t.templateId),
+      scope.range,
+    );
     const mine = cells.filter((c) => c.campaignId === campaignId);
     const lastSentAt = mine.length ? Math.max(...mine.map((c) => c.lastSentAt)) : null;
     let days = campaignDays(cells, campaignId).filter((d) => d >= oldestFetchableDay(now));
-    if (days.length === 0) return later(lastSentAt === null ? 'Nothing sent yet.' : 'Older than the 90 days Meta keeps.', lastSentAt === null ? MINUTE : DAY_MS);
+    if (days.length === 0)
+      return later(
+        lastSentAt === null ? 'Nothing sent yet.' : 'Older than the 90 days Meta keeps.',
+        lastSentAt === null ? MINUTE : DAY_MS,
+      );
 
-    const account = store.first(store.q.selectFrom('accounts').select(['base_url']).where('id', '=', accountId));
+    const account = store.first(
+      store.q.selectFrom('accounts').select(['base_url']).where('id', '=', accountId),
+    );
     const sandbox = account ? isSandboxAccount(account) : false;
     if (sandbox) {
       const started = await sandboxStart();
       if (started === undefined) {
-        if (manual) throw new CoreError('UNAVAILABLE', 'The Sandbox simulator runs inside the app (or `serve`) and forgets everything when it stops: its analytics can only be fetched there, while it runs.');
+        if (manual)
+          throw new CoreError(
+            'UNAVAILABLE',
+            'The Sandbox simulator runs inside the app (or `serve`) and forgets everything when it stops: its analytics can only be fetched there, while it runs.',
+          );
         return { ...result, skipped: 'The sandbox is not running in this process.' };
       }
       // It knows only what it accepted since it started: a day with older sends would come back short.
       const known = knownSince(started);
       days = days.filter((d) => !cells.some((c) => c.day === d && c.firstSentAt < known));
-      if (days.length === 0) return later('The sandbox was restarted after these messages were sent: it no longer knows them.', nextFetchDelay(scope.state, lastSentAt, now));
+      if (days.length === 0)
+        return later(
+          'The sandbox was restarted after these messages were sent: it no longer knows them.',
+          nextFetchDelay(scope.state, lastSentAt, now),
+        );
     }
 
     const client = await deps.clients.clientFor(accountId);
-    const fetched = await fetchPoints(client, { metaIds, from: days[0]!, to: days[days.length - 1]! }, calls, abort.signal);
+    const fetched = await fetchPoints(
+      client,
+      { metaIds, from: days[0]!, to: days[days.length - 1]! },
+      calls,
+      abort.signal,
+    );
     result.calls = fetched.calls;
     const at = clock.now();
     if (!fetched.ok) {
@@ -116,13 +173,23 @@ export function createAnalyticsPoller(deps: {
       const errors = accountState(store, accountId).consecutive_errors;
       // Meta saying "not enabled" or "not offered" stops polling until the user acts; no backoff needed.
       const next = f.metaState ? null : at + (f.backoffMs ?? backoff(errors));
-      store.tx(() => recordAccountPoll(store, accountId, at, { ok: false, calls: fetched.calls, error: f.message, nextPollAt: next, ...(f.metaState ? { metaState: f.metaState } : {}) }));
+      store.tx(() =>
+        recordAccountPoll(store, accountId, at, {
+          ok: false,
+          calls: fetched.calls,
+          error: f.message,
+          nextPollAt: next,
+          ...(f.metaState ? { metaState: f.metaState } : {}),
+        }),
+      );
       deps.events.emit('db.changed', { tables: ['accounts'] });
       return { ...result, ok: false, error: f.message };
     }
     // The sandbox's answer for a day it only partly knows would overwrite better figures: keep its known days.
     const wanted = new Set(days);
-    const points = sandbox ? fetched.points.filter((p) => wanted.has(utcDay(p.start * 1000))) : fetched.points;
+    const points = sandbox
+      ? fetched.points.filter((p) => wanted.has(utcDay(p.start * 1000)))
+      : fetched.points;
     const delay = nextFetchDelay(scope.state, lastSentAt, at);
     store.tx(() => {
       result.stored = storePoints(store, accountId, points, at);
@@ -132,7 +199,12 @@ export function createAnalyticsPoller(deps: {
         // An incomplete fetch (budget spent mid-way) goes on soon; a complete one on the campaign's pace.
         next_fetch_at: fetched.complete ? (delay === null ? null : at + delay) : at + 5 * MINUTE,
       });
-      recordAccountPoll(store, accountId, at, { ok: true, calls: fetched.calls, nextPollAt: null, metaState: 'enabled' });
+      recordAccountPoll(store, accountId, at, {
+        ok: true,
+        calls: fetched.calls,
+        nextPollAt: null,
+        metaState: 'enabled',
+      });
     });
     deps.events.emit('db.changed', { tables: ['template_analytics'] });
     return result;
@@ -158,16 +230,22 @@ export function createAnalyticsPoller(deps: {
 
   async function backgroundRound(accountId: number): Promise<void> {
     const now = clock.now();
-    const account = store.first(store.q.selectFrom('accounts').select(['id', 'base_url']).where('id', '=', accountId));
+    const account = store.first(
+      store.q.selectFrom('accounts').select(['id', 'base_url']).where('id', '=', accountId),
+    );
     if (!account) return;
     const sandbox = isSandboxAccount(account);
     const row = accountState(store, accountId);
     if (!pollingOn(row, sandbox) || (row.next_poll_at !== null && row.next_poll_at > now)) return;
     if (sandbox && (await sandboxStart()) === undefined) return;
-    const ids = dueCampaigns.all(accountId, now - (LOOKBACK_DAYS + 1) * DAY_MS, now, now) as { id: number }[];
+    const ids = dueCampaigns.all(accountId, now - (LOOKBACK_DAYS + 1) * DAY_MS, now, now) as {
+      id: number;
+    }[];
     for (const { id } of ids) {
       if (closed) return;
-      const left = budgetOf(accountState(store, accountId)) - callsThisHour(accountState(store, accountId), clock.now());
+      const left =
+        budgetOf(accountState(store, accountId)) -
+        callsThisHour(accountState(store, accountId), clock.now());
       if (left <= 0) return;
       const r = await pollCampaign(accountId, id, left, false);
       if (!r.ok) return;

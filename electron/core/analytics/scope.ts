@@ -1,4 +1,9 @@
-import { CoreError, type AnalyticsTemplateRef, type OverlappingCampaign, type OwnFigures } from '../../../shared/api';
+import {
+  CoreError,
+  type AnalyticsTemplateRef,
+  type OverlappingCampaign,
+  type OwnFigures,
+} from '../../../shared/api';
 import type { Store } from '../db/connection';
 import { readVariants, variantsOfRow } from '../campaigns/variants-settings';
 import { DAY_MS, LOOKBACK_DAYS, utcDay } from './days';
@@ -23,11 +28,30 @@ export function campaignScope(store: Store, campaignId: number, now: number): Ca
   const c = store.first(
     store.q
       .selectFrom('campaigns')
-      .select(['id', 'account_id', 'name', 'state', 'template_id', 'template_name', 'template_language', 'started_at', 'completed_at', 'updated_at'])
+      .select([
+        'id',
+        'account_id',
+        'name',
+        'state',
+        'template_id',
+        'template_name',
+        'template_language',
+        'started_at',
+        'completed_at',
+        'updated_at',
+      ])
       .where('id', '=', campaignId),
   );
   if (!c) throw new CoreError('NOT_FOUND', `Campaign ${campaignId} does not exist.`);
-  const byId = c.template_id !== null ? store.first(store.q.selectFrom('templates').select(['id', 'meta_id', 'name', 'language']).where('id', '=', c.template_id)) : undefined;
+  const byId =
+    c.template_id !== null
+      ? store.first(
+          store.q
+            .selectFrom('templates')
+            .select(['id', 'meta_id', 'name', 'language'])
+            .where('id', '=', c.template_id),
+        )
+      : undefined;
   const byName =
     !byId && c.template_name && c.template_language
       ? store.first(
@@ -40,9 +64,15 @@ export function campaignScope(store: Store, campaignId: number, now: number): Ca
         )
       : undefined;
   const t = byId ?? byName;
-  const templates: AnalyticsTemplateRef[] = t ? [{ templateId: t.id, metaId: t.meta_id, name: t.name, language: t.language }] : [];
+  const templates: AnalyticsTemplateRef[] = t
+    ? [{ templateId: t.id, metaId: t.meta_id, name: t.name, language: t.language }]
+    : [];
   for (const v of readVariants(store, campaignId).setting?.variants ?? []) {
-    if (!v.template || templates.some((x) => x.name === v.template!.name && x.language === v.template!.language)) continue;
+    if (
+      !v.template ||
+      templates.some((x) => x.name === v.template!.name && x.language === v.template!.language)
+    )
+      continue;
     const other = store.first(
       store.q
         .selectFrom('templates')
@@ -51,11 +81,29 @@ export function campaignScope(store: Store, campaignId: number, now: number): Ca
         .where('name', '=', v.template.name)
         .where('language', '=', v.template.language),
     );
-    if (other) templates.push({ templateId: other.id, metaId: other.meta_id, name: other.name, language: other.language });
+    if (other)
+      templates.push({
+        templateId: other.id,
+        metaId: other.meta_id,
+        name: other.name,
+        language: other.language,
+      });
   }
-  const end = c.state === 'sending' || c.state === 'paused' ? now : (c.completed_at ?? c.updated_at);
-  const range = c.started_at !== null ? { from: utcDay(c.started_at), to: utcDay(Math.max(c.started_at, Math.min(end, now))) } : null;
-  return { campaignId: c.id, accountId: c.account_id, name: c.name, state: c.state, startedAt: c.started_at, templates, range };
+  const end =
+    c.state === 'sending' || c.state === 'paused' ? now : (c.completed_at ?? c.updated_at);
+  const range =
+    c.started_at !== null
+      ? { from: utcDay(c.started_at), to: utcDay(Math.max(c.started_at, Math.min(end, now))) }
+      : null;
+  return {
+    campaignId: c.id,
+    accountId: c.account_id,
+    name: c.name,
+    state: c.state,
+    startedAt: c.started_at,
+    templates,
+    range,
+  };
 }
 
 /** Our counts of one campaign, one template, one UTC day. */
@@ -107,7 +155,7 @@ export async function ownCells(
      GROUP BY r.campaign_id, r.variant, day`,
   );
   const rows: RawCell[] = [];
-  for (let lo = from; lo < end; ) {
+  for (let lo = from; lo < end;) {
     // The sent_at of the CELL_CHUNK_ROWS-th recipient from `lo` ends this chunk (a walk of the index only).
     const next = boundary.get(lo, end, chunkRows) as { sent_at: number } | undefined;
     const hi = next ? Math.max(next.sent_at, lo + 1) : end;
@@ -120,9 +168,17 @@ export async function ownCells(
   const lookup = (campaignId: number, variant: string | null): number | null => {
     const key = `${campaignId}|${variant ?? 'A'}`;
     if (!templateOf.has(key)) {
-      const c = store.first(store.q.selectFrom('campaigns').select(['template_id', 'settings_json']).where('id', '=', campaignId));
+      const c = store.first(
+        store.q
+          .selectFrom('campaigns')
+          .select(['template_id', 'settings_json'])
+          .where('id', '=', campaignId),
+      );
       let id = c?.template_id ?? null;
-      const v = variant && variant !== 'A' ? variantsOfRow(c?.settings_json).setting?.variants.find((x) => x.id === variant) : undefined;
+      const v =
+        variant && variant !== 'A'
+          ? variantsOfRow(c?.settings_json).setting?.variants.find((x) => x.id === variant)
+          : undefined;
       if (v?.template) {
         id =
           store.first(
@@ -167,15 +223,25 @@ export function addOwn(into: OwnFigures, c: OwnFigures): OwnFigures {
 
 /** The days this campaign sent on (a message accepted, even if it failed later), oldest first. */
 export const campaignDays = (cells: readonly OwnCell[], campaignId: number): number[] =>
-  [...new Set(cells.filter((c) => c.campaignId === campaignId).map((c) => c.day))].sort((a, b) => a - b);
+  [...new Set(cells.filter((c) => c.campaignId === campaignId).map((c) => c.day))].sort(
+    (a, b) => a - b,
+  );
 
 /** Other campaigns that sent one of these templates on one of these days, with their names. */
-export function overlapping(store: Store, cells: readonly OwnCell[], campaignId: number, days: readonly number[]): OverlappingCampaign[] {
+export function overlapping(
+  store: Store,
+  cells: readonly OwnCell[],
+  campaignId: number,
+  days: readonly number[],
+): OverlappingCampaign[] {
   const wanted = new Set(days);
-  const mine = new Set(cells.filter((c) => c.campaignId === campaignId).map((c) => `${c.templateId}|${c.day}`));
+  const mine = new Set(
+    cells.filter((c) => c.campaignId === campaignId).map((c) => `${c.templateId}|${c.day}`),
+  );
   const byCampaign = new Map<number, { sent: number; days: Set<number> }>();
   for (const c of cells) {
-    if (c.campaignId === campaignId || !wanted.has(c.day) || !mine.has(`${c.templateId}|${c.day}`)) continue;
+    if (c.campaignId === campaignId || !wanted.has(c.day) || !mine.has(`${c.templateId}|${c.day}`))
+      continue;
     const o = byCampaign.get(c.campaignId) ?? { sent: 0, days: new Set<number>() };
     o.sent += c.sent + c.failed;
     o.days.add(c.day);
@@ -183,9 +249,21 @@ export function overlapping(store: Store, cells: readonly OwnCell[], campaignId:
   }
   if (byCampaign.size === 0) return [];
   const names = new Map(
-    store.all(store.q.selectFrom('campaigns').select(['id', 'name']).where('id', 'in', [...byCampaign.keys()])).map((r) => [r.id, r.name]),
+    store
+      .all(
+        store.q
+          .selectFrom('campaigns')
+          .select(['id', 'name'])
+          .where('id', 'in', [...byCampaign.keys()]),
+      )
+      .map((r) => [r.id, r.name]),
   );
   return [...byCampaign.entries()]
-    .map(([id, o]) => ({ campaignId: id, name: names.get(id) ?? `Campaign ${id}`, sent: o.sent, days: [...o.days].sort((a, b) => a - b) }))
+    .map(([id, o]) => ({
+      campaignId: id,
+      name: names.get(id) ?? `Campaign ${id}`,
+      sent: o.sent,
+      days: [...o.days].sort((a, b) => a - b),
+    }))
     .sort((a, b) => a.campaignId - b.campaignId);
 }

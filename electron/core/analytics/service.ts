@@ -1,4 +1,10 @@
-import { CoreError, type AnalyticsHealth, type CampaignAnalytics, type CampaignButtonClicks, type ParsedInput } from '../../../shared/api';
+import {
+  CoreError,
+  type AnalyticsHealth,
+  type CampaignAnalytics,
+  type CampaignButtonClicks,
+  type ParsedInput,
+} from '../../../shared/api';
 import type { AccountClients } from '../accounts/clients';
 import type { Clock } from '../clock';
 import type { Store } from '../db/connection';
@@ -26,7 +32,14 @@ export interface AnalyticsDeps {
  */
 export function createAnalyticsService(deps: AnalyticsDeps) {
   const { store, clock, events } = deps;
-  const poller = createAnalyticsPoller({ store, clock, clients: deps.clients, events, background: deps.background, ...(deps.poller ? { options: deps.poller } : {}) });
+  const poller = createAnalyticsPoller({
+    store,
+    clock,
+    clients: deps.clients,
+    events,
+    background: deps.background,
+    ...(deps.poller ? { options: deps.poller } : {}),
+  });
 
   const sandboxStartedAt = async (): Promise<number | null> => {
     const sb = deps.clients.sandboxIfStarted();
@@ -38,7 +51,13 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
   const analytics = async (campaignId: number): Promise<CampaignAnalytics> => {
     const accountId = accountOf(campaignId);
     const now = clock.now();
-    return campaignAnalytics(store, campaignId, now, healthOf(store, accountId, now), await sandboxStartedAt());
+    return campaignAnalytics(
+      store,
+      campaignId,
+      now,
+      healthOf(store, accountId, now),
+      await sandboxStartedAt(),
+    );
   };
 
   const health = (accountId: number): AnalyticsHealth => {
@@ -71,24 +90,43 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
       const now = clock.now();
       if (!r.ok) {
         const f = analyticsFailure(r);
-        if (f.metaState === 'unsupported') updateAccountState(store, accountId, { meta_state: 'unsupported', last_error: f.message, last_error_at: now });
+        if (f.metaState === 'unsupported')
+          updateAccountState(store, accountId, {
+            meta_state: 'unsupported',
+            last_error: f.message,
+            last_error_at: now,
+          });
         events.emit('db.changed', { tables: ['accounts'] });
         throw new CoreError('UNAVAILABLE', `Template analytics could not be enabled: ${f.message}`);
       }
       store.tx(() => {
-        updateAccountState(store, accountId, { meta_state: 'enabled', enabled_at: now, consecutive_errors: 0, next_poll_at: null, last_error: null });
+        updateAccountState(store, accountId, {
+          meta_state: 'enabled',
+          enabled_at: now,
+          consecutive_errors: 0,
+          next_poll_at: null,
+          last_error: null,
+        });
         // Fetch every campaign's figures again now that Meta has them.
-        store.sqlite.prepare('UPDATE analytics_campaigns SET next_fetch_at = NULL WHERE campaign_id IN (SELECT id FROM campaigns WHERE account_id = ?)').run(accountId);
+        store.sqlite
+          .prepare(
+            'UPDATE analytics_campaigns SET next_fetch_at = NULL WHERE campaign_id IN (SELECT id FROM campaigns WHERE account_id = ?)',
+          )
+          .run(accountId);
       });
       events.emit('db.changed', { tables: ['accounts'] });
-      void poller.runAccount(accountId).catch((e: unknown) => console.error('analytics poll failed', e));
+      void poller
+        .runAccount(accountId)
+        .catch((e: unknown) => console.error('analytics poll failed', e));
       return health(accountId);
     },
 
     set(input: ParsedInput<'accounts.setAnalytics'>): AnalyticsHealth {
       accountRow(store, input.accountId);
       updateAccountState(store, input.accountId, {
-        ...(input.polling !== undefined ? { polling: input.polling ? 1 : 0, next_poll_at: null } : {}),
+        ...(input.polling !== undefined
+          ? { polling: input.polling ? 1 : 0, next_poll_at: null }
+          : {}),
         ...(input.budgetPerHour !== undefined ? { budget_per_hour: input.budgetPerHour } : {}),
       });
       events.emit('db.changed', { tables: ['accounts'] });

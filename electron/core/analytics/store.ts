@@ -1,5 +1,10 @@
 import type { Selectable } from 'kysely';
-import type { AnalyticsHealth, AnalyticsMetaState, ButtonClicks, CostFigure } from '../../../shared/api';
+import type {
+  AnalyticsHealth,
+  AnalyticsMetaState,
+  ButtonClicks,
+  CostFigure,
+} from '../../../shared/api';
 import type { TemplateAnalyticsPoint } from '../cloud-api';
 import type { Store } from '../db/connection';
 import type { AnalyticsAccountsTable, AnalyticsCampaignsTable } from '../db/schema';
@@ -30,13 +35,32 @@ const blankAccount = (accountId: number): AccountRow => ({
 });
 
 export function accountState(store: Store, accountId: number): AccountRow {
-  return store.first(store.q.selectFrom('analytics_accounts').selectAll().where('account_id', '=', accountId)) ?? blankAccount(accountId);
+  return (
+    store.first(
+      store.q.selectFrom('analytics_accounts').selectAll().where('account_id', '=', accountId),
+    ) ?? blankAccount(accountId)
+  );
 }
 
-export function updateAccountState(store: Store, accountId: number, values: Partial<AccountRow>): void {
-  const exists = store.first(store.q.selectFrom('analytics_accounts').select('account_id').where('account_id', '=', accountId));
-  if (exists) store.run(store.q.updateTable('analytics_accounts').set(values).where('account_id', '=', accountId));
-  else store.run(store.q.insertInto('analytics_accounts').values({ ...blankAccount(accountId), ...values }));
+export function updateAccountState(
+  store: Store,
+  accountId: number,
+  values: Partial<AccountRow>,
+): void {
+  const exists = store.first(
+    store.q
+      .selectFrom('analytics_accounts')
+      .select('account_id')
+      .where('account_id', '=', accountId),
+  );
+  if (exists)
+    store.run(
+      store.q.updateTable('analytics_accounts').set(values).where('account_id', '=', accountId),
+    );
+  else
+    store.run(
+      store.q.insertInto('analytics_accounts').values({ ...blankAccount(accountId), ...values }),
+    );
 }
 
 /**
@@ -48,10 +72,13 @@ export function pollingOn(row: AccountRow, sandbox: boolean): boolean {
   return row.polling !== null ? row.polling === 1 : sandbox || row.meta_state === 'enabled';
 }
 
-export const budgetOf = (row: AccountRow): number => row.budget_per_hour ?? DEFAULT_ANALYTICS_BUDGET_PER_HOUR;
+export const budgetOf = (row: AccountRow): number =>
+  row.budget_per_hour ?? DEFAULT_ANALYTICS_BUDGET_PER_HOUR;
 
 export function healthOf(store: Store, accountId: number, now: number): AnalyticsHealth {
-  const account = store.first(store.q.selectFrom('accounts').select(['id', 'base_url']).where('id', '=', accountId));
+  const account = store.first(
+    store.q.selectFrom('accounts').select(['id', 'base_url']).where('id', '=', accountId),
+  );
   const sandbox = account ? isSandboxAccount(account) : false;
   const r = accountState(store, accountId);
   const on = pollingOn(r, sandbox);
@@ -61,7 +88,13 @@ export function healthOf(store: Store, accountId: number, now: number): Analytic
     metaState: r.meta_state,
     enabledAt: r.enabled_at,
     polling: on,
-    state: !on ? 'off' : r.last_poll_at === null ? 'idle' : r.consecutive_errors > 0 ? 'failing' : 'ok',
+    state: !on
+      ? 'off'
+      : r.last_poll_at === null
+        ? 'idle'
+        : r.consecutive_errors > 0
+          ? 'failing'
+          : 'ok',
     lastPollAt: r.last_poll_at,
     lastSuccessAt: r.last_success_at,
     lastError: r.last_error,
@@ -82,25 +115,55 @@ export interface PollRecord {
 }
 
 /** Health bookkeeping after a round of calls for an account. */
-export function recordAccountPoll(store: Store, accountId: number, now: number, p: PollRecord): void {
+export function recordAccountPoll(
+  store: Store,
+  accountId: number,
+  now: number,
+  p: PollRecord,
+): void {
   const r = accountState(store, accountId);
   updateAccountState(store, accountId, {
     last_poll_at: now,
     next_poll_at: p.nextPollAt,
     ...addCalls(r, now, p.calls),
     ...(p.metaState ? { meta_state: p.metaState } : {}),
-    ...(p.ok ? { last_success_at: now, consecutive_errors: 0, last_error: null } : { last_error: p.error ?? 'Failed.', last_error_at: now, consecutive_errors: r.consecutive_errors + 1 }),
+    ...(p.ok
+      ? { last_success_at: now, consecutive_errors: 0, last_error: null }
+      : {
+          last_error: p.error ?? 'Failed.',
+          last_error_at: now,
+          consecutive_errors: r.consecutive_errors + 1,
+        }),
   });
 }
 
 export function campaignFetch(store: Store, campaignId: number): CampaignFetchRow | undefined {
-  return store.first(store.q.selectFrom('analytics_campaigns').selectAll().where('campaign_id', '=', campaignId));
+  return store.first(
+    store.q.selectFrom('analytics_campaigns').selectAll().where('campaign_id', '=', campaignId),
+  );
 }
 
-export function setCampaignFetch(store: Store, campaignId: number, values: Partial<CampaignFetchRow>): void {
+export function setCampaignFetch(
+  store: Store,
+  campaignId: number,
+  values: Partial<CampaignFetchRow>,
+): void {
   const exists = campaignFetch(store, campaignId);
-  if (exists) store.run(store.q.updateTable('analytics_campaigns').set(values).where('campaign_id', '=', campaignId));
-  else store.run(store.q.insertInto('analytics_campaigns').values({ campaign_id: campaignId, fetched_at: null, fetched_from: null, fetched_to: null, next_fetch_at: null, ...values }));
+  if (exists)
+    store.run(
+      store.q.updateTable('analytics_campaigns').set(values).where('campaign_id', '=', campaignId),
+    );
+  else
+    store.run(
+      store.q.insertInto('analytics_campaigns').values({
+        campaign_id: campaignId,
+        fetched_at: null,
+        fetched_from: null,
+        fetched_to: null,
+        next_fetch_at: null,
+        ...values,
+      }),
+    );
 }
 
 /** Clicks of one day, one entry per (type, button): Meta may list a button more than once. */
@@ -119,7 +182,12 @@ export function mergeClicks(items: readonly ButtonClicks[]): ButtonClicks[] {
  * Stores fetched data points, one row per (account, template, UTC day): a re-fetch replaces the day.
  * One prepared statement in the caller's transaction (a fetch is stored whole or not at all).
  */
-export function storePoints(store: Store, accountId: number, points: readonly TemplateAnalyticsPoint[], fetchedAt: number): number {
+export function storePoints(
+  store: Store,
+  accountId: number,
+  points: readonly TemplateAnalyticsPoint[],
+  fetchedAt: number,
+): number {
   const upsert = store.sqlite.prepare(
     `INSERT INTO template_analytics (account_id, template_meta_id, day_start, sent, delivered, read, clicked_json, cost_json, fetched_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -128,7 +196,17 @@ export function storePoints(store: Store, accountId: number, points: readonly Te
        clicked_json = excluded.clicked_json, cost_json = excluded.cost_json, fetched_at = excluded.fetched_at`,
   );
   for (const p of points) {
-    upsert.run(accountId, p.templateId, utcDay(p.start * 1000), p.sent, p.delivered, p.read, JSON.stringify(mergeClicks(p.clicked)), JSON.stringify(p.cost), fetchedAt);
+    upsert.run(
+      accountId,
+      p.templateId,
+      utcDay(p.start * 1000),
+      p.sent,
+      p.delivered,
+      p.read,
+      JSON.stringify(mergeClicks(p.clicked)),
+      JSON.stringify(p.cost),
+      fetchedAt,
+    );
   }
   return points.length;
 }
@@ -155,10 +233,23 @@ function jsonList<T>(text: string, keep: (v: unknown) => v is T): T[] {
 }
 
 const isClick = (v: unknown): v is ButtonClicks =>
-  typeof v === 'object' && v !== null && typeof (v as ButtonClicks).type === 'string' && typeof (v as ButtonClicks).button === 'string' && Number.isFinite((v as ButtonClicks).count);
-const isCost = (v: unknown): v is CostFigure => typeof v === 'object' && v !== null && typeof (v as CostFigure).type === 'string' && Number.isFinite((v as CostFigure).value);
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as ButtonClicks).type === 'string' &&
+  typeof (v as ButtonClicks).button === 'string' &&
+  Number.isFinite((v as ButtonClicks).count);
+const isCost = (v: unknown): v is CostFigure =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as CostFigure).type === 'string' &&
+  Number.isFinite((v as CostFigure).value);
 
-export function storedDays(store: Store, accountId: number, templateMetaIds: readonly string[], days: readonly number[]): StoredDay[] {
+export function storedDays(
+  store: Store,
+  accountId: number,
+  templateMetaIds: readonly string[],
+  days: readonly number[],
+): StoredDay[] {
   if (templateMetaIds.length === 0 || days.length === 0) return [];
   const rows = store.all(
     store.q

@@ -18,7 +18,11 @@ export type TemplateClicks = (template: { name: string; language: string }) => V
  * counted in (the analytics panel names those campaigns), and variants sharing a template cannot be
  * told apart (variants-compare.ts leaves those out).
  */
-export function templateClicksSource(store: Store, campaignId: number, now: number): TemplateClicks {
+export function templateClicksSource(
+  store: Store,
+  campaignId: number,
+  now: number,
+): TemplateClicks {
   const scope = campaignScope(store, campaignId, now);
   const days = scope.range ? utcDays(scope.range.from, scope.range.to) : [];
   return (wanted) => {
@@ -37,7 +41,11 @@ export function templateClicksSource(store: Store, campaignId: number, now: numb
     const clicks = mergeClicks(stored.flatMap((d) => d.clicks));
     const parsed = templateFromRow(row);
     const buttons = parsed.ok ? buttonsOf(parsed.template) : [];
-    const byButton = clicks.map((c) => ({ index: buttons.findIndex((b) => b.text === c.button), text: c.button, clicks: c.count }));
+    const byButton = clicks.map((c) => ({
+      index: buttons.findIndex((b) => b.text === c.button),
+      text: c.button,
+      clicks: c.count,
+    }));
     return { total: byButton.reduce((n, b) => n + b.clicks, 0), byButton };
   };
 }

@@ -42,7 +42,10 @@ export async function dispatch<K extends MethodName>(
   logger: Logger = consoleLogger,
 ): Promise<Result<MethodOutput<K>>> {
   if (!isMethodName(method)) {
-    return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `There is no method "${method}".` } };
+    return {
+      ok: false,
+      error: { code: 'UNKNOWN_METHOD', message: `There is no method "${method}".` },
+    };
   }
   const schema = methods[method].input as z.ZodType;
   const parsed = schema.safeParse(raw);
@@ -55,13 +58,20 @@ export async function dispatch<K extends MethodName>(
     if (e instanceof CoreError) {
       return {
         ok: false,
-        error: { code: e.code, message: e.message, ...(e.details !== undefined ? { details: e.details } : {}) },
+        error: {
+          code: e.code,
+          message: e.message,
+          ...(e.details !== undefined ? { details: e.details } : {}),
+        },
       };
     }
     logger.error(`Unexpected failure in ${method}`, e);
     return {
       ok: false,
-      error: { code: 'INTERNAL', message: 'Something went wrong inside Campaign Desk. The details are in the log.' },
+      error: {
+        code: 'INTERNAL',
+        message: 'Something went wrong inside Campaign Desk. The details are in the log.',
+      },
     };
   }
 }

@@ -1,7 +1,9 @@
 import type { MethodName, MethodOutput, ParsedInput } from '../../../shared/api';
 
 /** A handler per contract method; each feature provides the handlers for its own methods. */
-export type Handler<K extends MethodName> = (input: ParsedInput<K>) => MethodOutput<K> | Promise<MethodOutput<K>>;
+export type Handler<K extends MethodName> = (
+  input: ParsedInput<K>,
+) => MethodOutput<K> | Promise<MethodOutput<K>>;
 
 export type Handlers = { [K in MethodName]: Handler<K> };
 

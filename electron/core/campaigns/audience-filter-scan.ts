@@ -88,7 +88,15 @@ const stamps = new WeakMap<Store, Stamped>();
  */
 function writesStamp(store: Store): Stamped {
   let s = stamps.get(store);
-  if (!s) stamps.set(store, (s = { stamp: '', stampStmt: store.sqlite.prepare<[], number>('SELECT total_changes() AS n').pluck(), byCampaign: new Map() }));
+  if (!s)
+    stamps.set(
+      store,
+      (s = {
+        stamp: '',
+        stampStmt: store.sqlite.prepare<[], number>('SELECT total_changes() AS n').pluck(),
+        byCampaign: new Map(),
+      }),
+    );
   const stamp = `${String(store.sqlite.pragma('data_version', { simple: true }))}:${String(s.stampStmt.get())}`;
   if (stamp !== s.stamp) {
     s.stamp = stamp;
@@ -98,12 +106,17 @@ function writesStamp(store: Store): Stamped {
 }
 
 /** The campaign's recipients by state: rows added or removed, and states changed. */
-function recipientsByState(store: Store, campaignId: number): { text: string; minId: number; maxId: number } {
+function recipientsByState(
+  store: Store,
+  campaignId: number,
+): { text: string; minId: number; maxId: number } {
   const stamped = writesStamp(store);
   const known = stamped.byCampaign.get(campaignId);
   if (known) return known;
   const rows = store.sqlite
-    .prepare('SELECT state, count(*) AS n, min(id) AS lo, max(id) AS hi FROM recipients WHERE campaign_id = ? GROUP BY state')
+    .prepare(
+      'SELECT state, count(*) AS n, min(id) AS lo, max(id) AS hi FROM recipients WHERE campaign_id = ? GROUP BY state',
+    )
     .all(campaignId) as { state: string; n: number; lo: number; hi: number }[];
   let lo = Number.POSITIVE_INFINITY;
   let hi = 0;
@@ -111,7 +124,11 @@ function recipientsByState(store: Store, campaignId: number): { text: string; mi
     lo = Math.min(lo, r.lo);
     hi = Math.max(hi, r.hi);
   }
-  const result = { text: JSON.stringify(rows.map((r) => [r.state, r.n, r.lo, r.hi])), minId: rows.length === 0 ? 0 : lo, maxId: hi };
+  const result = {
+    text: JSON.stringify(rows.map((r) => [r.state, r.n, r.lo, r.hi])),
+    minId: rows.length === 0 ? 0 : lo,
+    maxId: hi,
+  };
   if (stamped.byCampaign.size > 100) stamped.byCampaign.clear();
   stamped.byCampaign.set(campaignId, result);
   return result;
@@ -123,13 +140,22 @@ function recipientsByState(store: Store, campaignId: number): { text: string; mi
  * key needs no query at all (the progress view's many refreshes stay free); the range is read only
  * when a scan actually runs.
  */
-function fingerprint(store: Store, campaignId: number, statesMatter: boolean): { text: string; range: () => { minId: number; maxId: number } } {
+function fingerprint(
+  store: Store,
+  campaignId: number,
+  statesMatter: boolean,
+): { text: string; range: () => { minId: number; maxId: number } } {
   if (!statesMatter) return { text: 'started', range: () => recipientsByState(store, campaignId) };
   const r = recipientsByState(store, campaignId);
   return { text: r.text, range: () => r };
 }
 
-async function scan(store: Store, input: ScanInput, range: { minId: number; maxId: number }, token: { cancelled: boolean }): Promise<ScanResult> {
+async function scan(
+  store: Store,
+  input: ScanInput,
+  range: { minId: number; maxId: number },
+  token: { cancelled: boolean },
+): Promise<ScanResult> {
   const started = (input.now ?? Date.now)();
   const evaluate = input.evaluate ?? sql<number>`1`;
   const others = input.othersKeep ?? sql<number>`1`;
@@ -137,7 +163,9 @@ async function scan(store: Store, input: ScanInput, range: { minId: number; maxI
   // which are not: each chunk is a short range walk from the last id seen.
   const chunk = (after: number) =>
     sql`SELECT id, state = 'pending' AS p, ${evaluate} AS r, ${others} AS k FROM recipients
-      WHERE +campaign_id = ${input.campaignId} AND id > ${after} AND id <= ${range.maxId} ORDER BY id LIMIT ${SCAN_CHUNK}`.compile(store.q);
+      WHERE +campaign_id = ${input.campaignId} AND id > ${after} AND id <= ${range.maxId} ORDER BY id LIMIT ${SCAN_CHUNK}`.compile(
+      store.q,
+    );
   // The text is the same for every chunk (only the parameters change): prepared once.
   const stmt = store.sqlite.prepare(chunk(0).sql).raw();
 
@@ -147,10 +175,20 @@ async function scan(store: Store, input: ScanInput, range: { minId: number; maxI
   let pendingMatching = 0;
   let all = 0;
   let allMatching = 0;
-  const checks = input.checks.map((c) => ({ ...c, unreadablePending: 0, unreadableAll: 0, exampleIds: [] as number[] }));
+  const checks = input.checks.map((c) => ({
+    ...c,
+    unreadablePending: 0,
+    unreadableAll: 0,
+    exampleIds: [] as number[],
+  }));
   let after = range.minId - 1;
   for (;;) {
-    const rows = stmt.all(...(chunk(after).parameters as unknown[])) as [number, number, number, number][];
+    const rows = stmt.all(...(chunk(after).parameters as unknown[])) as [
+      number,
+      number,
+      number,
+      number,
+    ][];
     for (const [id, p, r, k] of rows) {
       all++;
       const match = r % 2 === 1;
@@ -177,7 +215,11 @@ async function scan(store: Store, input: ScanInput, range: { minId: number; maxI
     if (!last || rows.length < SCAN_CHUNK) break;
     after = last[0];
     await yieldToEventLoop();
-    if (token.cancelled) throw new CoreError('CONFLICT', 'The audience filter changed while it was being counted; it is being counted again.');
+    if (token.cancelled)
+      throw new CoreError(
+        'CONFLICT',
+        'The audience filter changed while it was being counted; it is being counted again.',
+      );
   }
   return {
     keptIds: Float64Array.from(kept),
@@ -186,14 +228,21 @@ async function scan(store: Store, input: ScanInput, range: { minId: number; maxI
     pendingMatching,
     all,
     allMatching,
-    checks: checks.map(({ exampleIds, ...c }) => ({ ...c, examples: exampleCells(store, exampleIds, c.column) })),
+    checks: checks.map(({ exampleIds, ...c }) => ({
+      ...c,
+      examples: exampleCells(store, exampleIds, c.column),
+    })),
     durationMs: (input.now ?? Date.now)() - started,
   };
 }
 
 function exampleCells(store: Store, ids: number[], column: string): string[] {
   if (ids.length === 0) return [];
-  const rows = store.sqlite.prepare(`SELECT fields_json FROM recipients WHERE id IN (${ids.map(() => '?').join(', ')}) ORDER BY id`).all(...ids) as { fields_json: string }[];
+  const rows = store.sqlite
+    .prepare(
+      `SELECT fields_json FROM recipients WHERE id IN (${ids.map(() => '?').join(', ')}) ORDER BY id`,
+    )
+    .all(...ids) as { fields_json: string }[];
   const out: string[] = [];
   for (const r of rows) {
     try {

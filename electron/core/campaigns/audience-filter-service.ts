@@ -1,11 +1,21 @@
 import type { FilterCount, FilterState } from '../../../shared/api';
 import type { audienceFilterMethods } from '../../../shared/api/methods/audience-filter';
-import { compileFilter, describeFilter, normalizeFilter } from '../../../shared/domain/audience-filter';
+import {
+  compileFilter,
+  describeFilter,
+  normalizeFilter,
+} from '../../../shared/domain/audience-filter';
 import type { HandlersFor } from '../api/handlers';
 import type { Clock } from '../clock';
 import type { Store } from '../db/connection';
 import type { EventBus } from '../events';
-import { FILTER_EXCLUSION_REASON, filterContext, missingColumns, readFilter, writeFilter } from './audience-filter-store';
+import {
+  FILTER_EXCLUSION_REASON,
+  filterContext,
+  missingColumns,
+  readFilter,
+  writeFilter,
+} from './audience-filter-store';
 import { filterSql } from './audience-filter-sql';
 import { scanAudience } from './audience-filter-scan';
 import { audienceScope, scanScope } from './audience-scope';
@@ -31,7 +41,11 @@ export function filterState(store: Store, campaignId: number): FilterState {
   };
 }
 
-async function filterCount(store: Store, campaignId: number, now: () => number): Promise<FilterCount> {
+async function filterCount(
+  store: Store,
+  campaignId: number,
+  now: () => number,
+): Promise<FilterCount> {
   const started = now();
   const ctx = filterContext(store, campaignId);
   const { filter, problem } = readFilter(store, campaignId);
@@ -39,20 +53,45 @@ async function filterCount(store: Store, campaignId: number, now: () => number):
   const count = (where: (q: ReturnType<typeof recipients>) => ReturnType<typeof recipients>) =>
     store.first(where(recipients()).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
   const recipients = () => store.q.selectFrom('recipients').where('campaign_id', '=', campaignId);
-  const excludedAtStart = frozen ? count((q) => q.where('state', '=', 'skipped').where('skip_reason', '=', FILTER_EXCLUSION_REASON)) : 0;
+  const excludedAtStart = frozen
+    ? count((q) =>
+        q.where('state', '=', 'skipped').where('skip_reason', '=', FILTER_EXCLUSION_REASON),
+      )
+    : 0;
   const alreadySkipped = frozen ? 0 : count((q) => q.where('state', '!=', 'pending'));
-  const base = { campaignId, filtered: filter !== null || problem !== null, alreadySkipped, excludedAtStart, frozen, missingColumns: missingColumns(filter, ctx.columns) };
+  const base = {
+    campaignId,
+    filtered: filter !== null || problem !== null,
+    alreadySkipped,
+    excludedAtStart,
+    frozen,
+    missingColumns: missingColumns(filter, ctx.columns),
+  };
 
   if (!filter) {
     const total = frozen ? count((q) => q) : count((q) => q.where('state', '=', 'pending'));
     // A filter that cannot be read keeps nobody (see audience-scope.ts), and says so.
-    return { ...base, total, matching: problem ? 0 : total, checks: [], durationMs: now() - started };
+    return {
+      ...base,
+      total,
+      matching: problem ? 0 : total,
+      checks: [],
+      durationMs: now() - started,
+    };
   }
   const compiled = compileFilter(filter);
   let scan;
   if (frozen) {
     const f = filterSql(store.sqlite, filter);
-    scan = await scanAudience(store, { campaignId, key: `filter:${f.json}`, evaluate: f.evaluate, checks: compiled.checks, othersKeep: null, statesMatter: false, now });
+    scan = await scanAudience(store, {
+      campaignId,
+      key: `filter:${f.json}`,
+      evaluate: f.evaluate,
+      checks: compiled.checks,
+      othersKeep: null,
+      statesMatter: false,
+      now,
+    });
   } else {
     scan = await scanScope(store, audienceScope(store, campaignId, now()));
   }
@@ -71,12 +110,19 @@ async function filterCount(store: Store, campaignId: number, now: () => number):
   };
 }
 
-export function audienceFilterHandlers(deps: AudienceFilterDeps): HandlersFor<typeof audienceFilterMethods> {
+export function audienceFilterHandlers(
+  deps: AudienceFilterDeps,
+): HandlersFor<typeof audienceFilterMethods> {
   const { store, clock, events } = deps;
   return {
     'campaigns.filter': (input) => filterState(store, input.campaignId),
     'campaigns.setFilter': (input) => {
-      writeFilter(store, input.campaignId, input.filter ? normalizeFilter(input.filter) : null, clock.now());
+      writeFilter(
+        store,
+        input.campaignId,
+        input.filter ? normalizeFilter(input.filter) : null,
+        clock.now(),
+      );
       events.emit('db.changed', { tables: ['campaigns'], campaignId: input.campaignId });
       return filterState(store, input.campaignId);
     },

@@ -1,6 +1,10 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { sql, type RawBuilder } from 'kysely';
-import { canonicalFilterJson, compileFilter, type AudienceFilter } from '../../../shared/domain/audience-filter';
+import {
+  canonicalFilterJson,
+  compileFilter,
+  type AudienceFilter,
+} from '../../../shared/domain/audience-filter';
 
 /**
  * SQL expressions over the `recipients` table (or a subquery aliased as `recipients`) that call the
@@ -20,7 +24,9 @@ function extractable(sqlite: SqliteDatabase, key: string): boolean {
   let ok = pathWorks.get(key);
   if (ok === undefined) {
     try {
-      const row = sqlite.prepare('SELECT json_extract(json_object(?, ?), ?) AS v').get(key, 'probe', keyPath(key)) as { v: unknown } | undefined;
+      const row = sqlite
+        .prepare('SELECT json_extract(json_object(?, ?), ?) AS v')
+        .get(key, 'probe', keyPath(key)) as { v: unknown } | undefined;
       ok = row?.v === 'probe';
     } catch {
       ok = false;
@@ -45,7 +51,11 @@ export function filterSql(sqlite: SqliteDatabase, filter: AudienceFilter): Filte
   if (columns.every((c) => extractable(sqlite, c))) {
     const cells = columns.map((c) => sql`json_extract(recipients.fields_json, ${keyPath(c)})`);
     const args = cells.length > 0 ? sql`, ${sql.join(cells)}` : sql``;
-    return { json, match: sql<number>`audience_match(${json}${args})`, evaluate: sql<number>`audience_eval(${json}${args})` };
+    return {
+      json,
+      match: sql<number>`audience_match(${json}${args})`,
+      evaluate: sql<number>`audience_eval(${json}${args})`,
+    };
   }
   return {
     json,

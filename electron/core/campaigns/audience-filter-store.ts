@@ -31,8 +31,15 @@ export function readFilter(store: Store, campaignId: number): StoredFilter {
   const raw = readSettings(store, campaignId)[FILTER_KEY];
   if (raw === undefined || raw === null) return { filter: null, problem: null };
   const parsed = parseFilter(raw);
-  if (!parsed.ok) return { filter: null, problem: `The saved audience filter cannot be read (${parsed.problems.join(' ')}). Set the filter again.` };
-  return { filter: countConditions(parsed.filter.root) === 0 ? null : parsed.filter, problem: null };
+  if (!parsed.ok)
+    return {
+      filter: null,
+      problem: `The saved audience filter cannot be read (${parsed.problems.join(' ')}). Set the filter again.`,
+    };
+  return {
+    filter: countConditions(parsed.filter.root) === 0 ? null : parsed.filter,
+    problem: null,
+  };
 }
 
 export interface FilterContext {
@@ -48,7 +55,12 @@ export function filterContext(store: Store, campaignId: number): FilterContext {
     store.q
       .selectFrom('campaigns')
       .innerJoin('accounts', 'accounts.id', 'campaigns.account_id')
-      .select(['campaigns.state', 'campaigns.columns_json', 'campaigns.default_country', 'accounts.default_country as account_country'])
+      .select([
+        'campaigns.state',
+        'campaigns.columns_json',
+        'campaigns.default_country',
+        'accounts.default_country as account_country',
+      ])
       .where('campaigns.id', '=', campaignId),
   );
   if (!c) throw new CoreError('NOT_FOUND', `Campaign ${campaignId} does not exist.`);
@@ -60,11 +72,19 @@ export function filterContext(store: Store, campaignId: number): FilterContext {
     columns = [];
   }
   const country = c.default_country ?? c.account_country ?? null;
-  return { state: c.state, columns, country, defaults: { decimal: defaultDecimal(country), dateOrder: defaultDateOrder(country) } };
+  return {
+    state: c.state,
+    columns,
+    country,
+    defaults: { decimal: defaultDecimal(country), dateOrder: defaultDateOrder(country) },
+  };
 }
 
 /** Columns the filter reads that the audience does not have. */
-export function missingColumns(filter: AudienceFilter | null, columns: readonly string[]): string[] {
+export function missingColumns(
+  filter: AudienceFilter | null,
+  columns: readonly string[],
+): string[] {
   if (!filter) return [];
   return compileFilter(filter).columns.filter((c) => !columns.includes(c));
 }
@@ -73,12 +93,25 @@ export function missingColumns(filter: AudienceFilter | null, columns: readonly 
  * Saves (or with null or no conditions, clears) a campaign's filter. Only drafts change their
  * audience; a column the audience lacks is refused, since it could only ever be empty.
  */
-export function writeFilter(store: Store, campaignId: number, filter: AudienceFilter | null, now: number): void {
+export function writeFilter(
+  store: Store,
+  campaignId: number,
+  filter: AudienceFilter | null,
+  now: number,
+): void {
   const ctx = filterContext(store, campaignId);
-  if (ctx.state !== 'draft') throw new CoreError('CONFLICT', `This campaign is ${ctx.state}; its audience filter was applied when sending started and can no longer change.`);
+  if (ctx.state !== 'draft')
+    throw new CoreError(
+      'CONFLICT',
+      `This campaign is ${ctx.state}; its audience filter was applied when sending started and can no longer change.`,
+    );
   const effective = filter && countConditions(filter.root) > 0 ? filter : null;
   if (effective) {
-    if (ctx.columns.length === 0) throw new CoreError('VALIDATION', 'Import customers first: a filter chooses among the columns of their file.');
+    if (ctx.columns.length === 0)
+      throw new CoreError(
+        'VALIDATION',
+        'Import customers first: a filter chooses among the columns of their file.',
+      );
     const missing = missingColumns(effective, ctx.columns);
     if (missing.length > 0) {
       throw new CoreError(

@@ -1,5 +1,9 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
-import { compileFilter, parseFilter, type CompiledFilter } from '../../../shared/domain/audience-filter';
+import {
+  compileFilter,
+  parseFilter,
+  type CompiledFilter,
+} from '../../../shared/domain/audience-filter';
 
 /**
  * The audience filter as SQLite functions, so counts, paging, validation and the exclusion at
@@ -48,25 +52,47 @@ function fieldsCells(c: CompiledFilter, fieldsJson: unknown): unknown[] {
   if (fields === null || typeof fields !== 'object') return [];
   const f = fields as Record<string, unknown>;
   // Values as json_extract would hand them over, so both forms of the function agree.
-  const asSql = (v: unknown): unknown => (typeof v === 'boolean' ? (v ? 1 : 0) : v !== null && typeof v === 'object' ? JSON.stringify(v) : v);
-  return c.columns.map((col) => (Object.prototype.hasOwnProperty.call(f, col) ? asSql(f[col]) : undefined));
+  const asSql = (v: unknown): unknown =>
+    typeof v === 'boolean'
+      ? v
+        ? 1
+        : 0
+      : v !== null && typeof v === 'object'
+        ? JSON.stringify(v)
+        : v;
+  return c.columns.map((col) =>
+    Object.prototype.hasOwnProperty.call(f, col) ? asSql(f[col]) : undefined,
+  );
 }
 
 const asJson = (v: unknown): string => {
-  if (typeof v !== 'string') throw new Error('audience filter: the first argument is the filter JSON');
+  if (typeof v !== 'string')
+    throw new Error('audience filter: the first argument is the filter JSON');
   return v;
 };
 
 export function registerAudienceFilterFunctions(sqlite: SqliteDatabase): void {
   const options = { deterministic: true, varargs: true } as const;
-  sqlite.function('audience_match', options, (json: unknown, ...cells: unknown[]) => (compiledFor(asJson(json)).matches(cells) ? 1 : 0));
-  sqlite.function('audience_eval', options, (json: unknown, ...cells: unknown[]) => compiledFor(asJson(json)).evaluate(cells));
-  sqlite.function('audience_match_json', { deterministic: true }, (json: unknown, fields: unknown) => {
-    const c = compiledFor(asJson(json));
-    return c.matches(fieldsCells(c, fields)) ? 1 : 0;
-  });
-  sqlite.function('audience_eval_json', { deterministic: true }, (json: unknown, fields: unknown) => {
-    const c = compiledFor(asJson(json));
-    return c.evaluate(fieldsCells(c, fields));
-  });
+  sqlite.function('audience_match', options, (json: unknown, ...cells: unknown[]) =>
+    compiledFor(asJson(json)).matches(cells) ? 1 : 0,
+  );
+  sqlite.function('audience_eval', options, (json: unknown, ...cells: unknown[]) =>
+    compiledFor(asJson(json)).evaluate(cells),
+  );
+  sqlite.function(
+    'audience_match_json',
+    { deterministic: true },
+    (json: unknown, fields: unknown) => {
+      const c = compiledFor(asJson(json));
+      return c.matches(fieldsCells(c, fields)) ? 1 : 0;
+    },
+  );
+  sqlite.function(
+    'audience_eval_json',
+    { deterministic: true },
+    (json: unknown, fields: unknown) => {
+      const c = compiledFor(asJson(json));
+      return c.evaluate(fieldsCells(c, fields));
+    },
+  );
 }

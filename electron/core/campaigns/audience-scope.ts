@@ -2,7 +2,12 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { CoreError } from '../../../shared/api';
 import { compileFilter, describeFilter } from '../../../shared/domain/audience-filter';
 import type { Store } from '../db/connection';
-import { FILTER_EXCLUSION_REASON, filterContext, missingColumns, readFilter } from './audience-filter-store';
+import {
+  FILTER_EXCLUSION_REASON,
+  filterContext,
+  missingColumns,
+  readFilter,
+} from './audience-filter-store';
 import { filterSql } from './audience-filter-sql';
 import { scanAudience, type ScanResult } from './audience-filter-scan';
 import { frequencyCapReason } from '../../../shared/domain/pacing';
@@ -59,7 +64,15 @@ const filterExclusion: ExclusionSource = {
     const stored = readFilter(store, campaignId);
     if (stored.problem) {
       // Never "no filter": an unreadable filter keeps nobody until it is set again.
-      return { key: 'filter', label: 'the audience filter', reason: FILTER_EXCLUSION_REASON, keeps: sql<number>`0`, cacheKey: 'filter:damaged', problem: stored.problem, fix: FILTER_FIX };
+      return {
+        key: 'filter',
+        label: 'the audience filter',
+        reason: FILTER_EXCLUSION_REASON,
+        keeps: sql<number>`0`,
+        cacheKey: 'filter:damaged',
+        problem: stored.problem,
+        fix: FILTER_FIX,
+      };
     }
     if (!stored.filter) return null;
     const missing = missingColumns(stored.filter, filterContext(store, campaignId).columns);
@@ -94,7 +107,8 @@ const frequencyCapExclusion: ExclusionSource = {
   build({ store, campaignId, now }) {
     const pacing = loadCampaignPacing(store, campaignId);
     if (!pacing?.frequencyCap.enabled) return null;
-    const since = Math.floor(capSince(now, pacing.frequencyCap) / CAP_WINDOW_STEP_MS) * CAP_WINDOW_STEP_MS;
+    const since =
+      Math.floor(capSince(now, pacing.frequencyCap) / CAP_WINDOW_STEP_MS) * CAP_WINDOW_STEP_MS;
     // Nothing this account sent elsewhere within the window: the cap leaves nobody out, and the
     // preview and counts need no scan (a new user's first campaigns, and most drafts).
     const anyRecent = store.sqlite
@@ -104,7 +118,9 @@ const frequencyCapExclusion: ExclusionSource = {
       )
       .get(since, pacing.accountId, campaignId);
     if (!anyRecent) return null;
-    const newest = store.sqlite.prepare('SELECT max(sent_at) AS at FROM recipients WHERE sent_at IS NOT NULL').get() as { at: number | null };
+    const newest = store.sqlite
+      .prepare('SELECT max(sent_at) AS at FROM recipients WHERE sent_at IS NOT NULL')
+      .get() as { at: number | null };
     return {
       key: 'frequencyCap',
       label: 'the frequency cap',
@@ -140,7 +156,9 @@ export interface AudienceScope {
 }
 
 export function audienceScope(store: Store, campaignId: number, now: number): AudienceScope {
-  const campaign = store.first(store.q.selectFrom('campaigns').select('state').where('id', '=', campaignId));
+  const campaign = store.first(
+    store.q.selectFrom('campaigns').select('state').where('id', '=', campaignId),
+  );
   if (!campaign) throw new CoreError('NOT_FOUND', `Campaign ${campaignId} does not exist.`);
   const exclusions: Exclusion[] = [];
   if (campaign.state === 'draft') {
@@ -150,7 +168,13 @@ export function audienceScope(store: Store, campaignId: number, now: number): Au
       if (e) exclusions.push(e);
     }
   }
-  const keeps = exclusions.length === 0 ? sql<SqlBool>`1` : sql<SqlBool>`(${sql.join(exclusions.map((e) => sql`(${e.keeps}) = 1`), sql` AND `)})`;
+  const keeps =
+    exclusions.length === 0
+      ? sql<SqlBool>`1`
+      : sql<SqlBool>`(${sql.join(
+          exclusions.map((e) => sql`(${e.keeps}) = 1`),
+          sql` AND `,
+        )})`;
   const labels = exclusions.map((e) => e.label);
   return {
     campaignId,
@@ -159,7 +183,10 @@ export function audienceScope(store: Store, campaignId: number, now: number): Au
     keeps,
     sendable: sql<SqlBool>`(recipients.state = 'pending' AND ${keeps})`,
     problems: exclusions.map((e) => e.problem).filter((p): p is string => p !== null),
-    label: labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)!}`,
+    label:
+      labels.length <= 1
+        ? (labels[0] ?? '')
+        : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)!}`,
     fix: exclusions.map((e) => e.fix).join(', or '),
   };
 }
@@ -179,15 +206,31 @@ export function scanScope(store: Store, scope: AudienceScope): Promise<ScanResul
     key: scope.exclusions.map((e) => e.cacheKey).join('|'),
     evaluate: f?.evaluate ?? null,
     checks: stored ? compileFilter(stored).checks : [],
-    othersKeep: others.length === 0 ? null : sql`(${sql.join(others.map((e) => sql`(${e.keeps}) = 1`), sql` AND `)})`,
+    othersKeep:
+      others.length === 0
+        ? null
+        : sql`(${sql.join(
+            others.map((e) => sql`(${e.keeps}) = 1`),
+            sql` AND `,
+          )})`,
     statesMatter: true,
   });
 }
 
 /** How many will be sent to; without exclusions a plain count, otherwise the (cached) scan. */
-export async function countSendable(store: Store, scope: AudienceScope): Promise<{ pending: number; sendable: number }> {
+export async function countSendable(
+  store: Store,
+  scope: AudienceScope,
+): Promise<{ pending: number; sendable: number }> {
   if (scope.everybody) {
-    const pending = store.first(store.q.selectFrom('recipients').select((eb) => eb.fn.countAll<number>().as('n')).where('campaign_id', '=', scope.campaignId).where('state', '=', 'pending'))?.n ?? 0;
+    const pending =
+      store.first(
+        store.q
+          .selectFrom('recipients')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('campaign_id', '=', scope.campaignId)
+          .where('state', '=', 'pending'),
+      )?.n ?? 0;
     return { pending, sendable: pending };
   }
   const result = await scanScope(store, scope);
@@ -198,7 +241,10 @@ export async function countSendable(store: Store, scope: AudienceScope): Promise
  * At start: pending recipients some exclusion does not keep become skipped, with the reason of the
  * first exclusion that leaves them out. One UPDATE statement; call it inside the start transaction.
  */
-export function applyExclusions(store: Store, scope: AudienceScope): { reason: string; count: number }[] {
+export function applyExclusions(
+  store: Store,
+  scope: AudienceScope,
+): { reason: string; count: number }[] {
   if (scope.exclusions.length === 0) return [];
   // With one exclusion its reason is known without evaluating it again for every row.
   const only = scope.exclusions.length === 1 ? scope.exclusions[0] : undefined;
@@ -218,15 +264,21 @@ export function applyExclusions(store: Store, scope: AudienceScope): { reason: s
   );
   // Counted afterwards by reason (an index range of this campaign's skipped rows), rather than
   // returning a million rows from the UPDATE.
-  return store.all(
-    store.q
-      .selectFrom('recipients')
-      .select((eb) => ['skip_reason', eb.fn.countAll<number>().as('count')])
-      .where('campaign_id', '=', scope.campaignId)
-      .where('state', '=', 'skipped')
-      .where('skip_reason', 'in', scope.exclusions.map((e) => e.reason))
-      .groupBy('skip_reason'),
-  ).map((r) => ({ reason: r.skip_reason ?? '', count: r.count }));
+  return store
+    .all(
+      store.q
+        .selectFrom('recipients')
+        .select((eb) => ['skip_reason', eb.fn.countAll<number>().as('count')])
+        .where('campaign_id', '=', scope.campaignId)
+        .where('state', '=', 'skipped')
+        .where(
+          'skip_reason',
+          'in',
+          scope.exclusions.map((e) => e.reason),
+        )
+        .groupBy('skip_reason'),
+    )
+    .map((r) => ({ reason: r.skip_reason ?? '', count: r.count }));
 }
 
 /** Describes the filter in one line for messages ("City" is "London" AND …), or null. */

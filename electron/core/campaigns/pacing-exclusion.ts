@@ -15,13 +15,22 @@ export function createFrequencyCapQueries(db: SqliteDatabase) {
   const fromRecentSends = `FROM recipients r WHERE r.campaign_id = @campaignId AND r.state = 'pending' AND r.phone IN (
       SELECT o.phone FROM recipients o JOIN campaigns oc ON oc.id = o.campaign_id
       WHERE o.sent_at > @since AND o.campaign_id <> @campaignId AND oc.account_id = @accountId AND o.state <> 'failed')`;
-  const count = { audience: db.prepare(`SELECT count(*) AS n ${fromAudience}`), sends: db.prepare(`SELECT count(*) AS n ${fromRecentSends}`) };
+  const count = {
+    audience: db.prepare(`SELECT count(*) AS n ${fromAudience}`),
+    sends: db.prepare(`SELECT count(*) AS n ${fromRecentSends}`),
+  };
   const exclude = {
-    audience: db.prepare(`UPDATE recipients SET state = 'skipped', skip_reason = @reason WHERE id IN (SELECT r.id ${fromAudience})`),
-    sends: db.prepare(`UPDATE recipients SET state = 'skipped', skip_reason = @reason WHERE id IN (SELECT r.id ${fromRecentSends})`),
+    audience: db.prepare(
+      `UPDATE recipients SET state = 'skipped', skip_reason = @reason WHERE id IN (SELECT r.id ${fromAudience})`,
+    ),
+    sends: db.prepare(
+      `UPDATE recipients SET state = 'skipped', skip_reason = @reason WHERE id IN (SELECT r.id ${fromRecentSends})`,
+    ),
   };
   // Both estimates read only an index (covering), far cheaper than either way of matching.
-  const pendingCount = db.prepare("SELECT count(*) AS n FROM recipients WHERE campaign_id = ? AND state = 'pending'");
+  const pendingCount = db.prepare(
+    "SELECT count(*) AS n FROM recipients WHERE campaign_id = ? AND state = 'pending'",
+  );
   const recentCount = db.prepare('SELECT count(*) AS n FROM recipients WHERE sent_at > ?');
   const way = (campaignId: number, since: number): 'audience' | 'sends' => {
     const pending = (pendingCount.get(campaignId) as { n: number }).n;
@@ -31,17 +40,31 @@ export function createFrequencyCapQueries(db: SqliteDatabase) {
 
   return {
     /** Pending recipients the cap would leave out at `now` (0 with the cap off). */
-    wouldExclude(campaignId: number, accountId: number, cap: { enabled: boolean; days: number }, now: number): number {
+    wouldExclude(
+      campaignId: number,
+      accountId: number,
+      cap: { enabled: boolean; days: number },
+      now: number,
+    ): number {
       if (!cap.enabled) return 0;
       const since = capSince(now, cap);
-      return (count[way(campaignId, since)].get({ campaignId, accountId, since }) as { n: number }).n;
+      return (count[way(campaignId, since)].get({ campaignId, accountId, since }) as { n: number })
+        .n;
     },
     /** Skips them, returning how many. */
-    exclude(campaignId: number, accountId: number, cap: { enabled: boolean; days: number }, now: number): number {
+    exclude(
+      campaignId: number,
+      accountId: number,
+      cap: { enabled: boolean; days: number },
+      now: number,
+    ): number {
       if (!cap.enabled) return 0;
       const since = capSince(now, cap);
       const stmt = exclude[way(campaignId, since)];
-      return db.transaction(() => stmt.run({ campaignId, accountId, since, reason: frequencyCapReason(cap.days) }).changes)();
+      return db.transaction(
+        () =>
+          stmt.run({ campaignId, accountId, since, reason: frequencyCapReason(cap.days) }).changes,
+      )();
     },
   };
 }

@@ -16,8 +16,14 @@ export interface PacingRun {
   deadline: number | null;
 }
 
-export function groupsFor(keys: Iterable<string>, chosen: Record<string, string>, fallbackCountry: string | null): QuietGroup[] {
-  return [...new Set(keys)].sort().map((k) => quietGroup(k === '' ? null : k, chosen, fallbackCountry));
+export function groupsFor(
+  keys: Iterable<string>,
+  chosen: Record<string, string>,
+  fallbackCountry: string | null,
+): QuietGroup[] {
+  return [...new Set(keys)]
+    .sort()
+    .map((k) => quietGroup(k === '' ? null : k, chosen, fallbackCountry));
 }
 
 /**
@@ -25,16 +31,27 @@ export function groupsFor(keys: Iterable<string>, chosen: Record<string, string>
  * hours keeps them from now on (written into its settings), so changing the account's defaults later
  * never changes a campaign that has started.
  */
-export function preparePacingRun(store: Store, campaignId: number, countries: Iterable<string>, now: number): PacingRun | undefined {
+export function preparePacingRun(
+  store: Store,
+  campaignId: number,
+  countries: Iterable<string>,
+  now: number,
+): PacingRun | undefined {
   const p = loadCampaignPacing(store, campaignId);
   if (!p) return undefined;
   if (p.quietHours.source === 'account' && p.quietHours.enabled) {
-    writeSetting(store, campaignId, 'quietHours', quietHoursToStore(p.quietHours), now, { allowedStates: ['sending', 'scheduled', 'paused', 'draft'] });
+    writeSetting(store, campaignId, 'quietHours', quietHoursToStore(p.quietHours), now, {
+      allowedStates: ['sending', 'scheduled', 'paused', 'draft'],
+    });
   }
   const chosen = p.quietHours.zones;
   return {
     accountId: p.accountId,
-    cap: { enabled: p.frequencyCap.enabled, days: p.frequencyCap.days, reason: frequencyCapReason(p.frequencyCap.days) },
+    cap: {
+      enabled: p.frequencyCap.enabled,
+      days: p.frequencyCap.days,
+      reason: frequencyCapReason(p.frequencyCap.days),
+    },
     window: p.quietHours.window,
     chosenZones: chosen,
     fallbackCountry: p.fallbackCountry,

@@ -1,4 +1,11 @@
-import { CoreError, type AccountPacingDefaults, type PacingView, type ParsedInput, type Precheck, type PrecheckItem } from '../../../shared/api';
+import {
+  CoreError,
+  type AccountPacingDefaults,
+  type PacingView,
+  type ParsedInput,
+  type Precheck,
+  type PrecheckItem,
+} from '../../../shared/api';
 import { describeWindow, formatDuration, normalizeClockTime } from '../../../shared/domain/pacing';
 import { listPacingDefaults } from '../accounts/quiet-defaults';
 import type { Clock } from '../clock';
@@ -23,7 +30,8 @@ export function createPacingService(deps: { store: Store; clock: Clock; events: 
     return p;
   };
 
-  const view = (campaignId: number): PacingView => buildPacingView(store.sqlite, cap, load(campaignId), clock.now());
+  const view = (campaignId: number): PacingView =>
+    buildPacingView(store.sqlite, cap, load(campaignId), clock.now());
 
   return {
     view,
@@ -34,16 +42,35 @@ export function createPacingService(deps: { store: Store; clock: Clock; events: 
       store.tx(() => {
         load(input.campaignId);
         if (input.frequencyCap !== undefined) {
-          writeSetting(store, input.campaignId, 'frequencyCap', input.frequencyCap ?? undefined, now, { allowedStates: DRAFT });
+          writeSetting(
+            store,
+            input.campaignId,
+            'frequencyCap',
+            input.frequencyCap ?? undefined,
+            now,
+            { allowedStates: DRAFT },
+          );
         }
         if (input.quietHours !== undefined) {
           const q = input.quietHours;
-          const value = q && { enabled: q.enabled, from: normalizeClockTime(q.from), to: normalizeClockTime(q.to), zones: q.zones };
-          writeSetting(store, input.campaignId, 'quietHours', value ?? undefined, now, { allowedStates: DRAFT_OR_PAUSED });
+          const value = q && {
+            enabled: q.enabled,
+            from: normalizeClockTime(q.from),
+            to: normalizeClockTime(q.to),
+            zones: q.zones,
+          };
+          writeSetting(store, input.campaignId, 'quietHours', value ?? undefined, now, {
+            allowedStates: DRAFT_OR_PAUSED,
+          });
         }
         if (input.spread !== undefined) {
-          const value = input.spread && { durationMinutes: input.spread.durationMinutes, setAt: now };
-          writeSetting(store, input.campaignId, 'spread', value ?? undefined, now, { allowedStates: DRAFT_OR_PAUSED });
+          const value = input.spread && {
+            durationMinutes: input.spread.durationMinutes,
+            setAt: now,
+          };
+          writeSetting(store, input.campaignId, 'spread', value ?? undefined, now, {
+            allowedStates: DRAFT_OR_PAUSED,
+          });
         }
       });
       events.emit('db.changed', { tables: ['campaigns'], campaignId: input.campaignId });
@@ -63,14 +90,29 @@ export function createPacingService(deps: { store: Store; clock: Clock; events: 
       if (!p) return base;
       const now = clock.now();
       const items: PrecheckItem[] = [...base.items];
-      const add = (id: PrecheckItem['id'], ok: boolean, message: string, severity: PrecheckItem['severity']) => items.push({ id, ok, message, severity });
+      const add = (
+        id: PrecheckItem['id'],
+        ok: boolean,
+        message: string,
+        severity: PrecheckItem['severity'],
+      ) => items.push({ id, ok, message, severity });
       const view = buildPacingView(store.sqlite, cap, p, now);
       const excluded = view.frequencyCap.wouldExclude;
       const days = p.frequencyCap.days === 1 ? 'day' : `${p.frequencyCap.days} days`;
       if (excluded > 0 && base.sendable === 0) {
-        add('frequency_cap', false, `Everybody left to send got a message from this account in the last ${days}, so the frequency cap would exclude all ${excluded.toLocaleString('en')}. Lower the cap or turn it off to send to them anyway.`, 'error');
+        add(
+          'frequency_cap',
+          false,
+          `Everybody left to send got a message from this account in the last ${days}, so the frequency cap would exclude all ${excluded.toLocaleString('en')}. Lower the cap or turn it off to send to them anyway.`,
+          'error',
+        );
       } else if (excluded > 0) {
-        add('frequency_cap', true, `${excluded.toLocaleString('en')} recipients got a message from this account in the last ${days} and will be excluded (frequency cap).`, 'warning');
+        add(
+          'frequency_cap',
+          true,
+          `${excluded.toLocaleString('en')} recipients got a message from this account in the last ${days} and will be excluded (frequency cap).`,
+          'warning',
+        );
       }
       if (p.quietHours.window) {
         const countries = view.quietHours.countries;
@@ -78,22 +120,53 @@ export function createPacingService(deps: { store: Store; clock: Clock; events: 
         const quietNow = countries.filter((c) => c.quietNow).reduce((a, c) => a + c.recipients, 0);
         const window = describeWindow(p.quietHours.window);
         if (never.length > 0) {
-          add('quiet_hours', false, `With quiet hours ${window}, ${never.map((c) => c.name).join(', ')} ${never.length === 1 ? 'is' : 'are'} always in quiet hours in at least one of its time zones: choose one time zone for it, or its recipients will wait.`, 'warning');
+          add(
+            'quiet_hours',
+            false,
+            `With quiet hours ${window}, ${never.map((c) => c.name).join(', ')} ${never.length === 1 ? 'is' : 'are'} always in quiet hours in at least one of its time zones: choose one time zone for it, or its recipients will wait.`,
+            'warning',
+          );
         }
         if (quietNow > 0) {
-          add('quiet_hours', true, `${quietNow.toLocaleString('en')} recipients are in quiet hours (${window} their time) right now: they wait for their window while the others are sent.`, 'warning');
+          add(
+            'quiet_hours',
+            true,
+            `${quietNow.toLocaleString('en')} recipients are in quiet hours (${window} their time) right now: they wait for their window while the others are sent.`,
+            'warning',
+          );
         }
         if (countries.some((c) => c.rule === 'any')) {
-          add('quiet_hours', true, 'For countries with several time zones and none chosen, a recipient waits while it is quiet in any of them.', 'warning');
+          add(
+            'quiet_hours',
+            true,
+            'For countries with several time zones and none chosen, a recipient waits while it is quiet in any of them.',
+            'warning',
+          );
         }
       }
       if (p.spread) {
         const r = view.spread.ratePerSecond ?? 0;
         const over = formatDuration(p.spread.durationMinutes);
-        const every = r > 0 ? (r >= 1 ? `about ${Math.round(r)} per second` : `about one every ${Math.round(1 / r).toLocaleString('en')} s`) : 'nothing left to send';
-        add('spread', true, r >= p.accountRate ? `Spread over ${over}: that needs more than this account's ${p.accountRate} messages per second, so it will take longer.` : `Spread over ${over}: ${every}.`, 'warning');
+        const every =
+          r > 0
+            ? r >= 1
+              ? `about ${Math.round(r)} per second`
+              : `about one every ${Math.round(1 / r).toLocaleString('en')} s`
+            : 'nothing left to send';
+        add(
+          'spread',
+          true,
+          r >= p.accountRate
+            ? `Spread over ${over}: that needs more than this account's ${p.accountRate} messages per second, so it will take longer.`
+            : `Spread over ${over}: ${every}.`,
+          'warning',
+        );
       }
-      return { ok: items.every((i) => i.ok || i.severity === 'warning'), items, sendable: base.sendable };
+      return {
+        ok: items.every((i) => i.ok || i.severity === 'warning'),
+        items,
+        sendable: base.sendable,
+      };
     },
   };
 }

@@ -69,6 +69,11 @@ export function loadCampaignPacing(store: Store, campaignId: number): CampaignPa
 }
 
 /** The stored form of the effective quiet hours (what a campaign keeps once it starts). */
-export function quietHoursToStore(q: EffectiveQuietHours): { enabled: boolean; from: string; to: string; zones: Record<string, string> } {
+export function quietHoursToStore(q: EffectiveQuietHours): {
+  enabled: boolean;
+  from: string;
+  to: string;
+  zones: Record<string, string>;
+} {
   return { enabled: q.enabled, from: q.from, to: q.to, zones: q.zones };
 }

@@ -11,13 +11,19 @@ import { groupsFor } from './pacing-run';
 /** Pending recipients per country ('' for none), read from the partial index on pending rows. */
 export function pendingByCountry(db: SqliteDatabase, campaignId: number): Map<string, number> {
   const rows = db
-    .prepare("SELECT coalesce(country, '') AS country, count(*) AS n FROM recipients WHERE campaign_id = ? AND state = 'pending' GROUP BY country")
+    .prepare(
+      "SELECT coalesce(country, '') AS country, count(*) AS n FROM recipients WHERE campaign_id = ? AND state = 'pending' GROUP BY country",
+    )
     .all(campaignId) as { country: string; n: number }[];
   return new Map(rows.map((r) => [r.country, r.n]));
 }
 
 /** The audience's countries as quiet hours see them now, most recipients first. */
-export function quietCountries(p: CampaignPacing, pending: ReadonlyMap<string, number>, now: number): QuietCountry[] {
+export function quietCountries(
+  p: CampaignPacing,
+  pending: ReadonlyMap<string, number>,
+  now: number,
+): QuietCountry[] {
   const q = p.quietHours;
   return [...pending.entries()]
     .map(([key, recipients]): QuietCountry => {
@@ -36,11 +42,17 @@ export function quietCountries(p: CampaignPacing, pending: ReadonlyMap<string, n
         closesAt: s.closesAt,
       };
     })
-    .sort((a, b) => b.recipients - a.recipients || (a.country ?? '').localeCompare(b.country ?? ''));
+    .sort(
+      (a, b) => b.recipients - a.recipients || (a.country ?? '').localeCompare(b.country ?? ''),
+    );
 }
 
 /** Who waits for quiet hours now, for `campaigns.status` (the loop keeps its own, live). */
-export function quietWaitingNow(p: CampaignPacing, pending: ReadonlyMap<string, number>, now: number): QuietWaiting | null {
+export function quietWaitingNow(
+  p: CampaignPacing,
+  pending: ReadonlyMap<string, number>,
+  now: number,
+): QuietWaiting | null {
   if (!p.quietHours.window) return null;
   const groups = groupsFor(pending.keys(), p.quietHours.zones, p.fallbackCountry);
   return quietWaiting(groups, createQuietGate(p.quietHours.window, groups).at(now), pending);
@@ -99,7 +111,12 @@ export function buildPacingView(
       countries,
       waitingNow: countries.filter((c) => c.quietNow).reduce((a, c) => a + c.recipients, 0),
     },
-    spread: { durationMinutes: spread?.durationMinutes ?? null, deadline, ratePerSecond, accountRate: p.accountRate },
+    spread: {
+      durationMinutes: spread?.durationMinutes ?? null,
+      deadline,
+      ratePerSecond,
+      accountRate: p.accountRate,
+    },
     excluded: excludedGroups(db, p.campaignId),
     at: now,
   };

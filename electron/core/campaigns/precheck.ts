@@ -15,28 +15,67 @@ const sentence = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
  * token and phone number (one authenticated call), template approved, mapping complete,
  * header media available (for every A/B variant), at least one recipient that can be sent.
  */
-export async function precheckCampaign(deps: { store: Store; clients: AccountClients; clock: Clock }, campaignId: number): Promise<Precheck> {
+export async function precheckCampaign(
+  deps: { store: Store; clients: AccountClients; clock: Clock },
+  campaignId: number,
+): Promise<Precheck> {
   const { store } = deps;
   const items: PrecheckItem[] = [];
-  const add = (id: PrecheckItem['id'], ok: boolean, message: string, severity: PrecheckItem['severity'] = 'error') =>
-    items.push({ id, ok, message, severity });
+  const add = (
+    id: PrecheckItem['id'],
+    ok: boolean,
+    message: string,
+    severity: PrecheckItem['severity'] = 'error',
+  ) => items.push({ id, ok, message, severity });
 
   const campaign = store.first(
-    store.q.selectFrom('campaigns').select(['account_id', 'columns_json']).where('id', '=', campaignId),
+    store.q
+      .selectFrom('campaigns')
+      .select(['account_id', 'columns_json'])
+      .where('id', '=', campaignId),
   );
-  if (!campaign) return { ok: false, items: [{ id: 'audience', ok: false, severity: 'error', message: 'This campaign no longer exists.' }], sendable: 0 };
+  if (!campaign)
+    return {
+      ok: false,
+      items: [
+        {
+          id: 'audience',
+          ok: false,
+          severity: 'error',
+          message: 'This campaign no longer exists.',
+        },
+      ],
+      sendable: 0,
+    };
 
   try {
     const client = await deps.clients.clientFor(campaign.account_id);
     const info = await client.phoneNumberInfo();
     if (info.ok) {
       add('token', true, 'The access token works.');
-      add('phone_number', true, `Sending from ${info.info.displayPhoneNumber ?? info.info.id}${info.info.verifiedName ? ` (${info.info.verifiedName})` : ''}.`);
+      add(
+        'phone_number',
+        true,
+        `Sending from ${info.info.displayPhoneNumber ?? info.info.id}${info.info.verifiedName ? ` (${info.info.verifiedName})` : ''}.`,
+      );
     } else if (info.failure.handling === 'pause_campaign') {
-      const tokenProblem = info.code === 190 || info.code === 0 || (info.code !== null && info.code >= 200 && info.code < 300) || info.httpStatus === 401;
-      add(tokenProblem ? 'token' : 'phone_number', false, `${info.failure.entry.explanation} ${info.failure.entry.action}`);
+      const tokenProblem =
+        info.code === 190 ||
+        info.code === 0 ||
+        (info.code !== null && info.code >= 200 && info.code < 300) ||
+        info.httpStatus === 401;
+      add(
+        tokenProblem ? 'token' : 'phone_number',
+        false,
+        `${info.failure.entry.explanation} ${info.failure.entry.action}`,
+      );
     } else {
-      add('token', false, `WhatsApp could not be reached to check the token: ${info.failure.entry.explanation}`, 'warning');
+      add(
+        'token',
+        false,
+        `WhatsApp could not be reached to check the token: ${info.failure.entry.explanation}`,
+        'warning',
+      );
     }
   } catch (e) {
     add('token', false, e instanceof Error ? e.message : String(e));
@@ -53,18 +92,61 @@ export async function precheckCampaign(deps: { store: Store; clients: AccountCli
       const t = m.template;
       return t.status === 'APPROVED'
         ? { ok: true, text: `${name(m.variant)}template "${t.name}" (${t.language}) is approved.` }
-        : { ok: false, text: `${name(m.variant)}template "${t.name}" is ${t.status}; only approved templates can be sent.` };
+        : {
+            ok: false,
+            text: `${name(m.variant)}template "${t.name}" is ${t.status}; only approved templates can be sent.`,
+          };
     });
-    add('template', templates.every((x) => x.ok), sentence(templates.filter((x) => !x.ok).map((x) => x.text).join(' ') || templates.map((x) => x.text).join(' ')));
-    const problems = messages.flatMap((m) => [...mappingProblems(m.template, m.mapping, columns), ...utmProblems(m.template, m.utm)].map((p) => name(m.variant) + p));
-    add('mapping', problems.length === 0, problems.length === 0 ? `Every placeholder has a value${split ? ' in every variant' : ''}.` : problems.join(' '));
+    add(
+      'template',
+      templates.every((x) => x.ok),
+      sentence(
+        templates
+          .filter((x) => !x.ok)
+          .map((x) => x.text)
+          .join(' ') || templates.map((x) => x.text).join(' '),
+      ),
+    );
+    const problems = messages.flatMap((m) =>
+      [...mappingProblems(m.template, m.mapping, columns), ...utmProblems(m.template, m.utm)].map(
+        (p) => name(m.variant) + p,
+      ),
+    );
+    add(
+      'mapping',
+      problems.length === 0,
+      problems.length === 0
+        ? `Every placeholder has a value${split ? ' in every variant' : ''}.`
+        : problems.join(' '),
+    );
     const media = messages.flatMap((m) => {
       const src = m.mediaSource;
       if (!src) return [];
       const ok = src.type === 'link' ? /^https:\/\//.test(src.url) : existsSync(src.path);
-      return [{ ok, text: name(m.variant) + (ok ? 'the header media is available.' : src.type === 'link' ? 'the header link must start with https://.' : `the header file ${src.path} is missing.`) }];
+      return [
+        {
+          ok,
+          text:
+            name(m.variant) +
+            (ok
+              ? 'the header media is available.'
+              : src.type === 'link'
+                ? 'the header link must start with https://.'
+                : `the header file ${src.path} is missing.`),
+        },
+      ];
     });
-    if (media.length > 0) add('media', media.every((x) => x.ok), sentence(media.filter((x) => !x.ok).map((x) => x.text).join(' ') || media.map((x) => x.text).join(' ')));
+    if (media.length > 0)
+      add(
+        'media',
+        media.every((x) => x.ok),
+        sentence(
+          media
+            .filter((x) => !x.ok)
+            .map((x) => x.text)
+            .join(' ') || media.map((x) => x.text).join(' '),
+        ),
+      );
   }
 
   // Who will be sent to follows the audience filter (and any other targeting) through the scope.
@@ -72,7 +154,8 @@ export async function precheckCampaign(deps: { store: Store; clients: AccountCli
   for (const problem of scope.problems) add('audience', false, problem);
   const { pending: before, sendable: pending } = await countSendable(store, scope);
   const leftOut = before - pending;
-  const leftOutText = leftOut > 0 ? ` (${leftOut.toLocaleString('en')} left out by ${scope.label})` : '';
+  const leftOutText =
+    leftOut > 0 ? ` (${leftOut.toLocaleString('en')} left out by ${scope.label})` : '';
   add(
     'audience',
     pending > 0,
@@ -82,7 +165,9 @@ export async function precheckCampaign(deps: { store: Store; clients: AccountCli
         ? `Nobody is left once ${scope.label} is applied: ${scope.fix}.`
         : 'There is nobody to send to: add customers first.',
   );
-  const account = store.first(store.q.selectFrom('accounts').select('messaging_limit').where('id', '=', campaign.account_id));
+  const account = store.first(
+    store.q.selectFrom('accounts').select('messaging_limit').where('id', '=', campaign.account_id),
+  );
   if (account?.messaging_limit && pending > account.messaging_limit) {
     add(
       'messaging_limit',

@@ -41,7 +41,9 @@ function toSummary(row: CampaignRow): CampaignSummary {
 
 export function listCampaigns(store: Store): CampaignSummary[] {
   return store
-    .all(summaryQuery(store).orderBy('campaigns.updated_at', 'desc').orderBy('campaigns.id', 'desc'))
+    .all(
+      summaryQuery(store).orderBy('campaigns.updated_at', 'desc').orderBy('campaigns.id', 'desc'),
+    )
     .map((r) => toSummary(r as CampaignRow));
 }
 
@@ -53,7 +55,10 @@ export function recipientCounts(store: Store, campaignId: number): RecipientCoun
       .where('campaign_id', '=', campaignId)
       .groupBy('state'),
   );
-  const counts = Object.fromEntries(RECIPIENT_STATES.map((s) => [s, 0])) as Record<RecipientState, number>;
+  const counts = Object.fromEntries(RECIPIENT_STATES.map((s) => [s, 0])) as Record<
+    RecipientState,
+    number
+  >;
   let total = 0;
   for (const r of rows) {
     counts[r.state] = r.n;
@@ -80,7 +85,10 @@ export function getCampaign(store: Store, id: number): Campaign | undefined {
   };
 }
 
-export function insertCampaign(store: Store, values: { accountId: number; name: string; now: number }): number {
+export function insertCampaign(
+  store: Store,
+  values: { accountId: number; name: string; now: number },
+): number {
   return store.run(
     store.q.insertInto('campaigns').values({
       account_id: values.accountId,
@@ -103,7 +111,9 @@ export function insertCampaign(store: Store, values: { accountId: number; name: 
 }
 
 export function renameCampaign(store: Store, id: number, name: string, now: number): number {
-  return store.run(store.q.updateTable('campaigns').set({ name, updated_at: now }).where('id', '=', id)).changes;
+  return store.run(
+    store.q.updateTable('campaigns').set({ name, updated_at: now }).where('id', '=', id),
+  ).changes;
 }
 
 export function deleteCampaign(store: Store, id: number): number {

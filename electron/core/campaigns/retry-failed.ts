@@ -6,21 +6,28 @@ import type { EventBus } from '../events';
 import { FILTER_KEY } from './audience-filter-store';
 import { parseSettingsJson } from './settings';
 
-
 /**
  * "Retry failed": a new draft with only the recipients whose failure is worth retrying (never
  * opt-outs or numbers not on WhatsApp), with the same template and mapping. It is a draft, so the
  * user reviews it, and it is scheduled no earlier than the failures allow.
  */
-export function createRetryFailedDraft(deps: { store: Store; clock: Clock; events: EventBus }, campaignId: number): RetryFailedResult {
+export function createRetryFailedDraft(
+  deps: { store: Store; clock: Clock; events: EventBus },
+  campaignId: number,
+): RetryFailedResult {
   const { store, clock } = deps;
   const now = clock.now();
   const result = store.tx(() => {
-    const source = store.first(store.q.selectFrom('campaigns').selectAll().where('id', '=', campaignId));
+    const source = store.first(
+      store.q.selectFrom('campaigns').selectAll().where('id', '=', campaignId),
+    );
     if (!source) throw new CoreError('NOT_FOUND', `Campaign ${campaignId} does not exist.`);
-    if (source.state === 'draft') throw new CoreError('CONFLICT', 'This campaign has not been sent yet.');
+    if (source.state === 'draft')
+      throw new CoreError('CONFLICT', 'This campaign has not been sent yet.');
     const category = source.template_id
-      ? store.first(store.q.selectFrom('templates').select('category').where('id', '=', source.template_id))?.category
+      ? store.first(
+          store.q.selectFrom('templates').select('category').where('id', '=', source.template_id),
+        )?.category
       : undefined;
     const { lastInsertRowid: newId } = store.run(
       store.q.insertInto('campaigns').values({
@@ -55,7 +62,16 @@ export function createRetryFailedDraft(deps: { store: Store; clock: Clock; event
       const page = store.all(
         store.q
           .selectFrom('recipients')
-          .select(['id', 'row_number', 'phone', 'country', 'phone_type', 'fields_json', 'error_code', 'failed_at'])
+          .select([
+            'id',
+            'row_number',
+            'phone',
+            'country',
+            'phone_type',
+            'fields_json',
+            'error_code',
+            'failed_at',
+          ])
           .where('campaign_id', '=', campaignId)
           .where('state', '=', 'failed')
           .where('id', '>', after)
@@ -83,9 +99,17 @@ export function createRetryFailedDraft(deps: { store: Store; clock: Clock; event
         if (decision.notBefore > now) notBefore = Math.max(notBefore ?? 0, decision.notBefore);
       }
     }
-    return { campaignId: newId, recipients, leftOut: [...leftOut].map(([reason, count]) => ({ reason, count })), notBefore };
+    return {
+      campaignId: newId,
+      recipients,
+      leftOut: [...leftOut].map(([reason, count]) => ({ reason, count })),
+      notBefore,
+    };
   });
-  deps.events.emit('db.changed', { tables: ['campaigns', 'recipients'], campaignId: result.campaignId });
+  deps.events.emit('db.changed', {
+    tables: ['campaigns', 'recipients'],
+    campaignId: result.campaignId,
+  });
   return result;
 }
 

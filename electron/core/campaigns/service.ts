@@ -14,7 +14,8 @@ export interface CampaignDeps {
 
 function mustGet(store: Store, id: number): Campaign {
   const campaign = repo.getCampaign(store, id);
-  if (!campaign) throw new CoreError('NOT_FOUND', `Campaign ${id} does not exist (it may have been deleted).`);
+  if (!campaign)
+    throw new CoreError('NOT_FOUND', `Campaign ${id} does not exist (it may have been deleted).`);
   return campaign;
 }
 
@@ -38,7 +39,8 @@ export function createCampaignService({ store, clock, events }: CampaignDeps) {
           // With no account named, a new draft goes to the first real account, else the Sandbox.
           const accounts = listAccounts(store);
           const pick = accounts.find((a) => a.kind === 'cloud') ?? accounts[0];
-          if (!pick) throw new CoreError('NOT_FOUND', 'There is no account to bind the campaign to.');
+          if (!pick)
+            throw new CoreError('NOT_FOUND', 'There is no account to bind the campaign to.');
           accountId = pick.id;
         } else if (!getAccount(store, accountId)) {
           throw new CoreError('NOT_FOUND', `Account ${accountId} does not exist.`);

@@ -10,7 +10,9 @@ import type { Store } from '../db/connection';
 export type SettingsObject = Record<string, unknown>;
 
 export function readSettings(store: Store, campaignId: number): SettingsObject {
-  const row = store.first(store.q.selectFrom('campaigns').select('settings_json').where('id', '=', campaignId));
+  const row = store.first(
+    store.q.selectFrom('campaigns').select('settings_json').where('id', '=', campaignId),
+  );
   if (!row) throw new CoreError('NOT_FOUND', `Campaign ${campaignId} does not exist.`);
   return parseSettingsJson(row.settings_json);
 }
@@ -20,7 +22,9 @@ export function parseSettingsJson(json: string | null | undefined): SettingsObje
   if (!json) return {};
   try {
     const parsed: unknown = JSON.parse(json);
-    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as SettingsObject) : {};
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as SettingsObject)
+      : {};
   } catch {
     return {};
   }
@@ -39,16 +43,29 @@ export function writeSetting(
   options: { allowedStates?: readonly string[] } = {},
 ): SettingsObject {
   return store.tx(() => {
-    const row = store.first(store.q.selectFrom('campaigns').select(['settings_json', 'state']).where('id', '=', campaignId));
+    const row = store.first(
+      store.q
+        .selectFrom('campaigns')
+        .select(['settings_json', 'state'])
+        .where('id', '=', campaignId),
+    );
     if (!row) throw new CoreError('NOT_FOUND', `Campaign ${campaignId} does not exist.`);
     const allowed = options.allowedStates ?? ['draft'];
     if (!allowed.includes(row.state)) {
-      throw new CoreError('CONFLICT', `This campaign is ${row.state}; this setting can be changed only while it is ${allowed.join(' or ')}.`);
+      throw new CoreError(
+        'CONFLICT',
+        `This campaign is ${row.state}; this setting can be changed only while it is ${allowed.join(' or ')}.`,
+      );
     }
     const settings = parseSettingsJson(row.settings_json);
     if (value === undefined) delete settings[key];
     else settings[key] = value;
-    store.run(store.q.updateTable('campaigns').set({ settings_json: JSON.stringify(settings), updated_at: now }).where('id', '=', campaignId));
+    store.run(
+      store.q
+        .updateTable('campaigns')
+        .set({ settings_json: JSON.stringify(settings), updated_at: now })
+        .where('id', '=', campaignId),
+    );
     return settings;
   });
 }

@@ -20,10 +20,18 @@ export function assignVariants(store: Store, campaignId: number): AssignedCounts
   return assignWith(store, campaignId, setting);
 }
 
-export function assignWith(store: Store, campaignId: number, setting: VariantsSetting): AssignedCounts {
+export function assignWith(
+  store: Store,
+  campaignId: number,
+  setting: VariantsSetting,
+): AssignedCounts {
   const db = store.sqlite;
-  const pending = db.prepare("SELECT id FROM recipients WHERE campaign_id = ? AND state = 'pending' ORDER BY id").pluck();
-  const clear = db.prepare("UPDATE recipients SET variant = NULL WHERE campaign_id = ? AND variant IS NOT NULL AND state != 'pending'");
+  const pending = db
+    .prepare("SELECT id FROM recipients WHERE campaign_id = ? AND state = 'pending' ORDER BY id")
+    .pluck();
+  const clear = db.prepare(
+    "UPDATE recipients SET variant = NULL WHERE campaign_id = ? AND variant IS NOT NULL AND state != 'pending'",
+  );
   const set = db.prepare('UPDATE recipients SET variant = ? WHERE id = ?');
   return store.tx(() => {
     const counts: AssignedCounts = {};
@@ -39,5 +47,7 @@ export function assignWith(store: Store, campaignId: number, setting: VariantsSe
 
 /** Clears every assignment of a draft: a changed split must not leave variants from an earlier start. */
 export function clearAssignments(store: Store, campaignId: number): void {
-  store.sqlite.prepare('UPDATE recipients SET variant = NULL WHERE campaign_id = ? AND variant IS NOT NULL').run(campaignId);
+  store.sqlite
+    .prepare('UPDATE recipients SET variant = NULL WHERE campaign_id = ? AND variant IS NOT NULL')
+    .run(campaignId);
 }

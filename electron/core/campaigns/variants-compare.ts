@@ -1,5 +1,10 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
-import type { VariantClicks, VariantComparison, VariantsSetting, VariantStats } from '../../../shared/api';
+import type {
+  VariantClicks,
+  VariantComparison,
+  VariantsSetting,
+  VariantStats,
+} from '../../../shared/api';
 import { VARIANT_IDS, variantOf, type VariantId } from '../../../shared/domain/variants';
 
 /** Counts per variant and state, read from the partial index recipients_variant alone (migration 70). */
@@ -13,7 +18,8 @@ export interface VariantCounts {
   failed: number;
 }
 
-const isVariant = (v: unknown): v is VariantId => typeof v === 'string' && (VARIANT_IDS as readonly string[]).includes(v);
+const isVariant = (v: unknown): v is VariantId =>
+  typeof v === 'string' && (VARIANT_IDS as readonly string[]).includes(v);
 
 /**
  * Sent counts everything WhatsApp accepted (sent_at set), whatever happened after; delivered includes
@@ -30,7 +36,19 @@ export function variantCounts(db: SqliteDatabase, campaignId: number): VariantCo
   for (const r of rows) {
     if (!isVariant(r.variant)) continue;
     let c = by.get(r.variant);
-    if (!c) by.set(r.variant, (c = { variant: r.variant, recipients: 0, waiting: 0, sent: 0, delivered: 0, read: 0, failed: 0 }));
+    if (!c)
+      by.set(
+        r.variant,
+        (c = {
+          variant: r.variant,
+          recipients: 0,
+          waiting: 0,
+          sent: 0,
+          delivered: 0,
+          read: 0,
+          failed: 0,
+        }),
+      );
     c.recipients += r.n;
     c.sent += r.sent;
     if (r.state === 'pending' || r.state === 'sending') c.waiting += r.n;
@@ -47,10 +65,16 @@ type DrawnEntry = { key: string; counts: Partial<Record<VariantId, number>> };
 const drawnCache = new WeakMap<SqliteDatabase, Map<number, DrawnEntry>>();
 
 /** Before start: how many of the pending recipients the seeded draw gives each variant (exactly what start assigns). */
-export function drawnCounts(db: SqliteDatabase, campaignId: number, setting: VariantsSetting): Partial<Record<VariantId, number>> {
+export function drawnCounts(
+  db: SqliteDatabase,
+  campaignId: number,
+  setting: VariantsSetting,
+): Partial<Record<VariantId, number>> {
   if (setting.variants.length < 2) return {};
   const audience = db
-    .prepare("SELECT count(*) AS n, min(id) AS lo, max(id) AS hi FROM recipients WHERE campaign_id = ? AND state = 'pending'")
+    .prepare(
+      "SELECT count(*) AS n, min(id) AS lo, max(id) AS hi FROM recipients WHERE campaign_id = ? AND state = 'pending'",
+    )
     .get(campaignId) as { n: number; lo: number | null; hi: number | null };
   const key = JSON.stringify([setting.seed, setting.variants.map((v) => v.share), audience]);
   let byCampaign = drawnCache.get(db);
@@ -65,10 +89,17 @@ export function drawnCounts(db: SqliteDatabase, campaignId: number, setting: Var
   return counts;
 }
 
-function countDraws(db: SqliteDatabase, campaignId: number, setting: VariantsSetting): Partial<Record<VariantId, number>> {
+function countDraws(
+  db: SqliteDatabase,
+  campaignId: number,
+  setting: VariantsSetting,
+): Partial<Record<VariantId, number>> {
   const counts: Partial<Record<VariantId, number>> = {};
   // The (campaign_id, state, id) index alone: ids only, streamed, nothing held.
-  const ids = db.prepare("SELECT id FROM recipients WHERE campaign_id = ? AND state = 'pending'").pluck().iterate(campaignId) as IterableIterator<number>;
+  const ids = db
+    .prepare("SELECT id FROM recipients WHERE campaign_id = ? AND state = 'pending'")
+    .pluck()
+    .iterate(campaignId) as IterableIterator<number>;
   for (const id of ids) {
     const v = variantOf(setting, id);
     counts[v] = (counts[v] ?? 0) + 1;
@@ -102,13 +133,16 @@ export function compareVariants(db: SqliteDatabase, input: ComparisonInput): Var
     return t ? `${t.name}|${t.language}` : null;
   };
   const shared = new Set(
-    variants.map((v) => templateKey(v.id)).filter((k, i, all): k is string => k !== null && all.indexOf(k) !== i),
+    variants
+      .map((v) => templateKey(v.id))
+      .filter((k, i, all): k is string => k !== null && all.indexOf(k) !== i),
   );
   const stats = variants.map((v): VariantStats => {
     const c = counts.get(v.id);
     const t = input.templates[v.id] ?? null;
     const key = templateKey(v.id);
-    const clicks = input.clicksFor && t && key !== null && !shared.has(key) ? input.clicksFor(t) : null;
+    const clicks =
+      input.clicksFor && t && key !== null && !shared.has(key) ? input.clicksFor(t) : null;
     const sent = c?.sent ?? 0;
     const delivered = c?.delivered ?? 0;
     return {
@@ -133,5 +167,11 @@ export function compareVariants(db: SqliteDatabase, input: ComparisonInput): Var
     : shared.size > 0
       ? 'Variants that use the same template share its click count in WhatsApp analytics, so their clicks cannot be told apart.'
       : null;
-  return { campaignId: input.campaignId, split: variants.length > 1, variants: stats, clicksNote, at: input.now };
+  return {
+    campaignId: input.campaignId,
+    split: variants.length > 1,
+    variants: stats,
+    clicksNote,
+    at: input.now,
+  };
 }

@@ -24,13 +24,21 @@ export function withVariantCosts(
     effectiveRateCard(store),
     plan.states.map((s) => ({
       category: s.info?.category ?? 'MARKETING',
-      byCountry: [...(validByVariant.get(s.variant) ?? new Map<string | null, number>())].map(([country, messages]) => ({ country, messages })),
+      byCountry: [...(validByVariant.get(s.variant) ?? new Map<string | null, number>())].map(
+        ([country, messages]) => ({ country, messages }),
+      ),
     })),
   );
   const { parts, ...breakdown } = mixed;
   const byVariant = plan.states.map((s, i) => {
     const p = parts[i]!;
-    return { id: s.variant, label: variantLabelOf(plan.setting, s.variant), category: p.category, messages: p.messages, total: p.total };
+    return {
+      id: s.variant,
+      label: variantLabelOf(plan.setting, s.variant),
+      category: p.category,
+      messages: p.messages,
+      total: p.total,
+    };
   });
   const differ = new Set(byVariant.map((v) => v.category)).size > 1;
   return {

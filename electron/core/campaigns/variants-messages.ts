@@ -1,7 +1,11 @@
 import type { VariantsSetting } from '../../../shared/api';
 import { variantOf, type VariantId } from '../../../shared/domain/variants';
 import type { Store } from '../db/connection';
-import { loadMessageState, templateWarningFor, type CampaignMessageState } from '../templates/campaign-message';
+import {
+  loadMessageState,
+  templateWarningFor,
+  type CampaignMessageState,
+} from '../templates/campaign-message';
 import { toTemplateInfo } from '../templates/store';
 import { findVariant, readVariants } from './variants-settings';
 
@@ -9,7 +13,12 @@ import { findVariant, readVariants } from './variants-settings';
  * Each variant's message in the shape the Message tab, the preview, the validation and the sender
  * already use for the campaign's own (A): B and C differ only in where template, mapping and tags live.
  */
-export function loadVariantMessageState(store: Store, campaignId: number, variant: VariantId, setting?: VariantsSetting | null): CampaignMessageState {
+export function loadVariantMessageState(
+  store: Store,
+  campaignId: number,
+  variant: VariantId,
+  setting?: VariantsSetting | null,
+): CampaignMessageState {
   const a = loadMessageState(store, campaignId);
   if (variant === 'A') return a;
   const split = setting ?? readVariants(store, campaignId).setting;
@@ -17,7 +26,12 @@ export function loadVariantMessageState(store: Store, campaignId: number, varian
   const ref = v.template ?? null;
   const row = ref
     ? store.first(
-        store.q.selectFrom('templates').selectAll().where('account_id', '=', a.accountId).where('name', '=', ref.name).where('language', '=', ref.language),
+        store.q
+          .selectFrom('templates')
+          .selectAll()
+          .where('account_id', '=', a.accountId)
+          .where('name', '=', ref.name)
+          .where('language', '=', ref.language),
       )
     : undefined;
   const info = row ? toTemplateInfo(row) : null;
@@ -34,7 +48,10 @@ export function loadVariantMessageState(store: Store, campaignId: number, varian
 }
 
 /** Which variant a recipient gets: the one assigned at start, else the seeded draw it will get. */
-export function recipientVariant(setting: VariantsSetting | null, r: { id: number; variant: string | null }): VariantId {
+export function recipientVariant(
+  setting: VariantsSetting | null,
+  r: { id: number; variant: string | null },
+): VariantId {
   if (r.variant === 'A' || r.variant === 'B' || r.variant === 'C') return r.variant;
   if (!setting || setting.variants.length < 2) return 'A';
   return variantOf(setting, r.id);
@@ -81,7 +98,10 @@ export function loadVariantPlan(store: Store, campaignId: number): VariantPlan {
     states,
     stateOf: (r) => byId.get(recipientVariant(setting, r)),
     unavailable:
-      read.damaged ?? (missing ? `${prefix(missing)}${missing.templateWarning ?? 'choose a template for this variant first.'}` : null),
+      read.damaged ??
+      (missing
+        ? `${prefix(missing)}${missing.templateWarning ?? 'choose a template for this variant first.'}`
+        : null),
     mappingProblems: (perState) => states.flatMap((s) => perState(s).map((p) => prefix(s) + p)),
     prefix,
   };

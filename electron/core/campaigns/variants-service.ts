@@ -1,4 +1,10 @@
-import type { MessageSetup, TableName, VariantComparison, VariantPreview, VariantsView } from '../../../shared/api';
+import type {
+  MessageSetup,
+  TableName,
+  VariantComparison,
+  VariantPreview,
+  VariantsView,
+} from '../../../shared/api';
 import type { variantMethods } from '../../../shared/api/methods/variants';
 import type { HandlersFor } from '../api/handlers';
 import type { Clock } from '../clock';
@@ -7,7 +13,17 @@ import type { EventBus } from '../events';
 import { toSetup } from '../templates/campaign-message';
 import { previewRecipient } from '../templates/preview';
 import { compareVariants, type ClicksSource } from './variants-compare';
-import { addVariant, removeVariant, setLabel, setSplit, setUtm, setVariantMapping, setVariantMediaFile, setVariantTemplate, type EditDeps } from './variants-edit';
+import {
+  addVariant,
+  removeVariant,
+  setLabel,
+  setSplit,
+  setUtm,
+  setVariantMapping,
+  setVariantMediaFile,
+  setVariantTemplate,
+  type EditDeps,
+} from './variants-edit';
 import { loadVariantMessageState, recipientVariant } from './variants-messages';
 import { readVariants } from './variants-settings';
 import { variantsView } from './variants-view';
@@ -25,10 +41,16 @@ export interface VariantDeps {
 /** A/B variants: their set-up (Message tab, CLI), the preview per variant, and the comparison. */
 export function createVariantService(deps: VariantDeps) {
   const { store, clock, events } = deps;
-  const editDeps: EditDeps = { store, now: () => clock.now(), ...(deps.random ? { random: deps.random } : {}) };
-  const changed = (campaignId: number, tables: TableName[] = ['campaigns']) => events.emit('db.changed', { tables, campaignId });
+  const editDeps: EditDeps = {
+    store,
+    now: () => clock.now(),
+    ...(deps.random ? { random: deps.random } : {}),
+  };
+  const changed = (campaignId: number, tables: TableName[] = ['campaigns']) =>
+    events.emit('db.changed', { tables, campaignId });
   const view = (campaignId: number): VariantsView => variantsView(store, campaignId);
-  const setup = (campaignId: number, variant: 'A' | 'B' | 'C'): MessageSetup => toSetup(loadVariantMessageState(store, campaignId, variant));
+  const setup = (campaignId: number, variant: 'A' | 'B' | 'C'): MessageSetup =>
+    toSetup(loadVariantMessageState(store, campaignId, variant));
   const after = <T>(campaignId: number, result: T, tables?: TableName[]): T => {
     changed(campaignId, tables);
     return result;
@@ -38,7 +60,10 @@ export function createVariantService(deps: VariantDeps) {
     view,
     setup,
 
-    add(campaignId: number, input: { label?: string | undefined; templateId?: number | undefined }): VariantsView {
+    add(
+      campaignId: number,
+      input: { label?: string | undefined; templateId?: number | undefined },
+    ): VariantsView {
       addVariant(editDeps, campaignId, input);
       return after(campaignId, view(campaignId));
     },
@@ -58,7 +83,11 @@ export function createVariantService(deps: VariantDeps) {
       setVariantTemplate(editDeps, campaignId, variant, templateId);
       return after(campaignId, setup(campaignId, variant));
     },
-    setMapping(campaignId: number, variant: 'B' | 'C', mapping: Parameters<typeof setVariantMapping>[3]): MessageSetup {
+    setMapping(
+      campaignId: number,
+      variant: 'B' | 'C',
+      mapping: Parameters<typeof setVariantMapping>[3],
+    ): MessageSetup {
       setVariantMapping(editDeps, campaignId, variant, mapping);
       return after(campaignId, setup(campaignId, variant));
     },
@@ -66,22 +95,36 @@ export function createVariantService(deps: VariantDeps) {
       await setVariantMediaFile({ ...editDeps, dataDir: deps.dataDir }, input);
       return after(input.campaignId, setup(input.campaignId, input.variant));
     },
-    setUtm(campaignId: number, variant: 'A' | 'B' | 'C', slot: string, utm: Parameters<typeof setUtm>[4]): VariantsView {
+    setUtm(
+      campaignId: number,
+      variant: 'A' | 'B' | 'C',
+      slot: string,
+      utm: Parameters<typeof setUtm>[4],
+    ): VariantsView {
       setUtm(editDeps, campaignId, variant, slot, utm);
       return after(campaignId, view(campaignId));
     },
 
-    async preview(q: Parameters<typeof previewRecipient>[1] & { variant: 'A' | 'B' | 'C' }): Promise<VariantPreview> {
+    async preview(
+      q: Parameters<typeof previewRecipient>[1] & { variant: 'A' | 'B' | 'C' },
+    ): Promise<VariantPreview> {
       const { setting } = readVariants(store, q.campaignId);
       const state = loadVariantMessageState(store, q.campaignId, q.variant, setting);
       const preview = await previewRecipient(store, q, clock.now(), state);
       const split = (setting?.variants.length ?? 1) > 1;
       let recipientVariant_: VariantPreview['recipientVariant'] = null;
       if (split && preview.recipient) {
-        const row = store.first(store.q.selectFrom('recipients').select(['id', 'variant']).where('id', '=', preview.recipient.id));
+        const row = store.first(
+          store.q
+            .selectFrom('recipients')
+            .select(['id', 'variant'])
+            .where('id', '=', preview.recipient.id),
+        );
         if (row) recipientVariant_ = recipientVariant(setting, row);
         if (recipientVariant_ !== null && recipientVariant_ !== q.variant) {
-          preview.requestNotes.push(`This recipient gets variant ${recipientVariant_}, not ${q.variant}: this is what they would get as ${q.variant}.`);
+          preview.requestNotes.push(
+            `This recipient gets variant ${recipientVariant_}, not ${q.variant}: this is what they would get as ${q.variant}.`,
+          );
         }
       }
       return { ...preview, variant: q.variant, recipientVariant: recipientVariant_ };
@@ -93,7 +136,12 @@ export function createVariantService(deps: VariantDeps) {
       const templates = Object.fromEntries(
         ids.map((id) => {
           const s = loadVariantMessageState(store, campaignId, id, setting);
-          return [id, s.templateName && s.templateLanguage ? { name: s.templateName, language: s.templateLanguage } : null];
+          return [
+            id,
+            s.templateName && s.templateLanguage
+              ? { name: s.templateName, language: s.templateLanguage }
+              : null,
+          ];
         }),
       );
       return compareVariants(store.sqlite, {
@@ -117,7 +165,8 @@ export function variantHandlers(v: VariantService): HandlersFor<typeof variantMe
     'variants.setSplit': (input) => v.setSplit(input.campaignId, input),
     'variants.setLabel': (input) => v.setLabel(input.campaignId, input.variant, input.label),
     'variants.message': (input) => v.setup(input.campaignId, input.variant),
-    'variants.setTemplate': (input) => v.setTemplate(input.campaignId, input.variant, input.templateId),
+    'variants.setTemplate': (input) =>
+      v.setTemplate(input.campaignId, input.variant, input.templateId),
     'variants.setMapping': (input) => v.setMapping(input.campaignId, input.variant, input.mapping),
     'variants.setMediaFile': (input) => v.setMediaFile(input),
     'variants.setUtm': (input) => v.setUtm(input.campaignId, input.variant, input.slot, input.utm),

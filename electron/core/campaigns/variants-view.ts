@@ -1,5 +1,15 @@
-import type { UrlButtonInfo, VariantsSetting, VariantsView, VariantView } from '../../../shared/api';
-import { buttonsOf, templateSlots, utmBlocked, type Template } from '../../../shared/domain/templates';
+import type {
+  UrlButtonInfo,
+  VariantsSetting,
+  VariantsView,
+  VariantView,
+} from '../../../shared/api';
+import {
+  buttonsOf,
+  templateSlots,
+  utmBlocked,
+  type Template,
+} from '../../../shared/domain/templates';
 import type { Store } from '../db/connection';
 import { canEditMessage, toSetup, type CampaignMessageState } from '../templates/campaign-message';
 import { drawnCounts, variantCounts } from './variants-compare';
@@ -14,7 +24,17 @@ export function urlButtons(t: Template | undefined): UrlButtonInfo[] {
     .filter((s) => s.kind === 'url_suffix')
     .flatMap((s) => {
       const b = buttons[s.buttonIndex ?? -1];
-      return b ? [{ slot: s.key, index: s.buttonIndex ?? 0, text: b.text, url: b.url ?? '', utmBlocked: utmBlocked(b) }] : [];
+      return b
+        ? [
+            {
+              slot: s.key,
+              index: s.buttonIndex ?? 0,
+              text: b.text,
+              url: b.url ?? '',
+              utmBlocked: utmBlocked(b),
+            },
+          ]
+        : [];
     });
 }
 
@@ -23,7 +43,11 @@ export const ASSIGNMENT_NOTE =
   'so the preview, the checks and the cost estimate of a draft already use the variant each recipient gets when ' +
   'the campaign starts. At start the draw is written to every recipient still waiting; a new seed re-draws.';
 
-function variantView(state: CampaignMessageState, v: VariantsSetting['variants'][number], recipients: number): VariantView {
+function variantView(
+  state: CampaignMessageState,
+  v: VariantsSetting['variants'][number],
+  recipients: number,
+): VariantView {
   const setup = toSetup(state);
   const problems = [
     ...(state.templateName === null ? ['Choose a template for this variant.'] : []),
@@ -49,11 +73,16 @@ function variantView(state: CampaignMessageState, v: VariantsSetting['variants']
 export function variantsView(store: Store, campaignId: number): VariantsView {
   const read = readVariants(store, campaignId);
   const setting = read.setting ?? defaultVariants(() => 0);
-  const states = setting.variants.map((v) => loadVariantMessageState(store, campaignId, v.id, read.setting));
+  const states = setting.variants.map((v) =>
+    loadVariantMessageState(store, campaignId, v.id, read.setting),
+  );
   const a = states[0]!;
-  const assigned = new Map(variantCounts(store.sqlite, campaignId).map((c) => [c.variant, c.recipients]));
+  const assigned = new Map(
+    variantCounts(store.sqlite, campaignId).map((c) => [c.variant, c.recipients]),
+  );
   const isAssigned = a.state !== 'draft' && assigned.size > 0;
-  const drawn = isAssigned || setting.variants.length < 2 ? {} : drawnCounts(store.sqlite, campaignId, setting);
+  const drawn =
+    isAssigned || setting.variants.length < 2 ? {} : drawnCounts(store.sqlite, campaignId, setting);
   const pendingAll = setting.variants.length < 2 ? countPending(store, campaignId) : 0;
   return {
     campaignId,
@@ -62,7 +91,15 @@ export function variantsView(store: Store, campaignId: number): VariantsView {
     split: setting.variants.length > 1,
     seed: setting.seed,
     variants: setting.variants.map((v, i) =>
-      variantView(states[i]!, v, isAssigned ? (assigned.get(v.id) ?? 0) : setting.variants.length < 2 ? pendingAll : (drawn[v.id] ?? 0)),
+      variantView(
+        states[i]!,
+        v,
+        isAssigned
+          ? (assigned.get(v.id) ?? 0)
+          : setting.variants.length < 2
+            ? pendingAll
+            : (drawn[v.id] ?? 0),
+      ),
     ),
     assigned: isAssigned,
     note: read.damaged ?? ASSIGNMENT_NOTE,
@@ -70,7 +107,13 @@ export function variantsView(store: Store, campaignId: number): VariantsView {
 }
 
 function countPending(store: Store, campaignId: number): number {
-  return store.first(
-    store.q.selectFrom('recipients').select((eb) => eb.fn.countAll<number>().as('n')).where('campaign_id', '=', campaignId).where('state', '=', 'pending'),
-  )?.n ?? 0;
+  return (
+    store.first(
+      store.q
+        .selectFrom('recipients')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('campaign_id', '=', campaignId)
+        .where('state', '=', 'pending'),
+    )?.n ?? 0
+  );
 }

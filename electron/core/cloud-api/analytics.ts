@@ -1,8 +1,19 @@
 import { z } from 'zod';
 import type { Caller } from './caller';
-import { failureFromCall, failureFromResponse, isSuccessStatus, malformedFailure, type FailureContext } from './failures';
+import {
+  failureFromCall,
+  failureFromResponse,
+  isSuccessStatus,
+  malformedFailure,
+  type FailureContext,
+} from './failures';
 import { isRecord, parseJson } from './json';
-import type { EnableInsightsOutcome, TemplateAnalyticsOptions, TemplateAnalyticsOutcome, TemplateAnalyticsPoint } from './types';
+import type {
+  EnableInsightsOutcome,
+  TemplateAnalyticsOptions,
+  TemplateAnalyticsOutcome,
+  TemplateAnalyticsPoint,
+} from './types';
 
 /**
  * Template analytics (cloud-api.md §5: `template_analytics`, at most 10 template ids, metrics
@@ -28,8 +39,17 @@ export const TEMPLATE_ANALYTICS_METRICS = ['SENT', 'DELIVERED', 'READ', 'CLICKED
 export const TEMPLATE_ANALYTICS_LOOKBACK_DAYS = 90;
 
 /** Graph sends some numbers as strings; accept digits in a string as a count. */
-const count = z.union([z.number().int().min(0).max(1e12), z.string().regex(/^\d{1,12}$/).transform(Number)]);
-const id = z.union([z.string().regex(/^\d{1,25}$/), z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).transform(String)]);
+const count = z.union([
+  z.number().int().min(0).max(1e12),
+  z
+    .string()
+    .regex(/^\d{1,12}$/)
+    .transform(Number),
+]);
+const id = z.union([
+  z.string().regex(/^\d{1,25}$/),
+  z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).transform(String),
+]);
 
 const clickedItem = z.object({
   type: z.string().min(1).max(100),
@@ -39,7 +59,15 @@ const clickedItem = z.object({
 
 const costItem = z.object({
   type: z.string().min(1).max(100),
-  value: z.union([z.number().finite(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)]).optional(),
+  value: z
+    .union([
+      z.number().finite(),
+      z
+        .string()
+        .regex(/^-?\d+(\.\d+)?$/)
+        .transform(Number),
+    ])
+    .optional(),
 });
 
 const dataPoint = z.object({
@@ -65,7 +93,9 @@ const page = z.object({
     .max(100),
   paging: z
     .object({
-      cursors: z.object({ before: z.string().max(2000).optional(), after: z.string().max(2000).optional() }).optional(),
+      cursors: z
+        .object({ before: z.string().max(2000).optional(), after: z.string().max(2000).optional() })
+        .optional(),
       next: z.string().max(8000).optional(),
     })
     .optional(),
@@ -85,8 +115,14 @@ const toPoint = (p: z.infer<typeof dataPoint>): TemplateAnalyticsPoint => ({
   sent: p.sent ?? null,
   delivered: p.delivered ?? null,
   read: p.read ?? null,
-  clicked: (p.clicked ?? []).map((c) => ({ type: c.type, button: c.button_content ?? '', count: c.count })),
-  cost: (p.cost ?? []).flatMap((c) => (c.value === undefined ? [] : [{ type: c.type, value: c.value }])),
+  clicked: (p.clicked ?? []).map((c) => ({
+    type: c.type,
+    button: c.button_content ?? '',
+    count: c.count,
+  })),
+  cost: (p.cost ?? []).flatMap((c) =>
+    c.value === undefined ? [] : [{ type: c.type, value: c.value }],
+  ),
 });
 
 /**
@@ -104,18 +140,27 @@ const nextCursor = (paging: z.infer<typeof page>['paging']): string | null => {
 };
 
 const unixSeconds = (name: string, v: number): number => {
-  if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`${name} must be Unix seconds, got ${v}`);
+  if (!Number.isSafeInteger(v) || v < 0)
+    throw new RangeError(`${name} must be Unix seconds, got ${v}`);
   return v;
 };
 
 /** One page of `GET /{v}/{waba-id}/template_analytics`; the caller pages (each page is a call on its budget). */
-export const templateAnalytics = async (caller: Caller, wabaId: string, options: TemplateAnalyticsOptions): Promise<TemplateAnalyticsOutcome> => {
+export const templateAnalytics = async (
+  caller: Caller,
+  wabaId: string,
+  options: TemplateAnalyticsOptions,
+): Promise<TemplateAnalyticsOutcome> => {
   const start = unixSeconds('start', options.start);
   const end = unixSeconds('end', options.end);
   if (end <= start) throw new RangeError(`end (${end}) must be after start (${start})`);
   const ids = options.templateIds;
-  if (ids.length < 1 || ids.length > TEMPLATE_ANALYTICS_MAX_IDS) throw new RangeError(`template_ids takes 1 to ${TEMPLATE_ANALYTICS_MAX_IDS} ids, got ${ids.length}`);
-  for (const t of ids) if (!/^\d{1,25}$/.test(t)) throw new RangeError(`a template id is digits only, got "${t}"`);
+  if (ids.length < 1 || ids.length > TEMPLATE_ANALYTICS_MAX_IDS)
+    throw new RangeError(
+      `template_ids takes 1 to ${TEMPLATE_ANALYTICS_MAX_IDS} ids, got ${ids.length}`,
+    );
+  for (const t of ids)
+    if (!/^\d{1,25}$/.test(t)) throw new RangeError(`a template id is digits only, got "${t}"`);
   const metrics = options.metrics ?? TEMPLATE_ANALYTICS_METRICS;
   const ctx: FailureContext = { idempotent: true, redact: caller.redact };
   const url = caller.url([wabaId, 'template_analytics'], {
@@ -132,9 +177,15 @@ export const templateAnalytics = async (caller: Caller, wabaId: string, options:
   if (result.kind !== 'response') return failureFromCall(result, ctx);
   if (!isSuccessStatus(result.status)) return failureFromResponse(result, ctx);
   const json = parseJson(result.body);
-  if (json === undefined) return malformedFailure(result, ctx, 'the template analytics answer is not JSON');
+  if (json === undefined)
+    return malformedFailure(result, ctx, 'the template analytics answer is not JSON');
   const parsed = page.safeParse(json);
-  if (!parsed.success) return malformedFailure({ ...result, body: Buffer.alloc(0) }, ctx, `the template analytics answer is not in Meta's shape (${problemsOf(parsed.error)})`);
+  if (!parsed.success)
+    return malformedFailure(
+      { ...result, body: Buffer.alloc(0) },
+      ctx,
+      `the template analytics answer is not in Meta's shape (${problemsOf(parsed.error)})`,
+    );
   const points = parsed.data.data.flatMap((d) => d.data_points.map(toPoint));
   return { ok: true, points, next: nextCursor(parsed.data.paging) };
 };
@@ -143,13 +194,21 @@ export const templateAnalytics = async (caller: Caller, wabaId: string, options:
  * `POST /{v}/{waba-id}?is_enabled_for_insights=true`: switches template analytics on for the whole
  * WABA. Meta says it cannot be switched off again; callers must have the user's confirmation.
  */
-export const enableTemplateInsights = async (caller: Caller, wabaId: string): Promise<EnableInsightsOutcome> => {
+export const enableTemplateInsights = async (
+  caller: Caller,
+  wabaId: string,
+): Promise<EnableInsightsOutcome> => {
   const ctx: FailureContext = { idempotent: true, redact: caller.redact };
   const url = caller.url([wabaId], { is_enabled_for_insights: 'true' });
   const result = await caller.call({ method: 'POST', url, headers: { 'Content-Length': 0 } });
   if (result.kind !== 'response') return failureFromCall(result, ctx);
   if (!isSuccessStatus(result.status)) return failureFromResponse(result, ctx);
   const json = parseJson(result.body);
-  if (!isRecord(json) || json.success === false) return malformedFailure(result, ctx, 'the answer to enabling template analytics is not a success');
+  if (!isRecord(json) || json.success === false)
+    return malformedFailure(
+      result,
+      ctx,
+      'the answer to enabling template analytics is not a success',
+    );
   return { ok: true };
 };

@@ -43,7 +43,8 @@ const parseBaseUrl = (baseUrl: string): URL => {
   } catch {
     throw new TypeError(`Cloud API baseUrl is not a URL: ${baseUrl}`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError(`Cloud API baseUrl must be http(s): ${baseUrl}`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new TypeError(`Cloud API baseUrl must be http(s): ${baseUrl}`);
   if (url.search || url.hash || url.username || url.password) {
     throw new TypeError('Cloud API baseUrl must not carry a query, fragment or credentials');
   }
@@ -52,7 +53,8 @@ const parseBaseUrl = (baseUrl: string): URL => {
 
 export const createCaller = (config: CloudApiConfig): Caller => {
   const base = parseBaseUrl(config.baseUrl);
-  if (!GRAPH_VERSION.test(config.graphVersion)) throw new TypeError(`graphVersion should look like v23.0, got ${config.graphVersion}`);
+  if (!GRAPH_VERSION.test(config.graphVersion))
+    throw new TypeError(`graphVersion should look like v23.0, got ${config.graphVersion}`);
   const prefix = base.pathname.replace(/\/+$/, '');
   const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!(timeoutMs > 0)) throw new RangeError(`timeoutMs must be positive, got ${timeoutMs}`);
@@ -69,7 +71,8 @@ export const createCaller = (config: CloudApiConfig): Caller => {
   const url = (segments: readonly string[], query: Query = {}): URL => {
     const path = [config.graphVersion, ...segments].map(encodeURIComponent).join('/');
     const out = new URL(`${prefix}/${path}`, base.origin);
-    for (const [key, value] of Object.entries(query)) if (value !== undefined) out.searchParams.set(key, String(value));
+    for (const [key, value] of Object.entries(query))
+      if (value !== undefined) out.searchParams.set(key, String(value));
     return out;
   };
 
@@ -111,7 +114,8 @@ export const createCaller = (config: CloudApiConfig): Caller => {
       timeoutKind: spec.timeoutKind ?? 'total',
       maxResponseBytes: MAX_RESPONSE_BYTES,
     });
-    const safe = result.kind === 'response' ? result : { ...result, message: redact(result.message) };
+    const safe =
+      result.kind === 'response' ? result : { ...result, message: redact(result.message) };
     log(spec, safe, startedAt);
     return safe;
   };

@@ -78,13 +78,21 @@ const header = (headers: IncomingHttpHeaders, name: string): string | null => {
 const redactOrNull = (text: string | null | undefined, ctx: FailureContext): string | null =>
   text === null || text === undefined ? null : ctx.redact(text);
 
-const settle = (classification: FailureClassification, ctx: FailureContext): FailureClassification => {
+const settle = (
+  classification: FailureClassification,
+  ctx: FailureContext,
+): FailureClassification => {
   if (!ctx.idempotent || !classification.ambiguous) return classification;
   const { handling } = classification;
-  return { ...classification, ambiguous: false, retryable: handling === 'retry_later' || handling === 'retry_recipient' };
+  return {
+    ...classification,
+    ambiguous: false,
+    retryable: handling === 'retry_later' || handling === 'retry_recipient',
+  };
 };
 
-const classify = (input: FailureInput, ctx: FailureContext): FailureClassification => settle(classifyFailure(input), ctx);
+const classify = (input: FailureInput, ctx: FailureContext): FailureClassification =>
+  settle(classifyFailure(input), ctx);
 
 export const retryAfter = (headers: IncomingHttpHeaders): { retryAfterMs?: number } => {
   const ms = parseRetryAfter(header(headers, 'retry-after'), Date.now());
@@ -98,7 +106,8 @@ export const failureFromResponse = (res: ResponseResult, ctx: FailureContext): A
   const details = redactOrNull(meta ? meta.details : excerpt(res.body), ctx);
   const input: FailureInput = { httpStatus: res.status };
   if (meta?.code !== null && meta?.code !== undefined) input.code = meta.code;
-  if (meta?.isTransient !== null && meta?.isTransient !== undefined) input.isTransient = meta.isTransient;
+  if (meta?.isTransient !== null && meta?.isTransient !== undefined)
+    input.isTransient = meta.isTransient;
   if (metaMessage) input.message = metaMessage;
   return {
     ok: false,
@@ -116,7 +125,10 @@ export const failureFromResponse = (res: ResponseResult, ctx: FailureContext): A
 
 export const failureFromNetwork = (res: NetworkResult, ctx: FailureContext): ApiFailure => ({
   ok: false,
-  failure: classify({ network: res.network, requestSent: ctx.idempotent ? false : res.requestSent }, ctx),
+  failure: classify(
+    { network: res.network, requestSent: ctx.idempotent ? false : res.requestSent },
+    ctx,
+  ),
   code: null,
   subcode: null,
   httpStatus: null,
@@ -127,12 +139,18 @@ export const failureFromNetwork = (res: NetworkResult, ctx: FailureContext): Api
   network: res.network,
 });
 
-const localFailure = (entry: CatalogueEntry, ambiguous: boolean, httpStatus: number | null, details: string | null): ApiFailure => ({
+const localFailure = (
+  entry: CatalogueEntry,
+  ambiguous: boolean,
+  httpStatus: number | null,
+  details: string | null,
+): ApiFailure => ({
   ok: false,
   failure: {
     handling: entry.handling,
     entry,
-    retryable: !ambiguous && (entry.handling === 'retry_later' || entry.handling === 'retry_recipient'),
+    retryable:
+      !ambiguous && (entry.handling === 'retry_later' || entry.handling === 'retry_recipient'),
     ambiguous,
   },
   code: null,
@@ -152,7 +170,11 @@ const MAYBE_SENT_ACTION =
  * A 2xx whose body we cannot read. For a send this is the worst case: Meta probably accepted the
  * message, so it must be treated as maybe-sent, never resent.
  */
-export const malformedFailure = (res: ResponseResult, ctx: FailureContext, why: string): ApiFailure => {
+export const malformedFailure = (
+  res: ResponseResult,
+  ctx: FailureContext,
+  why: string,
+): ApiFailure => {
   const entry: CatalogueEntry = ctx.idempotent
     ? {
         code: null,
@@ -165,13 +187,17 @@ export const malformedFailure = (res: ResponseResult, ctx: FailureContext, why: 
     : {
         code: null,
         title: 'Unreadable answer from WhatsApp',
-        explanation: 'WhatsApp answered, but Campaign Desk could not read the answer. The message may or may not have been sent.',
+        explanation:
+          'WhatsApp answered, but Campaign Desk could not read the answer. The message may or may not have been sent.',
         action: MAYBE_SENT_ACTION,
         handling: 'retry_later',
       };
   const body = excerpt(res.body);
   const details = ctx.redact(body === null ? why : `${why}: ${body}`);
-  return { ...localFailure(entry, !ctx.idempotent, res.status, details), fbtraceId: redactOrNull(header(res.headers, 'x-fb-trace-id'), ctx) };
+  return {
+    ...localFailure(entry, !ctx.idempotent, res.status, details),
+    fbtraceId: redactOrNull(header(res.headers, 'x-fb-trace-id'), ctx),
+  };
 };
 
 const noTokenFailure = (): ApiFailure =>
@@ -179,7 +205,8 @@ const noTokenFailure = (): ApiFailure =>
     {
       code: null,
       title: 'No access key',
-      explanation: 'No usable WhatsApp access token is saved for this account (it is empty or contains spaces or line breaks).',
+      explanation:
+        'No usable WhatsApp access token is saved for this account (it is empty or contains spaces or line breaks).',
       action: 'Paste the access token from Meta Business settings in Accounts, then try again.',
       handling: 'pause_campaign',
     },
@@ -194,7 +221,8 @@ export const fileFailure = (message: string, ctx: FailureContext): ApiFailure =>
       code: null,
       title: 'Cannot read the media file',
       explanation: 'Campaign Desk could not read the file to upload.',
-      action: 'Check that the file still exists and is not open in another program, then try again.',
+      action:
+        'Check that the file still exists and is not open in another program, then try again.',
       handling: 'pause_campaign',
     },
     false,
@@ -203,7 +231,10 @@ export const fileFailure = (message: string, ctx: FailureContext): ApiFailure =>
   );
 
 /** Every call result that is not an HTTP response, as a typed failure. */
-export const failureFromCall = (result: Exclude<CallResult, { kind: 'response' }>, ctx: FailureContext): ApiFailure => {
+export const failureFromCall = (
+  result: Exclude<CallResult, { kind: 'response' }>,
+  ctx: FailureContext,
+): ApiFailure => {
   switch (result.kind) {
     case 'no_token':
       return noTokenFailure();

@@ -1,10 +1,22 @@
 import type { Caller } from './caller';
-import { failureFromCall, failureFromResponse, isSuccessStatus, malformedFailure, type FailureContext } from './failures';
+import {
+  failureFromCall,
+  failureFromResponse,
+  isSuccessStatus,
+  malformedFailure,
+  type FailureContext,
+} from './failures';
 import { edgeItems, isRecord, numberOr, parseJson, stringOr } from './json';
-import type { MessageHistoryEvent, MessageHistoryItem, MessageHistoryOptions, MessageHistoryOutcome } from './types';
+import type {
+  MessageHistoryEvent,
+  MessageHistoryItem,
+  MessageHistoryOptions,
+  MessageHistoryOutcome,
+} from './types';
 
 // cloud-api.md §5.1: the default fields are only id,message_id; the events must be asked for.
-const FIELDS = 'id,message_id,events{delivery_status,webhook_update_state,timestamp,error_description}';
+const FIELDS =
+  'id,message_id,events{delivery_status,webhook_update_state,timestamp,error_description}';
 const MAX_LIMIT = 100;
 
 const parseEvent = (raw: unknown): MessageHistoryEvent | null => {
@@ -20,14 +32,17 @@ const parseEvent = (raw: unknown): MessageHistoryEvent | null => {
   return event;
 };
 
-const idOf = (v: unknown): string | null => stringOr(v, null) ?? (typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : null);
+const idOf = (v: unknown): string | null =>
+  stringOr(v, null) ?? (typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : null);
 
 const parseItem = (raw: unknown): MessageHistoryItem | null => {
   if (!isRecord(raw)) return null;
   const id = idOf(raw.id);
   const messageId = stringOr(raw.message_id, null);
   if (id === null || messageId === null) return null;
-  const events = (edgeItems(raw.events) ?? []).map(parseEvent).filter((e): e is MessageHistoryEvent => e !== null);
+  const events = (edgeItems(raw.events) ?? [])
+    .map(parseEvent)
+    .filter((e): e is MessageHistoryEvent => e !== null);
   return { id, messageId, events };
 };
 
@@ -74,7 +89,8 @@ export const messageHistory = async (
   if (result.kind !== 'response') return failureFromCall(result, ctx);
   if (!isSuccessStatus(result.status)) return failureFromResponse(result, ctx);
   const page = parseJson(result.body);
-  if (!isRecord(page) || !Array.isArray(page.data)) return malformedFailure(result, ctx, 'the message history has no "data" list');
+  if (!isRecord(page) || !Array.isArray(page.data))
+    return malformedFailure(result, ctx, 'the message history has no "data" list');
   const parsed = (page.data as unknown[]).map(parseItem);
   const items = parsed.filter((item): item is MessageHistoryItem => item !== null);
   return { ok: true, items, next: nextCursor(page), skipped: parsed.length - items.length };

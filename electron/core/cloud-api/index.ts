@@ -28,4 +28,8 @@ export type {
   TemplateAnalyticsOutcome,
   TemplateAnalyticsPoint,
 } from './types';
-export { TEMPLATE_ANALYTICS_LOOKBACK_DAYS, TEMPLATE_ANALYTICS_MAX_IDS, TEMPLATE_ANALYTICS_METRICS } from './analytics';
+export {
+  TEMPLATE_ANALYTICS_LOOKBACK_DAYS,
+  TEMPLATE_ANALYTICS_MAX_IDS,
+  TEMPLATE_ANALYTICS_METRICS,
+} from './analytics';

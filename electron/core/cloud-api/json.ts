@@ -10,7 +10,8 @@ export const parseJson = (body: Buffer): unknown => {
   }
 };
 
-export const stringOr = <T>(v: unknown, fallback: T): string | T => (typeof v === 'string' && v !== '' ? v : fallback);
+export const stringOr = <T>(v: unknown, fallback: T): string | T =>
+  typeof v === 'string' && v !== '' ? v : fallback;
 
 /** Graph returns some numbers as strings (webhook timestamps); accept both. */
 export const numberOr = <T>(v: unknown, fallback: T): number | T => {

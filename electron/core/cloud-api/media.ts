@@ -17,14 +17,20 @@ import type { UploadMediaInput, UploadMediaOutcome } from './types';
 // type/subtype with optional parameters (audio/ogg; codecs=opus).
 const MIME = /^[\w!#$&^.+-]+\/[\w!#$&^.+-]+(\s*;.*)?$/;
 // A control character (CR, LF) would break out of the part header.
-const hasControl = (text: string): boolean => [...text].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+const hasControl = (text: string): boolean =>
+  [...text].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
 
 /**
  * POST /{v}/{phone-number-id}/media as multipart/form-data (cloud-api.md §7): `messaging_product`,
  * `type` (the MIME type) and `file`. The media id it returns expires after 30 days.
  */
-export const uploadMedia = async (caller: Caller, phoneNumberId: string, input: UploadMediaInput): Promise<UploadMediaOutcome> => {
-  if (!MIME.test(input.mimeType) || hasControl(input.mimeType)) throw new TypeError(`not a MIME type: ${JSON.stringify(input.mimeType)}`);
+export const uploadMedia = async (
+  caller: Caller,
+  phoneNumberId: string,
+  input: UploadMediaInput,
+): Promise<UploadMediaOutcome> => {
+  if (!MIME.test(input.mimeType) || hasControl(input.mimeType))
+    throw new TypeError(`not a MIME type: ${JSON.stringify(input.mimeType)}`);
   const ctx: FailureContext = { idempotent: true, redact: caller.redact };
   let size: number;
   try {
@@ -41,7 +47,13 @@ export const uploadMedia = async (caller: Caller, phoneNumberId: string, input: 
       { name: 'messaging_product', value: 'whatsapp' },
       { name: 'type', value: input.mimeType },
     ],
-    { name: 'file', fileName: input.fileName ?? basename(input.path), contentType: input.mimeType, path: input.path, size },
+    {
+      name: 'file',
+      fileName: input.fileName ?? basename(input.path),
+      contentType: input.mimeType,
+      path: input.path,
+      size,
+    },
     `CampaignDesk${randomBytes(16).toString('hex')}`,
   );
   const result = await caller.call({

@@ -24,17 +24,25 @@ export interface MultipartBody {
 const CRLF = '\r\n';
 
 // WHATWG's multipart/form-data rule: only these three characters are escaped in names and file names.
-const quoteName = (name: string): string => name.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const quoteName = (name: string): string =>
+  name.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 
 /**
  * A multipart/form-data body whose file part streams from disk, so a 100 MB video is never held in
  * memory. The file is opened only when the body is read: a request that fails before sending leaks
  * no file handle.
  */
-export const multipartBody = (fields: readonly MultipartField[], file: MultipartFile, boundary: string): MultipartBody => {
+export const multipartBody = (
+  fields: readonly MultipartField[],
+  file: MultipartFile,
+  boundary: string,
+): MultipartBody => {
   const head = Buffer.from(
     fields
-      .map((f) => `--${boundary}${CRLF}Content-Disposition: form-data; name="${quoteName(f.name)}"${CRLF}${CRLF}${f.value}${CRLF}`)
+      .map(
+        (f) =>
+          `--${boundary}${CRLF}Content-Disposition: form-data; name="${quoteName(f.name)}"${CRLF}${CRLF}${f.value}${CRLF}`,
+      )
       .join('') +
       `--${boundary}${CRLF}` +
       `Content-Disposition: form-data; name="${quoteName(file.name)}"; filename="${quoteName(file.fileName)}"${CRLF}` +
@@ -54,7 +62,10 @@ export const multipartBody = (fields: readonly MultipartField[], file: Multipart
         yield buffer;
       }
     }
-    if (sent !== file.size) throw new Error(`the file changed while it was being uploaded (${sent} of ${file.size} bytes)`);
+    if (sent !== file.size)
+      throw new Error(
+        `the file changed while it was being uploaded (${sent} of ${file.size} bytes)`,
+      );
     yield tail;
   }
 

@@ -15,7 +15,11 @@ import type { SendOutcome } from './types';
  * POST /{v}/{phone-number-id}/messages (cloud-api.md §1). One attempt only: the Cloud API has no
  * idempotency key, so whether to try again is the sender's decision, made from `failure.ambiguous`.
  */
-export const sendTemplate = async (caller: Caller, phoneNumberId: string, body: CloudApiTemplateMessage): Promise<SendOutcome> => {
+export const sendTemplate = async (
+  caller: Caller,
+  phoneNumberId: string,
+  body: CloudApiTemplateMessage,
+): Promise<SendOutcome> => {
   const ctx: FailureContext = { idempotent: false, redact: caller.redact };
   const payload = Buffer.from(JSON.stringify(body), 'utf8');
   const result = await caller.call({
@@ -32,7 +36,8 @@ export const sendTemplate = async (caller: Caller, phoneNumberId: string, body: 
   if (!isRecord(json)) return malformedFailure(result, ctx, 'the answer to a send is not JSON');
   const message = edgeItems(json.messages)?.[0];
   const wamid = isRecord(message) ? stringOr(message.id, null) : null;
-  if (wamid === null) return malformedFailure(result, ctx, 'the answer to a send has no message id');
+  if (wamid === null)
+    return malformedFailure(result, ctx, 'the answer to a send has no message id');
   const contact = edgeItems(json.contacts)?.[0];
   return {
     ok: true,

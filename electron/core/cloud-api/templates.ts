@@ -1,11 +1,23 @@
 import { parseTemplateJson, type Template } from '../../../shared/domain/templates';
 import type { Caller } from './caller';
-import { failureFromCall, failureFromResponse, isSuccessStatus, malformedFailure, type FailureContext } from './failures';
+import {
+  failureFromCall,
+  failureFromResponse,
+  isSuccessStatus,
+  malformedFailure,
+  type FailureContext,
+} from './failures';
 import { isRecord, parseJson, stringOr } from './json';
 import { redactJson } from './redact';
-import type { ApiFailure, InvalidTemplate, ListTemplatesOptions, ListTemplatesOutcome } from './types';
+import type {
+  ApiFailure,
+  InvalidTemplate,
+  ListTemplatesOptions,
+  ListTemplatesOutcome,
+} from './types';
 
-const FIELDS = 'name,language,status,category,sub_category,parameter_format,components,quality_score,id';
+const FIELDS =
+  'name,language,status,category,sub_category,parameter_format,components,quality_score,id';
 // Meta's default page is 25; bigger pages spend fewer of the 200 management calls per hour (§3.4).
 const DEFAULT_LIMIT = 100;
 const DEFAULT_MAX_PAGES = 50;
@@ -32,7 +44,10 @@ const nextPage = (caller: Caller, page: Record<string, unknown>, current: URL): 
   const cursors = isRecord(paging.cursors) ? paging.cursors : {};
   const after = stringOr(cursors.after, null) ?? stringOr(url.searchParams.get('after'), null);
   if (after === null) {
-    return { kind: 'refuse', why: `the next page of templates is on another server (${url.origin}); not sending the access key there` };
+    return {
+      kind: 'refuse',
+      why: `the next page of templates is on another server (${url.origin}); not sending the access key there`,
+    };
   }
   const replay = new URL(current);
   replay.searchParams.delete('before');
@@ -41,7 +56,8 @@ const nextPage = (caller: Caller, page: Record<string, unknown>, current: URL): 
 };
 
 const positiveInt = (name: string, value: number): number => {
-  if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`${name} must be a whole number >= 1, got ${value}`);
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new RangeError(`${name} must be a whole number >= 1, got ${value}`);
   return value;
 };
 
@@ -50,7 +66,11 @@ const positiveInt = (name: string, value: number): number => {
  * `invalid` (with the reasons) instead of failing the whole list; a failed page fails the whole list so a
  * partial list never looks complete.
  */
-export const listTemplates = async (caller: Caller, wabaId: string, options: ListTemplatesOptions = {}): Promise<ListTemplatesOutcome> => {
+export const listTemplates = async (
+  caller: Caller,
+  wabaId: string,
+  options: ListTemplatesOptions = {},
+): Promise<ListTemplatesOutcome> => {
   const limit = positiveInt('limit', options.limit ?? DEFAULT_LIMIT);
   const maxPages = positiveInt('maxPages', options.maxPages ?? DEFAULT_MAX_PAGES);
   const ctx: FailureContext = { idempotent: true, redact: caller.redact };
@@ -60,27 +80,37 @@ export const listTemplates = async (caller: Caller, wabaId: string, options: Lis
   let url: URL | null = caller.url([wabaId, 'message_templates'], { fields: FIELDS, limit });
 
   while (url !== null) {
-    if (fetched.size >= maxPages) return { ok: true, templates, invalid, pages: fetched.size, complete: false };
+    if (fetched.size >= maxPages)
+      return { ok: true, templates, invalid, pages: fetched.size, complete: false };
     fetched.add(url.href);
     const result = await caller.call({ method: 'GET', url });
     if (result.kind !== 'response') return failureFromCall(result, ctx);
     if (!isSuccessStatus(result.status)) return failureFromResponse(result, ctx);
     const page = parseJson(result.body);
-    if (!isRecord(page) || !Array.isArray(page.data)) return malformedFailure(result, ctx, 'a page of templates has no "data" list');
+    if (!isRecord(page) || !Array.isArray(page.data))
+      return malformedFailure(result, ctx, 'a page of templates has no "data" list');
 
     for (const raw of page.data as unknown[]) {
       const parsed = parseTemplateJson(raw);
       if (parsed.ok) templates.push(parsed.template);
-      else invalid.push({ raw: redactJson(raw, caller.secrets()), errors: parsed.errors.map(caller.redact) });
+      else
+        invalid.push({
+          raw: redactJson(raw, caller.secrets()),
+          errors: parsed.errors.map(caller.redact),
+        });
     }
 
     const next = nextPage(caller, page, url);
     if (next.kind === 'refuse') return refused(result, ctx, next.why);
-    if (next.kind === 'follow' && fetched.has(next.url.href)) return refused(result, ctx, 'the server sent the same page of templates twice');
+    if (next.kind === 'follow' && fetched.has(next.url.href))
+      return refused(result, ctx, 'the server sent the same page of templates twice');
     url = next.kind === 'follow' ? next.url : null;
   }
   return { ok: true, templates, invalid, pages: fetched.size, complete: true };
 };
 
-const refused = (result: Parameters<typeof malformedFailure>[0], ctx: FailureContext, why: string): ApiFailure =>
-  malformedFailure({ ...result, body: Buffer.alloc(0) }, ctx, why);
+const refused = (
+  result: Parameters<typeof malformedFailure>[0],
+  ctx: FailureContext,
+  why: string,
+): ApiFailure => malformedFailure({ ...result, body: Buffer.alloc(0) }, ctx, why);

@@ -1,4 +1,10 @@
-import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import {
+  Agent as HttpAgent,
+  request as httpRequest,
+  type ClientRequest,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+} from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { LookupFunction, Socket } from 'node:net';
 import { pipeline, type Readable } from 'node:stream';
@@ -68,7 +74,8 @@ class DeadlineError extends Error {
   override readonly name = 'DeadlineError';
 }
 
-const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+const errorMessage = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
 
 export const createTransport = (options: TransportOptions): Transport => {
   const agentOptions = {
@@ -101,7 +108,8 @@ export const createTransport = (options: TransportOptions): Transport => {
       };
 
       const fail = (error: unknown): void => {
-        if (bodyError !== undefined) return finish({ kind: 'local', message: errorMessage(bodyError) });
+        if (bodyError !== undefined)
+          return finish({ kind: 'local', message: errorMessage(bodyError) });
         const network = timedOut ? 'timeout' : networkKindOf(error, connected);
         finish({ kind: 'network', network, requestSent: connected, message: errorMessage(error) });
       };
@@ -138,11 +146,17 @@ export const createTransport = (options: TransportOptions): Transport => {
         let size = 0;
         res.on('data', (chunk: Buffer) => {
           size += chunk.length;
-          if (size > spec.maxResponseBytes) req.destroy(new Error(`response larger than ${spec.maxResponseBytes} bytes`));
+          if (size > spec.maxResponseBytes)
+            req.destroy(new Error(`response larger than ${spec.maxResponseBytes} bytes`));
           else chunks.push(chunk);
         });
         res.on('end', () => {
-          finish({ kind: 'response', status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) });
+          finish({
+            kind: 'response',
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks),
+          });
         });
         res.on('error', fail);
         // A body cut short (reset mid-response, our deadline, the size cap) may not reach req's 'error'.

@@ -180,7 +180,8 @@ export interface TemplateAnalyticsPoint {
   cost: { type: string; value: number }[];
 }
 
-export type TemplateAnalyticsOutcome = { ok: true; points: TemplateAnalyticsPoint[]; next: string | null } | ApiFailure;
+export type TemplateAnalyticsOutcome =
+  { ok: true; points: TemplateAnalyticsPoint[]; next: string | null } | ApiFailure;
 
 export type EnableInsightsOutcome = { ok: true } | ApiFailure;
 

@@ -20,7 +20,10 @@ export interface CsvSample {
 
 const SAMPLE_BYTES = 64 * 1024;
 
-export async function readHead(path: string, bytes = SAMPLE_BYTES): Promise<{ head: Buffer; size: number }> {
+export async function readHead(
+  path: string,
+  bytes = SAMPLE_BYTES,
+): Promise<{ head: Buffer; size: number }> {
   const handle = await open(path, 'r');
   try {
     const { size } = await handle.stat();
@@ -48,7 +51,11 @@ export function looksBinary(text: string): boolean {
 export function sniffDelimiter(text: string): Delimiter {
   // skipEmptyLines: Papa's guess counts the empty line after a final newline as a row of one field, so
   // every two-column ";" file (European Excel) was read as one "," column.
-  const guessed = Papa.parse<string[]>(text, { preview: 50, delimitersToGuess: [...DELIMITERS], skipEmptyLines: true }).meta.delimiter;
+  const guessed = Papa.parse<string[]>(text, {
+    preview: 50,
+    delimitersToGuess: [...DELIMITERS],
+    skipEmptyLines: true,
+  }).meta.delimiter;
   return (DELIMITERS as readonly string[]).includes(guessed) ? (guessed as Delimiter) : ',';
 }
 
@@ -61,7 +68,8 @@ export async function sampleCsv(
   const complete = head.length >= size;
   const detected = detectEncoding(head, complete);
   const encoding = options.encoding ?? detected.encoding;
-  const bomLength = options.encoding && options.encoding !== detected.encoding ? 0 : detected.bomLength;
+  const bomLength =
+    options.encoding && options.encoding !== detected.encoding ? 0 : detected.bomLength;
   const decoder = createDecoder(encoding);
   let text: string;
   try {
@@ -71,10 +79,15 @@ export async function sampleCsv(
     text = createDecoder('windows-1252').write(head.subarray(bomLength));
   }
   const delimiter = options.delimiter ?? sniffDelimiter(text);
-  const parsed = Papa.parse<string[]>(text, { delimiter, preview: (options.maxRows ?? 20) + 1, skipEmptyLines: false });
+  const parsed = Papa.parse<string[]>(text, {
+    delimiter,
+    preview: (options.maxRows ?? 20) + 1,
+    skipEmptyLines: false,
+  });
   let rows = parsed.data;
   // A sample cut mid-file may end inside a record: drop it rather than show half a row.
-  if (!complete && rows.length > (options.maxRows ?? 20)) rows = rows.slice(0, options.maxRows ?? 20);
+  if (!complete && rows.length > (options.maxRows ?? 20))
+    rows = rows.slice(0, options.maxRows ?? 20);
   else if (!complete) rows = rows.slice(0, -1);
   return { encoding, bomLength, delimiter, rows, complete, text, size };
 }
@@ -111,13 +124,19 @@ export function streamCsv(path: string, options: StreamOptions): Promise<void> {
     let failure: unknown;
     // 64 KiB reads (Node's default): each chunk's rows die young, so the worker's heap stays
     // small. 1 MiB reads held ~11,000 rows at once and peaked ~120 MB higher, no faster (tests/bench).
-    const raw: ReadStream = createReadStream(path, { start: options.bomLength, highWaterMark: 1 << 16 });
+    const raw: ReadStream = createReadStream(path, {
+      start: options.bomLength,
+      highWaterMark: 1 << 16,
+    });
     const decoder = createDecoder(options.encoding);
     async function* decode() {
       for await (const chunk of raw) {
         bytesRead += (chunk as Buffer).length;
         if (options.faultAfterBytes !== undefined && bytesRead > options.faultAfterBytes) {
-          throw Object.assign(new Error('The file could not be read any further (it was moved, deleted or locked).'), { code: 'EIO' });
+          throw Object.assign(
+            new Error('The file could not be read any further (it was moved, deleted or locked).'),
+            { code: 'EIO' },
+          );
         }
         const text = decoder.write(chunk as Buffer);
         if (text) yield text;
@@ -147,7 +166,8 @@ export function streamCsv(path: string, options: StreamOptions): Promise<void> {
       },
       complete() {
         raw.destroy();
-        if (failure) reject(failure instanceof Error ? failure : new Error('The file could not be read.'));
+        if (failure)
+          reject(failure instanceof Error ? failure : new Error('The file could not be read.'));
         else resolve();
       },
       error(e) {

@@ -29,7 +29,9 @@ async function runImport(t: ImportTask): Promise<ImportResult> {
   const started = Date.now();
   const preview = await previewFile(t.path, t.fileName, t.options);
   if (!preview.phoneColumn) {
-    throw new ImportInputError('No column looks like phone numbers. Choose the phone column and import again.');
+    throw new ImportInputError(
+      'No column looks like phone numbers. Choose the phone column and import again.',
+    );
   }
   const db = openSqlite(t.dbPath, t.nativeBinding ? { nativeBinding: t.nativeBinding } : {});
   let source: RecordSource = preview.source;
@@ -39,18 +41,30 @@ async function runImport(t: ImportTask): Promise<ImportResult> {
       let rowsSeen = 0;
       db.exec('BEGIN IMMEDIATE');
       try {
-        const campaign = db.prepare('SELECT state, columns_json FROM campaigns WHERE id = ?').get(t.campaignId) as
-          | { state: string; columns_json: string }
-          | undefined;
+        const campaign = db
+          .prepare('SELECT state, columns_json FROM campaigns WHERE id = ?')
+          .get(t.campaignId) as { state: string; columns_json: string } | undefined;
         if (!campaign) throw new ImportInputError('This campaign no longer exists.');
-        if (campaign.state !== 'draft') throw new ImportInputError('Recipients can only be added to a draft campaign.');
+        if (campaign.state !== 'draft')
+          throw new ImportInputError('Recipients can only be added to a draft campaign.');
         const importId = Number(
           db
             .prepare(
               `INSERT INTO imports (campaign_id, file_name, file_size, format, encoding, delimiter, has_header, phone_column, default_country, summary_json, created_at)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?)`,
             )
-            .run(t.campaignId, preview.fileName, source.size, source.format, source.encoding, source.delimiter, preview.hasHeader ? 1 : 0, preview.phoneColumn, preview.defaultCountry, t.now).lastInsertRowid,
+            .run(
+              t.campaignId,
+              preview.fileName,
+              source.size,
+              source.format,
+              source.encoding,
+              source.delimiter,
+              preview.hasHeader ? 1 : 0,
+              preview.phoneColumn,
+              preview.defaultCountry,
+              t.now,
+            ).lastInsertRowid,
         );
         const sink = new ImportSink(db, {
           campaignId: t.campaignId,
@@ -75,16 +89,17 @@ async function runImport(t: ImportTask): Promise<ImportResult> {
           ...(t.faultAfterBytes !== undefined ? { faultAfterBytes: t.faultAfterBytes } : {}),
         });
         sink.finish();
-        if (sink.counts.rows === 0) throw new ImportInputError(`"${preview.fileName}" has no customer rows.`);
+        if (sink.counts.rows === 0)
+          throw new ImportInputError(`"${preview.fileName}" has no customer rows.`);
 
         const columns = sink.columns?.names ?? [];
         const known = JSON.parse(campaign.columns_json) as string[];
         const merged = [...known, ...columns.filter((c) => !known.includes(c))];
-        const invalidRows = (
-          db
-            .prepare('SELECT row_number AS row, raw_value AS value, reason FROM import_rejects WHERE import_id = ? ORDER BY row_number LIMIT 100')
-            .all(importId) as { row: number; value: string; reason: string }[]
-        );
+        const invalidRows = db
+          .prepare(
+            'SELECT row_number AS row, raw_value AS value, reason FROM import_rejects WHERE import_id = ? ORDER BY row_number LIMIT 100',
+          )
+          .all(importId) as { row: number; value: string; reason: string }[];
         const result: ImportResult = {
           importId,
           fileName: preview.fileName,
@@ -101,13 +116,13 @@ async function runImport(t: ImportTask): Promise<ImportResult> {
           durationMs: Date.now() - started,
         };
         const { invalidRows: _omit, ...summary } = result;
-        db.prepare('UPDATE imports SET summary_json = ? WHERE id = ?').run(JSON.stringify(summary), importId);
-        db.prepare('UPDATE campaigns SET columns_json = ?, default_country = COALESCE(?, default_country), updated_at = ? WHERE id = ?').run(
-          JSON.stringify(merged),
-          preview.defaultCountry,
-          t.now,
-          t.campaignId,
+        db.prepare('UPDATE imports SET summary_json = ? WHERE id = ?').run(
+          JSON.stringify(summary),
+          importId,
         );
+        db.prepare(
+          'UPDATE campaigns SET columns_json = ?, default_country = COALESCE(?, default_country), updated_at = ? WHERE id = ?',
+        ).run(JSON.stringify(merged), preview.defaultCountry, t.now, t.campaignId);
         db.exec('COMMIT');
         return result;
       } catch (e) {
@@ -128,21 +143,44 @@ async function runImport(t: ImportTask): Promise<ImportResult> {
 async function main() {
   try {
     if (task.kind === 'preview') {
-      const { source: _source, ...result } = await previewFile(task.path, task.fileName, task.options);
+      const { source: _source, ...result } = await previewFile(
+        task.path,
+        task.fileName,
+        task.options,
+      );
       post({ type: 'preview', result });
     } else {
       post({ type: 'imported', result: await runImport(task) });
     }
   } catch (e) {
     if (e instanceof ImportCancelled) return post({ type: 'cancelled' });
-    if (e instanceof ImportInputError || e instanceof XlsxError) return post({ type: 'error', code: 'INPUT', message: e.message });
+    if (e instanceof ImportInputError || e instanceof XlsxError)
+      return post({ type: 'error', code: 'INPUT', message: e.message });
     if (e instanceof EncodingError) {
-      return post({ type: 'error', code: 'INPUT', message: `${e.message} Choose the file's encoding and try again.` });
+      return post({
+        type: 'error',
+        code: 'INPUT',
+        message: `${e.message} Choose the file's encoding and try again.`,
+      });
     }
     const err = e as NodeJS.ErrnoException;
-    if (err.code === 'ENOENT') return post({ type: 'error', code: 'INPUT', message: 'The file is no longer there (it was moved or deleted).' });
-    if (err.code === 'EACCES' || err.code === 'EPERM' || err.code === 'EBUSY' || err.code === 'EIO') {
-      return post({ type: 'error', code: 'INPUT', message: `The file could not be read: ${err.message}` });
+    if (err.code === 'ENOENT')
+      return post({
+        type: 'error',
+        code: 'INPUT',
+        message: 'The file is no longer there (it was moved or deleted).',
+      });
+    if (
+      err.code === 'EACCES' ||
+      err.code === 'EPERM' ||
+      err.code === 'EBUSY' ||
+      err.code === 'EIO'
+    ) {
+      return post({
+        type: 'error',
+        code: 'INPUT',
+        message: `The file could not be read: ${err.message}`,
+      });
     }
     post({ type: 'error', code: 'INTERNAL', message: err.message ?? String(e) });
   }

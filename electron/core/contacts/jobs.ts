@@ -1,4 +1,7 @@
-import type { AudiencePreview, ImportResult as SharedImportResult } from '../../../shared/api/audience';
+import type {
+  AudiencePreview,
+  ImportResult as SharedImportResult,
+} from '../../../shared/api/audience';
 import type { Encoding } from './decode';
 import type { Delimiter } from './csv-source';
 

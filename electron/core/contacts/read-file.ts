@@ -11,7 +11,9 @@ import { isZipFile, streamXlsx } from './xlsx-source';
 export async function detectFormat(path: string): Promise<FileFormat> {
   if (await isZipFile(path)) return 'xlsx';
   if (/\.xls$/i.test(path)) {
-    throw new ImportInputError('Old Excel .xls files are not supported. In Excel choose File › Save As › Excel Workbook (.xlsx) or CSV UTF-8.');
+    throw new ImportInputError(
+      'Old Excel .xls files are not supported. In Excel choose File › Save As › Excel Workbook (.xlsx) or CSV UTF-8.',
+    );
   }
   return 'csv';
 }
@@ -35,41 +37,68 @@ export interface RecordSource {
 }
 
 /** Reads the first rows: enough to show a preview and guess the phone column. */
-export async function previewFile(path: string, fileName: string, options: ReadOptions): Promise<PreviewResult & { source: RecordSource }> {
+export async function previewFile(
+  path: string,
+  fileName: string,
+  options: ReadOptions,
+): Promise<PreviewResult & { source: RecordSource }> {
   const format = await detectFormat(path);
   const country = options.defaultCountry ?? null;
   let records: string[][] = [];
   let source: RecordSource;
   if (format === 'csv') {
-    const sample = await sampleCsv(path, { maxRows: 21, ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.delimiter ? { delimiter: options.delimiter } : {}) });
+    const sample = await sampleCsv(path, {
+      maxRows: 21,
+      ...(options.encoding ? { encoding: options.encoding } : {}),
+      ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+    });
     notEmpty(sample.size, fileName);
     if (looksBinary(sample.text)) {
-      throw new ImportInputError(`"${fileName}" is not a text or Excel file. Export your customer list as CSV or .xlsx and try again.`);
+      throw new ImportInputError(
+        `"${fileName}" is not a text or Excel file. Export your customer list as CSV or .xlsx and try again.`,
+      );
     }
     records = sample.rows;
-    source = { format, encoding: sample.encoding, delimiter: sample.delimiter, bomLength: sample.bomLength, size: sample.size };
+    source = {
+      format,
+      encoding: sample.encoding,
+      delimiter: sample.delimiter,
+      bomLength: sample.bomLength,
+      size: sample.size,
+    };
   } else {
-    const { size } = await streamXlsx(path, { onRecord: (cells) => records.push(cells), onProgress: () => undefined, isCancelled: () => false, maxRows: 21 });
+    const { size } = await streamXlsx(path, {
+      onRecord: (cells) => records.push(cells),
+      onProgress: () => undefined,
+      isCancelled: () => false,
+      maxRows: 21,
+    });
     source = { format, encoding: null, delimiter: null, bomLength: 0, size };
   }
   records = records.filter((r) => !isBlankRow(r));
   if (records.length === 0) throw new ImportInputError(`"${fileName}" has no rows.`);
 
   const hasHeader = options.hasHeader ?? guessHasHeader(records[0], country);
-  const columns = hasHeader ? uniqueColumns(records[0]!) : { names: numberedColumns(Math.max(...records.map((r) => r.length))), renamed: [] };
+  const columns = hasHeader
+    ? uniqueColumns(records[0]!)
+    : { names: numberedColumns(Math.max(...records.map((r) => r.length))), renamed: [] };
   const rows = (hasHeader ? records.slice(1) : records).slice(0, 20);
   if (hasHeader && rows.length === 0) {
     throw new ImportInputError(`"${fileName}" has a header row but no customers under it.`);
   }
   if (options.phoneColumn && !columns.names.includes(options.phoneColumn)) {
-    throw new ImportInputError(`This file has no column named "${options.phoneColumn}". Its columns are: ${columns.names.join(', ')}.`);
+    throw new ImportInputError(
+      `This file has no column named "${options.phoneColumn}". Its columns are: ${columns.names.join(', ')}.`,
+    );
   }
   const phoneColumn = options.phoneColumn ?? guessPhoneColumn(columns.names, rows, country) ?? null;
   const index = phoneColumn ? columns.names.indexOf(phoneColumn) : -1;
   const phones: PhoneCheck[] = rows.map((r) => {
     if (index < 0) return { ok: false, reason: 'No phone column chosen.' };
     const p = normalizePhone(r[index] ?? '', country);
-    return p.ok ? { ok: true, e164: p.e164, nonMobile: p.nonMobile } : { ok: false, reason: p.reason };
+    return p.ok
+      ? { ok: true, e164: p.e164, nonMobile: p.nonMobile }
+      : { ok: false, reason: p.reason };
   });
   return {
     fileName: fileName || basename(path),
@@ -96,7 +125,11 @@ export interface StreamRecordsOptions {
 }
 
 /** Streams every record of the file; rejects with EncodingError if UTF-8 turns out invalid. */
-export async function streamRecords(path: string, source: RecordSource, options: StreamRecordsOptions): Promise<void> {
+export async function streamRecords(
+  path: string,
+  source: RecordSource,
+  options: StreamRecordsOptions,
+): Promise<void> {
   if (source.format === 'xlsx') {
     await streamXlsx(path, options);
     return;

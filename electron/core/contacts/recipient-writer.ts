@@ -12,7 +12,8 @@ export interface RecipientRow {
 /** Rows per INSERT: 100 × 8 parameters stays far below SQLite's 32,766-variable limit. */
 export const ROWS_PER_INSERT = 100;
 
-const COLUMNS = '(campaign_id, row_number, phone, country, phone_type, fields_json, state, skip_reason)';
+const COLUMNS =
+  '(campaign_id, row_number, phone, country, phone_type, fields_json, state, skip_reason)';
 const ROW_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?, ?, ?)';
 
 /**
@@ -47,7 +48,16 @@ export class RecipientWriter<Row extends RecipientRow = RecipientRow> {
     if (rows.length === 0) return;
     const params: unknown[] = [];
     for (const r of rows) {
-      params.push(this.campaignId, r.rowNumber, r.phone, r.country, r.type, r.fieldsJson, r.suppressed ? 'skipped' : 'pending', r.suppressed ? 'suppressed' : null);
+      params.push(
+        this.campaignId,
+        r.rowNumber,
+        r.phone,
+        r.country,
+        r.type,
+        r.fieldsJson,
+        r.suppressed ? 'skipped' : 'pending',
+        r.suppressed ? 'suppressed' : null,
+      );
     }
     const inserted = new Set(this.statement(rows.length).all(params));
     for (const r of rows) this.onWritten(r, inserted.has(r.rowNumber));
@@ -58,7 +68,11 @@ export class RecipientWriter<Row extends RecipientRow = RecipientRow> {
     let stmt = this.statements.get(rowCount);
     if (!stmt) {
       const values = Array.from({ length: rowCount }, () => ROW_PLACEHOLDERS).join(', ');
-      stmt = this.db.prepare<unknown[], number>(`INSERT OR IGNORE INTO recipients ${COLUMNS} VALUES ${values} RETURNING row_number`).pluck();
+      stmt = this.db
+        .prepare<unknown[], number>(
+          `INSERT OR IGNORE INTO recipients ${COLUMNS} VALUES ${values} RETURNING row_number`,
+        )
+        .pluck();
       this.statements.set(rowCount, stmt);
     }
     return stmt;

@@ -1,14 +1,24 @@
-import { runWorker, workerEntry, type RunningWorker, type WorkerEntry } from '../workers/run-worker';
+import {
+  runWorker,
+  workerEntry,
+  type RunningWorker,
+  type WorkerEntry,
+} from '../workers/run-worker';
 import type { WorkerMessage, WorkerTask } from './jobs';
 
 export type { WorkerEntry } from '../workers/run-worker';
 
 /** The import worker: import-worker.js beside the bundle, or import-worker.ts through tsx. */
-export const defaultWorkerEntry = (): WorkerEntry => workerEntry(import.meta.url, 'import-worker', 'import-worker.ts');
+export const defaultWorkerEntry = (): WorkerEntry =>
+  workerEntry(import.meta.url, 'import-worker', 'import-worker.ts');
 
 export type RunningJob = RunningWorker<WorkerMessage>;
 
 /** Starts one worker for one task; progress messages go to onProgress, the last one resolves done. */
-export function runJob(task: WorkerTask, entry: WorkerEntry, onProgress: (m: Extract<WorkerMessage, { type: 'progress' }>) => void): RunningJob {
+export function runJob(
+  task: WorkerTask,
+  entry: WorkerEntry,
+  onProgress: (m: Extract<WorkerMessage, { type: 'progress' }>) => void,
+): RunningJob {
   return runWorker<WorkerMessage>(task, entry, { what: 'import', onProgress });
 }

@@ -43,7 +43,12 @@ export function createAudienceService(deps: AudienceDeps) {
   const running = new Map<number, RunningJob>();
 
   const campaignState = (campaignId: number) => {
-    const row = store.first(store.q.selectFrom('campaigns').select(['state', 'default_country', 'account_id']).where('id', '=', campaignId));
+    const row = store.first(
+      store.q
+        .selectFrom('campaigns')
+        .select(['state', 'default_country', 'account_id'])
+        .where('id', '=', campaignId),
+    );
     if (!row) throw new CoreError('NOT_FOUND', `Campaign ${campaignId} does not exist.`);
     return row;
   };
@@ -52,17 +57,28 @@ export function createAudienceService(deps: AudienceDeps) {
   const defaultCountryFor = (campaignId: number): string | null => {
     const c = campaignState(campaignId);
     if (c.default_country) return c.default_country;
-    const account = store.first(store.q.selectFrom('accounts').select('default_country').where('id', '=', c.account_id));
+    const account = store.first(
+      store.q.selectFrom('accounts').select('default_country').where('id', '=', c.account_id),
+    );
     return account?.default_country ?? null;
   };
 
   const task = (input: FileInput, kind: 'preview' | 'import'): WorkerTask => {
     const path = resolveFileRef(deps.dataDir, input.file);
-    if (!existsSync(path)) throw new CoreError('VALIDATION', input.file.kind === 'path' ? `There is no file at ${path}.` : 'The uploaded file is gone; add the file again.');
+    if (!existsSync(path))
+      throw new CoreError(
+        'VALIDATION',
+        input.file.kind === 'path'
+          ? `There is no file at ${path}.`
+          : 'The uploaded file is gone; add the file again.',
+      );
     const fileName = input.fileName || basename(path);
     const options = {
       ...input.options,
-      defaultCountry: input.options.defaultCountry === undefined ? defaultCountryFor(input.campaignId) : input.options.defaultCountry,
+      defaultCountry:
+        input.options.defaultCountry === undefined
+          ? defaultCountryFor(input.campaignId)
+          : input.options.defaultCountry,
     };
     if (kind === 'preview') return { kind, path, fileName, options };
     return {
@@ -89,8 +105,10 @@ export function createAudienceService(deps: AudienceDeps) {
 
     async import(input: FileInput): Promise<ImportResult> {
       const state = campaignState(input.campaignId).state;
-      if (!canEditAudience(state)) throw new CoreError('CONFLICT', 'Recipients can only be added to a draft campaign.');
-      if (running.has(input.campaignId)) throw new CoreError('CONFLICT', 'An import into this campaign is already running.');
+      if (!canEditAudience(state))
+        throw new CoreError('CONFLICT', 'Recipients can only be added to a draft campaign.');
+      if (running.has(input.campaignId))
+        throw new CoreError('CONFLICT', 'An import into this campaign is already running.');
       const started = clock.now();
       const job = runJob(task(input, 'import'), deps.workerEntry, (p) => {
         const seconds = Math.max((clock.now() - started) / 1000, 0.001);
@@ -106,10 +124,16 @@ export function createAudienceService(deps: AudienceDeps) {
       try {
         const result = await job.done;
         if (result.type === 'imported') {
-          events.emit('db.changed', { tables: ['recipients', 'campaigns'], campaignId: input.campaignId });
+          events.emit('db.changed', {
+            tables: ['recipients', 'campaigns'],
+            campaignId: input.campaignId,
+          });
           return result.result;
         }
-        if (result.type === 'cancelled') throw new CoreError('CONFLICT', 'The import was cancelled; the audience is unchanged.', { cancelled: true });
+        if (result.type === 'cancelled')
+          throw new CoreError('CONFLICT', 'The import was cancelled; the audience is unchanged.', {
+            cancelled: true,
+          });
         if (result.type === 'error') throw failure(result);
         throw new CoreError('INTERNAL', 'The import stopped unexpectedly.');
       } finally {
@@ -128,10 +152,18 @@ export function createAudienceService(deps: AudienceDeps) {
         if (!canEditAudience(campaignState(campaignId).state)) {
           throw new CoreError('CONFLICT', 'Only a draft campaign’s audience can be cleared.');
         }
-        if (running.has(campaignId)) throw new CoreError('CONFLICT', 'Wait for the import to finish, or cancel it, first.');
-        const { changes } = store.run(store.q.deleteFrom('recipients').where('campaign_id', '=', campaignId));
+        if (running.has(campaignId))
+          throw new CoreError('CONFLICT', 'Wait for the import to finish, or cancel it, first.');
+        const { changes } = store.run(
+          store.q.deleteFrom('recipients').where('campaign_id', '=', campaignId),
+        );
         store.run(store.q.deleteFrom('imports').where('campaign_id', '=', campaignId));
-        store.run(store.q.updateTable('campaigns').set({ columns_json: '[]', updated_at: clock.now() }).where('id', '=', campaignId));
+        store.run(
+          store.q
+            .updateTable('campaigns')
+            .set({ columns_json: '[]', updated_at: clock.now() })
+            .where('id', '=', campaignId),
+        );
         return changes;
       });
       events.emit('db.changed', { tables: ['recipients', 'campaigns'], campaignId });
@@ -141,12 +173,32 @@ export function createAudienceService(deps: AudienceDeps) {
     imports(campaignId: number): ImportSummary[] {
       campaignState(campaignId);
       return store
-        .all(store.q.selectFrom('imports').select(['id', 'summary_json', 'created_at']).where('campaign_id', '=', campaignId).orderBy('id', 'desc'))
-        .map((r) => ({ ...(JSON.parse(r.summary_json) as ImportSummary), importId: r.id, createdAt: r.created_at }));
+        .all(
+          store.q
+            .selectFrom('imports')
+            .select(['id', 'summary_json', 'created_at'])
+            .where('campaign_id', '=', campaignId)
+            .orderBy('id', 'desc'),
+        )
+        .map((r) => ({
+          ...(JSON.parse(r.summary_json) as ImportSummary),
+          importId: r.id,
+          createdAt: r.created_at,
+        }));
     },
 
-    invalidRows(importId: number, limit: number, offset: number): { total: number; rows: InvalidRow[] } {
-      const total = store.first(store.q.selectFrom('import_rejects').select((eb) => eb.fn.countAll<number>().as('n')).where('import_id', '=', importId))?.n ?? 0;
+    invalidRows(
+      importId: number,
+      limit: number,
+      offset: number,
+    ): { total: number; rows: InvalidRow[] } {
+      const total =
+        store.first(
+          store.q
+            .selectFrom('import_rejects')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('import_id', '=', importId),
+        )?.n ?? 0;
       const rows = store
         .all(
           store.q
@@ -161,12 +213,25 @@ export function createAudienceService(deps: AudienceDeps) {
       return { total, rows };
     },
 
-    recipients(campaignId: number, limit: number, afterId: number): { items: Recipient[]; nextAfterId: number | null } {
+    recipients(
+      campaignId: number,
+      limit: number,
+      afterId: number,
+    ): { items: Recipient[]; nextAfterId: number | null } {
       campaignState(campaignId);
       const rows = store.all(
         store.q
           .selectFrom('recipients')
-          .select(['id', 'row_number', 'phone', 'country', 'phone_type', 'state', 'skip_reason', 'fields_json'])
+          .select([
+            'id',
+            'row_number',
+            'phone',
+            'country',
+            'phone_type',
+            'state',
+            'skip_reason',
+            'fields_json',
+          ])
           .where('campaign_id', '=', campaignId)
           .where('id', '>', afterId)
           .orderBy('id')
@@ -190,20 +255,36 @@ export function createAudienceService(deps: AudienceDeps) {
      * columns in their order, plus the row number and the reason. Written in pages.
      */
     invalidRowsDownload(importId: number): Download {
-      const imp = store.first(store.q.selectFrom('imports').select(['file_name', 'summary_json']).where('id', '=', importId));
+      const imp = store.first(
+        store.q
+          .selectFrom('imports')
+          .select(['file_name', 'summary_json'])
+          .where('id', '=', importId),
+      );
       if (!imp) throw new CoreError('NOT_FOUND', 'That import does not exist.');
       const columns = (JSON.parse(imp.summary_json) as ImportSummary).columns;
       const base = imp.file_name.replace(/\.[^.]+$/, '') || 'import';
       return {
         fileName: `${base} - rows to fix.csv`,
         write: async (out) => {
-          const write = (chunk: string) => new Promise<void>((resolve, reject) => out.write(chunk, (e) => (e ? reject(e) : resolve())));
+          const write = (chunk: string) =>
+            new Promise<void>((resolve, reject) =>
+              out.write(chunk, (e) => (e ? reject(e) : resolve())),
+            );
           // A BOM so Excel opens the UTF-8 file with the right characters.
-          await write('\uFEFF' + Papa.unparse([[...columns, 'Row in original file', 'Problem']]) + '\r\n');
+          await write(
+            '\uFEFF' + Papa.unparse([[...columns, 'Row in original file', 'Problem']]) + '\r\n',
+          );
           let after = 0;
           for (;;) {
             const page = store.all(
-              store.q.selectFrom('import_rejects').select(['id', 'row_number', 'reason', 'fields_json']).where('import_id', '=', importId).where('id', '>', after).orderBy('id').limit(5000),
+              store.q
+                .selectFrom('import_rejects')
+                .select(['id', 'row_number', 'reason', 'fields_json'])
+                .where('import_id', '=', importId)
+                .where('id', '>', after)
+                .orderBy('id')
+                .limit(5000),
             );
             const last = page.at(-1);
             if (!last) break;

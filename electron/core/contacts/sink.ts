@@ -53,12 +53,16 @@ export class ImportSink {
     db: SqliteDatabase,
     private readonly options: SinkOptions,
   ) {
-    this.recipients = new RecipientWriter(db, options.campaignId, (row, inserted) => this.written(row, inserted));
+    this.recipients = new RecipientWriter(db, options.campaignId, (row, inserted) =>
+      this.written(row, inserted),
+    );
     this.reject = db.prepare<unknown[]>(
       'INSERT INTO import_rejects (import_id, row_number, raw_value, problem, reason, fields_json) VALUES (?, ?, ?, ?, ?, ?)',
     );
     // The suppression list is small next to an audience: one lookup set beats a query per row.
-    this.suppressed = new Set((db.prepare('SELECT phone FROM suppression').pluck().all() as string[]));
+    this.suppressed = new Set(
+      db.prepare('SELECT phone FROM suppression').pluck().all() as string[],
+    );
   }
 
   private setColumns(columns: Columns) {
@@ -67,14 +71,17 @@ export class ImportSink {
     if (wanted === null) throw new ImportInputError('Choose which column holds the phone numbers.');
     this.phoneIndex = this.columns.names.indexOf(wanted);
     if (this.phoneIndex < 0) {
-      throw new ImportInputError(`This file has no column named "${wanted}". Its columns are: ${this.columns.names.join(', ')}.`);
+      throw new ImportInputError(
+        `This file has no column named "${wanted}". Its columns are: ${this.columns.names.join(', ')}.`,
+      );
     }
   }
 
   /** One parsed record; rowNumber is its row as a spreadsheet shows it (header = row 1). */
   accept(cells: string[], rowNumber: number): void {
     // Excel's reader skips empty rows altogether; the gap in row numbers is how they show.
-    if (this.columns && rowNumber > this.lastRow + 1) this.pendingBlank += rowNumber - this.lastRow - 1;
+    if (this.columns && rowNumber > this.lastRow + 1)
+      this.pendingBlank += rowNumber - this.lastRow - 1;
     this.lastRow = rowNumber;
     if (!this.columns) {
       if (isBlankRow(cells)) return;
@@ -96,12 +103,14 @@ export class ImportSink {
     counts.rows++;
     if (cells.length !== columns.length) {
       counts.raggedRows++;
-      if (counts.raggedRowNumbers.length < MAX_LISTED_RAGGED) counts.raggedRowNumbers.push(rowNumber);
+      if (counts.raggedRowNumbers.length < MAX_LISTED_RAGGED)
+        counts.raggedRowNumbers.push(rowNumber);
     }
     const fields: Record<string, string> = {};
     for (let i = 0; i < columns.length; i++) fields[columns[i]!] = cells[i] ?? '';
     // Cells beyond the header are kept under their own names rather than dropped.
-    for (let i = columns.length; i < cells.length; i++) if (cells[i] !== '') fields[`Extra ${i - columns.length + 1}`] = cells[i]!;
+    for (let i = columns.length; i < cells.length; i++)
+      if (cells[i] !== '') fields[`Extra ${i - columns.length + 1}`] = cells[i]!;
     const fieldsJson = JSON.stringify(fields);
 
     const raw = cells[this.phoneIndex] ?? '';
@@ -138,7 +147,13 @@ export class ImportSink {
     }
   }
 
-  private rejectRow(rowNumber: number, raw: string, problem: PhoneProblem, reason: string, fieldsJson: string) {
+  private rejectRow(
+    rowNumber: number,
+    raw: string,
+    problem: PhoneProblem,
+    reason: string,
+    fieldsJson: string,
+  ) {
     this.reject.run(this.options.importId, rowNumber, raw, problem, reason, fieldsJson);
   }
 }

@@ -14,7 +14,10 @@ export function uploadsDir(dataDir: string): string {
   return join(dataDir, 'uploads');
 }
 
-export async function saveUpload(dataDir: string, body: Readable): Promise<{ id: string; size: number }> {
+export async function saveUpload(
+  dataDir: string,
+  body: Readable,
+): Promise<{ id: string; size: number }> {
   const dir = uploadsDir(dataDir);
   await mkdir(dir, { recursive: true });
   const id = randomBytes(18).toString('base64url');
@@ -30,11 +33,16 @@ export async function saveUpload(dataDir: string, body: Readable): Promise<{ id:
 
 export function resolveFileRef(dataDir: string, ref: FileRef): string {
   if (ref.kind === 'path') return ref.path;
-  if (!/^[A-Za-z0-9_-]{16,64}$/.test(ref.id)) throw new CoreError('NOT_FOUND', 'That upload does not exist.');
+  if (!/^[A-Za-z0-9_-]{16,64}$/.test(ref.id))
+    throw new CoreError('NOT_FOUND', 'That upload does not exist.');
   return join(uploadsDir(dataDir), ref.id);
 }
 
-export async function pruneUploads(dataDir: string, olderThanMs: number, now: number): Promise<number> {
+export async function pruneUploads(
+  dataDir: string,
+  olderThanMs: number,
+  now: number,
+): Promise<number> {
   let removed = 0;
   let names: string[];
   try {

@@ -8,12 +8,23 @@ export function cellText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') {
     // Phone numbers stored as numbers must come back with every digit, never as 4.479E+11.
-    return Number.isInteger(value) && Math.abs(value) < 1e21 ? BigInt(value).toString() : String(value);
+    return Number.isInteger(value) && Math.abs(value) < 1e21
+      ? BigInt(value).toString()
+      : String(value);
   }
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return value.toISOString().slice(0, value.getUTCHours() || value.getUTCMinutes() ? 16 : 10).replace('T', ' ');
+  if (value instanceof Date)
+    return value
+      .toISOString()
+      .slice(0, value.getUTCHours() || value.getUTCMinutes() ? 16 : 10)
+      .replace('T', ' ');
   if (typeof value === 'object') {
-    const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: string };
+    const v = value as {
+      richText?: { text: string }[];
+      text?: unknown;
+      result?: unknown;
+      error?: string;
+    };
     if (Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
     if ('result' in v) return cellText(v.result);
     if (v.text !== undefined) return cellText(v.text);
@@ -35,7 +46,10 @@ export class XlsxError extends Error {}
  * Streams the first worksheet row by row (exceljs' streaming reader: the sheet is never held
  * in memory whole). Row numbers are the sheet's own, so gaps (empty rows) stay visible.
  */
-export async function streamXlsx(path: string, options: XlsxStreamOptions): Promise<{ size: number }> {
+export async function streamXlsx(
+  path: string,
+  options: XlsxStreamOptions,
+): Promise<{ size: number }> {
   const { size } = await stat(path);
   // Loaded on first use: exceljs takes ~0.2–0.4 s and ~30 MB to load, which CSV imports never need.
   const { default: ExcelJS } = await import('exceljs');
@@ -73,7 +87,9 @@ export async function streamXlsx(path: string, options: XlsxStreamOptions): Prom
     if (e instanceof ImportCancelled) throw e;
     if (e instanceof XlsxError) throw e;
     const message = e instanceof Error ? e.message : String(e);
-    throw new XlsxError(`This Excel file could not be read (${message}). Open it in Excel, save it again as .xlsx, and retry.`);
+    throw new XlsxError(
+      `This Excel file could not be read (${message}). Open it in Excel, save it again as .xlsx, and retry.`,
+    );
   } finally {
     input.destroy();
   }

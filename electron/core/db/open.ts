@@ -11,7 +11,10 @@ export interface OpenedStore {
 }
 
 /** Opens (creating if needed) the data directory's database and migrates it. */
-export function openStore(dataDir: string, options: OpenOptions & { now?: () => number } = {}): OpenedStore {
+export function openStore(
+  dataDir: string,
+  options: OpenOptions & { now?: () => number } = {},
+): OpenedStore {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, DATABASE_FILE);
   const sqlite = openSqlite(path, options);

@@ -73,7 +73,15 @@ export interface RecipientsTable {
   phone_type: string | null;
   fields_json: Generated<string>;
   state: Generated<
-    'pending' | 'sending' | 'sent' | 'delivered' | 'read' | 'failed' | 'skipped' | 'unknown' | 'expired'
+    | 'pending'
+    | 'sending'
+    | 'sent'
+    | 'delivered'
+    | 'read'
+    | 'failed'
+    | 'skipped'
+    | 'unknown'
+    | 'expired'
   >;
   skip_reason: string | null;
   variant: string | null;

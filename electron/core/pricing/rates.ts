@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { CoreError, type CostEstimate, type EffectiveRateCard } from '../../../shared/api';
-import { applyRateEdits, BUNDLED_RATE_CARD, estimateCost, PRICED_CATEGORIES, type RateEdits } from '../../../shared/domain/pricing';
+import {
+  applyRateEdits,
+  BUNDLED_RATE_CARD,
+  estimateCost,
+  PRICED_CATEGORIES,
+  type RateEdits,
+} from '../../../shared/domain/pricing';
 import type { Store } from '../db/connection';
 
 /**
@@ -11,11 +17,17 @@ const SETTINGS_KEY = 'pricing.rateEdits';
 
 const storedEdits = z.record(
   z.string(),
-  z.object({ MARKETING: z.number().min(0).optional(), UTILITY: z.number().min(0).optional(), AUTHENTICATION: z.number().min(0).optional() }),
+  z.object({
+    MARKETING: z.number().min(0).optional(),
+    UTILITY: z.number().min(0).optional(),
+    AUTHENTICATION: z.number().min(0).optional(),
+  }),
 );
 
 export function loadRateEdits(store: Store): RateEdits {
-  const row = store.first(store.q.selectFrom('settings').select('value_json').where('key', '=', SETTINGS_KEY));
+  const row = store.first(
+    store.q.selectFrom('settings').select('value_json').where('key', '=', SETTINGS_KEY),
+  );
   if (!row) return {};
   try {
     const parsed = storedEdits.safeParse(JSON.parse(row.value_json));
@@ -32,20 +44,30 @@ export function effectiveRateCard(store: Store): EffectiveRateCard {
   const editedMarkets = card.markets
     .filter((m) => {
       const original = BUNDLED_RATE_CARD.markets.find((b) => b.id === m.id);
-      return original !== undefined && PRICED_CATEGORIES.some((c) => original.prices[c] !== m.prices[c]);
+      return (
+        original !== undefined && PRICED_CATEGORIES.some((c) => original.prices[c] !== m.prices[c])
+      );
     })
     .map((m) => m.id);
   return { ...card, edited: editedMarkets.length > 0, editedMarkets };
 }
 
-export function setRates(store: Store, input: { prices?: RateEdits | undefined; reset?: boolean | undefined }): EffectiveRateCard {
+export function setRates(
+  store: Store,
+  input: { prices?: RateEdits | undefined; reset?: boolean | undefined },
+): EffectiveRateCard {
   const known = new Set(BUNDLED_RATE_CARD.markets.map((m) => m.id));
   for (const id of Object.keys(input.prices ?? {})) {
-    if (!known.has(id)) throw new CoreError('VALIDATION', `The rate card has no market "${id}". Markets: ${[...known].join(', ')}.`);
+    if (!known.has(id))
+      throw new CoreError(
+        'VALIDATION',
+        `The rate card has no market "${id}". Markets: ${[...known].join(', ')}.`,
+      );
   }
   store.tx(() => {
     const edits: RateEdits = input.reset ? {} : loadRateEdits(store);
-    for (const [id, prices] of Object.entries(input.prices ?? {})) edits[id] = { ...edits[id], ...prices };
+    for (const [id, prices] of Object.entries(input.prices ?? {}))
+      edits[id] = { ...edits[id], ...prices };
     const value_json = JSON.stringify(edits);
     store.run(
       store.q
@@ -59,7 +81,13 @@ export function setRates(store: Store, input: { prices?: RateEdits | undefined; 
 
 export function costEstimate(
   store: Store,
-  args: { campaignId: number; category: string | null; validByCountry: ReadonlyMap<string | null, number>; excluded: number; unavailable: string | null },
+  args: {
+    campaignId: number;
+    category: string | null;
+    validByCountry: ReadonlyMap<string | null, number>;
+    excluded: number;
+    unavailable: string | null;
+  },
 ): CostEstimate {
   const card = effectiveRateCard(store);
   const byCountry = [...args.validByCountry].map(([country, messages]) => ({ country, messages }));

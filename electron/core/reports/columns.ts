@@ -4,7 +4,11 @@ import {
   type ReportColumn,
   type ReportStatusColumn,
 } from '../../../shared/api/reports';
-import { REPORT_VARIANT_COLUMN, variantCellText, type ReportVariant } from '../../../shared/api/variants';
+import {
+  REPORT_VARIANT_COLUMN,
+  variantCellText,
+  type ReportVariant,
+} from '../../../shared/api/variants';
 import { describeError } from '../../../shared/domain/errors';
 import { marketFor, pricedCategory, type RateCard } from '../../../shared/domain/pricing';
 import { escapeFormula } from './formula-escape';
@@ -34,7 +38,11 @@ export const REPORT_ROW_SQL =
 /** A cell: text (always formula-escaped) or a number (error code, price), which no spreadsheet runs. */
 export type Cell = string | number;
 
-export function statusColumnLabel(id: ReportStatusColumn, timeZone: string, currency: string): string {
+export function statusColumnLabel(
+  id: ReportStatusColumn,
+  timeZone: string,
+  currency: string,
+): string {
   switch (id) {
     case 'phone':
       return 'Phone (E.164)';
@@ -66,12 +74,23 @@ export function statusColumnLabel(id: ReportStatusColumn, timeZone: string, curr
 }
 
 /** Every column a report of this campaign can hold: the recipient's own first, then ours (Variant after State when split). */
-export function allColumns(originals: readonly string[], timeZone: string, currency: string, split = false): ReportColumn[] {
+export function allColumns(
+  originals: readonly string[],
+  timeZone: string,
+  currency: string,
+  split = false,
+): ReportColumn[] {
   return [
-    ...originals.map((name): ReportColumn => ({ id: ORIGINAL_COLUMN_PREFIX + name, label: name, group: 'original' })),
+    ...originals.map((name): ReportColumn => ({
+      id: ORIGINAL_COLUMN_PREFIX + name,
+      label: name,
+      group: 'original',
+    })),
     ...REPORT_STATUS_COLUMNS.flatMap((id): ReportColumn[] => [
       { id, label: statusColumnLabel(id, timeZone, currency), group: 'status' },
-      ...(split && id === 'state' ? [{ id: REPORT_VARIANT_COLUMN, label: 'Variant', group: 'status' } as const] : []),
+      ...(split && id === 'state'
+        ? [{ id: REPORT_VARIANT_COLUMN, label: 'Variant', group: 'status' } as const]
+        : []),
     ]),
   ];
 }
@@ -80,11 +99,17 @@ export function allColumns(originals: readonly string[], timeZone: string, curre
  * The chosen columns in file order (the order of `allColumns`, whatever order they were asked in).
  * Returns the ids nobody knows as `unknown`, so the caller can refuse them by name.
  */
-export function chooseColumns(all: readonly ReportColumn[], wanted: readonly string[] | undefined): { columns: ReportColumn[]; unknown: string[] } {
+export function chooseColumns(
+  all: readonly ReportColumn[],
+  wanted: readonly string[] | undefined,
+): { columns: ReportColumn[]; unknown: string[] } {
   if (!wanted) return { columns: [...all], unknown: [] };
   const set = new Set(wanted);
   const known = new Set(all.map((c) => c.id));
-  return { columns: all.filter((c) => set.has(c.id)), unknown: [...set].filter((id) => !known.has(id)) };
+  return {
+    columns: all.filter((c) => set.has(c.id)),
+    unknown: [...set].filter((id) => !known.has(id)),
+  };
 }
 
 export interface CellContext {
@@ -99,12 +124,18 @@ export interface CellContext {
 const CHARGED = new Set(['delivered', 'read']);
 
 /** Turns rows into cells for the chosen columns; caches what repeats (catalogue texts, prices). */
-export function createRowMapper(columns: readonly ReportColumn[], ctx: CellContext): (row: ReportRow) => Cell[] {
+export function createRowMapper(
+  columns: readonly ReportColumn[],
+  ctx: CellContext,
+): (row: ReportRow) => Cell[] {
   const reasons = new Map<string, { explanation: string; action: string }>();
   const prices = new Map<string, number>();
   const category = ctx.category ? pricedCategory(ctx.category).category : 'MARKETING';
   const variants = new Map((ctx.variants ?? []).map((v) => [v.id as string, v]));
-  const categoryOf = (row: ReportRow): string | null => (row.variant !== null && variants.has(row.variant) ? (variants.get(row.variant)?.category ?? null) : ctx.category);
+  const categoryOf = (row: ReportRow): string | null =>
+    row.variant !== null && variants.has(row.variant)
+      ? (variants.get(row.variant)?.category ?? null)
+      : ctx.category;
 
   const failure = (row: ReportRow) => {
     const key = `${row.error_code ?? ''}|${row.error_title ?? ''}`;
@@ -137,7 +168,8 @@ export function createRowMapper(columns: readonly ReportColumn[], ctx: CellConte
   const price = (row: ReportRow): number => {
     if (!CHARGED.has(row.state)) return 0;
     const own = categoryOf(row);
-    const priced = own === ctx.category ? category : own ? pricedCategory(own).category : 'MARKETING';
+    const priced =
+      own === ctx.category ? category : own ? pricedCategory(own).category : 'MARKETING';
     const key = `${priced}|${row.country ?? ''}`;
     let unit = prices.get(key);
     if (unit === undefined) {
@@ -173,7 +205,12 @@ export function createRowMapper(columns: readonly ReportColumn[], ctx: CellConte
       case 'readAt':
         return (r) => ctx.zone.format(r.read_at);
       case 'failedAt':
-        return (r) => ctx.zone.format(r.state === 'failed' || r.state === 'unknown' || r.state === 'expired' ? r.failed_at : null);
+        return (r) =>
+          ctx.zone.format(
+            r.state === 'failed' || r.state === 'unknown' || r.state === 'expired'
+              ? r.failed_at
+              : null,
+          );
       case 'wamid':
         return (r) => escapeFormula(r.wamid ?? '');
       case 'errorCode':

@@ -30,12 +30,20 @@ const PROGRESS_EVERY_MS = 250;
 class Cancelled extends Error {}
 
 async function run(t: ExportTask, writer: ReportWriter): Promise<number> {
-  const db = openSqlite(t.dbPath, { readonly: true, ...(t.nativeBinding ? { nativeBinding: t.nativeBinding } : {}) });
+  const db = openSqlite(t.dbPath, {
+    readonly: true,
+    ...(t.nativeBinding ? { nativeBinding: t.nativeBinding } : {}),
+  });
   try {
     db.exec('BEGIN');
     const figures = summaryFigures(db, t.campaign.id, (t.campaign.variants?.length ?? 0) > 1);
     const zone = createZoneFormatter(t.timeZone);
-    const toCells = createRowMapper(t.columns, { zone, category: t.campaign.category, card: t.card, variants: t.campaign.variants ?? null });
+    const toCells = createRowMapper(t.columns, {
+      zone,
+      category: t.campaign.category,
+      card: t.card,
+      variants: t.campaign.variants ?? null,
+    });
     await writer.header(t.columns.map((c) => c.label));
 
     const range = campaignIdRange(db, t.campaign.id);
@@ -68,7 +76,19 @@ async function run(t: ExportTask, writer: ReportWriter): Promise<number> {
       }
     }
     if (cancelled) throw new Cancelled();
-    await writer.finish(summarySheet(figures, { campaign: t.campaign, card: t.card, filter: t.filter, exportedRows: rows, generatedAt: t.now }, zone));
+    await writer.finish(
+      summarySheet(
+        figures,
+        {
+          campaign: t.campaign,
+          card: t.card,
+          filter: t.filter,
+          exportedRows: rows,
+          generatedAt: t.now,
+        },
+        zone,
+      ),
+    );
     db.exec('COMMIT');
     return rows;
   } finally {
@@ -80,7 +100,8 @@ async function main() {
   let writer: ReportWriter | undefined;
   try {
     try {
-      writer = task.format === 'csv' ? createCsvWriter(task.path) : await createXlsxWriter(task.path);
+      writer =
+        task.format === 'csv' ? createCsvWriter(task.path) : await createXlsxWriter(task.path);
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       return post({ type: 'error', code: 'OUTPUT', message: err.message });
@@ -92,8 +113,17 @@ async function main() {
     rmSync(task.path, { force: true });
     if (e instanceof Cancelled) return post({ type: 'cancelled' });
     const err = e as NodeJS.ErrnoException;
-    const output = err.code === 'ENOSPC' || err.code === 'EACCES' || err.code === 'EPERM' || err.code === 'EIO' || err.code === 'EROFS';
-    post({ type: 'error', code: output ? 'OUTPUT' : 'INTERNAL', message: err.message ?? String(e) });
+    const output =
+      err.code === 'ENOSPC' ||
+      err.code === 'EACCES' ||
+      err.code === 'EPERM' ||
+      err.code === 'EIO' ||
+      err.code === 'EROFS';
+    post({
+      type: 'error',
+      code: output ? 'OUTPUT' : 'INTERNAL',
+      message: err.message ?? String(e),
+    });
   }
 }
 

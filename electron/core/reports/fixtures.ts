@@ -6,7 +6,10 @@ import type { Database as SqliteDatabase } from 'better-sqlite3';
  * is fixed by row number so runs are comparable: 55% read, 25% delivered, 8% sent, 7% failed
  * over three codes, 5% skipped.
  */
-export function insertFinishedCampaign(db: SqliteDatabase, options: { accountId: number; name: string; rows: number; now: number }): number {
+export function insertFinishedCampaign(
+  db: SqliteDatabase,
+  options: { accountId: number; name: string; rows: number; now: number },
+): number {
   const { now } = options;
   const columns = ['name', 'phone', 'city', 'order', 'note'];
   const campaignId = Number(
@@ -15,7 +18,15 @@ export function insertFinishedCampaign(db: SqliteDatabase, options: { accountId:
         `INSERT INTO campaigns (account_id, name, state, columns_json, started_at, completed_at, created_at, updated_at)
          VALUES (?, ?, 'completed', ?, ?, ?, ?, ?)`,
       )
-      .run(options.accountId, options.name, JSON.stringify(columns), now - 3600_000, now, now - 7200_000, now).lastInsertRowid,
+      .run(
+        options.accountId,
+        options.name,
+        JSON.stringify(columns),
+        now - 3600_000,
+        now,
+        now - 7200_000,
+        now,
+      ).lastInsertRowid,
   );
   db.prepare(
     `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?),
@@ -35,6 +46,14 @@ export function insertFinishedCampaign(db: SqliteDatabase, options: { accountId:
        NULL,
        CASE WHEN m >= 95 THEN 'Cancelled before sending.' END
      FROM r`,
-  ).run(options.rows, campaignId, campaignId, now - 3600_000, now - 3600_000, now - 3600_000, now - 3600_000);
+  ).run(
+    options.rows,
+    campaignId,
+    campaignId,
+    now - 3600_000,
+    now - 3600_000,
+    now - 3600_000,
+    now - 3600_000,
+  );
   return campaignId;
 }

@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { accessSync, constants, createReadStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { once } from 'node:events';
 import { readdir, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -24,7 +33,12 @@ import type { EventBus } from '../events';
 import { effectiveRateCard } from '../pricing/rates';
 import { allColumns, chooseColumns } from './columns';
 import type { ExportTask } from './jobs';
-import { defaultExportWorkerEntry, runExport, type RunningExport, type WorkerEntry } from './runner';
+import {
+  defaultExportWorkerEntry,
+  runExport,
+  type RunningExport,
+  type WorkerEntry,
+} from './runner';
 import type { CampaignInfo } from './summary';
 import { systemTimeZone } from './time-format';
 
@@ -45,7 +59,11 @@ export interface ReportDeps {
 const EXPORTS_DIR = 'exports';
 const KEEP_STAGED_MS = 24 * 3600_000;
 
-const fail = (code: ConstructorParameters<typeof CoreError>[0], reason: ReportErrorReason, message: string) => new CoreError(code, message, { reason });
+const fail = (
+  code: ConstructorParameters<typeof CoreError>[0],
+  reason: ReportErrorReason,
+  message: string,
+) => new CoreError(code, message, { reason });
 
 // Characters Windows, macOS or Linux refuse in a file name become "_".
 const safeFileName = (name: string) =>
@@ -105,22 +123,50 @@ export function createReportService(deps: ReportDeps) {
       const states = REPORT_FILTER_STATES[f];
       return states ? states.reduce((n, s) => n + counts[s], 0) : counts.total;
     };
-    return Object.fromEntries(REPORT_FILTERS.map((f) => [f, sum(f)])) as Record<ReportFilter, number>;
+    return Object.fromEntries(REPORT_FILTERS.map((f) => [f, sum(f)])) as Record<
+      ReportFilter,
+      number
+    >;
   };
 
   /** Everything that can be refused is refused here, before a worker starts or a file is opened. */
-  const prepare = (input: ReportInput, path: string): { task: ExportTask; totalRows: number; fileName: string } => {
+  const prepare = (
+    input: ReportInput,
+    path: string,
+  ): { task: ExportTask; totalRows: number; fileName: string } => {
     const campaign = campaignInfo(input.campaignId);
-    if (campaign.state === 'draft') throw fail('CONFLICT', 'draft', `"${campaign.name}" has not been sent yet: a draft has no delivery report.`);
-    if (running.has(input.campaignId)) throw fail('CONFLICT', 'running', 'A report of this campaign is already being written; wait for it or cancel it.');
+    if (campaign.state === 'draft')
+      throw fail(
+        'CONFLICT',
+        'draft',
+        `"${campaign.name}" has not been sent yet: a draft has no delivery report.`,
+      );
+    if (running.has(input.campaignId))
+      throw fail(
+        'CONFLICT',
+        'running',
+        'A report of this campaign is already being written; wait for it or cancel it.',
+      );
     const timeZone = input.timeZone ?? systemTimeZone();
     const card = effectiveRateCard(store);
-    const { columns, unknown } = chooseColumns(allColumns(campaign.columns, timeZone, card.currency, (campaign.variants?.length ?? 0) > 1), input.columns);
-    if (unknown.length) throw fail('VALIDATION', 'bad-column', `This campaign has no column ${unknown.map((c) => `"${c}"`).join(', ')}.`);
+    const { columns, unknown } = chooseColumns(
+      allColumns(campaign.columns, timeZone, card.currency, (campaign.variants?.length ?? 0) > 1),
+      input.columns,
+    );
+    if (unknown.length)
+      throw fail(
+        'VALIDATION',
+        'bad-column',
+        `This campaign has no column ${unknown.map((c) => `"${c}"`).join(', ')}.`,
+      );
     if (columns.length === 0) throw fail('VALIDATION', 'bad-column', 'Choose at least one column.');
     const totalRows = filterCounts(input.campaignId)[input.filter];
     if (totalRows === 0) {
-      throw fail('NOT_FOUND', 'empty', `No recipient of "${campaign.name}" matches "${REPORT_FILTER_LABEL[input.filter]}": there is nothing to export.`);
+      throw fail(
+        'NOT_FOUND',
+        'empty',
+        `No recipient of "${campaign.name}" matches "${REPORT_FILTER_LABEL[input.filter]}": there is nothing to export.`,
+      );
     }
     const { columns: _columns, ...info } = campaign;
     const suffix = input.filter === 'all' ? '' : ` (${input.filter})`;
@@ -148,14 +194,23 @@ export function createReportService(deps: ReportDeps) {
     try {
       if (!statSync(dir).isDirectory()) throw new Error('not a folder');
       accessSync(dir, constants.W_OK);
-      if (existsSync(outPath) && statSync(outPath).isDirectory()) throw new Error('that is a folder');
+      if (existsSync(outPath) && statSync(outPath).isDirectory())
+        throw new Error('that is a folder');
     } catch (e) {
-      throw fail('UNAVAILABLE', 'unwritable', `The report cannot be written to ${outPath}: ${e instanceof Error ? e.message : String(e)}.`);
+      throw fail(
+        'UNAVAILABLE',
+        'unwritable',
+        `The report cannot be written to ${outPath}: ${e instanceof Error ? e.message : String(e)}.`,
+      );
     }
   };
 
   /** Writes to a hidden temporary file beside the destination, renamed into place only when complete. */
-  const run = async (input: ReportInput, outPath: string, fileNameOverride?: string): Promise<ReportResult> => {
+  const run = async (
+    input: ReportInput,
+    outPath: string,
+    fileNameOverride?: string,
+  ): Promise<ReportResult> => {
     const out = resolve(outPath);
     checkWritable(out);
     const tmp = join(dirname(out), `.${basename(out)}.${randomBytes(6).toString('hex')}.part`);
@@ -164,7 +219,14 @@ export function createReportService(deps: ReportDeps) {
     const started = clock.now();
     const job = runExport(task, entry, (p) => {
       const seconds = Math.max((clock.now() - started) / 1000, 0.001);
-      events.emit('report.progress', { exportId, campaignId: input.campaignId, rows: p.rows, totalRows, bytes: p.bytes, rowsPerSecond: Math.round(p.rows / seconds) });
+      events.emit('report.progress', {
+        exportId,
+        campaignId: input.campaignId,
+        rows: p.rows,
+        totalRows,
+        bytes: p.bytes,
+        rowsPerSecond: Math.round(p.rows / seconds),
+      });
     });
     running.set(input.campaignId, { job, exportId });
     try {
@@ -173,9 +235,20 @@ export function createReportService(deps: ReportDeps) {
         try {
           renameSync(tmp, out);
         } catch (e) {
-          throw fail('UNAVAILABLE', 'unwritable', `The report could not be saved as ${out}: ${e instanceof Error ? e.message : String(e)}.`);
+          throw fail(
+            'UNAVAILABLE',
+            'unwritable',
+            `The report could not be saved as ${out}: ${e instanceof Error ? e.message : String(e)}.`,
+          );
         }
-        events.emit('report.progress', { exportId, campaignId: input.campaignId, rows: result.rows, totalRows, bytes: result.bytes, rowsPerSecond: 0 });
+        events.emit('report.progress', {
+          exportId,
+          campaignId: input.campaignId,
+          rows: result.rows,
+          totalRows,
+          bytes: result.bytes,
+          rowsPerSecond: 0,
+        });
         return {
           exportId,
           campaignId: input.campaignId,
@@ -188,9 +261,18 @@ export function createReportService(deps: ReportDeps) {
           durationMs: clock.now() - started,
         };
       }
-      if (result.type === 'cancelled') throw fail('CONFLICT', 'cancelled', 'The export was cancelled; no file was written.');
-      if (result.type === 'error' && result.code === 'OUTPUT') throw fail('UNAVAILABLE', 'unwritable', `The report cannot be written to ${out}: ${result.message}`);
-      throw new CoreError('INTERNAL', `The export failed: ${result.type === 'error' ? result.message : 'it stopped unexpectedly'}.`);
+      if (result.type === 'cancelled')
+        throw fail('CONFLICT', 'cancelled', 'The export was cancelled; no file was written.');
+      if (result.type === 'error' && result.code === 'OUTPUT')
+        throw fail(
+          'UNAVAILABLE',
+          'unwritable',
+          `The report cannot be written to ${out}: ${result.message}`,
+        );
+      throw new CoreError(
+        'INTERNAL',
+        `The export failed: ${result.type === 'error' ? result.message : 'it stopped unexpectedly'}.`,
+      );
     } finally {
       running.delete(input.campaignId);
       // The worker deletes its partial file, but not when it was terminated mid-write.
@@ -204,9 +286,22 @@ export function createReportService(deps: ReportDeps) {
       const card = effectiveRateCard(store);
       return {
         campaignId,
-        columns: allColumns(campaign.columns, systemTimeZone(), card.currency, (campaign.variants?.length ?? 0) > 1).map((c) =>
+        columns: allColumns(
+          campaign.columns,
+          systemTimeZone(),
+          card.currency,
+          (campaign.variants?.length ?? 0) > 1,
+        ).map((c) =>
           // The UI names the zone once, beside the chooser; the file's header carries it.
-          c.group === 'status' ? { ...c, label: c.label.replace(/ \([^)]*\)$/, c.id === 'price' ? ` (${card.currency})` : '') } : c,
+          c.group === 'status'
+            ? {
+                ...c,
+                label: c.label.replace(
+                  / \([^)]*\)$/,
+                  c.id === 'price' ? ` (${card.currency})` : '',
+                ),
+              }
+            : c,
         ),
         counts: filterCounts(campaignId),
         exportable: campaign.state !== 'draft',
@@ -234,7 +329,8 @@ export function createReportService(deps: ReportDeps) {
 
     download(exportId: number): Download {
       const file = staged.get(exportId);
-      if (!file || !existsSync(file.path)) throw fail('NOT_FOUND', 'gone', 'That report is no longer available; export it again.');
+      if (!file || !existsSync(file.path))
+        throw fail('NOT_FOUND', 'gone', 'That report is no longer available; export it again.');
       return {
         fileName: file.fileName,
         write: async (out) => {

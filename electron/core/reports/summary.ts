@@ -1,5 +1,10 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
-import { RECIPIENT_STATES, REPORT_FILTER_LABEL, type RecipientState, type ReportFilter } from '../../../shared/api';
+import {
+  RECIPIENT_STATES,
+  REPORT_FILTER_LABEL,
+  type RecipientState,
+  type ReportFilter,
+} from '../../../shared/api';
 import { describeError } from '../../../shared/domain/errors';
 import { variantCellText, type ReportVariant } from '../../../shared/api/variants';
 import { estimateCost, estimateMixedCost, type RateCard } from '../../../shared/domain/pricing';
@@ -45,16 +50,27 @@ export interface SummaryFigures {
 }
 
 /** Counted inside the worker's read transaction, so the figures match the rows of the same file. */
-export function summaryFigures(db: SqliteDatabase, campaignId: number, split = false): SummaryFigures {
-  const counts = Object.fromEntries(RECIPIENT_STATES.map((s) => [s, 0])) as Record<RecipientState, number>;
-  const byState = db.prepare('SELECT state, count(*) AS n FROM recipients WHERE campaign_id = ? GROUP BY state').all(campaignId) as {
+export function summaryFigures(
+  db: SqliteDatabase,
+  campaignId: number,
+  split = false,
+): SummaryFigures {
+  const counts = Object.fromEntries(RECIPIENT_STATES.map((s) => [s, 0])) as Record<
+    RecipientState,
+    number
+  >;
+  const byState = db
+    .prepare('SELECT state, count(*) AS n FROM recipients WHERE campaign_id = ? GROUP BY state')
+    .all(campaignId) as {
     state: RecipientState;
     n: number;
   }[];
   for (const r of byState) counts[r.state] = r.n;
   const failures = (
     db
-      .prepare("SELECT error_code AS code, max(error_title) AS title, count(*) AS n FROM recipients WHERE campaign_id = ? AND state = 'failed' GROUP BY error_code ORDER BY n DESC")
+      .prepare(
+        "SELECT error_code AS code, max(error_title) AS title, count(*) AS n FROM recipients WHERE campaign_id = ? AND state = 'failed' GROUP BY error_code ORDER BY n DESC",
+      )
       .all(campaignId) as { code: number | null; title: string | null; n: number }[]
   ).map((r) => {
     const entry = describeError(r.code ?? undefined, r.title ?? undefined);
@@ -62,38 +78,76 @@ export function summaryFigures(db: SqliteDatabase, campaignId: number, split = f
   });
   const byCountry = (
     db
-      .prepare("SELECT country, count(*) AS n FROM recipients WHERE campaign_id = ? AND state IN ('delivered', 'read') GROUP BY country")
+      .prepare(
+        "SELECT country, count(*) AS n FROM recipients WHERE campaign_id = ? AND state IN ('delivered', 'read') GROUP BY country",
+      )
       .all(campaignId) as { country: string | null; n: number }[]
   ).map((r) => ({ country: r.country, messages: r.n }));
   const deliveredByVariant = split
     ? (db
-        .prepare("SELECT variant, country, count(*) AS messages FROM recipients WHERE campaign_id = ? AND state IN ('delivered', 'read') GROUP BY variant, country")
+        .prepare(
+          "SELECT variant, country, count(*) AS messages FROM recipients WHERE campaign_id = ? AND state IN ('delivered', 'read') GROUP BY variant, country",
+        )
         .all(campaignId) as { variant: string | null; country: string | null; messages: number }[])
     : [];
-  return { counts, total: byState.reduce((n, r) => n + r.n, 0), failures, byCountry, byVariant: split ? variantCounts(db, campaignId) : [], deliveredByVariant };
+  return {
+    counts,
+    total: byState.reduce((n, r) => n + r.n, 0),
+    failures,
+    byCountry,
+    byVariant: split ? variantCounts(db, campaignId) : [],
+    deliveredByVariant,
+  };
 }
 
 /** Delivered messages priced at their own variant's category (the campaign's for any without a variant). */
 function summaryCost(figures: SummaryFigures, input: SummaryInput) {
   const { campaign, card } = input;
   const variants = campaign.variants ?? [];
-  if (variants.length < 2) return estimateCost(card, campaign.category ?? 'MARKETING', figures.byCountry);
+  if (variants.length < 2)
+    return estimateCost(card, campaign.category ?? 'MARKETING', figures.byCountry);
   const known = new Set<string>(variants.map((v) => v.id));
-  const part = (category: string | null, rows: SummaryFigures['deliveredByVariant']) => ({ category: category ?? 'MARKETING', byCountry: rows });
+  const part = (category: string | null, rows: SummaryFigures['deliveredByVariant']) => ({
+    category: category ?? 'MARKETING',
+    byCountry: rows,
+  });
   return estimateMixedCost(card, [
-    ...variants.map((v) => part(v.category, figures.deliveredByVariant.filter((r) => r.variant === v.id))),
-    part(campaign.category, figures.deliveredByVariant.filter((r) => r.variant === null || !known.has(r.variant))),
+    ...variants.map((v) =>
+      part(
+        v.category,
+        figures.deliveredByVariant.filter((r) => r.variant === v.id),
+      ),
+    ),
+    part(
+      campaign.category,
+      figures.deliveredByVariant.filter((r) => r.variant === null || !known.has(r.variant)),
+    ),
   ]);
 }
 
-const rateText = (part: number, whole: number): string => (whole > 0 ? `${((part / whole) * 100).toFixed(1)}%` : '');
+const rateText = (part: number, whole: number): string =>
+  whole > 0 ? `${((part / whole) * 100).toFixed(1)}%` : '';
 
 /** The "By variant" section: the A/B variants side by side, as the progress view compares them. */
-function byVariantSection(figures: SummaryFigures, variants: readonly ReportVariant[]): SummarySheet {
+function byVariantSection(
+  figures: SummaryFigures,
+  variants: readonly ReportVariant[],
+): SummarySheet {
   if (variants.length < 2) return [];
   const counts = new Map(figures.byVariant.map((c) => [c.variant as string, c]));
   return [
-    ['By variant', 'Template', 'Recipients', 'Sent', 'Delivered (read included)', 'Read', 'Failed', 'Delivered of sent', 'Read of delivered', 'Button clicks'],
+    [
+      'By variant',
+      'Template',
+      'Recipients',
+      'Sent',
+      'Delivered (read included)',
+      'Read',
+      'Failed',
+      'Delivered of sent',
+      'Read of delivered',
+      'Button clicks',
+    ],
     ...variants.map((v): Cell[] => {
       const c = counts.get(v.id);
       const sent = c?.sent ?? 0;
@@ -121,10 +175,15 @@ function byVariantSection(figures: SummaryFigures, variants: readonly ReportVari
   ];
 }
 
-const pct = (part: number, whole: number): string => (whole > 0 ? `${((part / whole) * 100).toFixed(1)}%` : '');
+const pct = (part: number, whole: number): string =>
+  whole > 0 ? `${((part / whole) * 100).toFixed(1)}%` : '';
 const text = (s: string | null | undefined): string => escapeFormula(s ?? '');
 
-export function summarySheet(figures: SummaryFigures, input: SummaryInput, zone: ZoneFormatter): SummarySheet {
+export function summarySheet(
+  figures: SummaryFigures,
+  input: SummaryInput,
+  zone: ZoneFormatter,
+): SummarySheet {
   const { campaign, card } = input;
   const { counts, total } = figures;
   const delivered = counts.delivered + counts.read;
@@ -154,7 +213,11 @@ export function summarySheet(figures: SummaryFigures, input: SummaryInput, zone:
     ['Rows', input.exportedRows],
     [],
     ['Recipients by state', 'Count', 'Share of all recipients'],
-    ...RECIPIENT_STATES.filter((s) => counts[s] > 0).map((s): Cell[] => [s, counts[s], pct(counts[s], total)]),
+    ...RECIPIENT_STATES.filter((s) => counts[s] > 0).map((s): Cell[] => [
+      s,
+      counts[s],
+      pct(counts[s], total),
+    ]),
     ['total', total, total > 0 ? '100.0%' : ''],
     [],
     ['Rates', 'Value', 'Based on'],
@@ -164,10 +227,27 @@ export function summarySheet(figures: SummaryFigures, input: SummaryInput, zone:
     [],
     ...byVariantSection(figures, campaign.variants ?? []),
     ['Failures by reason', 'Count', 'Error code', 'What happened'],
-    ...figures.failures.map((f): Cell[] => [text(f.title), f.count, f.code ?? '', text(f.explanation)]),
+    ...figures.failures.map((f): Cell[] => [
+      text(f.title),
+      f.count,
+      f.code ?? '',
+      text(f.explanation),
+    ]),
     [],
-    [`Estimated cost by country (${card.currency})`, 'Delivered messages', 'Price per message', 'Cost', 'Market'],
-    ...cost.countries.map((c): Cell[] => [text(c.country ?? 'no country'), c.messages, c.unitPrice, c.cost, text(c.marketName)]),
+    [
+      `Estimated cost by country (${card.currency})`,
+      'Delivered messages',
+      'Price per message',
+      'Cost',
+      'Market',
+    ],
+    ...cost.countries.map((c): Cell[] => [
+      text(c.country ?? 'no country'),
+      c.messages,
+      c.unitPrice,
+      c.cost,
+      text(c.marketName),
+    ]),
     ['total', cost.messages, '', cost.total],
     [],
     [

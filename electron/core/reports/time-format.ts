@@ -35,8 +35,16 @@ export function createZoneFormatter(timeZone: string): ZoneFormatter {
     if (offset === undefined) {
       const at = bucket * QUARTER_HOUR;
       const parts: Record<string, number> = {};
-      for (const p of intl.formatToParts(at)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-      const local = Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
+      for (const p of intl.formatToParts(at))
+        if (p.type !== 'literal') parts[p.type] = Number(p.value);
+      const local = Date.UTC(
+        parts.year ?? 1970,
+        (parts.month ?? 1) - 1,
+        parts.day ?? 1,
+        parts.hour ?? 0,
+        parts.minute ?? 0,
+        parts.second ?? 0,
+      );
       offset = local - at;
       // Bounded: a report's times cluster in a few days, but a bug must not become a leak.
       if (offsets.size >= CACHE_LIMIT) offsets.clear();

@@ -46,7 +46,8 @@ export async function createXlsxWriter(path: string): Promise<ReportWriter> {
   book.creator = 'Campaign Desk';
   const sheet = book.addWorksheet('Recipients', { views: [{ state: 'frozen', ySplit: 1 }] });
   const zip = (book as unknown as { zip: Transform }).zip;
-  const sheetStream = (sheet as unknown as { stream: { pipes?: Buffered[]; buffers?: unknown[] } }).stream;
+  const sheetStream = (sheet as unknown as { stream: { pipes?: Buffered[]; buffers?: unknown[] } })
+    .stream;
 
   const add = (ws: ExcelJS.Worksheet, cells: readonly Cell[]) => {
     ws.addRow([...cells]).commit();
@@ -55,7 +56,10 @@ export async function createXlsxWriter(path: string): Promise<ReportWriter> {
   // What sits in memory between the sheet and the disk: the sheet's own buffers, the PassThrough
   // archiver pipes it into, the zip, and the file stream.
   const pending = () =>
-    (sheetStream.buffers?.length ?? 0) * 65_536 + (sheetStream.pipes ?? []).reduce((n, p) => n + buffered(p), 0) + buffered(zip) + buffered(out);
+    (sheetStream.buffers?.length ?? 0) * 65_536 +
+    (sheetStream.pipes ?? []).reduce((n, p) => n + buffered(p), 0) +
+    buffered(zip) +
+    buffered(out);
 
   const check = () => {
     if (state.failure) throw state.failure;

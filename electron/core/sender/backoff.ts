@@ -54,7 +54,8 @@ export const createBackoff = (options: BackoffOptions): Backoff => {
     next: (opts = {}) => {
       const delay = Math.round(jittered());
       attempt += 1;
-      const floor = opts.retryAfterMs !== undefined && opts.retryAfterMs > 0 ? Math.ceil(opts.retryAfterMs) : 0;
+      const floor =
+        opts.retryAfterMs !== undefined && opts.retryAfterMs > 0 ? Math.ceil(opts.retryAfterMs) : 0;
       return Math.max(delay, floor);
     },
     reset: () => {

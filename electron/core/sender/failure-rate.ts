@@ -37,11 +37,14 @@ export const FAILURE_RATE_DEFAULTS = {
 } as const satisfies Required<FailureRateOptions>;
 
 const positiveInteger = (name: string, value: number): number => {
-  if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be a whole number >= 1, got ${value}`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new RangeError(`${name} must be a whole number >= 1, got ${value}`);
   return value;
 };
 
-export const createFailureRateDetector = (options: FailureRateOptions = {}): FailureRateDetector => {
+export const createFailureRateDetector = (
+  options: FailureRateOptions = {},
+): FailureRateDetector => {
   const o = { ...FAILURE_RATE_DEFAULTS, ...options };
   const windowSize = positiveInteger('windowSize', o.windowSize);
   const minSamples = Math.min(positiveInteger('minSamples', o.minSamples), windowSize);

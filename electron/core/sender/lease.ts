@@ -24,23 +24,44 @@ function processAlive(owner: string): boolean {
  * One process at a time sends for an account: the desktop app, the browser shell, or
  * `campaigns send --wait`. Taking over a stale lease means the previous owner crashed.
  */
-export function acquireLease(db: SqliteDatabase, accountId: number, owner: string, now: number): LeaseResult {
-  return db.transaction((): LeaseResult => {
-    const row = db.prepare('SELECT owner, heartbeat_at FROM sender_leases WHERE account_id = ?').get(accountId) as
-      | { owner: string; heartbeat_at: number }
-      | undefined;
-    if (row && row.owner !== owner && now - row.heartbeat_at < LEASE_STALE_MS && processAlive(row.owner)) {
-      return { held: false, owner: row.owner };
-    }
-    db.prepare(
-      'INSERT INTO sender_leases (account_id, owner, heartbeat_at) VALUES (?, ?, ?) ON CONFLICT(account_id) DO UPDATE SET owner = excluded.owner, heartbeat_at = excluded.heartbeat_at',
-    ).run(accountId, owner, now);
-    return { held: true, tookOver: row === undefined || row.owner !== owner };
-  }).immediate();
+export function acquireLease(
+  db: SqliteDatabase,
+  accountId: number,
+  owner: string,
+  now: number,
+): LeaseResult {
+  return db
+    .transaction((): LeaseResult => {
+      const row = db
+        .prepare('SELECT owner, heartbeat_at FROM sender_leases WHERE account_id = ?')
+        .get(accountId) as { owner: string; heartbeat_at: number } | undefined;
+      if (
+        row &&
+        row.owner !== owner &&
+        now - row.heartbeat_at < LEASE_STALE_MS &&
+        processAlive(row.owner)
+      ) {
+        return { held: false, owner: row.owner };
+      }
+      db.prepare(
+        'INSERT INTO sender_leases (account_id, owner, heartbeat_at) VALUES (?, ?, ?) ON CONFLICT(account_id) DO UPDATE SET owner = excluded.owner, heartbeat_at = excluded.heartbeat_at',
+      ).run(accountId, owner, now);
+      return { held: true, tookOver: row === undefined || row.owner !== owner };
+    })
+    .immediate();
 }
 
-export function renewLease(db: SqliteDatabase, accountId: number, owner: string, now: number): boolean {
-  return db.prepare('UPDATE sender_leases SET heartbeat_at = ? WHERE account_id = ? AND owner = ?').run(now, accountId, owner).changes === 1;
+export function renewLease(
+  db: SqliteDatabase,
+  accountId: number,
+  owner: string,
+  now: number,
+): boolean {
+  return (
+    db
+      .prepare('UPDATE sender_leases SET heartbeat_at = ? WHERE account_id = ? AND owner = ?')
+      .run(now, accountId, owner).changes === 1
+  );
 }
 
 export function releaseLease(db: SqliteDatabase, accountId: number, owner: string): void {

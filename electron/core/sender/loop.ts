@@ -5,7 +5,12 @@ import type { CloudApiClient, SendOutcome } from '../cloud-api';
 import type { Clock } from '../clock';
 import type { Store } from '../db/connection';
 import type { EventBus } from '../events';
-import { loadCampaignMessages, recipientCallbackData, type CampaignMessage, type CampaignMessages } from '../templates/compose';
+import {
+  loadCampaignMessages,
+  recipientCallbackData,
+  type CampaignMessage,
+  type CampaignMessages,
+} from '../templates/compose';
 import { preparePacingRun } from '../campaigns/pacing-run';
 import { createBackoff, pairRateDelayMs } from './backoff';
 import { createFailureRateDetector } from './failure-rate';
@@ -55,7 +60,13 @@ export function pacedBucket(rate: number, now: () => number) {
 const FLUSH_MS = 100;
 const PROGRESS_MS = 250;
 
-function pauseCampaign(store: Store, campaignId: number, code: string, reason: string, now: number): void {
+function pauseCampaign(
+  store: Store,
+  campaignId: number,
+  code: string,
+  reason: string,
+  now: number,
+): void {
   store.run(
     store.q
       .updateTable('campaigns')
@@ -76,9 +87,13 @@ export function runCampaign(deps: LoopDeps, campaignId: number): CampaignRun {
   const done = (async (): Promise<RunOutcome> => {
     const { store, clock } = deps;
     const monotonic = deps.monotonic ?? (() => performance.now());
-    const campaign = store.first(store.q.selectFrom('campaigns').select(['account_id', 'state']).where('id', '=', campaignId));
+    const campaign = store.first(
+      store.q.selectFrom('campaigns').select(['account_id', 'state']).where('id', '=', campaignId),
+    );
     if (!campaign || campaign.state !== 'sending') return 'stopped';
-    const account = store.first(store.q.selectFrom('accounts').selectAll().where('id', '=', campaign.account_id));
+    const account = store.first(
+      store.q.selectFrom('accounts').selectAll().where('id', '=', campaign.account_id),
+    );
     if (!account) return 'stopped';
 
     const loaded = loadCampaignMessages(store, campaignId);
@@ -90,21 +105,46 @@ export function runCampaign(deps: LoopDeps, campaignId: number): CampaignRun {
     try {
       client = await deps.clients.clientFor(account.id);
     } catch (e) {
-      pauseCampaign(store, campaignId, 'ACCOUNT', e instanceof Error ? e.message : String(e), clock.now());
+      pauseCampaign(
+        store,
+        campaignId,
+        'ACCOUNT',
+        e instanceof Error ? e.message : String(e),
+        clock.now(),
+      );
       return 'paused';
     }
     // One message per A/B variant (A alone when the campaign is not split), each with its own header media.
     const media = new Map<CampaignMessage, MediaRef>();
     for (const message of loaded.value.messages) {
       if (!message.mediaSource) continue;
-      const m = await ensureMedia({ store, client, accountId: account.id, now: clock.now() }, message.mediaSource);
+      const m = await ensureMedia(
+        { store, client, accountId: account.id, now: clock.now() },
+        message.mediaSource,
+      );
       if (!m.ok) {
-        pauseCampaign(store, campaignId, 'MEDIA', loaded.value.split ? `Variant ${message.variant}: ${m.message}` : m.message, clock.now());
+        pauseCampaign(
+          store,
+          campaignId,
+          'MEDIA',
+          loaded.value.split ? `Variant ${message.variant}: ${m.message}` : m.message,
+          clock.now(),
+        );
         return 'paused';
       }
       media.set(message, m.media);
     }
-    return sendLoop({ deps, campaignId, account, client, messages: loaded.value, media, sleeper, monotonic, stopped: () => stopRequested });
+    return sendLoop({
+      deps,
+      campaignId,
+      account,
+      client,
+      messages: loaded.value,
+      media,
+      sleeper,
+      monotonic,
+      stopped: () => stopRequested,
+    });
   })();
   return {
     done,
@@ -131,7 +171,16 @@ interface LoopArgs {
 /** A claimed recipient's request, from its own variant's message (A for recipients without one). */
 function composeClaimed(a: LoopArgs, r: Claimed): ReturnType<CampaignMessage['compose']> {
   const message = a.messages.forVariant(r.variant ?? null);
-  if (!message) return { ok: false, problems: [{ code: 'EMPTY_PARAMETER', message: `Its A/B variant ${r.variant ?? ''} is no longer part of this campaign.` }] };
+  if (!message)
+    return {
+      ok: false,
+      problems: [
+        {
+          code: 'EMPTY_PARAMETER',
+          message: `Its A/B variant ${r.variant ?? ''} is no longer part of this campaign.`,
+        },
+      ],
+    };
   const media = a.media.get(message);
   return message.compose(
     { phone: r.phone, fields: JSON.parse(r.fieldsJson) as Record<string, string> },
@@ -147,10 +196,21 @@ async function sendLoop(a: LoopArgs): Promise<RunOutcome> {
   const paced = pacedBucket(rate, monotonic);
   const bucket = createTokenBucket(paced);
   // Quiet hours, frequency cap and spread, read once per run (settings change only while paused).
-  const pacingRun = preparePacingRun(store, campaignId, repo.countriesToSend(campaignId), clock.now());
-  const pacer = pacingRun ? createRunPacer({ repo, campaignId, run: pacingRun, maxRate: paced.ratePerSecond, monotonic }) : null;
+  const pacingRun = preparePacingRun(
+    store,
+    campaignId,
+    repo.countriesToSend(campaignId),
+    clock.now(),
+  );
+  const pacer = pacingRun
+    ? createRunPacer({ repo, campaignId, run: pacingRun, maxRate: paced.ratePerSecond, monotonic })
+    : null;
   // After "too fast" answers the governor lowers the rate and gives it back slowly (throughput-governor.ts).
-  const governor = createThroughputGovernor({ configured: rate, now: monotonic, random: a.deps.random ?? Math.random });
+  const governor = createThroughputGovernor({
+    configured: rate,
+    now: monotonic,
+    random: a.deps.random ?? Math.random,
+  });
   let bucketRate = paced.ratePerSecond;
   let governed = rate;
   let allowed = paced.ratePerSecond;
@@ -161,22 +221,30 @@ async function sendLoop(a: LoopArgs): Promise<RunOutcome> {
     const target = pacer ? Math.min(pacer.rate(), allowed) : allowed;
     if (target !== bucketRate) bucket.setRate((bucketRate = target));
   };
-  const backoff = createBackoff({ baseMs: 1000, maxMs: 60_000, random: a.deps.random ?? Math.random });
+  const backoff = createBackoff({
+    baseMs: 1000,
+    maxMs: 60_000,
+    random: a.deps.random ?? Math.random,
+  });
   const detector = createFailureRateDetector();
   const meter = createRateMeter();
   // Enough requests in flight to reach the rate at ~1 s of latency, never unbounded.
   const cap = clamp(rate, 16, 1000);
   // Claims are a twentieth of a second's worth: few recipients sit in `sending` unsent if we crash.
   const batchFor = (perSecond: number) => clamp(Math.ceil(perSecond / 20), 1, 100);
-  const windowRows = a.account.messaging_limit === null
-    ? []
-    : (store.sqlite
-        .prepare(
-          `SELECT r.phone AS phone, max(r.sent_at) AS at FROM recipients r JOIN campaigns c ON c.id = r.campaign_id
+  const windowRows =
+    a.account.messaging_limit === null
+      ? []
+      : (store.sqlite
+          .prepare(
+            `SELECT r.phone AS phone, max(r.sent_at) AS at FROM recipients r JOIN campaigns c ON c.id = r.campaign_id
            WHERE c.account_id = ? AND r.sent_at > ? GROUP BY r.phone`,
-        )
-        .all(a.account.id, clock.now() - DAY_MS) as { phone: string; at: number }[]);
-  const reach = createMessagingWindow(a.account.messaging_limit, windowRows.map((r) => [r.phone, r.at] as [string, number]));
+          )
+          .all(a.account.id, clock.now() - DAY_MS) as { phone: string; at: number }[]);
+  const reach = createMessagingWindow(
+    a.account.messaging_limit,
+    windowRows.map((r) => [r.phone, r.at] as [string, number]),
+  );
 
   const counts = repo.counts(campaignId);
   const results: SendResult[] = [];
@@ -185,7 +253,8 @@ async function sendLoop(a: LoopArgs): Promise<RunOutcome> {
   let pausedUntil = 0;
   let waiting: SendWaiting | null = null;
   // An object, not a `let`: it is set from callbacks, which TypeScript's narrowing cannot see.
-  const halt: { stop: { kind: 'pause'; code: string; reason: string } | { kind: 'user' } | null } = { stop: null };
+  const halt: { stop: { kind: 'pause'; code: string; reason: string } | { kind: 'user' } | null } =
+    { stop: null };
 
   const effects: OutcomeEffects = {
     record: (r) => {
@@ -224,18 +293,32 @@ async function sendLoop(a: LoopArgs): Promise<RunOutcome> {
     const target = pacer?.spreading ? Math.min(rate, pacer.rate()) : rate;
     const r = meter.rate(monotonic(), clamp(5 / target, 5, 120) * 1000);
     const remaining = counts.pending + counts.sending;
-    const row = store.first(store.q.selectFrom('campaigns').select(['state', 'pause_reason']).where('id', '=', campaignId));
+    const row = store.first(
+      store.q
+        .selectFrom('campaigns')
+        .select(['state', 'pause_reason'])
+        .where('id', '=', campaignId),
+    );
     const perSecond = Math.max(r, Math.min(target, 1));
     // Those in quiet hours go when their window opens: the campaign cannot end before.
     const quiet = pacer?.quiet() ?? null;
-    const quietEta = quiet ? (quiet.until === null ? null : Math.max(0, quiet.until - clock.now()) / 1000 + quiet.recipients / perSecond) : 0;
+    const quietEta = quiet
+      ? quiet.until === null
+        ? null
+        : Math.max(0, quiet.until - clock.now()) / 1000 + quiet.recipients / perSecond
+      : 0;
     return {
       campaignId,
       state: row?.state ?? 'sending',
       counts: { ...counts },
       ratePerSecond: Math.round(r * (r < 1 ? 1000 : 10)) / (r < 1 ? 1000 : 10),
       configuredRate: pacer?.spreading ? Math.round(target * 1000) / 1000 : rate,
-      etaSeconds: remaining === 0 ? 0 : quietEta === null ? null : Math.round(Math.max(remaining / perSecond, quietEta)),
+      etaSeconds:
+        remaining === 0
+          ? 0
+          : quietEta === null
+            ? null
+            : Math.round(Math.max(remaining / perSecond, quietEta)),
       waiting,
       pauseReason: row?.pause_reason ?? null,
       at: clock.now(),
@@ -245,7 +328,9 @@ async function sendLoop(a: LoopArgs): Promise<RunOutcome> {
   const flushTimer = setInterval(() => {
     flush();
     // Paused or cancelled from the UI, or from another process (the CLI).
-    const row = store.first(store.q.selectFrom('campaigns').select('state').where('id', '=', campaignId));
+    const row = store.first(
+      store.q.selectFrom('campaigns').select('state').where('id', '=', campaignId),
+    );
     if (row?.state !== 'sending' && !halt.stop) {
       halt.stop = { kind: 'user' };
       sleeper.wake();
@@ -304,7 +389,12 @@ async function sendLoop(a: LoopArgs): Promise<RunOutcome> {
         }
         flush();
         const claimOptions = pacer?.claimOptions(clock.now()) ?? {};
-        const claim = repo.claim(campaignId, clock.now(), Math.min(batchFor(bucketRate), allowance), claimOptions);
+        const claim = repo.claim(
+          campaignId,
+          clock.now(),
+          Math.min(batchFor(bucketRate), allowance),
+          claimOptions,
+        );
         queue = claim.claimed;
         counts.pending -= queue.length + claim.skipped;
         counts.sending += queue.length;
@@ -339,7 +429,12 @@ async function sendLoop(a: LoopArgs): Promise<RunOutcome> {
           await sleeper.sleep(clamp(due - clock.now(), 10, 1000));
           continue;
         }
-        if (waiting?.reason === 'retry' || waiting?.reason === 'messaging_limit' || waiting?.reason === 'quiet') waiting = null;
+        if (
+          waiting?.reason === 'retry' ||
+          waiting?.reason === 'messaging_limit' ||
+          waiting?.reason === 'quiet'
+        )
+          waiting = null;
       }
       if (inFlight >= cap) {
         await sleeper.sleep(20);
@@ -349,7 +444,11 @@ async function sendLoop(a: LoopArgs): Promise<RunOutcome> {
       const composed = composeClaimed(a, next);
       if (!composed.ok) {
         queue.shift();
-        effects.record({ id: next.id, kind: 'skipped', reason: composed.problems.map((p) => p.message).join(' ') });
+        effects.record({
+          id: next.id,
+          kind: 'skipped',
+          reason: composed.problems.map((p) => p.message).join(' '),
+        });
         continue;
       }
       syncRate();
@@ -376,7 +475,11 @@ async function sendLoop(a: LoopArgs): Promise<RunOutcome> {
     outcome = 'paused';
   } else if (outcome === 'completed') {
     store.run(
-      store.q.updateTable('campaigns').set({ state: 'completed', completed_at: now, updated_at: now }).where('id', '=', campaignId).where('state', '=', 'sending'),
+      store.q
+        .updateTable('campaigns')
+        .set({ state: 'completed', completed_at: now, updated_at: now })
+        .where('id', '=', campaignId)
+        .where('state', '=', 'sending'),
     );
   }
   events.emit('send.progress', snapshot());

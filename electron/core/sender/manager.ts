@@ -29,12 +29,16 @@ const TICK_MS = 1000;
 export function createSenderManager(deps: LoopDeps & { autoRun: boolean }): SenderManager {
   const { store, clock } = deps;
   const owner = `${process.pid}-${randomBytes(6).toString('hex')}`;
-  const loops = new Map<number, { current: { campaignId: number; run: CampaignRun } | null; finished: Promise<void> }>();
+  const loops = new Map<
+    number,
+    { current: { campaignId: number; run: CampaignRun } | null; finished: Promise<void> }
+  >();
   let closing = false;
   let capQueries: ReturnType<typeof createFrequencyCapQueries> | undefined;
 
   const accountOf = (campaignId: number) =>
-    store.first(store.q.selectFrom('campaigns').select('account_id').where('id', '=', campaignId))?.account_id;
+    store.first(store.q.selectFrom('campaigns').select('account_id').where('id', '=', campaignId))
+      ?.account_id;
 
   const nextSending = (accountId: number) =>
     store.first(
@@ -53,9 +57,15 @@ export function createSenderManager(deps: LoopDeps & { autoRun: boolean }): Send
     const lease = acquireLease(store.sqlite, accountId, owner, clock.now());
     if (!lease.held) return;
     if (lease.tookOver) recoverAbandoned(store.sqlite, accountId, clock.now());
-    const entry: { current: { campaignId: number; run: CampaignRun } | null; finished: Promise<void> } = { current: null, finished: Promise.resolve() };
+    const entry: {
+      current: { campaignId: number; run: CampaignRun } | null;
+      finished: Promise<void>;
+    } = { current: null, finished: Promise.resolve() };
     loops.set(accountId, entry);
-    const heartbeat = setInterval(() => renewLease(store.sqlite, accountId, owner, clock.now()), HEARTBEAT_MS);
+    const heartbeat = setInterval(
+      () => renewLease(store.sqlite, accountId, owner, clock.now()),
+      HEARTBEAT_MS,
+    );
     entry.finished = (async () => {
       let last: number | undefined;
       try {
@@ -84,16 +94,40 @@ export function createSenderManager(deps: LoopDeps & { autoRun: boolean }): Send
   const tick = () => {
     if (closing || !store.sqlite.open) return;
     const now = clock.now();
-    const due = store.all(store.q.selectFrom('campaigns').select(['id']).where('state', '=', 'scheduled').where('scheduled_at', '<=', now));
+    const due = store.all(
+      store.q
+        .selectFrom('campaigns')
+        .select(['id'])
+        .where('state', '=', 'scheduled')
+        .where('scheduled_at', '<=', now),
+    );
     for (const c of due) {
-      const started = store.run(store.q.updateTable('campaigns').set({ state: 'sending', started_at: now, updated_at: now }).where('id', '=', c.id).where('state', '=', 'scheduled')).changes;
+      const started = store.run(
+        store.q
+          .updateTable('campaigns')
+          .set({ state: 'sending', started_at: now, updated_at: now })
+          .where('id', '=', c.id)
+          .where('state', '=', 'scheduled'),
+      ).changes;
       // A scheduled campaign's frequency cap counts from when it really starts.
       const pacing = started ? loadCampaignPacing(store, c.id) : undefined;
-      if (pacing) (capQueries ??= createFrequencyCapQueries(store.sqlite)).exclude(c.id, pacing.accountId, pacing.frequencyCap, now);
+      if (pacing)
+        (capQueries ??= createFrequencyCapQueries(store.sqlite)).exclude(
+          c.id,
+          pacing.accountId,
+          pacing.frequencyCap,
+          now,
+        );
       deps.events.emit('db.changed', { tables: ['campaigns', 'recipients'], campaignId: c.id });
     }
     if (!deps.autoRun) return;
-    const accounts = store.all(store.q.selectFrom('campaigns').select('account_id').distinct().where('state', '=', 'sending'));
+    const accounts = store.all(
+      store.q
+        .selectFrom('campaigns')
+        .select('account_id')
+        .distinct()
+        .where('state', '=', 'sending'),
+    );
     for (const a of accounts) startLoop(a.account_id);
   };
 
@@ -109,12 +143,15 @@ export function createSenderManager(deps: LoopDeps & { autoRun: boolean }): Send
       else startLoop(accountId);
     },
     wake(campaignId) {
-      for (const l of loops.values()) if (l.current?.campaignId === campaignId) l.current.run.wake();
+      for (const l of loops.values())
+        if (l.current?.campaignId === campaignId) l.current.run.wake();
     },
     async settled(campaignId) {
-      for (const l of loops.values()) if (l.current?.campaignId === campaignId) await l.current.run.done;
+      for (const l of loops.values())
+        if (l.current?.campaignId === campaignId) await l.current.run.done;
     },
-    isRunningHere: (campaignId) => [...loops.values()].some((l) => l.current?.campaignId === campaignId),
+    isRunningHere: (campaignId) =>
+      [...loops.values()].some((l) => l.current?.campaignId === campaignId),
     tick,
     async close() {
       closing = true;

@@ -16,7 +16,8 @@ const MIME: Record<string, string> = {
   '.pdf': 'application/pdf',
 };
 
-export type MediaOutcome = { ok: true; media: MediaRef } | { ok: false; message: string; failure?: ApiFailure };
+export type MediaOutcome =
+  { ok: true; media: MediaRef } | { ok: false; message: string; failure?: ApiFailure };
 
 /**
  * The header media for a campaign: a link is sent as is; a local file is uploaded to
@@ -28,9 +29,14 @@ export async function ensureMedia(
 ): Promise<MediaOutcome> {
   if (source.type === 'link') return { ok: true, media: { link: source.url } };
   const mimeType = MIME[extname(source.path).toLowerCase()];
-  if (!mimeType) return { ok: false, message: `WhatsApp cannot send ${extname(source.path) || 'this kind of'} files in a template header. Use JPEG, PNG, MP4 or PDF.` };
+  if (!mimeType)
+    return {
+      ok: false,
+      message: `WhatsApp cannot send ${extname(source.path) || 'this kind of'} files in a template header. Use JPEG, PNG, MP4 or PDF.`,
+    };
   const info = await stat(source.path).catch(() => undefined);
-  if (!info?.isFile()) return { ok: false, message: `The header file ${source.path} is no longer there.` };
+  if (!info?.isFile())
+    return { ok: false, message: `The header file ${source.path} is no longer there.` };
   const key = `${source.path}|${info.size}|${Math.round(info.mtimeMs)}`;
   const { store } = deps;
   const cached = store.first(
@@ -40,14 +46,29 @@ export async function ensureMedia(
       .where('account_id', '=', deps.accountId)
       .where('source_key', '=', key),
   );
-  if (cached && deps.now - cached.uploaded_at < MEDIA_REUSE_MS) return { ok: true, media: { id: cached.media_id } };
+  if (cached && deps.now - cached.uploaded_at < MEDIA_REUSE_MS)
+    return { ok: true, media: { id: cached.media_id } };
   const uploaded = await deps.client.uploadMedia({ path: source.path, mimeType });
-  if (!uploaded.ok) return { ok: false, message: `The header file could not be uploaded: ${uploaded.failure.entry.explanation}`, failure: uploaded };
+  if (!uploaded.ok)
+    return {
+      ok: false,
+      message: `The header file could not be uploaded: ${uploaded.failure.entry.explanation}`,
+      failure: uploaded,
+    };
   store.run(
     store.q
       .insertInto('media_uploads')
-      .values({ account_id: deps.accountId, source_key: key, media_id: uploaded.id, uploaded_at: deps.now })
-      .onConflict((oc) => oc.columns(['account_id', 'source_key']).doUpdateSet({ media_id: uploaded.id, uploaded_at: deps.now })),
+      .values({
+        account_id: deps.accountId,
+        source_key: key,
+        media_id: uploaded.id,
+        uploaded_at: deps.now,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['account_id', 'source_key'])
+          .doUpdateSet({ media_id: uploaded.id, uploaded_at: deps.now }),
+      ),
   );
   return { ok: true, media: { id: uploaded.id } };
 }

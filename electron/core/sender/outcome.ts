@@ -41,7 +41,13 @@ export function applyOutcome(fx: OutcomeEffects, r: Claimed, outcome: SendOutcom
   const entry = failure.entry;
   const attempt = r.attempts + 1;
   if (failure.ambiguous) {
-    fx.record({ id: r.id, kind: 'unknown', code: outcome.code, title: `${entry.title}: the message may or may not have been delivered.`, at: now });
+    fx.record({
+      id: r.id,
+      kind: 'unknown',
+      code: outcome.code,
+      title: `${entry.title}: the message may or may not have been delivered.`,
+      at: now,
+    });
     return;
   }
   switch (failure.handling) {
@@ -64,13 +70,20 @@ export function applyOutcome(fx: OutcomeEffects, r: Claimed, outcome: SendOutcom
       if (attempt >= MAX_PAIR_RATE_ATTEMPTS) {
         fx.record({ id: r.id, kind: 'failed', code: outcome.code, title: entry.title, at: now });
       } else {
-        fx.record({ id: r.id, kind: 'retry', nextAt: now + fx.pairRateDelayMs(attempt - 1), uncount: false });
+        fx.record({
+          id: r.id,
+          kind: 'retry',
+          nextAt: now + fx.pairRateDelayMs(attempt - 1),
+          uncount: false,
+        });
       }
       return;
     case 'retry_later': {
       const delay = entry.slowDown
         ? fx.slowDown(outcome.retryAfterMs)
-        : fx.backoff.next(outcome.retryAfterMs !== undefined ? { retryAfterMs: outcome.retryAfterMs } : {});
+        : fx.backoff.next(
+            outcome.retryAfterMs !== undefined ? { retryAfterMs: outcome.retryAfterMs } : {},
+          );
       // Nothing left the machine when the network is down: that try does not count.
       const offline = outcome.network !== undefined;
       const limit = entry.retryLimit !== undefined ? entry.retryLimit + 1 : MAX_ATTEMPTS;
@@ -81,14 +94,19 @@ export function applyOutcome(fx: OutcomeEffects, r: Claimed, outcome: SendOutcom
       }
       fx.backOff(delay, {
         reason: offline ? 'offline' : 'throttled',
-        message: offline ? 'No connection to WhatsApp. Sending continues by itself when the network is back.' : `${entry.explanation} Sending slows down and continues by itself.`,
+        message: offline
+          ? 'No connection to WhatsApp. Sending continues by itself when the network is back.'
+          : `${entry.explanation} Sending slows down and continues by itself.`,
         until: now + delay,
       });
       return;
     }
     case 'pause_campaign':
       fx.record({ id: r.id, kind: 'requeue' });
-      fx.pause(String(outcome.code ?? outcome.httpStatus ?? 'ERROR'), `${entry.explanation} ${entry.action}`);
+      fx.pause(
+        String(outcome.code ?? outcome.httpStatus ?? 'ERROR'),
+        `${entry.explanation} ${entry.action}`,
+      );
       return;
   }
 }

@@ -11,10 +11,13 @@ export function createSleeper(): Sleeper {
   return {
     sleep: (ms) =>
       new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          pending = undefined;
-          resolve();
-        }, Math.max(0, ms));
+        const timer = setTimeout(
+          () => {
+            pending = undefined;
+            resolve();
+          },
+          Math.max(0, ms),
+        );
         pending = { resolve, timer };
       }),
     wake: () => {

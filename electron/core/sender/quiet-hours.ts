@@ -23,13 +23,31 @@ export interface QuietGroup {
   zone: string | null;
 }
 
-export function quietGroup(country: string | null, chosen: Readonly<Record<string, string>>, fallbackCountry: string | null): QuietGroup {
+export function quietGroup(
+  country: string | null,
+  chosen: Readonly<Record<string, string>>,
+  fallbackCountry: string | null,
+): QuietGroup {
   const key = country ?? '';
   const own = zoneRule(country, chosen);
-  if (own.kind !== 'none') return { key, country, rule: own.kind, zones: own.zones, zone: own.zones.length === 1 ? own.zones[0] : null };
+  if (own.kind !== 'none')
+    return {
+      key,
+      country,
+      rule: own.kind,
+      zones: own.zones,
+      zone: own.zones.length === 1 ? own.zones[0] : null,
+    };
   // No country of its own (or one without zones): timed like the campaign's or account's country.
   const fallback = zoneRule(fallbackCountry, chosen);
-  if (fallback.kind !== 'none') return { key, country, rule: 'fallback', zones: fallback.zones, zone: fallback.zones.length === 1 ? fallback.zones[0] : null };
+  if (fallback.kind !== 'none')
+    return {
+      key,
+      country,
+      rule: 'fallback',
+      zones: fallback.zones,
+      zone: fallback.zones.length === 1 ? fallback.zones[0] : null,
+    };
   return { key, country, rule: 'none', zones: [], zone: null };
 }
 
@@ -43,7 +61,8 @@ export interface GroupState {
 
 export function groupState(window: QuietWindow | null, g: QuietGroup, now: number): GroupState {
   if (!window || g.zones.length === 0) return { quiet: false, opensAt: now, closesAt: null };
-  if (isQuietInAny(window, g.zones, now)) return { quiet: true, opensAt: nextOpeningInAll(window, g.zones, now), closesAt: now };
+  if (isQuietInAny(window, g.zones, now))
+    return { quiet: true, opensAt: nextOpeningInAll(window, g.zones, now), closesAt: now };
   return { quiet: false, opensAt: now, closesAt: nextClosingInAny(window, g.zones, now) };
 }
 
@@ -75,9 +94,16 @@ export function createQuietGate(window: QuietWindow | null, groups: readonly Qui
       if (change !== null && change > now) next = Math.min(next, change);
     }
     const open = groups.filter((g) => !states.get(g.key)!.quiet);
-    open.sort((a, b) => (states.get(a.key)!.closesAt ?? Infinity) - (states.get(b.key)!.closesAt ?? Infinity));
+    open.sort(
+      (a, b) =>
+        (states.get(a.key)!.closesAt ?? Infinity) - (states.get(b.key)!.closesAt ?? Infinity),
+    );
     const quiet = groups.filter((g) => states.get(g.key)!.quiet).map((g) => g.key);
-    cached = { at: now, validUntil: next, state: { anyQuiet: quiet.length > 0, open: open.map((g) => g.key), quiet, states } };
+    cached = {
+      at: now,
+      validUntil: next,
+      state: { anyQuiet: quiet.length > 0, open: open.map((g) => g.key), quiet, states },
+    };
     return cached.state;
   };
   return {
@@ -93,7 +119,11 @@ export function createQuietGate(window: QuietWindow | null, groups: readonly Qui
 export type QuietGate = ReturnType<typeof createQuietGate>;
 
 /** Who waits for quiet hours to end, by group, from the pending counts per country. */
-export function quietWaiting(groups: readonly QuietGroup[], state: GateState, pending: ReadonlyMap<string, number>): QuietWaiting | null {
+export function quietWaiting(
+  groups: readonly QuietGroup[],
+  state: GateState,
+  pending: ReadonlyMap<string, number>,
+): QuietWaiting | null {
   const waiting = groups
     .filter((g) => state.states.get(g.key)?.quiet && (pending.get(g.key) ?? 0) > 0)
     .map((g) => ({

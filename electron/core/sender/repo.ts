@@ -15,7 +15,14 @@ export interface Claimed {
 
 export type SendResult =
   | { id: number; kind: 'sent'; wamid: string; waId: string | null; at: number }
-  | { id: number; kind: 'failed'; code: number | null; title: string; at: number; suppress?: { phone: string; reason: string } }
+  | {
+      id: number;
+      kind: 'failed';
+      code: number | null;
+      title: string;
+      at: number;
+      suppress?: { phone: string; reason: string };
+    }
   /** Back in the queue until nextAt; `uncount` when the try never left the machine (offline). */
   | { id: number; kind: 'retry'; nextAt: number; uncount: boolean }
   | { id: number; kind: 'unknown'; code: number | null; title: string; at: number }
@@ -49,7 +56,12 @@ type ClaimRow = Claimed & { suppressedBecause: string | null; recentlySent: numb
  * must stop the send.
  */
 function claimSql(country: 'any' | 'one' | 'none', cap: boolean): string {
-  const where = country === 'one' ? 'AND r.country = @country' : country === 'none' ? 'AND r.country IS NULL' : '';
+  const where =
+    country === 'one'
+      ? 'AND r.country = @country'
+      : country === 'none'
+        ? 'AND r.country IS NULL'
+        : '';
   return `SELECT r.id, r.phone, r.fields_json AS fieldsJson, r.attempts, r.variant,
       (SELECT s.reason FROM suppression s WHERE s.phone = r.phone) AS suppressedBecause,
       ${cap ? RECENT_SEND_EXISTS : '0'} AS recentlySent
@@ -70,7 +82,9 @@ export function createSendRepo(db: SqliteDatabase) {
     if (!stmt) selects.set(key, (stmt = db.prepare(claimSql(country, cap))));
     return stmt;
   };
-  const skipAtClaim = db.prepare<[string, number]>("UPDATE recipients SET state = 'skipped', skip_reason = ? WHERE id = ? AND state = 'pending'");
+  const skipAtClaim = db.prepare<[string, number]>(
+    "UPDATE recipients SET state = 'skipped', skip_reason = ? WHERE id = ? AND state = 'pending'",
+  );
   const markSending = db.prepare<[number, number]>(
     "UPDATE recipients SET state = 'sending', sending_at = ?, attempts = attempts + 1 WHERE id = ? AND state = 'pending'",
   );
@@ -87,13 +101,19 @@ export function createSendRepo(db: SqliteDatabase) {
     unknown: db.prepare(
       "UPDATE recipients SET state = 'unknown', error_code = ?, error_title = ?, failed_at = ? WHERE id = ? AND state = 'sending'",
     ),
-    skipped: db.prepare("UPDATE recipients SET state = 'skipped', skip_reason = ? WHERE id = ? AND state = 'sending'"),
-    requeue: db.prepare("UPDATE recipients SET state = 'pending', attempts = MAX(attempts - 1, 0) WHERE id = ? AND state = 'sending'"),
+    skipped: db.prepare(
+      "UPDATE recipients SET state = 'skipped', skip_reason = ? WHERE id = ? AND state = 'sending'",
+    ),
+    requeue: db.prepare(
+      "UPDATE recipients SET state = 'pending', attempts = MAX(attempts - 1, 0) WHERE id = ? AND state = 'sending'",
+    ),
   };
   const suppress = db.prepare(
     "INSERT OR IGNORE INTO suppression (phone, reason, source, detail, created_at) VALUES (?, ?, 'send', ?, ?)",
   );
-  const countStates = db.prepare<[number]>('SELECT state, count(*) AS n FROM recipients WHERE campaign_id = ? GROUP BY state');
+  const countStates = db.prepare<[number]>(
+    'SELECT state, count(*) AS n FROM recipients WHERE campaign_id = ? GROUP BY state',
+  );
   const nextDue = db.prepare<[number]>(
     "SELECT min(next_attempt_at) AS at FROM recipients WHERE campaign_id = ? AND state = 'pending'",
   );
@@ -104,11 +124,17 @@ export function createSendRepo(db: SqliteDatabase) {
     one: db.prepare(
       `SELECT min(coalesce(next_attempt_at, 0)) AS at FROM recipients WHERE campaign_id = @campaignId AND state = 'pending' AND country = @country`,
     ),
-    none: db.prepare(`SELECT min(coalesce(next_attempt_at, 0)) AS at FROM recipients WHERE campaign_id = @campaignId AND state = 'pending' AND country IS NULL`),
+    none: db.prepare(
+      `SELECT min(coalesce(next_attempt_at, 0)) AS at FROM recipients WHERE campaign_id = @campaignId AND state = 'pending' AND country IS NULL`,
+    ),
   };
   const pendingInCountry = {
-    one: db.prepare("SELECT 1 FROM recipients WHERE campaign_id = @campaignId AND state = 'pending' AND country = @country LIMIT 1"),
-    none: db.prepare("SELECT 1 FROM recipients WHERE campaign_id = @campaignId AND state = 'pending' AND country IS NULL LIMIT 1"),
+    one: db.prepare(
+      "SELECT 1 FROM recipients WHERE campaign_id = @campaignId AND state = 'pending' AND country = @country LIMIT 1",
+    ),
+    none: db.prepare(
+      "SELECT 1 FROM recipients WHERE campaign_id = @campaignId AND state = 'pending' AND country IS NULL LIMIT 1",
+    ),
   };
   const comingBackCountries = db.prepare<[number]>(
     "SELECT DISTINCT coalesce(country, '') AS country FROM recipients WHERE campaign_id = ? AND state IN ('sending', 'unknown')",
@@ -118,34 +144,49 @@ export function createSendRepo(db: SqliteDatabase) {
   );
 
   return {
-    claim: db.transaction((campaignId: number, now: number, limit: number, options: ClaimOptions = {}): ClaimResult => {
-      const cap = options.cap;
-      const params = { campaignId, now, since: cap?.since ?? 0, accountId: cap?.accountId ?? 0 };
-      const rows: ClaimRow[] = [];
-      if (options.countries === undefined) rows.push(...(selectDue('any', !!cap).all({ ...params, limit }) as ClaimRow[]));
-      else {
-        for (const country of options.countries) {
-          if (rows.length >= limit) break;
-          const stmt = selectDue(country === '' ? 'none' : 'one', !!cap);
-          rows.push(...(stmt.all({ ...params, limit: limit - rows.length, ...(country === '' ? {} : { country }) }) as ClaimRow[]));
+    claim: db.transaction(
+      (campaignId: number, now: number, limit: number, options: ClaimOptions = {}): ClaimResult => {
+        const cap = options.cap;
+        const params = { campaignId, now, since: cap?.since ?? 0, accountId: cap?.accountId ?? 0 };
+        const rows: ClaimRow[] = [];
+        if (options.countries === undefined)
+          rows.push(...(selectDue('any', !!cap).all({ ...params, limit }) as ClaimRow[]));
+        else {
+          for (const country of options.countries) {
+            if (rows.length >= limit) break;
+            const stmt = selectDue(country === '' ? 'none' : 'one', !!cap);
+            rows.push(
+              ...(stmt.all({
+                ...params,
+                limit: limit - rows.length,
+                ...(country === '' ? {} : { country }),
+              }) as ClaimRow[]),
+            );
+          }
         }
-      }
-      const claimed: Claimed[] = [];
-      let skipped = 0;
-      for (const r of rows) {
-        if (r.suppressedBecause !== null) {
-          skipAtClaim.run(suppressedReason(r.suppressedBecause), r.id);
-          skipped++;
-        } else if (r.recentlySent && cap) {
-          skipAtClaim.run(cap.reason, r.id);
-          skipped++;
-        } else {
-          markSending.run(now, r.id);
-          claimed.push({ id: r.id, phone: r.phone, fieldsJson: r.fieldsJson, attempts: r.attempts, variant: r.variant ?? null });
+        const claimed: Claimed[] = [];
+        let skipped = 0;
+        for (const r of rows) {
+          if (r.suppressedBecause !== null) {
+            skipAtClaim.run(suppressedReason(r.suppressedBecause), r.id);
+            skipped++;
+          } else if (r.recentlySent && cap) {
+            skipAtClaim.run(cap.reason, r.id);
+            skipped++;
+          } else {
+            markSending.run(now, r.id);
+            claimed.push({
+              id: r.id,
+              phone: r.phone,
+              fieldsJson: r.fieldsJson,
+              attempts: r.attempts,
+              variant: r.variant ?? null,
+            });
+          }
         }
-      }
-      return { claimed, skipped };
-    }),
+        return { claimed, skipped };
+      },
+    ),
 
     apply: db.transaction((results: readonly SendResult[]) => {
       for (const r of results) {
@@ -155,7 +196,13 @@ export function createSendRepo(db: SqliteDatabase) {
             break;
           case 'failed':
             stmts.failed.run(r.code, r.title, r.at, r.id);
-            if (r.suppress) suppress.run(r.suppress.phone, r.suppress.reason, `error ${r.code ?? ''}`.trim(), r.at);
+            if (r.suppress)
+              suppress.run(
+                r.suppress.phone,
+                r.suppress.reason,
+                `error ${r.code ?? ''}`.trim(),
+                r.at,
+              );
             break;
           case 'retry':
             stmts.retry.run(r.nextAt, r.uncount ? 1 : 0, r.id);
@@ -174,7 +221,10 @@ export function createSendRepo(db: SqliteDatabase) {
     }),
 
     counts(campaignId: number): RecipientCounts {
-      const counts = Object.fromEntries(RECIPIENT_STATES.map((s) => [s, 0])) as Record<RecipientState, number>;
+      const counts = Object.fromEntries(RECIPIENT_STATES.map((s) => [s, 0])) as Record<
+        RecipientState,
+        number
+      >;
       let total = 0;
       for (const row of countStates.all(campaignId) as { state: RecipientState; n: number }[]) {
         counts[row.state] = row.n;
@@ -194,7 +244,11 @@ export function createSendRepo(db: SqliteDatabase) {
       }
       let first: number | null = null;
       for (const country of countries) {
-        const row = (country === '' ? dueInCountry.none.get({ campaignId }) : dueInCountry.one.get({ campaignId, country })) as { at: number | null };
+        const row = (
+          country === ''
+            ? dueInCountry.none.get({ campaignId })
+            : dueInCountry.one.get({ campaignId, country })
+        ) as { at: number | null };
         if (row.at !== null && (first === null || row.at < first)) first = row.at;
         if (first === 0) break;
       }
@@ -203,7 +257,12 @@ export function createSendRepo(db: SqliteDatabase) {
 
     /** Whether any recipient of these countries is pending (due or not). */
     pendingIn(campaignId: number, countries: readonly string[]): boolean {
-      return countries.some((country) => (country === '' ? pendingInCountry.none.get({ campaignId }) : pendingInCountry.one.get({ campaignId, country })) !== undefined);
+      return countries.some(
+        (country) =>
+          (country === ''
+            ? pendingInCountry.none.get({ campaignId })
+            : pendingInCountry.one.get({ campaignId, country })) !== undefined,
+      );
     },
 
     /**
@@ -211,14 +270,22 @@ export function createSendRepo(db: SqliteDatabase) {
      * those that can come back to the queue (claimed but unsent, unknown ones the user re-sends).
      */
     countriesToSend(campaignId: number): string[] {
-      const keys = new Set((pendingByCountry.all(campaignId) as { country: string }[]).map((r) => r.country));
-      for (const r of comingBackCountries.all(campaignId) as { country: string }[]) keys.add(r.country);
+      const keys = new Set(
+        (pendingByCountry.all(campaignId) as { country: string }[]).map((r) => r.country),
+      );
+      for (const r of comingBackCountries.all(campaignId) as { country: string }[])
+        keys.add(r.country);
       return [...keys];
     },
 
     /** Pending recipients by country ('' for none), through the partial index on pending rows. */
     pendingByCountry(campaignId: number): Map<string, number> {
-      return new Map((pendingByCountry.all(campaignId) as { country: string; n: number }[]).map((r) => [r.country, r.n]));
+      return new Map(
+        (pendingByCountry.all(campaignId) as { country: string; n: number }[]).map((r) => [
+          r.country,
+          r.n,
+        ]),
+      );
     },
   };
 }

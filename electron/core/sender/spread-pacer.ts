@@ -43,7 +43,11 @@ export function createRunPacer(o: {
     countsAt = o.monotonic();
     // Recipients of a country this run has not seen yet (re-sent unknowns): give them a group.
     if (run.window && [...pending.keys()].some((k) => !groups.some((g) => g.key === k))) {
-      groups = groupsFor([...groups.map((g) => g.key), ...pending.keys()], run.chosenZones, run.fallbackCountry);
+      groups = groupsFor(
+        [...groups.map((g) => g.key), ...pending.keys()],
+        run.chosenZones,
+        run.fallbackCountry,
+      );
       gate = createQuietGate(run.window, groups);
     }
   };
@@ -51,7 +55,8 @@ export function createRunPacer(o: {
   return {
     /** Brings counts, quiet states and the spread rate up to date; cheap when nothing is due. */
     refresh(now: number, remaining: number): void {
-      if (counting && o.monotonic() - countsAt >= Math.max(COUNTS_EVERY_MS, countCostMs * 100)) recount();
+      if (counting && o.monotonic() - countsAt >= Math.max(COUNTS_EVERY_MS, countCostMs * 100))
+        recount();
       const state = gate.enabled ? gate.at(now) : null;
       quiet = state ? quietWaiting(groups, state, pending) : null;
       if (run.deadline !== null && o.monotonic() - rateAt >= RATE_EVERY_MS) {
@@ -76,7 +81,15 @@ export function createRunPacer(o: {
       const state = gate.enabled ? gate.at(now) : null;
       return {
         ...(state?.anyQuiet ? { countries: state.open } : {}),
-        ...(run.cap.enabled ? { cap: { since: capSince(now, run.cap), accountId: run.accountId, reason: run.cap.reason } } : {}),
+        ...(run.cap.enabled
+          ? {
+              cap: {
+                since: capSince(now, run.cap),
+                accountId: run.accountId,
+                reason: run.cap.reason,
+              },
+            }
+          : {}),
       };
     },
     /**

@@ -1,4 +1,9 @@
-import { openMillisBetween, spreadRate, type QuietWindow, type SpreadGroup } from '../../../shared/domain/pacing';
+import {
+  openMillisBetween,
+  spreadRate,
+  type QuietWindow,
+  type SpreadGroup,
+} from '../../../shared/domain/pacing';
 import type { GateState, QuietGroup } from './quiet-hours';
 
 /**
@@ -27,7 +32,12 @@ export function spreadRateNow(options: {
     const remaining = options.pending.get(g.key) ?? 0;
     const openNow = !options.gate!.states.get(g.key)?.quiet;
     // Only the groups sent now matter, and only those need the (Intl-heavy) open-time count.
-    const openMs = !openNow || remaining === 0 ? 0 : g.zones.length === 0 ? deadline - now : openMillisBetween(window, g.zones, now, deadline);
+    const openMs =
+      !openNow || remaining === 0
+        ? 0
+        : g.zones.length === 0
+          ? deadline - now
+          : openMillisBetween(window, g.zones, now, deadline);
     return { remaining, openMs, openNow };
   });
   return spreadRate(groups, maxRate);

@@ -43,7 +43,8 @@ const SLACK_SHARE = 0.01;
 const MIN_SLACK = 0.01;
 
 const checkPositive = (name: string, value: number): void => {
-  if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${name} must be a positive number, got ${value}`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new RangeError(`${name} must be a positive number, got ${value}`);
 };
 
 const shape = (rate: number, burst: number | undefined): { capacity: number; refill: number } => {

@@ -1,6 +1,19 @@
-import { applyStatus, parseCallback, sameTrack, settledTrack, type StatusObservation } from '../../../shared/domain/status';
+import {
+  applyStatus,
+  parseCallback,
+  sameTrack,
+  settledTrack,
+  type StatusObservation,
+} from '../../../shared/domain/status';
 import type { Effects } from './effects';
-import { canSettle, describeFailure, seenBit, trackOf, type RecipientRow, type RecipientStatements } from './recipient-track';
+import {
+  canSettle,
+  describeFailure,
+  seenBit,
+  trackOf,
+  type RecipientRow,
+  type RecipientStatements,
+} from './recipient-track';
 
 /** The counters of ApplyOutcome this module moves. */
 export interface StatusCounters {
@@ -29,21 +42,35 @@ export interface Located {
  * Statuses applied per wamid: one lookup and at most one UPDATE for all the statuses of a recipient in a
  * batch (a batch sorted by wamid brings them together), whatever their number and order.
  */
-export function createStatusApplier(rows: RecipientStatements, effects: Effects, onPause?: (campaignId: number) => void) {
+export function createStatusApplier(
+  rows: RecipientStatements,
+  effects: Effects,
+  onPause?: (campaignId: number) => void,
+) {
   /** The recipient a status is about: by wamid, or, for an ambiguous send, by our callback data. */
   const locate = (o: StatusObservation): Located => {
     const byWamid = rows.byWamid(o.wamid);
     if (byWamid) return { row: byWamid, settle: false, fileUnder: byWamid.id };
     const cb = parseCallback(o.callback);
     const candidate = cb ? rows.byId(cb.recipientId) : undefined;
-    if (!cb || !candidate || candidate.campaign_id !== cb.campaignId) return { row: null, settle: false, fileUnder: null };
+    if (!cb || !candidate || candidate.campaign_id !== cb.campaignId)
+      return { row: null, settle: false, fileUnder: null };
     if (canSettle(candidate)) return { row: candidate, settle: true, fileUnder: candidate.id };
     // Ours, but sent again under another wamid since: filed, changes nothing. Still `sending`: retried later.
     return { row: null, settle: false, fileUnder: candidate.wamid !== null ? candidate.id : null };
   };
 
-  const failure = (o: StatusObservation, row: RecipientRow | null, source: string, out: StatusCounters) => {
-    const fx = effects.failure(o.error?.code ?? null, { waId: o.waId ?? row?.wa_id ?? null, phone: row?.phone ?? null }, source);
+  const failure = (
+    o: StatusObservation,
+    row: RecipientRow | null,
+    source: string,
+    out: StatusCounters,
+  ) => {
+    const fx = effects.failure(
+      o.error?.code ?? null,
+      { waId: o.waId ?? row?.wa_id ?? null, phone: row?.phone ?? null },
+      source,
+    );
     out.suppressed += fx.suppressed;
     if (row && fx.pause && effects.pauseCampaign(row.campaign_id, fx.pause.code, fx.pause.reason)) {
       out.pausedCampaigns.push(row.campaign_id);
@@ -52,7 +79,13 @@ export function createStatusApplier(rows: RecipientStatements, effects: Effects,
   };
 
   /** The statuses of one recipient, in any order: the ladder in memory, then one write. */
-  const toRecipient = (loc: Located & { row: RecipientRow }, list: StatusObservation[], source: string, keep: Keep, out: StatusCounters) => {
+  const toRecipient = (
+    loc: Located & { row: RecipientRow },
+    list: StatusObservation[],
+    source: string,
+    keep: Keep,
+    out: StatusCounters,
+  ) => {
     const { row, settle } = loc;
     const base = settle ? settledTrack(null) : trackOf(row);
     let seen = settle ? 0 : row.status_seen;
@@ -80,7 +113,8 @@ export function createStatusApplier(rows: RecipientStatements, effects: Effects,
     if (settle) {
       // Proof the ambiguous send arrived: it takes this wamid and leaves the re-send queue.
       const first = list[0]!;
-      if (rows.settle(row.id, track, seen, first.wamid, list.find((o) => o.waId)?.waId ?? null)) out.settled++;
+      if (rows.settle(row.id, track, seen, first.wamid, list.find((o) => o.waId)?.waId ?? null))
+        out.settled++;
       out.campaigns.add(row.campaign_id);
       return;
     }
@@ -94,7 +128,13 @@ export function createStatusApplier(rows: RecipientStatements, effects: Effects,
     locate,
 
     /** Statuses of ONE wamid. Returns false when its recipient is not known (yet). */
-    applyGroup(list: StatusObservation[], source: string, keep: Keep, out: StatusCounters, located?: Located): boolean {
+    applyGroup(
+      list: StatusObservation[],
+      source: string,
+      keep: Keep,
+      out: StatusCounters,
+      located?: Located,
+    ): boolean {
       const loc = located ?? locate(list.find((o) => o.callback !== null) ?? list[0]!);
       if (loc.row) {
         toRecipient(loc as Located & { row: RecipientRow }, list, source, keep, out);

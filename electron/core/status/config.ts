@@ -1,5 +1,11 @@
 import type { Selectable } from 'kysely';
-import { CoreError, type ParsedInput, type SourceHealth, type StatusSourceId, type StatusSources } from '../../../shared/api';
+import {
+  CoreError,
+  type ParsedInput,
+  type SourceHealth,
+  type StatusSourceId,
+  type StatusSources,
+} from '../../../shared/api';
 import { SANDBOX_BASE_URL } from '../accounts/repo';
 import type { Store } from '../db/connection';
 import type { AccountsTable, StatusSourcesTable } from '../db/schema';
@@ -38,7 +44,8 @@ const blank = (accountId: number, source: StatusSourceId): SourceRow => ({
   observations_total: 0,
 });
 
-export const isSandboxAccount = (a: Pick<AccountRow, 'base_url'>) => a.base_url === SANDBOX_BASE_URL;
+export const isSandboxAccount = (a: Pick<AccountRow, 'base_url'>) =>
+  a.base_url === SANDBOX_BASE_URL;
 
 export function accountRow(store: Store, accountId: number): AccountRow {
   const a = store.first(store.q.selectFrom('accounts').selectAll().where('id', '=', accountId));
@@ -56,14 +63,26 @@ export function historyBudget(account: AccountRow, row: SourceRow | undefined): 
  * serves it too, but its feed already says everything, so it is off there unless switched on).
  */
 export function sourcesOf(store: Store, account: AccountRow): SourceSetup[] {
-  const rows = store.all(store.q.selectFrom('status_sources').selectAll().where('account_id', '=', account.id));
+  const rows = store.all(
+    store.q.selectFrom('status_sources').selectAll().where('account_id', '=', account.id),
+  );
   const row = (id: StatusSourceId) => rows.find((r) => r.source === id);
   const sandbox = isSandboxAccount(account);
   const relay = row('relay');
   const history = row('history');
   return [
-    { id: 'sandbox', configured: sandbox, enabled: sandbox && (row('sandbox')?.enabled ?? 1) === 1, row: row('sandbox') },
-    { id: 'relay', configured: Boolean(relay?.url && relay.token_env), enabled: (relay?.enabled ?? 1) === 1, row: relay },
+    {
+      id: 'sandbox',
+      configured: sandbox,
+      enabled: sandbox && (row('sandbox')?.enabled ?? 1) === 1,
+      row: row('sandbox'),
+    },
+    {
+      id: 'relay',
+      configured: Boolean(relay?.url && relay.token_env),
+      enabled: (relay?.enabled ?? 1) === 1,
+      row: relay,
+    },
     {
       id: 'history',
       configured: true,
@@ -75,7 +94,14 @@ export function sourcesOf(store: Store, account: AccountRow): SourceSetup[] {
 
 export function healthOf(account: AccountRow, s: SourceSetup, now: number): SourceHealth {
   const r = s.row ?? blank(account.id, s.id);
-  const state: SourceHealth['state'] = !s.configured || !s.enabled ? 'off' : r.last_poll_at === null ? 'idle' : r.consecutive_errors > 0 ? 'failing' : 'ok';
+  const state: SourceHealth['state'] =
+    !s.configured || !s.enabled
+      ? 'off'
+      : r.last_poll_at === null
+        ? 'idle'
+        : r.consecutive_errors > 0
+          ? 'failing'
+          : 'ok';
   return {
     source: s.id,
     configured: s.configured,
@@ -115,19 +141,51 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 function checkRelayUrl(url: string): string {
   const u = new URL(url);
   if (u.protocol !== 'https:' && !LOOPBACK.has(u.hostname)) {
-    throw new CoreError('VALIDATION', 'The relay URL must start with https:// (plain http only for 127.0.0.1 or localhost): the read token travels with every request.');
+    throw new CoreError(
+      'VALIDATION',
+      'The relay URL must start with https:// (plain http only for 127.0.0.1 or localhost): the read token travels with every request.',
+    );
   }
-  if (u.search || u.hash) throw new CoreError('VALIDATION', 'Give the relay\'s base address without ?query or #fragment, e.g. https://relay.example.com.');
+  if (u.search || u.hash)
+    throw new CoreError(
+      'VALIDATION',
+      "Give the relay's base address without ?query or #fragment, e.g. https://relay.example.com.",
+    );
   return url.replace(/\/+$/, '');
 }
 
-function upsert(store: Store, accountId: number, source: StatusSourceId, values: Partial<SourceRow>): void {
-  const existing = store.first(store.q.selectFrom('status_sources').select('source').where('account_id', '=', accountId).where('source', '=', source));
-  if (existing) store.run(store.q.updateTable('status_sources').set(values).where('account_id', '=', accountId).where('source', '=', source));
-  else store.run(store.q.insertInto('status_sources').values({ ...blank(accountId, source), ...values }));
+function upsert(
+  store: Store,
+  accountId: number,
+  source: StatusSourceId,
+  values: Partial<SourceRow>,
+): void {
+  const existing = store.first(
+    store.q
+      .selectFrom('status_sources')
+      .select('source')
+      .where('account_id', '=', accountId)
+      .where('source', '=', source),
+  );
+  if (existing)
+    store.run(
+      store.q
+        .updateTable('status_sources')
+        .set(values)
+        .where('account_id', '=', accountId)
+        .where('source', '=', source),
+    );
+  else
+    store.run(
+      store.q.insertInto('status_sources').values({ ...blank(accountId, source), ...values }),
+    );
 }
 
-export function setStatusSources(store: Store, input: ParsedInput<'accounts.setStatusSources'>, now: number): StatusSources {
+export function setStatusSources(
+  store: Store,
+  input: ParsedInput<'accounts.setStatusSources'>,
+  now: number,
+): StatusSources {
   accountRow(store, input.accountId);
   store.tx(() => {
     const relay: Partial<SourceRow> = {};
@@ -139,11 +197,19 @@ export function setStatusSources(store: Store, input: ParsedInput<'accounts.setS
     }
     if (input.relayTokenEnv !== undefined) relay.token_env = input.relayTokenEnv;
     if (input.relayEnabled !== undefined) relay.enabled = input.relayEnabled ? 1 : 0;
-    if (Object.keys(relay).length) upsert(store, input.accountId, 'relay', { ...relay, consecutive_errors: 0, next_poll_at: null, last_error: null });
+    if (Object.keys(relay).length)
+      upsert(store, input.accountId, 'relay', {
+        ...relay,
+        consecutive_errors: 0,
+        next_poll_at: null,
+        last_error: null,
+      });
     const history: Partial<SourceRow> = {};
     if (input.historyEnabled !== undefined) history.enabled = input.historyEnabled ? 1 : 0;
-    if (input.historyBudgetPerHour !== undefined) history.budget_per_hour = input.historyBudgetPerHour;
-    if (Object.keys(history).length) upsert(store, input.accountId, 'history', { ...history, next_poll_at: null });
+    if (input.historyBudgetPerHour !== undefined)
+      history.budget_per_hour = input.historyBudgetPerHour;
+    if (Object.keys(history).length)
+      upsert(store, input.accountId, 'history', { ...history, next_poll_at: null });
   });
   return statusSources(store, input.accountId, now);
 }
@@ -157,8 +223,20 @@ export interface PollRecord {
 }
 
 /** Health bookkeeping after a source was polled (one small write per source per round). */
-export function recordPoll(store: Store, accountId: number, source: StatusSourceId, now: number, p: PollRecord): void {
-  const row = store.first(store.q.selectFrom('status_sources').selectAll().where('account_id', '=', accountId).where('source', '=', source));
+export function recordPoll(
+  store: Store,
+  accountId: number,
+  source: StatusSourceId,
+  now: number,
+  p: PollRecord,
+): void {
+  const row = store.first(
+    store.q
+      .selectFrom('status_sources')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where('source', '=', source),
+  );
   const values: Partial<SourceRow> = {
     last_poll_at: now,
     next_poll_at: p.nextPollAt,
@@ -166,7 +244,11 @@ export function recordPoll(store: Store, accountId: number, source: StatusSource
     observations_total: (row?.observations_total ?? 0) + p.observations,
     ...(p.ok
       ? { last_success_at: now, consecutive_errors: 0 }
-      : { last_error: p.error ?? 'Failed.', last_error_at: now, consecutive_errors: (row?.consecutive_errors ?? 0) + 1 }),
+      : {
+          last_error: p.error ?? 'Failed.',
+          last_error_at: now,
+          consecutive_errors: (row?.consecutive_errors ?? 0) + 1,
+        }),
   };
   upsert(store, accountId, source, values);
 }

@@ -10,7 +10,11 @@ import {
 } from '../../../shared/domain/status';
 
 /** Template events that are not a template status of their own. */
-const TEMPLATE_STATUS_OF_EVENT: Readonly<Record<string, string | null>> = { REINSTATED: 'APPROVED', UNARCHIVED: 'APPROVED', FLAGGED: null };
+const TEMPLATE_STATUS_OF_EVENT: Readonly<Record<string, string | null>> = {
+  REINSTATED: 'APPROVED',
+  UNARCHIVED: 'APPROVED',
+  FLAGGED: null,
+};
 
 // ';' sorts right after ':', so [prefix, prefix with ':' → ';') is exactly the keys under a prefix.
 const keyRange = (prefix: string): [string, string] => [`${prefix}:`, `${prefix};`];
@@ -21,11 +25,15 @@ const keyRange = (prefix: string): [string, string] => [`${prefix}:`, `${prefix}
  * the reconciler's transaction; every statement here is synchronous.
  */
 export function createEffects(db: SqliteDatabase, now: () => number) {
-  const suppressStmt = db.prepare('INSERT OR IGNORE INTO suppression (phone, reason, source, detail, created_at) VALUES (?, ?, ?, ?, ?)');
+  const suppressStmt = db.prepare(
+    'INSERT OR IGNORE INTO suppression (phone, reason, source, detail, created_at) VALUES (?, ?, ?, ?, ?)',
+  );
   const pauseStmt = db.prepare(
     "UPDATE campaigns SET state = 'paused', pause_code = ?, pause_reason = ?, updated_at = ? WHERE id = ? AND state IN ('sending', 'scheduled')",
   );
-  const phonesOfWaId = db.prepare<[string]>('SELECT DISTINCT phone FROM recipients WHERE wa_id = ? LIMIT 50');
+  const phonesOfWaId = db.prepare<[string]>(
+    'SELECT DISTINCT phone FROM recipients WHERE wa_id = ? LIMIT 50',
+  );
   const newestKey = db.prepare<[string, string]>(
     // recipient_id IS NULL: these events are never a recipient's, and it lets SQLite use the unique key's partial index.
     'SELECT status, meta_ts AS at FROM status_events WHERE recipient_id IS NULL AND dedupe_key >= ? AND dedupe_key < ? ORDER BY meta_ts DESC, id DESC LIMIT 1',
@@ -38,11 +46,19 @@ export function createEffects(db: SqliteDatabase, now: () => number) {
     `INSERT OR IGNORE INTO suppression (phone, reason, source, detail, created_at, words, wamid, campaign_id, account_id, event_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const campaignOfWamid = db.prepare<[string]>('SELECT campaign_id FROM recipients WHERE wamid = ?').pluck();
-  const accountOfNumber = db.prepare<[string]>('SELECT id FROM accounts WHERE phone_number_id = ? ORDER BY id LIMIT 1').pluck();
+  const campaignOfWamid = db
+    .prepare<[string]>('SELECT campaign_id FROM recipients WHERE wamid = ?')
+    .pluck();
+  const accountOfNumber = db
+    .prepare<[string]>('SELECT id FROM accounts WHERE phone_number_id = ? ORDER BY id LIMIT 1')
+    .pluck();
 
-  const suppress = (phone: string, reason: string, source: string, detail: string | null): boolean =>
-    suppressStmt.run(phone, reason, source, detail, now()).changes === 1;
+  const suppress = (
+    phone: string,
+    reason: string,
+    source: string,
+    detail: string | null,
+  ): boolean => suppressStmt.run(phone, reason, source, detail, now()).changes === 1;
 
   /** Phones a wa_id stands for: our stored E.164 (Meta may change Brazilian and Mexican numbers, §8) and +wa_id. */
   const phonesFor = (waId: string, known: string | null = null): string[] => {
@@ -52,22 +68,35 @@ export function createEffects(db: SqliteDatabase, now: () => number) {
     return [...set];
   };
 
-  const pauseCampaign = (campaignId: number, code: string, reason: string): boolean => pauseStmt.run(code, reason, now(), campaignId).changes === 1;
+  const pauseCampaign = (campaignId: number, code: string, reason: string): boolean =>
+    pauseStmt.run(code, reason, now(), campaignId).changes === 1;
 
   return {
     suppress,
     pauseCampaign,
 
     /** A failed status with Meta's code: the catalogue says whether it suppresses or stops the campaign. */
-    failure(code: number | null, phones: { waId: string | null; phone: string | null }, source: string): { suppressed: number; pause: { code: string; reason: string } | null } {
+    failure(
+      code: number | null,
+      phones: { waId: string | null; phone: string | null },
+      source: string,
+    ): { suppressed: number; pause: { code: string; reason: string } | null } {
       const entry = code === null ? undefined : lookupCode(code);
       if (!entry) return { suppressed: 0, pause: null };
       let suppressed = 0;
       if (entry.suppress) {
-        const list = phones.waId ? phonesFor(phones.waId, phones.phone) : phones.phone ? [phones.phone] : [];
-        for (const p of list) if (suppress(p, entry.title, 'status', `error ${code} (${source})`)) suppressed++;
+        const list = phones.waId
+          ? phonesFor(phones.waId, phones.phone)
+          : phones.phone
+            ? [phones.phone]
+            : [];
+        for (const p of list)
+          if (suppress(p, entry.title, 'status', `error ${code} (${source})`)) suppressed++;
       }
-      const pause = entry.handling === 'pause_campaign' ? { code: String(code), reason: `${entry.explanation} ${entry.action}` } : null;
+      const pause =
+        entry.handling === 'pause_campaign'
+          ? { code: String(code), reason: `${entry.explanation} ${entry.action}` }
+          : null;
       return { suppressed, pause };
     },
 
@@ -84,7 +113,10 @@ export function createEffects(db: SqliteDatabase, now: () => number) {
       let lifted = 0;
       for (const phone of phonesFor(o.waId)) {
         if (value === 'stop') {
-          if (suppress(phone, 'Stopped marketing messages on WhatsApp', 'user_preferences', o.detail)) suppressed++;
+          if (
+            suppress(phone, 'Stopped marketing messages on WhatsApp', 'user_preferences', o.detail)
+          )
+            suppressed++;
         } else {
           lifted += unsuppress.run(phone).changes;
         }
@@ -101,16 +133,35 @@ export function createEffects(db: SqliteDatabase, now: () => number) {
     inbound(o: InboundObservation, fallbackAccountId: number | null): { suppressed: number } {
       const d = detectOptOut(o);
       if (!d.optOut) return { suppressed: 0 };
-      const campaignId = o.contextId ? ((campaignOfWamid.get(o.contextId) as number | undefined) ?? null) : null;
-      const accountId = (o.phoneNumberId ? (accountOfNumber.get(o.phoneNumberId) as number | undefined) : undefined) ?? fallbackAccountId;
+      const campaignId = o.contextId
+        ? ((campaignOfWamid.get(o.contextId) as number | undefined) ?? null)
+        : null;
+      const accountId =
+        (o.phoneNumberId
+          ? (accountOfNumber.get(o.phoneNumberId) as number | undefined)
+          : undefined) ?? fallbackAccountId;
       // A button is named by its label (the payload stays in `words`); a reply by what was typed.
-      const said = d.via === 'button' ? (o.button?.text || o.button?.payload || d.words) : d.words;
+      const said = d.via === 'button' ? o.button?.text || o.button?.payload || d.words : d.words;
       const quoted = said.length > 80 ? `${said.slice(0, 79)}…` : said;
       const reason = d.via === 'button' ? `Tapped "${quoted}"` : `Replied "${quoted}"`;
       const detail = `opt-out word "${d.keyword}" (${d.language})`;
       let suppressed = 0;
       for (const phone of phonesFor(o.waId)) {
-        if (optOutStmt.run(phone, reason, d.via, detail, now(), d.words, o.contextId, campaignId, accountId, o.at).changes === 1) suppressed++;
+        if (
+          optOutStmt.run(
+            phone,
+            reason,
+            d.via,
+            detail,
+            now(),
+            d.words,
+            o.contextId,
+            campaignId,
+            accountId,
+            o.at,
+          ).changes === 1
+        )
+          suppressed++;
       }
       return { suppressed };
     },
@@ -120,18 +171,32 @@ export function createEffects(db: SqliteDatabase, now: () => number) {
      * (or scheduled to send) with it when it can no longer be sent. Only the newest event of a
      * template counts, so an old PAUSED arriving after the UNPAUSE changes nothing.
      */
-    template(o: TemplateObservation, fallbackAccountId: number | null): { pausedCampaigns: number[]; templateUpdated: boolean } {
-      const accountIds = o.wabaId ? (accountsOfWaba.all(o.wabaId) as { id: number }[]).map((a) => a.id) : fallbackAccountId !== null ? [fallbackAccountId] : [];
+    template(
+      o: TemplateObservation,
+      fallbackAccountId: number | null,
+    ): { pausedCampaigns: number[]; templateUpdated: boolean } {
+      const accountIds = o.wabaId
+        ? (accountsOfWaba.all(o.wabaId) as { id: number }[]).map((a) => a.id)
+        : fallbackAccountId !== null
+          ? [fallbackAccountId]
+          : [];
       if (accountIds.length === 0) return { pausedCampaigns: [], templateUpdated: false };
-      const [from, to] = keyRange(`t:${o.wabaId ?? ''}:${o.templateId ?? `${o.name ?? ''}/${o.language ?? ''}`}`);
+      const [from, to] = keyRange(
+        `t:${o.wabaId ?? ''}:${o.templateId ?? `${o.name ?? ''}/${o.language ?? ''}`}`,
+      );
       const newest = newestKey.get(from, to) as { at: number } | undefined;
       if (newest && newest.at > o.at) return { pausedCampaigns: [], templateUpdated: false };
 
       const marks = accountIds.map(() => '?').join(',');
       const match = `account_id IN (${marks}) AND (meta_id = ? OR (name = ? AND language = ?))`;
       const args = [...accountIds, o.templateId ?? '', o.name ?? '', o.language ?? ''];
-      const status = o.event in TEMPLATE_STATUS_OF_EVENT ? TEMPLATE_STATUS_OF_EVENT[o.event] : o.event;
-      const templateUpdated = status ? db.prepare(`UPDATE templates SET status = ?, updated_at = ? WHERE ${match}`).run(status, now(), ...args).changes > 0 : false;
+      const status =
+        o.event in TEMPLATE_STATUS_OF_EVENT ? TEMPLATE_STATUS_OF_EVENT[o.event] : o.event;
+      const templateUpdated = status
+        ? db
+            .prepare(`UPDATE templates SET status = ?, updated_at = ? WHERE ${match}`)
+            .run(status, now(), ...args).changes > 0
+        : false;
       if (!templateStopsSending(o.event)) return { pausedCampaigns: [], templateUpdated };
 
       const campaigns = db
@@ -140,10 +205,19 @@ export function createEffects(db: SqliteDatabase, now: () => number) {
            WHERE state IN ('sending', 'scheduled') AND account_id IN (${marks})
              AND ((template_name = ? AND template_language = ?) OR template_id IN (SELECT id FROM templates WHERE ${match}))`,
         )
-        .all(...accountIds, o.name ?? '', o.language ?? '', ...args) as { id: number; name: string | null; language: string | null }[];
+        .all(...accountIds, o.name ?? '', o.language ?? '', ...args) as {
+        id: number;
+        name: string | null;
+        language: string | null;
+      }[];
       const pausedCampaigns: number[] = [];
       for (const c of campaigns) {
-        const reason = templatePauseReason(o.event, o.name ?? c.name ?? 'this template', o.language ?? c.language ?? '', o.title);
+        const reason = templatePauseReason(
+          o.event,
+          o.name ?? c.name ?? 'this template',
+          o.language ?? c.language ?? '',
+          o.title,
+        );
         if (pauseCampaign(c.id, `TEMPLATE_${o.event}`, reason)) pausedCampaigns.push(c.id);
       }
       return { pausedCampaigns, templateUpdated };

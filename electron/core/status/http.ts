@@ -11,8 +11,10 @@ const describeNetwork = (e: unknown): string => {
   const cause = e instanceof Error && e.cause instanceof Error ? e.cause : e;
   const code = (cause as { code?: unknown } | null)?.code;
   if (code === 'ECONNREFUSED') return 'nothing answers at that address (is the relay running?)';
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'the address cannot be resolved (offline, or a typo in the URL?)';
-  if (e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError')) return 'no answer in time';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return 'the address cannot be resolved (offline, or a typo in the URL?)';
+  if (e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError'))
+    return 'no answer in time';
   return cause instanceof Error ? cause.message : String(cause);
 };
 
@@ -35,12 +37,18 @@ export async function getJson(url: URL, token: string, signal: AbortSignal): Pro
   const where = `${url.host}${url.pathname}`;
   if (res.status === 401 || res.status === 403) {
     await res.body?.cancel();
-    throw new SourceError(`${where} refused the read token (HTTP ${res.status}). Check the token variable in the status settings.`, 15 * 60_000);
+    throw new SourceError(
+      `${where} refused the read token (HTTP ${res.status}). Check the token variable in the status settings.`,
+      15 * 60_000,
+    );
   }
   if (res.status === 429) {
     await res.body?.cancel();
     const after = Number(res.headers.get('retry-after'));
-    throw new SourceError(`${where} asks us to slow down (HTTP 429).`, Number.isFinite(after) && after > 0 ? after * 1000 : 60_000);
+    throw new SourceError(
+      `${where} asks us to slow down (HTTP 429).`,
+      Number.isFinite(after) && after > 0 ? after * 1000 : 60_000,
+    );
   }
   if (res.status < 200 || res.status > 299) {
     await res.body?.cancel();
@@ -51,7 +59,10 @@ export async function getJson(url: URL, token: string, signal: AbortSignal): Pro
   try {
     for await (const chunk of (res.body ?? []) as AsyncIterable<Uint8Array>) {
       size += chunk.byteLength;
-      if (size > MAX_RESPONSE_BYTES) throw new TooLargeError(`${where} sent more than ${MAX_RESPONSE_BYTES / 2 ** 20} MB in one answer.`);
+      if (size > MAX_RESPONSE_BYTES)
+        throw new TooLargeError(
+          `${where} sent more than ${MAX_RESPONSE_BYTES / 2 ** 20} MB in one answer.`,
+        );
       chunks.push(chunk);
     }
   } catch (e) {
@@ -61,6 +72,8 @@ export async function getJson(url: URL, token: string, signal: AbortSignal): Pro
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
   } catch {
-    throw new SourceError(`${where} did not answer with JSON (is the URL the relay's base address?).`);
+    throw new SourceError(
+      `${where} did not answer with JSON (is the URL the relay's base address?).`,
+    );
   }
 }

@@ -1,5 +1,10 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
-import { AUTHENTICATION_TTL_MS, DEFAULT_TTL_MS, isLadderStatus, type StatusObservation } from '../../../shared/domain/status';
+import {
+  AUTHENTICATION_TTL_MS,
+  DEFAULT_TTL_MS,
+  isLadderStatus,
+  type StatusObservation,
+} from '../../../shared/domain/status';
 import { emptyOutcome, type ApplyOutcome, type Reconciler } from './reconciler';
 
 /** A status for a wamid we have not recorded yet (the sender writes its results every 100 ms) is retried this long. */
@@ -18,11 +23,13 @@ interface StoredEvent {
   payload_json: string;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Rebuilds a status observation from its stored row (a webhook `statuses[]` item or a history event). */
 export function fromStored(e: StoredEvent): StatusObservation | null {
-  if (e.wamid === null || e.status === null || e.meta_ts === null || !isLadderStatus(e.status)) return null;
+  if (e.wamid === null || e.status === null || e.meta_ts === null || !isLadderStatus(e.status))
+    return null;
   let raw: unknown = null;
   try {
     raw = JSON.parse(e.payload_json) as unknown;
@@ -32,7 +39,12 @@ export function fromStored(e: StoredEvent): StatusObservation | null {
   const p = isRecord(raw) ? raw : {};
   const firstError = Array.isArray(p.errors) && isRecord(p.errors[0]) ? p.errors[0] : null;
   const code = firstError && typeof firstError.code === 'number' ? firstError.code : null;
-  const title = firstError && typeof firstError.title === 'string' ? firstError.title : typeof p.errorDescription === 'string' ? p.errorDescription : 'The message could not be delivered.';
+  const title =
+    firstError && typeof firstError.title === 'string'
+      ? firstError.title
+      : typeof p.errorDescription === 'string'
+        ? p.errorDescription
+        : 'The message could not be delivered.';
   return {
     kind: 'status',
     wamid: e.wamid,
@@ -60,7 +72,9 @@ export function createMaintenance(db: SqliteDatabase, reconciler: Reconciler) {
     `SELECT r.id, r.campaign_id FROM campaigns c JOIN recipients r ON r.campaign_id = c.id AND r.state = 'unknown'
      WHERE c.state != 'draft' LIMIT ?`,
   );
-  const unmatchedByCallback = db.prepare<[string]>(`SELECT ${columns} FROM status_events WHERE callback = ? AND recipient_id IS NULL ORDER BY meta_ts`);
+  const unmatchedByCallback = db.prepare<[string]>(
+    `SELECT ${columns} FROM status_events WHERE callback = ? AND recipient_id IS NULL ORDER BY meta_ts`,
+  );
   const expireStmt = (auth: boolean) =>
     db.prepare<[number, number]>(
       `UPDATE recipients SET state = 'expired' WHERE id IN (
@@ -101,7 +115,10 @@ export function createMaintenance(db: SqliteDatabase, reconciler: Reconciler) {
       const out = emptyOutcome();
       retry(recentUnmatched.all(now - UNMATCHED_RETRY_MS, REMATCH_LIMIT) as StoredEvent[], out);
       if (sweepUnknown) {
-        for (const r of unknownRecipients.all(UNKNOWN_SWEEP_LIMIT) as { id: number; campaign_id: number }[]) {
+        for (const r of unknownRecipients.all(UNKNOWN_SWEEP_LIMIT) as {
+          id: number;
+          campaign_id: number;
+        }[]) {
           retry(unmatchedByCallback.all(`cd:${r.campaign_id}:${r.id}`) as StoredEvent[], out);
         }
       }
@@ -109,19 +126,24 @@ export function createMaintenance(db: SqliteDatabase, reconciler: Reconciler) {
     }),
 
     /** "No delivered before the TTL: assume it was dropped" (cloud-api.md §1.6). Bounded per call. */
-    expire: db.transaction((now: number, ttlMs: number = DEFAULT_TTL_MS): { expired: number; campaigns: Set<number> } => {
-      const campaigns = new Set<number>();
-      let expired = 0;
-      for (const [stmt, ttl] of [
-        [expireDefault, ttlMs],
-        [expireAuth, AUTHENTICATION_TTL_MS],
-      ] as const) {
-        const hit = stmt.all(now - ttl, EXPIRE_CHUNK) as { campaign_id: number }[];
-        expired += hit.length;
-        for (const h of hit) campaigns.add(h.campaign_id);
-      }
-      return { expired, campaigns };
-    }),
+    expire: db.transaction(
+      (
+        now: number,
+        ttlMs: number = DEFAULT_TTL_MS,
+      ): { expired: number; campaigns: Set<number> } => {
+        const campaigns = new Set<number>();
+        let expired = 0;
+        for (const [stmt, ttl] of [
+          [expireDefault, ttlMs],
+          [expireAuth, AUTHENTICATION_TTL_MS],
+        ] as const) {
+          const hit = stmt.all(now - ttl, EXPIRE_CHUNK) as { campaign_id: number }[];
+          expired += hit.length;
+          for (const h of hit) campaigns.add(h.campaign_id);
+        }
+        return { expired, campaigns };
+      },
+    ),
   };
 }
 

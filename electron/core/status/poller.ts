@@ -66,7 +66,8 @@ export function createStatusPoller(deps: {
     return next;
   };
 
-  const isActive = (accountId: number) => active.get(accountId, clock.now() - recentMs) !== undefined;
+  const isActive = (accountId: number) =>
+    active.get(accountId, clock.now() - recentMs) !== undefined;
 
   const tick = () => {
     if (closed || !store.sqlite.open) return;

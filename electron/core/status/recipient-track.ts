@@ -21,7 +21,8 @@ export interface RecipientRow {
   status_seen: number;
 }
 
-const COLUMNS = 'id, campaign_id, phone, state, wamid, wa_id, attempts, sent_at, delivered_at, read_at, failed_at, status_ts, error_code, error_title, status_seen';
+const COLUMNS =
+  'id, campaign_id, phone, state, wamid, wa_id, attempts, sent_at, delivered_at, read_at, failed_at, status_ts, error_code, error_title, status_seen';
 
 /** recipients.status_seen: which statuses were applied, so a repeat is known from the row alone. */
 export function seenBit(o: Pick<StatusObservation, 'status' | 'error'>): number {
@@ -66,7 +67,8 @@ export function describeFailure(code: number | null, fallback: string): string {
  * `unknown`, or `unknown` put back in the queue by "re-send the unknown ones" and not yet claimed.
  * A row being sent right now (`sending`) is left alone: the sender is about to write its own result.
  */
-export const canSettle = (r: RecipientRow): boolean => r.wamid === null && (r.state === 'unknown' || (r.state === 'pending' && r.attempts > 0));
+export const canSettle = (r: RecipientRow): boolean =>
+  r.wamid === null && (r.state === 'unknown' || (r.state === 'pending' && r.attempts > 0));
 
 const TRACK_COLUMNS = [
   ['state', 'state'],
@@ -90,7 +92,9 @@ export function recipientStatements(db: SqliteDatabase) {
     const key = columns.join(',');
     let stmt = updates.get(key);
     if (!stmt) {
-      stmt = db.prepare(`UPDATE recipients SET ${[...columns.map((c) => `${c} = ?`), 'status_seen = status_seen | ?'].join(', ')} WHERE id = ?`);
+      stmt = db.prepare(
+        `UPDATE recipients SET ${[...columns.map((c) => `${c} = ?`), 'status_seen = status_seen | ?'].join(', ')} WHERE id = ?`,
+      );
       updates.set(key, stmt);
     }
     return stmt;
@@ -110,7 +114,20 @@ export function recipientStatements(db: SqliteDatabase) {
       update(changed.map(([c]) => c)).run(...changed.map(([, k]) => after![k]), seen, id);
     },
     settle: (id: number, t: Track, seen: number, wamid: string, waId: string | null) =>
-      settle.run(t.state, t.sentAt, t.deliveredAt, t.readAt, t.failedAt, t.statusTs, t.errorCode, t.errorTitle, seen, wamid, waId, id).changes === 1,
+      settle.run(
+        t.state,
+        t.sentAt,
+        t.deliveredAt,
+        t.readAt,
+        t.failedAt,
+        t.statusTs,
+        t.errorCode,
+        t.errorTitle,
+        seen,
+        wamid,
+        waId,
+        id,
+      ).changes === 1,
   };
 }
 

@@ -1,5 +1,10 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
-import type { ParsedInput, RecipientPage, RecipientState, RecipientStatus } from '../../../shared/api';
+import type {
+  ParsedInput,
+  RecipientPage,
+  RecipientState,
+  RecipientStatus,
+} from '../../../shared/api';
 import { campaignIdRange } from './queries';
 
 /**
@@ -56,7 +61,10 @@ function patterns(search: string): { phone: string; fields: string } {
   const digits = search.replace(/[\s\-().]/g, '');
   const phoneLike = /^\+?\d{3,}$/.test(digits);
   const term = likeEscape(search);
-  return { phone: `%${phoneLike ? likeEscape(digits.replace(/^\+/, '')) : term}%`, fields: `%${term}%` };
+  return {
+    phone: `%${phoneLike ? likeEscape(digits.replace(/^\+/, '')) : term}%`,
+    fields: `%${term}%`,
+  };
 }
 
 interface Lane {
@@ -66,7 +74,10 @@ interface Lane {
   scanned: number;
 }
 
-export function recipientPage(db: SqliteDatabase, input: ParsedInput<'recipients.page'>): RecipientPage {
+export function recipientPage(
+  db: SqliteDatabase,
+  input: ParsedInput<'recipients.page'>,
+): RecipientPage {
   const { campaignId, limit } = input;
   const states: (RecipientState | null)[] = input.states ? [...new Set(input.states)] : [null];
   // Without a state filter the rows are read in rowid order: start at the campaign's first row, not
@@ -79,11 +90,19 @@ export function recipientPage(db: SqliteDatabase, input: ParsedInput<'recipients
     const where = state === null ? '+campaign_id = ?' : 'campaign_id = ? AND state = ?';
     const args: (string | number)[] = state === null ? [campaignId] : [campaignId, state];
     if (!input.search) {
-      const rows = db.prepare(`SELECT ${COLUMNS} FROM recipients WHERE ${where} AND id > ? ORDER BY id LIMIT ?`).all(...args, afterId, limit) as Row[];
-      return { rows, examinedTo: rows.length === limit ? rows.at(-1)!.id : Infinity, scanned: rows.length };
+      const rows = db
+        .prepare(`SELECT ${COLUMNS} FROM recipients WHERE ${where} AND id > ? ORDER BY id LIMIT ?`)
+        .all(...args, afterId, limit) as Row[];
+      return {
+        rows,
+        examinedTo: rows.length === limit ? rows.at(-1)!.id : Infinity,
+        scanned: rows.length,
+      };
     }
     const window = db
-      .prepare(`SELECT count(*) AS n, max(id) AS last FROM (SELECT id FROM recipients WHERE ${where} AND id > ? ORDER BY id LIMIT ?)`)
+      .prepare(
+        `SELECT count(*) AS n, max(id) AS last FROM (SELECT id FROM recipients WHERE ${where} AND id > ? ORDER BY id LIMIT ?)`,
+      )
       .get(...args, afterId, SCAN_CAP) as { n: number; last: number | null };
     if (window.last === null) return { rows: [], examinedTo: Infinity, scanned: 0 };
     const p = patterns(input.search);
@@ -93,7 +112,8 @@ export function recipientPage(db: SqliteDatabase, input: ParsedInput<'recipients
            AND (phone LIKE ? ESCAPE '\\' OR fields_json LIKE ? ESCAPE '\\') ORDER BY id LIMIT ?`,
       )
       .all(...args, afterId, window.last, p.phone, p.fields, limit) as Row[];
-    const examinedTo = rows.length === limit ? rows.at(-1)!.id : window.n === SCAN_CAP ? window.last : Infinity;
+    const examinedTo =
+      rows.length === limit ? rows.at(-1)!.id : window.n === SCAN_CAP ? window.last : Infinity;
     return { rows, examinedTo, scanned: window.n };
   });
   const bound = Math.min(...lanes.map((l) => l.examinedTo));
@@ -103,5 +123,9 @@ export function recipientPage(db: SqliteDatabase, input: ParsedInput<'recipients
     .sort((a, b) => a.id - b.id)
     .slice(0, limit);
   const nextAfterId = items.length === limit ? items.at(-1)!.id : bound === Infinity ? null : bound;
-  return { items: items.map(toStatus), nextAfterId, scanned: lanes.reduce((n, l) => n + l.scanned, 0) };
+  return {
+    items: items.map(toStatus),
+    nextAfterId,
+    scanned: lanes.reduce((n, l) => n + l.scanned, 0),
+  };
 }

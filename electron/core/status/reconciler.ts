@@ -1,5 +1,10 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
-import { observationKey, type InboundObservation, type Observation, type StatusObservation } from '../../../shared/domain/status';
+import {
+  observationKey,
+  type InboundObservation,
+  type Observation,
+  type StatusObservation,
+} from '../../../shared/domain/status';
 import { byWamidRuns, createStatusApplier } from './apply-statuses';
 import { createEffects } from './effects';
 import { recipientStatements, type RecipientRow } from './recipient-track';
@@ -66,7 +71,8 @@ export function addOutcome(into: ApplyOutcome, o: ApplyOutcome): ApplyOutcome {
 // The ladder is order-independent, so a batch may be applied in any order: by wamid, then Meta's time.
 // That brings a recipient's statuses together (one lookup, one write for all of them) and walks the
 // wamid index in order instead of jumping around it (BENCHMARKS.md, status reconciliation).
-const byWamid = (a: StatusObservation, b: StatusObservation) => (a.wamid < b.wamid ? -1 : a.wamid > b.wamid ? 1 : a.at - b.at);
+const byWamid = (a: StatusObservation, b: StatusObservation) =>
+  a.wamid < b.wamid ? -1 : a.wamid > b.wamid ? 1 : a.at - b.at;
 
 /**
  * Applies observations idempotently, one transaction per batch. Every new observation is kept raw in
@@ -77,7 +83,10 @@ const byWamid = (a: StatusObservation, b: StatusObservation) => (a.wamid < b.wam
 const EVENTS_PER_INSERT = 100;
 const EVENT_COLUMNS = 10;
 
-export function createReconciler(db: SqliteDatabase, deps: { now: () => number; onPause?: (campaignId: number) => void }) {
+export function createReconciler(
+  db: SqliteDatabase,
+  deps: { now: () => number; onPause?: (campaignId: number) => void },
+) {
   const rows = recipientStatements(db);
   const effects = createEffects(db, deps.now);
   const applier = createStatusApplier(rows, effects, deps.onPause);
@@ -101,11 +110,30 @@ export function createReconciler(db: SqliteDatabase, deps: { now: () => number; 
 
   const eventValues = (b: Batch, o: Observation, recipientId: number | null): unknown[] => {
     const wamid = o.kind === 'status' ? o.wamid : o.kind === 'inbound' ? o.messageId : null;
-    const status = o.kind === 'status' ? o.status : o.kind === 'template' ? o.event : o.kind === 'preference' ? o.value : o.type;
+    const status =
+      o.kind === 'status'
+        ? o.status
+        : o.kind === 'template'
+          ? o.event
+          : o.kind === 'preference'
+            ? o.value
+            : o.type;
     const callback = o.kind === 'status' ? o.callback : null;
-    return [b.source, o.kind, observationKey(o), wamid, status, o.at, callback, recipientId, JSON.stringify(o.raw ?? null), b.receivedAt];
+    return [
+      b.source,
+      o.kind,
+      observationKey(o),
+      wamid,
+      status,
+      o.at,
+      callback,
+      recipientId,
+      JSON.stringify(o.raw ?? null),
+      b.receivedAt,
+    ];
   };
-  const record = (b: Batch, o: Observation, recipientId: number | null): boolean => insertEvent.run(...eventValues(b, o, recipientId)).changes === 1;
+  const record = (b: Batch, o: Observation, recipientId: number | null): boolean =>
+    insertEvent.run(...eventValues(b, o, recipientId)).changes === 1;
 
   /** Matched events of one batch, written in groups; flush() writes the rest (inside the batch's transaction). */
   const eventBuffer = (b: Batch) => {
@@ -121,7 +149,8 @@ export function createReconciler(db: SqliteDatabase, deps: { now: () => number; 
         }
       },
       flush(): void {
-        for (let i = 0; i < count; i++) insertEvent.run(values.slice(i * EVENT_COLUMNS, (i + 1) * EVENT_COLUMNS));
+        for (let i = 0; i < count; i++)
+          insertEvent.run(values.slice(i * EVENT_COLUMNS, (i + 1) * EVENT_COLUMNS));
         values = [];
         count = 0;
       },
@@ -173,10 +202,12 @@ export function createReconciler(db: SqliteDatabase, deps: { now: () => number; 
       else unknown.push(run);
     }
     known.sort((x, y) => x.row.id - y.row.id);
-    for (const { run, row } of known) applier.applyGroup(run, b.source, keep, out, { row, settle: false, fileUnder: row.id });
+    for (const { run, row } of known)
+      applier.applyGroup(run, b.source, keep, out, { row, settle: false, fileUnder: row.id });
     for (const run of unknown) applier.applyGroup(run, b.source, keep, out);
     matched.flush();
-    if (b.cursor) saveCursor.run(b.cursor.accountId, b.cursor.source, b.cursor.cursor, b.cursor.scope);
+    if (b.cursor)
+      saveCursor.run(b.cursor.accountId, b.cursor.source, b.cursor.cursor, b.cursor.scope);
     return out;
   });
 

@@ -40,9 +40,19 @@ const MAX_CAMPAIGN_EVENTS = 20;
  */
 export function createStatusService(deps: StatusDeps) {
   const { store, clock, events } = deps;
-  const reconciler = createReconciler(store.sqlite, { now: () => clock.now(), ...(deps.wakeCampaign ? { onPause: deps.wakeCampaign } : {}) });
+  const reconciler = createReconciler(store.sqlite, {
+    now: () => clock.now(),
+    ...(deps.wakeCampaign ? { onPause: deps.wakeCampaign } : {}),
+  });
   const maintenance = createMaintenance(store.sqlite, reconciler);
-  const sync = createStatusSync({ store, clock, clients: deps.clients, tokens: deps.tokens, reconciler, maintenance });
+  const sync = createStatusSync({
+    store,
+    clock,
+    clients: deps.clients,
+    tokens: deps.tokens,
+    reconciler,
+    maintenance,
+  });
   const failingBefore = new Map<number, boolean>();
 
   const announce = (r: RoundResult, manual: boolean) => {
@@ -54,7 +64,8 @@ export function createStatusService(deps: StatusDeps) {
     if (o.suppressed) tables.push('suppression');
     if (o.applied > 0 || r.expired > 0 || o.pausedCampaigns.length) {
       const unique = [...new Set(campaigns)];
-      if (unique.length === 0 || unique.length > MAX_CAMPAIGN_EVENTS) events.emit('db.changed', { tables });
+      if (unique.length === 0 || unique.length > MAX_CAMPAIGN_EVENTS)
+        events.emit('db.changed', { tables });
       else for (const campaignId of unique) events.emit('db.changed', { tables, campaignId });
     }
     if (o.inbound.length) deps.onInbound?.(o.inbound);
@@ -62,18 +73,43 @@ export function createStatusService(deps: StatusDeps) {
     const failing = health.some((s) => s.state === 'failing');
     // Quiet rounds are not pushed; a change of health is.
     if (manual || o.applied > 0 || failing !== (failingBefore.get(r.accountId) ?? false)) {
-      events.emit('status.sync', { accountId: r.accountId, applied: o.applied, campaignIds: [...new Set(campaigns)], sources: health, at: clock.now() });
+      events.emit('status.sync', {
+        accountId: r.accountId,
+        applied: o.applied,
+        campaignIds: [...new Set(campaigns)],
+        sources: health,
+        at: clock.now(),
+      });
     }
     failingBefore.set(r.accountId, failing);
   };
 
   // Template analytics (the third source, a cross-check of counts) poll in the same processes.
-  const analytics = createAnalyticsService({ store, clock, events, clients: deps.clients, background: deps.background, ...(deps.analyticsPoller ? { poller: deps.analyticsPoller } : {}) });
+  const analytics = createAnalyticsService({
+    store,
+    clock,
+    events,
+    clients: deps.clients,
+    background: deps.background,
+    ...(deps.analyticsPoller ? { poller: deps.analyticsPoller } : {}),
+  });
 
-  const poller = createStatusPoller({ store, clock, sync, background: deps.background, onRound: announce, ...(deps.poller ? { options: deps.poller } : {}) });
+  const poller = createStatusPoller({
+    store,
+    clock,
+    sync,
+    background: deps.background,
+    onRound: announce,
+    ...(deps.poller ? { options: deps.poller } : {}),
+  });
 
   const campaignRow = (campaignId: number) => {
-    const c = store.first(store.q.selectFrom('campaigns').select(['id', 'account_id', 'started_at']).where('id', '=', campaignId));
+    const c = store.first(
+      store.q
+        .selectFrom('campaigns')
+        .select(['id', 'account_id', 'started_at'])
+        .where('id', '=', campaignId),
+    );
     if (!c) throw new CoreError('NOT_FOUND', `Campaign ${campaignId} does not exist.`);
     return c;
   };

@@ -77,18 +77,34 @@ export function createStatusSync(deps: SyncDeps) {
   };
 
   const anythingSentLately = (accountId: number) =>
-    store.sqlite.prepare("SELECT 1 FROM campaigns WHERE account_id = ? AND state != 'draft' AND started_at > ? LIMIT 1").get(accountId, clock.now() - 30 * 24 * 3_600_000) !== undefined;
+    store.sqlite
+      .prepare(
+        "SELECT 1 FROM campaigns WHERE account_id = ? AND state != 'draft' AND started_at > ? LIMIT 1",
+      )
+      .get(accountId, clock.now() - 30 * 24 * 3_600_000) !== undefined;
 
   /** The source object for a setup, or why it cannot be polled now. */
-  const build = async (accountId: number, phoneNumberId: string, s: SourceSetup): Promise<StatusSource | string> => {
-    if (!s.configured) return s.id === 'relay' ? 'No relay URL and token variable set.' : 'Not available for this account.';
+  const build = async (
+    accountId: number,
+    phoneNumberId: string,
+    s: SourceSetup,
+  ): Promise<StatusSource | string> => {
+    if (!s.configured)
+      return s.id === 'relay'
+        ? 'No relay URL and token variable set.'
+        : 'Not available for this account.';
     if (!s.enabled) return 'Switched off.';
     switch (s.id) {
       case 'sandbox': {
         const sandbox = deps.clients.sandboxIfStarted();
         if (!sandbox) return 'The sandbox is not running in this process.';
         const sb = await sandbox;
-        return feedSource({ id: 'sandbox', baseUrl: sb.url, token: () => sb.feedToken, scope: sb.url });
+        return feedSource({
+          id: 'sandbox',
+          baseUrl: sb.url,
+          token: () => sb.feedToken,
+          scope: sb.url,
+        });
       }
       case 'relay': {
         const url = s.row?.url ?? '';
@@ -99,20 +115,36 @@ export function createStatusSync(deps: SyncDeps) {
           scope: url,
           token: () => {
             const token = deps.tokens.tokenFor({ id: accountId, tokenEnv, tokenRef: null });
-            if (!token) throw new SourceError(`The relay's read token is not set: the environment variable ${tokenEnv} is empty.`, MINUTE);
+            if (!token)
+              throw new SourceError(
+                `The relay's read token is not set: the environment variable ${tokenEnv} is empty.`,
+                MINUTE,
+              );
             return token;
           },
         });
       }
       case 'history':
         if (!anythingSentLately(accountId)) return 'Nothing sent in the last 30 days.';
-        return historySource({ client: () => deps.clients.clientFor(accountId), phoneNumberId, cutoff: historyCutoff(accountId) });
+        return historySource({
+          client: () => deps.clients.clientFor(accountId),
+          phoneNumberId,
+          cutoff: historyCutoff(accountId),
+        });
     }
   };
 
-  const backoffMs = (errors: number) => Math.min(MAX_BACKOFF_MS, 2000 * 2 ** Math.min(errors, 10)) * (0.75 + random() * 0.5);
+  const backoffMs = (errors: number) =>
+    Math.min(MAX_BACKOFF_MS, 2000 * 2 ** Math.min(errors, 10)) * (0.75 + random() * 0.5);
 
-  const pollSource = async (accountId: number, s: SourceSetup, source: StatusSource, calls: number, o: RoundOptions, total: ApplyOutcome): Promise<SourceRound> => {
+  const pollSource = async (
+    accountId: number,
+    s: SourceSetup,
+    source: StatusSource,
+    calls: number,
+    o: RoundOptions,
+    total: ApplyOutcome,
+  ): Promise<SourceRound> => {
     const round: SourceRound = { ...skipped(s.id, ''), skipped: null };
     let cursor = s.row && s.row.cursor_scope === source.scope ? s.row.cursor : null;
     let nextPollAt: number | null = null;
@@ -137,7 +169,7 @@ export function createStatusSync(deps: SyncDeps) {
     };
     try {
       try {
-        for (let remaining = calls; remaining > 0 && !o.signal.aborted; ) {
+        for (let remaining = calls; remaining > 0 && !o.signal.aborted;) {
           const page = await source.poll(cursor, { calls: remaining, signal: o.signal });
           pending.push(...page.observations);
           cursor = pendingCursor = page.nextCursor;
@@ -156,16 +188,35 @@ export function createStatusSync(deps: SyncDeps) {
         const budget = historyBudget(accountRow(store, accountId), s.row);
         nextPollAt = clock.now() + Math.ceil(3_600_000 / Math.max(1, budget));
       }
-      recordPoll(store, accountId, s.id, clock.now(), { ok: true, calls: round.calls, observations: round.observations - round.duplicates, nextPollAt });
+      recordPoll(store, accountId, s.id, clock.now(), {
+        ok: true,
+        calls: round.calls,
+        observations: round.observations - round.duplicates,
+        nextPollAt,
+      });
     } catch (e) {
-      const err = e instanceof SourceError ? e : new SourceError(e instanceof Error ? e.message : String(e));
+      const err =
+        e instanceof SourceError ? e : new SourceError(e instanceof Error ? e.message : String(e));
       round.ok = false;
       round.problems.push(err.message);
-      if (err.resetCursor) deps.reconciler.apply({ source: s.id, accountId, receivedAt: clock.now(), observations: [], cursor: { accountId, source: s.id, cursor: null, scope: source.scope } });
+      if (err.resetCursor)
+        deps.reconciler.apply({
+          source: s.id,
+          accountId,
+          receivedAt: clock.now(),
+          observations: [],
+          cursor: { accountId, source: s.id, cursor: null, scope: source.scope },
+        });
       const wait = err.backoffMs ?? backoffMs(s.row?.consecutive_errors ?? 0);
       // A refused message_history call still counts against the user's budget (and Meta's limits).
       if (s.id === 'history') round.calls++;
-      recordPoll(store, accountId, s.id, clock.now(), { ok: false, error: err.message, calls: round.calls, observations: round.observations - round.duplicates, nextPollAt: clock.now() + wait });
+      recordPoll(store, accountId, s.id, clock.now(), {
+        ok: false,
+        error: err.message,
+        calls: round.calls,
+        observations: round.observations - round.duplicates,
+        nextPollAt: clock.now() + wait,
+      });
     }
     return round;
   };
@@ -179,14 +230,16 @@ export function createStatusSync(deps: SyncDeps) {
         if (o.signal.aborted) break;
         const now = clock.now();
         if (!o.manual && s.row?.next_poll_at && s.row.next_poll_at > now) {
-          rounds.push(skipped(s.id, `Waiting until ${new Date(s.row.next_poll_at).toISOString()}.`));
+          rounds.push(
+            skipped(s.id, `Waiting until ${new Date(s.row.next_poll_at).toISOString()}.`),
+          );
           continue;
         }
         let calls = o.manual ? FEED_PAGES.manual : FEED_PAGES.background;
         if (s.id === 'history') {
           const left = historyBudget(account, s.row) - callsThisHour(s.row, now);
           if (left <= 0) {
-            rounds.push(skipped(s.id, 'This hour\'s message_history budget is used up.'));
+            rounds.push(skipped(s.id, "This hour's message_history budget is used up."));
             continue;
           }
           calls = Math.min(left, o.manual ? HISTORY_CALLS.manual : HISTORY_CALLS.background);
@@ -197,7 +250,11 @@ export function createStatusSync(deps: SyncDeps) {
         } catch (e) {
           source = e instanceof Error ? e.message : String(e);
         }
-        rounds.push(typeof source === 'string' ? skipped(s.id, source) : await pollSource(accountId, s, source, calls, o, total));
+        rounds.push(
+          typeof source === 'string'
+            ? skipped(s.id, source)
+            : await pollSource(accountId, s, source, calls, o, total),
+        );
       }
       const now = clock.now();
       // Unmatched statuses of the last minutes are retried every round; the sweep over `unknown`

@@ -11,7 +11,17 @@ import { escapeFormula } from '../reports/formula-escape';
  * Times are UTC ISO 8601, so the file means the same on every computer.
  */
 
-export const EXPORT_HEADER = ['Phone', 'Added (UTC)', 'Source', 'Reason', 'Customer wrote', 'Detail', 'Campaign', 'Message answered', 'Customer message time (UTC)'];
+export const EXPORT_HEADER = [
+  'Phone',
+  'Added (UTC)',
+  'Source',
+  'Reason',
+  'Customer wrote',
+  'Detail',
+  'Campaign',
+  'Message answered',
+  'Customer message time (UTC)',
+];
 
 const NEEDS_QUOTES = /[",\r\n\t]/;
 const field = (text: string): string => {
@@ -19,7 +29,8 @@ const field = (text: string): string => {
   return NEEDS_QUOTES.test(escaped) ? `"${escaped.replace(/"/g, '""')}"` : escaped;
 };
 const line = (cells: readonly string[]): string => cells.map(field).join(',') + '\r\n';
-const iso = (ms: number | null): string => (ms === null ? '' : `${new Date(ms).toISOString().slice(0, 19)}Z`);
+const iso = (ms: number | null): string =>
+  ms === null ? '' : `${new Date(ms).toISOString().slice(0, 19)}Z`;
 
 interface Row {
   phone: string;
@@ -46,7 +57,10 @@ export function suppressionDownload(db: SqliteDatabase, today: string): Download
   return {
     fileName: `Opt-outs ${today}.csv`,
     async write(out) {
-      const write = (chunk: string) => new Promise<void>((resolve, reject) => out.write(chunk, (e) => (e ? reject(e) : resolve())));
+      const write = (chunk: string) =>
+        new Promise<void>((resolve, reject) =>
+          out.write(chunk, (e) => (e ? reject(e) : resolve())),
+        );
       await write('\uFEFF' + line(EXPORT_HEADER));
       let at = -1;
       let key = '';
@@ -59,8 +73,21 @@ export function suppressionDownload(db: SqliteDatabase, today: string): Download
         key = last.phone;
         let chunk = '';
         for (const r of rows) {
-          const campaign = r.campaign_id === null ? '' : (r.campaign_name ?? `Campaign ${r.campaign_id} (deleted)`);
-          chunk += line([r.phone, iso(r.created_at), suppressionSourceLabel(r.source), r.reason, r.words ?? '', r.detail ?? '', campaign, r.wamid ?? '', iso(r.event_at)]);
+          const campaign =
+            r.campaign_id === null
+              ? ''
+              : (r.campaign_name ?? `Campaign ${r.campaign_id} (deleted)`);
+          chunk += line([
+            r.phone,
+            iso(r.created_at),
+            suppressionSourceLabel(r.source),
+            r.reason,
+            r.words ?? '',
+            r.detail ?? '',
+            campaign,
+            r.wamid ?? '',
+            iso(r.event_at),
+          ]);
         }
         await write(chunk);
         if (rows.length < PAGE) break;

@@ -22,16 +22,24 @@ const unescapeCell = (s: string): string => (/^'[=+\-@\t\r]/.test(s) ? s.slice(1
 export async function importSuppressionFile(
   db: SqliteDatabase,
   t: SuppressionTask,
-  hooks: { isCancelled: () => boolean; onProgress: (p: { rows: number; bytes: number; totalBytes: number }) => void },
+  hooks: {
+    isCancelled: () => boolean;
+    onProgress: (p: { rows: number; bytes: number; totalBytes: number }) => void;
+  },
 ): Promise<SuppressionImportResult> {
   const started = Date.now();
   const preview = await previewFile(t.path, t.fileName, t.options);
   const phoneColumn = preview.phoneColumn;
-  if (!phoneColumn) throw new ImportInputError('No column looks like phone numbers. Choose the phone column and import again.');
+  if (!phoneColumn)
+    throw new ImportInputError(
+      'No column looks like phone numbers. Choose the phone column and import again.',
+    );
   const country = preview.defaultCountry;
   const defaultReason = t.reason ?? `Imported from ${preview.fileName}`;
   let source: RecordSource = preview.source;
-  const insert = db.prepare("INSERT OR IGNORE INTO suppression (phone, reason, source, detail, created_at) VALUES (?, ?, 'csv', ?, ?)");
+  const insert = db.prepare(
+    "INSERT OR IGNORE INTO suppression (phone, reason, source, detail, created_at) VALUES (?, ?, 'csv', ?, ?)",
+  );
 
   for (;;) {
     const result: SuppressionImportResult = {
@@ -63,10 +71,18 @@ export async function importSuppressionFile(
         onRecord: (cells, rowNumber) => {
           if (!haveColumns) {
             if (isBlankRow(cells)) return;
-            const names = preview.hasHeader ? uniqueColumns(cells).names : numberedColumns(cells.length);
+            const names = preview.hasHeader
+              ? uniqueColumns(cells).names
+              : numberedColumns(cells.length);
             phoneIndex = names.indexOf(phoneColumn);
-            if (phoneIndex < 0) throw new ImportInputError(`This file has no column named "${phoneColumn}". Its columns are: ${names.join(', ')}.`);
-            reasonIndex = preview.hasHeader && t.reason === null ? names.findIndex((n) => n.trim().toLowerCase() === 'reason') : -1;
+            if (phoneIndex < 0)
+              throw new ImportInputError(
+                `This file has no column named "${phoneColumn}". Its columns are: ${names.join(', ')}.`,
+              );
+            reasonIndex =
+              preview.hasHeader && t.reason === null
+                ? names.findIndex((n) => n.trim().toLowerCase() === 'reason')
+                : -1;
             haveColumns = true;
             if (preview.hasHeader) return;
           }
@@ -74,14 +90,24 @@ export async function importSuppressionFile(
           result.rows++;
           const raw = cells[phoneIndex] ?? '';
           const phone = normalizePhone(raw, country);
-          if (!phone.ok) return reject({ row: rowNumber, value: raw.slice(0, 200), reason: phone.reason });
+          if (!phone.ok)
+            return reject({ row: rowNumber, value: raw.slice(0, 200), reason: phone.reason });
           if (seen.has(phone.e164)) {
             result.duplicates++;
             return;
           }
           seen.add(phone.e164);
-          const own = reasonIndex >= 0 ? unescapeCell((cells[reasonIndex] ?? '').trim()).slice(0, 500) : '';
-          if (insert.run(phone.e164, own || defaultReason, `"${preview.fileName}" row ${rowNumber}`, t.now).changes === 1) result.added++;
+          const own =
+            reasonIndex >= 0 ? unescapeCell((cells[reasonIndex] ?? '').trim()).slice(0, 500) : '';
+          if (
+            insert.run(
+              phone.e164,
+              own || defaultReason,
+              `"${preview.fileName}" row ${rowNumber}`,
+              t.now,
+            ).changes === 1
+          )
+            result.added++;
           else result.alreadyListed++;
         },
         onProgress: (bytes) => {
@@ -92,7 +118,8 @@ export async function importSuppressionFile(
         },
         isCancelled: hooks.isCancelled,
       });
-      if (result.rows === 0) throw new ImportInputError(`"${preview.fileName}" has no phone numbers under its header.`);
+      if (result.rows === 0)
+        throw new ImportInputError(`"${preview.fileName}" has no phone numbers under its header.`);
       db.exec('COMMIT');
       return { ...result, durationMs: Date.now() - started };
     } catch (e) {

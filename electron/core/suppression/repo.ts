@@ -65,16 +65,23 @@ const likeEscape = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * A search of digits (with the +, spaces, dashes and brackets people type) looks in the numbers;
  * anything else in the reason, the customer's words and the details too.
  */
-export function searchClause(search: string, columns: { phone: string; text: string[] }): { sql: string; params: string[] } {
+export function searchClause(
+  search: string,
+  columns: { phone: string; text: string[] },
+): { sql: string; params: string[] } {
   const s = search.trim();
   if (s === '') return { sql: '1', params: [] };
   if (/^[+\d\s().-]+$/.test(s)) {
     const digits = s.replace(/\D/g, '');
-    if (digits !== '') return { sql: `${columns.phone} LIKE ? ESCAPE '\\'`, params: [`%${digits}%`] };
+    if (digits !== '')
+      return { sql: `${columns.phone} LIKE ? ESCAPE '\\'`, params: [`%${digits}%`] };
   }
   const like = `%${likeEscape(s)}%`;
   const all = [columns.phone, ...columns.text];
-  return { sql: `(${all.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`, params: all.map(() => like) };
+  return {
+    sql: `(${all.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`,
+    params: all.map(() => like),
+  };
 }
 
 /** "<time>:<key>" — the last row of a page. */
@@ -87,8 +94,12 @@ const parseCursor = (cursor: string | undefined): { at: number; key: string } | 
 export function createSuppressionRepo(db: SqliteDatabase) {
   const ENTRY_COLUMNS = `s.phone, s.reason, s.source, s.detail, s.words, s.wamid, s.campaign_id, c.name AS campaign_name,
     s.account_id, s.created_at, s.event_at`;
-  const getEntry = db.prepare<[string]>(`SELECT ${ENTRY_COLUMNS} FROM suppression s LEFT JOIN campaigns c ON c.id = s.campaign_id WHERE s.phone = ?`);
-  const insert = db.prepare('INSERT OR IGNORE INTO suppression (phone, reason, source, detail, created_at, account_id) VALUES (?, ?, ?, ?, ?, ?)');
+  const getEntry = db.prepare<[string]>(
+    `SELECT ${ENTRY_COLUMNS} FROM suppression s LEFT JOIN campaigns c ON c.id = s.campaign_id WHERE s.phone = ?`,
+  );
+  const insert = db.prepare(
+    'INSERT OR IGNORE INTO suppression (phone, reason, source, detail, created_at, account_id) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const logRemoval = db.prepare(
     `INSERT INTO suppression_removals (phone, reason, source, detail, words, added_at, note, removed_at)
      SELECT phone, reason, source, detail, words, created_at, ?, ? FROM suppression WHERE phone = ?`,
@@ -102,8 +113,14 @@ export function createSuppressionRepo(db: SqliteDatabase) {
     },
 
     /** True when the number was added (false: already listed, its first reason stands). */
-    add: (phone: string, reason: string, source: string, detail: string | null, at: number, accountId: number | null = null): boolean =>
-      insert.run(phone, reason, source, detail, at, accountId).changes === 1,
+    add: (
+      phone: string,
+      reason: string,
+      source: string,
+      detail: string | null,
+      at: number,
+      accountId: number | null = null,
+    ): boolean => insert.run(phone, reason, source, detail, at, accountId).changes === 1,
 
     /** Moves the entry to the removal log and off the list, in one transaction. */
     remove: db.transaction((phone: string, note: string | null, at: number): boolean => {
@@ -112,9 +129,20 @@ export function createSuppressionRepo(db: SqliteDatabase) {
       return true;
     }),
 
-    list(input: { search: string; limit: number; after?: string | undefined }): SuppressionPage<SuppressionEntry> {
-      const where = searchClause(input.search, { phone: 's.phone', text: ['s.reason', 's.words', 's.detail'] });
-      const total = (db.prepare(`SELECT COUNT(*) FROM suppression s WHERE ${where.sql}`).pluck().get(...where.params) as number) ?? 0;
+    list(input: {
+      search: string;
+      limit: number;
+      after?: string | undefined;
+    }): SuppressionPage<SuppressionEntry> {
+      const where = searchClause(input.search, {
+        phone: 's.phone',
+        text: ['s.reason', 's.words', 's.detail'],
+      });
+      const total =
+        (db
+          .prepare(`SELECT COUNT(*) FROM suppression s WHERE ${where.sql}`)
+          .pluck()
+          .get(...where.params) as number) ?? 0;
       const cursor = parseCursor(input.after);
       const page = db
         .prepare(
@@ -122,16 +150,31 @@ export function createSuppressionRepo(db: SqliteDatabase) {
            WHERE ${where.sql} ${cursor ? 'AND (s.created_at < ? OR (s.created_at = ? AND s.phone < ?))' : ''}
            ORDER BY s.created_at DESC, s.phone DESC LIMIT ?`,
         )
-        .all(...where.params, ...(cursor ? [cursor.at, cursor.at, cursor.key] : []), input.limit + 1) as EntryRow[];
+        .all(
+          ...where.params,
+          ...(cursor ? [cursor.at, cursor.at, cursor.key] : []),
+          input.limit + 1,
+        ) as EntryRow[];
       const more = page.length > input.limit;
       const rows = page.slice(0, input.limit).map(toEntry);
       const last = rows.at(-1);
       return { rows, total, next: more && last ? `${last.createdAt}:${last.phone}` : null };
     },
 
-    removals(input: { search: string; limit: number; after?: string | undefined }): SuppressionPage<SuppressionRemoval> {
-      const where = searchClause(input.search, { phone: 'phone', text: ['reason', 'words', 'note'] });
-      const total = (db.prepare(`SELECT COUNT(*) FROM suppression_removals WHERE ${where.sql}`).pluck().get(...where.params) as number) ?? 0;
+    removals(input: {
+      search: string;
+      limit: number;
+      after?: string | undefined;
+    }): SuppressionPage<SuppressionRemoval> {
+      const where = searchClause(input.search, {
+        phone: 'phone',
+        text: ['reason', 'words', 'note'],
+      });
+      const total =
+        (db
+          .prepare(`SELECT COUNT(*) FROM suppression_removals WHERE ${where.sql}`)
+          .pluck()
+          .get(...where.params) as number) ?? 0;
       const cursor = parseCursor(input.after);
       const page = db
         .prepare(
@@ -139,7 +182,11 @@ export function createSuppressionRepo(db: SqliteDatabase) {
            WHERE ${where.sql} ${cursor ? 'AND (removed_at < ? OR (removed_at = ? AND id < ?))' : ''}
            ORDER BY removed_at DESC, id DESC LIMIT ?`,
         )
-        .all(...where.params, ...(cursor ? [cursor.at, cursor.at, Number(cursor.key)] : []), input.limit + 1) as RemovalRow[];
+        .all(
+          ...where.params,
+          ...(cursor ? [cursor.at, cursor.at, Number(cursor.key)] : []),
+          input.limit + 1,
+        ) as RemovalRow[];
       const more = page.length > input.limit;
       const rows = page.slice(0, input.limit).map(toRemoval);
       const last = rows.at(-1);

@@ -1,11 +1,20 @@
-import { runWorker, workerEntry, type RunningWorker, type WorkerEntry } from '../workers/run-worker';
+import {
+  runWorker,
+  workerEntry,
+  type RunningWorker,
+  type WorkerEntry,
+} from '../workers/run-worker';
 import type { SuppressionTask, SuppressionWorkerMessage } from './jobs';
 
 /** The suppression-list import: suppression-worker.js beside the bundle, or import-worker.ts here through tsx. */
-export const defaultSuppressionWorkerEntry = (): WorkerEntry => workerEntry(import.meta.url, 'suppression-worker', 'import-worker.ts');
+export const defaultSuppressionWorkerEntry = (): WorkerEntry =>
+  workerEntry(import.meta.url, 'suppression-worker', 'import-worker.ts');
 
 export type RunningSuppressionJob = RunningWorker<SuppressionWorkerMessage>;
 
-export function runSuppressionJob(task: SuppressionTask, entry: WorkerEntry): RunningSuppressionJob {
+export function runSuppressionJob(
+  task: SuppressionTask,
+  entry: WorkerEntry,
+): RunningSuppressionJob {
   return runWorker<SuppressionWorkerMessage>(task, entry, { what: 'import' });
 }

@@ -1,6 +1,12 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { CoreError, type AudiencePreview, type ParsedInput, type SuppressionEntry, type SuppressionImportResult } from '../../../shared/api';
+import {
+  CoreError,
+  type AudiencePreview,
+  type ParsedInput,
+  type SuppressionEntry,
+  type SuppressionImportResult,
+} from '../../../shared/api';
 import { normalizePhone } from '../../../shared/domain/phone';
 import type { Clock } from '../clock';
 import { resolveFileRef } from '../contacts/uploads';
@@ -11,7 +17,11 @@ import type { EventBus } from '../events';
 import { suppressionDownload } from './export';
 import type { SuppressionTask, SuppressionWorkerMessage } from './jobs';
 import { createSuppressionRepo } from './repo';
-import { defaultSuppressionWorkerEntry, runSuppressionJob, type RunningSuppressionJob } from './runner';
+import {
+  defaultSuppressionWorkerEntry,
+  runSuppressionJob,
+  type RunningSuppressionJob,
+} from './runner';
 
 export interface SuppressionDeps {
   store: Store;
@@ -24,7 +34,12 @@ export interface SuppressionDeps {
 
 /** The country of the only real account, else the Sandbox's: the default for numbers without +code. */
 function defaultCountry(store: Store): string | null {
-  const rows = store.sqlite.prepare("SELECT default_country FROM accounts WHERE default_country IS NOT NULL ORDER BY kind = 'sandbox', id").pluck().all() as string[];
+  const rows = store.sqlite
+    .prepare(
+      "SELECT default_country FROM accounts WHERE default_country IS NOT NULL ORDER BY kind = 'sandbox', id",
+    )
+    .pluck()
+    .all() as string[];
   return rows[0] ?? null;
 }
 
@@ -41,18 +56,37 @@ export function createSuppressionService(deps: SuppressionDeps) {
 
   const toE164 = (raw: string, country: string | null | undefined): string => {
     const p = normalizePhone(raw, country === undefined ? defaultCountry(store) : country);
-    if (!p.ok) throw new CoreError('VALIDATION', `${p.reason} Write the number with its country code, e.g. +44 7911 123456.`);
+    if (!p.ok)
+      throw new CoreError(
+        'VALIDATION',
+        `${p.reason} Write the number with its country code, e.g. +44 7911 123456.`,
+      );
     return p.e164;
   };
 
-  const task = (input: ParsedInput<'suppression.import'>, kind: 'preview' | 'import'): SuppressionTask => {
+  const task = (
+    input: ParsedInput<'suppression.import'>,
+    kind: 'preview' | 'import',
+  ): SuppressionTask => {
     const path = resolveFileRef(deps.dataDir, input.file);
-    if (!existsSync(path)) throw new CoreError('VALIDATION', input.file.kind === 'path' ? `There is no file at ${path}.` : 'The uploaded file is gone; add the file again.');
+    if (!existsSync(path))
+      throw new CoreError(
+        'VALIDATION',
+        input.file.kind === 'path'
+          ? `There is no file at ${path}.`
+          : 'The uploaded file is gone; add the file again.',
+      );
     return {
       kind,
       path,
       fileName: input.fileName || basename(path),
-      options: { ...input.options, defaultCountry: input.options.defaultCountry === undefined ? defaultCountry(store) : input.options.defaultCountry },
+      options: {
+        ...input.options,
+        defaultCountry:
+          input.options.defaultCountry === undefined
+            ? defaultCountry(store)
+            : input.options.defaultCountry,
+      },
       dbPath: store.path,
       reason: input.reason?.trim() || null,
       now: clock.now(),
@@ -61,8 +95,14 @@ export function createSuppressionService(deps: SuppressionDeps) {
   };
 
   const failure = (m: SuppressionWorkerMessage): CoreError => {
-    if (m.type === 'cancelled') return new CoreError('CONFLICT', 'The import was cancelled; the list is as it was.', { cancelled: true });
-    if (m.type === 'error') return m.code === 'INPUT' ? new CoreError('VALIDATION', m.message) : new CoreError('INTERNAL', `The import failed: ${m.message}`);
+    if (m.type === 'cancelled')
+      return new CoreError('CONFLICT', 'The import was cancelled; the list is as it was.', {
+        cancelled: true,
+      });
+    if (m.type === 'error')
+      return m.code === 'INPUT'
+        ? new CoreError('VALIDATION', m.message)
+        : new CoreError('INTERNAL', `The import failed: ${m.message}`);
     return new CoreError('INTERNAL', `Unexpected answer from the import: ${m.type}.`);
   };
 
@@ -72,7 +112,13 @@ export function createSuppressionService(deps: SuppressionDeps) {
 
     add(input: ParsedInput<'suppression.add'>): { entry: SuppressionEntry; added: boolean } {
       const phone = toE164(input.phone, input.defaultCountry);
-      const added = repo.add(phone, input.reason?.trim() || 'Added by hand', 'manual', null, clock.now());
+      const added = repo.add(
+        phone,
+        input.reason?.trim() || 'Added by hand',
+        'manual',
+        null,
+        clock.now(),
+      );
       if (added) changed();
       return { entry: repo.get(phone)!, added };
     },
@@ -82,20 +128,28 @@ export function createSuppressionService(deps: SuppressionDeps) {
       const typed = normalizePhone(input.phone, defaultCountry(store));
       const phone = repo.get(input.phone) ? input.phone : typed.ok ? typed.e164 : input.phone;
       const removed = repo.remove(phone, input.note?.trim() || null, clock.now());
-      if (!removed) throw new CoreError('NOT_FOUND', `${input.phone} is not on the suppression list.`);
+      if (!removed)
+        throw new CoreError('NOT_FOUND', `${input.phone} is not on the suppression list.`);
       changed();
       return { removed };
     },
 
     async preview(input: ParsedInput<'suppression.preview'>): Promise<AudiencePreview> {
-      const m = await runSuppressionJob(task(input, 'preview'), deps.workerEntry ?? defaultSuppressionWorkerEntry()).done;
+      const m = await runSuppressionJob(
+        task(input, 'preview'),
+        deps.workerEntry ?? defaultSuppressionWorkerEntry(),
+      ).done;
       if (m.type !== 'preview') throw failure(m);
       return m.result;
     },
 
     async import(input: ParsedInput<'suppression.import'>): Promise<SuppressionImportResult> {
-      if (running) throw new CoreError('CONFLICT', 'An import onto the suppression list is already running.');
-      const job = runSuppressionJob(task(input, 'import'), deps.workerEntry ?? defaultSuppressionWorkerEntry());
+      if (running)
+        throw new CoreError('CONFLICT', 'An import onto the suppression list is already running.');
+      const job = runSuppressionJob(
+        task(input, 'import'),
+        deps.workerEntry ?? defaultSuppressionWorkerEntry(),
+      );
       running = job;
       try {
         const m = await job.done;

@@ -1,6 +1,19 @@
 import { existsSync } from 'node:fs';
-import { CoreError, type CampaignState, type MessageSetup, type TemplateInfo } from '../../../shared/api';
-import { mappingProblems, suggestColumns, templateSlots, utmProblems, type Mapping, type Template, type UtmBySlot } from '../../../shared/domain/templates';
+import {
+  CoreError,
+  type CampaignState,
+  type MessageSetup,
+  type TemplateInfo,
+} from '../../../shared/api';
+import {
+  mappingProblems,
+  suggestColumns,
+  templateSlots,
+  utmProblems,
+  type Mapping,
+  type Template,
+  type UtmBySlot,
+} from '../../../shared/domain/templates';
 import type { VariantId } from '../../../shared/domain/variants';
 import { variantsOfRow } from '../campaigns/variants-settings';
 import type { Store } from '../db/connection';
@@ -28,7 +41,8 @@ export interface CampaignMessageState {
 }
 
 /** The mapping and template can change while nothing is being sent from them. */
-export const canEditMessage = (state: CampaignState): boolean => state === 'draft' || state === 'paused';
+export const canEditMessage = (state: CampaignState): boolean =>
+  state === 'draft' || state === 'paused';
 
 function parseJsonOr<T>(text: string | null, fallback: T): T {
   if (text === null || text === '') return fallback;
@@ -40,11 +54,17 @@ function parseJsonOr<T>(text: string | null, fallback: T): T {
 }
 
 /** Why a campaign's (or a variant's) chosen template cannot be used as is; null when it can. */
-export function templateWarningFor(name: string | null, language: string | null, row: TemplateRow | undefined, info: TemplateInfo | null): string | null {
+export function templateWarningFor(
+  name: string | null,
+  language: string | null,
+  row: TemplateRow | undefined,
+  info: TemplateInfo | null,
+): string | null {
   if (name !== null && !row) {
     return `The template "${name}" (${language ?? '?'}) is no longer in this account's templates: it was deleted in WhatsApp Manager or never synced. Your mapping is kept; sync templates or choose another template.`;
   }
-  if (row && !info) return `The stored template "${row.name}" cannot be read; sync templates or add its JSON again.`;
+  if (row && !info)
+    return `The stored template "${row.name}" cannot be read; sync templates or add its JSON again.`;
   if (info && info.status !== 'APPROVED') {
     return `The template "${info.name}" is ${info.status.toLowerCase()}: WhatsApp only sends approved templates. Sync again once it is approved, or choose another template.`;
   }
@@ -55,10 +75,24 @@ export function loadMessageState(store: Store, campaignId: number): CampaignMess
   const c = store.first(
     store.q
       .selectFrom('campaigns')
-      .select(['id', 'account_id', 'state', 'template_id', 'template_name', 'template_language', 'mapping_json', 'columns_json', 'settings_json'])
+      .select([
+        'id',
+        'account_id',
+        'state',
+        'template_id',
+        'template_name',
+        'template_language',
+        'mapping_json',
+        'columns_json',
+        'settings_json',
+      ])
       .where('id', '=', campaignId),
   );
-  if (!c) throw new CoreError('NOT_FOUND', `Campaign ${campaignId} does not exist (it may have been deleted).`);
+  if (!c)
+    throw new CoreError(
+      'NOT_FOUND',
+      `Campaign ${campaignId} does not exist (it may have been deleted).`,
+    );
   const row = c.template_id === null ? undefined : getTemplateRow(store, c.template_id);
   const info = row ? toTemplateInfo(row) : null;
   return {
@@ -97,7 +131,13 @@ export function toSetup(s: CampaignMessageState): MessageSetup {
     templateWarning: s.templateWarning,
     mapping: s.mapping,
     columns: s.columns,
-    mappingProblems: t ? [...mappingProblems(t, s.mapping, s.columns), ...missingMediaFiles(s.mapping), ...utmProblems(t, s.utm)] : [],
+    mappingProblems: t
+      ? [
+          ...mappingProblems(t, s.mapping, s.columns),
+          ...missingMediaFiles(s.mapping),
+          ...utmProblems(t, s.utm),
+        ]
+      : [],
     suggestions: t ? suggestColumns(templateSlots(t), s.columns) : {},
   };
 }
@@ -108,14 +148,22 @@ export function toSetup(s: CampaignMessageState): MessageSetup {
  * suggests, and leftovers from the old template are dropped, so a switched template never keeps
  * the old variable count (USERS.md #2).
  */
-export function mappingForNewTemplate(t: Template, previous: Mapping, columns: readonly string[]): Mapping {
+export function mappingForNewTemplate(
+  t: Template,
+  previous: Mapping,
+  columns: readonly string[],
+): Mapping {
   const next: Mapping = {};
   const suggestions = suggestColumns(templateSlots(t), columns);
   for (const slot of templateSlots(t)) {
     const old = previous[slot.key];
     const fits =
       old !== undefined &&
-      (slot.kind === 'media' ? old.kind === 'media' : slot.kind === 'location' ? old.kind === 'location' : old.kind === 'column' || old.kind === 'static');
+      (slot.kind === 'media'
+        ? old.kind === 'media'
+        : slot.kind === 'location'
+          ? old.kind === 'location'
+          : old.kind === 'column' || old.kind === 'static');
     if (old && fits) {
       next[slot.key] = old;
       continue;
@@ -128,6 +176,9 @@ export function mappingForNewTemplate(t: Template, previous: Mapping, columns: r
 
 export function assertEditable(s: CampaignMessageState): void {
   if (!canEditMessage(s.state)) {
-    throw new CoreError('CONFLICT', `This campaign is ${s.state}: its template and mapping can only change while it is a draft or paused.`);
+    throw new CoreError(
+      'CONFLICT',
+      `This campaign is ${s.state}: its template and mapping can only change while it is a draft or paused.`,
+    );
   }
 }

@@ -52,10 +52,20 @@ export type LoadResult = { ok: true; message: CampaignMessage } | { ok: false; r
 
 /** A message state (the campaign's own, or one of its variants) ready to compose from. */
 export function messageFromState(state: CampaignMessageState, prefix = ''): LoadResult {
-  if (!state.templateName) return { ok: false, reason: `${prefix}Choose a template for this ${prefix ? 'variant' : 'campaign'} first.` };
+  if (!state.templateName)
+    return {
+      ok: false,
+      reason: `${prefix}Choose a template for this ${prefix ? 'variant' : 'campaign'} first.`,
+    };
   const info = state.info;
   if (!info) {
-    return { ok: false, reason: prefix + (state.templateWarning ?? `The template "${state.templateName}" cannot be used; sync templates or choose another.`) };
+    return {
+      ok: false,
+      reason:
+        prefix +
+        (state.templateWarning ??
+          `The template "${state.templateName}" cannot be used; sync templates or choose another.`),
+    };
   }
   const template = info.template;
   const { mapping, utm } = state;
@@ -74,7 +84,9 @@ export function messageFromState(state: CampaignMessageState, prefix = ''): Load
       utm,
       compose(recipient, options) {
         const values = resolveMessageValues(template, mapping, recipient.fields, utm);
-        const problems = validateRecipient(template, values, mapping).filter((p) => !(options.media && p.code === 'MEDIA_MISSING'));
+        const problems = validateRecipient(template, values, mapping).filter(
+          (p) => !(options.media && p.code === 'MEDIA_MISSING'),
+        );
         if (problems.length > 0) return { ok: false, problems };
         try {
           const body = buildSendBody(template, {
@@ -86,7 +98,14 @@ export function messageFromState(state: CampaignMessageState, prefix = ''): Load
           });
           return { ok: true, body };
         } catch (e) {
-          if (e instanceof SendBodyError) return { ok: false, problems: e.problems.map((message): Problem => ({ code: 'EMPTY_PARAMETER', message })) };
+          if (e instanceof SendBodyError)
+            return {
+              ok: false,
+              problems: e.problems.map((message): Problem => ({
+                code: 'EMPTY_PARAMETER',
+                message,
+              })),
+            };
           throw e;
         }
       },
@@ -115,7 +134,10 @@ export interface CampaignMessages {
   forVariant: (variant: string | null) => CampaignMessage | undefined;
 }
 
-export function loadCampaignMessages(store: Store, campaignId: number): { ok: true; value: CampaignMessages } | { ok: false; reason: string } {
+export function loadCampaignMessages(
+  store: Store,
+  campaignId: number,
+): { ok: true; value: CampaignMessages } | { ok: false; reason: string } {
   let plan: VariantPlan;
   try {
     plan = loadVariantPlan(store, campaignId);
@@ -133,6 +155,10 @@ export function loadCampaignMessages(store: Store, campaignId: number): { ok: tr
   const byVariant = new Map(messages.map((m) => [m.variant, m]));
   return {
     ok: true,
-    value: { split: plan.split, messages, forVariant: (variant) => byVariant.get((variant ?? 'A') as VariantId) },
+    value: {
+      split: plan.split,
+      messages,
+      forVariant: (variant) => byVariant.get((variant ?? 'A') as VariantId),
+    },
   };
 }

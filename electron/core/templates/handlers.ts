@@ -5,7 +5,10 @@ import { effectiveRateCard, setRates } from '../pricing/rates';
 import type { TemplateService } from './service';
 
 /** The contract's template, message, preview, validation and pricing methods. */
-export function templateHandlers(templates: TemplateService, store: Store): HandlersFor<typeof templateMethods> {
+export function templateHandlers(
+  templates: TemplateService,
+  store: Store,
+): HandlersFor<typeof templateMethods> {
   return {
     'templates.list': (input) => templates.list(input.accountId),
     'templates.sync': (input) => templates.sync(input.accountId),

@@ -1,14 +1,26 @@
-import { CoreError, type AddTemplatesResult, type TemplateInfo, type TemplateList } from '../../../shared/api';
+import {
+  CoreError,
+  type AddTemplatesResult,
+  type TemplateInfo,
+  type TemplateList,
+} from '../../../shared/api';
 import { parseTemplateText } from '../../../shared/domain/templates';
 import { listAccounts } from '../accounts/repo';
 import type { Store } from '../db/connection';
-import { getTemplateRow, listTemplateRows, relinkCampaigns, rowValues, toTemplateInfo } from './store';
+import {
+  getTemplateRow,
+  listTemplateRows,
+  relinkCampaigns,
+  rowValues,
+  toTemplateInfo,
+} from './store';
 
 /** The account a template call means: the one named, else the first real account, else the Sandbox. */
 export function resolveAccountId(store: Store, accountId: number | undefined): number {
   const accounts = listAccounts(store);
   if (accountId !== undefined) {
-    if (!accounts.some((a) => a.id === accountId)) throw new CoreError('NOT_FOUND', `Account ${accountId} does not exist.`);
+    if (!accounts.some((a) => a.id === accountId))
+      throw new CoreError('NOT_FOUND', `Account ${accountId} does not exist.`);
     return accountId;
   }
   const pick = accounts.find((a) => a.kind === 'cloud') ?? accounts[0];
@@ -17,7 +29,9 @@ export function resolveAccountId(store: Store, accountId: number | undefined): n
 }
 
 export function listTemplates(store: Store, accountId: number): TemplateList {
-  const account = store.first(store.q.selectFrom('accounts').select('templates_synced_at').where('id', '=', accountId));
+  const account = store.first(
+    store.q.selectFrom('accounts').select('templates_synced_at').where('id', '=', accountId),
+  );
   const templates = listTemplateRows(store, accountId)
     .map(toTemplateInfo)
     .filter((t): t is TemplateInfo => t !== null);
@@ -29,15 +43,25 @@ export function listTemplates(store: Store, accountId: number): TemplateList {
  * creation request) is PENDING until a sync says otherwise. A synced template is never overwritten
  * by pasted text: the account is the truth for it.
  */
-export function addTemplates(store: Store, accountId: number, json: string, now: number): AddTemplatesResult & { relinked: number } {
+export function addTemplates(
+  store: Store,
+  accountId: number,
+  json: string,
+  now: number,
+): AddTemplatesResult & { relinked: number } {
   const parsed = parseTemplateText(json, { defaultStatus: 'PENDING' });
   if (!parsed.ok) {
-    throw new CoreError('VALIDATION', `That template JSON cannot be used:\n- ${parsed.errors.join('\n- ')}`, { errors: parsed.errors });
+    throw new CoreError(
+      'VALIDATION',
+      `That template JSON cannot be used:\n- ${parsed.errors.join('\n- ')}`,
+      { errors: parsed.errors },
+    );
   }
   const seen = new Set<string>();
   for (const t of parsed.templates) {
     const k = `${t.name}\u0000${t.language}`;
-    if (seen.has(k)) throw new CoreError('VALIDATION', `"${t.name}" (${t.language}) appears twice in that JSON.`);
+    if (seen.has(k))
+      throw new CoreError('VALIDATION', `"${t.name}" (${t.language}) appears twice in that JSON.`);
     seen.add(k);
   }
   return store.tx(() => {
@@ -52,7 +76,12 @@ export function addTemplates(store: Store, accountId: number, json: string, now:
           .where('name', '=', t.name)
           .where('language', '=', t.language),
       );
-      const values = { ...rowValues(t), source: 'manual' as const, synced_at: null, updated_at: now };
+      const values = {
+        ...rowValues(t),
+        source: 'manual' as const,
+        synced_at: null,
+        updated_at: now,
+      };
       if (existing?.source === 'sync') {
         throw new CoreError(
           'CONFLICT',
@@ -64,14 +93,19 @@ export function addTemplates(store: Store, accountId: number, json: string, now:
         ids.push(existing.id);
         replaced++;
       } else {
-        ids.push(store.run(store.q.insertInto('templates').values({ ...values, account_id: accountId })).lastInsertRowid);
+        ids.push(
+          store.run(store.q.insertInto('templates').values({ ...values, account_id: accountId }))
+            .lastInsertRowid,
+        );
       }
     }
     const relinked = relinkCampaigns(store, accountId);
-    const added = ids.map((id) => getTemplateRow(store, id)).flatMap((row) => {
-      const info = row ? toTemplateInfo(row) : null;
-      return info ? [info] : [];
-    });
+    const added = ids
+      .map((id) => getTemplateRow(store, id))
+      .flatMap((row) => {
+        const info = row ? toTemplateInfo(row) : null;
+        return info ? [info] : [];
+      });
     return { added, replaced, relinked };
   });
 }

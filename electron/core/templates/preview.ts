@@ -27,11 +27,27 @@ export interface PreviewQuery {
 /** Stands in for the media id that only exists once the sender has uploaded the header file. */
 export const MEDIA_ID_PLACEHOLDER = '<MEDIA_ID>';
 
-const COLUMNS = ['id', 'row_number', 'phone', 'country', 'state', 'skip_reason', 'fields_json'] as const;
+const COLUMNS = [
+  'id',
+  'row_number',
+  'phone',
+  'country',
+  'state',
+  'skip_reason',
+  'fields_json',
+] as const;
 
 const likePattern = (s: string): string => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-function toRecipient(r: { id: number; row_number: number; phone: string; country: string | null; state: string; skip_reason: string | null; fields_json: string }): PreviewRecipient {
+function toRecipient(r: {
+  id: number;
+  row_number: number;
+  phone: string;
+  country: string | null;
+  state: string;
+  skip_reason: string | null;
+  fields_json: string;
+}): PreviewRecipient {
   return {
     id: r.id,
     rowNumber: r.row_number,
@@ -53,7 +69,10 @@ const byIdWalk = (store: Store, campaignId: number) =>
   store.q.selectFrom('recipients').where(sql<number>`+recipients.campaign_id`, '=', campaignId);
 
 /** Finds the recipient to show: every lookup is one query that stays fast at a million rows. */
-function findRecipient(store: Store, q: PreviewQuery): { row: PreviewRecipient | null; notFound: string | null } {
+function findRecipient(
+  store: Store,
+  q: PreviewQuery,
+): { row: PreviewRecipient | null; notFound: string | null } {
   const walk = () => byIdWalk(store, q.campaignId).select([...COLUMNS]);
   const first = () => store.first(walk().orderBy('id').limit(1));
   let found: ReturnType<typeof first>;
@@ -68,18 +87,36 @@ function findRecipient(store: Store, q: PreviewQuery): { row: PreviewRecipient |
         ]),
       );
     // "Find next": after the current recipient, then from the top again.
-    found = store.first(matching().where('id', '>', q.recipientId ?? 0).orderBy('id').limit(1)) ?? store.first(matching().orderBy('id').limit(1));
+    found =
+      store.first(
+        matching()
+          .where('id', '>', q.recipientId ?? 0)
+          .orderBy('id')
+          .limit(1),
+      ) ?? store.first(matching().orderBy('id').limit(1));
     if (!found) notFound = `Nobody matches "${q.search}".`;
   } else if (q.recipientId !== undefined) {
     found = store.first(walk().where('id', '=', q.recipientId));
     if (!found) notFound = 'That recipient is no longer in this campaign.';
   } else if (q.row !== undefined) {
     found = store.first(
-      store.q.selectFrom('recipients').select([...COLUMNS]).where('campaign_id', '=', q.campaignId).where('row_number', '=', q.row).orderBy('id').limit(1),
+      store.q
+        .selectFrom('recipients')
+        .select([...COLUMNS])
+        .where('campaign_id', '=', q.campaignId)
+        .where('row_number', '=', q.row)
+        .orderBy('id')
+        .limit(1),
     );
-    if (!found) notFound = `No recipient came from row ${q.row} of the file (it may have been a duplicate, invalid or blank).`;
+    if (!found)
+      notFound = `No recipient came from row ${q.row} of the file (it may have been a duplicate, invalid or blank).`;
   } else if (q.position !== undefined) {
-    found = store.first(walk().orderBy('id').limit(1).offset(q.position - 1));
+    found = store.first(
+      walk()
+        .orderBy('id')
+        .limit(1)
+        .offset(q.position - 1),
+    );
     if (!found) notFound = `There are fewer than ${q.position} recipients.`;
   }
   found ??= first();
@@ -98,8 +135,12 @@ function navigation(store: Store, campaignId: number, id: number | null) {
         .where('state', 'in', [...RECIPIENT_STATES])
         .where('id', '<=', id),
     )?.n ?? 0;
-  const prev = store.first(byIdWalk(store, campaignId).select('id').where('id', '<', id).orderBy('id', 'desc').limit(1));
-  const next = store.first(byIdWalk(store, campaignId).select('id').where('id', '>', id).orderBy('id').limit(1));
+  const prev = store.first(
+    byIdWalk(store, campaignId).select('id').where('id', '<', id).orderBy('id', 'desc').limit(1),
+  );
+  const next = store.first(
+    byIdWalk(store, campaignId).select('id').where('id', '>', id).orderBy('id').limit(1),
+  );
   return { total, position, prevId: prev?.id ?? null, nextId: next?.id ?? null };
 }
 
@@ -117,8 +158,12 @@ export async function previewRecipient(
   const setup = toSetup(state);
   const scope = audienceScope(store, q.campaignId, now);
   const kept = scope.everybody ? null : (await scanScope(store, scope)).keptIds;
-  const { row, notFound } = kept ? findKeptRecipient(store, scope, kept, q) : findRecipient(store, q);
-  const nav = kept ? keptNavigation(kept, row?.id ?? null) : navigation(store, q.campaignId, row?.id ?? null);
+  const { row, notFound } = kept
+    ? findKeptRecipient(store, scope, kept, q)
+    : findRecipient(store, q);
+  const nav = kept
+    ? keptNavigation(kept, row?.id ?? null)
+    : navigation(store, q.campaignId, row?.id ?? null);
   const out: Preview = {
     campaignId: q.campaignId,
     recipient: row,
@@ -170,8 +215,13 @@ export async function previewRecipient(
     out.requestBody = body;
   } catch (e) {
     if (!(e instanceof SendBodyError)) throw e;
-    out.requestNotes.push('The request cannot be built for this recipient until the problems shown are fixed.');
+    out.requestNotes.push(
+      'The request cannot be built for this recipient until the problems shown are fixed.',
+    );
   }
-  if (row.state === 'skipped') out.requestNotes.push(`This recipient is skipped (${row.skipReason ?? 'no reason given'}) and will not be sent to.`);
+  if (row.state === 'skipped')
+    out.requestNotes.push(
+      `This recipient is skipped (${row.skipReason ?? 'no reason given'}) and will not be sent to.`,
+    );
   return out;
 }

@@ -29,7 +29,13 @@ function fingerprint(store: Store, campaignId: number): string {
     store.q
       .selectFrom('campaigns')
       .leftJoin('templates', 'templates.id', 'campaigns.template_id')
-      .select(['campaigns.updated_at', 'campaigns.mapping_json', 'campaigns.template_id', 'templates.updated_at as t_updated', 'templates.status'])
+      .select([
+        'campaigns.updated_at',
+        'campaigns.mapping_json',
+        'campaigns.template_id',
+        'templates.updated_at as t_updated',
+        'templates.status',
+      ])
       .where('campaigns.id', '=', campaignId),
   );
   // A/B variants B and C name their templates in the settings: any template change counts.
@@ -37,12 +43,22 @@ function fingerprint(store: Store, campaignId: number): string {
     store.q
       .selectFrom('templates')
       .select((eb) => eb.fn.max('templates.updated_at').as('at'))
-      .where('account_id', '=', store.q.selectFrom('campaigns').select('account_id').where('id', '=', campaignId)),
+      .where(
+        'account_id',
+        '=',
+        store.q.selectFrom('campaigns').select('account_id').where('id', '=', campaignId),
+      ),
   );
   const r = store.first(
     store.q
       .selectFrom('recipients')
-      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('id').as('max'), eb.fn.sum<number>(eb.case().when('state', '=', 'pending').then(1).else(0).end()).as('pending')])
+      .select((eb) => [
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.max('id').as('max'),
+        eb.fn
+          .sum<number>(eb.case().when('state', '=', 'pending').then(1).else(0).end())
+          .as('pending'),
+      ])
       .where('campaign_id', '=', campaignId),
   );
   return JSON.stringify([c, r, t]);
@@ -56,14 +72,20 @@ export function createTemplateService(deps: TemplateDeps) {
 
   // One validation per campaign at a time: the same inputs share a run (and its result), and new
   // inputs stop the older run at its next page, so typing in the mapping never stacks up full scans.
-  const runs = new Map<number, { key: string; token: { cancelled: boolean }; promise: Promise<ValidationPass> }>();
+  const runs = new Map<
+    number,
+    { key: string; token: { cancelled: boolean }; promise: Promise<ValidationPass> }
+  >();
   const validation = (campaignId: number): Promise<ValidationPass> => {
     const key = fingerprint(store, campaignId);
     const current = runs.get(campaignId);
     if (current && current.key === key && !current.token.cancelled) return current.promise;
     if (current) current.token.cancelled = true;
     const token = { cancelled: false };
-    const promise = validateCampaign(store, campaignId, { now: () => clock.now(), isCancelled: () => token.cancelled });
+    const promise = validateCampaign(store, campaignId, {
+      now: () => clock.now(),
+      isCancelled: () => token.cancelled,
+    });
     const run = { key, token, promise };
     promise.catch(() => {
       if (runs.get(campaignId) === run) runs.delete(campaignId);
@@ -80,13 +102,21 @@ export function createTemplateService(deps: TemplateDeps) {
 
     async sync(accountId?: number) {
       const id = resolveAccountId(store, accountId);
-      const result = await syncTemplates({ store, clients: deps.clients, now: () => clock.now() }, id);
+      const result = await syncTemplates(
+        { store, clients: deps.clients, now: () => clock.now() },
+        id,
+      );
       changed(['templates', 'accounts', 'campaigns']);
       return result;
     },
 
     add(accountId: number | undefined, json: string) {
-      const { relinked, ...result } = addTemplates(store, resolveAccountId(store, accountId), json, clock.now());
+      const { relinked, ...result } = addTemplates(
+        store,
+        resolveAccountId(store, accountId),
+        json,
+        clock.now(),
+      );
       changed(relinked > 0 ? ['templates', 'campaigns'] : ['templates']);
       return result;
     },
@@ -117,7 +147,8 @@ export function createTemplateService(deps: TemplateDeps) {
       return setup(input.campaignId);
     },
 
-    preview: (query: Parameters<typeof previewRecipient>[1]) => previewRecipient(store, query, clock.now()),
+    preview: (query: Parameters<typeof previewRecipient>[1]) =>
+      previewRecipient(store, query, clock.now()),
 
     async validate(campaignId: number) {
       return (await validation(campaignId)).summary;
@@ -130,8 +161,11 @@ export function createTemplateService(deps: TemplateDeps) {
         campaignId,
         category: state.info?.category ?? null,
         validByCountry: pass.validByCountry,
-        excluded: pass.summary.invalid + pass.summary.alreadySkipped + pass.summary.excludedByTargeting,
-        unavailable: state.info ? null : 'Choose a template first: the price depends on its category.',
+        excluded:
+          pass.summary.invalid + pass.summary.alreadySkipped + pass.summary.excludedByTargeting,
+        unavailable: state.info
+          ? null
+          : 'Choose a template first: the price depends on its category.',
       });
       return withVariantCosts(store, campaignId, pass.validByVariant, estimate);
     },

@@ -1,6 +1,12 @@
 import type { Selectable } from 'kysely';
 import type { TemplateInfo } from '../../../shared/api';
-import { parseTemplateJson, templateProblems, templateSlots, type Template, type TemplateComponent } from '../../../shared/domain/templates';
+import {
+  parseTemplateJson,
+  templateProblems,
+  templateSlots,
+  type Template,
+  type TemplateComponent,
+} from '../../../shared/domain/templates';
 import type { Store } from '../db/connection';
 import type { TemplatesTable } from '../db/schema';
 
@@ -11,12 +17,16 @@ export type TemplateRow = Selectable<TemplatesTable>;
 /** Components as Meta's JSON, without the parser's own `unknownType` marker. */
 export function componentsJson(components: readonly TemplateComponent[]): string {
   return JSON.stringify(
-    components.map((c) => (c.type === 'BUTTONS' ? { ...c, buttons: c.buttons.map(({ unknownType: _u, ...b }) => b) } : c)),
+    components.map((c) =>
+      c.type === 'BUTTONS' ? { ...c, buttons: c.buttons.map(({ unknownType: _u, ...b }) => b) } : c,
+    ),
   );
 }
 
 /** Reads a stored row back through the same parser a sync uses; null if the row cannot be read. */
-export function templateFromRow(row: TemplateRow): { ok: true; template: Template } | { ok: false; errors: string[] } {
+export function templateFromRow(
+  row: TemplateRow,
+): { ok: true; template: Template } | { ok: false; errors: string[] } {
   let components: unknown;
   try {
     components = JSON.parse(row.components_json);
@@ -62,7 +72,12 @@ export function toTemplateInfo(row: TemplateRow): TemplateInfo | null {
 
 export function listTemplateRows(store: Store, accountId: number): TemplateRow[] {
   return store.all(
-    store.q.selectFrom('templates').selectAll().where('account_id', '=', accountId).orderBy('name').orderBy('language'),
+    store.q
+      .selectFrom('templates')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .orderBy('name')
+      .orderBy('language'),
   );
 }
 

@@ -6,11 +6,13 @@ import { listTemplateRows, relinkCampaigns, rowValues, sameContent } from './sto
 const key = (name: string, language: string): string => `${name}\u0000${language}`;
 
 const nameOf = (raw: unknown): string | null => {
-  const name = typeof raw === 'object' && raw !== null ? (raw as { name?: unknown }).name : undefined;
+  const name =
+    typeof raw === 'object' && raw !== null ? (raw as { name?: unknown }).name : undefined;
   return typeof name === 'string' ? name : null;
 };
 const languageOf = (raw: unknown): string | null => {
-  const lang = typeof raw === 'object' && raw !== null ? (raw as { language?: unknown }).language : undefined;
+  const lang =
+    typeof raw === 'object' && raw !== null ? (raw as { language?: unknown }).language : undefined;
   return typeof lang === 'string' ? lang : null;
 };
 
@@ -21,13 +23,19 @@ const languageOf = (raw: unknown): string | null => {
  * same name and language. A synced template missing from a complete listing was deleted in
  * WhatsApp Manager: its row goes, and campaigns using it keep its name, language and mapping.
  */
-export async function syncTemplates(deps: { store: Store; clients: AccountClients; now: () => number }, accountId: number): Promise<TemplateSyncResult> {
+export async function syncTemplates(
+  deps: { store: Store; clients: AccountClients; now: () => number },
+  accountId: number,
+): Promise<TemplateSyncResult> {
   const { store } = deps;
   const client = await deps.clients.clientFor(accountId);
   const listed = await client.listTemplates();
   if (!listed.ok) {
     const { entry } = listed.failure;
-    throw new CoreError('UNAVAILABLE', `The templates could not be fetched: ${entry.explanation} ${entry.action}`.trim());
+    throw new CoreError(
+      'UNAVAILABLE',
+      `The templates could not be fetched: ${entry.explanation} ${entry.action}`.trim(),
+    );
   }
   const now = deps.now();
   const result: TemplateSyncResult = {
@@ -43,7 +51,9 @@ export async function syncTemplates(deps: { store: Store; clients: AccountClient
   };
 
   store.tx(() => {
-    const existing = new Map(listTemplateRows(store, accountId).map((r) => [key(r.name, r.language), r]));
+    const existing = new Map(
+      listTemplateRows(store, accountId).map((r) => [key(r.name, r.language), r]),
+    );
     const seen = new Set<string>();
     for (const t of listed.templates) {
       const k = key(t.name, t.language);
@@ -52,13 +62,28 @@ export async function syncTemplates(deps: { store: Store; clients: AccountClient
       const values = rowValues(t);
       const row = existing.get(k);
       if (!row) {
-        store.run(store.q.insertInto('templates').values({ ...values, account_id: accountId, source: 'sync', synced_at: now, updated_at: now }));
+        store.run(
+          store.q.insertInto('templates').values({
+            ...values,
+            account_id: accountId,
+            source: 'sync',
+            synced_at: now,
+            updated_at: now,
+          }),
+        );
         result.added++;
       } else if (row.source === 'sync' && sameContent(row, values)) {
-        store.run(store.q.updateTable('templates').set({ synced_at: now }).where('id', '=', row.id));
+        store.run(
+          store.q.updateTable('templates').set({ synced_at: now }).where('id', '=', row.id),
+        );
         result.unchanged++;
       } else {
-        store.run(store.q.updateTable('templates').set({ ...values, source: 'sync', synced_at: now, updated_at: now }).where('id', '=', row.id));
+        store.run(
+          store.q
+            .updateTable('templates')
+            .set({ ...values, source: 'sync', synced_at: now, updated_at: now })
+            .where('id', '=', row.id),
+        );
         result.updated++;
       }
     }
@@ -76,7 +101,9 @@ export async function syncTemplates(deps: { store: Store; clients: AccountClient
         result.removed++;
       }
     }
-    store.run(store.q.updateTable('accounts').set({ templates_synced_at: now }).where('id', '=', accountId));
+    store.run(
+      store.q.updateTable('accounts').set({ templates_synced_at: now }).where('id', '=', accountId),
+    );
     relinkCampaigns(store, accountId);
   });
   return result;

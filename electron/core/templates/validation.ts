@@ -1,7 +1,13 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { CoreError, type ValidationReason, type ValidationSummary } from '../../../shared/api';
-import { PROBLEM_LABEL, resolveMessageValues, templateSlots, validateRecipient, type ProblemCode } from '../../../shared/domain/templates';
+import {
+  PROBLEM_LABEL,
+  resolveMessageValues,
+  templateSlots,
+  validateRecipient,
+  type ProblemCode,
+} from '../../../shared/domain/templates';
 import type { VariantId } from '../../../shared/domain/variants';
 import { loadVariantPlan } from '../campaigns/variants-messages';
 import type { Store } from '../db/connection';
@@ -48,7 +54,11 @@ function countState(store: Store, campaignId: number, state: 'pending' | 'skippe
  * targeting (audience filter, frequency cap) excludes. Reads in keyset pages on (campaign_id, state,
  * id) and yields to the event loop between pages, so a million recipients take seconds without freezing the app or holding them all.
  */
-export async function validateCampaign(store: Store, campaignId: number, options: ValidationOptions = {}): Promise<ValidationPass> {
+export async function validateCampaign(
+  store: Store,
+  campaignId: number,
+  options: ValidationOptions = {},
+): Promise<ValidationPass> {
   const started = (options.now ?? Date.now)();
   const pageSize = options.pageSize ?? DEFAULT_PAGE;
   const maxExamples = options.maxExamples ?? DEFAULT_EXAMPLES;
@@ -63,7 +73,9 @@ export async function validateCampaign(store: Store, campaignId: number, options
     alreadySkipped: countState(store, campaignId, 'skipped'),
     excludedByTargeting: 0,
     reasons: [],
-    mappingProblems: plan.split ? plan.mappingProblems((s) => toSetup(s).mappingProblems) : setup.mappingProblems,
+    mappingProblems: plan.split
+      ? plan.mappingProblems((s) => toSetup(s).mappingProblems)
+      : setup.mappingProblems,
     unavailable: null,
     durationMs: 0,
   };
@@ -79,7 +91,14 @@ export async function validateCampaign(store: Store, campaignId: number, options
   const reasonFor = (code: ProblemCode): ValidationReason => {
     let r = reasons.get(code);
     if (!r) {
-      r = { code, label: PROBLEM_LABEL[code], count: 0, slots: [], action: 'skip_recipients', examples: [] };
+      r = {
+        code,
+        label: PROBLEM_LABEL[code],
+        count: 0,
+        slots: [],
+        action: 'skip_recipients',
+        examples: [],
+      };
       reasons.set(code, r);
     }
     return r;
@@ -108,14 +127,20 @@ export async function validateCampaign(store: Store, campaignId: number, options
       }
       const m = plan.stateOf(r) ?? state;
       const mt = m.info?.template ?? t;
-      const values = resolveMessageValues(mt, m.mapping, JSON.parse(r.fields_json) as Record<string, string>, m.utm);
+      const values = resolveMessageValues(
+        mt,
+        m.mapping,
+        JSON.parse(r.fields_json) as Record<string, string>,
+        m.utm,
+      );
       const problems = validateRecipient(mt, values, m.mapping);
       summary.checked++;
       if (problems.length === 0) {
         summary.valid++;
         validByCountry.set(r.country, (validByCountry.get(r.country) ?? 0) + 1);
         let inVariant = validByVariant.get(m.variant);
-        if (!inVariant) validByVariant.set(m.variant, (inVariant = new Map<string | null, number>()));
+        if (!inVariant)
+          validByVariant.set(m.variant, (inVariant = new Map<string | null, number>()));
         inVariant.set(r.country, (inVariant.get(r.country) ?? 0) + 1);
         continue;
       }
@@ -128,7 +153,12 @@ export async function validateCampaign(store: Store, campaignId: number, options
         seen.add(p.code);
         reason.count++;
         if (reason.examples.length < maxExamples) {
-          reason.examples.push({ recipientId: r.id, rowNumber: r.row_number, phone: r.phone, message: plan.prefix(m) + p.message });
+          reason.examples.push({
+            recipientId: r.id,
+            rowNumber: r.row_number,
+            phone: r.phone,
+            message: plan.prefix(m) + p.message,
+          });
         }
       }
     }
@@ -136,7 +166,11 @@ export async function validateCampaign(store: Store, campaignId: number, options
     if (!last || page.length < pageSize) break;
     afterId = last.id;
     await yieldToEventLoop();
-    if (options.isCancelled?.()) throw new CoreError('CONFLICT', 'The campaign changed while it was being checked; it is being checked again.');
+    if (options.isCancelled?.())
+      throw new CoreError(
+        'CONFLICT',
+        'The campaign changed while it was being checked; it is being checked again.',
+      );
   }
 
   // Slots whose mapping itself is broken (nothing assigned, or a column the audience lacks), in any variant.
@@ -152,7 +186,8 @@ export async function validateCampaign(store: Store, campaignId: number, options
   );
   for (const r of reasons.values()) {
     if (r.code === 'TEMPLATE_NOT_APPROVED') r.action = 'choose_template';
-    else if (r.count === summary.checked || r.slots.some((s) => problemSlots.has(s))) r.action = 'fix_mapping';
+    else if (r.count === summary.checked || r.slots.some((s) => problemSlots.has(s)))
+      r.action = 'fix_mapping';
   }
   summary.reasons = [...reasons.values()].sort((a, b) => b.count - a.count);
   summary.durationMs = (options.now ?? Date.now)() - started;

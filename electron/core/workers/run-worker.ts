@@ -13,7 +13,11 @@ export interface WorkerEntry {
  * TypeScript file `<source>` next to `here`, run through tsx in development, tests and the CLI.
  */
 export function workerEntry(here: string, bundled: string, source: string): WorkerEntry {
-  if (here.endsWith('.ts')) return { url: new URL('../workers/tsx-boot.mjs', here), argv: [new URL(`./${source}`, here).href] };
+  if (here.endsWith('.ts'))
+    return {
+      url: new URL('../workers/tsx-boot.mjs', here),
+      argv: [new URL(`./${source}`, here).href],
+    };
   return { url: new URL(`./${bundled}.js`, here) };
 }
 
@@ -52,14 +56,21 @@ export function runWorker<M extends Message>(
       resolve(m);
       void worker.terminate();
     };
-    const failed = (message: string) => ({ type: 'error', code: 'INTERNAL', message }) as unknown as Final<M>;
+    const failed = (message: string) =>
+      ({ type: 'error', code: 'INTERNAL', message }) as unknown as Final<M>;
     worker.on('message', (m: M) => {
       if (m.type === 'progress') options.onProgress?.(m as Progress<M>);
       else finish(m as Final<M>);
     });
     worker.on('error', (e) => finish(failed(e.message)));
     // Gone without a final message: cancelled if we asked (terminated while stuck), otherwise a crash.
-    worker.on('exit', () => finish(cancelRequested ? ({ type: 'cancelled' } as Final<M>) : failed(`The ${options.what} stopped unexpectedly.`)));
+    worker.on('exit', () =>
+      finish(
+        cancelRequested
+          ? ({ type: 'cancelled' } as Final<M>)
+          : failed(`The ${options.what} stopped unexpectedly.`),
+      ),
+    );
   });
   return {
     done,

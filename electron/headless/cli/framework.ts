@@ -44,7 +44,11 @@ export interface Command {
   run: (ctx: Ctx) => Promise<number>;
 }
 
-export async function call<K extends MethodName>(core: Core, method: K, input: MethodInput<K>): Promise<MethodOutput<K>> {
+export async function call<K extends MethodName>(
+  core: Core,
+  method: K,
+  input: MethodInput<K>,
+): Promise<MethodOutput<K>> {
   const result = await dispatch<K>(core.handlers, method, input);
   if (!result.ok) throw new CommandError(result.error.message);
   return result.value;
@@ -64,13 +68,15 @@ export function flag(ctx: Ctx, name: string): boolean {
 }
 
 export function parseId(raw: string | undefined, what: string): number {
-  if (!raw || !/^\d+$/.test(raw) || Number(raw) < 1) throw new UsageError(`${what} must be a positive whole number, not "${raw ?? ''}".`);
+  if (!raw || !/^\d+$/.test(raw) || Number(raw) < 1)
+    throw new UsageError(`${what} must be a positive whole number, not "${raw ?? ''}".`);
   return Number(raw);
 }
 
 export function parsePort(raw: string | undefined): number {
   if (raw === undefined) return 0;
   const port = Number(raw);
-  if (!/^\d+$/.test(raw) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${raw}".`);
+  if (!/^\d+$/.test(raw) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be a number from 0 to 65535, not "${raw}".`);
   return port;
 }

@@ -14,4 +14,18 @@ import { templateCommands } from './commands/templates';
 import type { Command } from './framework';
 
 /** Every CLI command; a feature adds its list here. */
-export const COMMANDS: Command[] = [...serveCommands, ...campaignCommands, ...campaignSettingsCommands, ...audienceCommands, ...templateCommands, ...sendingCommands, ...statusCommands, ...reportCommands, ...sandboxCommands, ...relayCommands, ...suppressionCommands, ...accountCommands, ...analyticsCommands];
+export const COMMANDS: Command[] = [
+  ...serveCommands,
+  ...campaignCommands,
+  ...campaignSettingsCommands,
+  ...audienceCommands,
+  ...templateCommands,
+  ...sendingCommands,
+  ...statusCommands,
+  ...reportCommands,
+  ...sandboxCommands,
+  ...relayCommands,
+  ...suppressionCommands,
+  ...accountCommands,
+  ...analyticsCommands,
+];

@@ -62,7 +62,13 @@ async function readBody(req: IncomingMessage): Promise<Body> {
   return size > MAX_BODY_BYTES ? { kind: 'too_large' } : { kind: 'ok', raw: Buffer.concat(chunks) };
 }
 
-function send(res: ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8', close = false): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  type = 'application/json; charset=utf-8',
+  close = false,
+): void {
   res.writeHead(status, {
     'Content-Type': type,
     'Cache-Control': 'no-store',
@@ -72,23 +78,40 @@ function send(res: ServerResponse, status: number, body: string, type = 'applica
   res.end(body);
 }
 
-const json = (res: ServerResponse, status: number, value: unknown) => send(res, status, JSON.stringify(value));
+const json = (res: ServerResponse, status: number, value: unknown) =>
+  send(res, status, JSON.stringify(value));
 const problem = (res: ServerResponse, status: number, message: string, close = false) =>
   send(res, status, JSON.stringify({ error: { message } }), undefined, close);
 
 export async function startRelay(o: RelayOptions): Promise<Relay> {
   const now = o.now ?? Date.now;
   const store: RelayStore = openRelayStore(o.dataFile);
-  const counters: RelayCounters = { accepted: 0, unsigned: 0, badSignature: 0, tooLarge: 0, malformed: 0, unauthorizedReads: 0 };
+  const counters: RelayCounters = {
+    accepted: 0,
+    unsigned: 0,
+    badSignature: 0,
+    tooLarge: 0,
+    malformed: 0,
+    unauthorizedReads: 0,
+  };
   const startedAt = now();
 
   const verify = (res: ServerResponse, q: URLSearchParams) => {
     // Meta's handshake (§4.3): echo hub.challenge as plain text when the verify token matches.
     const challenge = q.get('hub.challenge') ?? '';
-    if (q.get('hub.mode') === 'subscribe' && sameSecret(q.get('hub.verify_token'), o.verifyToken) && challenge.length > 0 && challenge.length <= 512) {
+    if (
+      q.get('hub.mode') === 'subscribe' &&
+      sameSecret(q.get('hub.verify_token'), o.verifyToken) &&
+      challenge.length > 0 &&
+      challenge.length <= 512
+    ) {
       return send(res, 200, challenge, 'text/plain; charset=utf-8');
     }
-    return problem(res, 403, 'Verification failed: hub.mode must be "subscribe" and hub.verify_token must match.');
+    return problem(
+      res,
+      403,
+      'Verification failed: hub.mode must be "subscribe" and hub.verify_token must match.',
+    );
   };
 
   const receive = async (req: IncomingMessage, res: ServerResponse) => {
@@ -129,11 +152,17 @@ export async function startRelay(o: RelayOptions): Promise<Relay> {
       return problem(res, 401, 'Missing or wrong read token (Authorization: Bearer <token>).');
     }
     const after = q.get('after') ?? '';
-    if (after !== '' && !/^\d{1,15}$/.test(after)) return problem(res, 400, `The cursor "${after.slice(0, 40)}" is not valid.`);
+    if (after !== '' && !/^\d{1,15}$/.test(after))
+      return problem(res, 400, `The cursor "${after.slice(0, 40)}" is not valid.`);
     const rawLimit = q.get('limit') ?? '';
     const limit = rawLimit === '' ? DEFAULT_PAGE : Number(rawLimit);
-    if (!Number.isInteger(limit) || limit < 1) return problem(res, 400, 'limit must be a positive whole number.');
-    return send(res, 200, store.pageJson(after === '' ? 0 : Number(after), Math.min(limit, MAX_PAGE)));
+    if (!Number.isInteger(limit) || limit < 1)
+      return problem(res, 400, 'limit must be a positive whole number.');
+    return send(
+      res,
+      200,
+      store.pageJson(after === '' ? 0 : Number(after), Math.min(limit, MAX_PAGE)),
+    );
   };
 
   const server: Server = createServer((req, res) => {
@@ -150,7 +179,11 @@ export async function startRelay(o: RelayOptions): Promise<Relay> {
         case 'GET /health':
           return json(res, 200, { ok: true, startedAt, lastCursor: store.lastCursor(), counters });
         default:
-          return problem(res, ['/webhook', '/events', '/health'].includes(url.pathname) ? 405 : 404, 'Not here.');
+          return problem(
+            res,
+            ['/webhook', '/events', '/health'].includes(url.pathname) ? 405 : 404,
+            'Not here.',
+          );
       }
     };
     handle().catch((e: unknown) => {

@@ -7,7 +7,11 @@ export type SignatureCheck = 'ok' | 'missing' | 'mismatch';
  * app secret>` (cloud-api.md §4.3). Computed over the exact bytes received, before any parsing, and
  * compared in constant time.
  */
-export function checkSignature(rawBody: Buffer, header: string | string[] | undefined, appSecret: string): SignatureCheck {
+export function checkSignature(
+  rawBody: Buffer,
+  header: string | string[] | undefined,
+  appSecret: string,
+): SignatureCheck {
   const value = Array.isArray(header) ? header[0] : header;
   if (value === undefined || value.trim() === '') return 'missing';
   const m = /^sha256=([0-9a-fA-F]{64})$/.exec(value.trim());

@@ -42,18 +42,28 @@ export function openRelayStore(path: string): RelayStore {
   CREATE INDEX IF NOT EXISTS events_received ON events(received_at);`);
 
   const insert = db.prepare('INSERT INTO events (received_at, body) VALUES (?, ?)');
-  const select = db.prepare<[number, number]>('SELECT cursor, received_at AS receivedAt, body FROM events WHERE cursor > ? ORDER BY cursor LIMIT ?');
+  const select = db.prepare<[number, number]>(
+    'SELECT cursor, received_at AS receivedAt, body FROM events WHERE cursor > ? ORDER BY cursor LIMIT ?',
+  );
   const after = db.prepare<[number]>('SELECT 1 FROM events WHERE cursor > ? LIMIT 1');
   const last = db.prepare('SELECT max(cursor) AS c FROM events');
   const prune = db.prepare<[number]>('DELETE FROM events WHERE received_at < ?');
 
   return {
-    append: (rawJson, receivedAt) => toCursor(Number(insert.run(receivedAt, rawJson).lastInsertRowid)),
+    append: (rawJson, receivedAt) =>
+      toCursor(Number(insert.run(receivedAt, rawJson).lastInsertRowid)),
     pageJson(from, limit) {
-      const rows = select.all(from, limit) as { cursor: number; receivedAt: number; body: string }[];
+      const rows = select.all(from, limit) as {
+        cursor: number;
+        receivedAt: number;
+        body: string;
+      }[];
       const end = rows.at(-1)?.cursor ?? from;
-      const next = rows.length > 0 && after.get(end) !== undefined ? JSON.stringify(toCursor(end)) : 'null';
-      const events = rows.map((r) => `{"cursor":"${toCursor(r.cursor)}","receivedAt":${r.receivedAt},"body":${r.body}}`);
+      const next =
+        rows.length > 0 && after.get(end) !== undefined ? JSON.stringify(toCursor(end)) : 'null';
+      const events = rows.map(
+        (r) => `{"cursor":"${toCursor(r.cursor)}","receivedAt":${r.receivedAt},"body":${r.body}}`,
+      );
       return `{"events":[${events.join(',')}],"next":${next}}`;
     },
     lastCursor: () => (last.get() as { c: number | null }).c ?? 0,

@@ -32,7 +32,10 @@ function ipcTransport(bridge: PreloadBridge): Transport {
       try {
         return { ok: true, value: { kind: 'path', path: bridge.pathForFile(file) } };
       } catch {
-        return { ok: false, error: { code: 'VALIDATION', message: 'That is not a file on this computer.' } };
+        return {
+          ok: false,
+          error: { code: 'VALIDATION', message: 'That is not a file on this computer.' },
+        };
       }
     },
     download: (kind, id) => bridge.download(kind, id),
@@ -46,7 +49,10 @@ function httpTransport(): Transport {
     if (source) return;
     source = new EventSource('/api/events');
     source.addEventListener('push', (e) => {
-      const { name, payload } = JSON.parse((e as MessageEvent<string>).data) as { name: EventName; payload: never };
+      const { name, payload } = JSON.parse((e as MessageEvent<string>).data) as {
+        name: EventName;
+        payload: never;
+      };
       for (const l of listeners.get(name) ?? []) l(payload);
     });
   };
@@ -60,7 +66,14 @@ function httpTransport(): Transport {
           credentials: 'same-origin',
         });
         if (res.status === 401) {
-          return { ok: false, error: { code: 'UNAUTHORIZED', message: 'This page lost its access token. Open the link printed by `campaign-desk serve` again.' } };
+          return {
+            ok: false,
+            error: {
+              code: 'UNAUTHORIZED',
+              message:
+                'This page lost its access token. Open the link printed by `campaign-desk serve` again.',
+            },
+          };
         }
         return (await res.json()) as never;
       } catch {
@@ -68,13 +81,27 @@ function httpTransport(): Transport {
       }
     },
     async stageFile(file) {
-      if (!(file instanceof File)) return { ok: false, error: { code: 'VALIDATION', message: 'That is not a file.' } };
+      if (!(file instanceof File))
+        return { ok: false, error: { code: 'VALIDATION', message: 'That is not a file.' } };
       try {
         // The browser cannot share a path: stream the file itself to the local server.
-        const res = await fetch('/upload', { method: 'POST', body: file, credentials: 'same-origin' });
-        if (!res.ok) return { ok: false, error: { code: 'UNAVAILABLE', message: `The file could not be uploaded (${res.status}).` } };
+        const res = await fetch('/upload', {
+          method: 'POST',
+          body: file,
+          credentials: 'same-origin',
+        });
+        if (!res.ok)
+          return {
+            ok: false,
+            error: {
+              code: 'UNAVAILABLE',
+              message: `The file could not be uploaded (${res.status}).`,
+            },
+          };
         const body = (await res.json()) as Result<FileRef>;
-        return body.ok ? { ok: true, value: { kind: 'upload', id: (body.value as { id: string }).id } } : body;
+        return body.ok
+          ? { ok: true, value: { kind: 'upload', id: (body.value as { id: string }).id } }
+          : body;
       } catch {
         return { ok: false, error: unreachable };
       }

@@ -13,7 +13,19 @@ import { createPacingSlice, type PacingSlice } from './slices/pacing';
 import { createAudienceFilterSlice, type AudienceFilterSlice } from './slices/audience-filter';
 import { createVariantsSlice, type VariantsSlice } from './slices/variants';
 
-export type AppState = UiSlice & CampaignsSlice & SettingsSlice & AudienceSlice & SendSlice & TemplatesSlice & ProgressSlice & ReportsSlice & SuppressionSlice & AnalyticsSlice & PacingSlice & AudienceFilterSlice & VariantsSlice;
+export type AppState = UiSlice &
+  CampaignsSlice &
+  SettingsSlice &
+  AudienceSlice &
+  SendSlice &
+  TemplatesSlice &
+  ProgressSlice &
+  ReportsSlice &
+  SuppressionSlice &
+  AnalyticsSlice &
+  PacingSlice &
+  AudienceFilterSlice &
+  VariantsSlice;
 
 /** One bound store composed from slices; UI state plus a cache of what SQLite holds. */
 export const useStore = create<AppState>()((...a) => ({

@@ -10,11 +10,20 @@ const enableInput = z
   .object({
     accountId: id,
     /** Meta cannot switch template insights off again: the caller must have asked the user. */
-    confirmIrreversible: z.literal(true, 'Template analytics cannot be switched off again on Meta\'s side: confirm with confirmIrreversible: true.'),
+    confirmIrreversible: z.literal(
+      true,
+      "Template analytics cannot be switched off again on Meta's side: confirm with confirmIrreversible: true.",
+    ),
   })
   .strict();
 
-const setInput = z.object({ accountId: id, polling: z.boolean().optional(), budgetPerHour: z.number().int().min(1).max(200).optional() }).strict();
+const setInput = z
+  .object({
+    accountId: id,
+    polling: z.boolean().optional(),
+    budgetPerHour: z.number().int().min(1).max(200).optional(),
+  })
+  .strict();
 
 export const analyticsMethods = {
   /** Meta's template analytics for the campaign's template(s) and days, next to our counts (stored figures). */

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { id } from '../models';
-import { isTimeZone, REPORT_FILTERS, REPORT_FORMATS, type ReportOptions, type ReportResult } from '../reports';
+import {
+  isTimeZone,
+  REPORT_FILTERS,
+  REPORT_FORMATS,
+  type ReportOptions,
+  type ReportResult,
+} from '../reports';
 import { method } from './define';
 
 const byCampaign = z.object({ campaignId: id }).strict();
@@ -13,7 +19,12 @@ export const reportInput = z
     /** Column ids from `reports.options`, in any order (the file keeps its own order); all when absent. */
     columns: z.array(z.string().min(1).max(600)).min(1).max(5000).optional(),
     /** The user's IANA zone for the times; the core's system zone when absent. */
-    timeZone: z.string().min(1).max(100).refine(isTimeZone, 'Use an IANA time zone such as Europe/Berlin.').optional(),
+    timeZone: z
+      .string()
+      .min(1)
+      .max(100)
+      .refine(isTimeZone, 'Use an IANA time zone such as Europe/Berlin.')
+      .optional(),
   })
   .strict();
 

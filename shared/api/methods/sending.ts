@@ -13,15 +13,21 @@ const startInput = z
     scheduleAt: z.number().int().positive().optional(),
   })
   .strict();
-const testSendInput = z.object({ campaignId: id, phone: z.string().trim().min(3).max(40), recipientId: id.optional() }).strict();
+const testSendInput = z
+  .object({ campaignId: id, phone: z.string().trim().min(3).max(40), recipientId: id.optional() })
+  .strict();
 const rate = z
   .number({ error: 'The rate is a number of messages per second.' })
   .int('The rate is a whole number of messages per second.')
   .min(1, 'The rate is at least 1 message per second.')
   .max(1000, 'Meta allows at most 1,000 messages per second.');
-const limit = z.union([z.literal(250), z.literal(2000), z.literal(10_000), z.literal(100_000), z.null()], {
-  error: "The messaging limit is your number's tier in WhatsApp Manager: 250, 2,000, 10,000, 100,000, or unlimited.",
-});
+const limit = z.union(
+  [z.literal(250), z.literal(2000), z.literal(10_000), z.literal(100_000), z.null()],
+  {
+    error:
+      "The messaging limit is your number's tier in WhatsApp Manager: 250, 2,000, 10,000, 100,000, or unlimited.",
+  },
+);
 const accountName = z
   .string()
   .trim()
@@ -38,22 +44,39 @@ const phoneNumberId = z
 const wabaId = z
   .string()
   .trim()
-  .regex(/^\d{5,25}$/, 'The WhatsApp Business Account ID is a long number, shown in WhatsApp Manager › Account tools › Business account info.');
+  .regex(
+    /^\d{5,25}$/,
+    'The WhatsApp Business Account ID is a long number, shown in WhatsApp Manager › Account tools › Business account info.',
+  );
 const tokenEnv = z
   .string()
   .trim()
-  .regex(/^[A-Za-z_][A-Za-z0-9_]{0,100}$/, 'Use the name of an environment variable (letters, digits and _), e.g. WA_TOKEN — not the token itself.');
+  .regex(
+    /^[A-Za-z_][A-Za-z0-9_]{0,100}$/,
+    'Use the name of an environment variable (letters, digits and _), e.g. WA_TOKEN — not the token itself.',
+  );
 const addAccountInput = z
   .object({
     name: accountName,
     phoneNumberId,
     wabaId,
     tokenEnv: tokenEnv.optional(),
-    baseUrl: z.url({ protocol: /^https?$/, error: 'The API address is a web address such as https://graph.facebook.com.' }).optional(),
-    graphVersion: z.string().regex(/^v\d+\.\d+$/, 'The Graph API version looks like v23.0.').optional(),
+    baseUrl: z
+      .url({
+        protocol: /^https?$/,
+        error: 'The API address is a web address such as https://graph.facebook.com.',
+      })
+      .optional(),
+    graphVersion: z
+      .string()
+      .regex(/^v\d+\.\d+$/, 'The Graph API version looks like v23.0.')
+      .optional(),
     ratePerSecond: rate.optional(),
     messagingLimit: limit.optional(),
-    defaultCountry: z.string().regex(/^[A-Z]{2}$/, 'The country is a two-letter code such as GB or BR.').optional(),
+    defaultCountry: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'The country is a two-letter code such as GB or BR.')
+      .optional(),
   })
   .strict();
 /** Default quiet hours of an account ("21:00" to "08:00"), taken by its new campaigns; null: none. */

@@ -6,13 +6,22 @@ import { method } from './define';
 const byCampaign = z.object({ campaignId: id }).strict();
 const byAccount = z.object({ accountId: id }).strict();
 
-const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,100}$/, 'Use the name of an environment variable, e.g. RELAY_READ_TOKEN.');
+const envName = z
+  .string()
+  .regex(
+    /^[A-Za-z_][A-Za-z0-9_]{0,100}$/,
+    'Use the name of an environment variable, e.g. RELAY_READ_TOKEN.',
+  );
 
 const setSourcesInput = z
   .object({
     accountId: id,
     /** The relay's base URL; the app reads `<url>/events`. null removes it. */
-    relayUrl: z.url({ protocol: /^https?$/ }).max(500).nullable().optional(),
+    relayUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(500)
+      .nullable()
+      .optional(),
     relayTokenEnv: envName.nullable().optional(),
     relayEnabled: z.boolean().optional(),
     historyEnabled: z.boolean().optional(),
@@ -21,7 +30,15 @@ const setSourcesInput = z
   .strict();
 
 const timelineInput = z
-  .object({ campaignId: id, bucketSeconds: z.number().int().min(1).max(7 * 86_400).default(60) })
+  .object({
+    campaignId: id,
+    bucketSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 86_400)
+      .default(60),
+  })
   .strict();
 
 const pageInput = z

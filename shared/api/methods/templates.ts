@@ -16,12 +16,17 @@ import { method } from './define';
 
 const byAccount = z.object({ accountId: id.optional() }).strict().optional().default({});
 const addInput = z
-  .object({ accountId: id.optional(), json: z.string().max(5_000_000, 'That is far more text than a template list.') })
+  .object({
+    accountId: id.optional(),
+    json: z.string().max(5_000_000, 'That is far more text than a template list.'),
+  })
   .strict();
 const byCampaign = z.object({ campaignId: id }).strict();
 const setTemplateInput = z.object({ campaignId: id, templateId: id }).strict();
 const setMappingInput = z.object({ campaignId: id, mapping: mappingSchema }).strict();
-const mediaFileInput = z.object({ campaignId: id, file: fileRef, fileName: z.string().max(500).default('') }).strict();
+const mediaFileInput = z
+  .object({ campaignId: id, file: fileRef, fileName: z.string().max(500).default('') })
+  .strict();
 const previewInput = z
   .object({
     campaignId: id,
@@ -35,14 +40,23 @@ const previewInput = z
     search: z.string().trim().min(1).max(200).optional(),
   })
   .strict();
-const price = z.number().min(0, 'A price cannot be negative.').max(10, 'That is more than any WhatsApp message costs.');
+const price = z
+  .number()
+  .min(0, 'A price cannot be negative.')
+  .max(10, 'That is more than any WhatsApp message costs.');
 const setRatesInput = z
   .object({
     /** Market id → prices per category to change; other prices stay as they are. */
     prices: z
       .record(
         z.string().regex(/^[A-Za-z_]{2,40}$/),
-        z.object({ MARKETING: price.optional(), UTILITY: price.optional(), AUTHENTICATION: price.optional() }).strict(),
+        z
+          .object({
+            MARKETING: price.optional(),
+            UTILITY: price.optional(),
+            AUTHENTICATION: price.optional(),
+          })
+          .strict(),
       )
       .optional(),
     /** Back to the bundled card. */
@@ -58,7 +72,9 @@ export const templateMethods = {
   /** Meta's template JSON: one template, a list, or a `{ "data": [...] }` page. All or nothing. */
   'templates.add': method<typeof addInput, AddTemplatesResult>(addInput),
   /** Manual templates only: synced ones mirror the WhatsApp account. */
-  'templates.delete': method<z.ZodObject<{ id: typeof id }, z.core.$strict>, { id: number }>(z.object({ id }).strict()),
+  'templates.delete': method<z.ZodObject<{ id: typeof id }, z.core.$strict>, { id: number }>(
+    z.object({ id }).strict(),
+  ),
   'campaigns.message': method<typeof byCampaign, MessageSetup>(byCampaign),
   /** Keeps mapped slots the new template shares and pre-fills the others from column names. */
   'campaigns.setTemplate': method<typeof setTemplateInput, MessageSetup>(setTemplateInput),

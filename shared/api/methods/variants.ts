@@ -24,13 +24,29 @@ const splitInput = z
     /** Whole percentages by variant, adding up to 100 (e.g. { A: 70, B: 30 }); every variant named. */
     shares: z.partialRecord(variantId, z.number().int()).optional(),
     /** A new seed re-draws who gets which variant; omitted, the draw stays as it is. */
-    seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1)
+      .optional(),
   })
   .strict();
 const labelInput = z.object({ campaignId: id, variant: variantId, label: variantLabel }).strict();
-const templateInput = z.object({ campaignId: id, variant: extraVariantId, templateId: id }).strict();
-const mappingInput = z.object({ campaignId: id, variant: extraVariantId, mapping: mappingSchema }).strict();
-const mediaInput = z.object({ campaignId: id, variant: extraVariantId, file: fileRef, fileName: z.string().max(500).default('') }).strict();
+const templateInput = z
+  .object({ campaignId: id, variant: extraVariantId, templateId: id })
+  .strict();
+const mappingInput = z
+  .object({ campaignId: id, variant: extraVariantId, mapping: mappingSchema })
+  .strict();
+const mediaInput = z
+  .object({
+    campaignId: id,
+    variant: extraVariantId,
+    file: fileRef,
+    fileName: z.string().max(500).default(''),
+  })
+  .strict();
 const utmInput = z
   .object({
     campaignId: id,

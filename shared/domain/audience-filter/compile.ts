@@ -144,7 +144,14 @@ function conditionPredicate(c: Condition, i: number): Predicate {
     case 'num_gt':
     case 'num_ge': {
       const v = c.value;
-      const cmp = { num_eq: (n: number) => n === v, num_ne: (n: number) => n !== v, num_lt: (n: number) => n < v, num_le: (n: number) => n <= v, num_gt: (n: number) => n > v, num_ge: (n: number) => n >= v }[c.op];
+      const cmp = {
+        num_eq: (n: number) => n === v,
+        num_ne: (n: number) => n !== v,
+        num_lt: (n: number) => n < v,
+        num_le: (n: number) => n <= v,
+        num_gt: (n: number) => n > v,
+        num_ge: (n: number) => n >= v,
+      }[c.op];
       return (r) => {
         const n = r.number(i);
         return n !== null && cmp(n);
@@ -161,7 +168,11 @@ function conditionPredicate(c: Condition, i: number): Predicate {
     case 'date_after':
     case 'date_on': {
       const v = day(c.value);
-      const cmp = { date_before: (d: number) => d < v, date_after: (d: number) => d > v, date_on: (d: number) => d === v }[c.op];
+      const cmp = {
+        date_before: (d: number) => d < v,
+        date_after: (d: number) => d > v,
+        date_on: (d: number) => d === v,
+      }[c.op];
       return (r) => {
         const d = r.date(i);
         return d !== null && cmp(d);
@@ -200,7 +211,8 @@ export function compileFilter(filter: AudienceFilter): CompiledFilter {
       const kind = opKind(item.op);
       if (kind === 'number' || kind === 'date') {
         let check = checks.find((c) => c.index === i && c.kind === kind);
-        if (!check) checks.push((check = { column: item.column, kind, conditionIds: [], index: i }));
+        if (!check)
+          checks.push((check = { column: item.column, kind, conditionIds: [], index: i }));
         check.conditionIds.push(item.id);
       }
       parts.push(conditionPredicate(item, i));
@@ -238,11 +250,19 @@ export function compileFilter(filter: AudienceFilter): CompiledFilter {
 }
 
 /** The cells of one recipient's fields, in the compiled filter's column order. */
-export function cellsOf(compiled: CompiledFilter, fields: Readonly<Record<string, unknown>>): unknown[] {
-  return compiled.columns.map((c) => (Object.prototype.hasOwnProperty.call(fields, c) ? fields[c] : undefined));
+export function cellsOf(
+  compiled: CompiledFilter,
+  fields: Readonly<Record<string, unknown>>,
+): unknown[] {
+  return compiled.columns.map((c) =>
+    Object.prototype.hasOwnProperty.call(fields, c) ? fields[c] : undefined,
+  );
 }
 
 /** Whether a recipient (its imported fields) is in the audience the filter describes. */
-export function matchesFields(compiled: CompiledFilter, fields: Readonly<Record<string, unknown>>): boolean {
+export function matchesFields(
+  compiled: CompiledFilter,
+  fields: Readonly<Record<string, unknown>>,
+): boolean {
   return compiled.matches(cellsOf(compiled, fields));
 }

@@ -12,14 +12,21 @@ import { FILTER_LIMITS, type DateOrder } from './types';
  */
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH_NAME = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const MONTH_NAME =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const TIME = String.raw`(?:(?:T|\s+|,\s*)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?\s*(am|pm)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT)?)?`;
 
 const ISO = new RegExp(`^(\\d{4})-(\\d{1,2})-(\\d{1,2})${TIME}$`, 'i');
 const YEAR_FIRST = new RegExp(`^(\\d{4})([/.])(\\d{1,2})\\2(\\d{1,2})\\.?${TIME}$`, 'i');
 const YEAR_LAST = new RegExp(`^(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})${TIME}$`, 'i');
-const DAY_MONTH_NAME = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?[\\s-]+${MONTH_NAME}[\\s,-]+(\\d{4}|\\d{2})${TIME}$`, 'i');
-const MONTH_NAME_DAY = new RegExp(`^${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME}$`, 'i');
+const DAY_MONTH_NAME = new RegExp(
+  `^(\\d{1,2})(?:st|nd|rd|th)?[\\s-]+${MONTH_NAME}[\\s,-]+(\\d{4}|\\d{2})${TIME}$`,
+  'i',
+);
+const MONTH_NAME_DAY = new RegExp(
+  `^${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME}$`,
+  'i',
+);
 
 const MS_PER_DAY = 86_400_000;
 
@@ -35,14 +42,29 @@ function monthOf(name: string): number {
 
 /** Days since 1970-01-01 for a real calendar date, or null (31 April, 29 February 2025…). */
 export function dayNumber(year: number, month: number, day: number): number | null {
-  if (!Number.isInteger(year) || year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31) return null;
+  if (
+    !Number.isInteger(year) ||
+    year < 1000 ||
+    year > 9999 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > 31
+  )
+    return null;
   const t = Date.UTC(year, month - 1, day);
   const d = new Date(t);
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day)
+    return null;
   return t / MS_PER_DAY;
 }
 
-function validTime(hour: string | undefined, minute: string | undefined, second: string | undefined, ampm: string | undefined): boolean {
+function validTime(
+  hour: string | undefined,
+  minute: string | undefined,
+  second: string | undefined,
+  ampm: string | undefined,
+): boolean {
   if (hour === undefined) return true;
   const h = Number(hour);
   if (Number(minute) > 59 || (second !== undefined && Number(second) > 59)) return false;
@@ -54,9 +76,15 @@ export function parseDate(raw: string, order: DateOrder): number | null {
   const s = raw.trim();
   if (s === '' || s.length > FILTER_LIMITS.cellParseLength) return null;
   let m = ISO.exec(s);
-  if (m) return validTime(m[4], m[5], m[6], m[7]) ? dayNumber(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+  if (m)
+    return validTime(m[4], m[5], m[6], m[7])
+      ? dayNumber(Number(m[1]), Number(m[2]), Number(m[3]))
+      : null;
   m = YEAR_FIRST.exec(s);
-  if (m) return validTime(m[5], m[6], m[7], m[8]) ? dayNumber(Number(m[1]), Number(m[3]), Number(m[4])) : null;
+  if (m)
+    return validTime(m[5], m[6], m[7], m[8])
+      ? dayNumber(Number(m[1]), Number(m[3]), Number(m[4]))
+      : null;
   m = YEAR_LAST.exec(s);
   if (m) {
     if (!validTime(m[5], m[6], m[7], m[8])) return null;
@@ -66,9 +94,15 @@ export function parseDate(raw: string, order: DateOrder): number | null {
     return order === 'dmy' ? dayNumber(year, b, a) : dayNumber(year, a, b);
   }
   m = DAY_MONTH_NAME.exec(s);
-  if (m) return validTime(m[4], m[5], m[6], m[7]) ? dayNumber(fullYear(m[3]!), monthOf(m[2]!), Number(m[1])) : null;
+  if (m)
+    return validTime(m[4], m[5], m[6], m[7])
+      ? dayNumber(fullYear(m[3]!), monthOf(m[2]!), Number(m[1]))
+      : null;
   m = MONTH_NAME_DAY.exec(s);
-  if (m) return validTime(m[4], m[5], m[6], m[7]) ? dayNumber(Number(m[3]), monthOf(m[1]!), Number(m[2])) : null;
+  if (m)
+    return validTime(m[4], m[5], m[6], m[7])
+      ? dayNumber(Number(m[3]), monthOf(m[1]!), Number(m[2]))
+      : null;
   return null;
 }
 

@@ -1,7 +1,14 @@
 import { formatDay } from './dates';
 import { formatNumber } from './numbers';
 import { DATE_ORDER_LABEL, DECIMAL_LABEL } from './locale';
-import type { AudienceFilter, Condition, DecimalSeparator, FilterNode, FilterOp, Group } from './types';
+import type {
+  AudienceFilter,
+  Condition,
+  DecimalSeparator,
+  FilterNode,
+  FilterOp,
+  Group,
+} from './types';
 
 /** Plain-language labels and descriptions, shared by the filter builder and the CLI. */
 
@@ -26,7 +33,17 @@ export const OP_LABEL: Record<FilterOp, string> = {
   date_between: 'between (dates)',
 };
 
-const SYMBOL: Partial<Record<FilterOp, string>> = { num_eq: '=', num_ne: '≠', num_lt: '<', num_le: '≤', num_gt: '>', num_ge: '≥', date_before: 'before', date_after: 'after', date_on: 'on' };
+const SYMBOL: Partial<Record<FilterOp, string>> = {
+  num_eq: '=',
+  num_ne: '≠',
+  num_lt: '<',
+  num_le: '≤',
+  num_gt: '>',
+  num_ge: '≥',
+  date_before: 'before',
+  date_after: 'after',
+  date_on: 'on',
+};
 
 const quote = (s: string) => `"${s.length > 60 ? `${s.slice(0, 57)}…` : s}"`;
 
@@ -65,7 +82,9 @@ export function describeCondition(c: Condition, decimal: DecimalSeparator): stri
 
 function describeNode(n: FilterNode, decimal: DecimalSeparator, top: boolean): string | null {
   if (n.kind === 'condition') return describeCondition(n, decimal);
-  const parts = n.items.map((i) => describeNode(i, decimal, false)).filter((p): p is string => p !== null);
+  const parts = n.items
+    .map((i) => describeNode(i, decimal, false))
+    .filter((p): p is string => p !== null);
   if (parts.length === 0) return null;
   if (parts.length === 1) return parts[0]!;
   const joined = parts.join(n.match === 'all' ? ' AND ' : ' OR ');

@@ -102,17 +102,28 @@ function resolveColumn(raw: string, columns: readonly string[] | undefined): str
 
 function number(raw: string, decimal: DecimalSeparator, expr: string): number {
   const n = parseNumber(unquote(raw), decimal);
-  if (n === null) throw new ExpressionError(`"${expr}": "${raw.trim()}" is not a number (numbers are read with a decimal "${decimal}").`);
+  if (n === null)
+    throw new ExpressionError(
+      `"${expr}": "${raw.trim()}" is not a number (numbers are read with a decimal "${decimal}").`,
+    );
   return n;
 }
 
 function isoDay(raw: string, expr: string): string {
   const v = unquote(raw);
-  if (parseIsoDay(v) === null) throw new ExpressionError(`"${expr}": write the date as YYYY-MM-DD, e.g. 2026-03-14, not "${v}".`);
+  if (parseIsoDay(v) === null)
+    throw new ExpressionError(
+      `"${expr}": write the date as YYYY-MM-DD, e.g. 2026-03-14, not "${v}".`,
+    );
   return v;
 }
 
-function build(split: Split, column: string, decimal: DecimalSeparator, expr: string): ConditionInput {
+function build(
+  split: Split,
+  column: string,
+  decimal: DecimalSeparator,
+  expr: string,
+): ConditionInput {
   const base = { kind: 'condition' as const, column };
   const { op, rest } = split;
   switch (op) {
@@ -124,12 +135,16 @@ function build(split: Split, column: string, decimal: DecimalSeparator, expr: st
     case 'contains':
     case 'not_contains': {
       const value = unquote(rest);
-      if (value.trim() === '') throw new ExpressionError(`"${expr}": give a value after the operator (or write "${column} is empty").`);
+      if (value.trim() === '')
+        throw new ExpressionError(
+          `"${expr}": give a value after the operator (or write "${column} is empty").`,
+        );
       return { ...base, op, value };
     }
     case 'one_of': {
       const values = splitList(rest);
-      if (values.length === 0) throw new ExpressionError(`"${expr}": list the values after "in", separated by commas.`);
+      if (values.length === 0)
+        throw new ExpressionError(`"${expr}": list the values after "in", separated by commas.`);
       return { ...base, op, values };
     }
     case 'num_eq':
@@ -147,8 +162,14 @@ function build(split: Split, column: string, decimal: DecimalSeparator, expr: st
       const m = /^(.+?)\s+and\s+(.+)$/i.exec(rest.trim());
       if (!m) throw new ExpressionError(`"${expr}": write "between A and B".`);
       const [a, b] = [m[1]!, m[2]!];
-      if (/^\s*["'`]?\d{4}-\d{2}-\d{2}["'`]?\s*$/.test(a)) return { ...base, op: 'date_between', from: isoDay(a, expr), to: isoDay(b, expr) };
-      return { ...base, op: 'num_between', min: number(a, decimal, expr), max: number(b, decimal, expr) };
+      if (/^\s*["'`]?\d{4}-\d{2}-\d{2}["'`]?\s*$/.test(a))
+        return { ...base, op: 'date_between', from: isoDay(a, expr), to: isoDay(b, expr) };
+      return {
+        ...base,
+        op: 'num_between',
+        min: number(a, decimal, expr),
+        max: number(b, decimal, expr),
+      };
     }
     default:
       throw new ExpressionError(`"${expr}": unknown operator.`);
@@ -156,16 +177,25 @@ function build(split: Split, column: string, decimal: DecimalSeparator, expr: st
 }
 
 /** Parses one condition; `columns` (the audience's headers) makes the column check and case exact. */
-export function parseConditionExpression(expression: string, decimal: DecimalSeparator, columns?: readonly string[]): ConditionInput {
+export function parseConditionExpression(
+  expression: string,
+  decimal: DecimalSeparator,
+  columns?: readonly string[],
+): ConditionInput {
   const expr = expression.trim();
   if (expr === '') throw new ExpressionError('An empty --filter: write e.g. "City = London".');
-  if (expr.length > 20_000) throw new ExpressionError('That --filter is far too long; use --filter-json with a file.');
+  if (expr.length > 20_000)
+    throw new ExpressionError('That --filter is far too long; use --filter-json with a file.');
   const splits = candidates(expr);
   if (splits.length === 0) {
-    throw new ExpressionError(`"${expr}": no operator found. Use one of = != contains "not contains" in "is empty" "is not empty" > >= < <= == !== between before after on.`);
+    throw new ExpressionError(
+      `"${expr}": no operator found. Use one of = != contains "not contains" in "is empty" "is not empty" > >= < <= == !== between before after on.`,
+    );
   }
   // Prefer a split that names a real column; otherwise the first operator in the text.
-  const named = splits.map((s) => ({ s, column: resolveColumn(s.column, columns) })).filter((x) => x.column !== null);
+  const named = splits
+    .map((s) => ({ s, column: resolveColumn(s.column, columns) }))
+    .filter((x) => x.column !== null);
   const chosen = named[0];
   if (!chosen) {
     const first = splits[0]!;

@@ -15,7 +15,10 @@ import { FILTER_LIMITS, type DecimalSeparator } from './types';
 /** Prefixes and suffixes that mean money: any currency sign, ISO codes, and common local abbreviations. */
 const CURRENCY = String.raw`(?:\p{Sc}|[A-Z]{3}|R\$|S\/|Rs\.?|kr\.?|zł|Kč|Ft|lei|RM|Rp|Bs\.?|Q)`;
 const SIGN = '[+\\-]';
-const SHAPE = new RegExp(`^(${SIGN})?\\s*(?:${CURRENCY})?\\s*(${SIGN})?\\s*([0-9.,'’ \\u00a0\\u202f\\u2009]+?(?:[eE][+\\-]?[0-9]{1,3})?)\\s*(?:${CURRENCY})?\\s*(%)?$`, 'u');
+const SHAPE = new RegExp(
+  `^(${SIGN})?\\s*(?:${CURRENCY})?\\s*(${SIGN})?\\s*([0-9.,'’ \\u00a0\\u202f\\u2009]+?(?:[eE][+\\-]?[0-9]{1,3})?)\\s*(?:${CURRENCY})?\\s*(%)?$`,
+  'u',
+);
 
 const GROUP_SPACES = [' ', '\u00a0', '\u202f', '\u2009'];
 
@@ -38,7 +41,10 @@ function validGroups(groups: string[]): boolean {
   if (!first || !/^\d{1,3}$/.test(first) || !/^\d{3}$/.test(last)) return false;
   const middle = rest.slice(0, -1);
   // Western 1,234,567 (threes) or Indian 12,34,567 (twos, then a last three).
-  return middle.every((g) => /^\d{3}$/.test(g)) || (middle.every((g) => /^\d{2}$/.test(g)) && /^\d{1,2}$/.test(first));
+  return (
+    middle.every((g) => /^\d{3}$/.test(g)) ||
+    (middle.every((g) => /^\d{2}$/.test(g)) && /^\d{1,2}$/.test(first))
+  );
 }
 
 function parseUnsigned(body: string, decimal: DecimalSeparator): number | null {
@@ -67,7 +73,9 @@ function parseUnsigned(body: string, decimal: DecimalSeparator): number | null {
     digits = groups.join('');
   }
   if (!/^\d*$/.test(digits)) return null;
-  const n = Number(`${digits || '0'}${fraction ? `.${fraction}` : ''}${exponent ? `e${exponent}` : ''}`);
+  const n = Number(
+    `${digits || '0'}${fraction ? `.${fraction}` : ''}${exponent ? `e${exponent}` : ''}`,
+  );
   return Number.isFinite(n) ? n : null;
 }
 
@@ -82,7 +90,8 @@ export function parseNumber(raw: string, decimal: DecimalSeparator): number | nu
   if (s === '' || s.length > FILTER_LIMITS.cellParseLength) return null;
   // Fast paths for the plain forms most cells have (a count is a million cells).
   if (PLAIN_INTEGER.test(s)) return Number(s);
-  if (decimal === '.' ? PLAIN_POINT.test(s) : PLAIN_COMMA.test(s)) return Number(decimal === '.' ? s : s.replace(',', '.'));
+  if (decimal === '.' ? PLAIN_POINT.test(s) : PLAIN_COMMA.test(s))
+    return Number(decimal === '.' ? s : s.replace(',', '.'));
   if (NON_ASCII.test(s)) s = mapDigits(s, decimal);
   let negative = false;
   const bracketed = /^\((.*)\)$/.exec(s);

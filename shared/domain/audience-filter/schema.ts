@@ -27,10 +27,15 @@ const column = z
   .max(L.columnLength, `A column name has at most ${L.columnLength} characters.`);
 const text = z
   .string({ error: 'Type a value.' })
-  .max(L.valueLength, `A value has at most ${L.valueLength} characters; for long lists use "is one of".`)
+  .max(
+    L.valueLength,
+    `A value has at most ${L.valueLength} characters; for long lists use "is one of".`,
+  )
   .refine((s) => s.trim() !== '', 'Type a value (to find empty cells, use "is empty").');
 const number = z.number({ error: 'Type a number.' }).finite('Type a number.');
-const day = z.string({ error: 'Write the date as YYYY-MM-DD, e.g. 2026-03-14.' }).refine((s) => parseIsoDay(s) !== null, 'Write the date as YYYY-MM-DD, e.g. 2026-03-14.');
+const day = z
+  .string({ error: 'Write the date as YYYY-MM-DD, e.g. 2026-03-14.' })
+  .refine((s) => parseIsoDay(s) !== null, 'Write the date as YYYY-MM-DD, e.g. 2026-03-14.');
 const base = { kind: z.literal('condition'), id: nodeId.optional(), column };
 
 export const conditionSchema = z.discriminatedUnion('op', [
@@ -43,7 +48,10 @@ export const conditionSchema = z.discriminatedUnion('op', [
         .array(text)
         .min(1, 'Add at least one value to the list.')
         .max(L.listValues, `A list has at most ${L.listValues.toLocaleString('en')} values.`)
-        .refine((v) => v.reduce((n, s) => n + s.length, 0) <= L.listTotalLength, `A list has at most ${L.listTotalLength.toLocaleString('en')} characters in all.`),
+        .refine(
+          (v) => v.reduce((n, s) => n + s.length, 0) <= L.listTotalLength,
+          `A list has at most ${L.listTotalLength.toLocaleString('en')} characters in all.`,
+        ),
     })
     .strict(),
   z.object({ ...base, op: z.enum(PRESENCE_OPS) }).strict(),
@@ -51,12 +59,18 @@ export const conditionSchema = z.discriminatedUnion('op', [
   z
     .object({ ...base, op: z.literal('num_between'), min: number, max: number })
     .strict()
-    .refine((c) => c.min <= c.max, { message: 'The first number of "between" must not be larger than the second.', path: ['max'] }),
+    .refine((c) => c.min <= c.max, {
+      message: 'The first number of "between" must not be larger than the second.',
+      path: ['max'],
+    }),
   z.object({ ...base, op: z.enum(DATE_OPS), value: day }).strict(),
   z
     .object({ ...base, op: z.literal('date_between'), from: day, to: day })
     .strict()
-    .refine((c) => c.from <= c.to, { message: 'The first date of "between" must not be after the second.', path: ['to'] }),
+    .refine((c) => c.from <= c.to, {
+      message: 'The first date of "between" must not be after the second.',
+      path: ['to'],
+    }),
 ]);
 
 export type ConditionInput = z.input<typeof conditionSchema>;
@@ -76,8 +90,15 @@ const groupObject = z
     // Discriminated by `kind` (and conditions by `op`), so a mistake deep inside gets its own message.
     get items(): z.ZodArray<z.ZodType<ConditionInput | GroupInput, ConditionInput | GroupInput>> {
       return z
-        .array(z.discriminatedUnion('kind', [conditionSchema, groupObject as unknown as z.ZodObject<{ kind: z.ZodLiteral<'group'> }>]))
-        .max(L.conditions + L.groups, 'That group has too many items.') as unknown as z.ZodArray<z.ZodType<ConditionInput | GroupInput, ConditionInput | GroupInput>>;
+        .array(
+          z.discriminatedUnion('kind', [
+            conditionSchema,
+            groupObject as unknown as z.ZodObject<{ kind: z.ZodLiteral<'group'> }>,
+          ]),
+        )
+        .max(L.conditions + L.groups, 'That group has too many items.') as unknown as z.ZodArray<
+        z.ZodType<ConditionInput | GroupInput, ConditionInput | GroupInput>
+      >;
     },
   })
   .strict();
@@ -115,10 +136,14 @@ export function filterLimitProblems(root: GroupInput): string[] {
       for (const item of node.items) stack.push({ node: item, depth: depth + 1 });
     } else conditions++;
   }
-  if (conditions > L.conditions) problems.push(`A filter has at most ${L.conditions} conditions (this one has ${conditions}).`);
-  if (groups > L.groups) problems.push(`A filter has at most ${L.groups} groups (this one has ${groups}).`);
-  if (deepest > L.depth) problems.push(`Groups go at most ${L.depth - 1} levels deep inside the filter.`);
-  if (dupes.size > 0) problems.push(`Two conditions share the id ${[...dupes].slice(0, 3).join(', ')}.`);
+  if (conditions > L.conditions)
+    problems.push(`A filter has at most ${L.conditions} conditions (this one has ${conditions}).`);
+  if (groups > L.groups)
+    problems.push(`A filter has at most ${L.groups} groups (this one has ${groups}).`);
+  if (deepest > L.depth)
+    problems.push(`Groups go at most ${L.depth - 1} levels deep inside the filter.`);
+  if (dupes.size > 0)
+    problems.push(`Two conditions share the id ${[...dupes].slice(0, 3).join(', ')}.`);
   return problems;
 }
 
@@ -132,7 +157,8 @@ function nestingAtMost(value: unknown, limit: number): boolean {
     const { v, depth } = stack.pop()!;
     if (v === null || typeof v !== 'object') continue;
     if (depth > limit) return false;
-    for (const child of Array.isArray(v) ? v : Object.values(v as Record<string, unknown>)) stack.push({ v: child, depth: depth + 1 });
+    for (const child of Array.isArray(v) ? v : Object.values(v as Record<string, unknown>))
+      stack.push({ v: child, depth: depth + 1 });
   }
   return true;
 }
@@ -145,11 +171,14 @@ const filterObject: z.ZodType<FilterInput, FilterInput> = z
     version: z.literal(1).optional(),
     root: groupSchema,
     decimal: z.enum(['.', ','], { error: 'Numbers are read with a decimal "." or ",".' }),
-    dateOrder: z.enum(['dmy', 'mdy'], { error: 'Dates are read day first ("dmy") or month first ("mdy").' }),
+    dateOrder: z.enum(['dmy', 'mdy'], {
+      error: 'Dates are read day first ("dmy") or month first ("mdy").',
+    }),
   })
   .strict()
   .superRefine((f, ctx) => {
-    for (const message of filterLimitProblems(f.root)) ctx.addIssue({ code: 'custom', message, path: ['root'] });
+    for (const message of filterLimitProblems(f.root))
+      ctx.addIssue({ code: 'custom', message, path: ['root'] });
   });
 
 export const filterSchema: z.ZodType<FilterInput, FilterInput> = z
@@ -178,17 +207,31 @@ export function normalizeFilter(input: FilterInput): AudienceFilter {
     if (n.kind === 'group') return group(n);
     return { ...n, id: n.id ?? fresh('c') };
   };
-  const group = (g: GroupInput): Group => ({ kind: 'group', id: g.id ?? fresh('g'), match: g.match, items: g.items.map(node) });
-  return { version: 1, root: group(input.root), decimal: input.decimal, dateOrder: input.dateOrder };
+  const group = (g: GroupInput): Group => ({
+    kind: 'group',
+    id: g.id ?? fresh('g'),
+    match: g.match,
+    items: g.items.map(node),
+  });
+  return {
+    version: 1,
+    root: group(input.root),
+    decimal: input.decimal,
+    dateOrder: input.dateOrder,
+  };
 }
 
 /** Parses anything (stored JSON, a request) into a filter, or says what is wrong. */
-export function parseFilter(raw: unknown): { ok: true; filter: AudienceFilter } | { ok: false; problems: string[] } {
+export function parseFilter(
+  raw: unknown,
+): { ok: true; filter: AudienceFilter } | { ok: false; problems: string[] } {
   const parsed = filterSchema.safeParse(raw);
   if (!parsed.success) {
     return {
       ok: false,
-      problems: parsed.error.issues.slice(0, 5).map((i) => `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`),
+      problems: parsed.error.issues
+        .slice(0, 5)
+        .map((i) => `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`),
     };
   }
   return { ok: true, filter: normalizeFilter(parsed.data) };

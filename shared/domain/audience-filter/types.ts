@@ -20,7 +20,8 @@ export type NumberOp = (typeof NUMBER_OPS)[number];
 export type NumberRangeOp = (typeof NUMBER_RANGE_OPS)[number];
 export type DateOp = (typeof DATE_OPS)[number];
 export type DateRangeOp = (typeof DATE_RANGE_OPS)[number];
-export type FilterOp = TextOp | ListOp | PresenceOp | NumberOp | NumberRangeOp | DateOp | DateRangeOp;
+export type FilterOp =
+  TextOp | ListOp | PresenceOp | NumberOp | NumberRangeOp | DateOp | DateRangeOp;
 
 export const FILTER_OPS: readonly FilterOp[] = [
   ...TEXT_OPS,

@@ -7,7 +7,9 @@ import type { CatalogueEntry } from './types';
 // Meta's raw message is English developer text; past this length it stops helping a shop owner.
 const MAX_FALLBACK_CHARS = 300;
 
-const buildCatalogue = (entries: readonly CatalogueEntry[]): ReadonlyMap<number, CatalogueEntry> => {
+const buildCatalogue = (
+  entries: readonly CatalogueEntry[],
+): ReadonlyMap<number, CatalogueEntry> => {
   const byCode = new Map<number, CatalogueEntry>();
   for (const entry of entries) {
     // Fail at import: a duplicated code would silently shadow one of the two texts.
@@ -64,7 +66,7 @@ export const unknownEntry = (code: number | null, fallbackMessage?: string): Cat
       'WhatsApp returned an error Campaign Desk does not recognise.' +
       (metaSays ? ` Meta's description: "${metaSays}"` : ''),
     action:
-      'Campaign Desk tries again a couple of times. If it keeps failing, search the code on Meta\'s ' +
+      "Campaign Desk tries again a couple of times. If it keeps failing, search the code on Meta's " +
       'WhatsApp error codes page or send us the campaign log.',
     handling: 'retry_later',
     retryLimit: 2,
@@ -77,4 +79,5 @@ export const unknownEntry = (code: number | null, fallbackMessage?: string): Cat
  * is clearer than Meta's developer-facing title.
  */
 export const describeError = (code: number | undefined, fallbackMessage?: string): CatalogueEntry =>
-  (code === undefined ? undefined : lookupCode(code)) ?? unknownEntry(code ?? null, fallbackMessage);
+  (code === undefined ? undefined : lookupCode(code)) ??
+  unknownEntry(code ?? null, fallbackMessage);

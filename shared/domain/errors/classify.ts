@@ -52,7 +52,8 @@ export interface FailureClassification {
 const fromEntry = (entry: CatalogueEntry, ambiguous = false): FailureClassification => ({
   handling: entry.handling,
   entry,
-  retryable: !ambiguous && (entry.handling === 'retry_later' || entry.handling === 'retry_recipient'),
+  retryable:
+    !ambiguous && (entry.handling === 'retry_later' || entry.handling === 'retry_recipient'),
   ambiguous,
 });
 
@@ -64,11 +65,15 @@ const classifyUnknownCode = (code: number, input: FailureInput): FailureClassifi
   return fromEntry({
     ...rest,
     handling: 'fail_recipient',
-    action: 'Check this customer\'s details. If every message fails like this, send us the campaign log.',
+    action:
+      "Check this customer's details. If every message fails like this, send us the campaign log.",
   });
 };
 
-const classifyNetwork = (network: NetworkFailure, requestSent: boolean | undefined): FailureClassification => {
+const classifyNetwork = (
+  network: NetworkFailure,
+  requestSent: boolean | undefined,
+): FailureClassification => {
   // refused/dns/offline fail before any byte reaches Meta. timeout/reset can happen after Meta got the
   // whole request, and even after it accepted the message.
   const mayHaveBeenSent = (network === 'timeout' || network === 'reset') && requestSent !== false;

@@ -11,41 +11,48 @@ export const MESSAGE_ENTRIES: readonly CatalogueEntry[] = [
     code: 100,
     title: 'Invalid value in the message',
     explanation: 'WhatsApp rejected a value in this message, for example a text that is too long.',
-    action: 'Check this customer\'s row (names, amounts, links) and fix the value before sending to them again.',
+    action:
+      "Check this customer's row (names, amounts, links) and fix the value before sending to them again.",
     handling: 'fail_recipient',
   },
   {
     code: 131008,
     title: 'Missing value',
-    explanation: 'A value the template needs is empty for this customer, for example an empty name cell.',
+    explanation:
+      'A value the template needs is empty for this customer, for example an empty name cell.',
     action: 'Fill in the empty cell for this customer, then include them in a new send.',
     handling: 'fail_recipient',
   },
   {
     code: 132005,
     title: 'Message too long',
-    explanation: 'With this customer\'s values filled in, the message is longer than WhatsApp allows.',
-    action: 'Shorten the long values in this customer\'s row, then send to them again.',
+    explanation:
+      "With this customer's values filled in, the message is longer than WhatsApp allows.",
+    action: "Shorten the long values in this customer's row, then send to them again.",
     handling: 'fail_recipient',
   },
   {
     code: 135000,
     title: 'Problem with the message values',
     explanation: 'WhatsApp found an unexplained problem with the values in this message.',
-    action: 'Check this customer\'s row for unusual characters or very long values. If every message fails, contact support.',
+    action:
+      "Check this customer's row for unusual characters or very long values. If every message fails, contact support.",
     handling: 'fail_recipient',
   },
   {
     code: 132000,
     title: 'Wrong number of template values',
-    explanation: 'The campaign fills in a different number of values than the template has placeholders, so every message would be rejected.',
-    action: 'Refresh the templates, check the column mapping for every placeholder (including buttons and header), then resume.',
+    explanation:
+      'The campaign fills in a different number of values than the template has placeholders, so every message would be rejected.',
+    action:
+      'Refresh the templates, check the column mapping for every placeholder (including buttons and header), then resume.',
     handling: 'pause_campaign',
   },
   {
     code: 132012,
     title: 'Template values in the wrong form',
-    explanation: 'The values do not match what the template expects, for example text where the template expects a link, or a value in the wrong part of the template.',
+    explanation:
+      'The values do not match what the template expects, for example text where the template expects a link, or a value in the wrong part of the template.',
     action: 'Refresh the templates and check the column mapping, then resume.',
     handling: 'pause_campaign',
   },
@@ -60,21 +67,25 @@ export const MESSAGE_ENTRIES: readonly CatalogueEntry[] = [
     code: 132001,
     title: 'Template not found or not approved',
     explanation: 'The template does not exist in this language, or it is not approved yet.',
-    action: 'Refresh the templates and check the template\'s name, language and status in WhatsApp Manager, then resume.',
+    action:
+      "Refresh the templates and check the template's name, language and status in WhatsApp Manager, then resume.",
     handling: 'pause_campaign',
   },
   {
     code: 132007,
     title: 'Template breaks WhatsApp rules',
     explanation: 'WhatsApp says the content of this template goes against its policies.',
-    action: 'Edit the template or create a new one in WhatsApp Manager, then send the rest with it.',
+    action:
+      'Edit the template or create a new one in WhatsApp Manager, then send the rest with it.',
     handling: 'pause_campaign',
   },
   {
     code: 132015,
     title: 'Template paused',
-    explanation: 'WhatsApp paused this template because customers reacted badly to it (blocks or reports). The first pause lasts 3 hours, the second 6 hours.',
-    action: 'Wait for the template to be active again (check WhatsApp Manager; some pauses must be lifted by hand), then resume. Consider improving the text.',
+    explanation:
+      'WhatsApp paused this template because customers reacted badly to it (blocks or reports). The first pause lasts 3 hours, the second 6 hours.',
+    action:
+      'Wait for the template to be active again (check WhatsApp Manager; some pauses must be lifted by hand), then resume. Consider improving the text.',
     handling: 'pause_campaign',
     waitSeconds: 3 * 3600,
   },
@@ -82,7 +93,8 @@ export const MESSAGE_ENTRIES: readonly CatalogueEntry[] = [
     code: 132016,
     title: 'Template disabled for good',
     explanation: 'This template was paused too many times, so WhatsApp disabled it permanently.',
-    action: 'Create a new template with different text, wait for approval, then send the rest of the campaign with it.',
+    action:
+      'Create a new template with different text, wait for approval, then send the rest of the campaign with it.',
     handling: 'pause_campaign',
   },
   {
@@ -95,28 +107,32 @@ export const MESSAGE_ENTRIES: readonly CatalogueEntry[] = [
   {
     code: 131053,
     title: 'Header file could not be used',
-    explanation: 'WhatsApp could not fetch or read the picture, video or document in the template header. Often the file type does not match its content.',
+    explanation:
+      'WhatsApp could not fetch or read the picture, video or document in the template header. Often the file type does not match its content.',
     action: 'Replace the header file (a JPEG or PNG image, MP4 video or PDF) and resume.',
     handling: 'pause_campaign',
   },
   {
     code: 131055,
     title: 'Not allowed for this kind of message',
-    explanation: 'WhatsApp does not allow this message to be sent this way (the marketing channel accepts only marketing templates).',
+    explanation:
+      'WhatsApp does not allow this message to be sent this way (the marketing channel accepts only marketing templates).',
     action: 'Choose a marketing template, or switch the sending method in Accounts, then resume.',
     handling: 'pause_campaign',
   },
   {
     code: 132068,
     title: 'Form (Flow) blocked',
-    explanation: 'The WhatsApp Flow attached to this template is blocked, so the template cannot be sent.',
+    explanation:
+      'The WhatsApp Flow attached to this template is blocked, so the template cannot be sent.',
     action: 'Fix the Flow in WhatsApp Manager, or use a template without it.',
     handling: 'pause_campaign',
   },
   {
     code: 132069,
     title: 'Form (Flow) limit reached',
-    explanation: 'The WhatsApp Flow attached to this template was already sent 10 times in the last hour, the most allowed.',
+    explanation:
+      'The WhatsApp Flow attached to this template was already sent 10 times in the last hour, the most allowed.',
     action: 'Resume after an hour, or use a template without the Flow to reach more people.',
     handling: 'pause_campaign',
     waitSeconds: 3600,
@@ -131,7 +147,8 @@ export const MESSAGE_ENTRIES: readonly CatalogueEntry[] = [
   {
     code: 134101,
     title: 'Template still being prepared',
-    explanation: 'Meta is still preparing this template for sending. This takes up to 10 minutes after approval.',
+    explanation:
+      'Meta is still preparing this template for sending. This takes up to 10 minutes after approval.',
     action: 'Nothing to do: Campaign Desk waits 10 minutes and continues.',
     handling: 'retry_later',
     waitSeconds: 600,
@@ -140,7 +157,8 @@ export const MESSAGE_ENTRIES: readonly CatalogueEntry[] = [
     code: 134102,
     title: 'Template unavailable',
     explanation: 'This template cannot be used with this sending method right now.',
-    action: 'Check the template in WhatsApp Manager, or switch the sending method in Accounts, then resume.',
+    action:
+      'Check the template in WhatsApp Manager, or switch the sending method in Accounts, then resume.',
     handling: 'pause_campaign',
   },
 ];

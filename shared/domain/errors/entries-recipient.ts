@@ -5,8 +5,10 @@ export const RECIPIENT_ENTRIES: readonly CatalogueEntry[] = [
   {
     code: 130403,
     title: 'You blocked this person',
-    explanation: 'Your business has blocked this WhatsApp number, so WhatsApp does not deliver your messages to it.',
-    action: 'If the block was a mistake, unblock the number in WhatsApp Manager, then include it in a later campaign.',
+    explanation:
+      'Your business has blocked this WhatsApp number, so WhatsApp does not deliver your messages to it.',
+    action:
+      'If the block was a mistake, unblock the number in WhatsApp Manager, then include it in a later campaign.',
     handling: 'fail_recipient',
     // Not suppressed here: the block lives at Meta and can be lifted there without us hearing about it.
     // A local copy would keep excluding the person after an unblock; a failed send costs nothing.
@@ -14,22 +16,28 @@ export const RECIPIENT_ENTRIES: readonly CatalogueEntry[] = [
   {
     code: 130472,
     title: 'Held back by a Meta experiment',
-    explanation: 'Meta is running a test that includes this person, and they are in the group that does not receive marketing messages for now.',
-    action: 'Nothing to fix on your side. Do not resend this campaign to them; try again in a future campaign.',
+    explanation:
+      'Meta is running a test that includes this person, and they are in the group that does not receive marketing messages for now.',
+    action:
+      'Nothing to fix on your side. Do not resend this campaign to them; try again in a future campaign.',
     handling: 'fail_recipient',
   },
   {
     code: 130497,
     title: 'Country not allowed',
-    explanation: 'Your WhatsApp Business account is not allowed to message people in this person\'s country.',
-    action: 'Check the number\'s country code. If it is right, this person cannot be reached from your account.',
+    explanation:
+      "Your WhatsApp Business account is not allowed to message people in this person's country.",
+    action:
+      "Check the number's country code. If it is right, this person cannot be reached from your account.",
     handling: 'fail_recipient',
   },
   {
     code: 131009,
     title: 'Invalid value (often the phone number)',
-    explanation: 'A value in this message is not valid. Most often the phone number is in a format WhatsApp does not accept.',
-    action: 'Check the number with the customer and write it with + and the country code, e.g. +44 7700 900123. Also check this row\'s other values.',
+    explanation:
+      'A value in this message is not valid. Most often the phone number is in a format WhatsApp does not accept.',
+    action:
+      "Check the number with the customer and write it with + and the country code, e.g. +44 7700 900123. Also check this row's other values.",
     handling: 'fail_recipient',
   },
   {
@@ -42,29 +50,35 @@ export const RECIPIENT_ENTRIES: readonly CatalogueEntry[] = [
   {
     code: 131026,
     title: 'Not reachable on WhatsApp',
-    explanation: 'This number is not on WhatsApp, or the person\'s WhatsApp is too old to receive this message.',
+    explanation:
+      "This number is not on WhatsApp, or the person's WhatsApp is too old to receive this message.",
     action: 'Check the number with the customer; do not resend automatically.',
     handling: 'fail_recipient',
   },
   {
     code: 131030,
     title: 'Number not on the test list',
-    explanation: 'You are sending from a test number, and test numbers can only message numbers added to their test list.',
-    action: 'Add this number to the test list in the Meta app dashboard, or send from your real business number.',
+    explanation:
+      'You are sending from a test number, and test numbers can only message numbers added to their test list.',
+    action:
+      'Add this number to the test list in the Meta app dashboard, or send from your real business number.',
     handling: 'fail_recipient',
   },
   {
     code: 131047,
     title: 'Conversation window closed',
-    explanation: 'More than 24 hours have passed since this person last wrote to you, and only an approved template may be sent after that.',
+    explanation:
+      'More than 24 hours have passed since this person last wrote to you, and only an approved template may be sent after that.',
     action: 'Send an approved template to this person instead.',
     handling: 'fail_recipient',
   },
   {
     code: 131049,
     title: 'Marketing limit for this person',
-    explanation: 'WhatsApp held this marketing message back because this person has recently received many marketing messages, or because it is a US number (marketing to US numbers is not delivered).',
-    action: 'Do not resend now: trying again within 24 hours makes WhatsApp hold back your messages longer. Retry after 24 hours, never for US numbers.',
+    explanation:
+      'WhatsApp held this marketing message back because this person has recently received many marketing messages, or because it is a US number (marketing to US numbers is not delivered).',
+    action:
+      'Do not resend now: trying again within 24 hours makes WhatsApp hold back your messages longer. Retry after 24 hours, never for US numbers.',
     handling: 'fail_recipient',
     retryAfterHours: 24,
     marketingOnly: true,
@@ -72,8 +86,10 @@ export const RECIPIENT_ENTRIES: readonly CatalogueEntry[] = [
   {
     code: 131050,
     title: 'Stopped your marketing messages',
-    explanation: 'This person chose in WhatsApp to stop receiving marketing messages from your business.',
-    action: 'Nothing to do: Campaign Desk will not send them marketing again. Only they can turn it back on.',
+    explanation:
+      'This person chose in WhatsApp to stop receiving marketing messages from your business.',
+    action:
+      'Nothing to do: Campaign Desk will not send them marketing again. Only they can turn it back on.',
     handling: 'fail_recipient',
     suppress: true,
     marketingOnly: true,

@@ -17,8 +17,10 @@ export const AMBIGUOUS_SEND_ENTRY: CatalogueEntry = {
 export const UNREACHABLE_ENTRY: CatalogueEntry = {
   code: null,
   title: 'Cannot reach WhatsApp',
-  explanation: 'This computer could not connect to WhatsApp (no internet, or the connection was refused). Nothing was sent.',
-  action: 'Check the internet connection. Campaign Desk waits and continues on its own when the connection is back.',
+  explanation:
+    'This computer could not connect to WhatsApp (no internet, or the connection was refused). Nothing was sent.',
+  action:
+    'Check the internet connection. Campaign Desk waits and continues on its own when the connection is back.',
   handling: 'retry_later',
 };
 
@@ -26,15 +28,18 @@ export const HTTP_UNAUTHORIZED_ENTRY: CatalogueEntry = {
   code: null,
   title: 'Access key refused',
   explanation: 'Meta refused the access key Campaign Desk uses for your account.',
-  action: 'Create a new access token in Meta Business settings, paste it in Accounts, then resume the campaign.',
+  action:
+    'Create a new access token in Meta Business settings, paste it in Accounts, then resume the campaign.',
   handling: 'pause_campaign',
 };
 
 export const HTTP_FORBIDDEN_ENTRY: CatalogueEntry = {
   code: null,
   title: 'Access denied',
-  explanation: 'Meta denied access for this account, usually because the access key lacks a permission.',
-  action: 'Check the token\'s permissions (whatsapp_business_messaging) in Meta Business settings, then resume.',
+  explanation:
+    'Meta denied access for this account, usually because the access key lacks a permission.',
+  action:
+    "Check the token's permissions (whatsapp_business_messaging) in Meta Business settings, then resume.",
   handling: 'pause_campaign',
 };
 
@@ -51,8 +56,10 @@ export const serverErrorEntry = (status: number, ambiguous: boolean): CatalogueE
   code: null,
   title: `WhatsApp server problem (HTTP ${status})`,
   explanation: ambiguous
-    ? 'WhatsApp\'s servers failed while handling this message, so it may or may not have been sent.'
-    : 'WhatsApp\'s servers are briefly unavailable. Nothing was sent.',
-  action: ambiguous ? AMBIGUOUS_SEND_ENTRY.action : 'Nothing to do: Campaign Desk waits and continues on its own.',
+    ? "WhatsApp's servers failed while handling this message, so it may or may not have been sent."
+    : "WhatsApp's servers are briefly unavailable. Nothing was sent.",
+  action: ambiguous
+    ? AMBIGUOUS_SEND_ENTRY.action
+    : 'Nothing to do: Campaign Desk waits and continues on its own.',
   handling: 'retry_later',
 });

@@ -62,7 +62,8 @@ export const canRetryFailure = (input: RetryFailedInput): RetryFailedDecision =>
   if (input.ambiguous) {
     return {
       retry: false,
-      reason: 'We do not know whether the first message arrived; sending again could deliver it twice.',
+      reason:
+        'We do not know whether the first message arrived; sending again could deliver it twice.',
     };
   }
   const at = (hours: number, needsFix: boolean): RetryFailedDecision => {

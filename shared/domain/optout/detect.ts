@@ -54,8 +54,12 @@ interface Compiled {
 const compile = (k: OptOutKeyword): Compiled => ({ keyword: k, words: normalizeWords(k.phrase) });
 // Longest first, so "stop promotions" is reported rather than "stop", and "no more messages" (lead)
 // wins over "no more" (alone).
-const KEYWORDS: readonly Compiled[] = OPT_OUT_KEYWORDS.map(compile).sort((a, b) => b.words.length - a.words.length);
-const POLITE_WORDS: readonly string[][] = POLITE.map((p) => normalizeWords(p)).sort((a, b) => b.length - a.length);
+const KEYWORDS: readonly Compiled[] = OPT_OUT_KEYWORDS.map(compile).sort(
+  (a, b) => b.words.length - a.words.length,
+);
+const POLITE_WORDS: readonly string[][] = POLITE.map((p) => normalizeWords(p)).sort(
+  (a, b) => b.length - a.length,
+);
 const RESUBSCRIBE = new Set(RESUBSCRIBE_WORDS);
 
 /** A message longer than this is a letter, not a keyword: only its first words are looked at. */
@@ -77,13 +81,17 @@ function onlyPolite(words: readonly string[], from: number): boolean {
 }
 
 /** The keyword a text opens with, or null. `camelCase` splits payloads such as "StopPromos". */
-export function matchOptOutText(text: string, options: { camelCase?: boolean } = {}): OptOutKeyword | null {
+export function matchOptOutText(
+  text: string,
+  options: { camelCase?: boolean } = {},
+): OptOutKeyword | null {
   const words = normalizeWords(text.slice(0, 4000), options).slice(0, MAX_WORDS_LOOKED_AT);
   const start = politeLead(words);
   if (words.length === start) return null;
   for (const k of KEYWORDS) {
     if (!startsWith(words, k.words, start)) continue;
-    if (k.keyword.position === 'lead' || onlyPolite(words, start + k.words.length)) return k.keyword;
+    if (k.keyword.position === 'lead' || onlyPolite(words, start + k.words.length))
+      return k.keyword;
   }
   return null;
 }
@@ -102,7 +110,9 @@ function politeLead(words: readonly string[]): number {
 const clip = (s: string): string => (s.length > 500 ? `${s.slice(0, 499)}…` : s);
 
 function buttonWords(b: { payload: string | null; text: string | null }): string {
-  const parts = [b.text, b.payload && b.payload !== b.text ? `payload ${b.payload}` : null].filter((p): p is string => !!p);
+  const parts = [b.text, b.payload && b.payload !== b.text ? `payload ${b.payload}` : null].filter(
+    (p): p is string => !!p,
+  );
   return clip(parts.join(', '));
 }
 
@@ -110,13 +120,32 @@ export function detectOptOut(m: InboundMessageForOptOut): OptOutDetection {
   if (m.button) {
     // A button's text is the business's own template wording, its payload a developer's constant:
     // either naming an opt-out is enough.
-    const k = (m.button.text ? matchOptOutText(m.button.text) : null) ?? (m.button.payload ? matchOptOutText(m.button.payload, { camelCase: true }) : null);
-    if (k) return { optOut: true, via: 'button', keyword: k.phrase, language: k.language, words: buttonWords(m.button) };
+    const k =
+      (m.button.text ? matchOptOutText(m.button.text) : null) ??
+      (m.button.payload ? matchOptOutText(m.button.payload, { camelCase: true }) : null);
+    if (k)
+      return {
+        optOut: true,
+        via: 'button',
+        keyword: k.phrase,
+        language: k.language,
+        words: buttonWords(m.button),
+      };
     return { optOut: false, resubscribe: false };
   }
   if (m.text === null) return { optOut: false, resubscribe: false };
   const k = matchOptOutText(m.text);
-  if (k) return { optOut: true, via: 'reply', keyword: k.phrase, language: k.language, words: clip(m.text.trim()) };
+  if (k)
+    return {
+      optOut: true,
+      via: 'reply',
+      keyword: k.phrase,
+      language: k.language,
+      words: clip(m.text.trim()),
+    };
   const words = normalizeWords(m.text.slice(0, 200));
-  return { optOut: false, resubscribe: words.length > 0 && words.length <= 3 && RESUBSCRIBE.has(words[0]!) };
+  return {
+    optOut: false,
+    resubscribe: words.length > 0 && words.length <= 3 && RESUBSCRIBE.has(words[0]!),
+  };
 }

@@ -1,3 +1,8 @@
-export { detectOptOut, matchOptOutText, type InboundMessageForOptOut, type OptOutDetection } from './detect';
+export {
+  detectOptOut,
+  matchOptOutText,
+  type InboundMessageForOptOut,
+  type OptOutDetection,
+} from './detect';
 export { OPT_OUT_KEYWORDS, POLITE, type OptOutKeyword } from './keywords';
 export { normalizeWords } from './normalize';

@@ -8,7 +8,11 @@ export type ClockParse = { ok: true; minutes: number } | { ok: false; message: s
 export function parseClockTime(raw: string): ClockParse {
   const m = CLOCK.exec(raw.trim());
   const minutes = m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
-  if (!m || minutes > DAY_MINUTES) return { ok: false, message: `"${raw}" is not a time of day: write it as HH:MM on a 24-hour clock, e.g. 21:00.` };
+  if (!m || minutes > DAY_MINUTES)
+    return {
+      ok: false,
+      message: `"${raw}" is not a time of day: write it as HH:MM on a 24-hour clock, e.g. 21:00.`,
+    };
   return { ok: true, minutes };
 }
 

@@ -25,7 +25,10 @@ export type ZoneRule =
   | { kind: 'any'; zones: string[] }
   | { kind: 'none'; zones: [] };
 
-export function zoneRule(country: string | null, chosen: Readonly<Record<string, string>>): ZoneRule {
+export function zoneRule(
+  country: string | null,
+  chosen: Readonly<Record<string, string>>,
+): ZoneRule {
   if (!country) return { kind: 'none', zones: [] };
   const pick = chosen[country.toUpperCase()];
   if (pick && isKnownTimeZone(pick)) return { kind: 'chosen', zones: [pick] };

@@ -22,10 +22,15 @@ export function parseQuietWindow(fromRaw: string, toRaw: string): QuietWindowPar
   if (!from.ok) return from;
   const to = parseClockTime(toRaw);
   if (!to.ok) return to;
-  if (from.minutes === DAY_MINUTES) return { ok: false, message: 'Quiet hours cannot start at 24:00: write 00:00.' };
+  if (from.minutes === DAY_MINUTES)
+    return { ok: false, message: 'Quiet hours cannot start at 24:00: write 00:00.' };
   const length = windowLength({ from: from.minutes, to: to.minutes });
   if (length >= DAY_MINUTES) {
-    return { ok: false, message: 'Quiet hours cannot cover the whole day: nothing would ever be sent. Shorten them, or turn them off.' };
+    return {
+      ok: false,
+      message:
+        'Quiet hours cannot cover the whole day: nothing would ever be sent. Shorten them, or turn them off.',
+    };
   }
   if (length === 0) {
     return {
@@ -67,7 +72,9 @@ function nextLocalMinute(zone: string, at: number, minute: number): number {
   const local = localTime(zone, at);
   // Today's occurrence if it is still ahead, else tomorrow's; a few more days cover odd DST cases.
   for (let dayOffset = local.minuteOfDay < minute ? 0 : 1; dayOffset <= 3; dayOffset++) {
-    const t = instantsOfLocal(zone, local.year, local.month, local.day + dayOffset, minute).find((i) => i > at);
+    const t = instantsOfLocal(zone, local.year, local.month, local.day + dayOffset, minute).find(
+      (i) => i > at,
+    );
     if (t !== undefined) return t;
   }
   return at + DAY_MS;
@@ -104,7 +111,11 @@ export function isQuietInAny(w: QuietWindow, zones: readonly string[], at: numbe
  * (the zones are so far apart that one of them is always in quiet hours). Each step jumps to the
  * latest opening among the zones quiet at t: no earlier instant can have them all open.
  */
-export function nextOpeningInAll(w: QuietWindow, zones: readonly string[], at: number): number | null {
+export function nextOpeningInAll(
+  w: QuietWindow,
+  zones: readonly string[],
+  at: number,
+): number | null {
   let t = at;
   for (let step = 0; step < MAX_STEPS && t - at <= OPENING_HORIZON_MS; step++) {
     let latest = t;
@@ -120,7 +131,11 @@ export function nextOpeningInAll(w: QuietWindow, zones: readonly string[], at: n
 }
 
 /** The first instant ≥ at when any zone is quiet (null: never, for an empty window or no zones). */
-export function nextClosingInAny(w: QuietWindow, zones: readonly string[], at: number): number | null {
+export function nextClosingInAny(
+  w: QuietWindow,
+  zones: readonly string[],
+  at: number,
+): number | null {
   let first: number | null = null;
   for (const z of zones) {
     const c = nextClosingIn(w, z, at);
@@ -133,7 +148,12 @@ export function nextClosingInAny(w: QuietWindow, zones: readonly string[], at: n
  * Milliseconds of [from, to) in which every zone is open: the time a spread campaign really has for
  * these recipients. Bounded: stops after MAX_STEPS openings (over four months of daily windows).
  */
-export function openMillisBetween(w: QuietWindow, zones: readonly string[], from: number, to: number): number {
+export function openMillisBetween(
+  w: QuietWindow,
+  zones: readonly string[],
+  from: number,
+  to: number,
+): number {
   let open = 0;
   let t = from;
   for (let step = 0; step < MAX_STEPS && t < to; step++) {

@@ -37,7 +37,6 @@ const clockTime = z
     if (!p.ok) ctx.addIssue({ code: 'custom', message: p.message });
   });
 
-
 export const quietHoursSetting = z
   .object({
     enabled: z.boolean(),
@@ -53,10 +52,15 @@ export const quietHoursSetting = z
       if (!w.ok) ctx.addIssue({ code: 'custom', path: ['to'], message: w.message });
     }
     const entries = Object.entries(v.zones);
-    if (entries.length > 300) ctx.addIssue({ code: 'custom', path: ['zones'], message: 'Too many countries.' });
+    if (entries.length > 300)
+      ctx.addIssue({ code: 'custom', path: ['zones'], message: 'Too many countries.' });
     for (const [country, zone] of entries) {
       if (!/^[A-Z]{2}$/.test(country)) {
-        ctx.addIssue({ code: 'custom', path: ['zones', country], message: `Countries are two capital letters, e.g. US (not "${country}").` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['zones', country],
+          message: `Countries are two capital letters, e.g. US (not "${country}").`,
+        });
         continue;
       }
       const problem = zoneChoiceProblem(country, zone);
@@ -87,10 +91,17 @@ export interface EffectiveFrequencyCap extends FrequencyCapSetting {
 }
 
 /** On by default for MARKETING templates only: utility and authentication messages are expected. */
-export function effectiveFrequencyCap(stored: unknown, templateCategory: string | null): EffectiveFrequencyCap {
+export function effectiveFrequencyCap(
+  stored: unknown,
+  templateCategory: string | null,
+): EffectiveFrequencyCap {
   const parsed = frequencyCapSetting.safeParse(stored);
   if (parsed.success) return { ...parsed.data, source: 'campaign' };
-  return { enabled: templateCategory === 'MARKETING', days: FREQUENCY_CAP_DEFAULT_DAYS, source: 'default' };
+  return {
+    enabled: templateCategory === 'MARKETING',
+    days: FREQUENCY_CAP_DEFAULT_DAYS,
+    source: 'default',
+  };
 }
 
 export interface EffectiveQuietHours {
@@ -109,15 +120,29 @@ export interface AccountQuietDefault {
   to: string;
 }
 
-export function effectiveQuietHours(stored: unknown, accountDefault: AccountQuietDefault | null): EffectiveQuietHours {
+export function effectiveQuietHours(
+  stored: unknown,
+  accountDefault: AccountQuietDefault | null,
+): EffectiveQuietHours {
   const parsed = quietHoursSetting.safeParse(stored);
   if (parsed.success) {
     const w = parseQuietWindow(parsed.data.from, parsed.data.to);
-    return { ...parsed.data, window: parsed.data.enabled && w.ok ? w.window : null, source: 'campaign' };
+    return {
+      ...parsed.data,
+      window: parsed.data.enabled && w.ok ? w.window : null,
+      source: 'campaign',
+    };
   }
   if (accountDefault) {
     const w = parseQuietWindow(accountDefault.from, accountDefault.to);
-    return { enabled: w.ok, from: accountDefault.from, to: accountDefault.to, zones: {}, window: w.ok ? w.window : null, source: 'account' };
+    return {
+      enabled: w.ok,
+      from: accountDefault.from,
+      to: accountDefault.to,
+      zones: {},
+      window: w.ok ? w.window : null,
+      source: 'account',
+    };
   }
   return { enabled: false, from: '21:00', to: '08:00', zones: {}, window: null, source: 'account' };
 }

@@ -14,18 +14,24 @@ const UNIT_MINUTES: Record<string, number> = { d: 1440, h: 60, m: 1, min: 1 };
 /** "6h", "90m", "1h30m", "2d", "1d 12h" → minutes. */
 export function parseDuration(raw: string): DurationParse {
   const text = raw.trim().toLowerCase().replace(/\s+/g, '');
-  const bad = { ok: false as const, message: `"${raw}" is not a duration: write it like 6h, 90m, 1h30m or 2d.` };
+  const bad = {
+    ok: false as const,
+    message: `"${raw}" is not a duration: write it like 6h, 90m, 1h30m or 2d.`,
+  };
   if (!/^(\d+(d|h|min|m))+$/.test(text)) return bad;
   let minutes = 0;
-  for (const [, n, unit] of text.matchAll(/(\d+)(d|h|min|m)/g)) minutes += Number(n) * (UNIT_MINUTES[unit ?? ''] ?? NaN);
+  for (const [, n, unit] of text.matchAll(/(\d+)(d|h|min|m)/g))
+    minutes += Number(n) * (UNIT_MINUTES[unit ?? ''] ?? NaN);
   if (!Number.isFinite(minutes)) return bad;
   const problem = durationProblem(minutes);
   return problem ? { ok: false, message: problem } : { ok: true, minutes };
 }
 
 export function durationProblem(minutes: number): string | null {
-  if (!Number.isInteger(minutes) || minutes < SPREAD_MIN_MINUTES) return `Spread a campaign over at least ${SPREAD_MIN_MINUTES} minutes.`;
-  if (minutes > SPREAD_MAX_MINUTES) return `Spread a campaign over at most ${SPREAD_MAX_MINUTES / 1440} days.`;
+  if (!Number.isInteger(minutes) || minutes < SPREAD_MIN_MINUTES)
+    return `Spread a campaign over at least ${SPREAD_MIN_MINUTES} minutes.`;
+  if (minutes > SPREAD_MAX_MINUTES)
+    return `Spread a campaign over at most ${SPREAD_MAX_MINUTES / 1440} days.`;
   return null;
 }
 
@@ -33,7 +39,9 @@ export function formatDuration(minutes: number): string {
   const d = Math.floor(minutes / 1440);
   const h = Math.floor((minutes % 1440) / 60);
   const m = minutes % 60;
-  return [d ? `${d} d` : '', h ? `${h} h` : '', m ? `${m} min` : ''].filter(Boolean).join(' ') || '0 min';
+  return (
+    [d ? `${d} d` : '', h ? `${h} h` : '', m ? `${m} min` : ''].filter(Boolean).join(' ') || '0 min'
+  );
 }
 
 /** A set of recipients that share their sending windows (a country, or the whole audience). */

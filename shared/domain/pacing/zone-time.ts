@@ -60,9 +60,17 @@ export function localTime(zone: string, at: number): LocalTime {
   const minute = parts.minute ?? 0;
   const second = parts.second ?? 0;
   const wholeSecond = Math.floor(at / 1000) * 1000;
-  const offset = Math.round((Date.UTC(year, month - 1, day, hour, minute, second) - wholeSecond) / MINUTE_MS);
+  const offset = Math.round(
+    (Date.UTC(year, month - 1, day, hour, minute, second) - wholeSecond) / MINUTE_MS,
+  );
   const ms = at - wholeSecond;
-  return { year, month, day, minuteOfDay: hour * 60 + minute + (second * 1000 + ms) / MINUTE_MS, offset };
+  return {
+    year,
+    month,
+    day,
+    minuteOfDay: hour * 60 + minute + (second * 1000 + ms) / MINUTE_MS,
+    offset,
+  };
 }
 
 export function offsetMinutes(zone: string, at: number): number {
@@ -76,11 +84,19 @@ export function offsetMinutes(zone: string, at: number): number {
  * - Never (clocks jumped over it): the instant of the jump, the first moment the clock is past it.
  * Assumes at most one offset change within a day of the wall time, true of every zone in use.
  */
-export function instantsOfLocal(zone: string, year: number, month: number, day: number, minute: number): number[] {
+export function instantsOfLocal(
+  zone: string,
+  year: number,
+  month: number,
+  day: number,
+  minute: number,
+): number[] {
   const wall = Date.UTC(year, month - 1, day, 0, minute);
   const before = offsetMinutes(zone, wall - DAY_MS);
   const after = offsetMinutes(zone, wall + DAY_MS);
-  const candidates = [...new Set([wall - before * MINUTE_MS, wall - after * MINUTE_MS])].sort((a, b) => a - b);
+  const candidates = [...new Set([wall - before * MINUTE_MS, wall - after * MINUTE_MS])].sort(
+    (a, b) => a - b,
+  );
   const valid = candidates.filter((c) => c + offsetMinutes(zone, c) * MINUTE_MS === wall);
   if (valid.length > 0) return valid;
   // In a gap: the jump lies between the two readings; find it to the minute (offsets change on whole minutes).
@@ -96,6 +112,12 @@ export function instantsOfLocal(zone: string, year: number, month: number, day: 
 }
 
 /** The first of instantsOfLocal. */
-export function instantOfLocal(zone: string, year: number, month: number, day: number, minute: number): number {
+export function instantOfLocal(
+  zone: string,
+  year: number,
+  month: number,
+  day: number,
+  minute: number,
+): number {
   return instantsOfLocal(zone, year, month, day, minute)[0]!;
 }

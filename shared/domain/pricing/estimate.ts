@@ -1,4 +1,11 @@
-import { OTHER_MARKET_ID, PRICED_CATEGORIES, type Market, type PricedCategory, type Prices, type RateCard } from './rate-card';
+import {
+  OTHER_MARKET_ID,
+  PRICED_CATEGORIES,
+  type Market,
+  type PricedCategory,
+  type Prices,
+  type RateCard,
+} from './rate-card';
 
 /** The user's own prices, by market id, layered over the bundled card. */
 export type RateEdits = Record<string, Partial<Prices>>;
@@ -43,7 +50,8 @@ export function applyRateEdits(card: RateCard, edits: RateEdits): RateCard {
 export function marketFor(card: RateCard, country: string | null): Market {
   const upper = country?.toUpperCase();
   const listed = upper ? card.markets.find((m) => m.countries.includes(upper)) : undefined;
-  const other = card.markets.find((m) => m.id === OTHER_MARKET_ID) ?? card.markets[card.markets.length - 1];
+  const other =
+    card.markets.find((m) => m.id === OTHER_MARKET_ID) ?? card.markets[card.markets.length - 1];
   if (!listed && !other) throw new Error('A rate card needs at least one market.');
   return (listed ?? other) as Market;
 }
@@ -88,6 +96,11 @@ export function estimateCost(
       cost: costMicro / MICRO,
     });
   }
-  countries.sort((a, b) => b.cost - a.cost || b.messages - a.messages || String(a.country).localeCompare(String(b.country)));
+  countries.sort(
+    (a, b) =>
+      b.cost - a.cost ||
+      b.messages - a.messages ||
+      String(a.country).localeCompare(String(b.country)),
+  );
   return { category, categoryAssumed: assumed, messages, total: totalMicro / MICRO, countries };
 }

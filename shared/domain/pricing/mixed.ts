@@ -16,22 +16,37 @@ export interface PricedPart {
  * shows the average price per message. `category` is the first part's, `categoryAssumed` true if any
  * part's category was not one Meta prices.
  */
-export function estimateMixedCost(card: RateCard, parts: readonly PricedPart[]): CostBreakdown & { parts: CostBreakdown[] } {
+export function estimateMixedCost(
+  card: RateCard,
+  parts: readonly PricedPart[],
+): CostBreakdown & { parts: CostBreakdown[] } {
   const priced = parts.map((p) => estimateCost(card, p.category, p.byCountry));
   const byCountry = new Map<string | null, { row: CountryCost; costMicro: number }>();
   let totalMicro = 0;
   for (const part of priced) {
     totalMicro += micro(part.total);
     for (const c of part.countries) {
-      const entry = byCountry.get(c.country) ?? { row: { ...c, messages: 0, cost: 0 }, costMicro: 0 };
+      const entry = byCountry.get(c.country) ?? {
+        row: { ...c, messages: 0, cost: 0 },
+        costMicro: 0,
+      };
       entry.row.messages += c.messages;
       entry.costMicro += micro(c.cost);
       byCountry.set(c.country, entry);
     }
   }
   const countries = [...byCountry.values()]
-    .map(({ row, costMicro }) => ({ ...row, cost: costMicro / MICRO, unitPrice: Math.round(costMicro / row.messages) / MICRO }))
-    .sort((a, b) => b.cost - a.cost || b.messages - a.messages || String(a.country).localeCompare(String(b.country)));
+    .map(({ row, costMicro }) => ({
+      ...row,
+      cost: costMicro / MICRO,
+      unitPrice: Math.round(costMicro / row.messages) / MICRO,
+    }))
+    .sort(
+      (a, b) =>
+        b.cost - a.cost ||
+        b.messages - a.messages ||
+        String(a.country).localeCompare(String(b.country)),
+    );
   return {
     category: priced[0]?.category ?? 'MARKETING',
     categoryAssumed: priced.some((p) => p.categoryAssumed),

@@ -36,7 +36,14 @@ export interface RateCard {
 /** The catch-all market for every country not listed, as Meta's card has "Other". */
 export const OTHER_MARKET_ID = 'other';
 
-const m = (id: string, name: string, countries: readonly string[], marketing: number, utility: number, authentication: number): Market => ({
+const m = (
+  id: string,
+  name: string,
+  countries: readonly string[],
+  marketing: number,
+  utility: number,
+  authentication: number,
+): Market => ({
   id,
   name,
   countries,
@@ -46,7 +53,8 @@ const m = (id: string, name: string, countries: readonly string[], marketing: nu
 export const BUNDLED_RATE_CARD: RateCard = {
   effectiveDate: '2025-07-01',
   currency: 'USD',
-  source: "Meta's WhatsApp Business Platform rate card (USD, list rates without volume tiers), approximate",
+  source:
+    "Meta's WhatsApp Business Platform rate card (USD, list rates without volume tiers), approximate",
   markets: [
     m('AR', 'Argentina', ['AR'], 0.0618, 0.0289, 0.0289),
     m('BR', 'Brazil', ['BR'], 0.0625, 0.0068, 0.0068),

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { addProblem, type LadderStatus, type ParsedObservations, type StatusObservation } from './types';
+import {
+  addProblem,
+  type LadderStatus,
+  type ParsedObservations,
+  type StatusObservation,
+} from './types';
 
 /**
  * Cloud API message_history (cloud-api.md §5.1, known only from Meta's OpenAPI spec) into status
@@ -32,13 +37,19 @@ const MAP: Readonly<Record<string, LadderStatus | 'ignore'>> = {
 };
 
 /** The client's parsed entries (electron/core/cloud-api/history.ts) into observations. */
-export function historyObservations(items: readonly HistoryItemLike[], phoneNumberId: string | null = null): ParsedObservations {
+export function historyObservations(
+  items: readonly HistoryItemLike[],
+  phoneNumberId: string | null = null,
+): ParsedObservations {
   const out: ParsedObservations = { observations: [], problems: [], ignored: 0 };
   for (const item of items) {
     for (const e of item.events) {
       const status = MAP[e.status.toUpperCase()];
       if (status === undefined) {
-        addProblem(out, `message_history: unknown delivery_status "${e.status}" for ${item.messageId}, ignored.`);
+        addProblem(
+          out,
+          `message_history: unknown delivery_status "${e.status}" for ${item.messageId}, ignored.`,
+        );
         continue;
       }
       if (status === 'ignore') {
@@ -56,7 +67,14 @@ export function historyObservations(items: readonly HistoryItemLike[], phoneNumb
         at: Math.round(e.timestamp * 1000),
         waId: null,
         callback: null,
-        error: status === 'failed' ? { code: null, title: e.errorDescription ?? 'The message could not be delivered.', details: null } : null,
+        error:
+          status === 'failed'
+            ? {
+                code: null,
+                title: e.errorDescription ?? 'The message could not be delivered.',
+                details: null,
+              }
+            : null,
         phoneNumberId,
         raw: { message_id: item.messageId, ...e },
       };
@@ -78,9 +96,17 @@ const rawItem = z.object({
 const rawPage = z.object({ data: z.array(z.unknown()) });
 
 /** A raw message_history page, exactly as §5.1 shows it. */
-export function parseHistoryPage(body: unknown, phoneNumberId: string | null = null): ParsedObservations {
+export function parseHistoryPage(
+  body: unknown,
+  phoneNumberId: string | null = null,
+): ParsedObservations {
   const page = rawPage.safeParse(body);
-  if (!page.success) return { observations: [], problems: ['message_history: the page has no "data" list.'], ignored: 0 };
+  if (!page.success)
+    return {
+      observations: [],
+      problems: ['message_history: the page has no "data" list.'],
+      ignored: 0,
+    };
   const items: HistoryItemLike[] = [];
   const problems: string[] = [];
   page.data.data.forEach((raw, i) => {
@@ -93,7 +119,13 @@ export function parseHistoryPage(body: unknown, phoneNumberId: string | null = n
         problems.push(`message_history entry ${i}: malformed event.`);
         continue;
       }
-      events.push({ status: e.data.delivery_status, timestamp: e.data.timestamp, ...(e.data.error_description !== undefined ? { errorDescription: e.data.error_description } : {}) });
+      events.push({
+        status: e.data.delivery_status,
+        timestamp: e.data.timestamp,
+        ...(e.data.error_description !== undefined
+          ? { errorDescription: e.data.error_description }
+          : {}),
+      });
     }
     items.push({ messageId: item.data.message_id, events });
   });

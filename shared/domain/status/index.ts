@@ -1,5 +1,10 @@
 export * from './types';
 export * from './ladder';
 export { parseWebhook, ofKind } from './webhook';
-export { historyObservations, parseHistoryPage, type HistoryEventLike, type HistoryItemLike } from './history';
+export {
+  historyObservations,
+  parseHistoryPage,
+  type HistoryEventLike,
+  type HistoryItemLike,
+} from './history';
 export { TEMPLATE_STOP_EVENTS, templatePauseReason, templateStopsSending } from './template-events';

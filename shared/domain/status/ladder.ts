@@ -47,16 +47,28 @@ const maxOf = (a: number | null, b: number): number => (a === null ? b : Math.ma
  * now proves was sent: it starts from a clean `sent`, without the sender's guess about the failure.
  */
 export function settledTrack(sentAt: number | null): Track {
-  return { state: 'sent', sentAt, deliveredAt: null, readAt: null, failedAt: null, statusTs: null, errorCode: null, errorTitle: null };
+  return {
+    state: 'sent',
+    sentAt,
+    deliveredAt: null,
+    readAt: null,
+    failedAt: null,
+    statusTs: null,
+    errorCode: null,
+    errorTitle: null,
+  };
 }
 
 /** The state the facts in a track imply. */
 function derive(t: Track, wasExpired: boolean): Track {
-  const positive: TrackState | null = t.readAt !== null ? 'read' : t.deliveredAt !== null ? 'delivered' : null;
+  const positive: TrackState | null =
+    t.readAt !== null ? 'read' : t.deliveredAt !== null ? 'delivered' : null;
   const positiveAt = Math.max(t.deliveredAt ?? -Infinity, t.readAt ?? -Infinity);
-  if (t.failedAt !== null && (positive === null || t.failedAt > positiveAt)) return { ...t, state: 'failed' };
+  if (t.failedAt !== null && (positive === null || t.failedAt > positiveAt))
+    return { ...t, state: 'failed' };
   // Delivery evidence at or after the failure wins: the customer got it (ties go to delivery).
-  if (positive !== null) return { ...t, state: positive, failedAt: null, errorCode: null, errorTitle: null };
+  if (positive !== null)
+    return { ...t, state: positive, failedAt: null, errorCode: null, errorTitle: null };
   return { ...t, state: wasExpired ? 'expired' : 'sent' };
 }
 
@@ -64,14 +76,23 @@ function derive(t: Track, wasExpired: boolean): Track {
  * Applies one observation. `describe` gives the catalogue's plain-language title for Meta's code.
  * Returns the new track, or null when the observation changes nothing (an older status, a duplicate).
  */
-export function applyStatus(track: Track, o: LadderInput, describe: (code: number | null, fallback: string) => string): Track | null {
-  const t: Track = { ...track, sentAt: minOf(track.sentAt, o.at), statusTs: maxOf(track.statusTs, o.at) };
+export function applyStatus(
+  track: Track,
+  o: LadderInput,
+  describe: (code: number | null, fallback: string) => string,
+): Track | null {
+  const t: Track = {
+    ...track,
+    sentAt: minOf(track.sentAt, o.at),
+    statusTs: maxOf(track.statusTs, o.at),
+  };
   switch (o.status) {
     case 'sent':
       break;
     case 'delivered':
       // A delivered_at equal to read_at may only be implied by the read: the real one replaces it.
-      t.deliveredAt = t.deliveredAt === null || t.deliveredAt === t.readAt ? o.at : Math.min(t.deliveredAt, o.at);
+      t.deliveredAt =
+        t.deliveredAt === null || t.deliveredAt === t.readAt ? o.at : Math.min(t.deliveredAt, o.at);
       break;
     case 'read':
       // Read implies delivered; when both happen at once Meta sends only `read` (§4.2).
@@ -111,8 +132,13 @@ export const DEFAULT_TTL_MS = 30 * 24 * 3600_000;
 /** Authentication templates live 10 minutes. */
 export const AUTHENTICATION_TTL_MS = 10 * 60_000;
 
-export function ttlFor(templateCategory: string | null | undefined, defaultTtlMs = DEFAULT_TTL_MS): number {
-  return (templateCategory ?? '').toUpperCase() === 'AUTHENTICATION' ? AUTHENTICATION_TTL_MS : defaultTtlMs;
+export function ttlFor(
+  templateCategory: string | null | undefined,
+  defaultTtlMs = DEFAULT_TTL_MS,
+): number {
+  return (templateCategory ?? '').toUpperCase() === 'AUTHENTICATION'
+    ? AUTHENTICATION_TTL_MS
+    : defaultTtlMs;
 }
 
 /**
@@ -125,7 +151,9 @@ export function expireTrack(track: Track, now: number, ttlMs: number): Track | n
 }
 
 /** A `biz_opaque_callback_data` Campaign Desk wrote: "cd:<campaignId>:<recipientId>". */
-export function parseCallback(data: string | null | undefined): { campaignId: number; recipientId: number } | null {
+export function parseCallback(
+  data: string | null | undefined,
+): { campaignId: number; recipientId: number } | null {
   const m = /^cd:(\d{1,15}):(\d{1,15})$/.exec(data ?? '');
   if (!m) return null;
   return { campaignId: Number(m[1]), recipientId: Number(m[2]) };

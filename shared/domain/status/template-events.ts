@@ -3,12 +3,26 @@
  * cloud-api.md §6.2). The issue names PAUSED and DISABLED; the others stop sends just the same, and a
  * campaign paused with the reason is better than one that fails every remaining recipient.
  */
-export const TEMPLATE_STOP_EVENTS = ['PAUSED', 'DISABLED', 'DELETED', 'PENDING_DELETION', 'LOCKED', 'REJECTED', 'ARCHIVED'] as const;
+export const TEMPLATE_STOP_EVENTS = [
+  'PAUSED',
+  'DISABLED',
+  'DELETED',
+  'PENDING_DELETION',
+  'LOCKED',
+  'REJECTED',
+  'ARCHIVED',
+] as const;
 
-export const templateStopsSending = (event: string): boolean => (TEMPLATE_STOP_EVENTS as readonly string[]).includes(event.toUpperCase());
+export const templateStopsSending = (event: string): boolean =>
+  (TEMPLATE_STOP_EVENTS as readonly string[]).includes(event.toUpperCase());
 
 /** The words a paused campaign shows for the event. */
-export function templatePauseReason(event: string, name: string, language: string, title: string | null): string {
+export function templatePauseReason(
+  event: string,
+  name: string,
+  language: string,
+  title: string | null,
+): string {
   const what = `${name} (${language})`;
   switch (event.toUpperCase()) {
     case 'PAUSED':

@@ -8,7 +8,8 @@
 export const LADDER_STATUSES = ['sent', 'delivered', 'read', 'failed'] as const;
 export type LadderStatus = (typeof LADDER_STATUSES)[number];
 
-export const isLadderStatus = (s: string): s is LadderStatus => (LADDER_STATUSES as readonly string[]).includes(s);
+export const isLadderStatus = (s: string): s is LadderStatus =>
+  (LADDER_STATUSES as readonly string[]).includes(s);
 
 export interface StatusError {
   /** Meta's numeric code; null when the source gives only words (message_history, §5.1). */
@@ -78,7 +79,8 @@ export interface InboundObservation {
   raw: unknown;
 }
 
-export type Observation = StatusObservation | TemplateObservation | PreferenceObservation | InboundObservation;
+export type Observation =
+  StatusObservation | TemplateObservation | PreferenceObservation | InboundObservation;
 
 export interface ParsedObservations {
   observations: Observation[];

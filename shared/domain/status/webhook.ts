@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { addProblem, isLadderStatus, type Observation, type ParsedObservations, type StatusError } from './types';
+import {
+  addProblem,
+  isLadderStatus,
+  type Observation,
+  type ParsedObservations,
+  type StatusError,
+} from './types';
 
 /**
  * Meta's webhook bodies (cloud-api.md §4.1 statuses, §6.3 template status, §9 user_preferences, and
@@ -8,7 +14,9 @@ import { addProblem, isLadderStatus, type Observation, type ParsedObservations, 
  */
 
 // Meta sends status timestamps as strings of seconds, user_preferences and entry.time as integers.
-const seconds = z.union([z.string().regex(/^\d{1,12}$/), z.number().int().nonnegative().max(1e12)]).transform((v) => Number(v) * 1000);
+const seconds = z
+  .union([z.string().regex(/^\d{1,12}$/), z.number().int().nonnegative().max(1e12)])
+  .transform((v) => Number(v) * 1000);
 const waId = z.string().regex(/^\d{1,32}$/);
 const text = (max: number) => z.string().max(max);
 
@@ -44,7 +52,13 @@ const inboundItem = z.object({
   type: text(40),
   text: z.object({ body: text(10_000) }).optional(),
   button: z.object({ payload: text(2000).optional(), text: text(2000).optional() }).optional(),
-  interactive: z.object({ button_reply: z.object({ id: text(2000).optional(), title: text(2000).optional() }).optional() }).optional(),
+  interactive: z
+    .object({
+      button_reply: z
+        .object({ id: text(2000).optional(), title: text(2000).optional() })
+        .optional(),
+    })
+    .optional(),
   context: z.object({ id: text(400).optional() }).optional(),
 });
 
@@ -67,15 +81,24 @@ const preferenceItem = z.object({
 });
 
 const change = z.object({ field: z.string().max(100), value: z.unknown() });
-const entry = z.object({ id: text(64).optional(), time: seconds.optional(), changes: z.array(z.unknown()) });
+const entry = z.object({
+  id: text(64).optional(),
+  time: seconds.optional(),
+  changes: z.array(z.unknown()),
+});
 const envelope = z.object({ object: z.string().optional(), entry: z.array(z.unknown()) });
 
 function errorOf(errors: unknown[] | undefined): StatusError | null {
   const first = errors?.[0];
   if (first === undefined) return null;
   const e = errorItem.safeParse(first);
-  if (!e.success) return { code: null, title: 'The message could not be delivered.', details: null };
-  return { code: e.data.code ?? null, title: e.data.title ?? e.data.message ?? '', details: e.data.error_data?.details ?? null };
+  if (!e.success)
+    return { code: null, title: 'The message could not be delivered.', details: null };
+  return {
+    code: e.data.code ?? null,
+    title: e.data.title ?? e.data.message ?? '',
+    details: e.data.error_data?.details ?? null,
+  };
 }
 
 function messagesChange(value: unknown, out: ParsedObservations, where: string): void {
@@ -84,8 +107,16 @@ function messagesChange(value: unknown, out: ParsedObservations, where: string):
   const phoneNumberId = v.data.metadata?.phone_number_id ?? null;
   (v.data.statuses ?? []).forEach((raw, i) => {
     const s = statusItem.safeParse(raw);
-    if (!s.success) return addProblem(out, `${where} status ${i}: malformed (${s.error.issues[0]?.path.join('.') ?? '?'}).`);
-    if (!isLadderStatus(s.data.status)) return addProblem(out, `${where} status ${i}: unknown status "${s.data.status}" for ${s.data.id}, ignored.`);
+    if (!s.success)
+      return addProblem(
+        out,
+        `${where} status ${i}: malformed (${s.error.issues[0]?.path.join('.') ?? '?'}).`,
+      );
+    if (!isLadderStatus(s.data.status))
+      return addProblem(
+        out,
+        `${where} status ${i}: unknown status "${s.data.status}" for ${s.data.id}, ignored.`,
+      );
     out.observations.push({
       kind: 'status',
       wamid: s.data.id,
@@ -93,7 +124,14 @@ function messagesChange(value: unknown, out: ParsedObservations, where: string):
       at: s.data.timestamp,
       waId: s.data.recipient_id ?? null,
       callback: s.data.biz_opaque_callback_data ?? null,
-      error: s.data.status === 'failed' ? (errorOf(s.data.errors) ?? { code: null, title: 'The message could not be delivered.', details: null }) : null,
+      error:
+        s.data.status === 'failed'
+          ? (errorOf(s.data.errors) ?? {
+              code: null,
+              title: 'The message could not be delivered.',
+              details: null,
+            })
+          : null,
       phoneNumberId,
       raw,
     });
@@ -102,7 +140,11 @@ function messagesChange(value: unknown, out: ParsedObservations, where: string):
     const m = inboundItem.safeParse(raw);
     if (!m.success) return addProblem(out, `${where} inbound message ${i}: malformed.`);
     const reply = m.data.interactive?.button_reply;
-    const button = m.data.button ? { payload: m.data.button.payload ?? null, text: m.data.button.text ?? null } : reply ? { payload: reply.id ?? null, text: reply.title ?? null } : null;
+    const button = m.data.button
+      ? { payload: m.data.button.payload ?? null, text: m.data.button.text ?? null }
+      : reply
+        ? { payload: reply.id ?? null, text: reply.title ?? null }
+        : null;
     out.observations.push({
       kind: 'inbound',
       messageId: m.data.id,
@@ -116,16 +158,27 @@ function messagesChange(value: unknown, out: ParsedObservations, where: string):
       raw,
     });
   });
-  if (v.data.errors?.length) addProblem(out, `${where}: Meta reported ${v.data.errors.length} error(s) for the webhook itself.`);
+  if (v.data.errors?.length)
+    addProblem(
+      out,
+      `${where}: Meta reported ${v.data.errors.length} error(s) for the webhook itself.`,
+    );
 }
 
-function templateChange(value: unknown, wabaId: string | null, at: number, out: ParsedObservations, where: string): void {
+function templateChange(
+  value: unknown,
+  wabaId: string | null,
+  at: number,
+  out: ParsedObservations,
+  where: string,
+): void {
   const t = templateValue.safeParse(value);
   if (!t.success) return addProblem(out, `${where}: the template status change is malformed.`);
   out.observations.push({
     kind: 'template',
     wabaId,
-    templateId: t.data.message_template_id === undefined ? null : String(t.data.message_template_id),
+    templateId:
+      t.data.message_template_id === undefined ? null : String(t.data.message_template_id),
     name: t.data.message_template_name ?? null,
     language: t.data.message_template_language ?? null,
     event: t.data.event.toUpperCase(),
@@ -143,7 +196,8 @@ function preferencesChange(value: unknown, out: ParsedObservations, where: strin
     const p = preferenceItem.safeParse(raw);
     if (!p.success) return addProblem(out, `${where} preference ${i}: malformed.`);
     const value = p.data.value.toLowerCase();
-    if (value !== 'stop' && value !== 'resume') return addProblem(out, `${where} preference ${i}: unknown value "${p.data.value}", ignored.`);
+    if (value !== 'stop' && value !== 'resume')
+      return addProblem(out, `${where} preference ${i}: unknown value "${p.data.value}", ignored.`);
     out.observations.push({
       kind: 'preference',
       waId: p.data.wa_id,
@@ -166,7 +220,10 @@ export function parseWebhook(body: unknown, label = 'webhook'): ParsedObservatio
     return out;
   }
   if (env.data.object !== undefined && env.data.object !== 'whatsapp_business_account') {
-    addProblem(out, `${label}: object "${env.data.object}" is not whatsapp_business_account, ignored.`);
+    addProblem(
+      out,
+      `${label}: object "${env.data.object}" is not whatsapp_business_account, ignored.`,
+    );
     return out;
   }
   env.data.entry.forEach((rawEntry, e) => {
@@ -192,5 +249,8 @@ export function parseWebhook(body: unknown, label = 'webhook'): ParsedObservatio
 }
 
 /** Convenience for tests and callers that only care about one kind. */
-export const ofKind = <K extends Observation['kind']>(list: Observation[], kind: K): Extract<Observation, { kind: K }>[] =>
+export const ofKind = <K extends Observation['kind']>(
+  list: Observation[],
+  kind: K,
+): Extract<Observation, { kind: K }>[] =>
   list.filter((o): o is Extract<Observation, { kind: K }> => o.kind === kind);

@@ -37,8 +37,14 @@ function toThousandths(intDigits: string, fracDigits: string): number {
 }
 
 export function parseAmount(text: string): AmountParse {
-  const unreadable: AmountParse = { ok: false, error: `"${text}" is not an amount: write a number such as 1234.50.` };
-  const m = /^[\p{L}\p{Sc}\s]*([-\u2212]?)[\p{Sc}\s]*([0-9][0-9.,\s'\u2019\u00a0\u202f\u2009]*?)[\p{L}\p{Sc}\s]*$/u.exec(text.trim());
+  const unreadable: AmountParse = {
+    ok: false,
+    error: `"${text}" is not an amount: write a number such as 1234.50.`,
+  };
+  const m =
+    /^[\p{L}\p{Sc}\s]*([-\u2212]?)[\p{Sc}\s]*([0-9][0-9.,\s'\u2019\u00a0\u202f\u2009]*?)[\p{L}\p{Sc}\s]*$/u.exec(
+      text.trim(),
+    );
   if (!m?.[2]) return unreadable;
   const negative = m[1] !== '';
   const core = m[2].replace(SPACES_AND_QUOTES, '');
@@ -75,6 +81,7 @@ export function parseAmount(text: string): AmountParse {
   const intDigits = thousands === undefined ? intPart : intPart.split(thousands).join('');
   if (!/^[0-9]*$/.test(intDigits) || !/^[0-9]*$/.test(frac)) return unreadable;
   const value = toThousandths(intDigits, frac);
-  if (!Number.isSafeInteger(value)) return { ok: false, error: `The amount "${text}" is too large.` };
+  if (!Number.isSafeInteger(value))
+    return { ok: false, error: `The amount "${text}" is too large.` };
   return { ok: true, amount1000: negative && value !== 0 ? -value : value };
 }

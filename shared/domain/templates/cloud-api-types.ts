@@ -55,7 +55,8 @@ export interface CouponCodeParameter {
   coupon_code: string;
 }
 
-export type HeaderParameter = TextParameter | ImageParameter | VideoParameter | DocumentParameter | LocationParameter;
+export type HeaderParameter =
+  TextParameter | ImageParameter | VideoParameter | DocumentParameter | LocationParameter;
 export type BodyParameter = TextParameter | CurrencyParameter | DateTimeParameter;
 
 export interface HeaderSendComponent {
@@ -91,7 +92,8 @@ export interface CopyCodeButtonSendComponent {
   parameters: [CouponCodeParameter];
 }
 
-export type ButtonSendComponent = UrlButtonSendComponent | QuickReplyButtonSendComponent | CopyCodeButtonSendComponent;
+export type ButtonSendComponent =
+  UrlButtonSendComponent | QuickReplyButtonSendComponent | CopyCodeButtonSendComponent;
 export type SendComponent = HeaderSendComponent | BodySendComponent | ButtonSendComponent;
 
 export interface CloudApiTemplateMessage {

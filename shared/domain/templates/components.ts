@@ -1,4 +1,10 @@
-import type { BodyComponent, ButtonsComponent, FooterComponent, HeaderComponent, Template } from './types';
+import type {
+  BodyComponent,
+  ButtonsComponent,
+  FooterComponent,
+  HeaderComponent,
+  Template,
+} from './types';
 
 /** Typed accessors: a parsed template holds at most one component of each type. */
 export const headerOf = (t: Template): HeaderComponent | undefined =>

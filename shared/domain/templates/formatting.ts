@@ -27,9 +27,15 @@ export interface FormatInput {
   missing?: boolean;
 }
 
-type RawNode = { type: 'text'; start: number; end: number } | { type: FormatStyle; children: RawNode[] };
+type RawNode =
+  { type: 'text'; start: number; end: number } | { type: FormatStyle; children: RawNode[] };
 
-const MARKERS: Record<string, FormatStyle> = { '*': 'bold', _: 'italic', '~': 'strike', '`': 'code' };
+const MARKERS: Record<string, FormatStyle> = {
+  '*': 'bold',
+  _: 'italic',
+  '~': 'strike',
+  '`': 'code',
+};
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 const SPACE = /\s/u;
 
@@ -89,7 +95,9 @@ function parseRange(s: string, from: number, to: number): RawNode[] {
       if (close >= 0) {
         flush(i);
         const children: RawNode[] =
-          style === 'code' ? [{ type: 'text', start: i + 1, end: close }] : parseRange(s, i + 1, close);
+          style === 'code'
+            ? [{ type: 'text', start: i + 1, end: close }]
+            : parseRange(s, i + 1, close);
         nodes.push({ type: style, children });
         i = close + 1;
         textStart = i;
@@ -131,13 +139,16 @@ export function formatSegments(pieces: readonly FormatInput[]): FormatNode[] {
       if (p.slot !== undefined) node.slot = p.slot;
       if (p.missing) node.missing = true;
       const prev = out[out.length - 1];
-      if (prev?.type === 'text' && prev.slot === undefined && node.slot === undefined) prev.text += node.text;
+      if (prev?.type === 'text' && prev.slot === undefined && node.slot === undefined)
+        prev.text += node.text;
       else out.push(node);
     });
     return out;
   };
   const convert = (nodes: RawNode[]): FormatNode[] =>
-    nodes.flatMap((n) => (n.type === 'text' ? leaf(n.start, n.end) : [{ type: n.type, children: convert(n.children) }]));
+    nodes.flatMap((n) =>
+      n.type === 'text' ? leaf(n.start, n.end) : [{ type: n.type, children: convert(n.children) }],
+    );
   return convert(parseRange(text, 0, text.length));
 }
 

@@ -1,10 +1,26 @@
 /** The template engine: parse Meta's template JSON, find its variables, map, render, validate, send. */
 export * from './types';
 export { parseTemplateJson, type TemplateParseResult } from './schema';
-export { parseTemplateText, type TemplateListParseResult, type TemplateTextOptions } from './parse-text';
-export { findPlaceholders, distinctVariables, type Placeholder, type PlaceholderKind } from './placeholders';
+export {
+  parseTemplateText,
+  type TemplateListParseResult,
+  type TemplateTextOptions,
+} from './parse-text';
+export {
+  findPlaceholders,
+  distinctVariables,
+  type Placeholder,
+  type PlaceholderKind,
+} from './placeholders';
 export { bodyOf, buttonsOf, footerOf, headerOf } from './components';
-export { templateSlots, isDynamicUrlButton, isTextSlot, type Slot, type SlotComponent, type SlotKind } from './slots';
+export {
+  templateSlots,
+  isDynamicUrlButton,
+  isTextSlot,
+  type Slot,
+  type SlotComponent,
+  type SlotKind,
+} from './slots';
 export { templateProblems } from './template-problems';
 export {
   parseMappingExpression,
@@ -18,7 +34,14 @@ export {
 } from './mapping';
 export { resolveValues, mappingProblems, type ResolvedValue, type ValueSource } from './resolve';
 export { parseAmount, type AmountParse } from './amount';
-export { renderMessage, renderBodyText, type RenderedMessage, type RenderedHeader, type RenderedButton, type Segment } from './render';
+export {
+  renderMessage,
+  renderBodyText,
+  type RenderedMessage,
+  type RenderedHeader,
+  type RenderedButton,
+  type Segment,
+} from './render';
 export {
   parseWhatsAppFormatting,
   formatSegments,

@@ -31,7 +31,9 @@ function parseLocation(expr: string): MappingSource {
   const [coords = '', name, address] = expr.split('|').map((p) => p.trim());
   const m = /^(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)$/.exec(coords);
   if (!m?.[1] || !m[2]) {
-    throw new MappingExpressionError(`"${expr}" is not a place: write latitude,longitude|name|address, e.g. 37.44,-122.16|Shop|1 Main St.`);
+    throw new MappingExpressionError(
+      `"${expr}" is not a place: write latitude,longitude|name|address, e.g. 37.44,-122.16|Shop|1 Main St.`,
+    );
   }
   const location: LocationValue = { latitude: m[1], longitude: m[2] };
   if (name) location.name = name;
@@ -60,12 +62,18 @@ export function parseMappingExpression(expr: string, slotKind?: SlotKind): Mappi
     const inner = expr.slice(2, -1);
     const bar = inner.indexOf('|');
     const column = (bar < 0 ? inner : inner.slice(0, bar)).trim();
-    if (column === '') throw new MappingExpressionError(`"${expr}" names no column: write @{column} or @{column|fallback}.`);
+    if (column === '')
+      throw new MappingExpressionError(
+        `"${expr}" names no column: write @{column} or @{column|fallback}.`,
+      );
     if (bar < 0) return { kind: 'column', column };
     return { kind: 'column', column, fallback: inner.slice(bar + 1) };
   }
   if (slotKind === 'media') {
-    return { kind: 'media', media: isUrl(expr) ? { type: 'link', url: expr } : { type: 'file', path: expr } };
+    return {
+      kind: 'media',
+      media: isUrl(expr) ? { type: 'link', url: expr } : { type: 'file', path: expr },
+    };
   }
   if (slotKind === 'location') return parseLocation(expr);
   return { kind: 'static', value: expr };

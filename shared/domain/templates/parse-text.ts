@@ -1,7 +1,8 @@
 import { parseTemplateJson } from './schema';
 import type { Template } from './types';
 
-export type TemplateListParseResult = { ok: true; templates: Template[] } | { ok: false; errors: string[] };
+export type TemplateListParseResult =
+  { ok: true; templates: Template[] } | { ok: false; errors: string[] };
 
 export interface TemplateTextOptions {
   /**
@@ -12,7 +13,11 @@ export interface TemplateTextOptions {
 }
 
 const withDefaultStatus = (raw: unknown, status: string | undefined): unknown =>
-  status !== undefined && typeof raw === 'object' && raw !== null && !Array.isArray(raw) && (raw as { status?: unknown }).status == null
+  status !== undefined &&
+  typeof raw === 'object' &&
+  raw !== null &&
+  !Array.isArray(raw) &&
+  (raw as { status?: unknown }).status == null
     ? { ...raw, status }
     : raw;
 
@@ -26,14 +31,17 @@ function lineAndColumn(text: string, position: number): { line: number; column: 
 function describeJsonError(text: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const match = /at position (\d+)/.exec(message);
-  const reason = message.replace(/\s*(in JSON )?at position \d+.*$/s, '').replace(/^JSON\.parse: /, '');
+  const reason = message
+    .replace(/\s*(in JSON )?at position \d+.*$/s, '')
+    .replace(/^JSON\.parse: /, '');
   if (!match?.[1]) return `This is not valid JSON: ${reason}.`;
   const { line, column } = lineAndColumn(text, Number(match[1]));
   return `This is not valid JSON: ${reason} (line ${line}, column ${column}).`;
 }
 
 const templateLabel = (raw: unknown, index: number): string => {
-  const name = typeof raw === 'object' && raw !== null ? (raw as { name?: unknown }).name : undefined;
+  const name =
+    typeof raw === 'object' && raw !== null ? (raw as { name?: unknown }).name : undefined;
   return typeof name === 'string' ? `Template ${index + 1} ("${name}")` : `Template ${index + 1}`;
 };
 
@@ -42,8 +50,12 @@ const templateLabel = (raw: unknown, index: number): string => {
  * `GET message_templates`, or a plain list of templates. All-or-nothing, so a half-imported page
  * never looks complete.
  */
-export function parseTemplateText(text: string, options: TemplateTextOptions = {}): TemplateListParseResult {
-  if (text.trim() === '') return { ok: false, errors: ["The text is empty: paste a template's JSON."] };
+export function parseTemplateText(
+  text: string,
+  options: TemplateTextOptions = {},
+): TemplateListParseResult {
+  if (text.trim() === '')
+    return { ok: false, errors: ["The text is empty: paste a template's JSON."] };
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -52,8 +64,15 @@ export function parseTemplateText(text: string, options: TemplateTextOptions = {
   }
 
   const isPage =
-    typeof raw === 'object' && raw !== null && !Array.isArray(raw) && Array.isArray((raw as { data?: unknown }).data);
-  const items: unknown[] | undefined = Array.isArray(raw) ? raw : isPage ? (raw as { data: unknown[] }).data : undefined;
+    typeof raw === 'object' &&
+    raw !== null &&
+    !Array.isArray(raw) &&
+    Array.isArray((raw as { data?: unknown }).data);
+  const items: unknown[] | undefined = Array.isArray(raw)
+    ? raw
+    : isPage
+      ? (raw as { data: unknown[] }).data
+      : undefined;
   if (items === undefined) {
     const one = parseTemplateJson(withDefaultStatus(raw, options.defaultStatus));
     return one.ok ? { ok: true, templates: [one.template] } : one;

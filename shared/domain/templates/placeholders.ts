@@ -23,7 +23,11 @@ export function findPlaceholders(text: string): Placeholder[] {
   for (const m of text.matchAll(PLACEHOLDER)) {
     const raw = m[0];
     const name = (m[1] ?? '').trim();
-    const kind: PlaceholderKind = POSITIONAL.test(name) ? 'positional' : NAMED.test(name) ? 'named' : 'invalid';
+    const kind: PlaceholderKind = POSITIONAL.test(name)
+      ? 'positional'
+      : NAMED.test(name)
+        ? 'named'
+        : 'invalid';
     out.push({ raw, name, kind, start: m.index, end: m.index + raw.length });
   }
   return out;
@@ -35,7 +39,9 @@ export function findPlaceholders(text: string): Placeholder[] {
  */
 export function distinctVariables(text: string): string[] {
   const found = findPlaceholders(text).filter((p) => p.kind !== 'invalid');
-  const numbers = [...new Set(found.filter((p) => p.kind === 'positional').map((p) => Number(p.name)))].sort((a, b) => a - b);
+  const numbers = [
+    ...new Set(found.filter((p) => p.kind === 'positional').map((p) => Number(p.name))),
+  ].sort((a, b) => a - b);
   const names = [...new Set(found.filter((p) => p.kind === 'named').map((p) => p.name))];
   return [...numbers.map(String), ...names];
 }

@@ -88,7 +88,9 @@ export function renderMessage(t: Template, values: Values): RenderedMessage {
   } else if (header) {
     const key = header.format === 'LOCATION' ? 'header.location' : 'header.media';
     const v = present(values, key);
-    message.header = v ? { type: 'media', format: header.format, source: v.value } : { type: 'media', format: header.format, missing: true };
+    message.header = v
+      ? { type: 'media', format: header.format, source: v.value }
+      : { type: 'media', format: header.format, missing: true };
   }
 
   message.body = renderText(bodyOf(t)?.text ?? '', 'body', values);

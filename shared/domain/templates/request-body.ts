@@ -43,7 +43,8 @@ const basename = (path: string): string => path.split(/[\\/]/).pop() ?? path;
 export function buildSendBody(t: Template, args: BuildSendArgs): CloudApiTemplateMessage {
   const named = t.parameter_format === 'NAMED';
   const problems: string[] = [];
-  const nameOf = (slot: Slot): { parameter_name?: string } => (named ? { parameter_name: slot.name } : {});
+  const nameOf = (slot: Slot): { parameter_name?: string } =>
+    named ? { parameter_name: slot.name } : {};
 
   const textOf = (slot: Slot): string => {
     const v = args.values[slot.key];
@@ -59,9 +60,14 @@ export function buildSendBody(t: Template, args: BuildSendArgs): CloudApiTemplat
       const amount = parseAmount(text);
       if (!amount.ok) problems.push(`${slot.key}: ${amount.error}`);
       const amount_1000 = amount.ok ? amount.amount1000 : 0;
-      return { type: 'currency', ...nameOf(slot), currency: { fallback_value: text, code: as.code, amount_1000 } };
+      return {
+        type: 'currency',
+        ...nameOf(slot),
+        currency: { fallback_value: text, code: as.code, amount_1000 },
+      };
     }
-    if (as?.type === 'date_time') return { type: 'date_time', ...nameOf(slot), date_time: { fallback_value: text } };
+    if (as?.type === 'date_time')
+      return { type: 'date_time', ...nameOf(slot), date_time: { fallback_value: text } };
     return { type: 'text', ...nameOf(slot), text };
   };
 
@@ -69,7 +75,8 @@ export function buildSendBody(t: Template, args: BuildSendArgs): CloudApiTemplat
     const src = args.mapping[slot.key];
     const file = src?.kind === 'media' && src.media.type === 'file' ? src.media.path : undefined;
     let ref: MediaRef | undefined = args.media;
-    if (!ref && src?.kind === 'media' && src.media.type === 'link') ref = { link: src.media.url.trim() };
+    if (!ref && src?.kind === 'media' && src.media.type === 'link')
+      ref = { link: src.media.url.trim() };
     if (!ref) {
       problems.push(
         file !== undefined
@@ -84,7 +91,10 @@ export function buildSendBody(t: Template, args: BuildSendArgs): CloudApiTemplat
       case 'VIDEO':
         return { type: 'video', video: ref };
       default:
-        return { type: 'document', document: file !== undefined ? { ...ref, filename: basename(file) } : ref };
+        return {
+          type: 'document',
+          document: file !== undefined ? { ...ref, filename: basename(file) } : ref,
+        };
     }
   };
 
@@ -117,10 +127,20 @@ export function buildSendBody(t: Template, args: BuildSendArgs): CloudApiTemplat
     const index = slot.buttonIndex ?? 0;
     if (slot.kind === 'url_suffix') {
       const text = textOf(slot);
-      buttonComponents.push({ type: 'button', sub_type: 'url', index: String(index), parameters: [{ type: 'text', ...nameOf(slot), text }] });
+      buttonComponents.push({
+        type: 'button',
+        sub_type: 'url',
+        index: String(index),
+        parameters: [{ type: 'text', ...nameOf(slot), text }],
+      });
     } else if (slot.kind === 'coupon_code') {
       const coupon_code = textOf(slot);
-      buttonComponents.push({ type: 'button', sub_type: 'copy_code', index, parameters: [{ type: 'coupon_code', coupon_code }] });
+      buttonComponents.push({
+        type: 'button',
+        sub_type: 'copy_code',
+        index,
+        parameters: [{ type: 'coupon_code', coupon_code }],
+      });
     }
   }
   for (const [key, payload] of Object.entries(args.quickReplyPayloads ?? {})) {
@@ -129,7 +149,12 @@ export function buildSendBody(t: Template, args: BuildSendArgs): CloudApiTemplat
       problems.push(`Button ${index + 1} is not a quick reply, so it cannot carry a payload.`);
       continue;
     }
-    buttonComponents.push({ type: 'button', sub_type: 'quick_reply', index: String(index), parameters: [{ type: 'payload', payload }] });
+    buttonComponents.push({
+      type: 'button',
+      sub_type: 'quick_reply',
+      index: String(index),
+      parameters: [{ type: 'payload', payload }],
+    });
   }
   buttonComponents.sort((a, b) => Number(a.index) - Number(b.index));
   components.push(...buttonComponents);
@@ -144,6 +169,7 @@ export function buildSendBody(t: Template, args: BuildSendArgs): CloudApiTemplat
     template: { name: t.name, language: { code: t.language } },
   };
   if (components.length > 0) message.template.components = components;
-  if (args.bizOpaqueCallbackData !== undefined) message.biz_opaque_callback_data = args.bizOpaqueCallbackData;
+  if (args.bizOpaqueCallbackData !== undefined)
+    message.biz_opaque_callback_data = args.bizOpaqueCallbackData;
   return message;
 }

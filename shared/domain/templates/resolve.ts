@@ -14,14 +14,18 @@ export interface ResolvedValue {
 
 const isBlank = (s: string | undefined): boolean => s === undefined || s.trim() === '';
 
-function resolveOne(src: MappingSource | undefined, fields: Readonly<Record<string, string>>): ResolvedValue {
+function resolveOne(
+  src: MappingSource | undefined,
+  fields: Readonly<Record<string, string>>,
+): ResolvedValue {
   if (src === undefined) return { value: '', missing: true, source: 'unmapped' };
   switch (src.kind) {
     case 'column': {
       // A column the audience lacks reads as an empty cell; mappingProblems reports the column itself.
       const cell = fields[src.column];
       if (!isBlank(cell)) return { value: (cell ?? '').trim(), missing: false, source: 'column' };
-      if (!isBlank(src.fallback)) return { value: (src.fallback ?? '').trim(), missing: false, source: 'fallback' };
+      if (!isBlank(src.fallback))
+        return { value: (src.fallback ?? '').trim(), missing: false, source: 'fallback' };
       return { value: '', missing: true, source: 'column' };
     }
     case 'static':
@@ -33,7 +37,11 @@ function resolveOne(src: MappingSource | undefined, fields: Readonly<Record<stri
     case 'location': {
       const { latitude, longitude } = src.location;
       const missing = isBlank(latitude) || isBlank(longitude);
-      return { value: missing ? '' : `${latitude.trim()}, ${longitude.trim()}`, missing, source: 'static' };
+      return {
+        value: missing ? '' : `${latitude.trim()}, ${longitude.trim()}`,
+        missing,
+        source: 'static',
+      };
     }
   }
 }
@@ -64,7 +72,11 @@ const extensionOf = (pathOrUrl: string): string | undefined => {
   return dot > 0 ? last.slice(dot + 1).toLowerCase() : undefined;
 };
 
-const A_MEDIA: Record<string, string> = { IMAGE: 'an image', VIDEO: 'a video', DOCUMENT: 'a document' };
+const A_MEDIA: Record<string, string> = {
+  IMAGE: 'an image',
+  VIDEO: 'a video',
+  DOCUMENT: 'a document',
+};
 
 function mediaProblems(slot: Slot, src: MappingSource): string[] {
   const kind = A_MEDIA[slot.mediaFormat ?? ''] ?? 'a media';
@@ -78,7 +90,9 @@ function mediaProblems(slot: Slot, src: MappingSource): string[] {
   const ext = extensionOf(ref);
   const allowed = MEDIA_EXTENSIONS[slot.mediaFormat ?? ''];
   if (ext !== undefined && allowed && !allowed.includes(ext)) {
-    problems.push(`${slot.key} needs ${kind} (${allowed.join(', ')}), but the chosen file is a .${ext}.`);
+    problems.push(
+      `${slot.key} needs ${kind} (${allowed.join(', ')}), but the chosen file is a .${ext}.`,
+    );
   }
   return problems;
 }
@@ -88,15 +102,22 @@ function textProblems(slot: Slot, src: MappingSource, columns: readonly string[]
   if (src.kind === 'location') return [`${slot.key} needs text, not a place.`];
   const problems: string[] = [];
   if (src.kind === 'column' && !columns.includes(src.column)) {
-    problems.push(`${slot.key} is mapped to the column "${src.column}", which this audience does not have.`);
+    problems.push(
+      `${slot.key} is mapped to the column "${src.column}", which this audience does not have.`,
+    );
   }
-  if (src.kind === 'static' && isBlank(src.value)) problems.push(`${slot.key} is set to an empty text.`);
+  if (src.kind === 'static' && isBlank(src.value))
+    problems.push(`${slot.key} is set to an empty text.`);
   if (src.as && slot.component !== 'body') {
-    problems.push(`${slot.key} can only be plain text: amounts and dates are allowed in the body only.`);
+    problems.push(
+      `${slot.key} can only be plain text: amounts and dates are allowed in the body only.`,
+    );
   }
   if (src.as?.type === 'currency') {
     if (!/^[A-Z]{3}$/.test(src.as.code)) {
-      problems.push(`${slot.key} is sent as an amount, but "${src.as.code}" is not a currency code such as USD or EUR.`);
+      problems.push(
+        `${slot.key} is sent as an amount, but "${src.as.code}" is not a currency code such as USD or EUR.`,
+      );
     }
     const fixed = src.kind === 'static' ? src.value : src.fallback;
     const parsed = fixed !== undefined && !isBlank(fixed) ? parseAmount(fixed) : undefined;
@@ -109,7 +130,11 @@ function textProblems(slot: Slot, src: MappingSource, columns: readonly string[]
  * Problems with the mapping as a whole (not one recipient): unassigned slots, columns the audience
  * lacks, wrong kinds of value, and leftovers from an earlier version of the template.
  */
-export function mappingProblems(t: Template, mapping: Mapping, columns: readonly string[]): string[] {
+export function mappingProblems(
+  t: Template,
+  mapping: Mapping,
+  columns: readonly string[],
+): string[] {
   const slots = templateSlots(t);
   const problems: string[] = [];
   for (const slot of slots) {
@@ -119,7 +144,8 @@ export function mappingProblems(t: Template, mapping: Mapping, columns: readonly
     } else if (slot.kind === 'media') {
       problems.push(...mediaProblems(slot, src));
     } else if (slot.kind === 'location') {
-      if (src.kind !== 'location') problems.push(`${slot.key} needs a place (latitude and longitude).`);
+      if (src.kind !== 'location')
+        problems.push(`${slot.key} needs a place (latitude and longitude).`);
     } else {
       problems.push(...textProblems(slot, src, columns));
     }

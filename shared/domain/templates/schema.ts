@@ -8,13 +8,15 @@ import {
   type TemplateComponent,
 } from './types';
 
-export type TemplateParseResult = { ok: true; template: Template } | { ok: false; errors: string[] };
+export type TemplateParseResult =
+  { ok: true; template: Template } | { ok: false; errors: string[] };
 
 const COMPONENT_TYPES = ['HEADER', 'BODY', 'FOOTER', 'BUTTONS'] as const;
 const HEADER_FORMATS = ['TEXT', 'IMAGE', 'VIDEO', 'DOCUMENT', 'LOCATION'] as const;
 
 const upper = (v: unknown): unknown => (typeof v === 'string' ? v.trim().toUpperCase() : v);
-const upperEnum = <const T extends readonly [string, ...string[]]>(values: T) => z.preprocess(upper, z.enum(values));
+const upperEnum = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess(upper, z.enum(values));
 
 const namedParamExample = z.object({ param_name: z.string(), example: z.string() });
 const stringList = z.union([z.string().transform((s) => [s]), z.array(z.string())], {
@@ -23,18 +25,30 @@ const stringList = z.union([z.string().transform((s) => [s]), z.array(z.string()
 
 const templateFields = z.object({
   name: z.string().trim().min(1),
-  language: z.union([z.string().trim().min(1), z.object({ code: z.string().trim().min(1) }).transform((l) => l.code)], {
-    error: 'should be a language code such as "en_US"',
-  }),
+  language: z.union(
+    [
+      z.string().trim().min(1),
+      z.object({ code: z.string().trim().min(1) }).transform((l) => l.code),
+    ],
+    {
+      error: 'should be a language code such as "en_US"',
+    },
+  ),
   status: z.preprocess(upper, z.string().min(1)),
   category: z.preprocess(upper, z.string().min(1)),
   sub_category: z.string().optional(),
   parameter_format: upperEnum(['POSITIONAL', 'NAMED']).optional().default('POSITIONAL'),
   id: z.union([z.string(), z.number().transform(String)], { error: 'should be text' }).optional(),
   quality_score: z
-    .union([z.string().transform((score) => ({ score })), z.object({ score: z.string(), date: z.number().optional() })], {
-      error: 'should be a score such as "GREEN" or {"score": "GREEN"}',
-    })
+    .union(
+      [
+        z.string().transform((score) => ({ score })),
+        z.object({ score: z.string(), date: z.number().optional() }),
+      ],
+      {
+        error: 'should be a score such as "GREEN" or {"score": "GREEN"}',
+      },
+    )
     .optional(),
 });
 
@@ -71,7 +85,8 @@ const buttonSchema = z.object({
 });
 const buttonsSchema = z.object({ buttons: z.array(buttonSchema) });
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Meta sometimes sends `null` for absent optional fields; treating null as absent keeps the schema simple. */
 const dropNulls = (obj: Record<string, unknown>): Record<string, unknown> =>
@@ -128,7 +143,11 @@ function humanIssues(issues: readonly z.core.$ZodIssue[], root: unknown, where: 
   });
 }
 
-function parseHeader(raw: Record<string, unknown>, where: string, errors: string[]): HeaderComponent | undefined {
+function parseHeader(
+  raw: Record<string, unknown>,
+  where: string,
+  errors: string[],
+): HeaderComponent | undefined {
   const r = headerSchema.safeParse(raw);
   if (!r.success) {
     const fmt = upper(raw.format);
@@ -153,9 +172,15 @@ function parseHeader(raw: Record<string, unknown>, where: string, errors: string
   return { type: 'HEADER', ...r.data, format };
 }
 
-function parseButtons(raw: Record<string, unknown>, where: string, errors: string[]): ButtonsComponent | undefined {
+function parseButtons(
+  raw: Record<string, unknown>,
+  where: string,
+  errors: string[],
+): ButtonsComponent | undefined {
   const list: unknown = raw.buttons;
-  const rawButtons = Array.isArray(list) ? list.map((b: unknown) => (isRecord(b) ? dropNulls(b) : b)) : list;
+  const rawButtons = Array.isArray(list)
+    ? list.map((b: unknown) => (isRecord(b) ? dropNulls(b) : b))
+    : list;
   const r = buttonsSchema.safeParse({ ...raw, buttons: rawButtons });
   if (!r.success) {
     errors.push(...humanIssues(r.error.issues, { buttons: rawButtons }, where));
@@ -168,14 +193,20 @@ function parseButtons(raw: Record<string, unknown>, where: string, errors: strin
   return { type: 'BUTTONS', buttons };
 }
 
-function parseComponent(raw: unknown, index: number, errors: string[]): TemplateComponent | undefined {
+function parseComponent(
+  raw: unknown,
+  index: number,
+  errors: string[],
+): TemplateComponent | undefined {
   const n = index + 1;
   if (!isRecord(raw)) {
     errors.push(`Component ${n} should be an object with a "type", not ${typeName(raw)}.`);
     return undefined;
   }
   if (typeof raw.type !== 'string' || raw.type.trim() === '') {
-    errors.push(`Component ${n} has no "type"; Campaign Desk understands HEADER, BODY, FOOTER and BUTTONS.`);
+    errors.push(
+      `Component ${n} has no "type"; Campaign Desk understands HEADER, BODY, FOOTER and BUTTONS.`,
+    );
     return undefined;
   }
   const type = raw.type.trim().toUpperCase();
@@ -209,7 +240,12 @@ function parseComponent(raw: unknown, index: number, errors: string[]): Template
 /** Parses ONE template in the shape `GET message_templates` returns. */
 export function parseTemplateJson(raw: unknown): TemplateParseResult {
   if (!isRecord(raw)) {
-    return { ok: false, errors: [`A template should be a JSON object with a name, a language and components, not ${typeName(raw)}.`] };
+    return {
+      ok: false,
+      errors: [
+        `A template should be a JSON object with a name, a language and components, not ${typeName(raw)}.`,
+      ],
+    };
   }
   const fields = dropNulls(raw);
   const errors: string[] = [];
@@ -231,9 +267,12 @@ export function parseTemplateJson(raw: unknown): TemplateParseResult {
     const counts = new Map<string, number>();
     for (const c of components) counts.set(c.type, (counts.get(c.type) ?? 0) + 1);
     for (const [type, count] of counts) {
-      if (count > 1) errors.push(`The template has ${count} ${type} components; a template has at most one.`);
+      if (count > 1)
+        errors.push(`The template has ${count} ${type} components; a template has at most one.`);
     }
-    const rawTypes = fields.components.map((c) => (isRecord(c) && typeof c.type === 'string' ? c.type.trim().toUpperCase() : ''));
+    const rawTypes = fields.components.map((c) =>
+      isRecord(c) && typeof c.type === 'string' ? c.type.trim().toUpperCase() : '',
+    );
     // A BODY that failed to parse has already been explained; don't also call it missing.
     if (!rawTypes.includes('BODY')) errors.push('The template has no BODY component.');
   }

@@ -48,7 +48,9 @@ function urlSuffixExample(button: TemplateButton): string | undefined {
   const first = findPlaceholders(url)[0];
   if (example === undefined || first === undefined) return undefined;
   const prefix = url.slice(0, first.start);
-  return example.startsWith(prefix) && example.length > prefix.length ? example.slice(prefix.length) : undefined;
+  return example.startsWith(prefix) && example.length > prefix.length
+    ? example.slice(prefix.length)
+    : undefined;
 }
 
 /** A URL button is dynamic when its URL holds a placeholder; static URL buttons take no parameter. */
@@ -77,8 +79,19 @@ function computeSlots(t: Template): Slot[] {
   if (header?.format === 'TEXT') {
     const names = distinctVariables(header.text ?? '');
     for (const name of names) {
-      const example = exampleFor(names, name, header.example?.header_text, header.example?.header_text_named_params);
-      slots.push({ key: `header.${name}`, component: 'header', kind: 'text', name, ...(example !== undefined && { example }) });
+      const example = exampleFor(
+        names,
+        name,
+        header.example?.header_text,
+        header.example?.header_text_named_params,
+      );
+      slots.push({
+        key: `header.${name}`,
+        component: 'header',
+        kind: 'text',
+        name,
+        ...(example !== undefined && { example }),
+      });
     }
   } else if (header && MEDIA_FORMATS.includes(header.format)) {
     const example = header.example?.header_handle?.[0];
@@ -100,7 +113,13 @@ function computeSlots(t: Template): Slot[] {
     const positional = body.example?.body_text?.[0];
     for (const name of names) {
       const example = exampleFor(names, name, positional, body.example?.body_text_named_params);
-      slots.push({ key: `body.${name}`, component: 'body', kind: 'text', name, ...(example !== undefined && { example }) });
+      slots.push({
+        key: `body.${name}`,
+        component: 'body',
+        kind: 'text',
+        name,
+        ...(example !== undefined && { example }),
+      });
     }
   }
 
@@ -109,14 +128,29 @@ function computeSlots(t: Template): Slot[] {
     if (isDynamicUrlButton(b)) {
       const name = findPlaceholders(b.url ?? '').find((p) => p.kind !== 'invalid')?.name ?? '1';
       const example = urlSuffixExample(b);
-      slots.push({ key, component: 'button', kind: 'url_suffix', name, buttonIndex, ...(example !== undefined && { example }) });
+      slots.push({
+        key,
+        component: 'button',
+        kind: 'url_suffix',
+        name,
+        buttonIndex,
+        ...(example !== undefined && { example }),
+      });
     } else if (b.type === 'COPY_CODE') {
       const example = b.example?.[0];
-      slots.push({ key, component: 'button', kind: 'coupon_code', name: 'coupon_code', buttonIndex, ...(example !== undefined && { example }) });
+      slots.push({
+        key,
+        component: 'button',
+        kind: 'coupon_code',
+        name: 'coupon_code',
+        buttonIndex,
+        ...(example !== undefined && { example }),
+      });
     }
   });
   return slots;
 }
 
 /** Slots whose value is text typed or mapped by the user (as opposed to a file or a place). */
-export const isTextSlot = (s: Slot): boolean => s.kind === 'text' || s.kind === 'url_suffix' || s.kind === 'coupon_code';
+export const isTextSlot = (s: Slot): boolean =>
+  s.kind === 'text' || s.kind === 'url_suffix' || s.kind === 'coupon_code';

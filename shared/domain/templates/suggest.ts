@@ -5,19 +5,116 @@ import type { Slot } from './slots';
  * normalised (see `normalise`); a slot and a column that fall in the same group are a strong match.
  */
 const SYNONYMS: Record<string, readonly string[]> = {
-  first_name: ['first name', 'firstname', 'given name', 'forename', 'vorname', 'prenom', 'nombre', 'nome', 'voornaam', 'first'],
-  last_name: ['last name', 'lastname', 'surname', 'family name', 'nachname', 'nom', 'nom de famille', 'apellido', 'apellidos', 'cognome', 'achternaam', 'last'],
-  full_name: ['name', 'full name', 'customer name', 'client name', 'contact name', 'nombre completo', 'nome completo', 'kunde', 'kundenname'],
-  phone: ['phone', 'phone number', 'mobile', 'cell', 'whatsapp', 'telefon', 'telefono', 'telephone', 'handy', 'numero', 'tel'],
+  first_name: [
+    'first name',
+    'firstname',
+    'given name',
+    'forename',
+    'vorname',
+    'prenom',
+    'nombre',
+    'nome',
+    'voornaam',
+    'first',
+  ],
+  last_name: [
+    'last name',
+    'lastname',
+    'surname',
+    'family name',
+    'nachname',
+    'nom',
+    'nom de famille',
+    'apellido',
+    'apellidos',
+    'cognome',
+    'achternaam',
+    'last',
+  ],
+  full_name: [
+    'name',
+    'full name',
+    'customer name',
+    'client name',
+    'contact name',
+    'nombre completo',
+    'nome completo',
+    'kunde',
+    'kundenname',
+  ],
+  phone: [
+    'phone',
+    'phone number',
+    'mobile',
+    'cell',
+    'whatsapp',
+    'telefon',
+    'telefono',
+    'telephone',
+    'handy',
+    'numero',
+    'tel',
+  ],
   email: ['email', 'e mail', 'mail', 'correo', 'courriel'],
-  order_number: ['order', 'order number', 'order id', 'order no', 'bestellnummer', 'bestellung', 'pedido', 'numero de pedido', 'commande', 'ordine'],
-  coupon: ['coupon', 'coupon code', 'code', 'promo code', 'discount code', 'voucher', 'gutschein', 'gutscheincode', 'cupon', 'codigo'],
-  amount: ['amount', 'total', 'price', 'sum', 'betrag', 'preis', 'importe', 'precio', 'montant', 'prix', 'valor'],
-  date: ['date', 'day', 'datum', 'fecha', 'appointment', 'termin', 'cita', 'rendez vous', 'delivery date'],
+  order_number: [
+    'order',
+    'order number',
+    'order id',
+    'order no',
+    'bestellnummer',
+    'bestellung',
+    'pedido',
+    'numero de pedido',
+    'commande',
+    'ordine',
+  ],
+  coupon: [
+    'coupon',
+    'coupon code',
+    'code',
+    'promo code',
+    'discount code',
+    'voucher',
+    'gutschein',
+    'gutscheincode',
+    'cupon',
+    'codigo',
+  ],
+  amount: [
+    'amount',
+    'total',
+    'price',
+    'sum',
+    'betrag',
+    'preis',
+    'importe',
+    'precio',
+    'montant',
+    'prix',
+    'valor',
+  ],
+  date: [
+    'date',
+    'day',
+    'datum',
+    'fecha',
+    'appointment',
+    'termin',
+    'cita',
+    'rendez vous',
+    'delivery date',
+  ],
   city: ['city', 'town', 'stadt', 'ort', 'ciudad', 'ville', 'citta'],
   company: ['company', 'business', 'firma', 'empresa', 'entreprise', 'societe'],
   link: ['link', 'url', 'website', 'enlace', 'lien'],
-  tracking: ['tracking', 'tracking number', 'tracking code', 'sendungsnummer', 'seguimiento', 'suivi'],
+  tracking: [
+    'tracking',
+    'tracking number',
+    'tracking code',
+    'sendungsnummer',
+    'seguimiento',
+    'suivi',
+  ],
 };
 
 /** Lower case, accents removed, and `_`, `-`, `.` and runs of spaces folded into one space. */
@@ -44,7 +141,8 @@ function conceptFromExample(example: string): string | undefined {
   if (/^\p{Sc}\s?\d|\d\s?\p{Sc}$/u.test(e)) return 'amount';
   if (/^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(e) || /\b(19|20)\d{2}\b/.test(e)) return 'date';
   if (/^\+?[\d\s()-]{7,}$/.test(e)) return 'phone';
-  if (/^(?=.*\d)[A-Z0-9-]{4,}$/.test(e)) return /[A-Z]/.test(e) && /\d/.test(e) && e.length <= 8 ? 'coupon' : 'order_number';
+  if (/^(?=.*\d)[A-Z0-9-]{4,}$/.test(e))
+    return /[A-Z]/.test(e) && /\d/.test(e) && e.length <= 8 ? 'coupon' : 'order_number';
   if (/^\p{Lu}\p{Ll}+$/u.test(e)) return 'first_name';
   if (/^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+$/u.test(e)) return 'full_name';
   return undefined;
@@ -107,7 +205,10 @@ function score(slot: Slot, column: string): number {
  * handed out best match first, so one column is suggested for two slots only when the second slot
  * has no other acceptable column (e.g. `{{first_name}}` in both header and body).
  */
-export function suggestColumns(slots: readonly Slot[], columns: readonly string[]): Record<string, string | undefined> {
+export function suggestColumns(
+  slots: readonly Slot[],
+  columns: readonly string[],
+): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
   const candidates: { slot: string; column: string; score: number }[] = [];
   for (const slot of slots) {

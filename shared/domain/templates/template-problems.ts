@@ -2,9 +2,15 @@ import { bodyOf, buttonsOf, footerOf, headerOf } from './components';
 import { findPlaceholders, type Placeholder } from './placeholders';
 import type { Template } from './types';
 
-const listVars = (ps: readonly Placeholder[]): string => [...new Set(ps.map((p) => `{{${p.name}}}`))].join(', ');
+const listVars = (ps: readonly Placeholder[]): string =>
+  [...new Set(ps.map((p) => `{{${p.name}}}`))].join(', ');
 
-function checkText(label: string, text: string, format: Template['parameter_format'], problems: string[]): Placeholder[] {
+function checkText(
+  label: string,
+  text: string,
+  format: Template['parameter_format'],
+  problems: string[],
+): Placeholder[] {
   const found = findPlaceholders(text);
   for (const p of found.filter((x) => x.kind === 'invalid')) {
     problems.push(
@@ -14,10 +20,14 @@ function checkText(label: string, text: string, format: Template['parameter_form
   const positional = found.filter((p) => p.kind === 'positional');
   const named = found.filter((p) => p.kind === 'named');
   if (format === 'NAMED' && positional.length > 0) {
-    problems.push(`The template uses named variables, but the ${label} has numbered ones (${listVars(positional)}).`);
+    problems.push(
+      `The template uses named variables, but the ${label} has numbered ones (${listVars(positional)}).`,
+    );
   }
   if (format === 'POSITIONAL' && named.length > 0) {
-    problems.push(`The template uses numbered variables, but the ${label} has named ones (${listVars(named)}).`);
+    problems.push(
+      `The template uses numbered variables, but the ${label} has named ones (${listVars(named)}).`,
+    );
   }
   if (format === 'POSITIONAL' && positional.length > 0) {
     const numbers = [...new Set(positional.map((p) => Number(p.name)))].sort((a, b) => a - b);
@@ -40,20 +50,26 @@ export function templateProblems(t: Template): string[] {
 
   const header = headerOf(t);
   if (header?.format === 'TEXT') {
-    const vars = new Set(checkText('header', header.text ?? '', format, problems).map((p) => p.name));
-    if (vars.size > 1) problems.push(`A text header can have at most one variable; this one has ${vars.size}.`);
+    const vars = new Set(
+      checkText('header', header.text ?? '', format, problems).map((p) => p.name),
+    );
+    if (vars.size > 1)
+      problems.push(`A text header can have at most one variable; this one has ${vars.size}.`);
   }
 
   const body = bodyOf(t);
   if (body) checkText('body', body.text, format, problems);
 
   const footer = footerOf(t);
-  if (footer && findPlaceholders(footer.text).length > 0) problems.push('The footer cannot have variables.');
+  if (footer && findPlaceholders(footer.text).length > 0)
+    problems.push('The footer cannot have variables.');
 
   buttonsOf(t).forEach((b, i) => {
     const label = `button ${i + 1} ("${b.text}")`;
     if (b.unknownType) {
-      problems.push(`The ${label} has the type "${b.type}", which Campaign Desk does not know; it is shown but cannot be filled in.`);
+      problems.push(
+        `The ${label} has the type "${b.type}", which Campaign Desk does not know; it is shown but cannot be filled in.`,
+      );
     }
     if (b.type !== 'URL') return;
     const url = b.url ?? '';

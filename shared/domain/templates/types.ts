@@ -70,7 +70,8 @@ export interface ButtonsComponent {
   buttons: TemplateButton[];
 }
 
-export type TemplateComponent = HeaderComponent | BodyComponent | FooterComponent | ButtonsComponent;
+export type TemplateComponent =
+  HeaderComponent | BodyComponent | FooterComponent | ButtonsComponent;
 
 export interface QualityScore {
   score: string;

@@ -18,7 +18,12 @@ function utf8Bytes(cp: number): number[] {
   if (cp < 0x80) return [cp];
   if (cp < 0x800) return [0xc0 | (cp >> 6), 0x80 | (cp & 0x3f)];
   if (cp < 0x10000) return [0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)];
-  return [0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)];
+  return [
+    0xf0 | (cp >> 18),
+    0x80 | ((cp >> 12) & 0x3f),
+    0x80 | ((cp >> 6) & 0x3f),
+    0x80 | (cp & 0x3f),
+  ];
 }
 
 /** The characters of `s` that must be percent-encoded, in order of appearance, without repeats. */
@@ -37,7 +42,7 @@ export function unencodedUrlCharacters(s: string): string[] {
 /** Percent-encodes what needs it (UTF-8), keeping existing `%XX` escapes and `/ ? = &`. Idempotent. */
 export function percentEncodeUrlSuffix(s: string): string {
   let out = '';
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     const cp = s.codePointAt(i) ?? 0;
     const ch = String.fromCodePoint(cp);
     if (SAFE.test(ch) || (ch === '%' && ESCAPE.test(s.slice(i)))) {

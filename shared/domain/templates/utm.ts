@@ -54,7 +54,8 @@ export function utmQuery(utm: UtmParams, skip: readonly UtmKey[] = []): string {
     .join('&');
 }
 
-export const hasUtm = (utm: UtmParams | undefined): boolean => utm !== undefined && utmQuery(utm) !== '';
+export const hasUtm = (utm: UtmParams | undefined): boolean =>
+  utm !== undefined && utmQuery(utm) !== '';
 
 /** A dynamic URL button's template URL split around its variable (`https://shop.example/{{1}}`). */
 export function dynamicUrlParts(button: TemplateButton): { prefix: string; after: string } | null {
@@ -66,15 +67,18 @@ export function dynamicUrlParts(button: TemplateButton): { prefix: string; after
 /** Why tags cannot be added to this button's link, or null when they can. */
 export function utmBlocked(button: TemplateButton): string | null {
   const parts = dynamicUrlParts(button);
-  if (!parts) return 'This button has no variable at the end of its link, so nothing can be added to it.';
-  if (parts.after !== '') return 'The variable of this link is not at its end, so tags cannot be added after it.';
+  if (!parts)
+    return 'This button has no variable at the end of its link, so nothing can be added to it.';
+  if (parts.after !== '')
+    return 'The variable of this link is not at its end, so tags cannot be added after it.';
   if (parts.prefix.includes('#')) {
     return 'The link has a # before its variable: anything added lands in the fragment, which browsers never send to the web site, so UTM tags would not be seen.';
   }
   return null;
 }
 
-export type UtmAppend = { ok: true; suffix: string; fixedInTemplate: UtmKey[] } | { ok: false; reason: string };
+export type UtmAppend =
+  { ok: true; suffix: string; fixedInTemplate: UtmKey[] } | { ok: false; reason: string };
 
 const keyOf = (pair: string): string => {
   const eq = pair.indexOf('=');
@@ -92,10 +96,15 @@ const keyOf = (pair: string): string => {
  */
 export function appendUtm(prefix: string, suffix: string, utm: UtmParams): UtmAppend {
   if (prefix.includes('#')) {
-    return { ok: false, reason: 'The link has a # before its variable, so UTM tags would land in the fragment.' };
+    return {
+      ok: false,
+      reason: 'The link has a # before its variable, so UTM tags would land in the fragment.',
+    };
   }
   const templateQuery = prefix.includes('?') ? prefix.slice(prefix.indexOf('?') + 1) : null;
-  const fixedInTemplate = UTM_KEYS.filter((k) => templateQuery?.split('&').some((p) => keyOf(p) === `utm_${k}`) ?? false);
+  const fixedInTemplate = UTM_KEYS.filter(
+    (k) => templateQuery?.split('&').some((p) => keyOf(p) === `utm_${k}`) ?? false,
+  );
   const query = utmQuery(utm, fixedInTemplate);
   if (query === '') return { ok: true, suffix, fixedInTemplate };
 
@@ -107,7 +116,11 @@ export function appendUtm(prefix: string, suffix: string, utm: UtmParams): UtmAp
   const qAt = templateQuery !== null ? 0 : body.indexOf('?') + 1;
   const inQuery = templateQuery !== null || qAt > 0;
   if (inQuery) {
-    const ours = new Set(UTM_KEYS.filter((k) => (utm[k] ?? '').trim() !== '' && !fixedInTemplate.includes(k)).map((k) => `utm_${k}`));
+    const ours = new Set(
+      UTM_KEYS.filter((k) => (utm[k] ?? '').trim() !== '' && !fixedInTemplate.includes(k)).map(
+        (k) => `utm_${k}`,
+      ),
+    );
     // After a template URL ending in `?id=`, the suffix's first piece is the end of the template's own pair.
     const firstContinues = templateQuery !== null && !/[?&]$/.test(prefix);
     const kept = body
@@ -128,13 +141,19 @@ export function appendUtm(prefix: string, suffix: string, utm: UtmParams): UtmAp
 export function utmProblems(t: Template, utm: UtmBySlot | undefined): string[] {
   if (!utm) return [];
   const buttons = buttonsOf(t);
-  const urlSlots = new Map(templateSlots(t).filter((s) => s.kind === 'url_suffix').map((s) => [s.key, s]));
+  const urlSlots = new Map(
+    templateSlots(t)
+      .filter((s) => s.kind === 'url_suffix')
+      .map((s) => [s.key, s]),
+  );
   const problems: string[] = [];
   for (const [key, params] of Object.entries(utm)) {
     if (!hasUtm(params)) continue;
     const slot = urlSlots.get(key);
     if (!slot) {
-      problems.push(`${key} has UTM tags but is not a link button with a variable in this template: remove them.`);
+      problems.push(
+        `${key} has UTM tags but is not a link button with a variable in this template: remove them.`,
+      );
       continue;
     }
     const button = buttons[slot.buttonIndex ?? -1];
@@ -148,7 +167,11 @@ export function utmProblems(t: Template, utm: UtmBySlot | undefined): string[] {
  * The values with each tagged link button's suffix extended. A missing value stays missing (the tags
  * alone are not a link), and a link that cannot take tags is left as it is (utmProblems reports it).
  */
-export function applyUtm(t: Template, values: Readonly<Record<string, ResolvedValue>>, utm: UtmBySlot | undefined): Record<string, ResolvedValue> {
+export function applyUtm(
+  t: Template,
+  values: Readonly<Record<string, ResolvedValue>>,
+  utm: UtmBySlot | undefined,
+): Record<string, ResolvedValue> {
   const out: Record<string, ResolvedValue> = { ...values };
   if (!utm) return out;
   const buttons = buttonsOf(t);

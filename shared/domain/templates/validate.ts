@@ -58,12 +58,24 @@ function describe(slot: Slot, mapping: Mapping | undefined): string {
 function textRules(slot: Slot, value: string, who: string, problems: Problem[]): void {
   const key = slot.key;
   if (LINE_BREAK_OR_TAB.test(value)) {
-    problems.push({ code: 'PARAMETER_HAS_NEWLINE', slot: key, message: `${who} contains a line break or a tab, which WhatsApp does not allow in a variable.` });
+    problems.push({
+      code: 'PARAMETER_HAS_NEWLINE',
+      slot: key,
+      message: `${who} contains a line break or a tab, which WhatsApp does not allow in a variable.`,
+    });
   }
   if (TOO_MANY_SPACES.test(value)) {
-    problems.push({ code: 'PARAMETER_TOO_MANY_SPACES', slot: key, message: `${who} contains more than ${MAX_SPACES_IN_A_ROW} spaces in a row, which WhatsApp does not allow.` });
+    problems.push({
+      code: 'PARAMETER_TOO_MANY_SPACES',
+      slot: key,
+      message: `${who} contains more than ${MAX_SPACES_IN_A_ROW} spaces in a row, which WhatsApp does not allow.`,
+    });
   }
-  if (slot.component === 'header' && value.length > HEADER_PARAMETER_MAX_CHARS && charCount(value) > HEADER_PARAMETER_MAX_CHARS) {
+  if (
+    slot.component === 'header' &&
+    value.length > HEADER_PARAMETER_MAX_CHARS &&
+    charCount(value) > HEADER_PARAMETER_MAX_CHARS
+  ) {
     problems.push({
       code: 'HEADER_PARAMETER_TOO_LONG',
       slot: key,
@@ -94,8 +106,13 @@ export function validateRecipient(
     const who = describe(slot, mapping);
     if (slot.kind === 'media' || slot.kind === 'location') {
       if (!v || v.missing) {
-        const what = slot.kind === 'location' ? 'place' : (slot.mediaFormat ?? 'media').toLowerCase();
-        problems.push({ code: 'MEDIA_MISSING', slot: slot.key, message: `No ${what} is chosen for the header.` });
+        const what =
+          slot.kind === 'location' ? 'place' : (slot.mediaFormat ?? 'media').toLowerCase();
+        problems.push({
+          code: 'MEDIA_MISSING',
+          slot: slot.key,
+          message: `No ${what} is chosen for the header.`,
+        });
       }
       continue;
     }
@@ -128,7 +145,12 @@ export function validateRecipient(
     const src = mapping?.[slot.key];
     if ((src?.kind === 'column' || src?.kind === 'static') && src.as?.type === 'currency') {
       const amount = parseAmount(v.value);
-      if (!amount.ok) problems.push({ code: 'INVALID_AMOUNT', slot: slot.key, message: `${who}: ${amount.error}` });
+      if (!amount.ok)
+        problems.push({
+          code: 'INVALID_AMOUNT',
+          slot: slot.key,
+          message: `${who}: ${amount.error}`,
+        });
     }
   }
 

@@ -47,7 +47,10 @@ export function pickVariant<Id extends string>(shares: readonly Share<Id>[], u: 
   return last.id;
 }
 
-export function variantOf<Id extends string>(split: { seed: number; variants: readonly Share<Id>[] }, recipientId: number): Id {
+export function variantOf<Id extends string>(
+  split: { seed: number; variants: readonly Share<Id>[] },
+  recipientId: number,
+): Id {
   return pickVariant(split.variants, variantDraw(split.seed, recipientId));
 }
 

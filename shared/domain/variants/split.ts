@@ -8,7 +8,8 @@ export const MAX_VARIANTS = VARIANT_IDS.length;
 export function sharesProblem(shares: readonly number[]): string | null {
   if (shares.length === 0) return 'A split needs at least one variant.';
   if (shares.length > MAX_VARIANTS) return `A campaign has at most ${MAX_VARIANTS} variants.`;
-  if (shares.some((s) => !Number.isInteger(s))) return 'Proportions are whole percentages, e.g. 70 and 30.';
+  if (shares.some((s) => !Number.isInteger(s)))
+    return 'Proportions are whole percentages, e.g. 70 and 30.';
   if (shares.some((s) => s < 1)) return 'Every variant needs a proportion of at least 1%.';
   const total = shares.reduce((n, s) => n + s, 0);
   if (total !== 100) return `The proportions add up to ${total}%; they must add up to 100%.`;

@@ -11,12 +11,19 @@ export { SPRING_SALE, until };
 export function analyticsHarness(analytics: AnalyticsConfig = {}): Promise<SendHarness> {
   return sendHarness({
     statusPolling: false,
-    sandboxOptions: { delivery: { sentAfterMs: 20, deliveredAfterMs: 40, readAfterMs: 60, seed: 7 }, analytics: { countDelayMs: 0, ...analytics } },
+    sandboxOptions: {
+      delivery: { sentAfterMs: 20, deliveredAfterMs: 40, readAfterMs: 60, seed: 7 },
+      analytics: { countDelayMs: 0, ...analytics },
+    },
   });
 }
 
 /** Sends a spring_sale campaign to these numbers and applies its statuses until none is left to come. */
-export async function sentAndSettled(h: SendHarness, name: string, phones: string[]): Promise<number> {
+export async function sentAndSettled(
+  h: SendHarness,
+  name: string,
+  phones: string[],
+): Promise<number> {
   const id = await h.campaign(name, phones, SPRING_SALE);
   await h.core.handlers['campaigns.start']({ campaignId: id });
   await h.waitFor(id, ['completed']);
@@ -32,7 +39,11 @@ export async function sentAndSettled(h: SendHarness, name: string, phones: strin
 }
 
 export const rows = (h: SendHarness) =>
-  h.core.store.sqlite.prepare('SELECT template_meta_id, day_start, sent, delivered, read, clicked_json FROM template_analytics ORDER BY day_start').all() as {
+  h.core.store.sqlite
+    .prepare(
+      'SELECT template_meta_id, day_start, sent, delivered, read, clicked_json FROM template_analytics ORDER BY day_start',
+    )
+    .all() as {
     template_meta_id: string;
     day_start: number;
     sent: number;

@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import { dispatch } from '../../../electron/core/api/dispatch';
 import { createCore, type Core, type CoreOptions } from '../../../electron/core/service';
 import type { MethodName, MethodOutput, Result } from '../../../shared/api';
-import type { ConditionInput, FilterInput, GroupInput } from '../../../shared/domain/audience-filter';
+import type {
+  ConditionInput,
+  FilterInput,
+  GroupInput,
+} from '../../../shared/domain/audience-filter';
 import { tempDir } from '../../helpers/tmp';
 import { ORDER_TEMPLATE, storeTemplate } from '../sending/helpers';
 
@@ -37,34 +41,56 @@ export interface FilterHarness {
   call<K extends MethodName>(method: K, input: unknown): Promise<Result<MethodOutput<K>>>;
   ok<K extends MethodName>(method: K, input: unknown): Promise<MethodOutput<K>>;
   /** Saves a filter of these conditions (all of them) or this group. */
-  setFilter(root: GroupInput | ConditionInput[], reading?: Partial<Pick<FilterInput, 'decimal' | 'dateOrder'>>): Promise<MethodOutput<'campaigns.setFilter'>>;
+  setFilter(
+    root: GroupInput | ConditionInput[],
+    reading?: Partial<Pick<FilterInput, 'decimal' | 'dateOrder'>>,
+  ): Promise<MethodOutput<'campaigns.setFilter'>>;
   states(): Record<string, number>;
   close(): Promise<void>;
 }
 
-export async function filterHarness(options: { csv?: string; mapped?: boolean; core?: Partial<CoreOptions> } = {}): Promise<FilterHarness> {
+export async function filterHarness(
+  options: { csv?: string; mapped?: boolean; core?: Partial<CoreOptions> } = {},
+): Promise<FilterHarness> {
   const dir = tempDir('cd-filter-');
   const core = createCore({
     dataDir: dir.path,
     shell: 'headless',
     externalChangePollMs: 0,
     statusPolling: false,
-    sandboxOptions: { delivery: { sentAfterMs: 20, deliveredAfterMs: 40, readAfterMs: 60, seed: 7 } },
+    sandboxOptions: {
+      delivery: { sentAfterMs: 20, deliveredAfterMs: 40, readAfterMs: 60, seed: 7 },
+    },
     ...options.core,
   });
-  const call = <K extends MethodName>(method: K, input: unknown) => dispatch<K>(core.handlers, method, input, { error: (m, d) => console.error(m, d) });
+  const call = <K extends MethodName>(method: K, input: unknown) =>
+    dispatch<K>(core.handlers, method, input, { error: (m, d) => console.error(m, d) });
   const ok = async <K extends MethodName>(method: K, input: unknown) => {
     const r = await call<K>(method, input);
     if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
     return r.value;
   };
   const campaign = await ok('campaigns.create', { name: 'Filter test' });
-  core.store.sqlite.prepare("INSERT INTO suppression (phone, reason, source, created_at) VALUES (?, 'opted out', 'test', 0)").run(OPTED_OUT);
+  core.store.sqlite
+    .prepare(
+      "INSERT INTO suppression (phone, reason, source, created_at) VALUES (?, 'opted out', 'test', 0)",
+    )
+    .run(OPTED_OUT);
   const file = join(dir.path, 'audience.csv');
   writeFileSync(file, options.csv ?? FILTER_CSV);
-  await ok('audience.import', { campaignId: campaign.id, file: { kind: 'path', path: file }, fileName: 'audience.csv', options: { defaultCountry: 'US' } });
+  await ok('audience.import', {
+    campaignId: campaign.id,
+    file: { kind: 'path', path: file },
+    fileName: 'audience.csv',
+    options: { defaultCountry: 'US' },
+  });
   if (options.mapped !== false) {
-    const templateId = storeTemplate(core, campaign.accountId, ORDER_TEMPLATE.name, ORDER_TEMPLATE.language);
+    const templateId = storeTemplate(
+      core,
+      campaign.accountId,
+      ORDER_TEMPLATE.name,
+      ORDER_TEMPLATE.language,
+    );
     await ok('campaigns.setTemplate', { campaignId: campaign.id, templateId });
     await ok('campaigns.setMapping', { campaignId: campaign.id, mapping: ORDER_TEMPLATE.mapping });
   }
@@ -76,11 +102,24 @@ export async function filterHarness(options: { csv?: string; mapped?: boolean; c
     ok,
     setFilter(root, reading = {}) {
       const group = Array.isArray(root) ? { kind: 'group', match: 'all', items: root } : root;
-      return ok('campaigns.setFilter', { campaignId: campaign.id, filter: { root: group, decimal: reading.decimal ?? '.', dateOrder: reading.dateOrder ?? 'dmy' } });
+      return ok('campaigns.setFilter', {
+        campaignId: campaign.id,
+        filter: {
+          root: group,
+          decimal: reading.decimal ?? '.',
+          dateOrder: reading.dateOrder ?? 'dmy',
+        },
+      });
     },
     states() {
       return Object.fromEntries(
-        (core.store.sqlite.prepare('SELECT state, count(*) AS n FROM recipients WHERE campaign_id = ? GROUP BY state').all(campaign.id) as { state: string; n: number }[]).map((r) => [r.state, r.n]),
+        (
+          core.store.sqlite
+            .prepare(
+              'SELECT state, count(*) AS n FROM recipients WHERE campaign_id = ? GROUP BY state',
+            )
+            .all(campaign.id) as { state: string; n: number }[]
+        ).map((r) => [r.state, r.n]),
       );
     },
     async close() {
@@ -90,4 +129,8 @@ export async function filterHarness(options: { csv?: string; mapped?: boolean; c
   };
 }
 
-export const c = (column: string, op: string, extra: Record<string, unknown> = {}): ConditionInput => ({ kind: 'condition', column, op, ...extra }) as ConditionInput;
+export const c = (
+  column: string,
+  op: string,
+  extra: Record<string, unknown> = {},
+): ConditionInput => ({ kind: 'condition', column, op, ...extra }) as ConditionInput;

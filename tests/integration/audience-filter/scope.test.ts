@@ -8,7 +8,14 @@ const LONDON = [c('City', 'equals', { value: 'London' })];
 const LONDON_BIG_OR_VIP = {
   kind: 'group' as const,
   match: 'all' as const,
-  items: [c('City', 'equals', { value: 'london' }), { kind: 'group' as const, match: 'any' as const, items: [c('Spent', 'num_gt', { value: 100 }), c('VIP', 'not_empty')] }],
+  items: [
+    c('City', 'equals', { value: 'london' }),
+    {
+      kind: 'group' as const,
+      match: 'any' as const,
+      items: [c('Spent', 'num_gt', { value: 100 }), c('VIP', 'not_empty')],
+    },
+  ],
 };
 
 describe('the audience filter: saved with the campaign, followed by counts, preview, checks and sending', () => {
@@ -18,7 +25,12 @@ describe('the audience filter: saved with the campaign, followed by counts, prev
   it('saves, describes and clears a filter; refuses columns the audience lacks', async () => {
     h = await filterHarness();
     const empty = await h.ok('campaigns.filter', { campaignId: h.campaignId });
-    expect(empty).toMatchObject({ filter: null, editable: true, problem: null, defaults: { decimal: '.', dateOrder: 'mdy', country: 'US' } });
+    expect(empty).toMatchObject({
+      filter: null,
+      editable: true,
+      problem: null,
+      defaults: { decimal: '.', dateOrder: 'mdy', country: 'US' },
+    });
     expect(empty.columns).toEqual(['phone', 'name', 'order', 'City', 'Spent', 'Joined', 'VIP']);
 
     const changed: unknown[] = [];
@@ -26,16 +38,46 @@ describe('the audience filter: saved with the campaign, followed by counts, prev
     const saved = await h.setFilter(LONDON_BIG_OR_VIP);
     expect(saved.description).toBe('"City" is "london" AND ("Spent" > 100 OR "VIP" is not empty)');
     expect(changed).toContainEqual({ tables: ['campaigns'], campaignId: h.campaignId });
-    expect(readSettings(h.core.store, h.campaignId).filter).toMatchObject({ version: 1, decimal: '.', dateOrder: 'dmy' });
+    expect(readSettings(h.core.store, h.campaignId).filter).toMatchObject({
+      version: 1,
+      decimal: '.',
+      dateOrder: 'dmy',
+    });
 
-    const bad = await h.call('campaigns.setFilter', { campaignId: h.campaignId, filter: { root: { kind: 'group', match: 'all', items: [c('Town', 'empty')] }, decimal: '.', dateOrder: 'dmy' } });
-    expect(bad.ok || bad.error).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/no column "Town".*City, Spent/) });
-    const bounds = await h.call('campaigns.setFilter', { campaignId: h.campaignId, filter: { root: { kind: 'group', match: 'all', items: [c('City', 'num_gt', { value: 'ten' })] }, decimal: '.', dateOrder: 'dmy' } });
+    const bad = await h.call('campaigns.setFilter', {
+      campaignId: h.campaignId,
+      filter: {
+        root: { kind: 'group', match: 'all', items: [c('Town', 'empty')] },
+        decimal: '.',
+        dateOrder: 'dmy',
+      },
+    });
+    expect(bad.ok || bad.error).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringMatching(/no column "Town".*City, Spent/),
+    });
+    const bounds = await h.call('campaigns.setFilter', {
+      campaignId: h.campaignId,
+      filter: {
+        root: { kind: 'group', match: 'all', items: [c('City', 'num_gt', { value: 'ten' })] },
+        decimal: '.',
+        dateOrder: 'dmy',
+      },
+    });
     expect(bounds.ok || bounds.error.code).toBe('VALIDATION');
     // The refused changes left the saved filter as it was.
-    expect((await h.ok('campaigns.filter', { campaignId: h.campaignId })).description).toBe(saved.description);
+    expect((await h.ok('campaigns.filter', { campaignId: h.campaignId })).description).toBe(
+      saved.description,
+    );
 
-    const cleared = await h.ok('campaigns.setFilter', { campaignId: h.campaignId, filter: { root: { kind: 'group', match: 'all', items: [{ kind: 'group', match: 'any', items: [] }] }, decimal: '.', dateOrder: 'dmy' } });
+    const cleared = await h.ok('campaigns.setFilter', {
+      campaignId: h.campaignId,
+      filter: {
+        root: { kind: 'group', match: 'all', items: [{ kind: 'group', match: 'any', items: [] }] },
+        decimal: '.',
+        dateOrder: 'dmy',
+      },
+    });
     expect(cleared.filter).toBeNull();
     expect(readSettings(h.core.store, h.campaignId)).not.toHaveProperty('filter');
   });
@@ -44,14 +86,30 @@ describe('the audience filter: saved with the campaign, followed by counts, prev
     h = await filterHarness();
     await h.setFilter(LONDON);
     // Ann, Ben, Cat, Dan; Lee is London too but opted out (already skipped).
-    expect(await h.ok('campaigns.filterCount', { campaignId: h.campaignId })).toMatchObject({ filtered: true, total: 11, matching: 4, alreadySkipped: 1, frozen: false, checks: [] });
+    expect(await h.ok('campaigns.filterCount', { campaignId: h.campaignId })).toMatchObject({
+      filtered: true,
+      total: 11,
+      matching: 4,
+      alreadySkipped: 1,
+      frozen: false,
+      checks: [],
+    });
 
-    await h.setFilter([c('Spent', 'num_ge', { value: 100 }), c('Joined', 'date_before', { value: '2026-03-01' })]);
+    await h.setFilter([
+      c('Spent', 'num_ge', { value: 100 }),
+      c('Joined', 'date_before', { value: '2026-03-01' }),
+    ]);
     const count = await h.ok('campaigns.filterCount', { campaignId: h.campaignId });
     // Spent ≥ 100 and joined before March: Ann (1,200; 5 Jan), Eve (1,500; 31 Dec), Jo (300; 1 Jan). Dan's "soon" is no date.
     expect(count.matching).toBe(3);
     expect(count.checks).toEqual([
-      { conditionIds: ['c2'], column: 'Spent', kind: 'number', unreadable: 2, examples: ['n/a', 'lots'] },
+      {
+        conditionIds: ['c2'],
+        column: 'Spent',
+        kind: 'number',
+        unreadable: 2,
+        examples: ['n/a', 'lots'],
+      },
       { conditionIds: ['c3'], column: 'Joined', kind: 'date', unreadable: 1, examples: ['soon'] },
     ]);
 
@@ -97,20 +155,37 @@ describe('the audience filter: saved with the campaign, followed by counts, prev
     expect(p).toMatchObject({ position: 5, nextId: null });
 
     const leeds = await h.ok('campaigns.preview', { campaignId: h.campaignId, row: 6 });
-    expect(leeds.notFound).toMatch(/Row 6 is not in the audience: the audience filter leaves it out/);
+    expect(leeds.notFound).toMatch(
+      /Row 6 is not in the audience: the audience filter leaves it out/,
+    );
     expect(leeds.recipient?.fields.name).toBe('Ann');
-    expect((await h.ok('campaigns.preview', { campaignId: h.campaignId, position: 4 })).recipient?.fields.name).toBe('Dan');
-    expect((await h.ok('campaigns.preview', { campaignId: h.campaignId, position: 6 })).notFound).toMatch(/Only 5 recipients match/);
-    expect((await h.ok('campaigns.preview', { campaignId: h.campaignId, search: 'Eve' })).notFound).toMatch(/Nobody kept by the audience filter matches "Eve"/);
-    expect((await h.ok('campaigns.preview', { campaignId: h.campaignId, search: 'cat' })).recipient?.fields.name).toBe('Cat');
+    expect(
+      (await h.ok('campaigns.preview', { campaignId: h.campaignId, position: 4 })).recipient?.fields
+        .name,
+    ).toBe('Dan');
+    expect(
+      (await h.ok('campaigns.preview', { campaignId: h.campaignId, position: 6 })).notFound,
+    ).toMatch(/Only 5 recipients match/);
+    expect(
+      (await h.ok('campaigns.preview', { campaignId: h.campaignId, search: 'Eve' })).notFound,
+    ).toMatch(/Nobody kept by the audience filter matches "Eve"/);
+    expect(
+      (await h.ok('campaigns.preview', { campaignId: h.campaignId, search: 'cat' })).recipient
+        ?.fields.name,
+    ).toBe('Cat');
 
     await h.setFilter([c('City', 'equals', { value: 'Paris' })]);
     const none = await h.ok('campaigns.preview', { campaignId: h.campaignId });
     expect(none).toMatchObject({ recipient: null, total: 0, filteredFrom: 12 });
-    expect(none.requestNotes.join(' ')).toMatch(/Nobody is left once the audience filter is applied/);
+    expect(none.requestNotes.join(' ')).toMatch(
+      /Nobody is left once the audience filter is applied/,
+    );
 
     await h.ok('campaigns.setFilter', { campaignId: h.campaignId, filter: null });
-    expect(await h.ok('campaigns.preview', { campaignId: h.campaignId })).toMatchObject({ total: 12, filteredFrom: null });
+    expect(await h.ok('campaigns.preview', { campaignId: h.campaignId })).toMatchObject({
+      total: 12,
+      filteredFrom: null,
+    });
   });
 
   it('the prechecks count who will be sent to and refuse when nobody matches', async () => {
@@ -118,14 +193,22 @@ describe('the audience filter: saved with the campaign, followed by counts, prev
     await h.setFilter(LONDON);
     const ok = await h.ok('campaigns.precheck', { campaignId: h.campaignId });
     expect(ok.sendable).toBe(4);
-    expect(ok.items.find((i) => i.id === 'audience')?.message).toBe('4 recipients are ready to send (7 left out by the audience filter).');
+    expect(ok.items.find((i) => i.id === 'audience')?.message).toBe(
+      '4 recipients are ready to send (7 left out by the audience filter).',
+    );
 
     await h.setFilter([c('City', 'equals', { value: 'Paris' })]);
     const none = await h.ok('campaigns.precheck', { campaignId: h.campaignId });
     expect(none.ok).toBe(false);
-    expect(none.items.find((i) => i.id === 'audience')).toMatchObject({ ok: false, message: 'Nobody is left once the audience filter is applied: change the filter in the Audience tab.' });
+    expect(none.items.find((i) => i.id === 'audience')).toMatchObject({
+      ok: false,
+      message:
+        'Nobody is left once the audience filter is applied: change the filter in the Audience tab.',
+    });
     const refused = await h.call('campaigns.start', { campaignId: h.campaignId });
-    expect(refused.ok || refused.error.message).toMatch(/Nobody is left once the audience filter is applied/);
+    expect(refused.ok || refused.error.message).toMatch(
+      /Nobody is left once the audience filter is applied/,
+    );
     expect(h.states()).toEqual({ pending: 11, skipped: 1 });
   });
 
@@ -134,21 +217,32 @@ describe('the audience filter: saved with the campaign, followed by counts, prev
     await h.setFilter(LONDON_BIG_OR_VIP);
     await h.ok('campaigns.start', { campaignId: h.campaignId });
     const reasons = h.core.store.sqlite
-      .prepare("SELECT skip_reason AS reason, count(*) AS n FROM recipients WHERE campaign_id = ? AND state = 'skipped' GROUP BY skip_reason ORDER BY n DESC")
+      .prepare(
+        "SELECT skip_reason AS reason, count(*) AS n FROM recipients WHERE campaign_id = ? AND state = 'skipped' GROUP BY skip_reason ORDER BY n DESC",
+      )
       .all(h.campaignId);
     expect(reasons).toEqual([
       { reason: 'Excluded: not in the audience filter.', n: 9 },
       { reason: 'suppressed', n: 1 },
     ]);
     const refused = await h.call('campaigns.setFilter', { campaignId: h.campaignId, filter: null });
-    expect(refused.ok || refused.error).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/applied when sending started/) });
+    expect(refused.ok || refused.error).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/applied when sending started/),
+    });
 
     for (let i = 0; i < 200; i++) {
-      const { state } = h.core.store.sqlite.prepare('SELECT state FROM campaigns WHERE id = ?').get(h.campaignId) as { state: string };
+      const { state } = h.core.store.sqlite
+        .prepare('SELECT state FROM campaigns WHERE id = ?')
+        .get(h.campaignId) as { state: string };
       if (state === 'completed') break;
       await new Promise((r) => setTimeout(r, 50));
     }
-    const sent = h.core.store.sqlite.prepare("SELECT json_extract(fields_json, '$.name') AS name FROM recipients WHERE campaign_id = ? AND wamid IS NOT NULL ORDER BY id").all(h.campaignId);
+    const sent = h.core.store.sqlite
+      .prepare(
+        "SELECT json_extract(fields_json, '$.name') AS name FROM recipients WHERE campaign_id = ? AND wamid IS NOT NULL ORDER BY id",
+      )
+      .all(h.campaignId);
     expect(sent).toEqual([{ name: 'Ann' }, { name: 'Dan' }]);
 
     // After start the count covers everybody: the opted-out Lee matches too (he was never pending).
@@ -156,7 +250,10 @@ describe('the audience filter: saved with the campaign, followed by counts, prev
     expect(frozen).toMatchObject({ frozen: true, excludedAtStart: 9, total: 12, matching: 3 });
     expect((await h.ok('campaigns.filter', { campaignId: h.campaignId })).editable).toBe(false);
     // After start the preview shows everybody again, the left-out ones with their reason.
-    expect(await h.ok('campaigns.preview', { campaignId: h.campaignId })).toMatchObject({ total: 12, filteredFrom: null });
+    expect(await h.ok('campaigns.preview', { campaignId: h.campaignId })).toMatchObject({
+      total: 12,
+      filteredFrom: null,
+    });
   }, 30_000);
 
   it('a scheduled start applies the filter at once, as the filter can no longer change', async () => {
@@ -170,14 +267,24 @@ describe('the audience filter: saved with the campaign, followed by counts, prev
     h = await filterHarness();
     await h.setFilter(LONDON);
     writeSetting(h.core.store, h.campaignId, 'otherFeature', { keep: true }, 1);
-    h.core.store.sqlite.prepare("UPDATE campaigns SET state = 'completed' WHERE id = ?").run(h.campaignId);
     h.core.store.sqlite
-      .prepare("UPDATE recipients SET state = 'failed', error_code = 131000, failed_at = 0 WHERE campaign_id = ? AND json_extract(fields_json, '$.name') IN ('Ann', 'Ben')")
+      .prepare("UPDATE campaigns SET state = 'completed' WHERE id = ?")
       .run(h.campaignId);
-    const retry = createRetryFailedDraft({ store: h.core.store, clock: { now: () => Date.now() }, events: h.core.events }, h.campaignId);
+    h.core.store.sqlite
+      .prepare(
+        "UPDATE recipients SET state = 'failed', error_code = 131000, failed_at = 0 WHERE campaign_id = ? AND json_extract(fields_json, '$.name') IN ('Ann', 'Ben')",
+      )
+      .run(h.campaignId);
+    const retry = createRetryFailedDraft(
+      { store: h.core.store, clock: { now: () => Date.now() }, events: h.core.events },
+      h.campaignId,
+    );
     expect(retry.recipients).toBe(2);
     expect(readSettings(h.core.store, retry.campaignId)).toEqual({ otherFeature: { keep: true } });
-    expect(await h.ok('campaigns.filter', { campaignId: retry.campaignId })).toMatchObject({ filter: null, editable: true });
+    expect(await h.ok('campaigns.filter', { campaignId: retry.campaignId })).toMatchObject({
+      filter: null,
+      editable: true,
+    });
   });
 
   it('never reads a damaged filter as "no filter", and reports columns a new audience lacks', async () => {
@@ -185,10 +292,18 @@ describe('the audience filter: saved with the campaign, followed by counts, prev
     writeSetting(h.core.store, h.campaignId, 'filter', { root: 'garbage' }, 1);
     const state = await h.ok('campaigns.filter', { campaignId: h.campaignId });
     expect(state.problem).toMatch(/cannot be read.*Set the filter again/);
-    expect(await h.ok('campaigns.filterCount', { campaignId: h.campaignId })).toMatchObject({ filtered: true, matching: 0 });
+    expect(await h.ok('campaigns.filterCount', { campaignId: h.campaignId })).toMatchObject({
+      filtered: true,
+      matching: 0,
+    });
     const check = await h.ok('campaigns.precheck', { campaignId: h.campaignId });
     expect(check.ok).toBe(false);
-    expect(check.items.filter((i) => i.id === 'audience').map((i) => i.message).join(' ')).toMatch(/cannot be read/);
+    expect(
+      check.items
+        .filter((i) => i.id === 'audience')
+        .map((i) => i.message)
+        .join(' '),
+    ).toMatch(/cannot be read/);
     expect((await h.ok('campaigns.validate', { campaignId: h.campaignId })).checked).toBe(0);
 
     await h.setFilter([c('VIP', 'not_empty')]);

@@ -32,7 +32,9 @@ describe('campaign settings store (settings_json)', () => {
     expect(readSettings(core.store, id)).toEqual({});
     core.store.sqlite.prepare("UPDATE campaigns SET state = 'sending' WHERE id = ?").run(id);
     expect(() => writeSetting(core.store, id, 'a', 1, 1)).toThrow(/sending/);
-    expect(writeSetting(core.store, id, 'a', 1, 1, { allowedStates: ['sending'] })).toEqual({ a: 1 });
+    expect(writeSetting(core.store, id, 'a', 1, 1, { allowedStates: ['sending'] })).toEqual({
+      a: 1,
+    });
     expect(() => readSettings(core.store, 999)).toThrow(/999/);
   });
 });

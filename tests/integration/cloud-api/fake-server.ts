@@ -1,6 +1,15 @@
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { createCloudApiClient, type CloudApiClient, type CloudApiConfig } from '../../../electron/core/cloud-api';
+import {
+  createCloudApiClient,
+  type CloudApiClient,
+  type CloudApiConfig,
+} from '../../../electron/core/cloud-api';
 
 /** Long enough to be mistaken for a real token, distinctive enough to grep for in any output. */
 export const TOKEN = 'EAAGtestTOKEN0123456789secretVALUEzz';
@@ -16,7 +25,11 @@ export interface RecordedRequest {
 }
 
 /** Return values are ignored; a rejected promise destroys the connection. */
-export type Handler = (req: IncomingMessage, res: ServerResponse, recorded: RecordedRequest) => unknown;
+export type Handler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  recorded: RecordedRequest,
+) => unknown;
 
 export interface FakeServer {
   baseUrl: string;
@@ -38,7 +51,12 @@ export const startServer = async (handler: Handler): Promise<FakeServer> => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) };
+      const recorded = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks),
+      };
       requests.push(recorded);
       void Promise.resolve(handler(req, res, recorded)).catch((error: unknown) => {
         res.destroy(error instanceof Error ? error : new Error(String(error)));
@@ -68,9 +86,18 @@ export const startServer = async (handler: Handler): Promise<FakeServer> => {
   };
 };
 
-export const sendJson = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
+export const sendJson = (
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void => {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 };
 

@@ -30,7 +30,9 @@ const parseMultipart = (contentType: string, body: Buffer): Part[] => {
   if (!boundary) throw new Error(`bad content type ${contentType}`);
   const delimiter = Buffer.from(`--${boundary}`);
   expect(body.subarray(0, delimiter.length).equals(delimiter)).toBe(true);
-  expect(body.subarray(body.length - delimiter.length - 4).toString('latin1')).toBe(`--${boundary}--\r\n`);
+  expect(body.subarray(body.length - delimiter.length - 4).toString('latin1')).toBe(
+    `--${boundary}--\r\n`,
+  );
   const parts: Part[] = [];
   let at = delimiter.length + 2; // past the first "--boundary\r\n"
   const separator = Buffer.from(`\r\n--${boundary}`);
@@ -60,7 +62,9 @@ describe('uploadMedia', () => {
     const path = fileWith('flyer.pdf', bytes);
     const server = await h.server((_req, res) => sendJson(res, 200, { id: '1037543291543636' }));
 
-    const outcome = await h.client(server.baseUrl).uploadMedia({ path, mimeType: 'application/pdf' });
+    const outcome = await h
+      .client(server.baseUrl)
+      .uploadMedia({ path, mimeType: 'application/pdf' });
 
     expect(outcome).toEqual({ ok: true, id: '1037543291543636' });
     const [req] = server.requests;
@@ -85,18 +89,31 @@ describe('uploadMedia', () => {
   it('escapes quotes and line breaks in the file name and keeps non-ASCII as UTF-8', async () => {
     const path = fileWith('a.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xd9]));
     const server = await h.server((_req, res) => sendJson(res, 200, { id: 'M1' }));
-    await h.client(server.baseUrl).uploadMedia({ path, mimeType: 'image/jpeg', fileName: 'Promoção "verão"\r\n.jpg' });
-    const parts = parseMultipart(server.requests[0]!.headers['content-type']!, server.requests[0]!.body);
-    expect(parts[2]?.headers['content-disposition']).toBe('form-data; name="file"; filename="Promoção %22verão%22%0D%0A.jpg"');
+    await h
+      .client(server.baseUrl)
+      .uploadMedia({ path, mimeType: 'image/jpeg', fileName: 'Promoção "verão"\r\n.jpg' });
+    const parts = parseMultipart(
+      server.requests[0]!.headers['content-type']!,
+      server.requests[0]!.body,
+    );
+    expect(parts[2]?.headers['content-disposition']).toBe(
+      'form-data; name="file"; filename="Promoção %22verão%22%0D%0A.jpg"',
+    );
   });
 
   it('a missing file is a typed failure and nothing is sent', async () => {
     const server = await h.server((_req, res) => sendJson(res, 200, { id: 'never' }));
-    const outcome = await h.client(server.baseUrl).uploadMedia({ path: '/nonexistent/dir/flyer.pdf', mimeType: 'application/pdf' });
+    const outcome = await h
+      .client(server.baseUrl)
+      .uploadMedia({ path: '/nonexistent/dir/flyer.pdf', mimeType: 'application/pdf' });
     expect(outcome).toMatchObject({ ok: false, code: null, httpStatus: null });
     if (!outcome.ok) {
       expect(outcome.failure.entry.title).toBe('Cannot read the media file');
-      expect(outcome.failure).toMatchObject({ handling: 'pause_campaign', ambiguous: false, retryable: false });
+      expect(outcome.failure).toMatchObject({
+        handling: 'pause_campaign',
+        ambiguous: false,
+        retryable: false,
+      });
     }
     expect(server.requests).toHaveLength(0);
   });
@@ -105,11 +122,22 @@ describe('uploadMedia', () => {
     const path = fileWith('clip.mp4', Buffer.from('not really a video'));
     const server = await h.server((_req, res) =>
       sendJson(res, 400, {
-        error: { message: '(#131053) Media upload error', code: 131053, error_data: { details: 'Unsupported MIME type' }, fbtrace_id: 'M' },
+        error: {
+          message: '(#131053) Media upload error',
+          code: 131053,
+          error_data: { details: 'Unsupported MIME type' },
+          fbtrace_id: 'M',
+        },
       }),
     );
     const outcome = await h.client(server.baseUrl).uploadMedia({ path, mimeType: 'video/mp4' });
-    expect(outcome).toMatchObject({ ok: false, code: 131053, httpStatus: 400, details: 'Unsupported MIME type', fbtraceId: 'M' });
+    expect(outcome).toMatchObject({
+      ok: false,
+      code: 131053,
+      httpStatus: 400,
+      details: 'Unsupported MIME type',
+      fbtraceId: 'M',
+    });
   });
 
   it('a 200 without an id is an unreadable answer, safe to retry (an upload reaches no customer)', async () => {
@@ -131,6 +159,8 @@ describe('uploadMedia', () => {
   it('refuses a MIME type that could break the part header', async () => {
     const path = fileWith('a.png', Buffer.from([1]));
     const client = h.client('http://127.0.0.1:9');
-    await expect(client.uploadMedia({ path, mimeType: 'image/png\r\nX-Evil: 1' })).rejects.toThrow(TypeError);
+    await expect(client.uploadMedia({ path, mimeType: 'image/png\r\nX-Evil: 1' })).rejects.toThrow(
+      TypeError,
+    );
   });
 });

@@ -43,7 +43,11 @@ describe('network failures before anything was sent', () => {
   it('a timeout before the connection is up is not ambiguous: the request never left', async () => {
     const hanging: LookupFunction = () => undefined;
     const started = Date.now();
-    const f = failed(await h.client('http://graph.campaign-desk.invalid', { lookup: hanging }).sendTemplate(SEND_BODY));
+    const f = failed(
+      await h
+        .client('http://graph.campaign-desk.invalid', { lookup: hanging })
+        .sendTemplate(SEND_BODY),
+    );
     expect(Date.now() - started).toBeLessThan(1500);
     expect(f.network).toBe('timeout');
     expect(f.failure).toMatchObject({ ambiguous: false, retryable: true });
@@ -154,7 +158,12 @@ describe('connections', () => {
     const log: unknown[] = [];
     await h.client(server.baseUrl, { onRequest: (e) => log.push(e) }).sendTemplate(SEND_BODY);
     expect(log).toEqual([
-      { method: 'POST', url: `${server.baseUrl}/v23.0/106540352242922/messages`, httpStatus: 200, durationMs: expect.any(Number) },
+      {
+        method: 'POST',
+        url: `${server.baseUrl}/v23.0/106540352242922/messages`,
+        httpStatus: 200,
+        durationMs: expect.any(Number),
+      },
     ]);
   });
 });

@@ -14,7 +14,12 @@ const failed = (outcome: SendOutcome): ApiFailure => {
 const SUCCESS = {
   messaging_product: 'whatsapp',
   contacts: [{ input: '+16505551234', wa_id: '16505551234' }],
-  messages: [{ id: 'wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBJCOTY3NDc0NDFDRUI3NTA0Q0UA', message_status: 'accepted' }],
+  messages: [
+    {
+      id: 'wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBJCOTY3NDc0NDFDRUI3NTA0Q0UA',
+      message_status: 'accepted',
+    },
+  ],
 };
 
 /** cloud-api.md §2.1, verbatim. */
@@ -23,7 +28,10 @@ const RATE_LIMIT_ERROR = {
     message: '(#130429) Rate limit hit',
     type: 'OAuthException',
     code: 130429,
-    error_data: { messaging_product: 'whatsapp', details: 'Cloud API message throughput has been reached.' },
+    error_data: {
+      messaging_product: 'whatsapp',
+      details: 'Cloud API message throughput has been reached.',
+    },
     error_subcode: 2494055,
     fbtrace_id: 'Az8or2yhqkZfEZ-_4Qn_Bam',
   },
@@ -55,13 +63,22 @@ describe('sendTemplate: success', () => {
       sendJson(res, 200, { messages: [{ id: 'wamid.X' }] }, { 'Retry-After': '3' }),
     );
     const outcome = await h.client(server.baseUrl).sendTemplate(SEND_BODY);
-    expect(outcome).toEqual({ ok: true, wamid: 'wamid.X', waId: null, messageStatus: null, httpStatus: 200, retryAfterMs: 3000 });
+    expect(outcome).toEqual({
+      ok: true,
+      wamid: 'wamid.X',
+      waId: null,
+      messageStatus: null,
+      httpStatus: 200,
+      retryAfterMs: 3000,
+    });
   });
 });
 
 describe("sendTemplate: Meta's error envelope", () => {
   it('parses the §2.1 example exactly and classifies it on the code', async () => {
-    const server = await h.server((_req, res) => sendJson(res, 429, RATE_LIMIT_ERROR, { 'Retry-After': '7' }));
+    const server = await h.server((_req, res) =>
+      sendJson(res, 429, RATE_LIMIT_ERROR, { 'Retry-After': '7' }),
+    );
     const f = failed(await h.client(server.baseUrl).sendTemplate(SEND_BODY));
 
     expect(f).toMatchObject({
@@ -82,17 +99,25 @@ describe("sendTemplate: Meta's error envelope", () => {
   it('lets the code win over the HTTP status', async () => {
     // A 500 alone would be "maybe sent"; code 131026 says the recipient is unreachable.
     const server = await h.server((_req, res) =>
-      sendJson(res, 500, { error: { message: '(#131026) Message undeliverable', code: 131026, fbtrace_id: 'T1' } }),
+      sendJson(res, 500, {
+        error: { message: '(#131026) Message undeliverable', code: 131026, fbtrace_id: 'T1' },
+      }),
     );
     const f = failed(await h.client(server.baseUrl).sendTemplate(SEND_BODY));
-    expect(f.failure).toMatchObject({ handling: 'fail_recipient', retryable: false, ambiguous: false });
+    expect(f.failure).toMatchObject({
+      handling: 'fail_recipient',
+      retryable: false,
+      ambiguous: false,
+    });
     expect(f.failure.entry.code).toBe(131026);
     expect(f.details).toBeNull();
   });
 
   it('honours is_transient=false for a code Campaign Desk does not know', async () => {
     const server = await h.server((_req, res) =>
-      sendJson(res, 400, { error: { message: '(#987654) Something new', code: 987654, is_transient: false } }),
+      sendJson(res, 400, {
+        error: { message: '(#987654) Something new', code: 987654, is_transient: false },
+      }),
     );
     const f = failed(await h.client(server.baseUrl).sendTemplate(SEND_BODY));
     expect(f).toMatchObject({ code: 987654, isTransient: false });
@@ -101,15 +126,26 @@ describe("sendTemplate: Meta's error envelope", () => {
   });
 
   it('falls back to the HTTP status when the envelope has no code', async () => {
-    const server = await h.server((_req, res) => sendJson(res, 401, { error: { message: 'Invalid OAuth access token.' } }));
+    const server = await h.server((_req, res) =>
+      sendJson(res, 401, { error: { message: 'Invalid OAuth access token.' } }),
+    );
     const f = failed(await h.client(server.baseUrl).sendTemplate(SEND_BODY));
-    expect(f).toMatchObject({ code: null, httpStatus: 401, metaMessage: 'Invalid OAuth access token.' });
+    expect(f).toMatchObject({
+      code: null,
+      httpStatus: 401,
+      metaMessage: 'Invalid OAuth access token.',
+    });
     expect(f.failure).toMatchObject({ handling: 'pause_campaign', ambiguous: false });
   });
 
   it('takes the trace id from x-fb-trace-id when the body has none', async () => {
     const server = await h.server((_req, res) =>
-      sendJson(res, 400, { error: { code: 100, message: 'x' } }, { 'x-fb-trace-id': 'HeaderTrace' }),
+      sendJson(
+        res,
+        400,
+        { error: { code: 100, message: 'x' } },
+        { 'x-fb-trace-id': 'HeaderTrace' },
+      ),
     );
     const f = failed(await h.client(server.baseUrl).sendTemplate(SEND_BODY));
     expect(f).toMatchObject({ code: 100, fbtraceId: 'HeaderTrace' });
@@ -120,14 +156,21 @@ describe('sendTemplate: answers that are not Meta JSON', () => {
   const html = (status: number) => async () => {
     const server = await h.server((_req, res) => {
       res.writeHead(status, { 'Content-Type': 'text/html' });
-      res.end('<html><head><style>p{}</style></head><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>');
+      res.end(
+        '<html><head><style>p{}</style></head><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>',
+      );
     });
     return failed(await h.client(server.baseUrl).sendTemplate(SEND_BODY));
   };
 
   it('a proxy 502 HTML page is "maybe sent": classified on the status, excerpt kept as details', async () => {
     const f = await html(502)();
-    expect(f).toMatchObject({ code: null, httpStatus: 502, metaMessage: null, details: '502 Bad Gateway nginx' });
+    expect(f).toMatchObject({
+      code: null,
+      httpStatus: 502,
+      metaMessage: null,
+      details: '502 Bad Gateway nginx',
+    });
     expect(f.failure).toMatchObject({ ambiguous: true, retryable: false, handling: 'retry_later' });
   });
 
@@ -141,14 +184,17 @@ describe('sendTemplate: answers that are not Meta JSON', () => {
     ['empty JSON', 'application/json', '{}'],
     ['a message without id', 'application/json', '{"messages":[{"message_status":"accepted"}]}'],
     ['truncated JSON', 'application/json', '{"messages":[{"id":"wamid.'],
-  ])('a 200 with %s may have been accepted: ambiguous, never retryable', async (_name, type, body) => {
-    const server = await h.server((_req, res) => {
-      res.writeHead(200, { 'Content-Type': type });
-      res.end(body);
-    });
-    const f = failed(await h.client(server.baseUrl).sendTemplate(SEND_BODY));
-    expect(f).toMatchObject({ code: null, httpStatus: 200 });
-    expect(f.failure).toMatchObject({ ambiguous: true, retryable: false });
-    expect(f.failure.entry.explanation).toMatch(/may or may not have been sent/);
-  });
+  ])(
+    'a 200 with %s may have been accepted: ambiguous, never retryable',
+    async (_name, type, body) => {
+      const server = await h.server((_req, res) => {
+        res.writeHead(200, { 'Content-Type': type });
+        res.end(body);
+      });
+      const f = failed(await h.client(server.baseUrl).sendTemplate(SEND_BODY));
+      expect(f).toMatchObject({ code: null, httpStatus: 200 });
+      expect(f.failure).toMatchObject({ ambiguous: true, retryable: false });
+      expect(f.failure.entry.explanation).toMatch(/may or may not have been sent/);
+    },
+  );
 });

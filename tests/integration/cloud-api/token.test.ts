@@ -22,11 +22,15 @@ describe('redactSecrets', () => {
   });
 
   it('removes bearer tokens and access_token parameters it was not told about', () => {
-    expect(redactSecrets('Authorization: Bearer EAAOTHERtoken123456', [])).toBe(`Authorization: Bearer ${REDACTED}`);
+    expect(redactSecrets('Authorization: Bearer EAAOTHERtoken123456', [])).toBe(
+      `Authorization: Bearer ${REDACTED}`,
+    );
     expect(redactSecrets('https://x/y?limit=1&access_token=EAAsecret&after=2', [])).toBe(
       `https://x/y?limit=1&access_token=${REDACTED}&after=2`,
     );
-    expect(redactSecrets('{"access_token": "EAAsecret"}', [])).toBe(`{"access_token": "${REDACTED}"}`);
+    expect(redactSecrets('{"access_token": "EAAsecret"}', [])).toBe(
+      `{"access_token": "${REDACTED}"}`,
+    );
   });
 
   it('ignores empty and very short secrets instead of blanking the text', () => {
@@ -41,11 +45,15 @@ describe('the token never leaks', () => {
       const token = auth.replace(/^Bearer /, '');
       if (req.url?.includes('message_templates')) {
         // An "invalid template" whose raw JSON is handed back to the caller.
-        return sendJson(res, 200, { data: [{ name: token, language: 'en', components: [{ type: 'BODY', note: auth }] }] });
+        return sendJson(res, 200, {
+          data: [{ name: token, language: 'en', components: [{ type: 'BODY', note: auth }] }],
+        });
       }
       if (status === 502) {
         res.writeHead(502, { 'Content-Type': 'text/html' });
-        return res.end(`<html><body>Upstream refused ${auth} (token=${encodeURIComponent(token)})</body></html>`);
+        return res.end(
+          `<html><body>Upstream refused ${auth} (token=${encodeURIComponent(token)})</body></html>`,
+        );
       }
       sendJson(res, status, {
         error: {
@@ -78,7 +86,9 @@ describe('the token never leaks', () => {
       ];
       const text = JSON.stringify(outcomes);
       // The server really echoed it: the redaction, not luck, keeps it out.
-      expect(server.requests.every((r) => r.headers.authorization === `Bearer ${TOKEN}`)).toBe(true);
+      expect(server.requests.every((r) => r.headers.authorization === `Bearer ${TOKEN}`)).toBe(
+        true,
+      );
       expect(text).toContain(REDACTED);
       expect(text).not.toContain(TOKEN);
       expect(text).not.toContain(encodeURIComponent(TOKEN));
@@ -94,7 +104,9 @@ describe('the token never leaks', () => {
       if (req.url?.includes('after=2')) return sendJson(res, 200, { data: [] });
       sendJson(res, 200, {
         data: [],
-        paging: { next: `http://${req.headers.host}/v23.0/${WABA_ID}/message_templates?access_token=${TOKEN}&after=2` },
+        paging: {
+          next: `http://${req.headers.host}/v23.0/${WABA_ID}/message_templates?access_token=${TOKEN}&after=2`,
+        },
       });
     });
     const outcome = await h.client(server.baseUrl).listTemplates();
@@ -104,10 +116,19 @@ describe('the token never leaks', () => {
   });
 
   it('not in network errors, even when the host name itself is the token', async () => {
-    const outcome = await h.client(`http://${TOKEN.toLowerCase()}.invalid`, {
-      getToken: () => TOKEN.toLowerCase(),
-      lookup: (hostname, _o, cb) => process.nextTick(() => cb(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }), '', 4)),
-    }).sendTemplate(SEND_BODY);
+    const outcome = await h
+      .client(`http://${TOKEN.toLowerCase()}.invalid`, {
+        getToken: () => TOKEN.toLowerCase(),
+        lookup: (hostname, _o, cb) =>
+          process.nextTick(() =>
+            cb(
+              Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }),
+              '',
+              4,
+            ),
+          ),
+      })
+      .sendTemplate(SEND_BODY);
     expect(outcome).toMatchObject({ ok: false, network: 'dns' });
     expect(JSON.stringify(outcome)).not.toContain(TOKEN.toLowerCase());
   });
@@ -135,17 +156,31 @@ describe('token checks', () => {
     const client = h.client(server.baseUrl);
     expect(await client.phoneNumberInfo()).toEqual({
       ok: true,
-      info: { id: PHONE_ID, displayPhoneNumber: '15550783881', verifiedName: 'Lucky Shrub', qualityRating: 'GREEN', throughputLevel: 'STANDARD' },
+      info: {
+        id: PHONE_ID,
+        displayPhoneNumber: '15550783881',
+        verifiedName: 'Lucky Shrub',
+        qualityRating: 'GREEN',
+        throughputLevel: 'STANDARD',
+      },
     });
     expect(await client.checkToken()).toEqual({ ok: true });
     const url = new URL(server.requests[0]!.url, 'http://x');
     expect(url.pathname).toBe(`/v23.0/${PHONE_ID}`);
-    expect(url.searchParams.get('fields')).toBe('id,display_phone_number,verified_name,quality_rating,throughput');
+    expect(url.searchParams.get('fields')).toBe(
+      'id,display_phone_number,verified_name,quality_rating,throughput',
+    );
   });
 
   it('an expired token (code 190) pauses, whatever the HTTP status', async () => {
     const server = await h.server((_req, res) =>
-      sendJson(res, 400, { error: { message: 'Error validating access token: Session has expired', type: 'OAuthException', code: 190 } }),
+      sendJson(res, 400, {
+        error: {
+          message: 'Error validating access token: Session has expired',
+          type: 'OAuthException',
+          code: 190,
+        },
+      }),
     );
     const outcome = await h.client(server.baseUrl).checkToken();
     expect(outcome).toMatchObject({ ok: false, code: 190, httpStatus: 400 });
@@ -156,9 +191,12 @@ describe('token checks', () => {
     'an unusable token %j fails without contacting the server',
     async (token) => {
       const server = await h.server((_req, res) => sendJson(res, 200, {}));
-      const outcome = await h.client(server.baseUrl, { getToken: () => token }).sendTemplate(SEND_BODY);
+      const outcome = await h
+        .client(server.baseUrl, { getToken: () => token })
+        .sendTemplate(SEND_BODY);
       expect(outcome).toMatchObject({ ok: false, code: null, httpStatus: null });
-      if (!outcome.ok) expect(outcome.failure).toMatchObject({ handling: 'pause_campaign', ambiguous: false });
+      if (!outcome.ok)
+        expect(outcome.failure).toMatchObject({ handling: 'pause_campaign', ambiguous: false });
       expect(server.requests).toHaveLength(0);
     },
   );

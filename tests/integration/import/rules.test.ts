@@ -9,7 +9,9 @@ import { fixture, harness, value, type Harness } from './helpers';
 async function downloadText(h: Harness, importId: number): Promise<{ name: string; text: string }> {
   const d = openDownload(h.core, 'import-rejects', importId);
   const chunks: Buffer[] = [];
-  await d.write(new Writable({ write: (c: Buffer, _e, cb) => (chunks.push(Buffer.from(c)), cb()) }));
+  await d.write(
+    new Writable({ write: (c: Buffer, _e, cb) => (chunks.push(Buffer.from(c)), cb()) }),
+  );
   return { name: d.fileName, text: Buffer.concat(chunks).toString('utf8') };
 }
 
@@ -19,9 +21,14 @@ describe('import: the rules', () => {
 
   it('reports every kind of problem row, with row numbers as the spreadsheet shows them', async () => {
     h = await harness();
-    const r = value(await h.importFile(fixture('messy.csv'), { defaultCountry: 'GB', phoneColumn: 'phone' }));
+    const r = value(
+      await h.importFile(fixture('messy.csv'), { defaultCountry: 'GB', phoneColumn: 'phone' }),
+    );
     expect(r.columns).toEqual(['name', 'phone', 'phone (2)', 'Column 4', 'notes']);
-    expect(r.renamedColumns).toEqual([{ from: 'phone', to: 'phone (2)' }, { from: '', to: 'Column 4' }]);
+    expect(r.renamedColumns).toEqual([
+      { from: 'phone', to: 'phone (2)' },
+      { from: '', to: 'Column 4' },
+    ]);
     expect(r).toMatchObject({
       rows: 10,
       imported: 5, // Ana, Gus (landline, kept), Hal, Ivy, Jo
@@ -49,29 +56,47 @@ describe('import: the rules', () => {
 
   it('deduplicates across a second file and skips suppressed numbers', async () => {
     h = await harness();
-    h.core.store.sqlite.prepare("INSERT INTO suppression (phone, reason, source, created_at) VALUES ('+447911123459', 'opt_out', 'test', 0)").run();
+    h.core.store.sqlite
+      .prepare(
+        "INSERT INTO suppression (phone, reason, source, created_at) VALUES ('+447911123459', 'opt_out', 'test', 0)",
+      )
+      .run();
     value(await h.importFile(fixture('messy.csv'), { defaultCountry: 'GB', phoneColumn: 'phone' }));
     const second = join(h.dir, 'second.csv');
-    writeFileSync(second, 'phone,name\n+447911123456,Ana again\n+447911123499,New\n+447911123459,Opted out\n');
+    writeFileSync(
+      second,
+      'phone,name\n+447911123456,Ana again\n+447911123499,New\n+447911123459,Opted out\n',
+    );
     const r = value(await h.importFile(second, { defaultCountry: 'GB' }));
     expect(r).toMatchObject({ rows: 3, imported: 1, duplicates: 2 });
-    const states = Object.fromEntries(h.recipients().map((x) => [x.phone, [x.state, x.skip_reason]]));
+    const states = Object.fromEntries(
+      h.recipients().map((x) => [x.phone, [x.state, x.skip_reason]]),
+    );
     expect(states['+447911123459']).toEqual(['skipped', 'suppressed']);
     expect(states['+447911123499']).toEqual(['pending', null]);
 
     const third = join(h.dir, 'third.csv');
-    h.core.store.sqlite.prepare("INSERT INTO suppression (phone, reason, source, created_at) VALUES ('+447911123600', 'opt_out', 'test', 0)").run();
+    h.core.store.sqlite
+      .prepare(
+        "INSERT INTO suppression (phone, reason, source, created_at) VALUES ('+447911123600', 'opt_out', 'test', 0)",
+      )
+      .run();
     writeFileSync(third, 'phone\n+447911123600\n');
     expect(value(await h.importFile(third))).toMatchObject({ suppressed: 1, imported: 0 });
   });
 
   it('writes the rows to fix as a CSV with the original columns, which imports again once fixed', async () => {
     h = await harness();
-    const r = value(await h.importFile(fixture('messy.csv'), { defaultCountry: 'GB', phoneColumn: 'phone' }));
+    const r = value(
+      await h.importFile(fixture('messy.csv'), { defaultCountry: 'GB', phoneColumn: 'phone' }),
+    );
     const { name, text } = await downloadText(h, r.importId);
     expect(name).toBe('messy - rows to fix.csv');
     expect(text.startsWith('\uFEFF')).toBe(true);
-    const parsed = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true });
+    const parsed = Papa.parse<Record<string, string>>(text.slice(1), {
+      header: true,
+      skipEmptyLines: true,
+    });
     expect(parsed.meta.fields).toEqual([...r.columns, 'Row in original file', 'Problem']);
     expect(parsed.data.map((row) => row['Row in original file'])).toEqual(['4', '5', '7', '8']);
     expect(parsed.data[0]!['phone']).toBe('2.34803E+12');
@@ -80,7 +105,10 @@ describe('import: the rules', () => {
     const fixedRows = parsed.data.map((row, i) => ({ ...row, phone: `+44 7911 2000${i}0` }));
     const fixed = join(h.dir, 'fixed.csv');
     writeFileSync(fixed, Papa.unparse(fixedRows));
-    expect(value(await h.importFile(fixed, { phoneColumn: 'phone' }))).toMatchObject({ imported: 4, invalid: 0 });
+    expect(value(await h.importFile(fixed, { phoneColumn: 'phone' }))).toMatchObject({
+      imported: 4,
+      invalid: 0,
+    });
   });
 
   it('escapes cells that a spreadsheet would run as formulas in the rows-to-fix CSV', async () => {
@@ -98,15 +126,21 @@ describe('import: the rules', () => {
     writeFileSync(path, 'Ana,+447911123456\nBob,+447911123457\n');
     const preview = value(await h.previewFile(path)) as { hasHeader: boolean; phoneColumn: string };
     expect(preview).toMatchObject({ hasHeader: false, phoneColumn: 'Column 2' });
-    expect(value(await h.importFile(path, { hasHeader: false, phoneColumn: 'Column 2' }))).toMatchObject({ imported: 2 });
+    expect(
+      value(await h.importFile(path, { hasHeader: false, phoneColumn: 'Column 2' })),
+    ).toMatchObject({ imported: 2 });
   });
 
   it('clears the audience of a draft, and refuses to change the audience of a sent campaign', async () => {
     h = await harness();
     value(await h.importFile(fixture('google-contacts.csv')));
-    expect(await h.core.handlers['audience.clear']({ campaignId: h.campaignId })).toEqual({ removed: 3 });
+    expect(await h.core.handlers['audience.clear']({ campaignId: h.campaignId })).toEqual({
+      removed: 3,
+    });
     expect(h.recipients()).toHaveLength(0);
-    h.core.store.sqlite.prepare("UPDATE campaigns SET state = 'completed' WHERE id = ?").run(h.campaignId);
+    h.core.store.sqlite
+      .prepare("UPDATE campaigns SET state = 'completed' WHERE id = ?")
+      .run(h.campaignId);
     const r = await h.importFile(fixture('google-contacts.csv'));
     expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });

@@ -7,7 +7,11 @@ import { tempDir } from '../../helpers/tmp';
 function io() {
   const out: string[] = [];
   const err: string[] = [];
-  return { out, err, io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), env: {} } };
+  return {
+    out,
+    err,
+    io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), env: {} },
+  };
 }
 
 describe('CLI: campaigns settings, pacing part', () => {
@@ -20,18 +24,51 @@ describe('CLI: campaigns settings, pacing part', () => {
       const code = await runCli(['--data-dir', dir.path, ...args], r.io);
       return { code, out: r.out.join('\n'), err: r.err.join('\n') };
     };
-    const created = JSON.parse((await run('campaigns', 'create', '--name', 'Pacing', '--json')).out) as { id: number };
+    const created = JSON.parse(
+      (await run('campaigns', 'create', '--name', 'Pacing', '--json')).out,
+    ) as { id: number };
     const csv = join(dir.path, 'people.csv');
     writeFileSync(csv, 'phone,name\n+12025551000,Ann\n+447400123410,Bob\n');
     expect((await run('campaigns', 'import', String(created.id), csv)).code).toBe(EXIT.OK);
     const id = String(created.id);
 
-    const set = await run('campaigns', 'settings', id, '--frequency-cap-days', '3', '--quiet-hours', '21:00-8:00', '--quiet-zone', 'us=America/Chicago', '--spread', '6h', '--json');
+    const set = await run(
+      'campaigns',
+      'settings',
+      id,
+      '--frequency-cap-days',
+      '3',
+      '--quiet-hours',
+      '21:00-8:00',
+      '--quiet-zone',
+      'us=America/Chicago',
+      '--spread',
+      '6h',
+      '--json',
+    );
     expect(set.code).toBe(EXIT.OK);
-    const value = JSON.parse(set.out) as { changed: string[]; settings: { pacing: { frequencyCap: unknown; quietHours: { zones: unknown; from: string; to: string }; spread: unknown } } };
+    const value = JSON.parse(set.out) as {
+      changed: string[];
+      settings: {
+        pacing: {
+          frequencyCap: unknown;
+          quietHours: { zones: unknown; from: string; to: string };
+          spread: unknown;
+        };
+      };
+    };
     expect(value.changed).toEqual(['frequency cap, quiet hours, spread']);
-    expect(value.settings.pacing.frequencyCap).toMatchObject({ enabled: true, days: 3, source: 'campaign' });
-    expect(value.settings.pacing.quietHours).toMatchObject({ enabled: true, from: '21:00', to: '08:00', zones: { US: 'America/Chicago' } });
+    expect(value.settings.pacing.frequencyCap).toMatchObject({
+      enabled: true,
+      days: 3,
+      source: 'campaign',
+    });
+    expect(value.settings.pacing.quietHours).toMatchObject({
+      enabled: true,
+      from: '21:00',
+      to: '08:00',
+      zones: { US: 'America/Chicago' },
+    });
     expect(value.settings.pacing.spread).toMatchObject({ durationMinutes: 360 });
 
     const shown = await run('campaigns', 'settings', id);
@@ -41,9 +78,28 @@ describe('CLI: campaigns settings, pacing part', () => {
     expect(shown.out).toMatch(/Spread: over 6 h from the start/);
 
     // A zone alone merges into the current settings; "any" removes a choice; off keeps the times.
-    await run('campaigns', 'settings', id, '--quiet-zone', 'US=any', '--quiet-hours', 'off', '--spread', 'off', '--frequency-cap-days', 'default');
-    const after = JSON.parse((await run('campaigns', 'settings', id, '--json')).out) as { settings: { pacing: { quietHours: unknown; spread: unknown; frequencyCap: unknown } } };
-    expect(after.settings.pacing.quietHours).toMatchObject({ enabled: false, from: '21:00', to: '08:00', zones: {} });
+    await run(
+      'campaigns',
+      'settings',
+      id,
+      '--quiet-zone',
+      'US=any',
+      '--quiet-hours',
+      'off',
+      '--spread',
+      'off',
+      '--frequency-cap-days',
+      'default',
+    );
+    const after = JSON.parse((await run('campaigns', 'settings', id, '--json')).out) as {
+      settings: { pacing: { quietHours: unknown; spread: unknown; frequencyCap: unknown } };
+    };
+    expect(after.settings.pacing.quietHours).toMatchObject({
+      enabled: false,
+      from: '21:00',
+      to: '08:00',
+      zones: {},
+    });
     expect(after.settings.pacing.spread).toMatchObject({ durationMinutes: null });
     expect(after.settings.pacing.frequencyCap).toMatchObject({ source: 'default', enabled: false });
 

@@ -1,7 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SANDBOX_TEST_NUMBERS, startSandbox, type Sandbox } from '../../../electron/sandbox';
 import { fakeClock } from '../../helpers/tmp';
-import { allEvents, changeOf, DISPLAY_NUMBER, feedPage, ladders, orderConfirmation, PHONE_ID, send, springSale, statusesOf, WABA_ID } from './helpers';
+import {
+  allEvents,
+  changeOf,
+  DISPLAY_NUMBER,
+  feedPage,
+  ladders,
+  orderConfirmation,
+  PHONE_ID,
+  send,
+  springSale,
+  statusesOf,
+  WABA_ID,
+} from './helpers';
 
 const N = SANDBOX_TEST_NUMBERS;
 const delivery = { sentAfterMs: 1000, deliveredAfterMs: 2000, readAfterMs: 3000, seed: 1 };
@@ -17,7 +29,11 @@ describe('sandbox: delivery playout of the test numbers', () => {
     return { clock, sb };
   };
 
-  const wamidOf = async (s: Sandbox, to: string, body = springSale(to, ['Maria', '20%'], { biz_opaque_callback_data: `row:${to}` })) => {
+  const wamidOf = async (
+    s: Sandbox,
+    to: string,
+    body = springSale(to, ['Maria', '20%'], { biz_opaque_callback_data: `row:${to}` }),
+  ) => {
     const a = await send(s, body);
     expect(a.status).toBe(200);
     return a.json.messages[0]!.id;
@@ -55,7 +71,9 @@ describe('sandbox: delivery playout of the test numbers', () => {
     expect(l.get(ids.neverDelivered)).toEqual(['sent']);
     expect(l.get(ids.readAtOnce)).toEqual(['sent', 'read']);
 
-    const readBodies = events.filter((e) => changeOf(e).value.statuses?.[0]?.id === ids.read).map((e) => e.body);
+    const readBodies = events
+      .filter((e) => changeOf(e).value.statuses?.[0]?.id === ids.read)
+      .map((e) => e.body);
     expect(readBodies[0]).toEqual({
       object: 'whatsapp_business_account',
       entry: [
@@ -73,7 +91,12 @@ describe('sandbox: delivery playout of the test numbers', () => {
                     timestamp: seconds(t0 + 1000),
                     recipient_id: '12025550101',
                     biz_opaque_callback_data: 'row:+12025550101',
-                    pricing: { billable: true, pricing_model: 'PMP', type: 'regular', category: 'marketing' },
+                    pricing: {
+                      billable: true,
+                      pricing_model: 'PMP',
+                      type: 'regular',
+                      category: 'marketing',
+                    },
                   },
                 ],
               },
@@ -84,13 +107,21 @@ describe('sandbox: delivery playout of the test numbers', () => {
       ],
     });
     const readStatuses = statusesOf(events).filter((s) => s.id === ids.read);
-    expect(readStatuses.map((s) => s.timestamp)).toEqual([seconds(t0 + 1000), seconds(t0 + 2000), seconds(t0 + 3000)]);
+    expect(readStatuses.map((s) => s.timestamp)).toEqual([
+      seconds(t0 + 1000),
+      seconds(t0 + 2000),
+      seconds(t0 + 3000),
+    ]);
     // Pricing rides on `sent` and on ONE of delivered/read.
     expect(readStatuses.map((s) => s.pricing !== undefined)).toEqual([true, true, false]);
-    expect(statusesOf(events).find((s) => s.id === ids.readAtOnce && s.status === 'read')?.pricing).toBeDefined();
+    expect(
+      statusesOf(events).find((s) => s.id === ids.readAtOnce && s.status === 'read')?.pricing,
+    ).toBeDefined();
 
     const failures = statusesOf(events).filter((s) => s.status === 'failed');
-    const codes = Object.fromEntries(failures.map((s) => [s.recipient_id, (s.errors as { code: number }[])[0]!.code]));
+    const codes = Object.fromEntries(
+      failures.map((s) => [s.recipient_id, (s.errors as { code: number }[])[0]!.code]),
+    );
     expect(codes).toEqual({ '12025550103': 131026, '12025550104': 131049, '12025550105': 131050 });
     expect(failures.find((s) => s.recipient_id === '12025550104')).toEqual({
       id: ids.marketingLimit,
@@ -103,7 +134,10 @@ describe('sandbox: delivery playout of the test numbers', () => {
           code: 131049,
           title: 'This message was not delivered to maintain healthy ecosystem engagement.',
           message: 'This message was not delivered to maintain healthy ecosystem engagement.',
-          error_data: { details: 'In order to maintain a healthy ecosystem engagement, the message failed to be delivered.' },
+          error_data: {
+            details:
+              'In order to maintain a healthy ecosystem engagement, the message failed to be delivered.',
+          },
           href: '/documentation/business-messaging/whatsapp/support/error-codes',
         },
       ],
@@ -114,8 +148,16 @@ describe('sandbox: delivery playout of the test numbers', () => {
 
   it('spares utility templates from the marketing-only failures', async () => {
     const { clock, sb } = await start();
-    const limited = await wamidOf(sb, N.marketingLimit.number, orderConfirmation(N.marketingLimit.number));
-    const optedOut = await wamidOf(sb, N.optedOutOfMarketing.number, orderConfirmation(N.optedOutOfMarketing.number));
+    const limited = await wamidOf(
+      sb,
+      N.marketingLimit.number,
+      orderConfirmation(N.marketingLimit.number),
+    );
+    const optedOut = await wamidOf(
+      sb,
+      N.optedOutOfMarketing.number,
+      orderConfirmation(N.optedOutOfMarketing.number),
+    );
     clock.advance(60_000);
     const l = ladders(await allEvents(sb));
     expect(l.get(limited)).toEqual(['sent', 'delivered']);
@@ -132,7 +174,14 @@ describe('sandbox: delivery playout of the test numbers', () => {
     expect(lateStatuses.map((s) => s.status)).toEqual(['sent', 'read', 'delivered']);
     const ts = Object.fromEntries(lateStatuses.map((s) => [s.status, Number(s.timestamp)]));
     expect(ts.delivered).toBeLessThanOrEqual(ts.read!);
-    expect(ladders(events).get(dup)).toEqual(['sent', 'sent', 'delivered', 'delivered', 'read', 'read']);
+    expect(ladders(events).get(dup)).toEqual([
+      'sent',
+      'sent',
+      'delivered',
+      'delivered',
+      'read',
+      'read',
+    ]);
   });
 
   it('hands out cursors in visibility order, so a poller never misses a late event', async () => {
@@ -146,7 +195,9 @@ describe('sandbox: delivery playout of the test numbers', () => {
     for (let step = 0; step < 40; step++) {
       clock.advance(250);
       const q: string = after === null ? '' : `&after=${after}`;
-      const r = await fetch(`${sb.url}/events?limit=2${q}`, { headers: { Authorization: `Bearer ${sb.feedToken}` } });
+      const r = await fetch(`${sb.url}/events?limit=2${q}`, {
+        headers: { Authorization: `Bearer ${sb.feedToken}` },
+      });
       const page = (await r.json()) as { events: { cursor: string }[]; next: string | null };
       for (const e of page.events) seen.push(e.cursor);
       after = page.events.at(-1)?.cursor ?? after;
@@ -173,7 +224,10 @@ describe('sandbox: delivery playout of the test numbers', () => {
     expect(await feedPage(sb, all.at(-1)!.cursor)).toEqual({ events: [], next: null });
 
     const feed = (query: string, token?: string) =>
-      fetch(`${sb.url}/events${query}`, token === undefined ? {} : { headers: { Authorization: `Bearer ${token}` } });
+      fetch(
+        `${sb.url}/events${query}`,
+        token === undefined ? {} : { headers: { Authorization: `Bearer ${token}` } },
+      );
     expect((await feed('')).status).toBe(401);
     expect((await feed('', 'sandbox-token')).status).toBe(401);
     expect((await feed('?after=abc', sb.feedToken)).status).toBe(400);
@@ -184,14 +238,26 @@ describe('sandbox: delivery playout of the test numbers', () => {
     const { clock, sb } = await start();
     const wamid = await wamidOf(sb, '+16505551234');
     const textId = sb.injectInbound({ from: '+16505551234', text: 'STOP', name: 'Jessica' });
-    const tapId = sb.injectInbound({ from: '16505551234', buttonPayload: 'STOP_PROMOS', buttonText: 'Stop promotions' });
+    const tapId = sb.injectInbound({
+      from: '16505551234',
+      buttonPayload: 'STOP_PROMOS',
+      buttonText: 'Stop promotions',
+    });
     const events = await allEvents(sb);
     expect(events.map((e) => changeOf(e).value)).toEqual([
       {
         messaging_product: 'whatsapp',
         metadata: { display_phone_number: DISPLAY_NUMBER, phone_number_id: PHONE_ID },
         contacts: [{ profile: { name: 'Jessica' }, wa_id: '16505551234' }],
-        messages: [{ from: '16505551234', id: textId, timestamp: seconds(clock.now()), type: 'text', text: { body: 'STOP' } }],
+        messages: [
+          {
+            from: '16505551234',
+            id: textId,
+            timestamp: seconds(clock.now()),
+            type: 'text',
+            text: { body: 'STOP' },
+          },
+        ],
       },
       {
         messaging_product: 'whatsapp',

@@ -6,14 +6,20 @@ import { request } from 'node:http';
 import { startSandbox } from '../../../electron/sandbox';
 import { PHONE_ID, send, springSale, TOKEN } from './helpers';
 
-const sb = await startSandbox({ delivery: { sentAfterMs: 60_000, deliveredAfterMs: 120_000, readAfterMs: 180_000 } });
+const sb = await startSandbox({
+  delivery: { sentAfterMs: 60_000, deliveredAfterMs: 120_000, readAfterMs: 180_000 },
+});
 await send(sb, springSale('+16505551234'));
 await fetch(`${sb.url}/events`, { headers: { Authorization: `Bearer ${sb.feedToken}` } });
 
 // A request held by a long timeout, and one delayed by a long slowMs, both still pending at close.
 sb.setFaults({ timeoutRate: 1, timeoutMs: 600_000 });
 const held = new Promise<void>((resolve) => {
-  const req = request(`${sb.url}/v23.0/${PHONE_ID}/messages`, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}` } }, () => resolve());
+  const req = request(
+    `${sb.url}/v23.0/${PHONE_ID}/messages`,
+    { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}` } },
+    () => resolve(),
+  );
   req.on('error', () => resolve());
   req.end(JSON.stringify(springSale('+16505550000')));
 });

@@ -1,7 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type FaultConfig, type Sandbox } from '../../../electron/sandbox';
 import { fakeClock } from '../../helpers/tmp';
-import { allEvents, changeOf, expectGraphError, get, ladders, PHONE_ID, send, springSale, WABA_ID, type TemplatesPage } from './helpers';
+import {
+  allEvents,
+  changeOf,
+  expectGraphError,
+  get,
+  ladders,
+  PHONE_ID,
+  send,
+  springSale,
+  WABA_ID,
+  type TemplatesPage,
+} from './helpers';
 
 /** 'ok' | '<code>' | 'dropped' for each of n sends, one after another. */
 async function pattern(sb: Sandbox, n: number): Promise<string[]> {
@@ -20,7 +31,11 @@ async function pattern(sb: Sandbox, n: number): Promise<string[]> {
 describe('sandbox: faults', () => {
   const open: Sandbox[] = [];
   const start = async (faults: FaultConfig, now?: () => number) => {
-    const sb = await startSandbox({ faults, ...(now && { now }), delivery: { sentAfterMs: 10, deliveredAfterMs: 20, readAfterMs: 30 } });
+    const sb = await startSandbox({
+      faults,
+      ...(now && { now }),
+      delivery: { sentAfterMs: 10, deliveredAfterMs: 20, readAfterMs: 30 },
+    });
     open.push(sb);
     return sb;
   };
@@ -30,7 +45,11 @@ describe('sandbox: faults', () => {
 
   it('answers 500 code 131000 or 503 code 2 for server errors, and accepts nothing', async () => {
     const sb = await start({ serverErrorRate: 1, seed: 3 });
-    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => send(sb, springSale(`+165055500${String(i).padStart(2, '0')}`))));
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        send(sb, springSale(`+165055500${String(i).padStart(2, '0')}`)),
+      ),
+    );
     for (const a of answers) {
       if (a.status === 500) expectGraphError(a, 131000, 500);
       else expectGraphError(a, 2, 503);
@@ -47,8 +66,14 @@ describe('sandbox: faults', () => {
 
   it('accepts, then resets: the message plays out although the client saw no answer', async () => {
     const sb = await start({ acceptThenResetRate: 1 });
-    await expect(send(sb, springSale('+12025550101', ['Maria', '20%'], { biz_opaque_callback_data: 'row-9' }))).rejects.toThrow();
-    expect(sb.stats()).toMatchObject({ accepted: 1, dropped: 0, acceptedByRecipient: { '+12025550101': 1 } });
+    await expect(
+      send(sb, springSale('+12025550101', ['Maria', '20%'], { biz_opaque_callback_data: 'row-9' })),
+    ).rejects.toThrow();
+    expect(sb.stats()).toMatchObject({
+      accepted: 1,
+      dropped: 0,
+      acceptedByRecipient: { '+12025550101': 1 },
+    });
     const [m] = sb.state.messages();
     await new Promise((r) => setTimeout(r, 60));
     expect(ladders(await allEvents(sb)).get(m!.wamid)).toEqual(['sent', 'delivered', 'read']);
@@ -71,7 +96,12 @@ describe('sandbox: faults', () => {
   });
 
   it('is deterministic for a seed, and can be changed at runtime', async () => {
-    const mixed: FaultConfig = { serverErrorRate: 0.2, resetRate: 0.2, acceptThenResetRate: 0.1, seed: 11 };
+    const mixed: FaultConfig = {
+      serverErrorRate: 0.2,
+      resetRate: 0.2,
+      acceptThenResetRate: 0.1,
+      seed: 11,
+    };
     const a = await pattern(await start(mixed), 30);
     const b = await pattern(await start(mixed), 30);
     expect(b).toEqual(a);
@@ -96,7 +126,10 @@ describe('sandbox: faults', () => {
 
   it('pauses a template after N accepted messages, with a template status event in the feed', async () => {
     const clock = fakeClock();
-    const sb = await start({ pauseTemplateAfter: { name: 'spring_sale', language: 'en_US', after: 2 } }, clock.now);
+    const sb = await start(
+      { pauseTemplateAfter: { name: 'spring_sale', language: 'en_US', after: 2 } },
+      clock.now,
+    );
     expect(await pattern(sb, 2)).toEqual(['ok', 'ok']);
     expectGraphError(await send(sb, springSale('+16505559999')), 132015, 400);
     const events = await allEvents(sb);
@@ -117,18 +150,28 @@ describe('sandbox: faults', () => {
       },
       field: 'message_template_status_update',
     });
-    const listed = await get<TemplatesPage>(sb, `/v23.0/${WABA_ID}/message_templates?fields=name,language,status&limit=100`);
-    expect(listed.json.data.find((t) => t.name === 'spring_sale' && t.language === 'en_US')?.status).toBe('PAUSED');
+    const listed = await get<TemplatesPage>(
+      sb,
+      `/v23.0/${WABA_ID}/message_templates?fields=name,language,status&limit=100`,
+    );
+    expect(
+      listed.json.data.find((t) => t.name === 'spring_sale' && t.language === 'en_US')?.status,
+    ).toBe('PAUSED');
     // The Spanish translation is a separate template and keeps working.
     const es = springSale('+16505559999');
-    expect((await send(sb, { ...es, template: { ...es.template, language: { code: 'es' } } })).status).toBe(200);
+    expect(
+      (await send(sb, { ...es, template: { ...es.template, language: { code: 'es' } } })).status,
+    ).toBe(200);
   });
 
   it('pauses a template on demand', async () => {
     const sb = await start({});
     sb.pauseTemplate('order_confirmation', 'en_US');
     const events = await allEvents(sb);
-    expect(changeOf(events[0]!).value).toMatchObject({ event: 'PAUSED', message_template_name: 'order_confirmation' });
+    expect(changeOf(events[0]!).value).toMatchObject({
+      event: 'PAUSED',
+      message_template_name: 'order_confirmation',
+    });
     expect(() => sb.pauseTemplate('nope', 'en_US')).toThrow(/no template/);
   });
 

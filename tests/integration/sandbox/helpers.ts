@@ -1,5 +1,10 @@
 import { expect } from 'vitest';
-import { SANDBOX_DEFAULTS, type FeedEvent, type FeedPage, type Sandbox } from '../../../electron/sandbox';
+import {
+  SANDBOX_DEFAULTS,
+  type FeedEvent,
+  type FeedPage,
+  type Sandbox,
+} from '../../../electron/sandbox';
 
 export const TOKEN = SANDBOX_DEFAULTS.token;
 export const PHONE_ID = SANDBOX_DEFAULTS.phoneNumberId;
@@ -12,7 +17,13 @@ export interface Answer<T = unknown> {
 }
 
 export interface GraphErrorBody {
-  error: { message: string; type: string; code: number; error_data: { messaging_product: string; details: string }; fbtrace_id: string };
+  error: {
+    message: string;
+    type: string;
+    code: number;
+    error_data: { messaging_product: string; details: string };
+    fbtrace_id: string;
+  };
 }
 
 /** A send answer read loosely: tests look at the success or the error side, whichever came. */
@@ -74,21 +85,38 @@ async function answer<T>(r: Response): Promise<Answer<T>> {
   return { status: r.status, json: (text === '' ? undefined : JSON.parse(text)) as T };
 }
 
-export async function postJson<T = SendBody>(sb: Sandbox, path: string, body: unknown, token: string | null = TOKEN): Promise<Answer<T>> {
+export async function postJson<T = SendBody>(
+  sb: Sandbox,
+  path: string,
+  body: unknown,
+  token: string | null = TOKEN,
+): Promise<Answer<T>> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   if (token !== null) headers.Authorization = `Bearer ${token}`;
-  const r = await fetch(`${sb.url}${path}`, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const r = await fetch(`${sb.url}${path}`, {
+    method: 'POST',
+    headers,
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
   return answer<T>(r);
 }
 
-export async function get<T = unknown>(sb: Sandbox, pathOrUrl: string, token: string | null = TOKEN): Promise<Answer<T>> {
-  const headers: Record<string, string> = token === null ? {} : { Authorization: `Bearer ${token}` };
+export async function get<T = unknown>(
+  sb: Sandbox,
+  pathOrUrl: string,
+  token: string | null = TOKEN,
+): Promise<Answer<T>> {
+  const headers: Record<string, string> =
+    token === null ? {} : { Authorization: `Bearer ${token}` };
   const url = pathOrUrl.startsWith('http') ? pathOrUrl : `${sb.url}${pathOrUrl}`;
   return answer<T>(await fetch(url, { headers }));
 }
 
-export const send = (sb: Sandbox, body: unknown, token: string | null = TOKEN): Promise<Answer<SendBody>> =>
-  postJson<SendBody>(sb, `/v23.0/${PHONE_ID}/messages`, body, token);
+export const send = (
+  sb: Sandbox,
+  body: unknown,
+  token: string | null = TOKEN,
+): Promise<Answer<SendBody>> => postJson<SendBody>(sb, `/v23.0/${PHONE_ID}/messages`, body, token);
 
 /** A send of the named utility template `order_confirmation`. */
 export const orderConfirmation = (to: string, extra: Record<string, unknown> = {}) => ({
@@ -113,7 +141,11 @@ export const orderConfirmation = (to: string, extra: Record<string, unknown> = {
 });
 
 /** A send of the positional marketing template `spring_sale` (body 2 values, URL suffix, quick reply). */
-export const springSale = (to: string, body: string[] = ['Maria', '20%'], extra: Record<string, unknown> = {}) => ({
+export const springSale = (
+  to: string,
+  body: string[] = ['Maria', '20%'],
+  extra: Record<string, unknown> = {},
+) => ({
   messaging_product: 'whatsapp',
   recipient_type: 'individual',
   to,
@@ -123,8 +155,18 @@ export const springSale = (to: string, body: string[] = ['Maria', '20%'], extra:
     language: { code: 'en_US' },
     components: [
       { type: 'body', parameters: body.map((text) => ({ type: 'text', text })) },
-      { type: 'button', sub_type: 'url', index: '0', parameters: [{ type: 'text', text: 'spring24' }] },
-      { type: 'button', sub_type: 'quick_reply', index: '1', parameters: [{ type: 'payload', payload: 'STOP_PROMOS' }] },
+      {
+        type: 'button',
+        sub_type: 'url',
+        index: '0',
+        parameters: [{ type: 'text', text: 'spring24' }],
+      },
+      {
+        type: 'button',
+        sub_type: 'quick_reply',
+        index: '1',
+        parameters: [{ type: 'payload', payload: 'STOP_PROMOS' }],
+      },
     ],
   },
   ...extra,
@@ -150,7 +192,11 @@ export function expectGraphError(a: Answer, code: number, status: number): void 
   });
 }
 
-export async function feedPage(sb: Sandbox, after?: string | null, limit?: number): Promise<FeedPage> {
+export async function feedPage(
+  sb: Sandbox,
+  after?: string | null,
+  limit?: number,
+): Promise<FeedPage> {
   const q = new URLSearchParams();
   if (after) q.set('after', after);
   if (limit !== undefined) q.set('limit', String(limit));
@@ -181,9 +227,7 @@ export interface StatusSeen {
 
 /** The `statuses[0]` of each status webhook in the feed, in feed order. */
 export const statusesOf = (events: FeedEvent[]): StatusSeen[] =>
-  events
-    .map(changeOf)
-    .flatMap((c) => (c.field === 'messages' ? (c.value.statuses ?? []) : []));
+  events.map(changeOf).flatMap((c) => (c.field === 'messages' ? (c.value.statuses ?? []) : []));
 
 /** Status names per wamid, in feed order. */
 export function ladders(events: FeedEvent[]): Map<string, string[]> {

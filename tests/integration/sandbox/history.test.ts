@@ -1,11 +1,22 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SANDBOX_TEST_NUMBERS, startSandbox, type Sandbox } from '../../../electron/sandbox';
 import { fakeClock } from '../../helpers/tmp';
-import { allEvents, expectGraphError, get, ladders, PHONE_ID, send, springSale, type Answer, type HistoryPage } from './helpers';
+import {
+  allEvents,
+  expectGraphError,
+  get,
+  ladders,
+  PHONE_ID,
+  send,
+  springSale,
+  type Answer,
+  type HistoryPage,
+} from './helpers';
 
 const N = SANDBOX_TEST_NUMBERS;
 const path = `/v23.0/${PHONE_ID}/message_history`;
-const EVENTS = 'id,message_id,events{delivery_status,timestamp,webhook_update_state,error_description}';
+const EVENTS =
+  'id,message_id,events{delivery_status,timestamp,webhook_update_state,error_description}';
 
 describe('sandbox: GET message_history', () => {
   let sb: Sandbox | undefined;
@@ -13,7 +24,10 @@ describe('sandbox: GET message_history', () => {
 
   const start = async () => {
     const clock = fakeClock();
-    sb = await startSandbox({ now: clock.now, delivery: { sentAfterMs: 1000, deliveredAfterMs: 2000, readAfterMs: 3000 } });
+    sb = await startSandbox({
+      now: clock.now,
+      delivery: { sentAfterMs: 1000, deliveredAfterMs: 2000, readAfterMs: 3000 },
+    });
     const wamid = async (to: string) => (await send(sb!, springSale(to))).json.messages[0]!.id;
     return { clock, sb, wamid };
   };
@@ -22,16 +36,34 @@ describe('sandbox: GET message_history', () => {
     const { clock, sb, wamid } = await start();
     const t0 = clock.now();
     const id = await wamid(N.read.number);
-    const byId = async () => (await get<HistoryPage>(sb, `${path}?message_id=${encodeURIComponent(id)}&fields=${EVENTS}`)).json;
+    const byId = async () =>
+      (await get<HistoryPage>(sb, `${path}?message_id=${encodeURIComponent(id)}&fields=${EVENTS}`))
+        .json;
 
-    expect(await byId()).toEqual({ data: [{ id: expect.stringMatching(/^\d+$/), message_id: id, events: { data: [] } }] });
+    expect(await byId()).toEqual({
+      data: [{ id: expect.stringMatching(/^\d+$/), message_id: id, events: { data: [] } }],
+    });
     clock.advance(2000);
     expect((await byId()).data[0]!.events?.data).toEqual([
-      { id: expect.stringMatching(/^\d+$/), delivery_status: 'SENT', timestamp: Math.floor((t0 + 1000) / 1000), webhook_update_state: 'DELIVERED' },
-      { id: expect.stringMatching(/^\d+$/), delivery_status: 'DELIVERED', timestamp: Math.floor((t0 + 2000) / 1000), webhook_update_state: 'DELIVERED' },
+      {
+        id: expect.stringMatching(/^\d+$/),
+        delivery_status: 'SENT',
+        timestamp: Math.floor((t0 + 1000) / 1000),
+        webhook_update_state: 'DELIVERED',
+      },
+      {
+        id: expect.stringMatching(/^\d+$/),
+        delivery_status: 'DELIVERED',
+        timestamp: Math.floor((t0 + 2000) / 1000),
+        webhook_update_state: 'DELIVERED',
+      },
     ]);
     clock.advance(1000);
-    expect((await byId()).data[0]!.events?.data.map((e) => e.delivery_status)).toEqual(['SENT', 'DELIVERED', 'READ']);
+    expect((await byId()).data[0]!.events?.data.map((e) => e.delivery_status)).toEqual([
+      'SENT',
+      'DELIVERED',
+      'READ',
+    ]);
   });
 
   it('describes failures in words only, and lists Meta-side events even when their webhook is late', async () => {
@@ -39,7 +71,12 @@ describe('sandbox: GET message_history', () => {
     const failed = await wamid(N.notOnWhatsApp.number);
     const late = await wamid(N.readBeforeDelivered.number);
     clock.advance(3000);
-    const f = (await get<HistoryPage>(sb, `${path}?message_id=${encodeURIComponent(failed)}&fields=${EVENTS}`)).json.data[0]!.events?.data;
+    const f = (
+      await get<HistoryPage>(
+        sb,
+        `${path}?message_id=${encodeURIComponent(failed)}&fields=${EVENTS}`,
+      )
+    ).json.data[0]!.events?.data;
     expect(f).toEqual([
       {
         id: expect.any(String),
@@ -49,7 +86,9 @@ describe('sandbox: GET message_history', () => {
         error_description: expect.stringMatching(/\S/),
       },
     ]);
-    const l = (await get<HistoryPage>(sb, `${path}?message_id=${encodeURIComponent(late)}&fields=events`)).json.data[0]!.events?.data;
+    const l = (
+      await get<HistoryPage>(sb, `${path}?message_id=${encodeURIComponent(late)}&fields=events`)
+    ).json.data[0]!.events?.data;
     expect(l?.map((e) => e.delivery_status)).toEqual(['SENT', 'DELIVERED', 'READ']);
     // ...while its delivered webhook has not reached the relay yet.
     expect(ladders(await allEvents(sb)).get(late)).toEqual(['sent', 'read']);

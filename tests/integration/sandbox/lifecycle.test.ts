@@ -49,7 +49,10 @@ describe('sandbox: lifecycle', () => {
 
   it('leaves no open handles: a process that started and closed a sandbox exits on its own', async () => {
     const script = fileURLToPath(new URL('./exit-child.ts', import.meta.url));
-    const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', script], {
+      cwd: process.cwd(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -70,8 +73,13 @@ describe('sandbox: lifecycle', () => {
     const sb = await startSandbox({ token: 'tok-1' });
     try {
       const text = describeSandbox(sb);
-      for (const part of [sb.url, 'tok-1', sb.phoneNumberId, sb.wabaId, sb.feedToken]) expect(text).toContain(part);
-      for (const t of [...Object.values(SANDBOX_TEST_NUMBERS), ...Object.values(SANDBOX_REPLY_NUMBERS)]) expect(text).toContain(t.number);
+      for (const part of [sb.url, 'tok-1', sb.phoneNumberId, sb.wabaId, sb.feedToken])
+        expect(text).toContain(part);
+      for (const t of [
+        ...Object.values(SANDBOX_TEST_NUMBERS),
+        ...Object.values(SANDBOX_REPLY_NUMBERS),
+      ])
+        expect(text).toContain(t.number);
     } finally {
       await sb.close();
     }

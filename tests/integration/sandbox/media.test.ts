@@ -6,7 +6,10 @@ import { expectGraphError, PHONE_ID, send, TOKEN, type Answer } from './helpers'
 
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
 const PNG_HEAD = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-const PDF = Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n', 'latin1');
+const PDF = Buffer.from(
+  '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n',
+  'latin1',
+);
 
 async function upload(
   sb: Sandbox,
@@ -14,9 +17,18 @@ async function upload(
 ): Promise<Answer<{ id: string }>> {
   const form = new FormData();
   if (parts.product !== undefined) form.append('messaging_product', parts.product);
-  if (parts.file) form.append('file', new Blob([new Uint8Array(parts.file.bytes)], { type: parts.file.type }), parts.file.name);
+  if (parts.file)
+    form.append(
+      'file',
+      new Blob([new Uint8Array(parts.file.bytes)], { type: parts.file.type }),
+      parts.file.name,
+    );
   if (parts.type !== undefined) form.append('type', parts.type);
-  const r = await fetch(`${sb.url}/v23.0/${PHONE_ID}/media`, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}` }, body: form });
+  const r = await fetch(`${sb.url}/v23.0/${PHONE_ID}/media`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${TOKEN}` },
+    body: form,
+  });
   return { status: r.status, json: (await r.json()) as { id: string } };
 }
 
@@ -27,7 +39,10 @@ const photoSend = (header: unknown) => ({
   template: {
     name: 'new_arrivals_photo',
     language: { code: 'en_US' },
-    components: [{ type: 'header', parameters: [header] }, { type: 'body', parameters: [{ type: 'text', text: 'Ana' }] }],
+    components: [
+      { type: 'header', parameters: [header] },
+      { type: 'body', parameters: [{ type: 'text', text: 'Ana' }] },
+    ],
   },
 });
 
@@ -38,22 +53,41 @@ describe('sandbox: media upload', () => {
   it('answers a numeric id that a media header can use until it expires after 30 days', async () => {
     const clock = fakeClock();
     sb = await startSandbox({ now: clock.now });
-    const a = await upload(sb, { product: 'whatsapp', file: { bytes: JPEG, type: 'image/jpeg', name: 'photo.jpg' }, type: 'image/jpeg' });
+    const a = await upload(sb, {
+      product: 'whatsapp',
+      file: { bytes: JPEG, type: 'image/jpeg', name: 'photo.jpg' },
+      type: 'image/jpeg',
+    });
     expect(a).toEqual({ status: 200, json: { id: expect.stringMatching(/^\d+$/) } });
     expect(sb.stats().media).toBe(1);
 
-    expect((await send(sb, photoSend({ type: 'image', image: { id: a.json.id } }))).status).toBe(200);
+    expect((await send(sb, photoSend({ type: 'image', image: { id: a.json.id } }))).status).toBe(
+      200,
+    );
     clock.advance(MEDIA_TTL_MS - 1);
-    expect((await send(sb, photoSend({ type: 'image', image: { id: a.json.id } }))).status).toBe(200);
+    expect((await send(sb, photoSend({ type: 'image', image: { id: a.json.id } }))).status).toBe(
+      200,
+    );
     clock.advance(1);
-    expectGraphError(await send(sb, photoSend({ type: 'image', image: { id: a.json.id } })), 131053, 400);
+    expectGraphError(
+      await send(sb, photoSend({ type: 'image', image: { id: a.json.id } })),
+      131053,
+      400,
+    );
   });
 
   it('takes the type from the file part when no type field is sent, and refuses a PDF in an image header', async () => {
     sb = await startSandbox();
-    const pdf = await upload(sb, { product: 'whatsapp', file: { bytes: PDF, type: 'application/pdf', name: 'invoice.pdf' } });
+    const pdf = await upload(sb, {
+      product: 'whatsapp',
+      file: { bytes: PDF, type: 'application/pdf', name: 'invoice.pdf' },
+    });
     expect(pdf.status).toBe(200);
-    expectGraphError(await send(sb, photoSend({ type: 'image', image: { id: pdf.json.id } })), 131053, 400);
+    expectGraphError(
+      await send(sb, photoSend({ type: 'image', image: { id: pdf.json.id } })),
+      131053,
+      400,
+    );
   });
 
   it('refuses uploads Meta refuses', async () => {
@@ -61,13 +95,31 @@ describe('sandbox: media upload', () => {
     const jpeg = { bytes: JPEG, type: 'image/jpeg', name: 'a.jpg' };
     expectGraphError(await upload(sb, { file: jpeg }), 100, 400);
     expectGraphError(await upload(sb, { product: 'whatsapp' }), 100, 400);
-    expectGraphError(await upload(sb, { product: 'whatsapp', file: { ...jpeg, type: 'application/x-msdownload' } }), 100, 400);
+    expectGraphError(
+      await upload(sb, {
+        product: 'whatsapp',
+        file: { ...jpeg, type: 'application/x-msdownload' },
+      }),
+      100,
+      400,
+    );
     // MIME mismatch: PNG bytes declared as JPEG.
-    expectGraphError(await upload(sb, { product: 'whatsapp', file: { ...jpeg, bytes: PNG_HEAD } }), 131053, 400);
+    expectGraphError(
+      await upload(sb, { product: 'whatsapp', file: { ...jpeg, bytes: PNG_HEAD } }),
+      131053,
+      400,
+    );
     // Just over the 5 MB image limit.
     const big = Buffer.alloc(5 * 1024 * 1024 + 1);
     PNG_HEAD.copy(big);
-    expectGraphError(await upload(sb, { product: 'whatsapp', file: { bytes: big, type: 'image/png', name: 'big.png' } }), 131053, 400);
+    expectGraphError(
+      await upload(sb, {
+        product: 'whatsapp',
+        file: { bytes: big, type: 'image/png', name: 'big.png' },
+      }),
+      131053,
+      400,
+    );
     const json = await fetch(`${sb.url}/v23.0/${PHONE_ID}/media`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
@@ -81,8 +133,12 @@ describe('sandbox: media upload', () => {
     const boundary = '----sandbox-boundary';
     const file = Buffer.alloc(3000, 0x61);
     const body = Buffer.concat([
-      Buffer.from(`preamble\r\n--${boundary}\r\nContent-Disposition: form-data; name="messaging_product"\r\n\r\nwhatsapp\r\n`),
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+      Buffer.from(
+        `preamble\r\n--${boundary}\r\nContent-Disposition: form-data; name="messaging_product"\r\n\r\nwhatsapp\r\n`,
+      ),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+      ),
       PDF,
       // A near-miss of the delimiter inside the file must stay file content.
       Buffer.from(`\r\n--${boundary.slice(0, -1)}X`),

@@ -21,7 +21,11 @@ describe('sandbox: throughput and pair rate', () => {
 
   it('answers 130429 to a burst of twice the rate and never accepts more than the rate in any second', async () => {
     sb = await startSandbox({ ratePerSecond: 20 });
-    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => send(sb!, springSale(`+4477009${String(i).padStart(5, '0')}`))));
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        send(sb!, springSale(`+4477009${String(i).padStart(5, '0')}`)),
+      ),
+    );
 
     // Exact counts depend on how fast this machine is; the fake-clock test below pins them down.
     const limited = answers.filter((a) => a.status === 429);
@@ -39,14 +43,20 @@ describe('sandbox: throughput and pair rate', () => {
     const clock = fakeClock();
     sb = await startSandbox({ ratePerSecond: 5, now: clock.now });
     const burst = async (n: number, from: number) =>
-      Promise.all(Array.from({ length: n }, (_, i) => send(sb!, springSale(`+44770090${String(from + i).padStart(4, '0')}`))));
+      Promise.all(
+        Array.from({ length: n }, (_, i) =>
+          send(sb!, springSale(`+44770090${String(from + i).padStart(4, '0')}`)),
+        ),
+      );
 
     expect((await burst(5, 0)).map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
     clock.advance(999);
     expect((await burst(1, 10)).map((a) => a.status)).toEqual([429]);
     clock.advance(1);
     // The first five are now exactly 1000 ms old: outside the window.
-    expect((await burst(6, 20)).map((a) => a.status).sort()).toEqual([200, 200, 200, 200, 200, 429]);
+    expect((await burst(6, 20)).map((a) => a.status).sort()).toEqual([
+      200, 200, 200, 200, 200, 429,
+    ]);
     expect(sb.stats().maxInOneSecond).toBe(5);
   });
 

@@ -3,7 +3,8 @@ import { startSandbox, type Sandbox } from '../../../electron/sandbox';
 import { fakeClock } from '../../helpers/tmp';
 import { allEvents, orderConfirmation, send, springSale, statusesOf } from './helpers';
 
-const numbers = (n: number) => Array.from({ length: n }, (_, i) => `+4477009${String(i).padStart(5, '0')}`);
+const numbers = (n: number) =>
+  Array.from({ length: n }, (_, i) => `+4477009${String(i).padStart(5, '0')}`);
 
 /** Per recipient: the statuses with their timestamps and error codes, as the feed shows them. */
 async function outcomes(sb: Sandbox): Promise<Record<string, string>> {
@@ -21,9 +22,17 @@ describe('sandbox: seeded outcomes for other numbers', () => {
     await Promise.all(open.splice(0).map((s) => s.close()));
   });
 
-  const run = async (seed: number, recipients: string[], body = (to: string): unknown => springSale(to)) => {
+  const run = async (
+    seed: number,
+    recipients: string[],
+    body = (to: string): unknown => springSale(to),
+  ) => {
     const clock = fakeClock();
-    const sb = await startSandbox({ now: clock.now, ratePerSecond: 100_000, delivery: { sentAfterMs: 1000, deliveredAfterMs: 4000, readAfterMs: 20_000, seed } });
+    const sb = await startSandbox({
+      now: clock.now,
+      ratePerSecond: 100_000,
+      delivery: { sentAfterMs: 1000, deliveredAfterMs: 4000, readAfterMs: 20_000, seed },
+    });
     open.push(sb);
     for (const to of recipients) {
       expect((await send(sb, body(to))).status).toBe(200);
@@ -61,7 +70,9 @@ describe('sandbox: seeded outcomes for other numbers', () => {
     expect(count(/#131050/)).toBeLessThan(count(/#131049/));
     expect(count(/^sent@\d+$/)).toBeGreaterThan(10);
 
-    const utility = Object.values(await run(7, list.slice(0, 300), (to) => orderConfirmation(to))).join('\n');
+    const utility = Object.values(
+      await run(7, list.slice(0, 300), (to) => orderConfirmation(to)),
+    ).join('\n');
     expect(utility).not.toMatch(/#13104[9]|#131050/);
   });
 });

@@ -14,13 +14,17 @@ describe('sandbox: GET message_templates', () => {
 
   it('pages with cursors: following next until it is absent visits every template once', async () => {
     const seen: string[] = [];
-    let url: string | undefined = `${path}?fields=name,language,status,category,parameter_format,components&limit=3`;
+    let url: string | undefined =
+      `${path}?fields=name,language,status,category,parameter_format,components&limit=3`;
     let pages = 0;
     while (url !== undefined) {
       const a: Answer<TemplatesPage> = await get<TemplatesPage>(sb, url);
       expect(a.status).toBe(200);
       pages += 1;
-      expect(a.json.paging?.cursors).toEqual({ before: expect.any(String), after: expect.any(String) });
+      expect(a.json.paging?.cursors).toEqual({
+        before: expect.any(String),
+        after: expect.any(String),
+      });
       for (const t of a.json.data) seen.push(`${t.name}/${t.language}`);
       url = a.json.paging?.next;
       if (url !== undefined) expect(url.startsWith(`${sb.url}${path}?`)).toBe(true);
@@ -38,7 +42,12 @@ describe('sandbox: GET message_templates', () => {
     expect(a.json.paging?.next).toBeUndefined();
 
     const spring = a.json.data.find((t) => t.name === 'spring_sale' && t.language === 'en_US')!;
-    expect(spring).toMatchObject({ parameter_format: 'POSITIONAL', status: 'APPROVED', category: 'MARKETING', id: expect.stringMatching(/^\d+$/) });
+    expect(spring).toMatchObject({
+      parameter_format: 'POSITIONAL',
+      status: 'APPROVED',
+      category: 'MARKETING',
+      id: expect.stringMatching(/^\d+$/),
+    });
     expect(spring.components.map((c) => c.type)).toEqual(['HEADER', 'BODY', 'FOOTER', 'BUTTONS']);
     expect(spring.components[3]!.buttons?.map((b) => [b.type, b.text])).toEqual([
       ['URL', 'See the deals'],
@@ -47,18 +56,36 @@ describe('sandbox: GET message_templates', () => {
   });
 
   it('ships the samples the rest of the app needs', () => {
-    const by = (name: string, language = 'en_US') => SANDBOX_TEMPLATES.find((t) => t.name === name && t.language === language)!;
-    expect(templateSlots(by('spring_sale')).map((s) => s.key)).toEqual(['body.1', 'body.2', 'button.0']);
-    expect(by('order_confirmation')).toMatchObject({ parameter_format: 'NAMED', category: 'UTILITY' });
-    expect(templateSlots(by('new_arrivals_photo'))[0]).toMatchObject({ kind: 'media', mediaFormat: 'IMAGE' });
-    expect(templateSlots(by('invoice_ready'))[0]).toMatchObject({ kind: 'media', mediaFormat: 'DOCUMENT' });
+    const by = (name: string, language = 'en_US') =>
+      SANDBOX_TEMPLATES.find((t) => t.name === name && t.language === language)!;
+    expect(templateSlots(by('spring_sale')).map((s) => s.key)).toEqual([
+      'body.1',
+      'body.2',
+      'button.0',
+    ]);
+    expect(by('order_confirmation')).toMatchObject({
+      parameter_format: 'NAMED',
+      category: 'UTILITY',
+    });
+    expect(templateSlots(by('new_arrivals_photo'))[0]).toMatchObject({
+      kind: 'media',
+      mediaFormat: 'IMAGE',
+    });
+    expect(templateSlots(by('invoice_ready'))[0]).toMatchObject({
+      kind: 'media',
+      mediaFormat: 'DOCUMENT',
+    });
     expect(by('spring_sale', 'es').status).toBe('APPROVED');
-    expect(SANDBOX_TEMPLATES.map((t) => t.status)).toEqual(expect.arrayContaining(['PAUSED', 'PENDING', 'DISABLED']));
+    expect(SANDBOX_TEMPLATES.map((t) => t.status)).toEqual(
+      expect.arrayContaining(['PAUSED', 'PENDING', 'DISABLED']),
+    );
   });
 
   it('filters by status and returns only the asked fields plus id', async () => {
     const a = await get<TemplatesPage>(sb, `${path}?status=approved&fields=name,status`);
-    expect(a.json.data.length).toBe(SANDBOX_TEMPLATES.filter((t) => t.status === 'APPROVED').length);
+    expect(a.json.data.length).toBe(
+      SANDBOX_TEMPLATES.filter((t) => t.status === 'APPROVED').length,
+    );
     for (const t of a.json.data) {
       expect(Object.keys(t).sort()).toEqual(['id', 'name', 'status']);
       expect(t.status).toBe('APPROVED');

@@ -13,13 +13,32 @@ const tsx = join(dirname(require.resolve('tsx/package.json')), 'dist', 'cli.mjs'
 const cli = join(import.meta.dirname, '..', '..', '..', 'electron', 'headless', 'cli.ts');
 
 /** Runs `campaigns send --wait` in its own process; kills it with SIGKILL after killAfterMs. */
-function sendProcess(dataDir: string, campaignId: number, killAfterMs: number | null): Promise<{ code: number | null; signal: string | null }> {
+function sendProcess(
+  dataDir: string,
+  campaignId: number,
+  killAfterMs: number | null,
+): Promise<{ code: number | null; signal: string | null }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [tsx, cli, '--data-dir', dataDir, 'campaigns', 'send', String(campaignId), '--wait', '--json'], {
-      env: { ...process.env, SHOP_TOKEN: 'sandbox-token' },
-      stdio: 'ignore',
-    });
-    const timer = killAfterMs === null ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    const child = spawn(
+      process.execPath,
+      [
+        tsx,
+        cli,
+        '--data-dir',
+        dataDir,
+        'campaigns',
+        'send',
+        String(campaignId),
+        '--wait',
+        '--json',
+      ],
+      {
+        env: { ...process.env, SHOP_TOKEN: 'sandbox-token' },
+        stdio: 'ignore',
+      },
+    );
+    const timer =
+      killAfterMs === null ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     child.on('exit', (code, signal) => {
       if (timer) clearTimeout(timer);
       resolve({ code, signal });
@@ -46,15 +65,39 @@ describe('crash safety', () => {
       baseUrl: sandbox.url,
       ratePerSecond: 50,
     });
-    const campaign = await setup.handlers['campaigns.create']({ name: 'Kill me', accountId: account.id });
+    const campaign = await setup.handlers['campaigns.create']({
+      name: 'Kill me',
+      accountId: account.id,
+    });
     const csv = join(dir.path, 'list.csv');
     const numbers = phones(400);
-    writeFileSync(csv, ['phone,name,order', ...numbers.map((p, i) => `${p},C${i},O${i}`)].join('\n'));
-    await setup.handlers['audience.import']({ campaignId: campaign.id, file: { kind: 'path', path: csv }, fileName: '', options: {} });
-    const templateId = storeTemplate(setup, account.id, ORDER_TEMPLATE.name, ORDER_TEMPLATE.language);
+    writeFileSync(
+      csv,
+      ['phone,name,order', ...numbers.map((p, i) => `${p},C${i},O${i}`)].join('\n'),
+    );
+    await setup.handlers['audience.import']({
+      campaignId: campaign.id,
+      file: { kind: 'path', path: csv },
+      fileName: '',
+      options: {},
+    });
+    const templateId = storeTemplate(
+      setup,
+      account.id,
+      ORDER_TEMPLATE.name,
+      ORDER_TEMPLATE.language,
+    );
     setup.store.sqlite
-      .prepare('UPDATE campaigns SET template_id = ?, template_name = ?, template_language = ?, mapping_json = ? WHERE id = ?')
-      .run(templateId, ORDER_TEMPLATE.name, ORDER_TEMPLATE.language, JSON.stringify(ORDER_TEMPLATE.mapping), campaign.id);
+      .prepare(
+        'UPDATE campaigns SET template_id = ?, template_name = ?, template_language = ?, mapping_json = ? WHERE id = ?',
+      )
+      .run(
+        templateId,
+        ORDER_TEMPLATE.name,
+        ORDER_TEMPLATE.language,
+        JSON.stringify(ORDER_TEMPLATE.mapping),
+        campaign.id,
+      );
     await setup.close();
 
     // Seeded "random" kill moments: after start-up (~1-2 s) and at different points of sending.
@@ -67,7 +110,9 @@ describe('crash safety', () => {
     expect(last.code).toBe(0);
 
     const check = createCore({ dataDir: dir.path, shell: 'headless', externalChangePollMs: 0 });
-    const rows = check.store.sqlite.prepare('SELECT phone, state FROM recipients WHERE campaign_id = ?').all(campaign.id) as { phone: string; state: string }[];
+    const rows = check.store.sqlite
+      .prepare('SELECT phone, state FROM recipients WHERE campaign_id = ?')
+      .all(campaign.id) as { phone: string; state: string }[];
     const status = await check.handlers['campaigns.status']({ campaignId: campaign.id });
     await check.close();
 

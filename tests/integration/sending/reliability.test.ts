@@ -3,7 +3,12 @@ import { startSandbox, type Sandbox } from '../../../electron/sandbox';
 import { ORDER_TEMPLATE, phones, sendHarness, storeTemplate, type SendHarness } from './helpers';
 
 /** A cloud account whose token comes from an environment the test controls, against an external sandbox. */
-async function cloudSetup(h: SendHarness, sandbox: Sandbox, env: Record<string, string>, rate = 200) {
+async function cloudSetup(
+  h: SendHarness,
+  sandbox: Sandbox,
+  env: Record<string, string>,
+  rate = 200,
+) {
   const account = await h.core.handlers['accounts.add']({
     name: 'Shop number',
     phoneNumberId: sandbox.phoneNumberId,
@@ -18,18 +23,27 @@ async function cloudSetup(h: SendHarness, sandbox: Sandbox, env: Record<string, 
 
 async function cloudCampaign(h: SendHarness, accountId: number, count: number) {
   const id = await h.campaign(`c${Math.random()}`, phones(count));
-  h.core.store.sqlite.prepare('UPDATE campaigns SET account_id = ? WHERE id = ?').run(accountId, id);
+  h.core.store.sqlite
+    .prepare('UPDATE campaigns SET account_id = ? WHERE id = ?')
+    .run(accountId, id);
   const templateId = storeTemplate(h.core, accountId, ORDER_TEMPLATE.name, ORDER_TEMPLATE.language);
-  h.core.store.sqlite.prepare('UPDATE campaigns SET template_id = ? WHERE id = ?').run(templateId, id);
+  h.core.store.sqlite
+    .prepare('UPDATE campaigns SET template_id = ? WHERE id = ?')
+    .run(templateId, id);
   return id;
 }
 
 function finalStatesOk(h: SendHarness, sandbox: Sandbox, campaignId: number, allowPending = false) {
-  const rows = h.core.store.sqlite.prepare('SELECT phone, state FROM recipients WHERE campaign_id = ?').all(campaignId) as { phone: string; state: string }[];
+  const rows = h.core.store.sqlite
+    .prepare('SELECT phone, state FROM recipients WHERE campaign_id = ?')
+    .all(campaignId) as { phone: string; state: string }[];
   const accepted = sandbox.stats().acceptedByRecipient;
   for (const r of rows) {
     const n = accepted[r.phone] ?? 0;
-    expect(['sent', 'failed', 'unknown', 'skipped', ...(allowPending ? ['pending'] : [])], `${r.phone} is ${r.state}`).toContain(r.state);
+    expect(
+      ['sent', 'failed', 'unknown', 'skipped', ...(allowPending ? ['pending'] : [])],
+      `${r.phone} is ${r.state}`,
+    ).toContain(r.state);
     if (r.state === 'pending') expect(n, r.phone).toBe(0);
     if (r.state === 'sent') expect(n, r.phone).toBe(1);
     if (r.state === 'failed') expect(n, r.phone).toBe(0);
@@ -49,10 +63,20 @@ describe('sender reliability', () => {
 
   it('with 5xx, resets, accept-then-reset and timeouts, every recipient ends final and nobody gets two', async () => {
     const env: Record<string, string> = {};
-    h = await sendHarness({ tokens: { tokenFor: (a) => (a.tokenEnv ? env[a.tokenEnv] : undefined) }, cloudApiTimeoutMs: 300 });
+    h = await sendHarness({
+      tokens: { tokenFor: (a) => (a.tokenEnv ? env[a.tokenEnv] : undefined) },
+      cloudApiTimeoutMs: 300,
+    });
     sandbox = await startSandbox({
       ratePerSecond: 1000,
-      faults: { serverErrorRate: 0.15, resetRate: 0.08, acceptThenResetRate: 0.05, timeoutRate: 0.04, timeoutMs: 600, seed: 3 },
+      faults: {
+        serverErrorRate: 0.15,
+        resetRate: 0.08,
+        acceptThenResetRate: 0.05,
+        timeoutRate: 0.04,
+        timeoutMs: 600,
+        seed: 3,
+      },
     });
     const accountId = await cloudSetup(h, sandbox, env);
     const id = await cloudCampaign(h, accountId, 120);
@@ -68,7 +92,9 @@ describe('sender reliability', () => {
 
   it('pauses with the reason when the token is revoked, and finishes after the token is replaced', async () => {
     const env: Record<string, string> = {};
-    h = await sendHarness({ tokens: { tokenFor: (a) => (a.tokenEnv ? env[a.tokenEnv] : undefined) } });
+    h = await sendHarness({
+      tokens: { tokenFor: (a) => (a.tokenEnv ? env[a.tokenEnv] : undefined) },
+    });
     sandbox = await startSandbox({ ratePerSecond: 1000, faults: { revokeTokenAfter: 30 } });
     const accountId = await cloudSetup(h, sandbox, env);
     const id = await cloudCampaign(h, accountId, 100);
@@ -91,8 +117,13 @@ describe('sender reliability', () => {
 
   it('pauses when Meta pauses the template mid-campaign', async () => {
     const env: Record<string, string> = {};
-    h = await sendHarness({ tokens: { tokenFor: (a) => (a.tokenEnv ? env[a.tokenEnv] : undefined) } });
-    sandbox = await startSandbox({ ratePerSecond: 1000, faults: { pauseTemplateAfter: { name: 'order_confirmation', language: 'en_US', after: 20 } } });
+    h = await sendHarness({
+      tokens: { tokenFor: (a) => (a.tokenEnv ? env[a.tokenEnv] : undefined) },
+    });
+    sandbox = await startSandbox({
+      ratePerSecond: 1000,
+      faults: { pauseTemplateAfter: { name: 'order_confirmation', language: 'en_US', after: 20 } },
+    });
     const accountId = await cloudSetup(h, sandbox, env);
     const id = await cloudCampaign(h, accountId, 60);
     await h.core.handlers['campaigns.start']({ campaignId: id });
@@ -106,7 +137,10 @@ describe('sender reliability', () => {
 
   it('waits while the network is down and continues by itself when it is back', async () => {
     const env: Record<string, string> = {};
-    h = await sendHarness({ tokens: { tokenFor: (a) => (a.tokenEnv ? env[a.tokenEnv] : undefined) }, cloudApiTimeoutMs: 500 });
+    h = await sendHarness({
+      tokens: { tokenFor: (a) => (a.tokenEnv ? env[a.tokenEnv] : undefined) },
+      cloudApiTimeoutMs: 500,
+    });
     sandbox = await startSandbox({ ratePerSecond: 1000 });
     const port = sandbox.port;
     const accountId = await cloudSetup(h, sandbox, env, 40);

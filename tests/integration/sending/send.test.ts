@@ -18,7 +18,9 @@ describe('sender against the sandbox', () => {
     expect(Math.max(...Object.values(stats.acceptedByRecipient))).toBe(1);
     expect(stats.maxInOneSecond).toBeLessThanOrEqual(80);
     expect(h.states(id)).toEqual({ sent: 120 });
-    const rows = h.core.store.sqlite.prepare('SELECT wamid, wa_id, sent_at FROM recipients WHERE campaign_id = ?').all(id) as { wamid: string; wa_id: string; sent_at: number }[];
+    const rows = h.core.store.sqlite
+      .prepare('SELECT wamid, wa_id, sent_at FROM recipients WHERE campaign_id = ?')
+      .all(id) as { wamid: string; wa_id: string; sent_at: number }[];
     expect(rows.every((r) => r.wamid.startsWith('wamid.') && r.wa_id && r.sent_at)).toBe(true);
     // Every message carries the recipient's id for later status matching.
     const sent = sandbox.state.messages();
@@ -27,10 +29,17 @@ describe('sender against the sandbox', () => {
 
   it('refuses to start when the prechecks fail, saying why', async () => {
     h = await sendHarness();
-    const id = await h.campaign('bad', phones(3), { name: 'winter_clearance', language: 'en_US', mapping: {} });
+    const id = await h.campaign('bad', phones(3), {
+      name: 'winter_clearance',
+      language: 'en_US',
+      mapping: {},
+    });
     const r = await h.core.handlers['campaigns.precheck']({ campaignId: id });
     expect(r.ok).toBe(false);
-    expect(r.items.find((i) => i.id === 'template')).toMatchObject({ ok: false, message: expect.stringMatching(/PAUSED/) });
+    expect(r.items.find((i) => i.id === 'template')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/PAUSED/),
+    });
     expect(r.items.find((i) => i.id === 'token')).toMatchObject({ ok: true });
     await expect(h.core.handlers['campaigns.start']({ campaignId: id })).rejects.toThrow(/PAUSED/);
   });
@@ -38,11 +47,25 @@ describe('sender against the sandbox', () => {
   it('fails undeliverable and opted-out recipients with their reason, and suppresses opt-outs', async () => {
     h = await sendHarness();
     const n = SANDBOX_TEST_NUMBERS;
-    const id = await h.campaign('mixed', [n.read.number, n.rejectedNotOnWhatsApp.number, ...phones(5)]);
+    const id = await h.campaign('mixed', [
+      n.read.number,
+      n.rejectedNotOnWhatsApp.number,
+      ...phones(5),
+    ]);
     await h.core.handlers['campaigns.start']({ campaignId: id });
     await h.waitFor(id, ['completed']);
-    const failed = h.core.store.sqlite.prepare("SELECT phone, error_code, error_title FROM recipients WHERE campaign_id = ? AND state = 'failed'").all(id);
-    expect(failed).toEqual([{ phone: n.rejectedNotOnWhatsApp.number, error_code: 131026, error_title: expect.any(String) }]);
+    const failed = h.core.store.sqlite
+      .prepare(
+        "SELECT phone, error_code, error_title FROM recipients WHERE campaign_id = ? AND state = 'failed'",
+      )
+      .all(id);
+    expect(failed).toEqual([
+      {
+        phone: n.rejectedNotOnWhatsApp.number,
+        error_code: 131026,
+        error_title: expect.any(String),
+      },
+    ]);
   });
 
   it('pauses and resumes; cancel skips what was not sent', async () => {
@@ -80,7 +103,10 @@ describe('sender: schedule, test send, messaging limit', () => {
   it('starts a scheduled campaign when it is due', async () => {
     h = await sendHarness();
     const id = await h.campaign('later', phones(5));
-    const r = await h.core.handlers['campaigns.start']({ campaignId: id, scheduleAt: Date.now() + 1500 });
+    const r = await h.core.handlers['campaigns.start']({
+      campaignId: id,
+      scheduleAt: Date.now() + 1500,
+    });
     expect(r.state).toBe('scheduled');
     await new Promise((res) => setTimeout(res, 500));
     expect(h.states(id)).toEqual({ pending: 5 });
@@ -91,11 +117,29 @@ describe('sender: schedule, test send, messaging limit', () => {
   it('sends a test to the user’s own number without touching the campaign', async () => {
     h = await sendHarness();
     const id = await h.campaign('test-send', phones(2));
-    const ok = await h.core.handlers['campaigns.testSend']({ campaignId: id, phone: '+1 202 555 0101' });
-    expect(ok).toMatchObject({ ok: true, to: '+12025550101', wamid: expect.stringMatching(/^wamid\./) });
-    const bad = await h.core.handlers['campaigns.testSend']({ campaignId: id, phone: '+1 202 555 0107' });
-    expect(bad).toMatchObject({ ok: false, code: 131026, message: expect.any(String), action: expect.any(String) });
-    const notNumber = await h.core.handlers['campaigns.testSend']({ campaignId: id, phone: 'my phone' });
+    const ok = await h.core.handlers['campaigns.testSend']({
+      campaignId: id,
+      phone: '+1 202 555 0101',
+    });
+    expect(ok).toMatchObject({
+      ok: true,
+      to: '+12025550101',
+      wamid: expect.stringMatching(/^wamid\./),
+    });
+    const bad = await h.core.handlers['campaigns.testSend']({
+      campaignId: id,
+      phone: '+1 202 555 0107',
+    });
+    expect(bad).toMatchObject({
+      ok: false,
+      code: 131026,
+      message: expect.any(String),
+      action: expect.any(String),
+    });
+    const notNumber = await h.core.handlers['campaigns.testSend']({
+      campaignId: id,
+      phone: 'my phone',
+    });
     expect(notNumber).toMatchObject({ ok: false, to: null });
     expect(h.states(id)).toEqual({ pending: 2 });
   });
@@ -107,7 +151,8 @@ describe('sender: schedule, test send, messaging limit', () => {
     const waits: string[] = [];
     h.core.events.on('send.progress', (p) => p.waiting && waits.push(p.waiting.reason));
     await h.core.handlers['campaigns.start']({ campaignId: id });
-    for (let i = 0; i < 100 && !waits.includes('messaging_limit'); i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 100 && !waits.includes('messaging_limit'); i++)
+      await new Promise((r) => setTimeout(r, 100));
     expect(waits).toContain('messaging_limit');
     const status = await h.core.handlers['campaigns.status']({ campaignId: id });
     expect(status.state).toBe('sending');
@@ -121,9 +166,17 @@ describe('retry failed', () => {
 
   it('creates a draft with only the failures worth retrying', async () => {
     h = await sendHarness();
-    const id = await h.campaign('done', ['+447911123401', '+447911123402', '+447911123403', '+447911123404', '+447911123405']);
+    const id = await h.campaign('done', [
+      '+447911123401',
+      '+447911123402',
+      '+447911123403',
+      '+447911123404',
+      '+447911123405',
+    ]);
     const now = Date.now();
-    const set = h.core.store.sqlite.prepare("UPDATE recipients SET state = ?, error_code = ?, failed_at = ? WHERE campaign_id = ? AND phone = ?");
+    const set = h.core.store.sqlite.prepare(
+      'UPDATE recipients SET state = ?, error_code = ?, failed_at = ? WHERE campaign_id = ? AND phone = ?',
+    );
     h.core.store.sqlite.prepare("UPDATE campaigns SET state = 'completed' WHERE id = ?").run(id);
     set.run('failed', 131026, now, id, '+447911123401'); // not on WhatsApp: never
     set.run('failed', 131050, now, id, '+447911123402'); // opted out: never
@@ -136,9 +189,18 @@ describe('retry failed', () => {
     // The template is UTILITY: the per-user marketing limit does not hold it back.
     expect(r.notBefore).toBeNull();
     const draft = await h.core.handlers['campaigns.get']({ id: r.campaignId });
-    expect(draft).toMatchObject({ state: 'draft', templateName: 'order_confirmation', counts: { pending: 2, total: 2 } });
-    const phones = h.core.store.sqlite.prepare('SELECT phone FROM recipients WHERE campaign_id = ? ORDER BY phone').pluck().all(r.campaignId);
+    expect(draft).toMatchObject({
+      state: 'draft',
+      templateName: 'order_confirmation',
+      counts: { pending: 2, total: 2 },
+    });
+    const phones = h.core.store.sqlite
+      .prepare('SELECT phone FROM recipients WHERE campaign_id = ? ORDER BY phone')
+      .pluck()
+      .all(r.campaignId);
     expect(phones).toEqual(['+447911123403', '+447911123404']);
-    expect(() => h.core.handlers['campaigns.retryFailed']({ campaignId: r.campaignId })).toThrow(/not been sent/);
+    expect(() => h.core.handlers['campaigns.retryFailed']({ campaignId: r.campaignId })).toThrow(
+      /not been sent/,
+    );
   });
 });

@@ -30,14 +30,20 @@ export interface RecipientView {
 
 export const recipients = (core: Core, campaignId: number): RecipientView[] =>
   core.store.sqlite
-    .prepare('SELECT phone, state, wamid, error_code, error_title, delivered_at, read_at FROM recipients WHERE campaign_id = ? ORDER BY id')
+    .prepare(
+      'SELECT phone, state, wamid, error_code, error_title, delivered_at, read_at FROM recipients WHERE campaign_id = ? ORDER BY id',
+    )
     .all(campaignId) as RecipientView[];
 
 export const byPhone = (core: Core, campaignId: number): Record<string, RecipientView> =>
   Object.fromEntries(recipients(core, campaignId).map((r) => [r.phone, r]));
 
 /** Polls a condition until it holds (app events would be nicer, but the pollers run on timers). */
-export async function until<T>(what: string, fn: () => T | undefined | false, timeoutMs = 15_000): Promise<T> {
+export async function until<T>(
+  what: string,
+  fn: () => T | undefined | false,
+  timeoutMs = 15_000,
+): Promise<T> {
   const started = Date.now();
   for (;;) {
     const v = fn();
@@ -48,16 +54,33 @@ export async function until<T>(what: string, fn: () => T | undefined | false, ti
 }
 
 /** A draft campaign whose recipients look as the sender leaves them: accepted by Meta with these wamids. */
-export function sentCampaign(core: Core, accountId: number, rows: { phone: string; wamid: string | null; state?: string }[], sentAt = Date.now()): number {
+export function sentCampaign(
+  core: Core,
+  accountId: number,
+  rows: { phone: string; wamid: string | null; state?: string }[],
+  sentAt = Date.now(),
+): number {
   const db = core.store.sqlite;
   const campaignId = Number(
     db
-      .prepare("INSERT INTO campaigns (account_id, name, state, template_name, template_language, started_at, completed_at, created_at, updated_at) VALUES (?, 'Sent', 'completed', 'spring_sale', 'en_US', ?, ?, ?, ?)")
+      .prepare(
+        "INSERT INTO campaigns (account_id, name, state, template_name, template_language, started_at, completed_at, created_at, updated_at) VALUES (?, 'Sent', 'completed', 'spring_sale', 'en_US', ?, ?, ?, ?)",
+      )
       .run(accountId, sentAt, sentAt, sentAt, sentAt).lastInsertRowid,
   );
   const insert = db.prepare(
     'INSERT INTO recipients (campaign_id, row_number, phone, state, wamid, wa_id, sent_at, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, 1)',
   );
-  rows.forEach((r, i) => insert.run(campaignId, i + 2, r.phone, r.state ?? 'sent', r.wamid, r.phone.replace('+', ''), r.state === 'unknown' ? null : sentAt));
+  rows.forEach((r, i) =>
+    insert.run(
+      campaignId,
+      i + 2,
+      r.phone,
+      r.state ?? 'sent',
+      r.wamid,
+      r.phone.replace('+', ''),
+      r.state === 'unknown' ? null : sentAt,
+    ),
+  );
   return campaignId;
 }

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../../electron/core/service';
 import { startRelay } from '../../../electron/headless/relay';
-import { SANDBOX_REPLY_NUMBERS as R, SANDBOX_TEST_NUMBERS as N } from '../../../electron/sandbox/test-numbers';
+import {
+  SANDBOX_REPLY_NUMBERS as R,
+  SANDBOX_TEST_NUMBERS as N,
+} from '../../../electron/sandbox/test-numbers';
 import { parseWebhook } from '../../../shared/domain/status';
 import { tempDir } from '../../helpers/tmp';
 import { buttonMessage, inboundWebhook, textMessage } from '../../unit/optout/inbound-payloads';
@@ -25,7 +28,11 @@ interface Row {
   event_at: number | null;
 }
 const rows = (db: { prepare: (s: string) => { all: () => unknown[] } }) =>
-  db.prepare('SELECT phone, reason, source, detail, words, wamid, campaign_id, account_id, event_at FROM suppression ORDER BY phone').all() as Row[];
+  db
+    .prepare(
+      'SELECT phone, reason, source, detail, words, wamid, campaign_id, account_id, event_at FROM suppression ORDER BY phone',
+    )
+    .all() as Row[];
 
 describe('opt-outs from the sandbox feed', () => {
   let h: SendHarness;
@@ -33,13 +40,30 @@ describe('opt-outs from the sandbox feed', () => {
 
   it('a test number that replies "Stop" and one that taps "Stop promotions" land on the list with the campaign they answered', async () => {
     h = await statusHarness();
-    const id = await h.campaign('optouts', [R.repliesStop.number, R.tapsStopPromotions.number, N.read.number], SPRING_SALE);
+    const id = await h.campaign(
+      'optouts',
+      [R.repliesStop.number, R.tapsStopPromotions.number, N.read.number],
+      SPRING_SALE,
+    );
     await h.core.handlers['campaigns.start']({ campaignId: id });
     await h.waitFor(id, ['completed']);
     // The replies come 2 s after the read receipt; the harness polls every 100 ms.
-    const listed = await until('both opt-outs', () => (rows(h.core.store.sqlite).length === 2 ? rows(h.core.store.sqlite) : undefined), 20_000);
-    const wamidOf = (phone: string) => (h.core.store.sqlite.prepare('SELECT wamid FROM recipients WHERE phone = ?').get(phone) as { wamid: string }).wamid;
-    const accountId = (h.core.store.sqlite.prepare('SELECT account_id FROM campaigns WHERE id = ?').get(id) as { account_id: number }).account_id;
+    const listed = await until(
+      'both opt-outs',
+      () => (rows(h.core.store.sqlite).length === 2 ? rows(h.core.store.sqlite) : undefined),
+      20_000,
+    );
+    const wamidOf = (phone: string) =>
+      (
+        h.core.store.sqlite.prepare('SELECT wamid FROM recipients WHERE phone = ?').get(phone) as {
+          wamid: string;
+        }
+      ).wamid;
+    const accountId = (
+      h.core.store.sqlite.prepare('SELECT account_id FROM campaigns WHERE id = ?').get(id) as {
+        account_id: number;
+      }
+    ).account_id;
     expect(listed).toEqual([
       {
         phone: R.repliesStop.number,
@@ -65,17 +89,31 @@ describe('opt-outs from the sandbox feed', () => {
       },
     ]);
     // Meta's timestamp, in whole seconds, after the message was read.
-    const readAt = (h.core.store.sqlite.prepare('SELECT read_at FROM recipients WHERE phone = ?').get(R.repliesStop.number) as { read_at: number }).read_at;
+    const readAt = (
+      h.core.store.sqlite
+        .prepare('SELECT read_at FROM recipients WHERE phone = ?')
+        .get(R.repliesStop.number) as { read_at: number }
+    ).read_at;
     expect(listed[0]!.event_at! % 1000).toBe(0);
     expect(listed[0]!.event_at!).toBeGreaterThanOrEqual(readAt);
 
     // The list method shows them newest first, with the campaign's name.
     const page = await callApi(h.core, 'suppression.list', {});
     expect(page.total).toBe(2);
-    expect(page.rows.map((r) => [r.source, r.campaignName])).toEqual(expect.arrayContaining([['reply', 'optouts'], ['button', 'optouts']]));
+    expect(page.rows.map((r) => [r.source, r.campaignName])).toEqual(
+      expect.arrayContaining([
+        ['reply', 'optouts'],
+        ['button', 'optouts'],
+      ]),
+    );
 
     // The inbound messages are kept raw, once each.
-    expect(h.core.store.sqlite.prepare("SELECT count(*) FROM status_events WHERE kind = 'inbound'").pluck().get()).toBe(2);
+    expect(
+      h.core.store.sqlite
+        .prepare("SELECT count(*) FROM status_events WHERE kind = 'inbound'")
+        .pluck()
+        .get(),
+    ).toBe(2);
   });
 });
 
@@ -88,17 +126,36 @@ describe('opt-outs from the webhook relay', () => {
   async function setup() {
     const dir = tempDir('cd-optout-relay-');
     closers.push(() => dir.cleanup());
-    const relay = await startRelay({ port: 0, host: '127.0.0.1', verifyToken: VERIFY, appSecret: SECRET, readToken: READ, dataFile: join(dir.path, 'relay.sqlite') });
+    const relay = await startRelay({
+      port: 0,
+      host: '127.0.0.1',
+      verifyToken: VERIFY,
+      appSecret: SECRET,
+      readToken: READ,
+      dataFile: join(dir.path, 'relay.sqlite'),
+    });
     closers.push(() => relay.close());
     // message_history is refused: only the relay reports here.
     const graph: Server = createServer((_req, res) => {
       res.writeHead(403, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ error: { message: '(#200) no permission', type: 'OAuthException', code: 200 } }));
+      res.end(
+        JSON.stringify({
+          error: { message: '(#200) no permission', type: 'OAuthException', code: 200 },
+        }),
+      );
     });
     await new Promise<void>((r) => graph.listen(0, '127.0.0.1', r));
     closers.push(() => new Promise<void>((r) => graph.close(() => r())));
-    const tokens = { tokenFor: (a: { tokenEnv: string | null }) => (a.tokenEnv === 'RELAY_READ_TOKEN' ? READ : 'EAAGtestTOKEN0123456789') };
-    const core = createCore({ dataDir: join(dir.path, 'data'), shell: 'headless', externalChangePollMs: 0, tokens });
+    const tokens = {
+      tokenFor: (a: { tokenEnv: string | null }) =>
+        a.tokenEnv === 'RELAY_READ_TOKEN' ? READ : 'EAAGtestTOKEN0123456789',
+    };
+    const core = createCore({
+      dataDir: join(dir.path, 'data'),
+      shell: 'headless',
+      externalChangePollMs: 0,
+      tokens,
+    });
     closers.push(() => core.close());
     const account = await core.handlers['accounts.add']({
       name: 'Shop',
@@ -107,7 +164,11 @@ describe('opt-outs from the webhook relay', () => {
       tokenEnv: 'WA_TOKEN',
       baseUrl: `http://127.0.0.1:${(graph.address() as AddressInfo).port}`,
     });
-    await core.handlers['accounts.setStatusSources']({ accountId: account.id, relayUrl: relay.url, relayTokenEnv: 'RELAY_READ_TOKEN' });
+    await core.handlers['accounts.setStatusSources']({
+      accountId: account.id,
+      relayUrl: relay.url,
+      relayTokenEnv: 'RELAY_READ_TOKEN',
+    });
     return { relay, core, accountId: account.id };
   }
 
@@ -118,37 +179,89 @@ describe('opt-outs from the webhook relay', () => {
       { phone: '+16505551235', wamid: 'wamid.SENT-2' },
       { phone: '+16505551236', wamid: 'wamid.SENT-3' },
     ]);
-    const stop = JSON.stringify(inboundWebhook([textMessage('STOP!!', { id: 'wamid.IN-1', timestamp: '1750040000' })], '16505551234'));
-    const tap = JSON.stringify(
-      inboundWebhook([buttonMessage('Stop promotions', 'STOP_PROMOS', { from: '16505551235', id: 'wamid.IN-2', timestamp: '1750040100', context: 'wamid.SENT-2' })], '16505551235'),
+    const stop = JSON.stringify(
+      inboundWebhook(
+        [textMessage('STOP!!', { id: 'wamid.IN-1', timestamp: '1750040000' })],
+        '16505551234',
+      ),
     );
-    const chat = JSON.stringify(inboundWebhook([textMessage("don't stop, when is the bus stop sale?", { from: '16505551236', id: 'wamid.IN-3' })], '16505551236'));
+    const tap = JSON.stringify(
+      inboundWebhook(
+        [
+          buttonMessage('Stop promotions', 'STOP_PROMOS', {
+            from: '16505551235',
+            id: 'wamid.IN-2',
+            timestamp: '1750040100',
+            context: 'wamid.SENT-2',
+          }),
+        ],
+        '16505551235',
+      ),
+    );
+    const chat = JSON.stringify(
+      inboundWebhook(
+        [
+          textMessage("don't stop, when is the bus stop sale?", {
+            from: '16505551236',
+            id: 'wamid.IN-3',
+          }),
+        ],
+        '16505551236',
+      ),
+    );
     for (const b of [stop, tap, chat]) expect((await post(relay, b)).status).toBe(200);
 
     const first = await core.handlers['campaigns.syncStatus']({ campaignId });
     expect(first.suppressed).toBe(2);
     const listed = rows(core.store.sqlite);
-    expect(listed.map((r) => [r.phone, r.source, r.words, r.wamid, r.campaign_id, r.event_at])).toEqual([
+    expect(
+      listed.map((r) => [r.phone, r.source, r.words, r.wamid, r.campaign_id, r.event_at]),
+    ).toEqual([
       ['+16505551234', 'reply', 'STOP!!', null, null, 1750040000_000],
-      ['+16505551235', 'button', 'Stop promotions, payload STOP_PROMOS', 'wamid.SENT-2', campaignId, 1750040100_000],
+      [
+        '+16505551235',
+        'button',
+        'Stop promotions, payload STOP_PROMOS',
+        'wamid.SENT-2',
+        campaignId,
+        1750040100_000,
+      ],
     ]);
     expect(listed.every((r) => r.account_id === accountId)).toBe(true);
 
     // Meta retries for up to 7 days: the same bodies again, and a "START" from the first customer.
     await post(relay, stop);
     await post(relay, tap);
-    await post(relay, JSON.stringify(inboundWebhook([textMessage('START', { id: 'wamid.IN-4', timestamp: '1750050000' })], '16505551234')));
+    await post(
+      relay,
+      JSON.stringify(
+        inboundWebhook(
+          [textMessage('START', { id: 'wamid.IN-4', timestamp: '1750050000' })],
+          '16505551234',
+        ),
+      ),
+    );
     const again = await core.handlers['campaigns.syncStatus']({ campaignId });
     expect(again).toMatchObject({ suppressed: 0, duplicates: 2 });
     expect(rows(core.store.sqlite)).toEqual(listed);
 
     // Taken off by hand, the number stays off when an old webhook is replayed later.
-    await callApi(core, 'suppression.remove', { phone: '+16505551234', note: 'Asked in the shop to get offers again' });
+    await callApi(core, 'suppression.remove', {
+      phone: '+16505551234',
+      note: 'Asked in the shop to get offers again',
+    });
     await post(relay, stop);
     await core.handlers['campaigns.syncStatus']({ campaignId });
     expect(rows(core.store.sqlite).map((r) => r.phone)).toEqual(['+16505551235']);
     const removals = await callApi(core, 'suppression.removals', {});
-    expect(removals.rows).toEqual([expect.objectContaining({ phone: '+16505551234', source: 'reply', words: 'STOP!!', note: 'Asked in the shop to get offers again' })]);
+    expect(removals.rows).toEqual([
+      expect.objectContaining({
+        phone: '+16505551234',
+        source: 'reply',
+        words: 'STOP!!',
+        note: 'Asked in the shop to get offers again',
+      }),
+    ]);
   });
 });
 
@@ -157,11 +270,26 @@ describe('the reconciler on its own', () => {
     const dir = tempDir('cd-optout-rec-');
     const core = createCore({ dataDir: dir.path, shell: 'headless', externalChangePollMs: 0 });
     try {
-      const observations = parseWebhook(inboundWebhook([textMessage('Cancelar suscripción', { from: '5215512345678', id: 'wamid.MX' })], '5215512345678')).observations;
+      const observations = parseWebhook(
+        inboundWebhook(
+          [textMessage('Cancelar suscripción', { from: '5215512345678', id: 'wamid.MX' })],
+          '5215512345678',
+        ),
+      ).observations;
       const batch = { source: 'relay', accountId: null, receivedAt: 1, observations };
       expect(core.status.reconciler.apply(batch)).toMatchObject({ applied: 1, suppressed: 1 });
-      expect(core.status.reconciler.apply(batch)).toMatchObject({ applied: 0, duplicates: 1, suppressed: 0 });
-      expect(rows(core.store.sqlite)).toEqual([expect.objectContaining({ phone: '+5215512345678', source: 'reply', detail: 'opt-out word "cancelar suscripcion" (es)' })]);
+      expect(core.status.reconciler.apply(batch)).toMatchObject({
+        applied: 0,
+        duplicates: 1,
+        suppressed: 0,
+      });
+      expect(rows(core.store.sqlite)).toEqual([
+        expect.objectContaining({
+          phone: '+5215512345678',
+          source: 'reply',
+          detail: 'opt-out word "cancelar suscripcion" (es)',
+        }),
+      ]);
     } finally {
       void core.close().then(() => dir.cleanup());
     }

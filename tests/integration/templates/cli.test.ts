@@ -9,7 +9,11 @@ import { AUDIENCE_CSV } from './helpers';
 function io() {
   const out: string[] = [];
   const err: string[] = [];
-  return { out, err, io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), env: {} } };
+  return {
+    out,
+    err,
+    io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), env: {} },
+  };
 }
 
 describe('CLI: templates and the message', () => {
@@ -35,53 +39,136 @@ describe('CLI: templates and the message', () => {
   it('syncs, lists and adds templates', async () => {
     const { dir, run } = await setup();
     const sync = await run('templates', 'sync');
-    expect(sync).toMatchObject({ code: EXIT.OK, out: expect.stringMatching(/Synced 10 templates in 1 page\(s\): 10 new/) });
+    expect(sync).toMatchObject({
+      code: EXIT.OK,
+      out: expect.stringMatching(/Synced 10 templates in 1 page\(s\): 10 new/),
+    });
     const list = await run('templates', 'list', '--json');
-    expect((JSON.parse(list.out) as TemplateList).templates.map((t) => `${t.name}/${t.language}/${t.status}`)).toContain('winter_clearance/en_US/PAUSED');
-    expect((await run('templates', 'list')).out).toMatch(/spring_sale\s+en_US\s+APPROVED\s+MARKETING\s+sync\s+body\.1 body\.2 button\.0/);
+    expect(
+      (JSON.parse(list.out) as TemplateList).templates.map(
+        (t) => `${t.name}/${t.language}/${t.status}`,
+      ),
+    ).toContain('winter_clearance/en_US/PAUSED');
+    expect((await run('templates', 'list')).out).toMatch(
+      /spring_sale\s+en_US\s+APPROVED\s+MARKETING\s+sync\s+body\.1 body\.2 button\.0/,
+    );
 
     const file = join(dir, 'template.json');
-    writeFileSync(file, JSON.stringify({ name: 'pasted', language: 'de', category: 'UTILITY', components: [{ type: 'BODY', text: 'Hallo {{1}}' }] }));
-    expect(await run('templates', 'add', file)).toMatchObject({ code: EXIT.OK, out: expect.stringMatching(/Added 1 template\(s\):\n.*pasted\s+de\s+PENDING/) });
+    writeFileSync(
+      file,
+      JSON.stringify({
+        name: 'pasted',
+        language: 'de',
+        category: 'UTILITY',
+        components: [{ type: 'BODY', text: 'Hallo {{1}}' }],
+      }),
+    );
+    expect(await run('templates', 'add', file)).toMatchObject({
+      code: EXIT.OK,
+      out: expect.stringMatching(/Added 1 template\(s\):\n.*pasted\s+de\s+PENDING/),
+    });
     writeFileSync(file, '{"name": "broken",');
-    expect(await run('templates', 'add', file)).toMatchObject({ code: EXIT.FAILED, err: expect.stringMatching(/not valid JSON/) });
-    expect(await run('templates', 'add', join(dir, 'missing.json'))).toMatchObject({ code: EXIT.FAILED, err: expect.stringMatching(/Cannot read/) });
+    expect(await run('templates', 'add', file)).toMatchObject({
+      code: EXIT.FAILED,
+      err: expect.stringMatching(/not valid JSON/),
+    });
+    expect(await run('templates', 'add', join(dir, 'missing.json'))).toMatchObject({
+      code: EXIT.FAILED,
+      err: expect.stringMatching(/Cannot read/),
+    });
   });
 
   it('maps with --var, previews a row with the exact request body, and validates by reason', async () => {
     const { id, run } = await setup();
-    const mapped = await run('campaigns', 'map', id, '--template', 'spring_sale', '--language', 'en_US', '--var', 'body.1=@{First name|there}', '--var', 'body.2=20%', '--var', 'button.0=@{Deal code}');
+    const mapped = await run(
+      'campaigns',
+      'map',
+      id,
+      '--template',
+      'spring_sale',
+      '--language',
+      'en_US',
+      '--var',
+      'body.1=@{First name|there}',
+      '--var',
+      'body.2=20%',
+      '--var',
+      'button.0=@{Deal code}',
+    );
     expect(mapped.code).toBe(EXIT.OK);
     // Not synced yet: map syncs once by itself.
     expect(mapped.err).toMatch(/syncing/);
-    expect(mapped.out).toMatch(/body\.1\s+@\{First name\|there\}\n\s+body\.2\s+20%\n\s+button\.0\s+@\{Deal code\}/);
+    expect(mapped.out).toMatch(
+      /body\.1\s+@\{First name\|there\}\n\s+body\.2\s+20%\n\s+button\.0\s+@\{Deal code\}/,
+    );
 
     const preview = await run('campaigns', 'preview', id, '--row', '3', '--json');
     const p = JSON.parse(preview.out) as Preview & { text: string };
     expect(p.text).toContain('Hi there, everything in the shop is *20% off*');
-    expect(p.requestBody?.template.components?.[0]).toEqual({ type: 'body', parameters: [{ type: 'text', text: 'there' }, { type: 'text', text: '20%' }] });
+    expect(p.requestBody?.template.components?.[0]).toEqual({
+      type: 'body',
+      parameters: [
+        { type: 'text', text: 'there' },
+        { type: 'text', text: '20%' },
+      ],
+    });
     const human = await run('campaigns', 'preview', id, '--search', 'José');
     expect(human.out).toMatch(/Recipient 3 of 4: row 4/);
     expect(human.out).toMatch(/problems \(this recipient would be skipped\)[\s\S]*summer%20sale/);
     expect(human.out).toMatch(/"biz_opaque_callback_data": "cd:/);
 
     const validate = await run('campaigns', 'validate', id, '--json');
-    const v = JSON.parse(validate.out) as ValidationSummary & { countsByReason: Record<string, number> };
-    expect(v).toMatchObject({ checked: 4, valid: 3, invalid: 1, countsByReason: { URL_SUFFIX_NOT_ENCODED: 1 } });
-    expect((await run('campaigns', 'validate', id)).out).toMatch(/Link value not encoded: 1 \(button\.0\)\n\s+e\.g\. row 4/);
-    expect((await run('campaigns', 'estimate', id)).out).toMatch(/About \$0\.\d{4} for 3 marketing messages[\s\S]*2025-07-01/);
+    const v = JSON.parse(validate.out) as ValidationSummary & {
+      countsByReason: Record<string, number>;
+    };
+    expect(v).toMatchObject({
+      checked: 4,
+      valid: 3,
+      invalid: 1,
+      countsByReason: { URL_SUFFIX_NOT_ENCODED: 1 },
+    });
+    expect((await run('campaigns', 'validate', id)).out).toMatch(
+      /Link value not encoded: 1 \(button\.0\)\n\s+e\.g\. row 4/,
+    );
+    expect((await run('campaigns', 'estimate', id)).out).toMatch(
+      /About \$0\.\d{4} for 3 marketing messages[\s\S]*2025-07-01/,
+    );
   });
 
   it('refuses bad --var values with usage errors', async () => {
     const { id, run } = await setup();
     await run('templates', 'sync');
-    const unknownSlot = await run('campaigns', 'map', id, '--template', 'spring_sale', '--language', 'en_US', '--var', 'body.9=x');
-    expect(unknownSlot).toMatchObject({ code: EXIT.USAGE, err: expect.stringMatching(/--var body\.9=x: write SLOT=VALUE with one of body\.1, body\.2, button\.0/) });
+    const unknownSlot = await run(
+      'campaigns',
+      'map',
+      id,
+      '--template',
+      'spring_sale',
+      '--language',
+      'en_US',
+      '--var',
+      'body.9=x',
+    );
+    expect(unknownSlot).toMatchObject({
+      code: EXIT.USAGE,
+      err: expect.stringMatching(
+        /--var body\.9=x: write SLOT=VALUE with one of body\.1, body\.2, button\.0/,
+      ),
+    });
     const unclosed = await run('campaigns', 'map', id, '--var', 'body.1=@{First name');
-    expect(unclosed).toMatchObject({ code: EXIT.USAGE, err: expect.stringMatching(/does not end with "}"/) });
+    expect(unclosed).toMatchObject({
+      code: EXIT.USAGE,
+      err: expect.stringMatching(/does not end with "}"/),
+    });
     const twoLanguages = await run('campaigns', 'map', id, '--template', 'spring_sale');
-    expect(twoLanguages).toMatchObject({ code: EXIT.USAGE, err: expect.stringMatching(/several languages \(en_US, es\)/) });
+    expect(twoLanguages).toMatchObject({
+      code: EXIT.USAGE,
+      err: expect.stringMatching(/several languages \(en_US, es\)/),
+    });
     const noSuch = await run('campaigns', 'map', id, '--template', 'nope');
-    expect(noSuch).toMatchObject({ code: EXIT.FAILED, err: expect.stringMatching(/no template named "nope"/) });
+    expect(noSuch).toMatchObject({
+      code: EXIT.FAILED,
+      err: expect.stringMatching(/no template named "nope"/),
+    });
   });
 });

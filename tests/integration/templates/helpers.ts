@@ -15,7 +15,10 @@ export interface TemplateHarness {
   /** Like call, but returns the value or throws with the error's code and message. */
   ok<K extends MethodName>(method: K, input: unknown): Promise<MethodOutput<K>>;
   /** Writes a CSV into the temp folder and imports it into the campaign. */
-  importCsv(csv: string, options?: Record<string, unknown>): Promise<MethodOutput<'audience.import'>>;
+  importCsv(
+    csv: string,
+    options?: Record<string, unknown>,
+  ): Promise<MethodOutput<'audience.import'>>;
   /** Syncs the Sandbox account's templates and returns the id of name/language. */
   templateId(name: string, language?: string): Promise<number>;
   /** Closes the core and opens a new one on the same data folder (e.g. with other sandbox templates). */
@@ -25,7 +28,8 @@ export interface TemplateHarness {
 
 export async function templateHarness(extra: Partial<CoreOptions> = {}): Promise<TemplateHarness> {
   const dir = tempDir('cd-templates-');
-  const open = (options: Partial<CoreOptions>) => createCore({ dataDir: dir.path, shell: 'headless', externalChangePollMs: 0, ...options });
+  const open = (options: Partial<CoreOptions>) =>
+    createCore({ dataDir: dir.path, shell: 'headless', externalChangePollMs: 0, ...options });
   let core = open(extra);
   const call = <K extends MethodName>(method: K, input: unknown) =>
     dispatch<K>(core.handlers, method, input, { error: (m, d) => console.error(m, d) });
@@ -46,7 +50,12 @@ export async function templateHarness(extra: Partial<CoreOptions> = {}): Promise
     async importCsv(csv, options = {}) {
       const path = join(dir.path, `audience-${++files}.csv`);
       writeFileSync(path, csv);
-      return ok('audience.import', { campaignId: campaign.id, file: { kind: 'path', path }, fileName: '', options });
+      return ok('audience.import', {
+        campaignId: campaign.id,
+        file: { kind: 'path', path },
+        fileName: '',
+        options,
+      });
     },
     async templateId(name, language = 'en_US') {
       if (!synced) {

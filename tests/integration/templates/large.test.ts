@@ -7,13 +7,27 @@ const N = 100_000;
 /** Writes N recipients straight into SQLite (the import itself is tested elsewhere). */
 function seed(h: TemplateHarness): void {
   const db = h.core.store.sqlite;
-  db.prepare("UPDATE campaigns SET columns_json = '[\"First name\",\"Phone\",\"Code\"]' WHERE id = ?").run(h.campaignId);
-  const insert = db.prepare('INSERT INTO recipients (campaign_id, row_number, phone, country, fields_json) VALUES (?, ?, ?, ?, ?)');
+  db.prepare(
+    'UPDATE campaigns SET columns_json = \'["First name","Phone","Code"]\' WHERE id = ?',
+  ).run(h.campaignId);
+  const insert = db.prepare(
+    'INSERT INTO recipients (campaign_id, row_number, phone, country, fields_json) VALUES (?, ?, ?, ?, ?)',
+  );
   db.transaction(() => {
     for (let i = 0; i < N; i++) {
       // Every 10th has no first name; every 1000th a code with a space.
-      const fields = { 'First name': i % 10 === 0 ? '' : `Customer ${i}`, Phone: '', Code: i % 1000 === 0 ? 'a b' : `c${i}` };
-      insert.run(h.campaignId, i + 2, `+1415${String(1000000 + i).padStart(7, '0')}`, i % 2 ? 'US' : 'GB', JSON.stringify(fields));
+      const fields = {
+        'First name': i % 10 === 0 ? '' : `Customer ${i}`,
+        Phone: '',
+        Code: i % 1000 === 0 ? 'a b' : `c${i}`,
+      };
+      insert.run(
+        h.campaignId,
+        i + 2,
+        `+1415${String(1000000 + i).padStart(7, '0')}`,
+        i % 2 ? 'US' : 'GB',
+        JSON.stringify(fields),
+      );
     }
   })();
 }
@@ -25,10 +39,17 @@ describe('validating a large audience', () => {
   it('reads bounded pages, keeps the event loop free and counts every recipient', async () => {
     h = await templateHarness();
     seed(h);
-    await h.ok('campaigns.setTemplate', { campaignId: h.campaignId, templateId: await h.templateId('spring_sale') });
+    await h.ok('campaigns.setTemplate', {
+      campaignId: h.campaignId,
+      templateId: await h.templateId('spring_sale'),
+    });
     await h.ok('campaigns.setMapping', {
       campaignId: h.campaignId,
-      mapping: { 'body.1': { kind: 'column', column: 'First name' }, 'body.2': { kind: 'static', value: '20%' }, 'button.0': { kind: 'column', column: 'Code' } },
+      mapping: {
+        'body.1': { kind: 'column', column: 'First name' },
+        'body.2': { kind: 'static', value: '20%' },
+        'button.0': { kind: 'column', column: 'Code' },
+      },
     });
 
     const store = h.core.store;
@@ -53,8 +74,12 @@ describe('validating a large audience', () => {
 
     // Every 1000th is also a 10th, so the unencoded codes add a reason but no invalid recipient.
     expect(pass.summary).toMatchObject({ checked: N, invalid: N / 10, valid: N - N / 10 });
-    expect(pass.summary.reasons.find((r) => r.code === 'URL_SUFFIX_NOT_ENCODED')?.count).toBe(N / 1000);
-    expect(pass.summary.reasons.find((r) => r.code === 'EMPTY_PARAMETER')?.examples).toHaveLength(20);
+    expect(pass.summary.reasons.find((r) => r.code === 'URL_SUFFIX_NOT_ENCODED')?.count).toBe(
+      N / 1000,
+    );
+    expect(pass.summary.reasons.find((r) => r.code === 'EMPTY_PARAMETER')?.examples).toHaveLength(
+      20,
+    );
     expect(largest).toBeLessThanOrEqual(1000);
     // One page of work between yields; generous for slow CI machines.
     expect(worstGap).toBeLessThan(250);
@@ -63,11 +88,21 @@ describe('validating a large audience', () => {
   it('shares one run between identical requests and stops a run whose inputs changed', async () => {
     h = await templateHarness();
     seed(h);
-    await h.ok('campaigns.setTemplate', { campaignId: h.campaignId, templateId: await h.templateId('spring_sale') });
-    const mapping = { 'body.1': { kind: 'column', column: 'First name' }, 'body.2': { kind: 'static', value: '20%' }, 'button.0': { kind: 'column', column: 'Code' } };
+    await h.ok('campaigns.setTemplate', {
+      campaignId: h.campaignId,
+      templateId: await h.templateId('spring_sale'),
+    });
+    const mapping = {
+      'body.1': { kind: 'column', column: 'First name' },
+      'body.2': { kind: 'static', value: '20%' },
+      'button.0': { kind: 'column', column: 'Code' },
+    };
     await h.ok('campaigns.setMapping', { campaignId: h.campaignId, mapping });
 
-    const [a, b] = await Promise.all([h.call('campaigns.validate', { campaignId: h.campaignId }), h.call('campaigns.validate', { campaignId: h.campaignId })]);
+    const [a, b] = await Promise.all([
+      h.call('campaigns.validate', { campaignId: h.campaignId }),
+      h.call('campaigns.validate', { campaignId: h.campaignId }),
+    ]);
     expect(a.ok && b.ok && a.value).toBe(b.ok && b.value);
 
     const stale = h.call('campaigns.validate', { campaignId: h.campaignId });
@@ -76,11 +111,18 @@ describe('validating a large audience', () => {
     expect((await stale).ok).toBe(true); // identical inputs: still shared
 
     const first = h.call('campaigns.validate', { campaignId: h.campaignId });
-    await h.ok('campaigns.setMapping', { campaignId: h.campaignId, mapping: { ...mapping, 'body.2': { kind: 'static', value: '30%' } } });
+    await h.ok('campaigns.setMapping', {
+      campaignId: h.campaignId,
+      mapping: { ...mapping, 'body.2': { kind: 'static', value: '30%' } },
+    });
     const second = await h.call('campaigns.validate', { campaignId: h.campaignId });
     expect(second.ok && second.value.checked).toBe(N);
     const r = await first;
     // The first run either finished before the change or was stopped with a clear message.
-    if (!r.ok) expect(r.error).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/changed while it was being checked/) });
+    if (!r.ok)
+      expect(r.error).toMatchObject({
+        code: 'CONFLICT',
+        message: expect.stringMatching(/changed while it was being checked/),
+      });
   }, 60_000);
 });

@@ -12,13 +12,26 @@ describe('templates.sync from the embedded sandbox', () => {
     expect(before).toMatchObject({ syncedAt: null, templates: [] });
 
     const result = await h.ok('templates.sync', {});
-    expect(result).toMatchObject({ added: SANDBOX_TEMPLATES.length, updated: 0, removed: 0, invalid: [], complete: true });
+    expect(result).toMatchObject({
+      added: SANDBOX_TEMPLATES.length,
+      updated: 0,
+      removed: 0,
+      invalid: [],
+      complete: true,
+    });
 
     const list = await h.ok('templates.list', {});
     expect(list.syncedAt).toBe(result.syncedAt);
     expect(list.templates).toHaveLength(SANDBOX_TEMPLATES.length);
     const sale = list.templates.find((t) => t.name === 'spring_sale' && t.language === 'es');
-    expect(sale).toMatchObject({ status: 'APPROVED', category: 'MARKETING', parameterFormat: 'POSITIONAL', qualityScore: 'GREEN', source: 'sync', metaId: '1000000000000003' });
+    expect(sale).toMatchObject({
+      status: 'APPROVED',
+      category: 'MARKETING',
+      parameterFormat: 'POSITIONAL',
+      qualityScore: 'GREEN',
+      source: 'sync',
+      metaId: '1000000000000003',
+    });
     expect(sale?.slots.map((s) => s.key)).toEqual(['body.1', 'body.2', 'button.0']);
     const named = list.templates.find((t) => t.name === 'order_confirmation');
     expect(named).toMatchObject({ parameterFormat: 'NAMED', category: 'UTILITY' });
@@ -38,9 +51,21 @@ describe('templates.sync from the embedded sandbox', () => {
     await h.ok('templates.sync', {});
     const id = await h.templateId('spring_sale');
     await h.ok('campaigns.setTemplate', { campaignId: h.campaignId, templateId: id });
-    await h.ok('campaigns.setMapping', { campaignId: h.campaignId, mapping: { 'body.1': { kind: 'column', column: 'First name' }, 'body.2': { kind: 'static', value: '20%' }, 'button.0': { kind: 'static', value: 'spring24' } } });
+    await h.ok('campaigns.setMapping', {
+      campaignId: h.campaignId,
+      mapping: {
+        'body.1': { kind: 'column', column: 'First name' },
+        'body.2': { kind: 'static', value: '20%' },
+        'button.0': { kind: 'static', value: 'spring24' },
+      },
+    });
 
-    expect(await h.ok('templates.sync', {})).toMatchObject({ added: 0, updated: 0, unchanged: SANDBOX_TEMPLATES.length, removed: 0 });
+    expect(await h.ok('templates.sync', {})).toMatchObject({
+      added: 0,
+      updated: 0,
+      unchanged: SANDBOX_TEMPLATES.length,
+      removed: 0,
+    });
 
     (await h.core.clients.sandbox()).pauseTemplate('spring_sale', 'en_US');
     expect(await h.ok('templates.sync', {})).toMatchObject({ updated: 1 });
@@ -51,11 +76,16 @@ describe('templates.sync from the embedded sandbox', () => {
     expect(validation.unavailable).toBeNull();
 
     // Deleted in WhatsApp Manager: the account no longer lists it.
-    const isSale = (t: { name: string; language: string }) => t.name === 'spring_sale' && t.language === 'en_US';
+    const isSale = (t: { name: string; language: string }) =>
+      t.name === 'spring_sale' && t.language === 'en_US';
     await h.reopen({ sandboxOptions: { templates: SANDBOX_TEMPLATES.filter((t) => !isSale(t)) } });
     expect(await h.ok('templates.sync', {})).toMatchObject({ removed: 1 });
     const gone = await h.ok('campaigns.message', { campaignId: h.campaignId });
-    expect(gone).toMatchObject({ template: null, templateName: 'spring_sale', templateLanguage: 'en_US' });
+    expect(gone).toMatchObject({
+      template: null,
+      templateName: 'spring_sale',
+      templateLanguage: 'en_US',
+    });
     expect(gone.templateWarning).toMatch(/no longer in this account's templates/);
     expect(Object.keys(gone.mapping)).toEqual(['body.1', 'body.2', 'button.0']);
     const preview = await h.ok('campaigns.preview', { campaignId: h.campaignId });
@@ -73,7 +103,9 @@ describe('templates.sync from the embedded sandbox', () => {
   it('a failed listing changes nothing and says why', async () => {
     h = await templateHarness({ tokens: { tokenFor: () => undefined } });
     // Point the sandbox account at a closed port: the sync fails, the (empty) store stays as it was.
-    h.core.store.sqlite.prepare("UPDATE accounts SET base_url = 'http://127.0.0.1:9', token_env = 'NOPE'").run();
+    h.core.store.sqlite
+      .prepare("UPDATE accounts SET base_url = 'http://127.0.0.1:9', token_env = 'NOPE'")
+      .run();
     const r = await h.call('templates.sync', {});
     expect(r.ok).toBe(false);
     if (!r.ok) {

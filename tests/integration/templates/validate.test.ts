@@ -9,7 +9,10 @@ const LOOKUP = {
   components: [
     { type: 'HEADER', format: 'TEXT', text: 'Order for {{1}}' },
     { type: 'BODY', text: 'Hi {{1}}, your order {{2}} is ready. {{3}}' },
-    { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Track', url: 'https://shop.example.com/t/{{1}}' }] },
+    {
+      type: 'BUTTONS',
+      buttons: [{ type: 'URL', text: 'Track', url: 'https://shop.example.com/t/{{1}}' }],
+    },
   ],
 };
 
@@ -44,17 +47,31 @@ describe('campaigns.validate and campaigns.estimate', () => {
   const setUp = async () => {
     h = await templateHarness();
     // An opted-out number is imported as skipped and never checked.
-    h.core.store.sqlite.prepare("INSERT INTO suppression (phone, reason, source, created_at) VALUES ('+14155550199', 'opted out', 'test', 0)").run();
+    h.core.store.sqlite
+      .prepare(
+        "INSERT INTO suppression (phone, reason, source, created_at) VALUES ('+14155550199', 'opted out', 'test', 0)",
+      )
+      .run();
     await h.importCsv(`${csv}\nGone,+14155550199,Z-1,`);
     const added = await h.ok('templates.add', { json: JSON.stringify(LOOKUP) });
-    await h.ok('campaigns.setTemplate', { campaignId: h.campaignId, templateId: added.added[0]!.id });
+    await h.ok('campaigns.setTemplate', {
+      campaignId: h.campaignId,
+      templateId: added.added[0]!.id,
+    });
     await h.ok('campaigns.setMapping', { campaignId: h.campaignId, mapping: MAPPING });
   };
 
   it('checks every recipient and counts each rule by reason, with the rows', async () => {
     await setUp();
     const v = await h.ok('campaigns.validate', { campaignId: h.campaignId });
-    expect(v).toMatchObject({ checked: 11, valid: 4, invalid: 7, alreadySkipped: 1, mappingProblems: [], unavailable: null });
+    expect(v).toMatchObject({
+      checked: 11,
+      valid: 4,
+      invalid: 7,
+      alreadySkipped: 1,
+      mappingProblems: [],
+      unavailable: null,
+    });
     const byCode = Object.fromEntries(v.reasons.map((r) => [r.code, r]));
     // Row numbers count records (the import's numbering), so the quoted line break takes one row.
     const rows = (code: string) => byCode[code]?.examples.map((e) => e.rowNumber);
@@ -65,15 +82,24 @@ describe('campaigns.validate and campaigns.estimate', () => {
     expect(rows('HEADER_PARAMETER_TOO_LONG')).toEqual([8]);
     expect(rows('BODY_TOO_LONG')).toEqual([9]);
     expect(rows('URL_SUFFIX_NOT_ENCODED')).toEqual([10]);
-    expect(byCode.EMPTY_PARAMETER).toMatchObject({ label: 'Empty value', count: 1, action: 'skip_recipients' });
+    expect(byCode.EMPTY_PARAMETER).toMatchObject({
+      label: 'Empty value',
+      count: 1,
+      action: 'skip_recipients',
+    });
     expect(byCode.EMPTY_PARAMETER?.examples[0]?.message).toBe('body.2 ("Order") is empty.');
   });
 
   it('a mapping to a column the audience lacks: every recipient fails, and the action is to fix the mapping', async () => {
     await setUp();
-    await h.ok('campaigns.setMapping', { campaignId: h.campaignId, mapping: { ...MAPPING, 'body.2': { kind: 'column', column: 'Order number' } } });
+    await h.ok('campaigns.setMapping', {
+      campaignId: h.campaignId,
+      mapping: { ...MAPPING, 'body.2': { kind: 'column', column: 'Order number' } },
+    });
     const v = await h.ok('campaigns.validate', { campaignId: h.campaignId });
-    expect(v.mappingProblems).toEqual(['body.2 is mapped to the column "Order number", which this audience does not have.']);
+    expect(v.mappingProblems).toEqual([
+      'body.2 is mapped to the column "Order number", which this audience does not have.',
+    ]);
     const empty = v.reasons.find((r) => r.code === 'EMPTY_PARAMETER');
     expect(empty).toMatchObject({ count: 11, action: 'fix_mapping' });
   });
@@ -83,7 +109,11 @@ describe('campaigns.validate and campaigns.estimate', () => {
     await h.ok('templates.add', { json: JSON.stringify({ ...LOOKUP, status: 'PAUSED' }) });
     const v = await h.ok('campaigns.validate', { campaignId: h.campaignId });
     expect(v.valid).toBe(0);
-    expect(v.reasons[0]).toMatchObject({ code: 'TEMPLATE_NOT_APPROVED', count: 11, action: 'choose_template' });
+    expect(v.reasons[0]).toMatchObject({
+      code: 'TEMPLATE_NOT_APPROVED',
+      count: 11,
+      action: 'choose_template',
+    });
     const setup = await h.ok('campaigns.message', { campaignId: h.campaignId });
     expect(setup.templateWarning).toMatch(/is paused/);
   });
@@ -91,11 +121,40 @@ describe('campaigns.validate and campaigns.estimate', () => {
   it('estimates the cost of the valid recipients by country from the dated rate card, and follows edited rates', async () => {
     await setUp();
     const e = await h.ok('campaigns.estimate', { campaignId: h.campaignId });
-    expect(e).toMatchObject({ category: 'UTILITY', currency: 'USD', rateCardDate: '2025-07-01', rateCardEdited: false, messages: 4, excluded: 8, unavailable: null });
+    expect(e).toMatchObject({
+      category: 'UTILITY',
+      currency: 'USD',
+      rateCardDate: '2025-07-01',
+      rateCardEdited: false,
+      messages: 4,
+      excluded: 8,
+      unavailable: null,
+    });
     expect(e.countries).toEqual([
-      { country: 'GB', marketId: 'GB', marketName: 'United Kingdom', messages: 1, unitPrice: 0.022, cost: 0.022 },
-      { country: 'US', marketId: 'north_america', marketName: 'North America', messages: 2, unitPrice: 0.004, cost: 0.008 },
-      { country: 'BR', marketId: 'BR', marketName: 'Brazil', messages: 1, unitPrice: 0.0068, cost: 0.0068 },
+      {
+        country: 'GB',
+        marketId: 'GB',
+        marketName: 'United Kingdom',
+        messages: 1,
+        unitPrice: 0.022,
+        cost: 0.022,
+      },
+      {
+        country: 'US',
+        marketId: 'north_america',
+        marketName: 'North America',
+        messages: 2,
+        unitPrice: 0.004,
+        cost: 0.008,
+      },
+      {
+        country: 'BR',
+        marketId: 'BR',
+        marketName: 'Brazil',
+        messages: 1,
+        unitPrice: 0.0068,
+        cost: 0.0068,
+      },
     ]);
     expect(e.total).toBe(0.0368);
     expect(e.note).toMatch(/estimate from the rate card dated 2025-07-01.*delivered/);
@@ -104,16 +163,32 @@ describe('campaigns.validate and campaigns.estimate', () => {
     expect(card).toMatchObject({ edited: true, editedMarkets: ['north_america'] });
     const edited = await h.ok('campaigns.estimate', { campaignId: h.campaignId });
     expect(edited).toMatchObject({ rateCardEdited: true, total: 0.0488 });
-    expect(await h.call('pricing.setRates', { prices: { atlantis: { UTILITY: 1 } } })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    expect(await h.call('pricing.setRates', { prices: { GB: { UTILITY: -1 } } })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    expect(await h.ok('pricing.setRates', { reset: true })).toMatchObject({ edited: false, editedMarkets: [] });
-    expect((await h.ok('pricing.rateCard', {})).markets.find((m) => m.id === 'north_america')?.prices.UTILITY).toBe(0.004);
+    expect(
+      await h.call('pricing.setRates', { prices: { atlantis: { UTILITY: 1 } } }),
+    ).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await h.call('pricing.setRates', { prices: { GB: { UTILITY: -1 } } })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
+    expect(await h.ok('pricing.setRates', { reset: true })).toMatchObject({
+      edited: false,
+      editedMarkets: [],
+    });
+    expect(
+      (await h.ok('pricing.rateCard', {})).markets.find((m) => m.id === 'north_america')?.prices
+        .UTILITY,
+    ).toBe(0.004);
   });
 
   it('without a template there is nothing to check or price, and it says so', async () => {
     h = await templateHarness();
     await h.importCsv(csv);
-    expect(await h.ok('campaigns.validate', { campaignId: h.campaignId })).toMatchObject({ checked: 0, unavailable: 'Choose a template first.' });
-    expect((await h.ok('campaigns.estimate', { campaignId: h.campaignId })).unavailable).toMatch(/Choose a template first/);
+    expect(await h.ok('campaigns.validate', { campaignId: h.campaignId })).toMatchObject({
+      checked: 0,
+      unavailable: 'Choose a template first.',
+    });
+    expect((await h.ok('campaigns.estimate', { campaignId: h.campaignId })).unavailable).toMatch(
+      /Choose a template first/,
+    );
   });
 });

@@ -5,14 +5,22 @@ import type { Mapping } from '../../../shared/domain/templates';
 import { storeTemplate } from '../sending/helpers';
 
 /** Calls a contract method through the same dispatch both shells use; throws the error message. */
-export async function api<K extends MethodName>(core: Core, method: K, input: MethodInput<K>): Promise<MethodOutput<K>> {
+export async function api<K extends MethodName>(
+  core: Core,
+  method: K,
+  input: MethodInput<K>,
+): Promise<MethodOutput<K>> {
   const r = await dispatch<K>(core.handlers, method, input, { error: () => undefined });
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
   return r.value;
 }
 
 /** The contract's error for a call expected to fail. */
-export async function refused<K extends MethodName>(core: Core, method: K, input: MethodInput<K>): Promise<{ code: string; message: string }> {
+export async function refused<K extends MethodName>(
+  core: Core,
+  method: K,
+  input: MethodInput<K>,
+): Promise<{ code: string; message: string }> {
   const r = await dispatch<K>(core.handlers, method, input, { error: () => undefined });
   if (r.ok) throw new Error(`${method} was expected to fail`);
   return r.error;
@@ -26,7 +34,12 @@ export const SALE_MAPPING: Mapping = {
 };
 
 /** Adds variant B with spring_sale (stored as a sync would), its mapping, and the given split. */
-export async function withSaleVariant(core: Core, campaignId: number, split: { A: number; B: number }, seed = 12345) {
+export async function withSaleVariant(
+  core: Core,
+  campaignId: number,
+  split: { A: number; B: number },
+  seed = 12345,
+) {
   const templateId = storeTemplate(core, 1, 'spring_sale', 'en_US');
   await api(core, 'variants.add', { campaignId, templateId, label: 'Sale' });
   await api(core, 'variants.setMapping', { campaignId, variant: 'B', mapping: SALE_MAPPING });
@@ -34,7 +47,9 @@ export async function withSaleVariant(core: Core, campaignId: number, split: { A
 }
 
 export const variantRows = (core: Core, campaignId: number) =>
-  core.store.sqlite.prepare('SELECT id, variant, state, sent_at FROM recipients WHERE campaign_id = ? ORDER BY id').all(campaignId) as {
+  core.store.sqlite
+    .prepare('SELECT id, variant, state, sent_at FROM recipients WHERE campaign_id = ? ORDER BY id')
+    .all(campaignId) as {
     id: number;
     variant: string | null;
     state: string;

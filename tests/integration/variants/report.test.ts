@@ -13,7 +13,10 @@ const ZONE = 'Europe/Berlin';
 const VARIANTS = ['A', 'B', 'A', 'B', 'B', 'A', null, 'B', 'A'] as const;
 
 function readCsv(path: string): string[][] {
-  const parsed = Papa.parse<string[]>(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true, delimiter: ',' });
+  const parsed = Papa.parse<string[]>(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), {
+    skipEmptyLines: true,
+    delimiter: ',',
+  });
   expect(parsed.errors).toEqual([]);
   return parsed.data;
 }
@@ -27,7 +30,13 @@ async function readXlsx(path: string): Promise<string[][][]> {
       const cells: string[] = [];
       for (let c = 1; c <= row.cellCount; c++) {
         const v = row.getCell(c).value;
-        cells.push(v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+        cells.push(
+          v === null || v === undefined
+            ? ''
+            : typeof v === 'object'
+              ? JSON.stringify(v)
+              : String(v),
+        );
       }
       rows.push(cells);
     });
@@ -49,13 +58,28 @@ describe('delivery reports of an A/B campaign', () => {
         seed: 7,
         variants: [
           { id: 'A', label: 'A', share: 50 },
-          { id: 'B', label: '=Plain', share: 50, template: { name: 'order_update', language: 'en_US' }, mapping: {} },
+          {
+            id: 'B',
+            label: '=Plain',
+            share: 50,
+            template: { name: 'order_update', language: 'en_US' },
+            mapping: {},
+          },
         ],
       },
     };
-    db.prepare('UPDATE campaigns SET settings_json = ? WHERE id = ?').run(JSON.stringify(settings), h.campaignId);
-    const ids = (db.prepare('SELECT id FROM recipients WHERE campaign_id = ? ORDER BY row_number').all(h.campaignId) as { id: number }[]).map((r) => r.id);
-    VARIANTS.forEach((v, i) => db.prepare('UPDATE recipients SET variant = ? WHERE id = ?').run(v, ids[i]));
+    db.prepare('UPDATE campaigns SET settings_json = ? WHERE id = ?').run(
+      JSON.stringify(settings),
+      h.campaignId,
+    );
+    const ids = (
+      db
+        .prepare('SELECT id FROM recipients WHERE campaign_id = ? ORDER BY row_number')
+        .all(h.campaignId) as { id: number }[]
+    ).map((r) => r.id);
+    VARIANTS.forEach((v, i) =>
+      db.prepare('UPDATE recipients SET variant = ? WHERE id = ?').run(v, ids[i]),
+    );
   });
   afterAll(() => h.close());
 
@@ -65,14 +89,25 @@ describe('delivery reports of an A/B campaign', () => {
     expect(ids.slice(ids.indexOf('state'), ids.indexOf('state') + 2)).toEqual(['state', 'variant']);
 
     const path = join(h.dir, 'split.csv');
-    await h.core.reports.exportToFile({ campaignId: h.campaignId, format: 'csv', filter: 'all', timeZone: ZONE }, path);
+    await h.core.reports.exportToFile(
+      { campaignId: h.campaignId, format: 'csv', filter: 'all', timeZone: ZONE },
+      path,
+    );
     const rows = readCsv(path);
     const plain = headerFor(ZONE);
-    expect(rows[0]).toEqual([...plain.slice(0, plain.indexOf('State') + 1), 'Variant', ...plain.slice(plain.indexOf('State') + 1)]);
+    expect(rows[0]).toEqual([
+      ...plain.slice(0, plain.indexOf('State') + 1),
+      'Variant',
+      ...plain.slice(plain.indexOf('State') + 1),
+    ]);
     const col = (name: string) => rows[0]!.indexOf(name);
     // The cell starts with the variant's letter, so a label like "=Plain" can never start a formula.
-    expect(rows.slice(1).map((r) => r[col('Variant')])).toEqual(VARIANTS.map((v) => (v === null ? '' : v === 'A' ? 'A' : 'B (=Plain)')));
-    expect(rows.slice(1).map((r) => r[col('Category')])).toEqual(VARIANTS.map((v) => (v === 'B' ? 'UTILITY' : 'MARKETING')));
+    expect(rows.slice(1).map((r) => r[col('Variant')])).toEqual(
+      VARIANTS.map((v) => (v === null ? '' : v === 'A' ? 'A' : 'B (=Plain)')),
+    );
+    expect(rows.slice(1).map((r) => r[col('Category')])).toEqual(
+      VARIANTS.map((v) => (v === 'B' ? 'UTILITY' : 'MARKETING')),
+    );
     const prices = rows.slice(1).map((r) => Number(r[col('Estimated price (USD)')]));
     OUTCOMES.forEach((o, i) => {
       const charged = o.state === 'read' || o.state === 'delivered';
@@ -82,17 +117,47 @@ describe('delivery reports of an A/B campaign', () => {
     });
 
     const only = join(h.dir, 'only.csv');
-    await h.core.reports.exportToFile({ campaignId: h.campaignId, format: 'csv', filter: 'delivered', timeZone: ZONE, columns: ['variant', 'state'] }, only);
-    expect(readCsv(only)).toEqual([['State', 'Variant'], ...OUTCOMES.flatMap((o, i) => (o.state === 'read' || o.state === 'delivered' ? [[o.state, VARIANTS[i] === 'B' ? 'B (=Plain)' : 'A']] : []))]);
+    await h.core.reports.exportToFile(
+      {
+        campaignId: h.campaignId,
+        format: 'csv',
+        filter: 'delivered',
+        timeZone: ZONE,
+        columns: ['variant', 'state'],
+      },
+      only,
+    );
+    expect(readCsv(only)).toEqual([
+      ['State', 'Variant'],
+      ...OUTCOMES.flatMap((o, i) =>
+        o.state === 'read' || o.state === 'delivered'
+          ? [[o.state, VARIANTS[i] === 'B' ? 'B (=Plain)' : 'A']]
+          : [],
+      ),
+    ]);
   });
 
   it('has a "By variant" section on the Summary sheet, counted from the same snapshot', async () => {
     const path = join(h.dir, 'split.xlsx');
-    await h.core.reports.exportToFile({ campaignId: h.campaignId, format: 'xlsx', filter: 'all', timeZone: ZONE }, path);
+    await h.core.reports.exportToFile(
+      { campaignId: h.campaignId, format: 'xlsx', filter: 'all', timeZone: ZONE },
+      path,
+    );
     const [recipients, summary] = await readXlsx(path);
     expect(recipients![0]).toContain('Variant');
     const start = summary!.findIndex((r) => r[0] === 'By variant');
-    expect(summary![start]).toEqual(['By variant', 'Template', 'Recipients', 'Sent', 'Delivered (read included)', 'Read', 'Failed', 'Delivered of sent', 'Read of delivered', 'Button clicks']);
+    expect(summary![start]).toEqual([
+      'By variant',
+      'Template',
+      'Recipients',
+      'Sent',
+      'Delivered (read included)',
+      'Read',
+      'Failed',
+      'Delivered of sent',
+      'Read of delivered',
+      'Button clicks',
+    ]);
     const expected = (v: 'A' | 'B') => {
       const mine = OUTCOMES.filter((_, i) => VARIANTS[i] === v);
       const sent = mine.filter((o) => 'sent' in o).length;
@@ -100,7 +165,15 @@ describe('delivery reports of an A/B campaign', () => {
       const read = mine.filter((o) => o.state === 'read').length;
       const pct = (a: number, b: number) => (b > 0 ? `${((a / b) * 100).toFixed(1)}%` : '');
       // Button clicks stay empty until template analytics is wired in (the reader drops trailing empty cells).
-      return [String(mine.length), String(sent), String(delivered), String(read), String(mine.filter((o) => o.state === 'failed').length), pct(delivered, sent), pct(read, delivered)];
+      return [
+        String(mine.length),
+        String(sent),
+        String(delivered),
+        String(read),
+        String(mine.filter((o) => o.state === 'failed').length),
+        pct(delivered, sent),
+        pct(read, delivered),
+      ];
     };
     expect(summary![start + 1]).toEqual(['A', 'spring_offer (en_US)', ...expected('A')]);
     expect(summary![start + 2]).toEqual(['B (=Plain)', 'order_update (en_US)', ...expected('B')]);
@@ -110,9 +183,22 @@ describe('delivery reports of an A/B campaign', () => {
     const costStart = summary!.findIndex((r) => r[0] === 'Estimated cost by country (USD)');
     const total = summary!.slice(costStart).find((r) => r[0] === 'total');
     const csv = join(h.dir, 'prices.csv');
-    await h.core.reports.exportToFile({ campaignId: h.campaignId, format: 'csv', filter: 'all', timeZone: ZONE, columns: ['price'] }, csv);
-    const sum = readCsv(csv).slice(1).reduce((n, r) => n + Number(r[0]), 0);
+    await h.core.reports.exportToFile(
+      {
+        campaignId: h.campaignId,
+        format: 'csv',
+        filter: 'all',
+        timeZone: ZONE,
+        columns: ['price'],
+      },
+      csv,
+    );
+    const sum = readCsv(csv)
+      .slice(1)
+      .reduce((n, r) => n + Number(r[0]), 0);
     expect(Number(total?.[3])).toBeCloseTo(sum, 6);
-    expect(summary!.find((r) => r[0] === 'About the cost')?.[1]).toMatch(/each A\/B variant's template category/);
+    expect(summary!.find((r) => r[0] === 'About the cost')?.[1]).toMatch(
+      /each A\/B variant's template category/,
+    );
   });
 });

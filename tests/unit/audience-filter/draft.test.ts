@@ -15,16 +15,26 @@ import {
 import { normalizeFilter, parseFilter } from '../../../shared/domain/audience-filter';
 
 const reading = { decimal: '.', dateOrder: 'dmy' } as const;
-const withValue = (c: DraftCondition, change: Partial<DraftCondition>): DraftCondition => ({ ...c, ...change });
+const withValue = (c: DraftCondition, change: Partial<DraftCondition>): DraftCondition => ({
+  ...c,
+  ...change,
+});
 
 describe('the filter builder’s working copy', () => {
   it('saves only finished conditions, and drops groups left with none', () => {
     let d = emptyDraft(reading);
     const city = withValue(newCondition('City'), { value: 'London' });
     const unfinished = newCondition('Spent');
-    const group = { ...newGroup('any'), items: [withValue(newCondition('Spent'), { op: 'num_gt', value: '1,000.5' }), newCondition()] };
+    const group = {
+      ...newGroup('any'),
+      items: [withValue(newCondition('Spent'), { op: 'num_gt', value: '1,000.5' }), newCondition()],
+    };
     const emptyGroup = { ...newGroup('all'), items: [unfinished] };
-    d = addToGroup(addToGroup(addToGroup(d, d.root.id, city), d.root.id, group), d.root.id, emptyGroup);
+    d = addToGroup(
+      addToGroup(addToGroup(d, d.root.id, city), d.root.id, group),
+      d.root.id,
+      emptyGroup,
+    );
     const input = toFilterInput(d);
     expect(input).toEqual({
       root: {
@@ -33,7 +43,20 @@ describe('the filter builder’s working copy', () => {
         match: 'all',
         items: [
           { kind: 'condition', id: city.id, column: 'City', op: 'equals', value: 'London' },
-          { kind: 'group', id: group.id, match: 'any', items: [{ kind: 'condition', id: group.items[0]!.id, column: 'Spent', op: 'num_gt', value: 1000.5 }] },
+          {
+            kind: 'group',
+            id: group.id,
+            match: 'any',
+            items: [
+              {
+                kind: 'condition',
+                id: group.items[0]!.id,
+                column: 'Spent',
+                op: 'num_gt',
+                value: 1000.5,
+              },
+            ],
+          },
         ],
       },
       decimal: '.',
@@ -48,12 +71,25 @@ describe('the filter builder’s working copy', () => {
     const c = newCondition();
     expect(conditionProblem(c, '.')).toBe('Choose a column.');
     expect(conditionProblem({ ...c, column: 'A' }, '.')).toBe('Type a value.');
-    expect(conditionProblem({ ...c, column: 'A', op: 'one_of', values: ['  '] }, '.')).toBe('Add at least one value.');
-    expect(conditionProblem({ ...c, column: 'A', op: 'num_gt', value: '1.234,5' }, '.')).toBe('Type a number (with a decimal ".").');
+    expect(conditionProblem({ ...c, column: 'A', op: 'one_of', values: ['  '] }, '.')).toBe(
+      'Add at least one value.',
+    );
+    expect(conditionProblem({ ...c, column: 'A', op: 'num_gt', value: '1.234,5' }, '.')).toBe(
+      'Type a number (with a decimal ".").',
+    );
     expect(conditionProblem({ ...c, column: 'A', op: 'num_gt', value: '1.234,5' }, ',')).toBeNull();
-    expect(conditionProblem({ ...c, column: 'A', op: 'num_between', min: '5', max: '1' }, '.')).toMatch(/not be larger/);
-    expect(conditionProblem({ ...c, column: 'A', op: 'date_on', value: '' }, '.')).toBe('Choose a date.');
-    expect(conditionProblem({ ...c, column: 'A', op: 'date_between', min: '2026-03-02', max: '2026-03-01' }, '.')).toMatch(/not be after/);
+    expect(
+      conditionProblem({ ...c, column: 'A', op: 'num_between', min: '5', max: '1' }, '.'),
+    ).toMatch(/not be larger/);
+    expect(conditionProblem({ ...c, column: 'A', op: 'date_on', value: '' }, '.')).toBe(
+      'Choose a date.',
+    );
+    expect(
+      conditionProblem(
+        { ...c, column: 'A', op: 'date_between', min: '2026-03-02', max: '2026-03-01' },
+        '.',
+      ),
+    ).toMatch(/not be after/);
     expect(conditionProblem({ ...c, column: 'A', op: 'empty' }, '.')).toBeNull();
   });
 
@@ -83,7 +119,20 @@ describe('the filter builder’s working copy', () => {
         match: 'any',
         items: [
           { kind: 'condition', column: 'City', op: 'one_of', values: ['London', 'Leeds'] },
-          { kind: 'group', match: 'all', items: [{ kind: 'condition', column: 'Spent', op: 'num_between', min: 10, max: 20.5 }, { kind: 'condition', column: 'Joined', op: 'date_between', from: '2026-01-01', to: '2026-02-01' }] },
+          {
+            kind: 'group',
+            match: 'all',
+            items: [
+              { kind: 'condition', column: 'Spent', op: 'num_between', min: 10, max: 20.5 },
+              {
+                kind: 'condition',
+                column: 'Joined',
+                op: 'date_between',
+                from: '2026-01-01',
+                to: '2026-02-01',
+              },
+            ],
+          },
           { kind: 'condition', column: 'VIP', op: 'not_empty' },
           { kind: 'condition', column: 'Orders', op: 'num_ne', value: 3 },
         ],

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { defaultDateOrder, defaultDecimal, formatNumber, parseDate, parseNumber } from '../../../shared/domain/audience-filter';
+import {
+  defaultDateOrder,
+  defaultDecimal,
+  formatNumber,
+  parseDate,
+  parseNumber,
+} from '../../../shared/domain/audience-filter';
 
-const day = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+const day = (iso: string) =>
+  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) /
+  86_400_000;
 
 describe('reading numbers as spreadsheets write them', () => {
   it.each([
@@ -35,12 +43,29 @@ describe('reading numbers as spreadsheets write them', () => {
     expect(parseNumber(cell, ',')).toBe(comma);
   });
 
-  it.each(['', '   ', 'abc', 'n/a', '1,23', '12,3456', '1.2.3', '100 abc', '+44 7911 123456', '--5', '- $ - 5', '(−5)', '1,234 567', '$$5', '5.', 'Infinity', 'NaN', '1e999', '0x1A'])(
-    '%j is not a number',
-    (cell) => {
-      expect(parseNumber(cell, '.')).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    '   ',
+    'abc',
+    'n/a',
+    '1,23',
+    '12,3456',
+    '1.2.3',
+    '100 abc',
+    '+44 7911 123456',
+    '--5',
+    '- $ - 5',
+    '(−5)',
+    '1,234 567',
+    '$$5',
+    '5.',
+    'Infinity',
+    'NaN',
+    '1e999',
+    '0x1A',
+  ])('%j is not a number', (cell) => {
+    expect(parseNumber(cell, '.')).toBeNull();
+  });
 
   it('refuses huge cells quickly instead of reading them', () => {
     const started = performance.now();
@@ -83,13 +108,26 @@ describe('reading dates', () => {
     expect(parseDate(cell, 'mdy')).toBe(mdy === null ? null : day(mdy));
   });
 
-  it.each(['', 'soon', '31/04/2026', '29/02/2025', '2026-13-01', '2026-00-10', '2026-02-30', '32/01/2026', '2026-03-14 25:00', '2026-03-14 10:61', '14/03', '14 Foo 2026', '0999-01-01', '12:30', '2026-03-14 13:00 PM'])(
-    '%j is not a date',
-    (cell) => {
-      expect(parseDate(cell, 'dmy')).toBeNull();
-      expect(parseDate(cell, 'mdy')).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    'soon',
+    '31/04/2026',
+    '29/02/2025',
+    '2026-13-01',
+    '2026-00-10',
+    '2026-02-30',
+    '32/01/2026',
+    '2026-03-14 25:00',
+    '2026-03-14 10:61',
+    '14/03',
+    '14 Foo 2026',
+    '0999-01-01',
+    '12:30',
+    '2026-03-14 13:00 PM',
+  ])('%j is not a date', (cell) => {
+    expect(parseDate(cell, 'dmy')).toBeNull();
+    expect(parseDate(cell, 'mdy')).toBeNull();
+  });
 
   it('refuses huge cells', () => {
     expect(parseDate(`2026-03-14${' '.repeat(100)}`, 'dmy')).toBe(day('2026-03-14'));

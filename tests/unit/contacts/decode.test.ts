@@ -1,23 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { createDecoder, decodeWindows1252, detectEncoding, EncodingError } from '../../../electron/core/contacts/decode';
+import {
+  createDecoder,
+  decodeWindows1252,
+  detectEncoding,
+  EncodingError,
+} from '../../../electron/core/contacts/decode';
 
 const bytes = (...b: number[]) => Uint8Array.from(b);
 
 describe('encoding detection', () => {
   it('reads byte-order marks', () => {
-    expect(detectEncoding(bytes(0xef, 0xbb, 0xbf, 0x61), false)).toEqual({ encoding: 'utf-8', bomLength: 3 });
-    expect(detectEncoding(bytes(0xff, 0xfe, 0x61, 0), false)).toEqual({ encoding: 'utf-16le', bomLength: 2 });
-    expect(detectEncoding(bytes(0xfe, 0xff, 0, 0x61), false)).toEqual({ encoding: 'utf-16be', bomLength: 2 });
+    expect(detectEncoding(bytes(0xef, 0xbb, 0xbf, 0x61), false)).toEqual({
+      encoding: 'utf-8',
+      bomLength: 3,
+    });
+    expect(detectEncoding(bytes(0xff, 0xfe, 0x61, 0), false)).toEqual({
+      encoding: 'utf-16le',
+      bomLength: 2,
+    });
+    expect(detectEncoding(bytes(0xfe, 0xff, 0, 0x61), false)).toEqual({
+      encoding: 'utf-16be',
+      bomLength: 2,
+    });
   });
 
   it('recognises UTF-16 without a BOM by its NUL bytes', () => {
-    expect(detectEncoding(Buffer.from('name,phone\nAna,+34612345678\n', 'utf16le'), true).encoding).toBe('utf-16le');
+    expect(
+      detectEncoding(Buffer.from('name,phone\nAna,+34612345678\n', 'utf16le'), true).encoding,
+    ).toBe('utf-16le');
     const be = Buffer.from('name,phone\nAna,+34612345678\n', 'utf16le').swap16();
     expect(detectEncoding(be, true).encoding).toBe('utf-16be');
   });
 
   it('falls back to Windows-1252 when the bytes are not UTF-8', () => {
-    expect(detectEncoding(Buffer.from('Renée;München', 'latin1'), true).encoding).toBe('windows-1252');
+    expect(detectEncoding(Buffer.from('Renée;München', 'latin1'), true).encoding).toBe(
+      'windows-1252',
+    );
     expect(detectEncoding(Buffer.from('Renée;München', 'utf8'), true).encoding).toBe('utf-8');
   });
 

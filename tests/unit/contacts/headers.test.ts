@@ -20,7 +20,18 @@ describe('phone column detection', () => {
     ['Bob', '07911 123457', 'York'],
   ];
   it('finds it by header name in several languages', () => {
-    for (const header of ['Phone', 'Mobile', 'WhatsApp', 'Teléfono', 'Celular', 'Handynummer', 'Handy', 'Téléphone', 'Phone 1 - Value', 'Default Address Phone']) {
+    for (const header of [
+      'Phone',
+      'Mobile',
+      'WhatsApp',
+      'Teléfono',
+      'Celular',
+      'Handynummer',
+      'Handy',
+      'Téléphone',
+      'Phone 1 - Value',
+      'Default Address Phone',
+    ]) {
       expect(guessPhoneColumn(['Name', header, 'City'], [], 'GB'), header).toBe(header);
     }
   });
@@ -31,7 +42,9 @@ describe('phone column detection', () => {
 
   it('prefers the column whose content is numbers over a "phone type" label column', () => {
     const sample = [['Mobile', '+34 612 34 56 78']];
-    expect(guessPhoneColumn(['Phone 1 - Type', 'Phone 1 - Value'], sample, null)).toBe('Phone 1 - Value');
+    expect(guessPhoneColumn(['Phone 1 - Type', 'Phone 1 - Value'], sample, null)).toBe(
+      'Phone 1 - Value',
+    );
   });
 
   it('returns nothing when no column looks like phone numbers', () => {

@@ -9,10 +9,10 @@ import {
 
 /** Every code in cloud-api.md §2.2 that a send can return (131052 is inbound-only, 470 is On-Premises). */
 const TABLE_CODES = [
-  0, 1, 2, 3, 4, 10, 33, 80007, 100, 130403, 130429, 130472, 130497, 131000, 131005, 131008, 131009, 131016,
-  131021, 131026, 131030, 131031, 131037, 131042, 131045, 131047, 131048, 131049, 131050, 131051, 131053,
-  131055, 131056, 131057, 131063, 131064, 132000, 132001, 132005, 132007, 132012, 132015, 132016, 132018,
-  132068, 132069, 133010, 134100, 134101, 134102, 135000, 190, 200, 368,
+  0, 1, 2, 3, 4, 10, 33, 80007, 100, 130403, 130429, 130472, 130497, 131000, 131005, 131008, 131009,
+  131016, 131021, 131026, 131030, 131031, 131037, 131042, 131045, 131047, 131048, 131049, 131050,
+  131051, 131053, 131055, 131056, 131057, 131063, 131064, 132000, 132001, 132005, 132007, 132012,
+  132015, 132016, 132018, 132068, 132069, 133010, 134100, 134101, 134102, 135000, 190, 200, 368,
 ];
 
 // Words a shop owner should not have to look up.
@@ -97,7 +97,7 @@ describe('error catalogue', () => {
     expect(lookupCode(200)?.title).toBe('No valid access key');
   });
 
-  it('describes unknown codes generically, with a limited retry and Meta\'s own words', () => {
+  it("describes unknown codes generically, with a limited retry and Meta's own words", () => {
     const entry = describeError(987654, '(#987654) Something new happened');
     expect(entry.code).toBe(987654);
     expect(entry.handling).toBe('retry_later');
@@ -113,9 +113,9 @@ describe('error catalogue', () => {
     expect(entry.action).not.toBe('');
   });
 
-  it('uses its own text, not Meta\'s, for known codes', () => {
+  it("uses its own text, not Meta's, for known codes", () => {
     expect(describeError(131026, 'Message undeliverable').explanation).toBe(
-      'This number is not on WhatsApp, or the person\'s WhatsApp is too old to receive this message.',
+      "This number is not on WhatsApp, or the person's WhatsApp is too old to receive this message.",
     );
   });
 

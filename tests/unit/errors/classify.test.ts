@@ -48,13 +48,25 @@ describe('classifyFailure', () => {
 
   describe('without a code', () => {
     it('backs off on 429 and on 503', () => {
-      expect(classifyFailure({ httpStatus: 429 })).toMatchObject({ handling: 'retry_later', ambiguous: false, retryable: true });
-      expect(classifyFailure({ httpStatus: 503 })).toMatchObject({ handling: 'retry_later', ambiguous: false, retryable: true });
+      expect(classifyFailure({ httpStatus: 429 })).toMatchObject({
+        handling: 'retry_later',
+        ambiguous: false,
+        retryable: true,
+      });
+      expect(classifyFailure({ httpStatus: 503 })).toMatchObject({
+        handling: 'retry_later',
+        ambiguous: false,
+        retryable: true,
+      });
     });
 
     it('treats other bare 5xx as ambiguous: a gateway may have lost an answer', () => {
       for (const httpStatus of [500, 502, 504]) {
-        expect(classifyFailure({ httpStatus })).toMatchObject({ handling: 'retry_later', ambiguous: true, retryable: false });
+        expect(classifyFailure({ httpStatus })).toMatchObject({
+          handling: 'retry_later',
+          ambiguous: true,
+          retryable: false,
+        });
       }
     });
 
@@ -84,12 +96,22 @@ describe('classifyFailure', () => {
     });
 
     it('lets a timeout before sending be retried', () => {
-      expect(classifyFailure({ network: 'timeout', requestSent: false })).toMatchObject({ ambiguous: false, retryable: true });
+      expect(classifyFailure({ network: 'timeout', requestSent: false })).toMatchObject({
+        ambiguous: false,
+        retryable: true,
+      });
     });
 
-    it.each(['refused', 'dns', 'offline'] as const)('%s: nothing was sent, retry later', (network) => {
-      expect(classifyFailure({ network })).toMatchObject({ handling: 'retry_later', ambiguous: false, retryable: true });
-    });
+    it.each(['refused', 'dns', 'offline'] as const)(
+      '%s: nothing was sent, retry later',
+      (network) => {
+        expect(classifyFailure({ network })).toMatchObject({
+          handling: 'retry_later',
+          ambiguous: false,
+          retryable: true,
+        });
+      },
+    );
 
     it('prefers an HTTP status over a network kind: an answer did arrive', () => {
       expect(classifyFailure({ httpStatus: 429, network: 'timeout' }).ambiguous).toBe(false);

@@ -23,7 +23,8 @@ describe('RETRYABLE_FAILURE_CODES', () => {
   it('never includes a suppressed code, and includes every non-recipient failure', () => {
     for (const [code, entry] of CATALOGUE) {
       if (entry.suppress) expect(RETRYABLE_FAILURE_CODES.has(code)).toBe(false);
-      if (entry.handling !== 'fail_recipient') expect(RETRYABLE_FAILURE_CODES.has(code), `code ${code}`).toBe(true);
+      if (entry.handling !== 'fail_recipient')
+        expect(RETRYABLE_FAILURE_CODES.has(code), `code ${code}`).toBe(true);
     }
   });
 });
@@ -36,26 +37,52 @@ describe('canRetryFailure', () => {
       ready: false,
       needsFix: false,
     });
-    expect(canRetryFailure({ code: 131049, failedAt, now: failedAt + 24 * H, phone: '+447700900123' })).toMatchObject({
+    expect(
+      canRetryFailure({ code: 131049, failedAt, now: failedAt + 24 * H, phone: '+447700900123' }),
+    ).toMatchObject({
       retry: true,
       ready: true,
     });
   });
 
   it('never retries US marketing, assuming +1 is the US unless told otherwise', () => {
-    expect(canRetryFailure({ code: 131049, failedAt, now, phone: '+16315551234' }).retry).toBe(false);
-    expect(canRetryFailure({ code: 131049, failedAt, now, phone: '16315551234' }).retry).toBe(false);
-    expect(canRetryFailure({ code: 131049, failedAt, now, phone: '+14165551234', recipientCountry: 'CA' }).retry).toBe(true);
+    expect(canRetryFailure({ code: 131049, failedAt, now, phone: '+16315551234' }).retry).toBe(
+      false,
+    );
+    expect(canRetryFailure({ code: 131049, failedAt, now, phone: '16315551234' }).retry).toBe(
+      false,
+    );
+    expect(
+      canRetryFailure({
+        code: 131049,
+        failedAt,
+        now,
+        phone: '+14165551234',
+        recipientCountry: 'CA',
+      }).retry,
+    ).toBe(true);
   });
 
   it('lets a utility follow-up go at once after a marketing-only failure', () => {
     expect(
-      canRetryFailure({ code: 131049, failedAt, now, phone: '+16315551234', templateCategory: 'utility' }),
+      canRetryFailure({
+        code: 131049,
+        failedAt,
+        now,
+        phone: '+16315551234',
+        templateCategory: 'utility',
+      }),
     ).toEqual({ retry: true, notBefore: failedAt, ready: true, needsFix: false });
   });
 
   it('never retries opt-outs, not even with a utility template', () => {
-    const d = canRetryFailure({ code: 131050, failedAt, now, phone: '+447700900123', templateCategory: 'UTILITY' });
+    const d = canRetryFailure({
+      code: 131050,
+      failedAt,
+      now,
+      phone: '+447700900123',
+      templateCategory: 'UTILITY',
+    });
     expect(d.retry).toBe(false);
   });
 
@@ -65,16 +92,29 @@ describe('canRetryFailure', () => {
   });
 
   it('refuses an ambiguous outcome: it could deliver twice', () => {
-    expect(canRetryFailure({ code: undefined, failedAt, now, phone: '+447700900123', ambiguous: true }).retry).toBe(false);
+    expect(
+      canRetryFailure({ code: undefined, failedAt, now, phone: '+447700900123', ambiguous: true })
+        .retry,
+    ).toBe(false);
   });
 
   it('retries failures without a code and unknown codes', () => {
-    expect(canRetryFailure({ code: undefined, failedAt, now, phone: '+447700900123' }).retry).toBe(true);
-    expect(canRetryFailure({ code: 999999, failedAt, now, phone: '+447700900123' }).retry).toBe(true);
+    expect(canRetryFailure({ code: undefined, failedAt, now, phone: '+447700900123' }).retry).toBe(
+      true,
+    );
+    expect(canRetryFailure({ code: 999999, failedAt, now, phone: '+447700900123' }).retry).toBe(
+      true,
+    );
   });
 
   it('asks for a fix first after account problems, including the permission range', () => {
-    expect(canRetryFailure({ code: 190, failedAt, now, phone: '+447700900123' })).toMatchObject({ retry: true, needsFix: true });
-    expect(canRetryFailure({ code: 250, failedAt, now, phone: '+447700900123' })).toMatchObject({ retry: true, needsFix: true });
+    expect(canRetryFailure({ code: 190, failedAt, now, phone: '+447700900123' })).toMatchObject({
+      retry: true,
+      needsFix: true,
+    });
+    expect(canRetryFailure({ code: 250, failedAt, now, phone: '+447700900123' })).toMatchObject({
+      retry: true,
+      needsFix: true,
+    });
   });
 });

@@ -2,8 +2,16 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/service';
-import { HEADLESS_TOKEN_MESSAGE, tokenRefFor, vaultThenEnv } from '../../../electron/core/accounts/token-vault';
-import { createKeychainVault, keychainUnavailableReason, type SafeStorageLike } from '../../../electron/main/keychain';
+import {
+  HEADLESS_TOKEN_MESSAGE,
+  tokenRefFor,
+  vaultThenEnv,
+} from '../../../electron/core/accounts/token-vault';
+import {
+  createKeychainVault,
+  keychainUnavailableReason,
+  type SafeStorageLike,
+} from '../../../electron/main/keychain';
 import { tempDir } from '../../helpers/tmp';
 
 const TOKEN = 'EAAGtestTOKEN1234567890abcdefGHIJ';
@@ -12,8 +20,19 @@ const TOKEN = 'EAAGtestTOKEN1234567890abcdefGHIJ';
  * Stands in for Electron's safeStorage: a reversible transform that is visibly not the input, and
  * switches to say the keychain is missing or the Linux backend is the hard-coded password.
  */
-function fakeSafeStorage(opts: { available?: boolean; backend?: ReturnType<SafeStorageLike['getSelectedStorageBackend']> } = {}) {
-  const state = { available: opts.available ?? true, backend: opts.backend ?? 'gnome_libsecret', key: 7, encryptCalls: 0, decryptCalls: 0 };
+function fakeSafeStorage(
+  opts: {
+    available?: boolean;
+    backend?: ReturnType<SafeStorageLike['getSelectedStorageBackend']>;
+  } = {},
+) {
+  const state = {
+    available: opts.available ?? true,
+    backend: opts.backend ?? 'gnome_libsecret',
+    key: 7,
+    encryptCalls: 0,
+    decryptCalls: 0,
+  };
   const xor = (b: Buffer) => Buffer.from(b.map((x) => x ^ state.key));
   const storage: SafeStorageLike = {
     isEncryptionAvailable: () => state.available,
@@ -24,7 +43,8 @@ function fakeSafeStorage(opts: { available?: boolean; backend?: ReturnType<SafeS
     },
     decryptString: (buf) => {
       state.decryptCalls++;
-      if (buf.subarray(0, 3).toString() !== 'v10' || state.key !== 7) throw new Error(`bad ciphertext ${buf.toString('hex')}`);
+      if (buf.subarray(0, 3).toString() !== 'v10' || state.key !== 7)
+        throw new Error(`bad ciphertext ${buf.toString('hex')}`);
       return xor(buf.subarray(3)).toString('utf8');
     },
   };
@@ -34,12 +54,19 @@ function fakeSafeStorage(opts: { available?: boolean; backend?: ReturnType<SafeS
 describe('keychain vault', () => {
   const dirs: { cleanup(): void }[] = [];
   afterEach(() => dirs.splice(0).forEach((d) => d.cleanup()));
-  const setup = (opts?: Parameters<typeof fakeSafeStorage>[0], platform: NodeJS.Platform = 'linux') => {
+  const setup = (
+    opts?: Parameters<typeof fakeSafeStorage>[0],
+    platform: NodeJS.Platform = 'linux',
+  ) => {
     const dir = tempDir();
     dirs.push(dir);
     const fake = fakeSafeStorage(opts);
     const file = join(dir.path, 'secrets', 'tokens.json');
-    return { ...fake, file, vault: createKeychainVault({ safeStorage: fake.storage, platform, file }) };
+    return {
+      ...fake,
+      file,
+      vault: createKeychainVault({ safeStorage: fake.storage, platform, file }),
+    };
   };
 
   it('stores only ciphertext, owner-only, and reads it back', () => {
@@ -77,8 +104,12 @@ describe('keychain vault', () => {
     expect(() => vault.write('account:2', TOKEN)).toThrow(/No secret service/);
     expect(state.encryptCalls).toBe(0);
     // The backend only matters on Linux; macOS and Windows use the Keychain and DPAPI.
-    expect(keychainUnavailableReason(fakeSafeStorage({ backend: 'unknown' }).storage, 'darwin')).toBeNull();
-    expect(keychainUnavailableReason(fakeSafeStorage({ backend: 'unknown' }).storage, 'linux')).not.toBeNull();
+    expect(
+      keychainUnavailableReason(fakeSafeStorage({ backend: 'unknown' }).storage, 'darwin'),
+    ).toBeNull();
+    expect(
+      keychainUnavailableReason(fakeSafeStorage({ backend: 'unknown' }).storage, 'linux'),
+    ).not.toBeNull();
   });
 
   it('reports a token it cannot decrypt without quoting the ciphertext or the token', () => {
@@ -114,7 +145,11 @@ describe('keychain vault', () => {
     vault.write('account:2', TOKEN);
     writeFileSync(file, '{not json');
     expect(() => vault.read('account:2')).not.toThrow(); // still in memory
-    const fresh = createKeychainVault({ safeStorage: fakeSafeStorage().storage, platform: 'linux', file });
+    const fresh = createKeychainVault({
+      safeStorage: fakeSafeStorage().storage,
+      platform: 'linux',
+      file,
+    });
     expect(() => fresh.read('account:2')).toThrow(/damaged/);
     expect(() => fresh.write('account:4', TOKEN)).toThrow(/damaged/);
     expect(readFileSync(file, 'utf8')).toBe('{not json');
@@ -133,23 +168,46 @@ describe('accounts.setToken through the core', () => {
   const open = (vault?: ReturnType<typeof createKeychainVault>) => {
     const dir = tempDir();
     dirs.push(dir);
-    core = createCore({ dataDir: dir.path, shell: vault ? 'electron' : 'headless', ...(vault ? { tokenVault: vault } : {}) });
+    core = createCore({
+      dataDir: dir.path,
+      shell: vault ? 'electron' : 'headless',
+      ...(vault ? { tokenVault: vault } : {}),
+    });
     return { core, dir: dir.path };
   };
   const addCloudAccount = async (c: Core) =>
-    (await c.handlers['accounts.add']({ name: 'Shop', phoneNumberId: '1234567890', wabaId: '9876543210' })).id;
+    (
+      await c.handlers['accounts.add']({
+        name: 'Shop',
+        phoneNumberId: '1234567890',
+        wabaId: '9876543210',
+      })
+    ).id;
 
   it('stores in the keychain, marks the account by reference only, and never returns the token', async () => {
     const dir = tempDir();
     dirs.push(dir);
     const fake = fakeSafeStorage();
-    const vault = createKeychainVault({ safeStorage: fake.storage, platform: 'linux', file: join(dir.path, 'tokens.json') });
+    const vault = createKeychainVault({
+      safeStorage: fake.storage,
+      platform: 'linux',
+      file: join(dir.path, 'tokens.json'),
+    });
     const { core: c } = open(vault);
     const id = await addCloudAccount(c);
-    expect(await c.handlers['accounts.tokenStatus']({ accountId: id })).toMatchObject({ source: 'none', canStore: true });
+    expect(await c.handlers['accounts.tokenStatus']({ accountId: id })).toMatchObject({
+      source: 'none',
+      canStore: true,
+    });
 
     const status = await c.handlers['accounts.setToken']({ accountId: id, token: TOKEN });
-    expect(status).toEqual({ accountId: id, source: 'keychain', tokenEnv: null, canStore: true, cannotStoreReason: null });
+    expect(status).toEqual({
+      accountId: id,
+      source: 'keychain',
+      tokenEnv: null,
+      canStore: true,
+      cannotStoreReason: null,
+    });
     expect(JSON.stringify(status)).not.toContain(TOKEN);
     const row = c.store.first(c.store.q.selectFrom('accounts').selectAll().where('id', '=', id));
     expect(row?.token_ref).toBe(tokenRefFor(id));
@@ -164,20 +222,40 @@ describe('accounts.setToken through the core', () => {
   it('refuses with the keychain message when safeStorage cannot protect it', async () => {
     const dir = tempDir();
     dirs.push(dir);
-    const vault = createKeychainVault({ safeStorage: fakeSafeStorage({ backend: 'basic_text' }).storage, platform: 'linux', file: join(dir.path, 't.json') });
+    const vault = createKeychainVault({
+      safeStorage: fakeSafeStorage({ backend: 'basic_text' }).storage,
+      platform: 'linux',
+      file: join(dir.path, 't.json'),
+    });
     const { core: c } = open(vault);
     const id = await addCloudAccount(c);
-    expect(await c.handlers['accounts.tokenStatus']({ accountId: id })).toMatchObject({ canStore: false, cannotStoreReason: expect.stringMatching(/secret service/) });
-    await expect(Promise.resolve().then(() => c.handlers['accounts.setToken']({ accountId: id, token: TOKEN }))).rejects.toMatchObject({ code: 'UNAVAILABLE' });
-    const row = c.store.first(c.store.q.selectFrom('accounts').select('token_ref').where('id', '=', id));
+    expect(await c.handlers['accounts.tokenStatus']({ accountId: id })).toMatchObject({
+      canStore: false,
+      cannotStoreReason: expect.stringMatching(/secret service/),
+    });
+    await expect(
+      Promise.resolve().then(() =>
+        c.handlers['accounts.setToken']({ accountId: id, token: TOKEN }),
+      ),
+    ).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    const row = c.store.first(
+      c.store.q.selectFrom('accounts').select('token_ref').where('id', '=', id),
+    );
     expect(row?.token_ref).toBeNull();
   });
 
   it('answers the headless shell with "tokens come from environment variables here"', async () => {
     const { core: c } = open();
     const id = await addCloudAccount(c);
-    expect(await c.handlers['accounts.tokenStatus']({ accountId: id })).toMatchObject({ canStore: false, cannotStoreReason: HEADLESS_TOKEN_MESSAGE });
-    await expect(Promise.resolve().then(() => c.handlers['accounts.setToken']({ accountId: id, token: TOKEN }))).rejects.toMatchObject({
+    expect(await c.handlers['accounts.tokenStatus']({ accountId: id })).toMatchObject({
+      canStore: false,
+      cannotStoreReason: HEADLESS_TOKEN_MESSAGE,
+    });
+    await expect(
+      Promise.resolve().then(() =>
+        c.handlers['accounts.setToken']({ accountId: id, token: TOKEN }),
+      ),
+    ).rejects.toMatchObject({
       code: 'UNAVAILABLE',
       message: HEADLESS_TOKEN_MESSAGE,
     });
@@ -186,7 +264,11 @@ describe('accounts.setToken through the core', () => {
   it('reads a stored token before the environment variable', () => {
     const dir = tempDir();
     dirs.push(dir);
-    const vault = createKeychainVault({ safeStorage: fakeSafeStorage().storage, platform: 'linux', file: join(dir.path, 't.json') });
+    const vault = createKeychainVault({
+      safeStorage: fakeSafeStorage().storage,
+      platform: 'linux',
+      file: join(dir.path, 't.json'),
+    });
     vault.write(tokenRefFor(4), TOKEN);
     const source = vaultThenEnv(vault, { WA_TOKEN: 'from-env' });
     expect(source.tokenFor({ id: 4, tokenEnv: 'WA_TOKEN', tokenRef: tokenRefFor(4) })).toBe(TOKEN);

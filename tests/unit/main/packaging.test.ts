@@ -38,13 +38,20 @@ describe('electron-builder configuration', () => {
     const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
       validateConfiguration: (config: unknown, logger: unknown) => Promise<void>;
     };
-    const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
-    await expect(validateConfiguration(loadConfig(), new DebugLogger(false))).resolves.toBeUndefined();
+    const { DebugLogger } = require('builder-util') as {
+      DebugLogger: new (enabled: boolean) => unknown;
+    };
+    await expect(
+      validateConfiguration(loadConfig(), new DebugLogger(false)),
+    ).resolves.toBeUndefined();
   });
 
   it('names the app as the code does, and builds the targets the README promises', () => {
     const config = loadConfig();
-    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { productName: string; scripts: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      productName: string;
+      scripts: Record<string, string>;
+    };
     expect(config.appId).toBe(APP_ID);
     expect(config.productName).toBe(pkg.productName);
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
@@ -57,7 +64,9 @@ describe('electron-builder configuration', () => {
     const config = loadConfig();
     expect(config.npmRebuild).toBe(false);
     expect(config.files).toContain('!node_modules/better-sqlite3/build/**');
-    const native = config.extraResources.find((r) => r.from === 'native/electron/better_sqlite3.node');
+    const native = config.extraResources.find(
+      (r) => r.from === 'native/electron/better_sqlite3.node',
+    );
     expect(native?.to).toBe('native/better_sqlite3.node');
     // native.ts reads exactly that path when packaged (undefined here: nothing is packaged).
     expect(electronNativeBinding('/nowhere', '/nowhere/resources', true)).toBeUndefined();
@@ -66,11 +75,15 @@ describe('electron-builder configuration', () => {
   it('ships every file the main process reads from resources/', () => {
     const config = loadConfig();
     const roots = { packaged: false, appPath: root, resourcesPath: '/r' };
-    const shipped = (rel: string) => config.extraResources.some((r) => rel === r.to || rel.startsWith(`${r.to}/`));
+    const shipped = (rel: string) =>
+      config.extraResources.some((r) => rel === r.to || rel.startsWith(`${r.to}/`));
     for (const platform of ['darwin', 'win32', 'linux'] as const) {
       const dev = trayIconPath(platform, roots);
       expect(existsSync(dev), dev).toBe(true);
-      const rel = dev.slice(join(root, 'build').length + 1).split(/[\\/]/).join('/');
+      const rel = dev
+        .slice(join(root, 'build').length + 1)
+        .split(/[\\/]/)
+        .join('/');
       expect(shipped(rel), rel).toBe(true);
     }
     expect(shipped('icons/512x512.png')).toBe(true);
@@ -78,10 +91,21 @@ describe('electron-builder configuration', () => {
   });
 
   it('has the icons at the sizes each platform needs', () => {
-    expect(pngInfo(join(root, 'build', 'icon.png'))).toEqual({ width: 1024, height: 1024, rgba: true });
+    expect(pngInfo(join(root, 'build', 'icon.png'))).toEqual({
+      width: 1024,
+      height: 1024,
+      rgba: true,
+    });
     for (const size of [16, 32, 48, 64, 128, 256, 512]) {
-      expect(pngInfo(join(root, 'build', 'icons', `${size}x${size}.png`))).toEqual({ width: size, height: size, rgba: true });
+      expect(pngInfo(join(root, 'build', 'icons', `${size}x${size}.png`))).toEqual({
+        width: size,
+        height: size,
+        rgba: true,
+      });
     }
-    expect(pngInfo(join(root, 'build', 'tray', 'trayTemplate@2x.png'))).toMatchObject({ width: 32, height: 32 });
+    expect(pngInfo(join(root, 'build', 'tray', 'trayTemplate@2x.png'))).toMatchObject({
+      width: 32,
+      height: 32,
+    });
   });
 });

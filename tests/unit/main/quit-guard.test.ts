@@ -3,8 +3,19 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SendProgress } from '../../../shared/api';
 import { EventBus } from '../../../electron/core/events';
 import { createCore } from '../../../electron/core/service';
-import { campaignFacts, outcomeNotice, watchCampaignOutcomes, type OutcomeNotice } from '../../../electron/main/notifications';
-import { campaignsSendingHere, choiceFor, createQuitGuard, QUIT_DIALOG, type QuitChoice } from '../../../electron/main/quit-guard';
+import {
+  campaignFacts,
+  outcomeNotice,
+  watchCampaignOutcomes,
+  type OutcomeNotice,
+} from '../../../electron/main/notifications';
+import {
+  campaignsSendingHere,
+  choiceFor,
+  createQuitGuard,
+  QUIT_DIALOG,
+  type QuitChoice,
+} from '../../../electron/main/quit-guard';
 import { phones, sendHarness, type SendHarness } from '../../integration/sending/helpers';
 
 function guard(sending: number, answer: QuitChoice) {
@@ -25,7 +36,13 @@ function guard(sending: number, answer: QuitChoice) {
     g.beforeQuit({ preventDefault: () => (prevented = true) });
     return prevented;
   };
-  return { g, log, quitEvent, answer: () => resolveAsk(answer), setSending: (n: number) => (count = n) };
+  return {
+    g,
+    log,
+    quitEvent,
+    answer: () => resolveAsk(answer),
+    setSending: (n: number) => (count = n),
+  };
 }
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
@@ -79,7 +96,11 @@ describe('quitting while sending', () => {
   });
 
   it("maps the dialog's buttons, and Escape to cancel", () => {
-    expect(QUIT_DIALOG.buttons.map((_, i) => choiceFor(i))).toEqual(['background', 'quit', 'cancel']);
+    expect(QUIT_DIALOG.buttons.map((_, i) => choiceFor(i))).toEqual([
+      'background',
+      'quit',
+      'cancel',
+    ]);
     expect(choiceFor(-1)).toBe('cancel');
     expect(choiceFor(7)).toBe('cancel');
     expect(QUIT_DIALOG.message(1)).toBe('Campaign Desk is sending a campaign.');
@@ -102,19 +123,34 @@ describe('a quit while sending resumes on the next start', () => {
     const accountId = (await h.core.handlers['campaigns.get']({ id })).accountId;
     await h.core.handlers['accounts.update']({ id: accountId, ratePerSecond: 20 });
     await h.core.handlers['campaigns.start']({ campaignId: id });
-    for (let i = 0; i < 200 && campaignsSendingHere(h.core) === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 200 && campaignsSendingHere(h.core) === 0; i++)
+      await new Promise((r) => setTimeout(r, 10));
     expect(campaignsSendingHere(h.core)).toBe(1);
-    while ((h.states(id).sent ?? 0) + (h.states(id).delivered ?? 0) + (h.states(id).read ?? 0) < 5) await new Promise((r) => setTimeout(r, 20));
+    while ((h.states(id).sent ?? 0) + (h.states(id).delivered ?? 0) + (h.states(id).read ?? 0) < 5)
+      await new Promise((r) => setTimeout(r, 20));
 
     // What will-quit does: close the core (loops finish their requests in flight).
     const dir = h.dir;
     dirs.push(dir);
     await h.core.close();
     expect(campaignsSendingHere(h.core)).toBe(0);
-    const after = createCore({ dataDir: dir, shell: 'headless', externalChangePollMs: 0, statusPolling: false });
-    const stateAfterQuit = after.store.sqlite.prepare('SELECT state FROM campaigns WHERE id = ?').get(id) as { state: string };
-    const leftover = after.store.sqlite.prepare("SELECT count(*) AS n FROM recipients WHERE campaign_id = ? AND state IN ('sending', 'unknown')").get(id) as { n: number };
-    const pending = after.store.sqlite.prepare("SELECT count(*) AS n FROM recipients WHERE campaign_id = ? AND state = 'pending'").get(id) as { n: number };
+    const after = createCore({
+      dataDir: dir,
+      shell: 'headless',
+      externalChangePollMs: 0,
+      statusPolling: false,
+    });
+    const stateAfterQuit = after.store.sqlite
+      .prepare('SELECT state FROM campaigns WHERE id = ?')
+      .get(id) as { state: string };
+    const leftover = after.store.sqlite
+      .prepare(
+        "SELECT count(*) AS n FROM recipients WHERE campaign_id = ? AND state IN ('sending', 'unknown')",
+      )
+      .get(id) as { n: number };
+    const pending = after.store.sqlite
+      .prepare("SELECT count(*) AS n FROM recipients WHERE campaign_id = ? AND state = 'pending'")
+      .get(id) as { n: number };
     await after.close();
     expect(stateAfterQuit.state).toBe('sending');
     expect(leftover.n).toBe(0);
@@ -131,10 +167,25 @@ describe('a quit while sending resumes on the next start', () => {
 });
 
 describe('notifications', () => {
-  const progress = (campaignId: number, state: SendProgress['state'], extra: Partial<SendProgress> = {}): SendProgress => ({
+  const progress = (
+    campaignId: number,
+    state: SendProgress['state'],
+    extra: Partial<SendProgress> = {},
+  ): SendProgress => ({
     campaignId,
     state,
-    counts: { pending: 0, sending: 0, sent: 90, delivered: 5, read: 3, failed: 2, skipped: 0, unknown: 1, expired: 0, total: 101 },
+    counts: {
+      pending: 0,
+      sending: 0,
+      sent: 90,
+      delivered: 5,
+      read: 3,
+      failed: 2,
+      skipped: 0,
+      unknown: 1,
+      expired: 0,
+      total: 101,
+    },
     ratePerSecond: 0,
     configuredRate: 80,
     etaSeconds: 0,
@@ -152,23 +203,41 @@ describe('notifications', () => {
       [3, { name: 'Paused by me', pauseCode: 'USER' }],
     ]);
     const shown: OutcomeNotice[] = [];
-    const stop = watchCampaignOutcomes({ events, describe: (id) => facts.get(id), notify: (n) => shown.push(n) });
+    const stop = watchCampaignOutcomes({
+      events,
+      describe: (id) => facts.get(id),
+      notify: (n) => shown.push(n),
+    });
     events.emit('send.progress', progress(1, 'sending'));
     events.emit('send.progress', progress(1, 'completed'));
     events.emit('send.progress', progress(1, 'completed'));
     events.emit('send.progress', progress(2, 'sending'));
-    events.emit('send.progress', progress(2, 'paused', { pauseReason: 'The access token has expired. Paste a new one in Settings.' }));
+    events.emit(
+      'send.progress',
+      progress(2, 'paused', {
+        pauseReason: 'The access token has expired. Paste a new one in Settings.',
+      }),
+    );
     events.emit('send.progress', progress(3, 'paused', { pauseReason: 'Paused by you.' }));
     stop();
     events.emit('send.progress', progress(4, 'completed'));
     expect(shown).toEqual([
-      { campaignId: 1, title: '“Spring sale” is sent', body: '98 sent, 2 failed, 1 uncertain. Open Campaign Desk for the details.' },
-      { campaignId: 2, title: '“Reminders” paused itself', body: 'The access token has expired. Paste a new one in Settings.' },
+      {
+        campaignId: 1,
+        title: '“Spring sale” is sent',
+        body: '98 sent, 2 failed, 1 uncertain. Open Campaign Desk for the details.',
+      },
+      {
+        campaignId: 2,
+        title: '“Reminders” paused itself',
+        body: 'The access token has expired. Paste a new one in Settings.',
+      },
     ]);
   });
 
   it('say nothing for states that need no attention', () => {
-    for (const s of ['draft', 'scheduled', 'sending', 'cancelled'] as const) expect(outcomeNotice(progress(1, s), undefined)).toBeNull();
+    for (const s of ['draft', 'scheduled', 'sending', 'cancelled'] as const)
+      expect(outcomeNotice(progress(1, s), undefined)).toBeNull();
     expect(outcomeNotice(progress(9, 'completed'), undefined)?.title).toBe('“Campaign 9” is sent');
   });
 

@@ -19,7 +19,8 @@ function fakeContents() {
     },
     prevented(name: string, url: string): boolean {
       let prevented = false;
-      for (const fn of listeners.get(name) ?? []) fn({ preventDefault: () => (prevented = true) }, url);
+      for (const fn of listeners.get(name) ?? [])
+        fn({ preventDefault: () => (prevented = true) }, url);
       return prevented;
     },
     open: (url: string) => openHandler!({ url }),
@@ -28,8 +29,19 @@ function fakeContents() {
 
 describe('window options', () => {
   it('keep the checklist settings whatever bounds and icon are restored', () => {
-    const options = windowOptions('/app/preload.cjs', { x: 10, y: 20, width: 1000, height: 700 }, '/app/icon.png');
-    expect(options).toMatchObject({ x: 10, y: 20, width: 1000, height: 700, icon: '/app/icon.png', show: false });
+    const options = windowOptions(
+      '/app/preload.cjs',
+      { x: 10, y: 20, width: 1000, height: 700 },
+      '/app/icon.png',
+    );
+    expect(options).toMatchObject({
+      x: 10,
+      y: 20,
+      width: 1000,
+      height: 700,
+      icon: '/app/icon.png',
+      show: false,
+    });
     expect(options.webPreferences).toMatchObject({
       preload: '/app/preload.cjs',
       contextIsolation: true,
@@ -51,7 +63,9 @@ describe('window options', () => {
 describe('every web contents is hardened', () => {
   it('through app "web-contents-created": navigation, redirects, new windows and webviews are refused', () => {
     let created: ((event: unknown, contents: unknown) => void) | undefined;
-    const app = { on: (name: string, fn: typeof created) => name === 'web-contents-created' && (created = fn) };
+    const app = {
+      on: (name: string, fn: typeof created) => name === 'web-contents-created' && (created = fn),
+    };
     const opened: string[] = [];
     hardenAllContents(app as never, (url) => opened.push(url));
 
@@ -75,8 +89,19 @@ describe('external links', () => {
     const opened: string[] = [];
     const log: string[] = [];
     const open = async (url: string) => void opened.push(url);
-    for (const url of ['file:///C:/Windows/system32/calc.exe', 'smb://host/share', 'http://example.com', 'https://u:p@example.com', 'javascript:alert(1)', 'vbscript:x', '']) {
-      expect(openExternalSafely(open, url, (m) => log.push(m)), url).toBe(false);
+    for (const url of [
+      'file:///C:/Windows/system32/calc.exe',
+      'smb://host/share',
+      'http://example.com',
+      'https://u:p@example.com',
+      'javascript:alert(1)',
+      'vbscript:x',
+      '',
+    ]) {
+      expect(
+        openExternalSafely(open, url, (m) => log.push(m)),
+        url,
+      ).toBe(false);
     }
     expect(openExternalSafely(open, 'https://business.facebook.com/wa/manage/home/')).toBe(true);
     await Promise.resolve();
@@ -86,29 +111,53 @@ describe('external links', () => {
   });
 
   it('swallow a failure of the system browser instead of crashing the main process', async () => {
-    expect(openExternalSafely(() => Promise.reject(new Error('no browser')), 'https://example.com/')).toBe(true);
+    expect(
+      openExternalSafely(() => Promise.reject(new Error('no browser')), 'https://example.com/'),
+    ).toBe(true);
     await new Promise((r) => setTimeout(r, 0));
   });
 });
 
 describe('session', () => {
   it('denies every permission request and check, and sets the CSP on every response', () => {
-    let onRequest: ((wc: unknown, permission: string, cb: (ok: boolean) => void, details: unknown) => void) | undefined;
+    let onRequest:
+      | ((wc: unknown, permission: string, cb: (ok: boolean) => void, details: unknown) => void)
+      | undefined;
     let onCheck: ((wc: unknown, permission: string) => boolean) | undefined;
-    let onHeaders: ((d: { responseHeaders?: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void) | undefined;
+    let onHeaders:
+      | ((
+          d: { responseHeaders?: Record<string, string[]> },
+          cb: (r: { responseHeaders: Record<string, string[]> }) => void,
+        ) => void)
+      | undefined;
     hardenSession({
       setPermissionRequestHandler: (fn: typeof onRequest) => (onRequest = fn),
       setPermissionCheckHandler: (fn: typeof onCheck) => (onCheck = fn),
       webRequest: { onHeadersReceived: (fn: typeof onHeaders) => (onHeaders = fn) },
     } as never);
-    for (const p of ['media', 'geolocation', 'notifications', 'midi', 'openExternal', 'clipboard-read', 'fullscreen', 'display-capture', 'hid', 'serial', 'usb']) {
+    for (const p of [
+      'media',
+      'geolocation',
+      'notifications',
+      'midi',
+      'openExternal',
+      'clipboard-read',
+      'fullscreen',
+      'display-capture',
+      'hid',
+      'serial',
+      'usb',
+    ]) {
       let granted: boolean | undefined;
       onRequest!({}, p, (ok) => (granted = ok), {});
       expect(granted, p).toBe(false);
       expect(onCheck!({}, p), p).toBe(false);
     }
     let out: { responseHeaders: Record<string, string[]> } | undefined;
-    onHeaders!({ responseHeaders: { 'Content-Security-Policy': ["default-src *"] } }, (r) => (out = r));
+    onHeaders!(
+      { responseHeaders: { 'Content-Security-Policy': ['default-src *'] } },
+      (r) => (out = r),
+    );
     const csp = out!.responseHeaders['Content-Security-Policy']!;
     expect(csp).toHaveLength(1);
     expect(csp[0]).toMatch(/default-src 'self'/);

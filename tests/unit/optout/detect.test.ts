@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { detectOptOut, matchOptOutText, OPT_OUT_KEYWORDS } from '../../../shared/domain/optout';
 import { normalizeWords } from '../../../shared/domain/optout/normalize';
 import { ofKind, parseWebhook } from '../../../shared/domain/status';
-import { ANSWERED_WAMID, buttonMessage, CUSTOMER, inboundWebhook, interactiveReply, textMessage } from './inbound-payloads';
+import {
+  ANSWERED_WAMID,
+  buttonMessage,
+  CUSTOMER,
+  inboundWebhook,
+  interactiveReply,
+  textMessage,
+} from './inbound-payloads';
 
 /** The detector as the reconciler calls it: on what parseWebhook makes of Meta's body. */
 function detectIn(body: object) {
@@ -122,8 +129,14 @@ describe('opt-out replies (typed)', () => {
   });
 
   it('reports the keyword and its language', () => {
-    expect(textOptOut('Stop promotions please')).toMatchObject({ keyword: 'stop promotions', language: 'en' });
-    expect(textOptOut('Cancelar suscripción')).toMatchObject({ keyword: 'cancelar suscripcion', language: 'es' });
+    expect(textOptOut('Stop promotions please')).toMatchObject({
+      keyword: 'stop promotions',
+      language: 'en',
+    });
+    expect(textOptOut('Cancelar suscripción')).toMatchObject({
+      keyword: 'cancelar suscripcion',
+      language: 'es',
+    });
     expect(textOptOut('abonelikten çık')).toMatchObject({ language: 'tr' });
     expect(textOptOut('توقف')).toMatchObject({ language: 'ar' });
   });
@@ -145,8 +158,19 @@ describe('opt-out button taps', () => {
   it('a template quick reply whose text is an opt-out, with the context it answered', () => {
     const parsed = parseWebhook(inboundWebhook([buttonMessage('Stop promotions', 'STOP_PROMOS')]));
     const [m] = ofKind(parsed.observations, 'inbound');
-    expect(m).toMatchObject({ waId: CUSTOMER, type: 'button', contextId: ANSWERED_WAMID, at: 1750032000_000 });
-    expect(detectOptOut(m!)).toEqual({ optOut: true, via: 'button', keyword: 'stop promotions', language: 'en', words: 'Stop promotions, payload STOP_PROMOS' });
+    expect(m).toMatchObject({
+      waId: CUSTOMER,
+      type: 'button',
+      contextId: ANSWERED_WAMID,
+      at: 1750032000_000,
+    });
+    expect(detectOptOut(m!)).toEqual({
+      optOut: true,
+      via: 'button',
+      keyword: 'stop promotions',
+      language: 'en',
+      words: 'Stop promotions, payload STOP_PROMOS',
+    });
   });
 
   it.each([
@@ -159,12 +183,21 @@ describe('opt-out button taps', () => {
     ['Nee', 'StopPromos'],
     ['إيقاف', 'ar_stop'],
   ])('text "%s" / payload "%s"', (text, payload) => {
-    expect(detectIn(inboundWebhook([buttonMessage(text, payload)]))[0]).toMatchObject({ optOut: true, via: 'button' });
+    expect(detectIn(inboundWebhook([buttonMessage(text, payload)]))[0]).toMatchObject({
+      optOut: true,
+      via: 'button',
+    });
   });
 
   it('an interactive button_reply (title and id)', () => {
-    expect(detectIn(inboundWebhook([interactiveReply('Stop promotions', 'btn_1')]))[0]).toMatchObject({ optOut: true, via: 'button', keyword: 'stop promotions' });
-    expect(detectIn(inboundWebhook([interactiveReply('Not now', 'OPT_OUT')]))[0]).toMatchObject({ optOut: true, via: 'button', keyword: 'opt out' });
+    expect(
+      detectIn(inboundWebhook([interactiveReply('Stop promotions', 'btn_1')]))[0],
+    ).toMatchObject({ optOut: true, via: 'button', keyword: 'stop promotions' });
+    expect(detectIn(inboundWebhook([interactiveReply('Not now', 'OPT_OUT')]))[0]).toMatchObject({
+      optOut: true,
+      via: 'button',
+      keyword: 'opt out',
+    });
   });
 
   it.each([
@@ -174,7 +207,10 @@ describe('opt-out button taps', () => {
     ['Talk to us', 'stopwatch_info'],
     ['Track my order', 'ORDER_STATUS'],
   ])('text "%s" / payload "%s" is not an opt-out', (text, payload) => {
-    expect(detectIn(inboundWebhook([buttonMessage(text, payload)]))[0]).toEqual({ optOut: false, resubscribe: false });
+    expect(detectIn(inboundWebhook([buttonMessage(text, payload)]))[0]).toEqual({
+      optOut: false,
+      resubscribe: false,
+    });
   });
 });
 
@@ -183,8 +219,20 @@ describe('several messages and other types in one webhook', () => {
     const body = inboundWebhook([
       textMessage('Hello'),
       textMessage('STOP'),
-      { from: CUSTOMER, id: 'wamid.IMG', timestamp: '1749416390', type: 'image', image: { caption: 'stop', mime_type: 'image/jpeg', id: '1' } },
-      { from: CUSTOMER, id: 'wamid.REACT', timestamp: '1749416391', type: 'reaction', reaction: { message_id: ANSWERED_WAMID, emoji: '🛑' } },
+      {
+        from: CUSTOMER,
+        id: 'wamid.IMG',
+        timestamp: '1749416390',
+        type: 'image',
+        image: { caption: 'stop', mime_type: 'image/jpeg', id: '1' },
+      },
+      {
+        from: CUSTOMER,
+        id: 'wamid.REACT',
+        timestamp: '1749416391',
+        type: 'reaction',
+        reaction: { message_id: ANSWERED_WAMID, emoji: '🛑' },
+      },
     ]);
     expect(detectIn(body).map((d) => d.optOut)).toEqual([false, true, false, false]);
   });
@@ -197,7 +245,8 @@ describe('the keyword list', () => {
       const words = normalizeWords(k.phrase).join(' ');
       expect(words, k.phrase).not.toBe('');
       const before = seen.get(words);
-      if (before !== undefined) expect(before, `"${k.phrase}" is listed as lead and as alone`).toBe(k.position);
+      if (before !== undefined)
+        expect(before, `"${k.phrase}" is listed as lead and as alone`).toBe(k.position);
       seen.set(words, k.position);
     }
   });
@@ -206,7 +255,8 @@ describe('the keyword list', () => {
     for (const k of OPT_OUT_KEYWORDS) {
       expect(matchOptOutText(k.phrase.toUpperCase()), k.phrase).not.toBeNull();
       expect(matchOptOutText(`${k.phrase}!`), k.phrase).not.toBeNull();
-      if (k.position === 'lead') expect(matchOptOutText(`${k.phrase} sending me these messages`), k.phrase).not.toBeNull();
+      if (k.position === 'lead')
+        expect(matchOptOutText(`${k.phrase} sending me these messages`), k.phrase).not.toBeNull();
       else expect(matchOptOutText(`${k.phrase} sending me these messages`), k.phrase).toBeNull();
     }
   });

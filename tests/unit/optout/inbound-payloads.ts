@@ -12,7 +12,8 @@ export const CUSTOMER = '16505551234';
 export const ANSWERED_WAMID = 'wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI3RjU2QjYxNEVCQTZBQUU5RjMA';
 
 let n = 0;
-const nextId = () => `wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ${(n++).toString().padStart(4, '0')}=`;
+const nextId = () =>
+  `wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ${(n++).toString().padStart(4, '0')}=`;
 
 export function inboundWebhook(messages: Record<string, unknown>[], from = CUSTOMER): object {
   return {
@@ -36,7 +37,10 @@ export function inboundWebhook(messages: Record<string, unknown>[], from = CUSTO
   };
 }
 
-export const textMessage = (body: string, options: { from?: string; id?: string; timestamp?: string; context?: string } = {}) => ({
+export const textMessage = (
+  body: string,
+  options: { from?: string; id?: string; timestamp?: string; context?: string } = {},
+) => ({
   ...(options.context && { context: { from: '15550783881', id: options.context } }),
   from: options.from ?? CUSTOMER,
   id: options.id ?? nextId(),
@@ -46,7 +50,11 @@ export const textMessage = (body: string, options: { from?: string; id?: string;
 });
 
 /** A tap on a template's QUICK_REPLY button: `type: "button"` with the button's payload and text. */
-export const buttonMessage = (text: string, payload: string, options: { from?: string; id?: string; timestamp?: string; context?: string } = {}) => ({
+export const buttonMessage = (
+  text: string,
+  payload: string,
+  options: { from?: string; id?: string; timestamp?: string; context?: string } = {},
+) => ({
   context: { from: '15550783881', id: options.context ?? ANSWERED_WAMID },
   from: options.from ?? CUSTOMER,
   id: options.id ?? nextId(),
@@ -56,7 +64,11 @@ export const buttonMessage = (text: string, payload: string, options: { from?: s
 });
 
 /** A tap on an interactive reply button (a session message's buttons). */
-export const interactiveReply = (title: string, id: string, options: { from?: string; timestamp?: string } = {}) => ({
+export const interactiveReply = (
+  title: string,
+  id: string,
+  options: { from?: string; timestamp?: string } = {},
+) => ({
   context: { from: '15550783881', id: ANSWERED_WAMID },
   from: options.from ?? CUSTOMER,
   id: nextId(),

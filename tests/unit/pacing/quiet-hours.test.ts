@@ -27,19 +27,40 @@ const night = (from = '21:00', to = '08:00'): QuietWindow => {
 
 describe('quiet hours: parsing the window', () => {
   it('accepts windows that cross midnight and windows within a day, with 24:00 as an end', () => {
-    expect(parseQuietWindow('21:00', '08:00')).toEqual({ ok: true, window: { from: 1260, to: 480 } });
-    expect(parseQuietWindow('12:30', '14:00')).toEqual({ ok: true, window: { from: 750, to: 840 } });
-    expect(parseQuietWindow('22:00', '24:00')).toEqual({ ok: true, window: { from: 1320, to: 1440 } });
+    expect(parseQuietWindow('21:00', '08:00')).toEqual({
+      ok: true,
+      window: { from: 1260, to: 480 },
+    });
+    expect(parseQuietWindow('12:30', '14:00')).toEqual({
+      ok: true,
+      window: { from: 750, to: 840 },
+    });
+    expect(parseQuietWindow('22:00', '24:00')).toEqual({
+      ok: true,
+      window: { from: 1320, to: 1440 },
+    });
     expect(parseQuietWindow(' 7:05', '9:00')).toEqual({ ok: true, window: { from: 425, to: 540 } });
     expect(describeWindow(night())).toBe('21:00–08:00');
   });
 
   it('refuses a window of zero length, one covering the whole day, and what is not a time', () => {
-    expect(parseQuietWindow('08:00', '08:00')).toMatchObject({ ok: false, message: expect.stringMatching(/empty/) });
-    expect(parseQuietWindow('00:00', '24:00')).toMatchObject({ ok: false, message: expect.stringMatching(/whole day/) });
-    expect(parseQuietWindow('24:00', '08:00')).toMatchObject({ ok: false, message: expect.stringMatching(/00:00/) });
+    expect(parseQuietWindow('08:00', '08:00')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/empty/),
+    });
+    expect(parseQuietWindow('00:00', '24:00')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/whole day/),
+    });
+    expect(parseQuietWindow('24:00', '08:00')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/00:00/),
+    });
     for (const bad of ['25:00', '21:60', '2100', '9pm', '', '21:00:00']) {
-      expect(parseQuietWindow(bad, '08:00')).toMatchObject({ ok: false, message: expect.stringMatching(/HH:MM/) });
+      expect(parseQuietWindow(bad, '08:00')).toMatchObject({
+        ok: false,
+        message: expect.stringMatching(/HH:MM/),
+      });
     }
   });
 
@@ -116,13 +137,20 @@ describe('quiet hours in one zone', () => {
     const w = night('21:00', '01:30');
     // 01:30 does not exist in London on 29 March 2026 (01:00 GMT → 02:00 BST at 01:00 UTC).
     expect(instantsOfLocal('Europe/London', 2026, 3, 29, 90)).toEqual([utc(2026, 3, 29, 1)]);
-    expect(iso(nextOpeningIn(w, 'Europe/London', utc(2026, 3, 29, 0, 30)))).toBe('2026-03-29T01:00');
+    expect(iso(nextOpeningIn(w, 'Europe/London', utc(2026, 3, 29, 0, 30)))).toBe(
+      '2026-03-29T01:00',
+    );
     // 01:30 happens twice on 25 October 2026: 00:30 UTC (BST), then 01:30 UTC (GMT).
-    expect(instantsOfLocal('Europe/London', 2026, 10, 25, 90)).toEqual([utc(2026, 10, 25, 0, 30), utc(2026, 10, 25, 1, 30)]);
+    expect(instantsOfLocal('Europe/London', 2026, 10, 25, 90)).toEqual([
+      utc(2026, 10, 25, 0, 30),
+      utc(2026, 10, 25, 1, 30),
+    ]);
     expect(iso(nextOpeningIn(w, 'Europe/London', utc(2026, 10, 24, 23)))).toBe('2026-10-25T00:30');
     // After the clocks went back it is 01:10 again, quiet again, until the second 01:30.
     expect(isQuietIn(w, 'Europe/London', utc(2026, 10, 25, 1, 10))).toBe(true);
-    expect(iso(nextOpeningIn(w, 'Europe/London', utc(2026, 10, 25, 1, 10)))).toBe('2026-10-25T01:30');
+    expect(iso(nextOpeningIn(w, 'Europe/London', utc(2026, 10, 25, 1, 10)))).toBe(
+      '2026-10-25T01:30',
+    );
   });
 
   it('America/New_York across both DST changes', () => {
@@ -131,7 +159,9 @@ describe('quiet hours in one zone', () => {
     expect(iso(nextOpeningIn(w, 'America/New_York', utc(2026, 3, 8, 3)))).toBe('2026-03-08T11:00');
     // DST ends 1 November 2026 at 02:00 EDT: 07:00 EST is 12:00 UTC.
     expect(iso(nextOpeningIn(w, 'America/New_York', utc(2026, 11, 1, 3)))).toBe('2026-11-01T12:00');
-    expect(iso(nextClosingIn(w, 'America/New_York', utc(2026, 11, 1, 15)))).toBe('2026-11-02T03:00');
+    expect(iso(nextClosingIn(w, 'America/New_York', utc(2026, 11, 1, 15)))).toBe(
+      '2026-11-02T03:00',
+    );
   });
 
   it('Australia/Sydney across both DST changes (southern hemisphere)', () => {
@@ -139,18 +169,27 @@ describe('quiet hours in one zone', () => {
     // DST ends 5 April 2026 at 03:00 AEDT → 02:00 AEST: 08:00 AEST is 22:00 UTC the day before.
     expect(iso(nextOpeningIn(w, 'Australia/Sydney', utc(2026, 4, 4, 12)))).toBe('2026-04-04T22:00');
     // DST starts 4 October 2026 at 02:00 AEST → 03:00 AEDT: 08:00 AEDT is 21:00 UTC the day before.
-    expect(iso(nextOpeningIn(w, 'Australia/Sydney', utc(2026, 10, 3, 12)))).toBe('2026-10-03T21:00');
-    expect(iso(nextClosingIn(w, 'Australia/Sydney', utc(2026, 10, 3, 22)))).toBe('2026-10-04T10:00');
+    expect(iso(nextOpeningIn(w, 'Australia/Sydney', utc(2026, 10, 3, 12)))).toBe(
+      '2026-10-03T21:00',
+    );
+    expect(iso(nextClosingIn(w, 'Australia/Sydney', utc(2026, 10, 3, 22)))).toBe(
+      '2026-10-04T10:00',
+    );
   });
 });
 
 describe('quiet hours for countries with several zones', () => {
   it('knows which countries span zones, and uses the one the user chose', () => {
     expect(zonesOfCountry('IN')).toEqual(['Asia/Kolkata']);
-    expect(zonesOfCountry('US')).toEqual(expect.arrayContaining(['America/New_York', 'America/Chicago', 'Pacific/Honolulu']));
+    expect(zonesOfCountry('US')).toEqual(
+      expect.arrayContaining(['America/New_York', 'America/Chicago', 'Pacific/Honolulu']),
+    );
     expect(zoneRule('IN', {})).toEqual({ kind: 'single', zones: ['Asia/Kolkata'] });
     expect(zoneRule('US', {}).kind).toBe('any');
-    expect(zoneRule('US', { US: 'America/Chicago' })).toEqual({ kind: 'chosen', zones: ['America/Chicago'] });
+    expect(zoneRule('US', { US: 'America/Chicago' })).toEqual({
+      kind: 'chosen',
+      zones: ['America/Chicago'],
+    });
     expect(zoneRule(null, {})).toEqual({ kind: 'none', zones: [] });
     expect(zoneRule('ZZ', {})).toEqual({ kind: 'none', zones: [] });
   });
@@ -170,8 +209,17 @@ describe('quiet hours for countries with several zones', () => {
 
   it('says "never" when the zones are so far apart that one is always quiet', () => {
     const w = night('18:00', '09:00');
-    expect(nextOpeningInAll(w, ['America/New_York', 'Asia/Tokyo'], utc(2026, 1, 10, 12))).toBeNull();
-    expect(openMillisBetween(w, ['America/New_York', 'Asia/Tokyo'], utc(2026, 1, 10, 0), utc(2026, 1, 12, 0))).toBe(0);
+    expect(
+      nextOpeningInAll(w, ['America/New_York', 'Asia/Tokyo'], utc(2026, 1, 10, 12)),
+    ).toBeNull();
+    expect(
+      openMillisBetween(
+        w,
+        ['America/New_York', 'Asia/Tokyo'],
+        utc(2026, 1, 10, 0),
+        utc(2026, 1, 12, 0),
+      ),
+    ).toBe(0);
   });
 });
 
@@ -179,11 +227,21 @@ describe('open time between two instants', () => {
   it('counts only the hours outside the window, in local time', () => {
     const w = night();
     // Kolkata: open 08:00–21:00 local = 02:30–15:30 UTC, 13 hours a day.
-    expect(openMillisBetween(w, ['Asia/Kolkata'], utc(2026, 1, 10, 0), utc(2026, 1, 11, 0))).toBe(13 * H);
-    expect(openMillisBetween(w, ['Asia/Kolkata'], utc(2026, 1, 10, 3), utc(2026, 1, 10, 9))).toBe(6 * H);
-    expect(openMillisBetween(w, ['Asia/Kolkata'], utc(2026, 1, 10, 15), utc(2026, 1, 10, 20))).toBe(H / 2);
-    expect(openMillisBetween(w, ['Asia/Kolkata'], utc(2026, 1, 10, 16), utc(2026, 1, 10, 20))).toBe(0);
+    expect(openMillisBetween(w, ['Asia/Kolkata'], utc(2026, 1, 10, 0), utc(2026, 1, 11, 0))).toBe(
+      13 * H,
+    );
+    expect(openMillisBetween(w, ['Asia/Kolkata'], utc(2026, 1, 10, 3), utc(2026, 1, 10, 9))).toBe(
+      6 * H,
+    );
+    expect(openMillisBetween(w, ['Asia/Kolkata'], utc(2026, 1, 10, 15), utc(2026, 1, 10, 20))).toBe(
+      H / 2,
+    );
+    expect(openMillisBetween(w, ['Asia/Kolkata'], utc(2026, 1, 10, 16), utc(2026, 1, 10, 20))).toBe(
+      0,
+    );
     // A DST day in London is 23 hours long, its open hours are still 13.
-    expect(openMillisBetween(w, ['Europe/London'], utc(2026, 3, 29, 0), utc(2026, 3, 30, 0))).toBe(13 * H);
+    expect(openMillisBetween(w, ['Europe/London'], utc(2026, 3, 29, 0), utc(2026, 3, 30, 0))).toBe(
+      13 * H,
+    );
   });
 });

@@ -19,7 +19,9 @@ describe('the bundled rate card', () => {
         expect(m.prices[c], `${m.id} ${c}`).toBeLessThan(1);
       }
     }
-    expect(BUNDLED_RATE_CARD.markets.filter((m) => m.countries.length === 0).map((m) => m.id)).toEqual([OTHER_MARKET_ID]);
+    expect(
+      BUNDLED_RATE_CARD.markets.filter((m) => m.countries.length === 0).map((m) => m.id),
+    ).toEqual([OTHER_MARKET_ID]);
     const countries = BUNDLED_RATE_CARD.markets.flatMap((m) => m.countries);
     expect(new Set(countries).size).toBe(countries.length);
     for (const c of countries) expect(c).toMatch(/^[A-Z]{2}$/);
@@ -44,7 +46,9 @@ describe('estimateCost', () => {
       { country: 'DE', messages: 0 },
     ]);
     expect(e).toMatchObject({ category: 'MARKETING', categoryAssumed: false, messages: 1_000_004 });
-    expect(e.countries.map((c) => [c.country, c.marketId, c.messages, c.unitPrice, c.cost])).toEqual([
+    expect(
+      e.countries.map((c) => [c.country, c.marketId, c.messages, c.unitPrice, c.cost]),
+    ).toEqual([
       ['US', 'north_america', 1_000_000, 0.025, 25_000],
       ['GB', 'GB', 3, 0.0529, 0.1587],
       [null, OTHER_MARKET_ID, 1, 0.0604, 0.0604],
@@ -53,21 +57,38 @@ describe('estimateCost', () => {
   });
 
   it('prices by the template category; an unknown category is priced as marketing and flagged', () => {
-    expect(estimateCost(BUNDLED_RATE_CARD, 'utility', [{ country: 'IN', messages: 10 }]).total).toBe(0.014);
-    expect(estimateCost(BUNDLED_RATE_CARD, 'AUTHENTICATION', [{ country: 'DE', messages: 1 }]).total).toBe(0.0768);
+    expect(
+      estimateCost(BUNDLED_RATE_CARD, 'utility', [{ country: 'IN', messages: 10 }]).total,
+    ).toBe(0.014);
+    expect(
+      estimateCost(BUNDLED_RATE_CARD, 'AUTHENTICATION', [{ country: 'DE', messages: 1 }]).total,
+    ).toBe(0.0768);
     expect(pricedCategory('SERVICE')).toEqual({ category: 'MARKETING', assumed: true });
-    expect(estimateCost(BUNDLED_RATE_CARD, 'SERVICE', [{ country: 'IN', messages: 1 }])).toMatchObject({ categoryAssumed: true, total: 0.0107 });
+    expect(
+      estimateCost(BUNDLED_RATE_CARD, 'SERVICE', [{ country: 'IN', messages: 1 }]),
+    ).toMatchObject({ categoryAssumed: true, total: 0.0107 });
   });
 
   it('an empty audience costs nothing', () => {
-    expect(estimateCost(BUNDLED_RATE_CARD, 'MARKETING', [])).toMatchObject({ total: 0, messages: 0, countries: [] });
+    expect(estimateCost(BUNDLED_RATE_CARD, 'MARKETING', [])).toMatchObject({
+      total: 0,
+      messages: 0,
+      countries: [],
+    });
   });
 });
 
 describe('applyRateEdits', () => {
   it('changes only the edited prices and ignores unknown markets and impossible values', () => {
-    const card = applyRateEdits(BUNDLED_RATE_CARD, { GB: { MARKETING: 0.06 }, atlantis: { MARKETING: 1 }, BR: { UTILITY: -1, MARKETING: Number.NaN } });
-    expect(marketFor(card, 'GB').prices).toEqual({ ...marketFor(BUNDLED_RATE_CARD, 'GB').prices, MARKETING: 0.06 });
+    const card = applyRateEdits(BUNDLED_RATE_CARD, {
+      GB: { MARKETING: 0.06 },
+      atlantis: { MARKETING: 1 },
+      BR: { UTILITY: -1, MARKETING: Number.NaN },
+    });
+    expect(marketFor(card, 'GB').prices).toEqual({
+      ...marketFor(BUNDLED_RATE_CARD, 'GB').prices,
+      MARKETING: 0.06,
+    });
     expect(marketFor(card, 'BR').prices).toEqual(marketFor(BUNDLED_RATE_CARD, 'BR').prices);
     expect(card.effectiveDate).toBe(BUNDLED_RATE_CARD.effectiveDate);
     // The bundled card itself is never changed.

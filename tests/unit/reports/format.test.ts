@@ -5,17 +5,36 @@ import { isTimeZone } from '../../../shared/api';
 
 describe('formula escaping', () => {
   it('prefixes a single quote to cells a spreadsheet would run', () => {
-    for (const s of ['=SUM(A1)', '+44 20', '-5', '@cmd', '\tx', '\rx', '=HYPERLINK("http://x","y")']) expect(escapeFormula(s)).toBe(`'${s}`);
+    for (const s of [
+      '=SUM(A1)',
+      '+44 20',
+      '-5',
+      '@cmd',
+      '\tx',
+      '\rx',
+      '=HYPERLINK("http://x","y")',
+    ])
+      expect(escapeFormula(s)).toBe(`'${s}`);
   });
   it('leaves everything else alone', () => {
-    for (const s of ['', 'Ann', ' =x', "'already", '5-3', 'a=b', 'Ünïcødé 😀', '\nx']) expect(escapeFormula(s)).toBe(s);
+    for (const s of ['', 'Ann', ' =x', "'already", '5-3', 'a=b', 'Ünïcødé 😀', '\nx'])
+      expect(escapeFormula(s)).toBe(s);
   });
 });
 
 describe('times in the user zone', () => {
   const reference = (ms: number, zone: string) => {
     const p = Object.fromEntries(
-      new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+      new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      })
         .formatToParts(ms)
         .map((x) => [x.type, x.value]),
     );
@@ -23,17 +42,35 @@ describe('times in the user zone', () => {
   };
 
   it('formats as YYYY-MM-DD HH:MM:SS', () => {
-    expect(createZoneFormatter('UTC').format(Date.UTC(2026, 10, 23, 14, 5, 9))).toBe('2026-11-23 14:05:09');
-    expect(createZoneFormatter('Europe/Berlin').format(Date.UTC(2026, 10, 23, 14, 5, 9))).toBe('2026-11-23 15:05:09');
-    expect(createZoneFormatter('Asia/Kolkata').format(Date.UTC(2026, 10, 23, 14, 5, 9))).toBe('2026-11-23 19:35:09');
+    expect(createZoneFormatter('UTC').format(Date.UTC(2026, 10, 23, 14, 5, 9))).toBe(
+      '2026-11-23 14:05:09',
+    );
+    expect(createZoneFormatter('Europe/Berlin').format(Date.UTC(2026, 10, 23, 14, 5, 9))).toBe(
+      '2026-11-23 15:05:09',
+    );
+    expect(createZoneFormatter('Asia/Kolkata').format(Date.UTC(2026, 10, 23, 14, 5, 9))).toBe(
+      '2026-11-23 19:35:09',
+    );
     expect(createZoneFormatter('UTC').format(null)).toBe('');
   });
 
   it('agrees with Intl around daylight-saving changes and at random instants', () => {
-    const zones = ['Europe/London', 'America/New_York', 'Australia/Lord_Howe', 'America/Sao_Paulo', 'Asia/Kathmandu', 'Pacific/Chatham'];
+    const zones = [
+      'Europe/London',
+      'America/New_York',
+      'Australia/Lord_Howe',
+      'America/Sao_Paulo',
+      'Asia/Kathmandu',
+      'Pacific/Chatham',
+    ];
     const instants: number[] = [
       // Europe 2026: 29 March and 25 October, 01:00 UTC; US: 8 March 07:00 UTC and 1 November 06:00 UTC.
-      ...[Date.UTC(2026, 2, 29, 1), Date.UTC(2026, 9, 25, 1), Date.UTC(2026, 2, 8, 7), Date.UTC(2026, 10, 1, 6)].flatMap((t) => [t - 1000, t, t + 1000]),
+      ...[
+        Date.UTC(2026, 2, 29, 1),
+        Date.UTC(2026, 9, 25, 1),
+        Date.UTC(2026, 2, 8, 7),
+        Date.UTC(2026, 10, 1, 6),
+      ].flatMap((t) => [t - 1000, t, t + 1000]),
     ];
     let seed = 7;
     for (let i = 0; i < 2000; i++) {

@@ -56,7 +56,9 @@ describe('createBackoff (full jitter)', () => {
 
   it('rejects nonsense settings', () => {
     expect(() => createBackoff({ baseMs: 0, maxMs: 10, random: Math.random })).toThrow(RangeError);
-    expect(() => createBackoff({ baseMs: 100, maxMs: 10, random: Math.random })).toThrow(RangeError);
+    expect(() => createBackoff({ baseMs: 100, maxMs: 10, random: Math.random })).toThrow(
+      RangeError,
+    );
   });
 });
 
@@ -74,7 +76,12 @@ describe('createBackoff (decorrelated jitter)', () => {
   });
 
   it('grows to the cap with a high draw and resets to base', () => {
-    const backoff = createBackoff({ baseMs: 100, maxMs: 2000, random: almostOne, strategy: 'decorrelated' });
+    const backoff = createBackoff({
+      baseMs: 100,
+      maxMs: 2000,
+      random: almostOne,
+      strategy: 'decorrelated',
+    });
     const delays = Array.from({ length: 5 }, () => backoff.next());
     expect(delays).toEqual([300, 900, 2000, 2000, 2000]);
     backoff.reset();
@@ -84,7 +91,9 @@ describe('createBackoff (decorrelated jitter)', () => {
 
 describe('pairRateDelayMs', () => {
   it('follows 4^attempt seconds up to the documented cap', () => {
-    expect([0, 1, 2, 3, 4, 5, 50].map(pairRateDelayMs)).toEqual([1000, 4000, 16_000, 64_000, 256_000, 256_000, 256_000]);
+    expect([0, 1, 2, 3, 4, 5, 50].map(pairRateDelayMs)).toEqual([
+      1000, 4000, 16_000, 64_000, 256_000, 256_000, 256_000,
+    ]);
     expect(PAIR_RATE_MAX_DELAY_MS).toBe(256_000);
   });
 
@@ -110,7 +119,10 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('Fri, 11 Sep 2026 11:00:00 GMT', now)).toBe(0);
   });
 
-  it.each([null, '', '   ', '-5', '1.5', 'soon', 'Mon, 99 Foo 2026', '99999999999999999999'])('ignores %j', (header) => {
-    expect(parseRetryAfter(header, now)).toBeUndefined();
-  });
+  it.each([null, '', '   ', '-5', '1.5', 'soon', 'Mon, 99 Foo 2026', '99999999999999999999'])(
+    'ignores %j',
+    (header) => {
+      expect(parseRetryAfter(header, now)).toBeUndefined();
+    },
+  );
 });

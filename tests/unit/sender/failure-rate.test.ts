@@ -1,13 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { FAILURE_RATE_DEFAULTS, createFailureRateDetector } from '../../../electron/core/sender/failure-rate';
+import {
+  FAILURE_RATE_DEFAULTS,
+  createFailureRateDetector,
+} from '../../../electron/core/sender/failure-rate';
 
-const recordAll = (detector: ReturnType<typeof createFailureRateDetector>, pattern: string, times = 1): void => {
+const recordAll = (
+  detector: ReturnType<typeof createFailureRateDetector>,
+  pattern: string,
+  times = 1,
+): void => {
   for (let n = 0; n < times; n++) for (const c of pattern) detector.record(c === 'o');
 };
 
 describe('failure-rate detector', () => {
   it('uses the documented defaults', () => {
-    expect(FAILURE_RATE_DEFAULTS).toEqual({ windowSize: 200, minSamples: 50, maxFailureRatio: 0.5, maxConsecutiveFailures: 25 });
+    expect(FAILURE_RATE_DEFAULTS).toEqual({
+      windowSize: 200,
+      minSamples: 50,
+      maxFailureRatio: 0.5,
+      maxConsecutiveFailures: 25,
+    });
   });
 
   it('stays quiet for a healthy campaign with normal failures', () => {
@@ -32,7 +44,9 @@ describe('failure-rate detector', () => {
       recorded++;
     }
     expect(recorded).toBe(50);
-    expect(detector.tripped()?.reason).toMatch(/34 of the last 50 sends failed \(68%; the limit is 50%\)/);
+    expect(detector.tripped()?.reason).toMatch(
+      /34 of the last 50 sends failed \(68%; the limit is 50%\)/,
+    );
   });
 
   it('does not trip at exactly the threshold', () => {
@@ -43,7 +57,11 @@ describe('failure-rate detector', () => {
   });
 
   it('forgets outcomes that slid out of the window', () => {
-    const detector = createFailureRateDetector({ windowSize: 10, minSamples: 10, maxConsecutiveFailures: 100 });
+    const detector = createFailureRateDetector({
+      windowSize: 10,
+      minSamples: 10,
+      maxConsecutiveFailures: 100,
+    });
     recordAll(detector, 'xxxxx'); // too few samples to judge
     recordAll(detector, 'oooooooooo');
     expect(detector.stats().failures).toBe(0);

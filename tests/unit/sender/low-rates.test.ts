@@ -5,10 +5,20 @@ import { createTokenBucket } from '../../../electron/core/sender/token-bucket';
 import { seededRandom } from './prng';
 
 /** A saturated caller that is late by up to `lateMs` after every wait (a busy event loop). */
-function simulate(rate: number, durationMs: number, lateMs: number, seed: number, burst?: number): number[] {
+function simulate(
+  rate: number,
+  durationMs: number,
+  lateMs: number,
+  seed: number,
+  burst?: number,
+): number[] {
   const random = seededRandom(seed);
   let t = 0;
-  const bucket = createTokenBucket({ ratePerSecond: rate, ...(burst !== undefined ? { burst } : {}), now: () => t });
+  const bucket = createTokenBucket({
+    ratePerSecond: rate,
+    ...(burst !== undefined ? { burst } : {}),
+    now: () => t,
+  });
   const starts: number[] = [];
   while (t < durationMs) {
     const wait = bucket.tryTake();
@@ -40,14 +50,19 @@ describe('token bucket well below 1 per second (a spread campaign)', () => {
     [0.9, 20],
     [0.985, 4],
     [0.999, 4],
-  ])('at %f/s with callers late by up to %i ms: the full rate, never two in a second', (rate, lateMs) => {
-    const durationMs = Math.max(200 / rate, 60) * 1000;
-    const starts = simulate(rate, durationMs, lateMs, 3);
-    const expected = (rate * durationMs) / 1000;
-    expect(maxInAnyWindow(starts)).toBe(1);
-    expect(starts.length).toBeGreaterThanOrEqual(Math.floor(expected * (rate >= 0.98 ? 0.98 : 0.995)));
-    expect(starts.length).toBeLessThanOrEqual(Math.ceil(expected) + 1);
-  });
+  ])(
+    'at %f/s with callers late by up to %i ms: the full rate, never two in a second',
+    (rate, lateMs) => {
+      const durationMs = Math.max(200 / rate, 60) * 1000;
+      const starts = simulate(rate, durationMs, lateMs, 3);
+      const expected = (rate * durationMs) / 1000;
+      expect(maxInAnyWindow(starts)).toBe(1);
+      expect(starts.length).toBeGreaterThanOrEqual(
+        Math.floor(expected * (rate >= 0.98 ? 0.98 : 0.995)),
+      );
+      expect(starts.length).toBeLessThanOrEqual(Math.ceil(expected) + 1);
+    },
+  );
 
   it('says how long to wait without taking (the loop claims only when a send may start)', () => {
     let t = 0;

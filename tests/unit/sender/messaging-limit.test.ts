@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGING_WINDOW_MS, messagingWindow } from '../../../electron/core/sender/messaging-limit';
+import {
+  MESSAGING_WINDOW_MS,
+  messagingWindow,
+} from '../../../electron/core/sender/messaging-limit';
 
 const DAY = MESSAGING_WINDOW_MS;
 const now = 1_800_000_000_000;
@@ -65,6 +68,10 @@ describe('messagingWindow', () => {
   });
 
   it('never opens a slot when the limit is 0', () => {
-    expect(messagingWindow({ limit: 0, now, sends: [] })).toMatchObject({ used: 0, remaining: 0, nextSlotAt: null });
+    expect(messagingWindow({ limit: 0, now, sends: [] })).toMatchObject({
+      used: 0,
+      remaining: 0,
+      nextSlotAt: null,
+    });
   });
 });

@@ -2,13 +2,23 @@ import { describe, expect, it } from 'vitest';
 import type { SendOutcome } from '../../../electron/core/cloud-api';
 import { createBackoff, pairRateDelayMs } from '../../../electron/core/sender/backoff';
 import { createFailureRateDetector } from '../../../electron/core/sender/failure-rate';
-import { applyOutcome, MAX_ATTEMPTS, type OutcomeEffects } from '../../../electron/core/sender/outcome';
+import {
+  applyOutcome,
+  MAX_ATTEMPTS,
+  type OutcomeEffects,
+} from '../../../electron/core/sender/outcome';
 import { pacedBucket } from '../../../electron/core/sender/loop';
 import type { SendResult } from '../../../electron/core/sender/repo';
 import { classifyFailure } from '../../../shared/domain/errors';
 
 function fx() {
-  const log = { results: [] as SendResult[], pauses: [] as string[], backOffs: [] as string[], accepted: 0, slowDowns: 0 };
+  const log = {
+    results: [] as SendResult[],
+    pauses: [] as string[],
+    backOffs: [] as string[],
+    accepted: 0,
+    slowDowns: 0,
+  };
   const effects: OutcomeEffects = {
     record: (r) => log.results.push(r),
     accepted: () => log.accepted++,
@@ -26,7 +36,10 @@ function fx() {
   return { effects, log };
 }
 
-const failure = (code: number | undefined, extra: Partial<Parameters<typeof classifyFailure>[0]> = {}): SendOutcome => ({
+const failure = (
+  code: number | undefined,
+  extra: Partial<Parameters<typeof classifyFailure>[0]> = {},
+): SendOutcome => ({
   ok: false,
   failure: classifyFailure({ ...(code !== undefined ? { code } : {}), ...extra }),
   code: code ?? null,
@@ -43,8 +56,16 @@ const claimed = (attempts = 0) => ({ id: 7, phone: '+447911123456', fieldsJson: 
 describe('what one send outcome does', () => {
   it('records an accepted send with its wamid', () => {
     const { effects, log } = fx();
-    applyOutcome(effects, claimed(), { ok: true, wamid: 'wamid.X', waId: '447911123456', messageStatus: 'accepted', httpStatus: 200 });
-    expect(log.results).toEqual([{ id: 7, kind: 'sent', wamid: 'wamid.X', waId: '447911123456', at: 1_000_000 }]);
+    applyOutcome(effects, claimed(), {
+      ok: true,
+      wamid: 'wamid.X',
+      waId: '447911123456',
+      messageStatus: 'accepted',
+      httpStatus: 200,
+    });
+    expect(log.results).toEqual([
+      { id: 7, kind: 'sent', wamid: 'wamid.X', waId: '447911123456', at: 1_000_000 },
+    ]);
     expect(log.accepted).toBe(1);
   });
 
@@ -54,7 +75,11 @@ describe('what one send outcome does', () => {
     applyOutcome(effects, claimed(), failure(131050));
     expect(log.results[0]).toMatchObject({ kind: 'failed', code: 131026 });
     expect(log.results[0]).not.toHaveProperty('suppress');
-    expect(log.results[1]).toMatchObject({ kind: 'failed', code: 131050, suppress: { phone: '+447911123456' } });
+    expect(log.results[1]).toMatchObject({
+      kind: 'failed',
+      code: 131050,
+      suppress: { phone: '+447911123456' },
+    });
   });
 
   it('retries only this recipient after 4^x s on the pair rate limit', () => {
@@ -83,7 +108,9 @@ describe('what one send outcome does', () => {
     applyOutcome(effects, claimed(0), failure(80007));
     applyOutcome(effects, claimed(0), failure(4));
     expect(log.slowDowns).toBe(3);
-    expect(log.results.slice(0, 3).map((r) => r.kind === 'retry' && r.nextAt)).toEqual([1_000_040, 1_000_040, 1_000_040]);
+    expect(log.results.slice(0, 3).map((r) => r.kind === 'retry' && r.nextAt)).toEqual([
+      1_000_040, 1_000_040, 1_000_040,
+    ]);
     applyOutcome(effects, claimed(0), failure(2));
     expect(log.slowDowns).toBe(3);
     // The general backoff: full jitter over 100 ms × 2^0 with random 0.5.

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { BASE_WAIT_MS, createThroughputGovernor, DECREASE, DECREASE_GAP_MS, FLOOR, MAX_WAIT_MS, RECOVER_MS, STEP } from '../../../electron/core/sender/throughput-governor';
+import {
+  BASE_WAIT_MS,
+  createThroughputGovernor,
+  DECREASE,
+  DECREASE_GAP_MS,
+  FLOOR,
+  MAX_WAIT_MS,
+  RECOVER_MS,
+  STEP,
+} from '../../../electron/core/sender/throughput-governor';
 
 function setup(configured = 1000, random = () => 0.999999) {
   let t = 0;

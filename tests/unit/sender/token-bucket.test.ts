@@ -15,11 +15,21 @@ interface SimOptions {
  * A saturated sender (always something to send): after a send it asks again after a little work
  * (0–0.3 ms); when told to wait it sleeps that long plus timer lateness (0–4 ms), like setTimeout.
  */
-const simulate = ({ rate, seed, burst, wholeMs = false, durationMs = 10_000 }: SimOptions): number[] => {
+const simulate = ({
+  rate,
+  seed,
+  burst,
+  wholeMs = false,
+  durationMs = 10_000,
+}: SimOptions): number[] => {
   const random = seededRandom(seed);
   let t = 0;
   const clock = (): number => (wholeMs ? Math.floor(t) : t);
-  const bucket = createTokenBucket({ ratePerSecond: rate, ...(burst !== undefined ? { burst } : {}), now: clock });
+  const bucket = createTokenBucket({
+    ratePerSecond: rate,
+    ...(burst !== undefined ? { burst } : {}),
+    now: clock,
+  });
   const starts: number[] = [];
   while (t < durationMs) {
     const wait = bucket.tryTake();
@@ -46,13 +56,16 @@ const maxInAnyWindow = (starts: number[]): number => {
 
 describe('token bucket', () => {
   describe.each([80, 1000, 20])('at %i per second over 10 s with jittered callers', (rate) => {
-    it.each([1, 2, 3])('seed %i: never more than the rate in any 1 s window, and ≥ 97% of it overall', (seed) => {
-      for (const wholeMs of [false, true]) {
-        const starts = simulate({ rate, seed, wholeMs });
-        expect(maxInAnyWindow(starts)).toBeLessThanOrEqual(rate);
-        expect(starts.length / 10).toBeGreaterThanOrEqual(0.97 * rate);
-      }
-    });
+    it.each([1, 2, 3])(
+      'seed %i: never more than the rate in any 1 s window, and ≥ 97% of it overall',
+      (seed) => {
+        for (const wholeMs of [false, true]) {
+          const starts = simulate({ rate, seed, wholeMs });
+          expect(maxInAnyWindow(starts)).toBeLessThanOrEqual(rate);
+          expect(starts.length / 10).toBeGreaterThanOrEqual(0.97 * rate);
+        }
+      },
+    );
   });
 
   it('a classic bucket (burst = rate) lets almost twice the rate through one window', () => {

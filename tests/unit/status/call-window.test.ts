@@ -12,7 +12,10 @@ describe('hourly call window of a polled source', () => {
     w = addCalls(w, 1000 + HOUR - 1, 2);
     expect(callsThisHour(w, 1000 + HOUR - 1)).toBe(5);
     expect(callsThisHour(w, 1000 + HOUR)).toBe(0);
-    expect(addCalls(w, 1000 + HOUR, 1)).toEqual({ calls_window_start: 1000 + HOUR, calls_in_window: 1 });
+    expect(addCalls(w, 1000 + HOUR, 1)).toEqual({
+      calls_window_start: 1000 + HOUR,
+      calls_in_window: 1,
+    });
     expect(callsThisHour(undefined, 5)).toBe(0);
   });
 });

@@ -1,6 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { historyObservations, observationKey, ofKind, parseHistoryPage, parseWebhook } from '../../../shared/domain/status';
-import { FAILED_STATUS, HISTORY_PAGE, preferencesWebhook, SENT_WEBHOOK, status, statusWebhook, TEMPLATE_WEBHOOK, templateEvent } from './meta-payloads';
+import {
+  historyObservations,
+  observationKey,
+  ofKind,
+  parseHistoryPage,
+  parseWebhook,
+} from '../../../shared/domain/status';
+import {
+  FAILED_STATUS,
+  HISTORY_PAGE,
+  preferencesWebhook,
+  SENT_WEBHOOK,
+  status,
+  statusWebhook,
+  TEMPLATE_WEBHOOK,
+  templateEvent,
+} from './meta-payloads';
 
 describe('webhook parser', () => {
   it("turns Meta's §4.1 sent example into one status observation", () => {
@@ -26,7 +41,11 @@ describe('webhook parser', () => {
     expect(o).toMatchObject({
       status: 'failed',
       at: 1751142888000,
-      error: { code: 131049, title: 'This message was not delivered to maintain healthy ecosystem engagement.', details: expect.stringContaining('healthy ecosystem') },
+      error: {
+        code: 131049,
+        title: 'This message was not delivered to maintain healthy ecosystem engagement.',
+        details: expect.stringContaining('healthy ecosystem'),
+      },
     });
     expect(observationKey(o!)).toBe(`s:${FAILED_STATUS.id}:failed`);
   });
@@ -41,13 +60,33 @@ describe('webhook parser', () => {
       'not an object' as unknown as Record<string, unknown>,
     ]);
     const r = parseWebhook(body);
-    expect(r.observations.map((o) => (o.kind === 'status' ? o.wamid : ''))).toEqual(['wamid.A', 'wamid.C']);
+    expect(r.observations.map((o) => (o.kind === 'status' ? o.wamid : ''))).toEqual([
+      'wamid.A',
+      'wamid.C',
+    ]);
     expect(r.problems).toHaveLength(4);
     expect(r.problems.join('\n')).toMatch(/unknown status "played"/);
-    for (const bad of [null, 'text', 42, [], {}, { entry: 'x' }, { object: 'page', entry: [] }, { entry: [{ changes: [{ field: 'messages', value: 'x' }] }] }]) {
+    for (const bad of [
+      null,
+      'text',
+      42,
+      [],
+      {},
+      { entry: 'x' },
+      { object: 'page', entry: [] },
+      { entry: [{ changes: [{ field: 'messages', value: 'x' }] }] },
+    ]) {
       const parsed = parseWebhook(bad);
       expect(parsed.observations).toEqual([]);
-      if (!Array.isArray(bad) && bad !== null && typeof bad === 'object' && 'entry' in bad && Array.isArray(bad.entry) && bad.entry.length === 0) continue;
+      if (
+        !Array.isArray(bad) &&
+        bad !== null &&
+        typeof bad === 'object' &&
+        'entry' in bad &&
+        Array.isArray(bad.entry) &&
+        bad.entry.length === 0
+      )
+        continue;
       expect(parsed.problems.length, JSON.stringify(bad)).toBeGreaterThan(0);
     }
   });
@@ -59,11 +98,14 @@ describe('webhook parser', () => {
   });
 
   it('ignores fields it does not use (account_alerts, …) without calling them problems', () => {
-    const r = parseWebhook({ object: 'whatsapp_business_account', entry: [{ id: '1', changes: [{ field: 'account_alerts', value: {} }] }] });
+    const r = parseWebhook({
+      object: 'whatsapp_business_account',
+      entry: [{ id: '1', changes: [{ field: 'account_alerts', value: {} }] }],
+    });
     expect(r).toEqual({ observations: [], problems: [], ignored: 1 });
   });
 
-  it("reads the §6.3 template status example, with the integer template id as a string", () => {
+  it('reads the §6.3 template status example, with the integer template id as a string', () => {
     const [t] = ofKind(parseWebhook(TEMPLATE_WEBHOOK).observations, 'template');
     expect(t).toMatchObject({
       kind: 'template',
@@ -75,13 +117,33 @@ describe('webhook parser', () => {
       reason: 'INVALID_FORMAT',
       at: 1751247548000,
     });
-    const [paused] = ofKind(parseWebhook(templateEvent({ event: 'PAUSED', wabaId: '9', id: 7, name: 'spring_sale', language: 'en_US', time: 1751247600, title: 'FIRST_PAUSE' })).observations, 'template');
+    const [paused] = ofKind(
+      parseWebhook(
+        templateEvent({
+          event: 'PAUSED',
+          wabaId: '9',
+          id: 7,
+          name: 'spring_sale',
+          language: 'en_US',
+          time: 1751247600,
+          title: 'FIRST_PAUSE',
+        }),
+      ).observations,
+      'template',
+    );
     expect(paused).toMatchObject({ event: 'PAUSED', title: 'FIRST_PAUSE', templateId: '7' });
   });
 
   it('reads the §9 user_preferences example (integer timestamp)', () => {
     const [p] = ofKind(parseWebhook(preferencesWebhook('resume')).observations, 'preference');
-    expect(p).toMatchObject({ kind: 'preference', waId: '16505551234', value: 'resume', category: 'marketing_messages', at: 1731705721000, detail: 'User requested to resume marketing messages' });
+    expect(p).toMatchObject({
+      kind: 'preference',
+      waId: '16505551234',
+      value: 'resume',
+      category: 'marketing_messages',
+      at: 1731705721000,
+      detail: 'User requested to resume marketing messages',
+    });
     const [stop] = ofKind(parseWebhook(preferencesWebhook('stop')).observations, 'preference');
     expect(stop?.value).toBe('stop');
   });
@@ -97,11 +159,27 @@ describe('webhook parser', () => {
               field: 'messages',
               value: {
                 messaging_product: 'whatsapp',
-                metadata: { display_phone_number: '15550783881', phone_number_id: '106540352242922' },
+                metadata: {
+                  display_phone_number: '15550783881',
+                  phone_number_id: '106540352242922',
+                },
                 contacts: [{ profile: { name: 'Maria' }, wa_id: '16505551234' }],
                 messages: [
-                  { from: '16505551234', id: 'wamid.in1', timestamp: '1750030100', type: 'text', text: { body: 'STOP' } },
-                  { context: { from: '15550783881', id: 'wamid.out' }, from: '16505551234', id: 'wamid.in2', timestamp: '1750030101', type: 'button', button: { payload: 'stop_promotions', text: 'Stop promotions' } },
+                  {
+                    from: '16505551234',
+                    id: 'wamid.in1',
+                    timestamp: '1750030100',
+                    type: 'text',
+                    text: { body: 'STOP' },
+                  },
+                  {
+                    context: { from: '15550783881', id: 'wamid.out' },
+                    from: '16505551234',
+                    id: 'wamid.in2',
+                    timestamp: '1750030101',
+                    type: 'button',
+                    button: { payload: 'stop_promotions', text: 'Stop promotions' },
+                  },
                 ],
               },
             },
@@ -141,15 +219,22 @@ describe('message_history parser', () => {
       },
     ]);
     expect(r.ignored).toBe(2);
-    expect(r.problems).toEqual(['message_history: unknown delivery_status "WARNING" for wamid.X, ignored.']);
+    expect(r.problems).toEqual([
+      'message_history: unknown delivery_status "WARNING" for wamid.X, ignored.',
+    ]);
     const [failed] = ofKind(r.observations, 'status');
-    expect(failed).toMatchObject({ status: 'failed', error: { code: null, title: 'Message undeliverable' } });
+    expect(failed).toMatchObject({
+      status: 'failed',
+      error: { code: null, title: 'Message undeliverable' },
+    });
     // Its own idempotency key: the webhook with Meta's code still counts when it comes.
     expect(observationKey(failed!)).toBe('s:wamid.X:failed:nocode');
   });
 
   it('reports a page that is not one', () => {
-    expect(parseHistoryPage({ error: { code: 200 } }).problems).toEqual(['message_history: the page has no "data" list.']);
+    expect(parseHistoryPage({ error: { code: 200 } }).problems).toEqual([
+      'message_history: the page has no "data" list.',
+    ]);
     expect(parseHistoryPage({ data: [{ id: 1 }, 'x'] }).problems).toHaveLength(2);
   });
 });

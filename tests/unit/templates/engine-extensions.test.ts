@@ -1,16 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { parseTemplateText, renderBodyText, renderMessage, templateSlots, type ResolvedValue } from '../../../shared/domain/templates';
+import {
+  parseTemplateText,
+  renderBodyText,
+  renderMessage,
+  templateSlots,
+  type ResolvedValue,
+} from '../../../shared/domain/templates';
 import { COUPON } from './fixtures';
 
 const val = (value: string): ResolvedValue => ({ value, missing: false, source: 'column' });
 
 describe('parseTemplateText defaultStatus', () => {
-  const creation = { name: 'x', language: 'en', category: 'UTILITY', components: [{ type: 'BODY', text: 'Hi {{1}}' }] };
+  const creation = {
+    name: 'x',
+    language: 'en',
+    category: 'UTILITY',
+    components: [{ type: 'BODY', text: 'Hi {{1}}' }],
+  };
 
   it('gives a template without status the default, in a single object and in lists', () => {
     const one = parseTemplateText(JSON.stringify(creation), { defaultStatus: 'PENDING' });
     expect(one.ok && one.templates[0]?.status).toBe('PENDING');
-    const list = parseTemplateText(JSON.stringify({ data: [creation, { ...creation, name: 'y', status: 'APPROVED' }] }), { defaultStatus: 'PENDING' });
+    const list = parseTemplateText(
+      JSON.stringify({ data: [creation, { ...creation, name: 'y', status: 'APPROVED' }] }),
+      { defaultStatus: 'PENDING' },
+    );
     expect(list.ok && list.templates.map((t) => t.status)).toEqual(['PENDING', 'APPROVED']);
   });
 
@@ -30,7 +44,10 @@ describe('templateSlots cache', () => {
   });
 
   it('a changed template (a new object) gets its own slots', () => {
-    const noHeader = { ...COUPON, components: COUPON.components.filter((c) => c.type !== 'HEADER') };
+    const noHeader = {
+      ...COUPON,
+      components: COUPON.components.filter((c) => c.type !== 'HEADER'),
+    };
     expect(templateSlots(noHeader).map((s) => s.key)).toEqual(['body.1', 'body.2']);
   });
 });

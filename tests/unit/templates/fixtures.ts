@@ -8,8 +8,18 @@ export function tpl(raw: unknown): Template {
 }
 
 /** A minimal approved template with the given components. */
-export function withComponents(components: unknown[], extra: Record<string, unknown> = {}): Template {
-  return tpl({ name: 'test_template', language: 'en_US', status: 'APPROVED', category: 'MARKETING', components, ...extra });
+export function withComponents(
+  components: unknown[],
+  extra: Record<string, unknown> = {},
+): Template {
+  return tpl({
+    name: 'test_template',
+    language: 'en_US',
+    status: 'APPROVED',
+    category: 'MARKETING',
+    components,
+    ...extra,
+  });
 }
 
 /** cloud-api.md §6.1, the positional example exactly as GET message_templates returns it. */
@@ -19,7 +29,12 @@ export const COUPON_PAGE = {
       name: 'coupon_expiration_reminder_number_vars',
       parameter_format: 'POSITIONAL',
       components: [
-        { type: 'HEADER', format: 'TEXT', text: 'Act fast, {{1}}!', example: { header_text: ['Pablo'] } },
+        {
+          type: 'HEADER',
+          format: 'TEXT',
+          text: 'Act fast, {{1}}!',
+          example: { header_text: ['Pablo'] },
+        },
         {
           type: 'BODY',
           text: 'Just a quick reminder—your exclusive coupon code, {{1}}, *expires in only {{2}} days!* ...',
@@ -41,7 +56,10 @@ export const COUPON_PAGE = {
       id: '1304694804498707',
     },
   ],
-  paging: { cursors: { before: 'QVFIU...', after: 'QVFIU...' }, next: 'https://graph.facebook.com/v23.0/10229...' },
+  paging: {
+    cursors: { before: 'QVFIU...', after: 'QVFIU...' },
+    next: 'https://graph.facebook.com/v23.0/10229...',
+  },
 };
 
 export const COUPON = tpl(COUPON_PAGE.data[0]);

@@ -13,19 +13,42 @@ import { COUPON, withComponents } from './fixtures';
 
 describe('mapping expressions', () => {
   it('reads columns, fallbacks, static text and the @@ escape', () => {
-    expect(parseMappingExpression('@{first_name}')).toEqual({ kind: 'column', column: 'first_name' });
-    expect(parseMappingExpression('@{ First Name }')).toEqual({ kind: 'column', column: 'First Name' });
-    expect(parseMappingExpression('@{order|your order}')).toEqual({ kind: 'column', column: 'order', fallback: 'your order' });
-    expect(parseMappingExpression('@{order|a|b}')).toEqual({ kind: 'column', column: 'order', fallback: 'a|b' });
+    expect(parseMappingExpression('@{first_name}')).toEqual({
+      kind: 'column',
+      column: 'first_name',
+    });
+    expect(parseMappingExpression('@{ First Name }')).toEqual({
+      kind: 'column',
+      column: 'First Name',
+    });
+    expect(parseMappingExpression('@{order|your order}')).toEqual({
+      kind: 'column',
+      column: 'order',
+      fallback: 'your order',
+    });
+    expect(parseMappingExpression('@{order|a|b}')).toEqual({
+      kind: 'column',
+      column: 'order',
+      fallback: 'a|b',
+    });
     expect(parseMappingExpression('SUMMER20')).toEqual({ kind: 'static', value: 'SUMMER20' });
     expect(parseMappingExpression('@shop')).toEqual({ kind: 'static', value: '@shop' });
-    expect(parseMappingExpression('@@{not a column}')).toEqual({ kind: 'static', value: '@{not a column}' });
+    expect(parseMappingExpression('@@{not a column}')).toEqual({
+      kind: 'static',
+      value: '@{not a column}',
+    });
     expect(parseMappingExpression('')).toEqual({ kind: 'static', value: '' });
   });
 
   it('reads media links, files and places for those slots', () => {
-    expect(parseMappingExpression('https://example.com/a.jpg', 'media')).toEqual({ kind: 'media', media: { type: 'link', url: 'https://example.com/a.jpg' } });
-    expect(parseMappingExpression('C:\\promo\\flyer.pdf', 'media')).toEqual({ kind: 'media', media: { type: 'file', path: 'C:\\promo\\flyer.pdf' } });
+    expect(parseMappingExpression('https://example.com/a.jpg', 'media')).toEqual({
+      kind: 'media',
+      media: { type: 'link', url: 'https://example.com/a.jpg' },
+    });
+    expect(parseMappingExpression('C:\\promo\\flyer.pdf', 'media')).toEqual({
+      kind: 'media',
+      media: { type: 'file', path: 'C:\\promo\\flyer.pdf' },
+    });
     expect(parseMappingExpression('37.44,-122.16|Shop|1 Main St', 'location')).toEqual({
       kind: 'location',
       location: { latitude: '37.44', longitude: '-122.16', name: 'Shop', address: '1 Main St' },
@@ -50,7 +73,10 @@ describe('mapping expressions', () => {
       expect(formatMappingExpression(src)).toBe(expr);
       expect(parseMappingExpression(expr)).toEqual(src);
     }
-    const place: MappingSource = { kind: 'location', location: { latitude: '1', longitude: '2', address: 'Main St' } };
+    const place: MappingSource = {
+      kind: 'location',
+      location: { latitude: '1', longitude: '2', address: 'Main St' },
+    };
     expect(formatMappingExpression(place)).toBe('1,2||Main St');
     expect(parseMappingExpression('1,2||Main St', 'location')).toEqual(place);
   });
@@ -77,7 +103,13 @@ describe('resolveValues', () => {
   });
 
   it('marks unmapped slots and absent columns as missing', () => {
-    expect(resolveValues(COUPON, { 'body.1': { kind: 'column', column: 'nope' } }, { first_name: 'Ana' })).toEqual({
+    expect(
+      resolveValues(
+        COUPON,
+        { 'body.1': { kind: 'column', column: 'nope' } },
+        { first_name: 'Ana' },
+      ),
+    ).toEqual({
       'header.1': { value: '', missing: true, source: 'unmapped' },
       'body.1': { value: '', missing: true, source: 'column' },
       'body.2': { value: '', missing: true, source: 'unmapped' },
@@ -85,8 +117,17 @@ describe('resolveValues', () => {
   });
 
   it('resolves media to its link or path', () => {
-    const t = withComponents([{ type: 'HEADER', format: 'VIDEO' }, { type: 'BODY', text: 'x' }]);
-    expect(resolveValues(t, { 'header.media': { kind: 'media', media: { type: 'file', path: '/v/promo.mp4' } } }, {})).toEqual({
+    const t = withComponents([
+      { type: 'HEADER', format: 'VIDEO' },
+      { type: 'BODY', text: 'x' },
+    ]);
+    expect(
+      resolveValues(
+        t,
+        { 'header.media': { kind: 'media', media: { type: 'file', path: '/v/promo.mp4' } } },
+        {},
+      ),
+    ).toEqual({
       'header.media': { value: '/v/promo.mp4', missing: false, source: 'media' },
     });
   });
@@ -94,13 +135,26 @@ describe('resolveValues', () => {
 
 describe('mappingProblems', () => {
   it('accepts a complete mapping', () => {
-    expect(mappingProblems(COUPON, { ...{ 'header.1': { kind: 'column', column: 'first_name' } }, 'body.1': { kind: 'static', value: 'X' }, 'body.2': { kind: 'static', value: '3' } }, ['first_name'])).toEqual([]);
+    expect(
+      mappingProblems(
+        COUPON,
+        {
+          ...{ 'header.1': { kind: 'column', column: 'first_name' } },
+          'body.1': { kind: 'static', value: 'X' },
+          'body.2': { kind: 'static', value: '3' },
+        },
+        ['first_name'],
+      ),
+    ).toEqual([]);
   });
 
   it('reports unassigned slots, absent columns and leftovers', () => {
     const problems = mappingProblems(
       COUPON,
-      { 'body.1': { kind: 'column', column: 'first_name' }, 'body.9': { kind: 'static', value: 'x' } },
+      {
+        'body.1': { kind: 'column', column: 'first_name' },
+        'body.9': { kind: 'static', value: 'x' },
+      },
       ['First Name', 'phone'],
     );
     expect(problems).toEqual([
@@ -132,9 +186,17 @@ describe('mappingProblems', () => {
       'body.1: The amount "1,234" is ambiguous: it could be 1234 or 1.234. Write it without a thousands separator (1234) or with two decimals (1234.00).',
       'body.2 needs text, not a file.',
     ]);
-    expect(mappingProblems(t, { 'header.media': { kind: 'static', value: 'a.jpg' }, 'body.1': { kind: 'static', value: 'x' }, 'body.2': { kind: 'static', value: 'y' } }, [])).toEqual([
-      'header.media needs an image file or link, not text.',
-    ]);
+    expect(
+      mappingProblems(
+        t,
+        {
+          'header.media': { kind: 'static', value: 'a.jpg' },
+          'body.1': { kind: 'static', value: 'x' },
+          'body.2': { kind: 'static', value: 'y' },
+        },
+        [],
+      ),
+    ).toEqual(['header.media needs an image file or link, not text.']);
   });
 });
 
@@ -166,6 +228,8 @@ describe('parseAmount', () => {
     );
     expect(ok('ten')).toBe('"ten" is not an amount: write a number such as 1234.50.');
     expect(ok('1,2,3')).toBe('"1,2,3" is not an amount: write a number such as 1234.50.');
-    expect(ok('1.234.5,6.7')).toBe('"1.234.5,6.7" is not an amount: write a number such as 1234.50.');
+    expect(ok('1.234.5,6.7')).toBe(
+      '"1.234.5,6.7" is not an amount: write a number such as 1234.50.',
+    );
   });
 });

@@ -6,8 +6,15 @@ const val = (value: string): ResolvedValue => ({ value, missing: false, source: 
 
 describe('renderMessage', () => {
   it('substitutes values and marks them, keeping footer and buttons', () => {
-    const m = renderMessage(COUPON, { 'header.1': val('Ana'), 'body.1': val('SUMMER20'), 'body.2': val('10') });
-    expect(m.header).toEqual({ type: 'text', segments: [{ text: 'Act fast, ' }, { text: 'Ana', slot: 'header.1' }, { text: '!' }] });
+    const m = renderMessage(COUPON, {
+      'header.1': val('Ana'),
+      'body.1': val('SUMMER20'),
+      'body.2': val('10'),
+    });
+    expect(m.header).toEqual({
+      type: 'text',
+      segments: [{ text: 'Act fast, ' }, { text: 'Ana', slot: 'header.1' }, { text: '!' }],
+    });
     expect(m.headerText).toBe('Act fast, Ana!');
     expect(m.body).toEqual([
       { text: 'Just a quick reminder—your exclusive coupon code, ' },
@@ -16,7 +23,9 @@ describe('renderMessage', () => {
       { text: '10', slot: 'body.2' },
       { text: ' days!* ...' },
     ]);
-    expect(m.bodyText).toBe('Just a quick reminder—your exclusive coupon code, SUMMER20, *expires in only 10 days!* ...');
+    expect(m.bodyText).toBe(
+      'Just a quick reminder—your exclusive coupon code, SUMMER20, *expires in only 10 days!* ...',
+    );
     expect(m.footer).toBe('Lucky Shrub Succulents');
     expect(m.buttons).toEqual([
       { type: 'URL', text: 'See deals', url: 'https://www.luckyshrub.com/deals' },
@@ -46,16 +55,25 @@ describe('renderMessage', () => {
     const m = renderMessage(COUPON, { 'body.1': { value: '', missing: true, source: 'column' } });
     expect(m.header).toEqual({
       type: 'text',
-      segments: [{ text: 'Act fast, ' }, { text: '{{1}}', slot: 'header.1', missing: true }, { text: '!' }],
+      segments: [
+        { text: 'Act fast, ' },
+        { text: '{{1}}', slot: 'header.1', missing: true },
+        { text: '!' },
+      ],
     });
-    expect(m.bodyText).toBe('Just a quick reminder—your exclusive coupon code, {{1}}, *expires in only {{2}} days!* ...');
+    expect(m.bodyText).toBe(
+      'Just a quick reminder—your exclusive coupon code, {{1}}, *expires in only {{2}} days!* ...',
+    );
     expect(m.body.filter((s) => s.missing).map((s) => s.slot)).toEqual(['body.1', 'body.2']);
   });
 
   it('renders a named variable used twice with the same value', () => {
     const values = resolveValues(
       ORDER_CONFIRMATION,
-      { 'body.first_name': { kind: 'column', column: 'name' }, 'body.order_number': { kind: 'column', column: 'order' } },
+      {
+        'body.first_name': { kind: 'column', column: 'name' },
+        'body.order_number': { kind: 'column', column: 'order' },
+      },
       { name: 'Jessica', order: 'SKBUP2-4CPIG9' },
     );
     expect(renderMessage(ORDER_CONFIRMATION, values).bodyText).toBe(
@@ -76,8 +94,16 @@ describe('renderMessage', () => {
         ],
       },
     ]);
-    const filled = renderMessage(t, { 'header.media': val('https://x.example/a.jpg'), 'button.0': val('n3mtql'), 'button.2': val('CARIBE25') });
-    expect(filled.header).toEqual({ type: 'media', format: 'IMAGE', source: 'https://x.example/a.jpg' });
+    const filled = renderMessage(t, {
+      'header.media': val('https://x.example/a.jpg'),
+      'button.0': val('n3mtql'),
+      'button.2': val('CARIBE25'),
+    });
+    expect(filled.header).toEqual({
+      type: 'media',
+      format: 'IMAGE',
+      source: 'https://x.example/a.jpg',
+    });
     expect(filled.buttons).toEqual([
       { type: 'URL', text: 'Track', url: 'https://shop.example/track/n3mtql', slot: 'button.0' },
       { type: 'PHONE_NUMBER', text: 'Call', phoneNumber: '+15550001111' },
@@ -85,7 +111,18 @@ describe('renderMessage', () => {
     ]);
     const empty = renderMessage(t, {});
     expect(empty.header).toEqual({ type: 'media', format: 'IMAGE', missing: true });
-    expect(empty.buttons[0]).toEqual({ type: 'URL', text: 'Track', url: 'https://shop.example/track/{{1}}', slot: 'button.0', missing: true });
-    expect(empty.buttons[2]).toEqual({ type: 'COPY_CODE', text: 'Copy offer code', slot: 'button.2', missing: true });
+    expect(empty.buttons[0]).toEqual({
+      type: 'URL',
+      text: 'Track',
+      url: 'https://shop.example/track/{{1}}',
+      slot: 'button.0',
+      missing: true,
+    });
+    expect(empty.buttons[2]).toEqual({
+      type: 'COPY_CODE',
+      text: 'Copy offer code',
+      slot: 'button.2',
+      missing: true,
+    });
   });
 });

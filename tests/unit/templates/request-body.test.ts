@@ -11,12 +11,26 @@ import {
 import { COUPON, ORDER_CONFIRMATION, withComponents } from './fixtures';
 
 /** Builds a body for one recipient the way the app does: mapping → values → JSON. */
-function send(t: Template, mapping: Mapping, fields: Record<string, string> = {}, extra: Partial<BuildSendArgs> = {}) {
-  return buildSendBody(t, { to: '+16505551234', mapping, values: resolveValues(t, mapping, fields), ...extra });
+function send(
+  t: Template,
+  mapping: Mapping,
+  fields: Record<string, string> = {},
+  extra: Partial<BuildSendArgs> = {},
+) {
+  return buildSendBody(t, {
+    to: '+16505551234',
+    mapping,
+    values: resolveValues(t, mapping, fields),
+    ...extra,
+  });
 }
 
-const components = (t: Template, mapping: Mapping, fields: Record<string, string> = {}, extra: Partial<BuildSendArgs> = {}): SendComponent[] =>
-  send(t, mapping, fields, extra).template.components ?? [];
+const components = (
+  t: Template,
+  mapping: Mapping,
+  fields: Record<string, string> = {},
+  extra: Partial<BuildSendArgs> = {},
+): SendComponent[] => send(t, mapping, fields, extra).template.components ?? [];
 
 describe('buildSendBody: cloud-api.md §1.4 full examples', () => {
   it('reproduces the NAMED order_confirmation example exactly', () => {
@@ -24,7 +38,10 @@ describe('buildSendBody: cloud-api.md §1.4 full examples', () => {
       'body.first_name': { kind: 'column', column: 'First Name' },
       'body.order_number': { kind: 'column', column: 'Order' },
     };
-    const body = send(ORDER_CONFIRMATION, mapping, { 'First Name': 'Jessica', Order: 'SKBUP2-4CPIG9' });
+    const body = send(ORDER_CONFIRMATION, mapping, {
+      'First Name': 'Jessica',
+      Order: 'SKBUP2-4CPIG9',
+    });
     expect(body).toStrictEqual({
       messaging_product: 'whatsapp',
       recipient_type: 'individual',
@@ -50,7 +67,13 @@ describe('buildSendBody: cloud-api.md §1.4 full examples', () => {
     const t = withComponents([
       { type: 'HEADER', format: 'IMAGE' },
       { type: 'BODY', text: 'Hi {{1}}, you paid {{2}} on {{3}}.' },
-      { type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: 'Yes' }, { type: 'QUICK_REPLY', text: 'No' }] },
+      {
+        type: 'BUTTONS',
+        buttons: [
+          { type: 'QUICK_REPLY', text: 'Yes' },
+          { type: 'QUICK_REPLY', text: 'No' },
+        ],
+      },
     ]);
     const named: Template = { ...t, name: 'template-name' };
     const mapping: Mapping = {
@@ -74,17 +97,33 @@ describe('buildSendBody: cloud-api.md §1.4 full examples', () => {
         name: 'template-name',
         language: { code: 'en_US' },
         components: [
-          { type: 'header', parameters: [{ type: 'image', image: { link: 'https://example.com/a.jpg' } }] },
+          {
+            type: 'header',
+            parameters: [{ type: 'image', image: { link: 'https://example.com/a.jpg' } }],
+          },
           {
             type: 'body',
             parameters: [
               { type: 'text', text: 'text-string' },
-              { type: 'currency', currency: { amount_1000: 100990, code: 'USD', fallback_value: '$100.99' } },
+              {
+                type: 'currency',
+                currency: { amount_1000: 100990, code: 'USD', fallback_value: '$100.99' },
+              },
               { type: 'date_time', date_time: { fallback_value: 'February 25, 1977' } },
             ],
           },
-          { type: 'button', sub_type: 'quick_reply', index: '0', parameters: [{ type: 'payload', payload: 'aGlzIHRoaXMgaXMgY29v' }] },
-          { type: 'button', sub_type: 'quick_reply', index: '1', parameters: [{ type: 'payload', payload: '9rwnB8RbYmPF5t2Mn09x4h' }] },
+          {
+            type: 'button',
+            sub_type: 'quick_reply',
+            index: '0',
+            parameters: [{ type: 'payload', payload: 'aGlzIHRoaXMgaXMgY29v' }],
+          },
+          {
+            type: 'button',
+            sub_type: 'quick_reply',
+            index: '1',
+            parameters: [{ type: 'payload', payload: '9rwnB8RbYmPF5t2Mn09x4h' }],
+          },
         ],
       },
     });
@@ -93,48 +132,110 @@ describe('buildSendBody: cloud-api.md §1.4 full examples', () => {
 
 describe('buildSendBody: cloud-api.md §1.3 parameter objects', () => {
   const body1 = withComponents([{ type: 'BODY', text: 'Hello {{1}}' }]);
-  const bodyNamed = withComponents([{ type: 'BODY', text: 'Hello {{first_name}}' }], { parameter_format: 'NAMED' });
+  const bodyNamed = withComponents([{ type: 'BODY', text: 'Hello {{first_name}}' }], {
+    parameter_format: 'NAMED',
+  });
 
   it('text, positional and named', () => {
-    expect(components(body1, { 'body.1': { kind: 'column', column: 'n' } }, { n: 'Jessica' })).toStrictEqual([
-      { type: 'body', parameters: [{ type: 'text', text: 'Jessica' }] },
-    ]);
-    expect(components(bodyNamed, { 'body.first_name': { kind: 'static', value: 'Jessica' } })).toStrictEqual([
-      { type: 'body', parameters: [{ type: 'text', parameter_name: 'first_name', text: 'Jessica' }] },
+    expect(
+      components(body1, { 'body.1': { kind: 'column', column: 'n' } }, { n: 'Jessica' }),
+    ).toStrictEqual([{ type: 'body', parameters: [{ type: 'text', text: 'Jessica' }] }]);
+    expect(
+      components(bodyNamed, { 'body.first_name': { kind: 'static', value: 'Jessica' } }),
+    ).toStrictEqual([
+      {
+        type: 'body',
+        parameters: [{ type: 'text', parameter_name: 'first_name', text: 'Jessica' }],
+      },
     ]);
   });
 
   it('currency and date_time', () => {
-    expect(components(body1, { 'body.1': { kind: 'static', value: '$100.99', as: { type: 'currency', code: 'USD' } } })).toStrictEqual([
-      { type: 'body', parameters: [{ type: 'currency', currency: { fallback_value: '$100.99', code: 'USD', amount_1000: 100990 } }] },
+    expect(
+      components(body1, {
+        'body.1': { kind: 'static', value: '$100.99', as: { type: 'currency', code: 'USD' } },
+      }),
+    ).toStrictEqual([
+      {
+        type: 'body',
+        parameters: [
+          {
+            type: 'currency',
+            currency: { fallback_value: '$100.99', code: 'USD', amount_1000: 100990 },
+          },
+        ],
+      },
     ]);
-    expect(components(body1, { 'body.1': { kind: 'static', value: 'February 25, 1977', as: { type: 'date_time' } } })).toStrictEqual([
-      { type: 'body', parameters: [{ type: 'date_time', date_time: { fallback_value: 'February 25, 1977' } }] },
+    expect(
+      components(body1, {
+        'body.1': { kind: 'static', value: 'February 25, 1977', as: { type: 'date_time' } },
+      }),
+    ).toStrictEqual([
+      {
+        type: 'body',
+        parameters: [{ type: 'date_time', date_time: { fallback_value: 'February 25, 1977' } }],
+      },
     ]);
   });
 
   it('image by id, video by link, document by id with filename, location', () => {
-    const header = (format: string) => withComponents([{ type: 'HEADER', format }, { type: 'BODY', text: 'Hi' }]);
+    const header = (format: string) =>
+      withComponents([
+        { type: 'HEADER', format },
+        { type: 'BODY', text: 'Hi' },
+      ]);
     expect(
-      components(header('IMAGE'), { 'header.media': { kind: 'media', media: { type: 'file', path: '/pics/a.jpg' } } }, {}, { media: { id: '<MEDIA_ID>' } }),
-    ).toStrictEqual([{ type: 'header', parameters: [{ type: 'image', image: { id: '<MEDIA_ID>' } }] }]);
-    expect(components(header('VIDEO'), { 'header.media': { kind: 'media', media: { type: 'link', url: 'https://...' } } })).toStrictEqual([
+      components(
+        header('IMAGE'),
+        { 'header.media': { kind: 'media', media: { type: 'file', path: '/pics/a.jpg' } } },
+        {},
+        { media: { id: '<MEDIA_ID>' } },
+      ),
+    ).toStrictEqual([
+      { type: 'header', parameters: [{ type: 'image', image: { id: '<MEDIA_ID>' } }] },
+    ]);
+    expect(
+      components(header('VIDEO'), {
+        'header.media': { kind: 'media', media: { type: 'link', url: 'https://...' } },
+      }),
+    ).toStrictEqual([
       { type: 'header', parameters: [{ type: 'video', video: { link: 'https://...' } }] },
     ]);
     expect(
       components(
         header('DOCUMENT'),
-        { 'header.media': { kind: 'media', media: { type: 'file', path: 'C:\\Users\\ana\\invoice.pdf' } } },
+        {
+          'header.media': {
+            kind: 'media',
+            media: { type: 'file', path: 'C:\\Users\\ana\\invoice.pdf' },
+          },
+        },
         {},
         { media: { id: '<MEDIA_ID>' } },
       ),
-    ).toStrictEqual([{ type: 'header', parameters: [{ type: 'document', document: { id: '<MEDIA_ID>', filename: 'invoice.pdf' } }] }]);
+    ).toStrictEqual([
+      {
+        type: 'header',
+        parameters: [{ type: 'document', document: { id: '<MEDIA_ID>', filename: 'invoice.pdf' } }],
+      },
+    ]);
     expect(
       components(header('LOCATION'), {
-        'header.location': { kind: 'location', location: { latitude: '37.44', longitude: '-122.16', name: '...', address: '...' } },
+        'header.location': {
+          kind: 'location',
+          location: { latitude: '37.44', longitude: '-122.16', name: '...', address: '...' },
+        },
       }),
     ).toStrictEqual([
-      { type: 'header', parameters: [{ type: 'location', location: { latitude: '37.44', longitude: '-122.16', name: '...', address: '...' } }] },
+      {
+        type: 'header',
+        parameters: [
+          {
+            type: 'location',
+            location: { latitude: '37.44', longitude: '-122.16', name: '...', address: '...' },
+          },
+        ],
+      },
     ]);
   });
 
@@ -150,21 +251,52 @@ describe('buildSendBody: cloud-api.md §1.3 parameter objects', () => {
         ],
       },
     ]);
-    expect(components(t, { 'button.1': { kind: 'column', column: 'code' } }, { code: 'n3mtql' }, { quickReplyPayloads: { 0: 'UNSUB_PROMOS' } })).toStrictEqual([
-      { type: 'button', sub_type: 'quick_reply', index: '0', parameters: [{ type: 'payload', payload: 'UNSUB_PROMOS' }] },
-      { type: 'button', sub_type: 'url', index: '1', parameters: [{ type: 'text', text: 'n3mtql' }] },
+    expect(
+      components(
+        t,
+        { 'button.1': { kind: 'column', column: 'code' } },
+        { code: 'n3mtql' },
+        { quickReplyPayloads: { 0: 'UNSUB_PROMOS' } },
+      ),
+    ).toStrictEqual([
+      {
+        type: 'button',
+        sub_type: 'quick_reply',
+        index: '0',
+        parameters: [{ type: 'payload', payload: 'UNSUB_PROMOS' }],
+      },
+      {
+        type: 'button',
+        sub_type: 'url',
+        index: '1',
+        parameters: [{ type: 'text', text: 'n3mtql' }],
+      },
     ]);
 
-    const coupon = withComponents([{ type: 'BODY', text: 'Your code' }, { type: 'BUTTONS', buttons: [{ type: 'COPY_CODE', text: 'Copy offer code' }] }]);
-    expect(components(coupon, { 'button.0': { kind: 'static', value: 'CARIBE25' } })).toStrictEqual([
-      { type: 'button', sub_type: 'copy_code', index: 0, parameters: [{ type: 'coupon_code', coupon_code: 'CARIBE25' }] },
+    const coupon = withComponents([
+      { type: 'BODY', text: 'Your code' },
+      { type: 'BUTTONS', buttons: [{ type: 'COPY_CODE', text: 'Copy offer code' }] },
     ]);
+    expect(components(coupon, { 'button.0': { kind: 'static', value: 'CARIBE25' } })).toStrictEqual(
+      [
+        {
+          type: 'button',
+          sub_type: 'copy_code',
+          index: 0,
+          parameters: [{ type: 'coupon_code', coupon_code: 'CARIBE25' }],
+        },
+      ],
+    );
   });
 });
 
 describe('buildSendBody: other rules', () => {
   it('omits components when the template has no parameters, and adds biz_opaque_callback_data', () => {
-    const t = withComponents([{ type: 'BODY', text: 'Hello!' }, { type: 'FOOTER', text: 'Shop' }, { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Go', url: 'https://x.example' }] }]);
+    const t = withComponents([
+      { type: 'BODY', text: 'Hello!' },
+      { type: 'FOOTER', text: 'Shop' },
+      { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Go', url: 'https://x.example' }] },
+    ]);
     expect(send(t, {}, {}, { bizOpaqueCallbackData: 'c1:r42' })).toStrictEqual({
       messaging_product: 'whatsapp',
       recipient_type: 'individual',
@@ -180,7 +312,10 @@ describe('buildSendBody: other rules', () => {
       [
         { type: 'HEADER', format: 'TEXT', text: 'Hi {{first_name}}' },
         { type: 'BODY', text: '{{first_name}}, you owe {{total}}' },
-        { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Pay', url: 'https://pay.example/{{invoice}}' }] },
+        {
+          type: 'BUTTONS',
+          buttons: [{ type: 'URL', text: 'Pay', url: 'https://pay.example/{{invoice}}' }],
+        },
       ],
       { parameter_format: 'NAMED' },
     );
@@ -190,16 +325,27 @@ describe('buildSendBody: other rules', () => {
       'body.total': { kind: 'column', column: 'total', as: { type: 'currency', code: 'EUR' } },
       'button.0': { kind: 'column', column: 'inv' },
     };
-    expect(components(t, mapping, { name: 'Ana', total: '1.234,50 €', inv: 'INV-7' })).toStrictEqual([
+    expect(
+      components(t, mapping, { name: 'Ana', total: '1.234,50 €', inv: 'INV-7' }),
+    ).toStrictEqual([
       { type: 'header', parameters: [{ type: 'text', parameter_name: 'first_name', text: 'Ana' }] },
       {
         type: 'body',
         parameters: [
           { type: 'text', parameter_name: 'first_name', text: 'Ana' },
-          { type: 'currency', parameter_name: 'total', currency: { fallback_value: '1.234,50 €', code: 'EUR', amount_1000: 1234500 } },
+          {
+            type: 'currency',
+            parameter_name: 'total',
+            currency: { fallback_value: '1.234,50 €', code: 'EUR', amount_1000: 1234500 },
+          },
         ],
       },
-      { type: 'button', sub_type: 'url', index: '0', parameters: [{ type: 'text', parameter_name: 'invoice', text: 'INV-7' }] },
+      {
+        type: 'button',
+        sub_type: 'url',
+        index: '0',
+        parameters: [{ type: 'text', parameter_name: 'invoice', text: 'INV-7' }],
+      },
     ]);
   });
 
@@ -211,12 +357,22 @@ describe('buildSendBody: other rules', () => {
     };
     expect(components(COUPON, mapping, { name: '  ' })).toStrictEqual([
       { type: 'header', parameters: [{ type: 'text', text: 'friend' }] },
-      { type: 'body', parameters: [{ type: 'text', text: 'SUMMER20' }, { type: 'text', text: '10' }] },
+      {
+        type: 'body',
+        parameters: [
+          { type: 'text', text: 'SUMMER20' },
+          { type: 'text', text: '10' },
+        ],
+      },
     ]);
   });
 
   it('refuses missing values, unreadable amounts, local files without an upload and bad payload buttons', () => {
-    const t = withComponents([{ type: 'HEADER', format: 'IMAGE' }, { type: 'BODY', text: '{{1}} {{2}}' }, { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'x', url: 'https://x.example' }] }]);
+    const t = withComponents([
+      { type: 'HEADER', format: 'IMAGE' },
+      { type: 'BODY', text: '{{1}} {{2}}' },
+      { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'x', url: 'https://x.example' }] },
+    ]);
     const mapping: Mapping = {
       'header.media': { kind: 'media', media: { type: 'file', path: '/a.png' } },
       'body.1': { kind: 'column', column: 'name' },

@@ -3,22 +3,32 @@ import { suggestColumns, templateSlots, type Slot } from '../../../shared/domain
 import { COUPON, ORDER_CONFIRMATION, withComponents } from './fixtures';
 
 const named = (...names: string[]): Slot[] =>
-  names.map((name) => ({ key: `body.${name}`, component: 'body', kind: 'text', name }) satisfies Slot);
+  names.map(
+    (name) => ({ key: `body.${name}`, component: 'body', kind: 'text', name }) satisfies Slot,
+  );
 
 describe('suggestColumns', () => {
   it('matches across case, accents, separators and camelCase', () => {
-    expect(suggestColumns(named('first_name', 'order_number'), ['Phone', 'ORDER-NUMBER', 'First Name'])).toEqual({
+    expect(
+      suggestColumns(named('first_name', 'order_number'), ['Phone', 'ORDER-NUMBER', 'First Name']),
+    ).toEqual({
       'body.first_name': 'First Name',
       'body.order_number': 'ORDER-NUMBER',
     });
-    expect(suggestColumns(named('first_name'), ['firstName'])).toEqual({ 'body.first_name': 'firstName' });
+    expect(suggestColumns(named('first_name'), ['firstName'])).toEqual({
+      'body.first_name': 'firstName',
+    });
   });
 
   it('knows synonyms in several languages', () => {
     for (const column of ['Vorname', 'Prénom', 'nombre', 'Given name']) {
-      expect(suggestColumns(named('first_name'), ['Telefon', column])).toEqual({ 'body.first_name': column });
+      expect(suggestColumns(named('first_name'), ['Telefon', column])).toEqual({
+        'body.first_name': column,
+      });
     }
-    expect(suggestColumns(templateSlots(ORDER_CONFIRMATION), ['Kunde', 'Vorname', 'Bestellnummer'])).toEqual({
+    expect(
+      suggestColumns(templateSlots(ORDER_CONFIRMATION), ['Kunde', 'Vorname', 'Bestellnummer']),
+    ).toEqual({
       'body.first_name': 'Vorname',
       'body.order_number': 'Bestellnummer',
     });
@@ -33,9 +43,17 @@ describe('suggestColumns', () => {
   });
 
   it('suggests nothing when nothing is close', () => {
-    expect(suggestColumns(named('first_name'), ['Phone', 'Email'])).toEqual({ 'body.first_name': undefined });
-    const t = withComponents([{ type: 'HEADER', format: 'IMAGE' }, { type: 'BODY', text: 'Hi {{1}}' }]);
-    expect(suggestColumns(templateSlots(t), ['image', 'name'])).toEqual({ 'header.media': undefined, 'body.1': undefined });
+    expect(suggestColumns(named('first_name'), ['Phone', 'Email'])).toEqual({
+      'body.first_name': undefined,
+    });
+    const t = withComponents([
+      { type: 'HEADER', format: 'IMAGE' },
+      { type: 'BODY', text: 'Hi {{1}}' },
+    ]);
+    expect(suggestColumns(templateSlots(t), ['image', 'name'])).toEqual({
+      'header.media': undefined,
+      'body.1': undefined,
+    });
   });
 
   it('does not hand one column to two slots unless nothing better exists', () => {

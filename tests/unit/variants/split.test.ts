@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { evenShares, newSeed, pickVariant, sharesProblem, variantDraw, variantOf, type VariantId } from '../../../shared/domain/variants';
+import {
+  evenShares,
+  newSeed,
+  pickVariant,
+  sharesProblem,
+  variantDraw,
+  variantOf,
+  type VariantId,
+} from '../../../shared/domain/variants';
 
 const N = 100_000;
 const SEEDS = [1, 42, 0xdeadbeef, 2 ** 32 - 1, 123_456_789];
 
-function count(seed: number, shares: { id: VariantId; share: number }[], ids: (i: number) => number = (i) => i + 1) {
+function count(
+  seed: number,
+  shares: { id: VariantId; share: number }[],
+  ids: (i: number) => number = (i) => i + 1,
+) {
   const counts: Record<string, number> = {};
   for (let i = 0; i < N; i++) {
     const v = variantOf({ seed, variants: shares }, ids(i));
@@ -31,7 +43,10 @@ describe('the A/B draw (seeded, per recipient)', () => {
     // B ~ Binomial(n, 0.3): sd = sqrt(n·p·(1−p)) ≈ 145, so ±4 sd ≈ ±580 around 30,000.
     const sd = Math.sqrt(N * 0.3 * 0.7);
     for (const seed of SEEDS) {
-      const c = count(seed, [{ id: 'A', share: 70 }, { id: 'B', share: 30 }]);
+      const c = count(seed, [
+        { id: 'A', share: 70 },
+        { id: 'B', share: 30 },
+      ]);
       expect(c.A! + c.B!).toBe(N);
       expect(Math.abs(c.B! - N * 0.3)).toBeLessThan(4 * sd);
     }
@@ -40,21 +55,38 @@ describe('the A/B draw (seeded, per recipient)', () => {
   it('splits three variants 34/33/33 as a chi-square test does not reject (p > 0.001)', () => {
     const shares = [34, 33, 33];
     for (const seed of SEEDS) {
-      const c = count(seed, [{ id: 'A', share: 34 }, { id: 'B', share: 33 }, { id: 'C', share: 33 }]);
+      const c = count(seed, [
+        { id: 'A', share: 34 },
+        { id: 'B', share: 33 },
+        { id: 'C', share: 33 },
+      ]);
       expect(chiSquare([c.A!, c.B!, c.C!], shares)).toBeLessThan(CHI2_2DF);
     }
   });
 
   it('is uneven where asked to be: 1/99 and 98/1/1', () => {
-    const c = count(7, [{ id: 'A', share: 1 }, { id: 'B', share: 99 }]);
+    const c = count(7, [
+      { id: 'A', share: 1 },
+      { id: 'B', share: 99 },
+    ]);
     expect(Math.abs(c.A! - N * 0.01)).toBeLessThan(4 * Math.sqrt(N * 0.01 * 0.99));
-    const d = count(7, [{ id: 'A', share: 98 }, { id: 'B', share: 1 }, { id: 'C', share: 1 }]);
+    const d = count(7, [
+      { id: 'A', share: 98 },
+      { id: 'B', share: 1 },
+      { id: 'C', share: 1 },
+    ]);
     expect(chiSquare([d.A!, d.B!, d.C!], [98, 1, 1])).toBeLessThan(CHI2_2DF);
   });
 
   it('gives neighbouring ids independent variants (no pattern along import order)', () => {
     // 2×2 table of (variant of id, variant of id + 1) at 50/50: a chi-square test of independence.
-    const split = { seed: 42, variants: [{ id: 'A' as const, share: 50 }, { id: 'B' as const, share: 50 }] };
+    const split = {
+      seed: 42,
+      variants: [
+        { id: 'A' as const, share: 50 },
+        { id: 'B' as const, share: 50 },
+      ],
+    };
     const t = [
       [0, 0],
       [0, 0],
@@ -69,12 +101,21 @@ describe('the A/B draw (seeded, per recipient)', () => {
     const rows = [t[0]![0]! + t[0]![1]!, t[1]![0]! + t[1]![1]!];
     const cols = [t[0]![0]! + t[1]![0]!, t[0]![1]! + t[1]![1]!];
     let x = 0;
-    for (const r of [0, 1]) for (const c of [0, 1]) x += (t[r]![c]! - (rows[r]! * cols[c]!) / total) ** 2 / ((rows[r]! * cols[c]!) / total);
+    for (const r of [0, 1])
+      for (const c of [0, 1])
+        x += (t[r]![c]! - (rows[r]! * cols[c]!) / total) ** 2 / ((rows[r]! * cols[c]!) / total);
     expect(x).toBeLessThan(CHI2_1DF);
   });
 
   it('holds for ids far apart and beyond 2^32 (later imports, big databases)', () => {
-    const c = count(9, [{ id: 'A', share: 70 }, { id: 'B', share: 30 }], (i) => 2 ** 32 + i * 1009);
+    const c = count(
+      9,
+      [
+        { id: 'A', share: 70 },
+        { id: 'B', share: 30 },
+      ],
+      (i) => 2 ** 32 + i * 1009,
+    );
     expect(Math.abs(c.B! - N * 0.3)).toBeLessThan(4 * Math.sqrt(N * 0.3 * 0.7));
     expect(variantDraw(1, 5)).not.toBe(variantDraw(1, 5 + 2 ** 32));
   });
@@ -93,7 +134,10 @@ describe('the A/B draw (seeded, per recipient)', () => {
   });
 
   it('picks by cumulative share, the boundary going to the next variant', () => {
-    const s = [{ id: 'A' as const, share: 70 }, { id: 'B' as const, share: 30 }];
+    const s = [
+      { id: 'A' as const, share: 70 },
+      { id: 'B' as const, share: 30 },
+    ];
     expect(pickVariant(s, 0)).toBe('A');
     expect(pickVariant(s, 0.6999)).toBe('A');
     expect(pickVariant(s, 0.7)).toBe('B');

@@ -15,7 +15,15 @@ export const FEED_PAGE_SIZE = 1000;
  * (electron/headless/relay): `{ events: [{ cursor, receivedAt, body }], next }`.
  */
 const feedPage = z.object({
-  events: z.array(z.object({ cursor: z.string().regex(/^\d{1,20}$/), receivedAt: z.number().optional(), body: z.unknown() })).max(1000),
+  events: z
+    .array(
+      z.object({
+        cursor: z.string().regex(/^\d{1,20}$/),
+        receivedAt: z.number().optional(),
+        body: z.unknown(),
+      }),
+    )
+    .max(1000),
   next: z.string().nullable().optional(),
 });
 
@@ -50,7 +58,10 @@ export function feedSource(options: {
         }
       }
       const page = feedPage.safeParse(body);
-      if (!page.success) throw new SourceError(`${url.host}${url.pathname} answered, but not with a webhook feed page.`);
+      if (!page.success)
+        throw new SourceError(
+          `${url.host}${url.pathname} answered, but not with a webhook feed page.`,
+        );
       const observations: Observation[] = [];
       const problems: string[] = [];
       for (const e of page.data.events) {
@@ -59,7 +70,13 @@ export function feedSource(options: {
         problems.push(...parsed.problems);
       }
       const last = page.data.events.at(-1)?.cursor ?? cursor;
-      return { observations, nextCursor: last, more: Boolean(page.data.next) && page.data.events.length > 0, problems, calls: 1 };
+      return {
+        observations,
+        nextCursor: last,
+        more: Boolean(page.data.next) && page.data.events.length > 0,
+        problems,
+        calls: 1,
+      };
     },
   };
 }

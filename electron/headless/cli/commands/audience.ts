@@ -1,6 +1,22 @@
 import { basename, resolve } from 'node:path';
-import type { Delimiter, Encoding, InvalidRow, ReadOptions, Recipient } from '../../../../shared/api';
-import { call, EXIT, flag, parseId, print, str, UsageError, type Command, type Ctx } from '../framework';
+import type {
+  Delimiter,
+  Encoding,
+  InvalidRow,
+  ReadOptions,
+  Recipient,
+} from '../../../../shared/api';
+import {
+  call,
+  EXIT,
+  flag,
+  parseId,
+  print,
+  str,
+  UsageError,
+  type Command,
+  type Ctx,
+} from '../framework';
 
 const ENCODING_ALIASES: Record<string, Encoding> = {
   'utf-8': 'utf-8',
@@ -32,7 +48,10 @@ function readOptionsFrom(ctx: Ctx): ReadOptions {
   const encoding = str(ctx, 'encoding');
   if (encoding !== undefined) {
     const e = ENCODING_ALIASES[encoding.toLowerCase()];
-    if (!e) throw new UsageError(`--encoding must be one of utf-8, utf-16le, utf-16be, windows-1252 (not "${encoding}").`);
+    if (!e)
+      throw new UsageError(
+        `--encoding must be one of utf-8, utf-16le, utf-16be, windows-1252 (not "${encoding}").`,
+      );
     options.encoding = e;
   }
   const delimiter = str(ctx, 'delimiter');
@@ -44,7 +63,10 @@ function readOptionsFrom(ctx: Ctx): ReadOptions {
   const country = str(ctx, 'country');
   if (country !== undefined) {
     const cc = country.toUpperCase();
-    if (!/^[A-Z]{2}$/.test(cc)) throw new UsageError(`--country must be a two-letter country code such as GB or US (not "${country}").`);
+    if (!/^[A-Z]{2}$/.test(cc))
+      throw new UsageError(
+        `--country must be a two-letter country code such as GB or US (not "${country}").`,
+      );
     options.defaultCountry = cc;
   }
   const phoneColumn = str(ctx, 'phone-column');
@@ -64,7 +86,8 @@ export const audienceCommands: Command[] = [
       delimiter: { type: 'string' },
       'no-header': { type: 'boolean' },
     },
-    usage: 'campaigns import <campaignId> <file> [--country CC] [--phone-column NAME] [--encoding E] [--delimiter D] [--no-header]',
+    usage:
+      'campaigns import <campaignId> <file> [--country CC] [--phone-column NAME] [--encoding E] [--delimiter D] [--no-header]',
     summary: 'Add the customers in a CSV/TSV/TXT/XLSX file to a draft',
     async run(ctx) {
       const campaignId = parseId(ctx.args.campaignId, 'campaignId');
@@ -74,13 +97,24 @@ export const audienceCommands: Command[] = [
       const off = core.events.on('import.progress', (p) => {
         if (p.campaignId !== campaignId || ctx.json) return;
         const mb = (n: number) => (n / 1e6).toFixed(1);
-        ctx.io.stderr(`… ${p.rows.toLocaleString('en')} rows, ${mb(p.bytes)} of ${mb(p.totalBytes)} MB, ${p.rowsPerSecond.toLocaleString('en')} rows/s`);
+        ctx.io.stderr(
+          `… ${p.rows.toLocaleString('en')} rows, ${mb(p.bytes)} of ${mb(p.totalBytes)} MB, ${p.rowsPerSecond.toLocaleString('en')} rows/s`,
+        );
       });
       try {
-        const result = await call(core, 'audience.import', { campaignId, file: { kind: 'path', path }, fileName: basename(path), options });
+        const result = await call(core, 'audience.import', {
+          campaignId,
+          file: { kind: 'path', path },
+          fileName: basename(path),
+          options,
+        });
         let invalidRows: InvalidRow[] = [];
         for (let offset = 0; ; offset += 10_000) {
-          const page = await call(core, 'audience.invalidRows', { importId: result.importId, limit: 10_000, offset });
+          const page = await call(core, 'audience.invalidRows', {
+            importId: result.importId,
+            limit: 10_000,
+            offset,
+          });
           invalidRows = invalidRows.concat(page.rows);
           if (invalidRows.length >= page.total || page.rows.length === 0) break;
         }
@@ -88,8 +122,12 @@ export const audienceCommands: Command[] = [
           [
             `Imported ${result.imported} of ${result.rows} rows from ${result.fileName} (${result.encoding ?? 'xlsx'}, phone column "${result.phoneColumn}").`,
             `  duplicates: ${result.duplicates}, invalid: ${result.invalid}, missing phone: ${result.missingPhone}, suppressed: ${result.suppressed}, non-mobile (kept): ${result.nonMobile}`,
-            ...invalidRows.slice(0, 20).map((r) => `  row ${r.row}: ${JSON.stringify(r.value)} - ${r.reason}`),
-            invalidRows.length > 20 ? `  … and ${invalidRows.length - 20} more (use --json for all)` : '',
+            ...invalidRows
+              .slice(0, 20)
+              .map((r) => `  row ${r.row}: ${JSON.stringify(r.value)} - ${r.reason}`),
+            invalidRows.length > 20
+              ? `  … and ${invalidRows.length - 20} more (use --json for all)`
+              : '',
           ]
             .filter(Boolean)
             .join('\n'),
@@ -113,7 +151,11 @@ export const audienceCommands: Command[] = [
       const items: Recipient[] = [];
       let afterId = 0;
       while (items.length < limit) {
-        const page = await call(ctx.core(), 'recipients.list', { campaignId, limit: Math.min(1000, limit - items.length), afterId });
+        const page = await call(ctx.core(), 'recipients.list', {
+          campaignId,
+          limit: Math.min(1000, limit - items.length),
+          afterId,
+        });
         items.push(...page.items);
         if (page.nextAfterId === null) break;
         afterId = page.nextAfterId;
@@ -121,7 +163,12 @@ export const audienceCommands: Command[] = [
       print(ctx, items, () =>
         items.length === 0
           ? 'No recipients yet.'
-          : items.map((r) => `${String(r.rowNumber).padEnd(8)}${r.phone.padEnd(17)}${r.state.padEnd(10)}${JSON.stringify(r.fields)}`).join('\n'),
+          : items
+              .map(
+                (r) =>
+                  `${String(r.rowNumber).padEnd(8)}${r.phone.padEnd(17)}${r.state.padEnd(10)}${JSON.stringify(r.fields)}`,
+              )
+              .join('\n'),
       );
       return EXIT.OK;
     },

@@ -12,7 +12,8 @@ export const campaignSettingsCommands: Command[] = [
     args: ['campaignId'],
     options: Object.assign({}, ...SETTINGS_PARTS.map((p) => p.options)) as Command['options'],
     usage: ['campaigns settings <campaignId>', ...SETTINGS_PARTS.map((p) => p.usage)].join(' '),
-    summary: "Show or change a campaign's targeting and pacing: audience filter, frequency cap, quiet hours, spread, A/B variants",
+    summary:
+      "Show or change a campaign's targeting and pacing: audience filter, frequency cap, quiet hours, spread, A/B variants",
     async run(ctx) {
       const campaignId = parseId(ctx.args.campaignId, 'campaignId');
       const core = ctx.core();
@@ -23,8 +24,18 @@ export const campaignSettingsCommands: Command[] = [
       }
       const described: Awaited<ReturnType<(typeof SETTINGS_PARTS)[number]['describe']>>[] = [];
       for (const part of SETTINGS_PARTS) described.push(await part.describe(ctx, core, campaignId));
-      const value = { campaignId, changed: changes, settings: Object.fromEntries(described.map((d) => [d.key, d.value])) };
-      print(ctx, value, () => [...changes.map((c) => `Changed: ${c}`), ...described.map((d) => d.text)].join('\n') || 'No targeting or pacing settings yet.');
+      const value = {
+        campaignId,
+        changed: changes,
+        settings: Object.fromEntries(described.map((d) => [d.key, d.value])),
+      };
+      print(
+        ctx,
+        value,
+        () =>
+          [...changes.map((c) => `Changed: ${c}`), ...described.map((d) => d.text)].join('\n') ||
+          'No targeting or pacing settings yet.',
+      );
       return EXIT.OK;
     },
   },

@@ -12,7 +12,10 @@ export const campaignCommands: Command[] = [
           ? 'No campaigns yet. Create one with: campaign-desk campaigns create --name "Spring sale"'
           : [
               'ID    STATE       RECIPIENTS  NAME',
-              ...campaigns.map((c) => `${String(c.id).padEnd(6)}${c.state.padEnd(12)}${String(c.recipients).padEnd(12)}${c.name}`),
+              ...campaigns.map(
+                (c) =>
+                  `${String(c.id).padEnd(6)}${c.state.padEnd(12)}${String(c.recipients).padEnd(12)}${c.name}`,
+              ),
             ].join('\n'),
       );
       return EXIT.OK;
@@ -22,13 +25,22 @@ export const campaignCommands: Command[] = [
     path: ['campaigns', 'create'],
     options: { name: { type: 'string' }, account: { type: 'string' } },
     usage: 'campaigns create --name NAME [--account ID]',
-    summary: 'Create a draft campaign, sending from account ID (`accounts list`; default: the first real account, else the Sandbox)',
+    summary:
+      'Create a draft campaign, sending from account ID (`accounts list`; default: the first real account, else the Sandbox)',
     async run(ctx) {
       const name = str(ctx, 'name');
       if (name === undefined) throw new UsageError('campaigns create needs --name NAME.');
       const account = str(ctx, 'account');
-      const campaign = await call(ctx.core(), 'campaigns.create', { name, ...(account !== undefined ? { accountId: parseId(account, '--account') } : {}) });
-      print(ctx, campaign, () => `Created draft campaign ${campaign.id}: ${campaign.name} (account: ${campaign.accountName})`);
+      const campaign = await call(ctx.core(), 'campaigns.create', {
+        name,
+        ...(account !== undefined ? { accountId: parseId(account, '--account') } : {}),
+      });
+      print(
+        ctx,
+        campaign,
+        () =>
+          `Created draft campaign ${campaign.id}: ${campaign.name} (account: ${campaign.accountName})`,
+      );
       return EXIT.OK;
     },
   },

@@ -1,11 +1,23 @@
 import { extname, resolve } from 'node:path';
-import { CoreError, isTimeZone, REPORT_FILTERS, REPORT_FORMATS, type ReportFilter, type ReportFormat } from '../../../../shared/api';
+import {
+  CoreError,
+  isTimeZone,
+  REPORT_FILTERS,
+  REPORT_FORMATS,
+  type ReportFilter,
+  type ReportFormat,
+} from '../../../../shared/api';
 import { reportInput } from '../../../../shared/api/methods/reports';
 import { CommandError, EXIT, parseId, print, str, UsageError, type Command } from '../framework';
 
-const oneOf = <T extends string>(list: readonly T[], value: string | undefined, option: string): T | undefined => {
+const oneOf = <T extends string>(
+  list: readonly T[],
+  value: string | undefined,
+  option: string,
+): T | undefined => {
   if (value === undefined) return undefined;
-  if (!(list as readonly string[]).includes(value)) throw new UsageError(`--${option} must be one of ${list.join(', ')}, not "${value}".`);
+  if (!(list as readonly string[]).includes(value))
+    throw new UsageError(`--${option} must be one of ${list.join(', ')}, not "${value}".`);
   return value as T;
 };
 
@@ -20,7 +32,8 @@ export const reportCommands: Command[] = [
       columns: { type: 'string' },
       'time-zone': { type: 'string' },
     },
-    usage: 'campaigns export <campaignId> --out FILE [--format csv|xlsx] [--filter all|delivered|read|failed|not-delivered] [--columns ID,ID] [--time-zone ZONE]',
+    usage:
+      'campaigns export <campaignId> --out FILE [--format csv|xlsx] [--filter all|delivered|read|failed|not-delivered] [--columns ID,ID] [--time-zone ZONE]',
     summary: 'Write the delivery report (one row per recipient; xlsx adds a summary sheet)',
     async run(ctx) {
       const campaignId = parseId(ctx.args.campaignId, 'campaignId');
@@ -28,27 +41,46 @@ export const reportCommands: Command[] = [
       if (!outArg) throw new UsageError('campaigns export needs --out FILE.');
       const out = resolve(outArg);
       // Without --format the file's extension decides; anything else is CSV.
-      const format: ReportFormat = oneOf(REPORT_FORMATS, str(ctx, 'format'), 'format') ?? (extname(out).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv');
+      const format: ReportFormat =
+        oneOf(REPORT_FORMATS, str(ctx, 'format'), 'format') ??
+        (extname(out).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv');
       const filter: ReportFilter = oneOf(REPORT_FILTERS, str(ctx, 'filter'), 'filter') ?? 'all';
       const timeZone = str(ctx, 'time-zone');
-      if (timeZone !== undefined && !isTimeZone(timeZone)) throw new UsageError(`--time-zone must be an IANA zone such as Europe/Berlin, not "${timeZone}".`);
+      if (timeZone !== undefined && !isTimeZone(timeZone))
+        throw new UsageError(
+          `--time-zone must be an IANA zone such as Europe/Berlin, not "${timeZone}".`,
+        );
       const columns = str(ctx, 'columns')
         ?.split(',')
         .map((c) => c.trim())
         .filter(Boolean);
-      const parsed = reportInput.safeParse({ campaignId, format, filter, ...(columns ? { columns } : {}), ...(timeZone ? { timeZone } : {}) });
-      if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join(' '));
+      const parsed = reportInput.safeParse({
+        campaignId,
+        format,
+        filter,
+        ...(columns ? { columns } : {}),
+        ...(timeZone ? { timeZone } : {}),
+      });
+      if (!parsed.success)
+        throw new UsageError(parsed.error.issues.map((i) => i.message).join(' '));
 
       const core = ctx.core();
       let lastLine = 0;
       const off = core.events.on('report.progress', (p) => {
         if (p.campaignId !== campaignId || ctx.json || Date.now() - lastLine < 1000) return;
         lastLine = Date.now();
-        ctx.io.stderr(`… ${p.rows.toLocaleString('en')} of ${p.totalRows.toLocaleString('en')} rows, ${(p.bytes / 1e6).toFixed(1)} MB`);
+        ctx.io.stderr(
+          `… ${p.rows.toLocaleString('en')} of ${p.totalRows.toLocaleString('en')} rows, ${(p.bytes / 1e6).toFixed(1)} MB`,
+        );
       });
       try {
         const result = await core.reports.exportToFile(parsed.data, out);
-        print(ctx, { ...result, path: out }, () => `Wrote ${result.rows.toLocaleString('en')} rows to ${out} (${format}, ${filter}, times in ${result.timeZone}).`);
+        print(
+          ctx,
+          { ...result, path: out },
+          () =>
+            `Wrote ${result.rows.toLocaleString('en')} rows to ${out} (${format}, ${filter}, times in ${result.timeZone}).`,
+        );
         return EXIT.OK;
       } catch (e) {
         if (e instanceof CoreError) throw new CommandError(e.message);

@@ -10,8 +10,20 @@ export const sandboxCommands: Command[] = [
     async run(ctx) {
       const port = parsePort(str(ctx, 'port'));
       const rate = str(ctx, 'rate');
-      const sandbox = await startSandbox({ port, ...(rate ? { ratePerSecond: Number(rate) } : {}) });
-      print(ctx, { url: sandbox.url, port: sandbox.port, phoneNumberId: sandbox.phoneNumberId, wabaId: sandbox.wabaId }, () => describeSandbox(sandbox));
+      const sandbox = await startSandbox({
+        port,
+        ...(rate ? { ratePerSecond: Number(rate) } : {}),
+      });
+      print(
+        ctx,
+        {
+          url: sandbox.url,
+          port: sandbox.port,
+          phoneNumberId: sandbox.phoneNumberId,
+          wabaId: sandbox.wabaId,
+        },
+        () => describeSandbox(sandbox),
+      );
       await (ctx.io.untilStopped?.() ?? new Promise<void>(() => undefined));
       await sandbox.close();
       return EXIT.OK;

@@ -1,5 +1,16 @@
 import type { SendProgress } from '../../../../shared/api';
-import { call, CommandError, EXIT, flag, parseId, print, str, UsageError, type Command, type Ctx } from '../framework';
+import {
+  call,
+  CommandError,
+  EXIT,
+  flag,
+  parseId,
+  print,
+  str,
+  UsageError,
+  type Command,
+  type Ctx,
+} from '../framework';
 
 function describe(p: SendProgress): string {
   const c = p.counts;
@@ -19,11 +30,15 @@ function describe(p: SendProgress): string {
   let line = parts.join(' · ');
   if (p.waiting) line += `\n  waiting: ${p.waiting.message}`;
   if (p.pauseReason) line += `\n  paused: ${p.pauseReason}`;
-  for (const f of p.failedByCode ?? []) line += `\n  failed ${f.count}× ${f.code ?? ''} ${f.title}: ${f.action}`;
+  for (const f of p.failedByCode ?? [])
+    line += `\n  failed ${f.count}× ${f.code ?? ''} ${f.title}: ${f.action}`;
   return line;
 }
 
-async function control(ctx: Ctx, method: 'campaigns.pause' | 'campaigns.resume' | 'campaigns.cancel' | 'campaigns.status'): Promise<number> {
+async function control(
+  ctx: Ctx,
+  method: 'campaigns.pause' | 'campaigns.resume' | 'campaigns.cancel' | 'campaigns.status',
+): Promise<number> {
   const campaignId = parseId(ctx.args.campaignId, 'campaignId');
   const progress = await call(ctx.core(), method, { campaignId });
   print(ctx, progress, () => describe(progress));
@@ -53,8 +68,10 @@ export const sendingCommands: Command[] = [
       'daily-limit': { type: 'string' },
       country: { type: 'string' },
     },
-    usage: 'accounts add --name N --phone-number-id ID --waba-id W --token-env VAR [--base-url URL] [--rate N] [--daily-limit N] [--country CC]',
-    summary: 'Add a WhatsApp Business phone number (the token is read from the environment variable VAR)',
+    usage:
+      'accounts add --name N --phone-number-id ID --waba-id W --token-env VAR [--base-url URL] [--rate N] [--daily-limit N] [--country CC]',
+    summary:
+      'Add a WhatsApp Business phone number (the token is read from the environment variable VAR)',
     async run(ctx) {
       const need = (name: string) => {
         const v = str(ctx, name);
@@ -63,7 +80,8 @@ export const sendingCommands: Command[] = [
       };
       const rate = str(ctx, 'rate');
       const limit = str(ctx, 'daily-limit');
-      if (limit !== undefined && !(limit.toLowerCase() in LIMITS)) throw new UsageError('--daily-limit must be 250, 2000, 10000, 100000 or unlimited.');
+      if (limit !== undefined && !(limit.toLowerCase() in LIMITS))
+        throw new UsageError('--daily-limit must be 250, 2000, 10000, 100000 or unlimited.');
       const account = await call(ctx.core(), 'accounts.add', {
         name: need('name'),
         phoneNumberId: need('phone-number-id'),
@@ -74,7 +92,12 @@ export const sendingCommands: Command[] = [
         ...(limit !== undefined ? { messagingLimit: LIMITS[limit.toLowerCase()] ?? null } : {}),
         ...(str(ctx, 'country') ? { defaultCountry: str(ctx, 'country')!.toUpperCase() } : {}),
       });
-      print(ctx, account, () => `Added account ${account.id}: ${account.name} (phone number ID ${account.phoneNumberId}).`);
+      print(
+        ctx,
+        account,
+        () =>
+          `Added account ${account.id}: ${account.name} (phone number ID ${account.phoneNumberId}).`,
+      );
       return EXIT.OK;
     },
   },
@@ -88,14 +111,28 @@ export const sendingCommands: Command[] = [
       const campaignId = parseId(ctx.args.campaignId, 'campaignId');
       const at = str(ctx, 'at');
       const scheduleAt = at === undefined ? undefined : Date.parse(at);
-      if (scheduleAt !== undefined && Number.isNaN(scheduleAt)) throw new UsageError(`--at must be a date and time such as 2026-12-01T09:00 (not "${at}").`);
+      if (scheduleAt !== undefined && Number.isNaN(scheduleAt))
+        throw new UsageError(
+          `--at must be a date and time such as 2026-12-01T09:00 (not "${at}").`,
+        );
       const wait = flag(ctx, 'wait');
       const core = ctx.core({ runSenders: wait });
       const before = await call(core, 'campaigns.status', { campaignId });
       // A second run of --wait resumes: the campaign is already sending (or paused by a crash's pause).
-      let progress = before.state === 'draft' ? await call(core, 'campaigns.start', { campaignId, ...(scheduleAt ? { scheduleAt } : {}) }) : before;
+      let progress =
+        before.state === 'draft'
+          ? await call(core, 'campaigns.start', {
+              campaignId,
+              ...(scheduleAt ? { scheduleAt } : {}),
+            })
+          : before;
       if (!wait) {
-        print(ctx, progress, () => `${describe(progress)}\n${progress.state === 'sending' ? 'Sending continues in the app or the next `campaigns send --wait`.' : ''}`);
+        print(
+          ctx,
+          progress,
+          () =>
+            `${describe(progress)}\n${progress.state === 'sending' ? 'Sending continues in the app or the next `campaigns send --wait`.' : ''}`,
+        );
         return EXIT.OK;
       }
       if (progress.state !== 'sending' && progress.state !== 'scheduled') {
@@ -119,7 +156,8 @@ export const sendingCommands: Command[] = [
         off();
       }
       print(ctx, progress, () => describe(progress));
-      if (progress.state === 'paused') throw new CommandError(`The campaign paused: ${progress.pauseReason ?? ''}`);
+      if (progress.state === 'paused')
+        throw new CommandError(`The campaign paused: ${progress.pauseReason ?? ''}`);
       return EXIT.OK;
     },
   },

@@ -27,8 +27,15 @@ export const serveCommands: Command[] = [
       const core = ctx.core({ runSenders: true });
       const rendererDir = resolve(import.meta.dirname, '../../../../out/renderer');
       const server = await startHeadlessServer({ core, rendererDir, port });
-      print(ctx, { url: server.url, openUrl: server.openUrl, token: server.token, dataDir: ctx.dataDir }, () =>
-        [`Campaign Desk is running at ${server.openUrl}`, `Data folder: ${ctx.dataDir}`, 'Press Ctrl+C to stop.'].join('\n'),
+      print(
+        ctx,
+        { url: server.url, openUrl: server.openUrl, token: server.token, dataDir: ctx.dataDir },
+        () =>
+          [
+            `Campaign Desk is running at ${server.openUrl}`,
+            `Data folder: ${ctx.dataDir}`,
+            'Press Ctrl+C to stop.',
+          ].join('\n'),
       );
       if (flag(ctx, 'open')) openInBrowser(server.openUrl);
       await (ctx.io.untilStopped?.() ?? new Promise<void>(() => undefined));

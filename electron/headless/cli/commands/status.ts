@@ -1,12 +1,30 @@
 import type { RecipientCounts, StatusSources, SyncResult } from '../../../../shared/api';
-import { call, CommandError, EXIT, flag, parseId, print, str, UsageError, type Command, type Ctx } from '../framework';
+import {
+  call,
+  CommandError,
+  EXIT,
+  flag,
+  parseId,
+  print,
+  str,
+  UsageError,
+  type Command,
+  type Ctx,
+} from '../framework';
 
 const ROUND_MS = 2000;
 /** Without --once: stop after this long even if the campaign keeps sending (run it again to go on). */
 const MAX_FOLLOW_MS = 6 * 3_600_000;
 
 const counts = (c: RecipientCounts) =>
-  [`${c.sent} sent`, `${c.delivered} delivered`, `${c.read} read`, `${c.failed} failed`, ...(c.unknown ? [`${c.unknown} unknown`] : []), ...(c.expired ? [`${c.expired} expired`] : [])].join(' · ');
+  [
+    `${c.sent} sent`,
+    `${c.delivered} delivered`,
+    `${c.read} read`,
+    `${c.failed} failed`,
+    ...(c.unknown ? [`${c.unknown} unknown`] : []),
+    ...(c.expired ? [`${c.expired} expired`] : []),
+  ].join(' · ');
 
 function describe(r: SyncResult): string {
   const lines = [
@@ -20,7 +38,10 @@ function describe(r: SyncResult): string {
   if (r.pausedCampaigns.length) lines.push(`  paused campaigns: ${r.pausedCampaigns.join(', ')}`);
   for (const s of r.sources) {
     if (s.skipped) lines.push(`  ${s.source}: skipped — ${s.skipped}`);
-    else lines.push(`  ${s.source}: ${s.ok ? 'ok' : 'FAILED'} — ${s.calls} requests, ${s.observations} observations, ${s.applied} applied`);
+    else
+      lines.push(
+        `  ${s.source}: ${s.ok ? 'ok' : 'FAILED'} — ${s.calls} requests, ${s.observations} observations, ${s.applied} applied`,
+      );
     for (const p of s.problems.slice(0, 5)) lines.push(`    ${p}`);
   }
   return lines.join('\n');
@@ -75,11 +96,21 @@ async function syncStatus(ctx: Ctx): Promise<number> {
 function describeSources(s: StatusSources): string {
   const lines = [`Account ${s.accountId} status sources:`];
   for (const h of s.sources) {
-    const state = h.state === 'off' ? 'off' : `${h.state}${h.lastPollAt ? `, last poll ${new Date(h.lastPollAt).toISOString()}` : ''}`;
-    const budget = h.budgetPerHour !== null ? `, ${h.callsThisHour ?? 0}/${h.budgetPerHour} calls this hour` : '';
-    lines.push(`  ${h.source}: ${state}${budget}${h.lastError && h.state === 'failing' ? `\n    last error: ${h.lastError}` : ''}`);
+    const state =
+      h.state === 'off'
+        ? 'off'
+        : `${h.state}${h.lastPollAt ? `, last poll ${new Date(h.lastPollAt).toISOString()}` : ''}`;
+    const budget =
+      h.budgetPerHour !== null
+        ? `, ${h.callsThisHour ?? 0}/${h.budgetPerHour} calls this hour`
+        : '';
+    lines.push(
+      `  ${h.source}: ${state}${budget}${h.lastError && h.state === 'failing' ? `\n    last error: ${h.lastError}` : ''}`,
+    );
   }
-  lines.push(`  relay URL: ${s.relayUrl ?? '(none)'}   read token variable: ${s.relayTokenEnv ?? '(none)'}`);
+  lines.push(
+    `  relay URL: ${s.relayUrl ?? '(none)'}   read token variable: ${s.relayTokenEnv ?? '(none)'}`,
+  );
   return lines.join('\n');
 }
 
@@ -95,7 +126,8 @@ export const statusCommands: Command[] = [
     args: ['campaignId'],
     options: { once: { type: 'boolean' } },
     usage: 'campaigns sync-status <campaignId> [--once]',
-    summary: 'Poll the status sources (relay, message history, sandbox) and apply; prints what changed',
+    summary:
+      'Poll the status sources (relay, message history, sandbox) and apply; prints what changed',
     run: syncStatus,
   },
   {
@@ -108,18 +140,22 @@ export const statusCommands: Command[] = [
       history: { type: 'string' },
       'history-budget': { type: 'string' },
     },
-    usage: 'accounts status-sources <accountId> [--relay-url URL|none] [--relay-token-env VAR] [--relay on|off] [--history on|off] [--history-budget N]',
+    usage:
+      'accounts status-sources <accountId> [--relay-url URL|none] [--relay-token-env VAR] [--relay on|off] [--history on|off] [--history-budget N]',
     summary: "Show or change where an account's delivery statuses come from",
     async run(ctx) {
       const accountId = parseId(ctx.args.accountId, 'accountId');
       const url = str(ctx, 'relay-url');
       const budget = str(ctx, 'history-budget');
-      if (budget !== undefined && !/^\d{1,4}$/.test(budget)) throw new UsageError('--history-budget must be a whole number of calls per hour.');
+      if (budget !== undefined && !/^\d{1,4}$/.test(budget))
+        throw new UsageError('--history-budget must be a whole number of calls per hour.');
       const relayEnabled = onOff(str(ctx, 'relay'), 'relay');
       const historyEnabled = onOff(str(ctx, 'history'), 'history');
       const changes = {
         ...(url !== undefined ? { relayUrl: url === 'none' ? null : url } : {}),
-        ...(str(ctx, 'relay-token-env') !== undefined ? { relayTokenEnv: str(ctx, 'relay-token-env') } : {}),
+        ...(str(ctx, 'relay-token-env') !== undefined
+          ? { relayTokenEnv: str(ctx, 'relay-token-env') }
+          : {}),
         ...(relayEnabled !== undefined ? { relayEnabled } : {}),
         ...(historyEnabled !== undefined ? { historyEnabled } : {}),
         ...(budget !== undefined ? { historyBudgetPerHour: Number(budget) } : {}),

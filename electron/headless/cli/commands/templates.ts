@@ -8,7 +8,17 @@ import {
   type Mapping,
   type RenderedMessage,
 } from '../../../../shared/domain/templates';
-import { call, CommandError, EXIT, parseId, print, str, UsageError, type Command, type Ctx } from '../framework';
+import {
+  call,
+  CommandError,
+  EXIT,
+  parseId,
+  print,
+  str,
+  UsageError,
+  type Command,
+  type Ctx,
+} from '../framework';
 
 /** `--var` may be given several times (parseArgs `multiple: true` yields a list). */
 function strings(ctx: Ctx, name: string): string[] {
@@ -33,45 +43,78 @@ function templateLine(t: TemplateInfo): string {
 export function messageText(m: RenderedMessage): string {
   const lines: string[] = [];
   if (m.header?.type === 'text') lines.push(`*${m.headerText ?? ''}*`);
-  else if (m.header) lines.push(`[${m.header.format.toLowerCase()}: ${m.header.missing ? 'not chosen' : (m.header.source ?? '')}]`);
+  else if (m.header)
+    lines.push(
+      `[${m.header.format.toLowerCase()}: ${m.header.missing ? 'not chosen' : (m.header.source ?? '')}]`,
+    );
   lines.push(m.bodyText);
   if (m.footer !== undefined) lines.push(`_${m.footer}_`);
-  for (const b of m.buttons) lines.push(`[${b.text}]${b.url ? ` → ${b.url}` : ''}${b.phoneNumber ? ` → ${b.phoneNumber}` : ''}${b.code ? ` (code ${b.code})` : ''}`);
+  for (const b of m.buttons)
+    lines.push(
+      `[${b.text}]${b.url ? ` → ${b.url}` : ''}${b.phoneNumber ? ` → ${b.phoneNumber}` : ''}${b.code ? ` (code ${b.code})` : ''}`,
+    );
   return lines.join('\n');
 }
 
 function previewText(p: Preview): string {
   const out: string[] = [];
   if (p.recipient) {
-    out.push(`Recipient ${p.position} of ${p.total}: row ${p.recipient.rowNumber}, ${p.recipient.phone}${p.recipient.state === 'skipped' ? ` (skipped: ${p.recipient.skipReason ?? ''})` : ''}`);
+    out.push(
+      `Recipient ${p.position} of ${p.total}: row ${p.recipient.rowNumber}, ${p.recipient.phone}${p.recipient.state === 'skipped' ? ` (skipped: ${p.recipient.skipReason ?? ''})` : ''}`,
+    );
   } else out.push('No recipients yet.');
   if (p.notFound) out.push(p.notFound);
   if (p.unavailable) return [...out, p.unavailable].join('\n');
   if (p.message) out.push('', '--- message ---', messageText(p.message));
-  if (p.problems.length > 0) out.push('', '--- problems (this recipient would be skipped) ---', ...p.problems.map((x) => `- ${x.message}`));
-  if (p.mappingProblems.length > 0) out.push('', '--- mapping ---', ...p.mappingProblems.map((x) => `- ${x}`));
-  out.push('', '--- request body: POST /<PHONE_NUMBER_ID>/messages ---', p.requestBody ? JSON.stringify(p.requestBody, null, 2) : '(none yet)');
+  if (p.problems.length > 0)
+    out.push(
+      '',
+      '--- problems (this recipient would be skipped) ---',
+      ...p.problems.map((x) => `- ${x.message}`),
+    );
+  if (p.mappingProblems.length > 0)
+    out.push('', '--- mapping ---', ...p.mappingProblems.map((x) => `- ${x}`));
+  out.push(
+    '',
+    '--- request body: POST /<PHONE_NUMBER_ID>/messages ---',
+    p.requestBody ? JSON.stringify(p.requestBody, null, 2) : '(none yet)',
+  );
   out.push(...p.requestNotes.map((n) => `note: ${n}`));
   return out.join('\n');
 }
 
 /** Finds a template by name (and language) in the campaign's account, syncing once if it is unknown. */
-async function findTemplate(ctx: Ctx, accountId: number, name: string, language: string | undefined): Promise<TemplateInfo> {
+async function findTemplate(
+  ctx: Ctx,
+  accountId: number,
+  name: string,
+  language: string | undefined,
+): Promise<TemplateInfo> {
   const core = ctx.core();
-  const matches = async () => (await call(core, 'templates.list', { accountId })).templates.filter((t) => t.name === name);
+  const matches = async () =>
+    (await call(core, 'templates.list', { accountId })).templates.filter((t) => t.name === name);
   let found = await matches();
   if (found.length === 0) {
     ctx.io.stderr(`"${name}" is not among the stored templates; syncing the account's templates…`);
     await call(core, 'templates.sync', { accountId });
     found = await matches();
   }
-  if (found.length === 0) throw new CommandError(`There is no template named "${name}" in this account. See: campaign-desk templates list`);
+  if (found.length === 0)
+    throw new CommandError(
+      `There is no template named "${name}" in this account. See: campaign-desk templates list`,
+    );
   if (language !== undefined) {
     const t = found.find((x) => x.language === language);
-    if (!t) throw new CommandError(`"${name}" exists in ${found.map((x) => x.language).join(', ')}, not in "${language}".`);
+    if (!t)
+      throw new CommandError(
+        `"${name}" exists in ${found.map((x) => x.language).join(', ')}, not in "${language}".`,
+      );
     return t;
   }
-  if (found.length > 1) throw new UsageError(`"${name}" exists in several languages (${found.map((x) => x.language).join(', ')}): add --language CODE.`);
+  if (found.length > 1)
+    throw new UsageError(
+      `"${name}" exists in several languages (${found.map((x) => x.language).join(', ')}): add --language CODE.`,
+    );
   return found[0]!;
 }
 
@@ -83,7 +126,11 @@ export const templateCommands: Command[] = [
     summary: "Fetch the account's message templates (all pages)",
     async run(ctx) {
       const accountId = optionalId(ctx, 'account');
-      const r = await call(ctx.core(), 'templates.sync', accountId === undefined ? {} : { accountId });
+      const r = await call(
+        ctx.core(),
+        'templates.sync',
+        accountId === undefined ? {} : { accountId },
+      );
       print(ctx, r, () =>
         [
           `Synced ${r.added + r.updated + r.unchanged} templates in ${r.pages} page(s): ${r.added} new, ${r.updated} changed, ${r.unchanged} unchanged, ${r.removed} removed.`,
@@ -103,14 +150,20 @@ export const templateCommands: Command[] = [
     summary: 'List stored templates with status and variables',
     async run(ctx) {
       const accountId = optionalId(ctx, 'account');
-      const list = await call(ctx.core(), 'templates.list', accountId === undefined ? {} : { accountId });
+      const list = await call(
+        ctx.core(),
+        'templates.list',
+        accountId === undefined ? {} : { accountId },
+      );
       print(ctx, list, () =>
         list.templates.length === 0
           ? 'No templates yet. Fetch them with: campaign-desk templates sync'
           : [
               `ID    ${'NAME'.padEnd(32)}LANG    STATUS    CATEGORY       SOURCE  VARIABLES`,
               ...list.templates.map(templateLine),
-              list.syncedAt ? `Last synced ${new Date(list.syncedAt).toISOString()}.` : 'Never synced.',
+              list.syncedAt
+                ? `Last synced ${new Date(list.syncedAt).toISOString()}.`
+                : 'Never synced.',
             ].join('\n'),
       );
       return EXIT.OK;
@@ -131,30 +184,48 @@ export const templateCommands: Command[] = [
         throw new CommandError(`Cannot read ${path}.`);
       }
       const accountId = optionalId(ctx, 'account');
-      const r = await call(ctx.core(), 'templates.add', { json, ...(accountId === undefined ? {} : { accountId }) });
-      print(ctx, r, () => [`Added ${r.added.length} template(s)${r.replaced ? ` (${r.replaced} replaced)` : ''}:`, ...r.added.map(templateLine)].join('\n'));
+      const r = await call(ctx.core(), 'templates.add', {
+        json,
+        ...(accountId === undefined ? {} : { accountId }),
+      });
+      print(ctx, r, () =>
+        [
+          `Added ${r.added.length} template(s)${r.replaced ? ` (${r.replaced} replaced)` : ''}:`,
+          ...r.added.map(templateLine),
+        ].join('\n'),
+      );
       return EXIT.OK;
     },
   },
   {
     path: ['campaigns', 'map'],
     args: ['campaignId'],
-    options: { template: { type: 'string' }, language: { type: 'string' }, var: { type: 'string', multiple: true } },
-    usage: "campaigns map <campaignId> [--template NAME [--language CODE]] [--var body.1=@{first_name} --var 'body.2=@{order|your order}' …]",
-    summary: 'Choose the template and fill its placeholders (@{column}, @{column|fallback}, or fixed text)',
+    options: {
+      template: { type: 'string' },
+      language: { type: 'string' },
+      var: { type: 'string', multiple: true },
+    },
+    usage:
+      "campaigns map <campaignId> [--template NAME [--language CODE]] [--var body.1=@{first_name} --var 'body.2=@{order|your order}' …]",
+    summary:
+      'Choose the template and fill its placeholders (@{column}, @{column|fallback}, or fixed text)',
     async run(ctx) {
       const campaignId = parseId(ctx.args.campaignId, 'campaignId');
       const core = ctx.core();
       const name = str(ctx, 'template');
       const language = str(ctx, 'language');
-      if (name === undefined && language !== undefined) throw new UsageError('--language goes with --template NAME.');
+      if (name === undefined && language !== undefined)
+        throw new UsageError('--language goes with --template NAME.');
       let setup = await call(core, 'campaigns.message', { campaignId });
       if (name !== undefined) {
         const t = await findTemplate(ctx, setup.accountId, name, language);
         setup = await call(core, 'campaigns.setTemplate', { campaignId, templateId: t.id });
       }
       const t = setup.template;
-      if (!t) throw new CommandError(setup.templateWarning ?? 'Choose a template first: --template NAME --language CODE.');
+      if (!t)
+        throw new CommandError(
+          setup.templateWarning ?? 'Choose a template first: --template NAME --language CODE.',
+        );
       const vars = strings(ctx, 'var');
       if (vars.length > 0) {
         const mapping: Mapping = { ...setup.mapping };
@@ -163,14 +234,20 @@ export const templateCommands: Command[] = [
           const key = eq < 0 ? v : v.slice(0, eq);
           const slot = t.slots.find((s) => s.key === key);
           if (eq < 0 || !slot) {
-            throw new UsageError(`--var ${v}: write SLOT=VALUE with one of ${t.slots.map((s) => s.key).join(', ') || '(this template has none)'}.`);
+            throw new UsageError(
+              `--var ${v}: write SLOT=VALUE with one of ${t.slots.map((s) => s.key).join(', ') || '(this template has none)'}.`,
+            );
           }
           try {
             const src = parseMappingExpression(v.slice(eq + 1), slot.kind);
             // A file path is kept absolute: the sender reads it later, from wherever it runs.
-            mapping[key] = src.kind === 'media' && src.media.type === 'file' ? { kind: 'media', media: { type: 'file', path: resolve(src.media.path) } } : src;
+            mapping[key] =
+              src.kind === 'media' && src.media.type === 'file'
+                ? { kind: 'media', media: { type: 'file', path: resolve(src.media.path) } }
+                : src;
           } catch (e) {
-            if (e instanceof MappingExpressionError) throw new UsageError(`--var ${v}: ${e.message}`);
+            if (e instanceof MappingExpressionError)
+              throw new UsageError(`--var ${v}: ${e.message}`);
             throw e;
           }
         }
@@ -228,7 +305,12 @@ export const templateCommands: Command[] = [
               `Checked ${v.checked.toLocaleString('en')} recipients: ${v.valid.toLocaleString('en')} can be sent, ${v.invalid.toLocaleString('en')} would be skipped${v.alreadySkipped ? ` (and ${v.alreadySkipped.toLocaleString('en')} already skipped, e.g. opted out)` : ''}.`,
               ...v.reasons.map((r) => {
                 const example = r.examples[0];
-                const hint = r.action === 'fix_mapping' ? ' → fix the mapping' : r.action === 'choose_template' ? ' → choose an approved template' : '';
+                const hint =
+                  r.action === 'fix_mapping'
+                    ? ' → fix the mapping'
+                    : r.action === 'choose_template'
+                      ? ' → choose an approved template'
+                      : '';
                 return `  ${r.label}: ${r.count.toLocaleString('en')}${r.slots.length ? ` (${r.slots.join(', ')})` : ''}${hint}${example ? `\n    e.g. row ${example.rowNumber} (${example.phone}): ${example.message}` : ''}`;
               }),
               ...v.mappingProblems.map((p) => `mapping: ${p}`),
@@ -250,7 +332,10 @@ export const templateCommands: Command[] = [
           ? e.unavailable
           : [
               `About ${money(e.total)} for ${e.messages.toLocaleString('en')} ${e.category.toLowerCase()} messages (${e.excluded.toLocaleString('en')} recipients left out).`,
-              ...e.countries.map((c) => `  ${(c.country ?? '??').padEnd(4)}${c.marketName.padEnd(24)}${String(c.messages).padStart(9)} × ${money(c.unitPrice)} = ${money(c.cost)}`),
+              ...e.countries.map(
+                (c) =>
+                  `  ${(c.country ?? '??').padEnd(4)}${c.marketName.padEnd(24)}${String(c.messages).padStart(9)} × ${money(c.unitPrice)} = ${money(c.cost)}`,
+              ),
               e.note,
             ].join('\n'),
       );

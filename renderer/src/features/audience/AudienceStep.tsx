@@ -1,4 +1,15 @@
-import { Alert, Button, Group, Modal, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  ScrollArea,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { canEditAudience } from '../../../../shared/domain/campaigns';
 import type { Campaign } from '../../../../shared/api';
@@ -72,7 +83,9 @@ export function AudienceStep({ campaign }: { campaign: Campaign }) {
         <Paper withBorder p="md">
           <Text fw={600} mb="xs" data-testid="audience-count">
             {campaign.counts.total.toLocaleString()} recipients
-            {campaign.counts.skipped > 0 ? ` (${campaign.counts.skipped.toLocaleString()} skipped: opted out)` : ''}
+            {campaign.counts.skipped > 0
+              ? ` (${campaign.counts.skipped.toLocaleString()} skipped: opted out)`
+              : ''}
           </Text>
           <ScrollArea>
             <Table striped aria-label="Recipients">
@@ -105,8 +118,16 @@ export function AudienceStep({ campaign }: { campaign: Campaign }) {
           )}
         </Paper>
       )}
-      <Modal opened={confirmClear} onClose={() => setConfirmClear(false)} title="Clear the audience?" centered>
-        <Text>All {campaign.counts.total.toLocaleString()} recipients of this draft will be removed. Your files are not touched.</Text>
+      <Modal
+        opened={confirmClear}
+        onClose={() => setConfirmClear(false)}
+        title="Clear the audience?"
+        centered
+      >
+        <Text>
+          All {campaign.counts.total.toLocaleString()} recipients of this draft will be removed.
+          Your files are not touched.
+        </Text>
         <Group justify="flex-end" mt="md">
           <Button variant="default" onClick={() => setConfirmClear(false)}>
             Keep them

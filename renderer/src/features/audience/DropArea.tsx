@@ -1,7 +1,8 @@
 import { Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { useRef, useState } from 'react';
 
-export const ACCEPTED_FILES = '.csv,.tsv,.txt,.xlsx,text/csv,text/plain,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const ACCEPTED_FILES =
+  '.csv,.tsv,.txt,.xlsx,text/csv,text/plain,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The empty audience: drop a file here (or anywhere on the window), or pick one. */
 export function DropArea({ onFile, busy }: { onFile: (file: File) => void; busy: boolean }) {
@@ -13,7 +14,11 @@ export function DropArea({ onFile, busy }: { onFile: (file: File) => void; busy:
       p="xl"
       radius="md"
       data-testid="drop-area"
-      style={{ borderStyle: 'dashed', borderWidth: 2, background: over ? 'var(--mantine-color-teal-0)' : undefined }}
+      style={{
+        borderStyle: 'dashed',
+        borderWidth: 2,
+        background: over ? 'var(--mantine-color-teal-0)' : undefined,
+      }}
       onDragOver={(e) => {
         e.preventDefault();
         setOver(true);
@@ -30,8 +35,9 @@ export function DropArea({ onFile, busy }: { onFile: (file: File) => void; busy:
       <Stack align="center" gap="xs">
         <Title order={4}>Drop your customer list here</Title>
         <Text c="dimmed" size="sm" ta="center">
-          A CSV, TSV or TXT export from Excel, Google Sheets, Google Contacts, Shopify or your till, or an Excel .xlsx
-          file. Any encoding, comma or semicolon, any phone format: you will see a preview before anything is imported.
+          A CSV, TSV or TXT export from Excel, Google Sheets, Google Contacts, Shopify or your till,
+          or an Excel .xlsx file. Any encoding, comma or semicolon, any phone format: you will see a
+          preview before anything is imported.
         </Text>
         <Button variant="light" loading={busy} onClick={() => input.current?.click()}>
           Choose a file…

@@ -4,7 +4,10 @@ import { useStore } from '../../store';
 export function ImportProgressPanel() {
   const progress = useStore((s) => s.progress);
   const cancelImport = useStore((s) => s.cancelImport);
-  const percent = progress && progress.totalBytes > 0 ? Math.min(100, (progress.bytes / progress.totalBytes) * 100) : 0;
+  const percent =
+    progress && progress.totalBytes > 0
+      ? Math.min(100, (progress.bytes / progress.totalBytes) * 100)
+      : 0;
   return (
     <Paper withBorder p="md" data-testid="import-progress">
       <Stack gap="xs">

@@ -2,7 +2,17 @@ import { Alert, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } fr
 import type { ImportResult } from '../../../../shared/api';
 import { api } from '../../lib/api';
 
-function Stat({ label, value, color, testId }: { label: string; value: number; color?: string; testId: string }) {
+function Stat({
+  label,
+  value,
+  color,
+  testId,
+}: {
+  label: string;
+  value: number;
+  color?: string;
+  testId: string;
+}) {
   return (
     <div data-testid={testId}>
       <Text size="xs" c="dimmed" tt="uppercase">
@@ -24,20 +34,42 @@ export function ImportResultPanel({ result }: { result: ImportResult }) {
         <Title order={4}>Imported {result.fileName}</Title>
         <SimpleGrid cols={{ base: 3, md: 6 }}>
           <Stat label="Added" value={result.imported} color="teal" testId="stat-imported" />
-          <Stat label="Duplicates" value={result.duplicates} color="gray" testId="stat-duplicates" />
+          <Stat
+            label="Duplicates"
+            value={result.duplicates}
+            color="gray"
+            testId="stat-duplicates"
+          />
           <Stat label="Invalid numbers" value={result.invalid} color="red" testId="stat-invalid" />
           <Stat label="No phone" value={result.missingPhone} color="orange" testId="stat-missing" />
-          <Stat label="Opted out (skipped)" value={result.suppressed} color="grape" testId="stat-suppressed" />
-          <Stat label="Landlines? (kept)" value={result.nonMobile} color="yellow" testId="stat-nonmobile" />
+          <Stat
+            label="Opted out (skipped)"
+            value={result.suppressed}
+            color="grape"
+            testId="stat-suppressed"
+          />
+          <Stat
+            label="Landlines? (kept)"
+            value={result.nonMobile}
+            color="yellow"
+            testId="stat-nonmobile"
+          />
         </SimpleGrid>
         <Text size="sm" c="dimmed">
           {result.rows.toLocaleString()} customer rows read
           {result.encoding ? ` as ${result.encoding}` : ''}
-          {result.blankRows ? `, ${result.blankRows} blank rows ignored` : ''}. Phone column: “{result.phoneColumn}”
-          {result.defaultCountry ? `, numbers without a country code read as ${result.defaultCountry}` : ''}.
+          {result.blankRows ? `, ${result.blankRows} blank rows ignored` : ''}. Phone column: “
+          {result.phoneColumn}”
+          {result.defaultCountry
+            ? `, numbers without a country code read as ${result.defaultCountry}`
+            : ''}
+          .
         </Text>
         {result.raggedRows > 0 && (
-          <Alert color="yellow" title={`${result.raggedRows} rows had more or fewer cells than the header`}>
+          <Alert
+            color="yellow"
+            title={`${result.raggedRows} rows had more or fewer cells than the header`}
+          >
             They were imported; check rows {result.raggedRowNumbers.slice(0, 10).join(', ')}
             {result.raggedRows > 10 ? '…' : ''} in your file.
           </Alert>
@@ -46,7 +78,10 @@ export function ImportResultPanel({ result }: { result: ImportResult }) {
           <>
             <Group justify="space-between">
               <Text fw={600}>{rejected.toLocaleString()} rows were not added</Text>
-              <Button variant="light" onClick={() => void api.download('import-rejects', result.importId)}>
+              <Button
+                variant="light"
+                onClick={() => void api.download('import-rejects', result.importId)}
+              >
                 Download rows to fix (CSV)
               </Button>
             </Group>
@@ -70,8 +105,8 @@ export function ImportResultPanel({ result }: { result: ImportResult }) {
             </Table>
             {rejected > 20 && (
               <Text size="sm" c="dimmed">
-                Showing the first 20; the CSV has all {rejected.toLocaleString()}, with your original columns, ready to fix
-                and import again.
+                Showing the first 20; the CSV has all {rejected.toLocaleString()}, with your
+                original columns, ready to fix and import again.
               </Text>
             )}
           </>

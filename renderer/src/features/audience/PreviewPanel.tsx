@@ -1,4 +1,17 @@
-import { Alert, Badge, Button, Group, Paper, ScrollArea, Select, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  ScrollArea,
+  Select,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useMemo } from 'react';
 import { DELIMITERS, DELIMITER_LABEL, ENCODINGS, ENCODING_LABEL } from '../../../../shared/api';
 import { useStore } from '../../store';
@@ -28,7 +41,8 @@ export function PreviewPanel() {
           <div>
             <Title order={4}>{preview.fileName}</Title>
             <Text size="sm" c="dimmed">
-              {preview.format === 'xlsx' ? 'Excel workbook (first sheet)' : 'Text file'} · {formatBytes(preview.size)}
+              {preview.format === 'xlsx' ? 'Excel workbook (first sheet)' : 'Text file'} ·{' '}
+              {formatBytes(preview.size)}
             </Text>
           </div>
           <Button variant="subtle" color="gray" onClick={discardFile}>
@@ -42,7 +56,7 @@ export function PreviewPanel() {
                 label="Encoding"
                 data={ENCODINGS.map((e) => ({ value: e, label: ENCODING_LABEL[e] }))}
                 value={options.encoding ?? preview.encoding}
-                onChange={(v) => void setReadOption('encoding', (v) ?? undefined)}
+                onChange={(v) => void setReadOption('encoding', v ?? undefined)}
                 allowDeselect={false}
                 w={250}
               />
@@ -50,7 +64,7 @@ export function PreviewPanel() {
                 label="Separator"
                 data={DELIMITERS.map((d) => ({ value: d, label: DELIMITER_LABEL[d] }))}
                 value={options.delimiter ?? preview.delimiter}
-                onChange={(v) => void setReadOption('delimiter', (v) ?? undefined)}
+                onChange={(v) => void setReadOption('delimiter', v ?? undefined)}
                 allowDeselect={false}
                 w={140}
               />
@@ -98,7 +112,12 @@ export function PreviewPanel() {
             <Table.Thead>
               <Table.Tr>
                 {preview.columns.map((c, i) => (
-                  <Table.Th key={c} style={i === phoneIndex ? { background: 'var(--mantine-color-teal-0)' } : undefined}>
+                  <Table.Th
+                    key={c}
+                    style={
+                      i === phoneIndex ? { background: 'var(--mantine-color-teal-0)' } : undefined
+                    }
+                  >
                     {c}
                   </Table.Th>
                 ))}
@@ -120,7 +139,11 @@ export function PreviewPanel() {
                             {phone.e164}
                           </Text>
                           {phone.nonMobile && (
-                            <Badge size="xs" color="yellow" title="Looks like a landline: WhatsApp may not reach it">
+                            <Badge
+                              size="xs"
+                              color="yellow"
+                              title="Looks like a landline: WhatsApp may not reach it"
+                            >
                               landline?
                             </Badge>
                           )}

@@ -9,6 +9,9 @@ export function countryOptions(locale = navigator.language): { value: string; la
     names = undefined;
   }
   return getCountries()
-    .map((code) => ({ value: code, label: `${names?.of(code) ?? code} (+${getCountryCallingCode(code)})` }))
+    .map((code) => ({
+      value: code,
+      label: `${names?.of(code) ?? code} (+${getCountryCallingCode(code)})`,
+    }))
     .sort((a, b) => a.label.localeCompare(b.label));
 }

@@ -16,12 +16,24 @@ interface Props {
 }
 
 /** The account a new draft gets when the user does not choose: the first real one, else the Sandbox (as the core does). */
-const defaultAccount = (accounts: Account[]): Account | undefined => accounts.find((a) => a.kind === 'cloud') ?? accounts[0];
+const defaultAccount = (accounts: Account[]): Account | undefined =>
+  accounts.find((a) => a.kind === 'cloud') ?? accounts[0];
 
-const accountLabel = (a: Account) => (a.kind === 'sandbox' ? `${a.name} (simulated, sends nothing)` : `${a.name} · ${a.displayPhoneNumber ?? `ID ${a.phoneNumberId}`}`);
+const accountLabel = (a: Account) =>
+  a.kind === 'sandbox'
+    ? `${a.name} (simulated, sends nothing)`
+    : `${a.name} · ${a.displayPhoneNumber ?? `ID ${a.phoneNumberId}`}`;
 
 /** One dialog for "new campaign" and "rename": same field, same rules, same errors. */
-export function CampaignNameModal({ opened, title, submitLabel, initialName = '', chooseAccount = false, onClose, onSubmit }: Props) {
+export function CampaignNameModal({
+  opened,
+  title,
+  submitLabel,
+  initialName = '',
+  chooseAccount = false,
+  onClose,
+  onSubmit,
+}: Props) {
   const accounts = useStore((s) => s.accounts);
   const [name, setName] = useState(initialName);
   const [accountId, setAccountId] = useState<string | null>(null);

@@ -37,13 +37,17 @@ export function CampaignPage({ id }: { id: number }) {
           </Group>
           <Text c="dimmed">
             Sends from the account <b>{campaign.accountName}</b>.
-            {campaign.templateName ? ` Template: ${campaign.templateName} (${campaign.templateLanguage ?? ''}).` : ' No template chosen yet.'}
+            {campaign.templateName
+              ? ` Template: ${campaign.templateName} (${campaign.templateLanguage ?? ''}).`
+              : ' No template chosen yet.'}
           </Text>
           <Tabs defaultValue={campaign.state === 'draft' ? 'audience' : 'send'} keepMounted={false}>
             <Tabs.List>
               <Tabs.Tab value="audience">Audience</Tabs.Tab>
               <Tabs.Tab value="message">Message</Tabs.Tab>
-              <Tabs.Tab value="send">{campaign.state === 'draft' ? 'Review & send' : 'Progress'}</Tabs.Tab>
+              <Tabs.Tab value="send">
+                {campaign.state === 'draft' ? 'Review & send' : 'Progress'}
+              </Tabs.Tab>
               <Tabs.Tab value="report" disabled={campaign.state === 'draft'}>
                 Report
               </Tabs.Tab>

@@ -21,13 +21,13 @@ function EmptyState({ onCreate }: { onCreate: () => void }) {
       <Stack gap="sm" align="flex-start">
         <Title order={3}>Send your first WhatsApp campaign</Title>
         <Text>
-          A campaign sends one approved WhatsApp template to a list of your customers. Start by creating a draft:
-          nothing is sent until you press Send at the end.
+          A campaign sends one approved WhatsApp template to a list of your customers. Start by
+          creating a draft: nothing is sent until you press Send at the end.
         </Text>
         <Text c="dimmed" size="sm">
-          1. Create a draft · 2. Add your customer list (CSV or Excel) · 3. Pick a template and check the preview ·
-          4. Review the cost and send. No Meta account yet? The built-in Sandbox account lets you try everything
-          safely.
+          1. Create a draft · 2. Add your customer list (CSV or Excel) · 3. Pick a template and
+          check the preview · 4. Review the cost and send. No Meta account yet? The built-in Sandbox
+          account lets you try everything safely.
         </Text>
         <Button onClick={onCreate}>Create your first campaign</Button>
       </Stack>
@@ -55,7 +55,9 @@ export function CampaignsPage() {
           {error.message}
         </Alert>
       )}
-      {loaded && campaigns.length === 0 && !error && <EmptyState onCreate={() => setCreating(true)} />}
+      {loaded && campaigns.length === 0 && !error && (
+        <EmptyState onCreate={() => setCreating(true)} />
+      )}
       {campaigns.length > 0 && (
         <Table highlightOnHover verticalSpacing="sm" aria-label="Campaigns">
           <Table.Thead>
@@ -71,7 +73,11 @@ export function CampaignsPage() {
             {campaigns.map((c) => (
               <Table.Tr key={c.id} data-testid="campaign-row" data-campaign-id={c.id}>
                 <Table.Td>
-                  <Button variant="subtle" px={4} onClick={() => navigate({ page: 'campaign', id: c.id })}>
+                  <Button
+                    variant="subtle"
+                    px={4}
+                    onClick={() => navigate({ page: 'campaign', id: c.id })}
+                  >
                     {c.name}
                   </Button>
                 </Table.Td>
@@ -95,7 +101,9 @@ export function CampaignsPage() {
                         color="red"
                         disabled={!canDeleteCampaign(c.state)}
                         onClick={() => setDeleting(c)}
-                        title={canDeleteCampaign(c.state) ? undefined : 'Only drafts can be deleted'}
+                        title={
+                          canDeleteCampaign(c.state) ? undefined : 'Only drafts can be deleted'
+                        }
                       >
                         Delete draft
                       </Menu.Item>

@@ -3,7 +3,13 @@ import { useEffect, useState } from 'react';
 import type { CampaignSummary } from '../../../../shared/api';
 import { useStore } from '../../store';
 
-export function DeleteCampaignModal({ campaign, onClose }: { campaign: CampaignSummary | null; onClose: () => void }) {
+export function DeleteCampaignModal({
+  campaign,
+  onClose,
+}: {
+  campaign: CampaignSummary | null;
+  onClose: () => void;
+}) {
   const deleteCampaign = useStore((s) => s.deleteCampaign);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -13,8 +19,10 @@ export function DeleteCampaignModal({ campaign, onClose }: { campaign: CampaignS
     <Modal opened={campaign !== null} onClose={onClose} title="Delete draft?" centered>
       <Text>
         Delete the draft <b>{campaign?.name}</b>
-        {campaign && campaign.recipients > 0 ? ` and its ${campaign.recipients.toLocaleString()} recipients` : ''}?
-        This cannot be undone.
+        {campaign && campaign.recipients > 0
+          ? ` and its ${campaign.recipients.toLocaleString()} recipients`
+          : ''}
+        ? This cannot be undone.
       </Text>
       {error && (
         <Alert color="red" mt="sm">

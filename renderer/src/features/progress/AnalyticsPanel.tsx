@@ -15,14 +15,19 @@ const ROWS = [
   { key: 'read', label: 'Read' },
 ] as const;
 
-const fmt = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toLocaleString());
-const signed = (n: number | null) => (n === null ? '—' : n > 0 ? `+${n.toLocaleString()}` : n.toLocaleString());
+const fmt = (n: number | null | undefined) =>
+  n === null || n === undefined ? '—' : n.toLocaleString();
+const signed = (n: number | null) =>
+  n === null ? '—' : n > 0 ? `+${n.toLocaleString()}` : n.toLocaleString();
 const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const buttonKind = (type: string) => (type === 'url_button' ? 'link' : type === 'quick_reply_button' ? 'quick reply' : type);
+const buttonKind = (type: string) =>
+  type === 'url_button' ? 'link' : type === 'quick_reply_button' ? 'quick reply' : type;
 
 function daysLabel(a: CampaignAnalytics): string {
   if (!a.days) return 'no days yet';
-  return a.days.from === a.days.to ? `${utcDay(a.days.from)} (UTC)` : `${utcDay(a.days.from)} to ${utcDay(a.days.to)} (UTC)`;
+  return a.days.from === a.days.to
+    ? `${utcDay(a.days.from)} (UTC)`
+    : `${utcDay(a.days.from)} to ${utcDay(a.days.to)} (UTC)`;
 }
 
 function Figures({ a }: { a: CampaignAnalytics }) {
@@ -32,7 +37,9 @@ function Figures({ a }: { a: CampaignAnalytics }) {
         <Table.Tr>
           <Table.Th />
           <Table.Th>Meta</Table.Th>
-          <Table.Th title="Every campaign of this account that sent this template on these days">Campaign Desk</Table.Th>
+          <Table.Th title="Every campaign of this account that sent this template on these days">
+            Campaign Desk
+          </Table.Th>
           <Table.Th>Difference</Table.Th>
           <Table.Th>This campaign</Table.Th>
         </Table.Tr>
@@ -86,11 +93,13 @@ export function AnalyticsPanel({ campaign }: { campaign: Campaign }) {
     let ownDirty = false;
     const off = api.subscribe('db.changed', ({ tables, campaignId }) => {
       if (tables.includes('template_analytics') || tables.includes('accounts')) metaDirty = true;
-      if (tables.includes('recipients') && (campaignId === undefined || campaignId === campaign.id)) ownDirty = true;
+      if (tables.includes('recipients') && (campaignId === undefined || campaignId === campaign.id))
+        ownDirty = true;
     });
     const tick = setInterval(() => {
       const since = Date.now() - lastLoad.current;
-      if (!(metaDirty && since >= META_REFRESH_MS) && !(ownDirty && since >= OWN_COUNTS_REFRESH_MS)) return;
+      if (!(metaDirty && since >= META_REFRESH_MS) && !(ownDirty && since >= OWN_COUNTS_REFRESH_MS))
+        return;
       metaDirty = ownDirty = false;
       lastLoad.current = Date.now();
       void loadAnalytics(campaign.id);
@@ -103,35 +112,68 @@ export function AnalyticsPanel({ campaign }: { campaign: Campaign }) {
 
   const a = state?.value ?? null;
   const busy = state?.busy ?? null;
-  const blocked = a?.explanations.find((e) => e.code === 'not_enabled' || e.code === 'unsupported_region');
+  const blocked = a?.explanations.find(
+    (e) => e.code === 'not_enabled' || e.code === 'unsupported_region',
+  );
   const canEnable = a !== null && blocked?.code === 'not_enabled';
   return (
-    <Paper withBorder p="md" data-testid="analytics-panel" data-state={a ? a.health.state : 'loading'} data-meta-state={a?.health.metaState ?? ''} data-busy={busy ?? ''} data-fetched={a?.fetched?.newest ?? ''}>
+    <Paper
+      withBorder
+      p="md"
+      data-testid="analytics-panel"
+      data-state={a ? a.health.state : 'loading'}
+      data-meta-state={a?.health.metaState ?? ''}
+      data-busy={busy ?? ''}
+      data-fetched={a?.fetched?.newest ?? ''}
+    >
       <Group justify="space-between" mb="xs">
         <div>
           <Title order={5}>Analytics cross-check</Title>
           {a && (
             <Text size="xs" c="dimmed">
-              Meta's own daily figures for {a.templates.map((t) => `${t.name} (${t.language})`).join(', ') || 'this campaign\'s template'}, {daysLabel(a)}, next to ours.
+              Meta's own daily figures for{' '}
+              {a.templates.map((t) => `${t.name} (${t.language})`).join(', ') ||
+                "this campaign's template"}
+              , {daysLabel(a)}, next to ours.
             </Text>
           )}
         </div>
         <Group gap="xs">
           {canEnable && !confirming && (
-            <Button size="xs" variant="light" onClick={() => setConfirming(true)} data-testid="analytics-enable">
+            <Button
+              size="xs"
+              variant="light"
+              onClick={() => setConfirming(true)}
+              data-testid="analytics-enable"
+            >
               Enable template analytics
             </Button>
           )}
-          <Button size="xs" variant="subtle" loading={busy === 'refreshing'} disabled={busy !== null || blocked?.code === 'unsupported_region'} onClick={() => void refreshAnalytics(campaign.id)} data-testid="analytics-refresh">
+          <Button
+            size="xs"
+            variant="subtle"
+            loading={busy === 'refreshing'}
+            disabled={busy !== null || blocked?.code === 'unsupported_region'}
+            onClick={() => void refreshAnalytics(campaign.id)}
+            data-testid="analytics-refresh"
+          >
             Refresh
           </Button>
         </Group>
       </Group>
 
       {confirming && (
-        <Alert color="yellow" title="Enable template analytics?" mb="sm" data-testid="analytics-enable-confirm">
+        <Alert
+          color="yellow"
+          title="Enable template analytics?"
+          mb="sm"
+          data-testid="analytics-enable-confirm"
+        >
           <Text size="sm">
-            This switches template analytics on at Meta for the whole WhatsApp Business Account, for every app and person using it. Meta cannot switch them off again. Campaign Desk then fetches Meta's daily sent, delivered, read and click counts for your templates (a few calls an hour).
+            This switches template analytics on at Meta for the whole WhatsApp Business Account, for
+            every app and person using it. Meta cannot switch them off again. Campaign Desk then
+            fetches Meta's daily sent, delivered, read and click counts for your templates (a few
+            calls an hour).
           </Text>
           <Group gap="xs" mt="xs">
             <Button
@@ -169,12 +211,19 @@ export function AnalyticsPanel({ campaign }: { campaign: Campaign }) {
               </Text>
               {a.meta.clicks.length === 0 ? (
                 <Text size="sm" c="dimmed">
-                  None reported: only URL and quick-reply buttons of marketing and utility templates are counted.
+                  None reported: only URL and quick-reply buttons of marketing and utility templates
+                  are counted.
                 </Text>
               ) : (
                 <Group gap="md">
                   {a.meta.clicks.map((c) => (
-                    <Group key={`${c.type}|${c.button}`} gap={4} data-testid="analytics-click" data-button={c.button} data-count={c.count}>
+                    <Group
+                      key={`${c.type}|${c.button}`}
+                      gap={4}
+                      data-testid="analytics-click"
+                      data-button={c.button}
+                      data-count={c.count}
+                    >
                       <Text size="sm">{c.button}</Text>
                       <Text size="xs" c="dimmed">
                         ({buttonKind(c.type)})
@@ -189,13 +238,19 @@ export function AnalyticsPanel({ campaign }: { campaign: Campaign }) {
           {a.meta?.cost.map((c) =>
             c.type === 'amount_spent' ? (
               <Text key={c.type} size="sm" data-testid="analytics-cost">
-                Amount spent according to Meta: {c.value.toLocaleString(undefined, { maximumFractionDigits: 4 })} (the account's currency; not an invoice)
+                Amount spent according to Meta:{' '}
+                {c.value.toLocaleString(undefined, { maximumFractionDigits: 4 })} (the account's
+                currency; not an invoice)
               </Text>
             ) : null,
           )}
           <Text size="xs" c="dimmed" data-testid="analytics-fetched">
-            {a.fetched ? `Meta's figures fetched ${new Date(a.fetched.newest).toLocaleString()}` : 'Not fetched from Meta yet.'}
-            {a.health.lastSuccessAt && a.health.state !== 'off' && a.health.nextPollAt ? ` · next try ${new Date(a.health.nextPollAt).toLocaleTimeString()}` : ''}
+            {a.fetched
+              ? `Meta's figures fetched ${new Date(a.fetched.newest).toLocaleString()}`
+              : 'Not fetched from Meta yet.'}
+            {a.health.lastSuccessAt && a.health.state !== 'off' && a.health.nextPollAt
+              ? ` · next try ${new Date(a.health.nextPollAt).toLocaleTimeString()}`
+              : ''}
           </Text>
           <Stack gap={4}>
             {a.explanations.map((e) => (

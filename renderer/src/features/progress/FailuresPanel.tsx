@@ -10,7 +10,15 @@ function codeLabel(code: number | null): string {
  * Failures by Meta's code in plain language, with what to do about each, and the one action that
  * helps most often: a follow-up draft with only the recipients worth trying again.
  */
-export function FailuresPanel({ campaign, failures, onTable }: { campaign: Campaign; failures: FailureGroup[]; onTable: () => void }) {
+export function FailuresPanel({
+  campaign,
+  failures,
+  onTable,
+}: {
+  campaign: Campaign;
+  failures: FailureGroup[];
+  onTable: () => void;
+}) {
   const retry = useStore((s) => (s.retry?.sourceId === campaign.id ? s.retry : null));
   const retryResult = retry?.result ?? null;
   const retryError = retry?.error ?? null;
@@ -23,9 +31,7 @@ export function FailuresPanel({ campaign, failures, onTable }: { campaign: Campa
   return (
     <Paper withBorder p="md" data-testid="failures">
       <Group justify="space-between" mb="xs">
-        <Title order={5}>
-          {total.toLocaleString()} failed, by reason
-        </Title>
+        <Title order={5}>{total.toLocaleString()} failed, by reason</Title>
         <Group gap="xs">
           <Button variant="subtle" size="xs" onClick={onTable}>
             Show them below
@@ -34,7 +40,11 @@ export function FailuresPanel({ campaign, failures, onTable }: { campaign: Campa
             size="xs"
             variant="light"
             disabled={retryable === 0 || !finished}
-            title={!finished ? 'Available once the campaign is paused, finished or cancelled.' : undefined}
+            title={
+              !finished
+                ? 'Available once the campaign is paused, finished or cancelled.'
+                : undefined
+            }
             onClick={() => void retryFailed(campaign.id)}
             data-testid="retry-failed"
           >
@@ -82,10 +92,16 @@ export function FailuresPanel({ campaign, failures, onTable }: { campaign: Campa
         <Alert mt="sm" color="teal" title="Follow-up draft created" data-testid="retry-result">
           <Text size="sm">
             {retryResult.recipients.toLocaleString()} recipients are in a new draft.
-            {retryResult.leftOut.length > 0 && ` Left out: ${retryResult.leftOut.map((l) => `${l.count.toLocaleString()} ${l.reason}`).join(', ')}.`}
-            {retryResult.notBefore && ` Send it after ${new Date(retryResult.notBefore).toLocaleString()}: WhatsApp asks to wait before trying those again.`}
+            {retryResult.leftOut.length > 0 &&
+              ` Left out: ${retryResult.leftOut.map((l) => `${l.count.toLocaleString()} ${l.reason}`).join(', ')}.`}
+            {retryResult.notBefore &&
+              ` Send it after ${new Date(retryResult.notBefore).toLocaleString()}: WhatsApp asks to wait before trying those again.`}
           </Text>
-          <Button mt="xs" size="xs" onClick={() => navigate({ page: 'campaign', id: retryResult.campaignId })}>
+          <Button
+            mt="xs"
+            size="xs"
+            onClick={() => navigate({ page: 'campaign', id: retryResult.campaignId })}
+          >
             Open the follow-up
           </Button>
         </Alert>

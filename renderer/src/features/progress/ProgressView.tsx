@@ -22,9 +22,17 @@ const TIMELINE_COST_FACTOR = 10;
  * every recipient. Refreshes on the sender's ticks and on delivery reports, a few times a minute at most
  * for the expensive parts.
  */
-export function ProgressView({ campaign, progress }: { campaign: Campaign; progress: SendProgress | undefined }) {
+export function ProgressView({
+  campaign,
+  progress,
+}: {
+  campaign: Campaign;
+  progress: SendProgress | undefined;
+}) {
   const timeline = useStore((s) => (s.timeline?.campaignId === campaign.id ? s.timeline : null));
-  const failures = useStore((s) => (s.failures?.campaignId === campaign.id ? s.failures.groups : NO_FAILURES));
+  const failures = useStore((s) =>
+    s.failures?.campaignId === campaign.id ? s.failures.groups : NO_FAILURES,
+  );
   const { loadTimeline, loadFailures, openTable, refreshTableTop } = useStore.getState();
   const lastTimeline = useRef(0);
   const dirty = useRef(false);
@@ -34,7 +42,8 @@ export function ProgressView({ campaign, progress }: { campaign: Campaign; progr
     void loadFailures(campaign.id);
     void loadTimeline(campaign.id).then(() => (lastTimeline.current = Date.now()));
     const off = api.subscribe('db.changed', ({ tables, campaignId }) => {
-      if ((campaignId === undefined || campaignId === campaign.id) && tables.includes('recipients')) dirty.current = true;
+      if ((campaignId === undefined || campaignId === campaign.id) && tables.includes('recipients'))
+        dirty.current = true;
     });
     const offProgress = api.subscribe('send.progress', (p) => {
       if (p.campaignId === campaign.id) dirty.current = true;
@@ -76,7 +85,10 @@ export function ProgressView({ campaign, progress }: { campaign: Campaign; progr
   return (
     <Stack data-testid="progress-view">
       <ProgressPanel campaign={campaign} progress={live} />
-      <TimelineChart timeline={timeline} until={sending ? Date.now() : (campaign.completedAt ?? Date.now())} />
+      <TimelineChart
+        timeline={timeline}
+        until={sending ? Date.now() : (campaign.completedAt ?? Date.now())}
+      />
       <VariantComparison campaignId={campaign.id} />
       <FailuresPanel
         campaign={campaign}

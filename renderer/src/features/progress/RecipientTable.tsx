@@ -1,4 +1,16 @@
-import { Alert, Badge, Box, Group, Loader, Paper, ScrollArea, SegmentedControl, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Box,
+  Group,
+  Loader,
+  Paper,
+  ScrollArea,
+  SegmentedControl,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import type { RecipientCounts, RecipientState, RecipientStatus } from '../../../../shared/api';
@@ -48,7 +60,13 @@ function filterCount(filter: RecipientFilter, counts: RecipientCounts): number {
  * Every recipient, smooth at a million rows: only the visible rows are in the DOM, and rows come in
  * keyset pages of 200 as the user scrolls (the core never counts or skips with OFFSET).
  */
-export function RecipientTable({ campaignId, counts }: { campaignId: number; counts: RecipientCounts }) {
+export function RecipientTable({
+  campaignId,
+  counts,
+}: {
+  campaignId: number;
+  counts: RecipientCounts;
+}) {
   const table = useStore((s) => (s.table?.campaignId === campaignId ? s.table : null));
   const { openTable, loadMoreRows } = useStore.getState();
   const [search, setSearch] = useState(table?.search ?? '');
@@ -73,7 +91,13 @@ export function RecipientTable({ campaignId, counts }: { campaignId: number; cou
 
   // A search looks at a bounded slice per call: keep asking until the view is full or the end is reached.
   useEffect(() => {
-    if (table && !table.loading && table.nextAfterId !== null && lastVisible + PREFETCH_ROWS >= items.length) void loadMoreRows();
+    if (
+      table &&
+      !table.loading &&
+      table.nextAfterId !== null &&
+      lastVisible + PREFETCH_ROWS >= items.length
+    )
+      void loadMoreRows();
   }, [table, lastVisible, items.length, loadMoreRows]);
 
   useEffect(() => {
@@ -89,7 +113,14 @@ export function RecipientTable({ campaignId, counts }: { campaignId: number; cou
   const filter = table?.filter ?? 'all';
   const done = table !== null && !table.loading && table.nextAfterId === null;
   return (
-    <Paper withBorder p="md" data-testid="recipient-table" data-filter={filter} data-loaded={items.length} data-complete={done}>
+    <Paper
+      withBorder
+      p="md"
+      data-testid="recipient-table"
+      data-filter={filter}
+      data-loaded={items.length}
+      data-complete={done}
+    >
       <Group justify="space-between" mb="xs" align="flex-end">
         <Title order={5}>Recipients</Title>
         <TextInput
@@ -111,7 +142,10 @@ export function RecipientTable({ campaignId, counts }: { campaignId: number; cou
           }}
           data={(Object.keys(RECIPIENT_FILTERS) as RecipientFilter[])
             .filter((f) => f === 'all' || f === filter || filterCount(f, counts) > 0)
-            .map((f) => ({ value: f, label: `${RECIPIENT_FILTERS[f].label} ${filterCount(f, counts).toLocaleString()}` }))}
+            .map((f) => ({
+              value: f,
+              label: `${RECIPIENT_FILTERS[f].label} ${filterCount(f, counts).toLocaleString()}`,
+            }))}
         />
       </ScrollArea>
       {table?.error && (
@@ -123,7 +157,13 @@ export function RecipientTable({ campaignId, counts }: { campaignId: number; cou
         <Box style={{ minWidth: 700 + fieldColumns.length * 100 }}>
           <Box
             role="row"
-            style={{ display: 'grid', gridTemplateColumns: template, gap: 8, padding: '4px 8px', borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+            style={{
+              display: 'grid',
+              gridTemplateColumns: template,
+              gap: 8,
+              padding: '4px 8px',
+              borderBottom: '1px solid var(--mantine-color-gray-3)',
+            }}
           >
             {['Row', 'Phone', 'State', 'Last update', 'Reason', ...fieldColumns].map((h) => (
               <Text key={h} size="xs" fw={700} c="dimmed" truncate role="columnheader">
@@ -131,7 +171,11 @@ export function RecipientTable({ campaignId, counts }: { campaignId: number; cou
               </Text>
             ))}
           </Box>
-          <div ref={scrollRef} style={{ height: 420, overflowY: 'auto', contain: 'strict' }} data-testid="recipient-rows">
+          <div
+            ref={scrollRef}
+            style={{ height: 420, overflowY: 'auto', contain: 'strict' }}
+            data-testid="recipient-rows"
+          >
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {visible.map((v) => {
                 const r = items[v.index];
@@ -164,7 +208,11 @@ export function RecipientTable({ campaignId, counts }: { campaignId: number; cou
                       {r.phone}
                     </Text>
                     <span>
-                      <Badge size="sm" variant="light" color={STATE_COLOR[r.state as RecipientState] ?? 'gray'}>
+                      <Badge
+                        size="sm"
+                        variant="light"
+                        color={STATE_COLOR[r.state as RecipientState] ?? 'gray'}
+                      >
                         {STATE_LABEL[r.state as RecipientState] ?? r.state}
                       </Badge>
                     </span>
@@ -172,7 +220,9 @@ export function RecipientTable({ campaignId, counts }: { campaignId: number; cou
                       {when(r)}
                     </Text>
                     <Text size="sm" truncate title={r.errorTitle ?? r.skipReason ?? undefined}>
-                      {r.errorTitle ? `${r.errorTitle}${r.errorCode ? ` (${r.errorCode})` : ''}` : (r.skipReason ?? '')}
+                      {r.errorTitle
+                        ? `${r.errorTitle}${r.errorCode ? ` (${r.errorCode})` : ''}`
+                        : (r.skipReason ?? '')}
                     </Text>
                     {fieldColumns.map((c) => (
                       <Text key={c} size="sm" truncate title={r.fields[c]}>

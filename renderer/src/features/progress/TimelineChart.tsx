@@ -13,7 +13,9 @@ const W = 600;
 const H = 160;
 
 /** Running totals per series at each bucket: a rising line reads better than per-minute bars. */
-export function cumulative(timeline: Timeline): { at: number; totals: Record<SeriesKey, number> }[] {
+export function cumulative(
+  timeline: Timeline,
+): { at: number; totals: Record<SeriesKey, number> }[] {
   const totals: Record<SeriesKey, number> = { sent: 0, delivered: 0, read: 0, failed: 0 };
   return timeline.buckets.map((b) => {
     for (const s of SERIES) totals[s.key] += b[s.key];
@@ -22,7 +24,11 @@ export function cumulative(timeline: Timeline): { at: number; totals: Record<Ser
 }
 
 function clock(ms: number, seconds: boolean): string {
-  return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}) });
+  return new Date(ms).toLocaleTimeString([], {
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(seconds ? { second: '2-digit' } : {}),
+  });
 }
 
 /** Sent, delivered, read and failed over time, as running totals; pure SVG (no chart library for four lines). */
@@ -46,7 +52,15 @@ export function TimelineChart({ timeline, until }: { timeline: Timeline | null; 
   };
 
   return (
-    <Paper withBorder p="md" data-testid="timeline-chart" data-sent={last.sent} data-delivered={last.delivered} data-read={last.read} data-failed={last.failed}>
+    <Paper
+      withBorder
+      p="md"
+      data-testid="timeline-chart"
+      data-sent={last.sent}
+      data-delivered={last.delivered}
+      data-read={last.read}
+      data-failed={last.failed}
+    >
       <Group justify="space-between" mb="xs">
         <div>
           <Title order={5}>Over time</Title>
@@ -82,10 +96,27 @@ export function TimelineChart({ timeline, until }: { timeline: Timeline | null; 
             aria-label={`Accepted ${last.sent}, delivered ${last.delivered}, read ${last.read}, failed ${last.failed}`}
           >
             {[0.25, 0.5, 0.75].map((f) => (
-              <line key={f} x1={0} x2={W} y1={H * f} y2={H * f} stroke="var(--mantine-color-gray-3)" strokeWidth={1} vectorEffect="non-scaling-stroke" />
+              <line
+                key={f}
+                x1={0}
+                x2={W}
+                y1={H * f}
+                y2={H * f}
+                stroke="var(--mantine-color-gray-3)"
+                strokeWidth={1}
+                vectorEffect="non-scaling-stroke"
+              />
             ))}
             {SERIES.map((s) => (
-              <path key={s.key} d={path(s.key)} fill="none" stroke={s.color} strokeWidth={2} vectorEffect="non-scaling-stroke" data-series={s.key} />
+              <path
+                key={s.key}
+                d={path(s.key)}
+                fill="none"
+                stroke={s.color}
+                strokeWidth={2}
+                vectorEffect="non-scaling-stroke"
+                data-series={s.key}
+              />
             ))}
           </svg>
           <Group justify="space-between">

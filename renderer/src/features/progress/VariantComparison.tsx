@@ -17,7 +17,9 @@ const clicksCell = (v: VariantStats): string => (v.clicks ? v.clicks.total.toLoc
  * (delivered of sent, read of delivered). Nothing shows for a campaign that is not split.
  */
 export function VariantComparison({ campaignId }: { campaignId: number }) {
-  const comparison = useStore((s) => (s.comparison?.campaignId === campaignId ? s.comparison : null));
+  const comparison = useStore((s) =>
+    s.comparison?.campaignId === campaignId ? s.comparison : null,
+  );
   const dirty = useRef(false);
 
   useEffect(() => {
@@ -85,7 +87,9 @@ export function VariantComparison({ campaignId }: { campaignId: number }) {
                     {v.share}% of the audience
                   </Text>
                 </Table.Td>
-                <Table.Td>{v.templateName ? `${v.templateName} (${v.templateLanguage ?? ''})` : '—'}</Table.Td>
+                <Table.Td>
+                  {v.templateName ? `${v.templateName} (${v.templateLanguage ?? ''})` : '—'}
+                </Table.Td>
                 <Table.Td ta="right">{v.recipients.toLocaleString()}</Table.Td>
                 <Table.Td ta="right">{v.waiting.toLocaleString()}</Table.Td>
                 <Table.Td ta="right">{v.sent.toLocaleString()}</Table.Td>
@@ -100,7 +104,8 @@ export function VariantComparison({ campaignId }: { campaignId: number }) {
           </Table.Tbody>
         </Table>
         <Text size="xs" c="dimmed">
-          Sent counts what WhatsApp accepted; delivered includes read. Each recipient got one variant, at random by the proportions.
+          Sent counts what WhatsApp accepted; delivered includes read. Each recipient got one
+          variant, at random by the proportions.
           {comparison.clicksNote ? ` ${comparison.clicksNote}` : ''}
         </Text>
       </Stack>

@@ -1,7 +1,25 @@
-import { Alert, Button, Checkbox, Group, Paper, Progress, Radio, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  Progress,
+  Radio,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { REPORT_FILTER_LABEL, REPORT_FILTERS, type Campaign, type ReportColumn } from '../../../../shared/api';
+import {
+  REPORT_FILTER_LABEL,
+  REPORT_FILTERS,
+  type Campaign,
+  type ReportColumn,
+} from '../../../../shared/api';
 import { api } from '../../lib/api';
 import { useStore } from '../../store';
 
@@ -20,7 +38,11 @@ function ColumnGroup({ title, columns }: { title: string; columns: ReportColumn[
         label={title}
         checked={all}
         indeterminate={!all && ids.some((id) => chosen.includes(id))}
-        onChange={() => setColumns(all ? chosen.filter((id) => !ids.includes(id)) : [...new Set([...chosen, ...ids])])}
+        onChange={() =>
+          setColumns(
+            all ? chosen.filter((id) => !ids.includes(id)) : [...new Set([...chosen, ...ids])],
+          )
+        }
       />
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing={4} pl="lg">
         {columns.map((c) => (
@@ -29,7 +51,11 @@ function ColumnGroup({ title, columns }: { title: string; columns: ReportColumn[
             size="xs"
             label={c.label}
             checked={chosen.includes(c.id)}
-            onChange={(e) => setColumns(e.currentTarget.checked ? [...chosen, c.id] : chosen.filter((id) => id !== c.id))}
+            onChange={(e) =>
+              setColumns(
+                e.currentTarget.checked ? [...chosen, c.id] : chosen.filter((id) => id !== c.id),
+              )
+            }
           />
         ))}
       </SimpleGrid>
@@ -65,9 +91,15 @@ export function ReportPanel({ campaign }: { campaign: Campaign }) {
 
   useEffect(() => {
     void actions.open(campaign.id);
-    const offProgress = api.subscribe('report.progress', (p) => useStore.getState().setReportProgress(p));
+    const offProgress = api.subscribe('report.progress', (p) =>
+      useStore.getState().setReportProgress(p),
+    );
     const offChanged = api.subscribe('db.changed', ({ tables, campaignId }) => {
-      if (tables.includes('recipients') && (campaignId === undefined || campaignId === campaign.id) && !useStore.getState().reportRunning) {
+      if (
+        tables.includes('recipients') &&
+        (campaignId === undefined || campaignId === campaign.id) &&
+        !useStore.getState().reportRunning
+      ) {
         void useStore.getState().openReports(campaign.id);
       }
     });
@@ -79,7 +111,10 @@ export function ReportPanel({ campaign }: { campaign: Campaign }) {
 
   const options = s.options;
   const count = options?.counts[s.filter] ?? 0;
-  const percent = s.progress && s.progress.totalRows > 0 ? Math.min(100, (s.progress.rows / s.progress.totalRows) * 100) : 0;
+  const percent =
+    s.progress && s.progress.totalRows > 0
+      ? Math.min(100, (s.progress.rows / s.progress.totalRows) * 100)
+      : 0;
 
   return (
     <Paper withBorder p="md" data-testid="report-panel">
@@ -87,9 +122,10 @@ export function ReportPanel({ campaign }: { campaign: Campaign }) {
         <div>
           <Title order={4}>Delivery report</Title>
           <Text size="sm" c="dimmed">
-            One row per recipient with every column of your file, the outcome, Meta&apos;s error code and what it means, and the estimated
-            price. Times are in your time zone, {zone}. Excel files add a Summary sheet. A &quot;Failed&quot; report can be imported as
-            the audience of a follow-up campaign.
+            One row per recipient with every column of your file, the outcome, Meta&apos;s error
+            code and what it means, and the estimated price. Times are in your time zone, {zone}.
+            Excel files add a Summary sheet. A &quot;Failed&quot; report can be imported as the
+            audience of a follow-up campaign.
           </Text>
         </div>
         {s.error && (
@@ -115,10 +151,19 @@ export function ReportPanel({ campaign }: { campaign: Campaign }) {
                   disabled={s.running}
                 />
               </Stack>
-              <Radio.Group label="Recipients" value={s.filter} onChange={(v) => actions.setFilter(v)}>
+              <Radio.Group
+                label="Recipients"
+                value={s.filter}
+                onChange={(v) => actions.setFilter(v)}
+              >
                 <Stack gap={4} mt={4}>
                   {REPORT_FILTERS.map((f) => (
-                    <Radio key={f} value={f} disabled={s.running} label={`${REPORT_FILTER_LABEL[f]} (${options.counts[f].toLocaleString()})`} />
+                    <Radio
+                      key={f}
+                      value={f}
+                      disabled={s.running}
+                      label={`${REPORT_FILTER_LABEL[f]} (${options.counts[f].toLocaleString()})`}
+                    />
                   ))}
                 </Stack>
               </Radio.Group>
@@ -127,8 +172,14 @@ export function ReportPanel({ campaign }: { campaign: Campaign }) {
               <Text fw={600} size="sm">
                 Columns
               </Text>
-              <ColumnGroup title="Your file's columns" columns={options.columns.filter((c) => c.group === 'original')} />
-              <ColumnGroup title="Delivery columns" columns={options.columns.filter((c) => c.group === 'status')} />
+              <ColumnGroup
+                title="Your file's columns"
+                columns={options.columns.filter((c) => c.group === 'original')}
+              />
+              <ColumnGroup
+                title="Delivery columns"
+                columns={options.columns.filter((c) => c.group === 'status')}
+              />
             </Stack>
             {s.running ? (
               <Stack gap="xs" data-testid="report-progress">
@@ -146,11 +197,16 @@ export function ReportPanel({ campaign }: { campaign: Campaign }) {
               </Stack>
             ) : (
               <Group>
-                <Button onClick={() => void actions.start()} disabled={!options.exportable || count === 0 || s.columns.length === 0}>
+                <Button
+                  onClick={() => void actions.start()}
+                  disabled={!options.exportable || count === 0 || s.columns.length === 0}
+                >
                   Export {count.toLocaleString()} {count === 1 ? 'row' : 'rows'}
                 </Button>
                 {!options.exportable && <Text size="sm">A draft has nothing to report yet.</Text>}
-                {options.exportable && count === 0 && <Text size="sm">No recipient matches this choice.</Text>}
+                {options.exportable && count === 0 && (
+                  <Text size="sm">No recipient matches this choice.</Text>
+                )}
               </Group>
             )}
             {s.result && !s.running && (

@@ -10,8 +10,12 @@ export function PacingFrequencyCap({ view }: { view: PacingView }) {
   const savePacing = useStore((s) => s.savePacing);
   const [days, setDays] = useState<string | number>(cap.days);
   useEffect(() => setDays(cap.days), [cap.days]);
-  const validDays = typeof days === 'number' && Number.isInteger(days) && days >= 1 && days <= 365 ? days : cap.days;
-  const save = (enabled: boolean, d: number) => void savePacing({ campaignId: view.campaignId, frequencyCap: { enabled, days: d } });
+  const validDays =
+    typeof days === 'number' && Number.isInteger(days) && days >= 1 && days <= 365
+      ? days
+      : cap.days;
+  const save = (enabled: boolean, d: number) =>
+    void savePacing({ campaignId: view.campaignId, frequencyCap: { enabled, days: d } });
   const marketing = view.templateCategory === 'MARKETING';
 
   return (
@@ -25,7 +29,11 @@ export function PacingFrequencyCap({ view }: { view: PacingView }) {
           onChange={(e) => save(e.currentTarget.checked, validDays)}
         />
         {editable && cap.source === 'campaign' && (
-          <Button variant="subtle" size="xs" onClick={() => void savePacing({ campaignId: view.campaignId, frequencyCap: null })}>
+          <Button
+            variant="subtle"
+            size="xs"
+            onClick={() => void savePacing({ campaignId: view.campaignId, frequencyCap: null })}
+          >
             Back to the default
           </Button>
         )}
@@ -38,7 +46,9 @@ export function PacingFrequencyCap({ view }: { view: PacingView }) {
           value={days}
           onChange={setDays}
           onBlur={() => validDays !== cap.days && save(cap.enabled, validDays)}
-          onKeyDown={(e) => e.key === 'Enter' && validDays !== cap.days && save(cap.enabled, validDays)}
+          onKeyDown={(e) =>
+            e.key === 'Enter' && validDays !== cap.days && save(cap.enabled, validDays)
+          }
           min={1}
           max={365}
           allowDecimal={false}
@@ -50,7 +60,9 @@ export function PacingFrequencyCap({ view }: { view: PacingView }) {
         {cap.source === 'default'
           ? `On by default for marketing templates (7 days)${marketing ? ', and this is one' : '; this template is not one, so it is off'}.`
           : 'Set for this campaign.'}{' '}
-        {editable ? '' : 'It was applied when the campaign started, and is checked again before each message.'}
+        {editable
+          ? ''
+          : 'It was applied when the campaign started, and is checked again before each message.'}
       </Text>
       {cap.enabled && (
         <Text size="sm" data-testid="pacing-excluded" data-count={cap.wouldExclude}>

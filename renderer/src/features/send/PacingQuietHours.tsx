@@ -7,10 +7,29 @@ import { yourTime } from './PacingText';
 const ANY = '__any__';
 
 function CountryState({ c, enabled }: { c: QuietCountry; enabled: boolean }) {
-  if (!enabled || c.rule === 'none') return <Text size="sm" c="dimmed">{c.rule === 'none' ? 'No time zone known: not held back' : '—'}</Text>;
-  if (c.opensAt === null) return <Text size="sm" c="red">Never open at once in all its zones: choose one</Text>;
-  if (c.quietNow) return <Text size="sm" c="orange">Quiet until {yourTime(c.opensAt)}</Text>;
-  return <Text size="sm" c="teal">Open{c.closesAt !== null ? `, quiet from ${yourTime(c.closesAt)}` : ''}</Text>;
+  if (!enabled || c.rule === 'none')
+    return (
+      <Text size="sm" c="dimmed">
+        {c.rule === 'none' ? 'No time zone known: not held back' : '—'}
+      </Text>
+    );
+  if (c.opensAt === null)
+    return (
+      <Text size="sm" c="red">
+        Never open at once in all its zones: choose one
+      </Text>
+    );
+  if (c.quietNow)
+    return (
+      <Text size="sm" c="orange">
+        Quiet until {yourTime(c.opensAt)}
+      </Text>
+    );
+  return (
+    <Text size="sm" c="teal">
+      Open{c.closesAt !== null ? `, quiet from ${yourTime(c.closesAt)}` : ''}
+    </Text>
+  );
 }
 
 /** Quiet hours in each recipient's time zone: the window, a zone per country that spans several, who waits now. */
@@ -24,8 +43,13 @@ export function PacingQuietHours({ view }: { view: PacingView }) {
   // other field is being typed does not wipe what was typed.
   useEffect(() => setFrom(q.from), [q.from]);
   useEffect(() => setTo(q.to), [q.to]);
-  const save = (patch: Partial<{ enabled: boolean; from: string; to: string; zones: Record<string, string> }>) =>
-    void savePacing({ campaignId: view.campaignId, quietHours: { enabled: q.enabled, from: q.from, to: q.to, zones: q.zones, ...patch } });
+  const save = (
+    patch: Partial<{ enabled: boolean; from: string; to: string; zones: Record<string, string> }>,
+  ) =>
+    void savePacing({
+      campaignId: view.campaignId,
+      quietHours: { enabled: q.enabled, from: q.from, to: q.to, zones: q.zones, ...patch },
+    });
   const commitTimes = () => {
     if (from && to && (from !== q.from || to !== q.to)) save({ from, to });
   };
@@ -48,7 +72,11 @@ export function PacingQuietHours({ view }: { view: PacingView }) {
           onChange={(e) => save({ enabled: e.currentTarget.checked })}
         />
         {editable && q.source === 'campaign' && (
-          <Button variant="subtle" size="xs" onClick={() => void savePacing({ campaignId: view.campaignId, quietHours: null })}>
+          <Button
+            variant="subtle"
+            size="xs"
+            onClick={() => void savePacing({ campaignId: view.campaignId, quietHours: null })}
+          >
             Use the account’s defaults
           </Button>
         )}
@@ -94,8 +122,8 @@ export function PacingQuietHours({ view }: { view: PacingView }) {
       {q.enabled && multi.some((c) => c.rule === 'any') && (
         <Alert color="blue" p="xs">
           <Text size="sm">
-            Some countries have several time zones. Until you choose one, their recipients wait while it is quiet in any of
-            them (the safe choice, with fewer hours to send).
+            Some countries have several time zones. Until you choose one, their recipients wait
+            while it is quiet in any of them (the safe choice, with fewer hours to send).
           </Text>
         </Alert>
       )}
@@ -119,7 +147,10 @@ export function PacingQuietHours({ view }: { view: PacingView }) {
                     <Select
                       size="xs"
                       aria-label={`Time zone for ${c.name}`}
-                      data={[{ value: ANY, label: 'Any of its zones (safest)' }, ...c.zones.map((z) => ({ value: z, label: z }))]}
+                      data={[
+                        { value: ANY, label: 'Any of its zones (safest)' },
+                        ...c.zones.map((z) => ({ value: z, label: z })),
+                      ]}
                       value={c.chosenZone ?? ANY}
                       onChange={(v) => chooseZone(c.country!, v)}
                       disabled={!editable}
@@ -128,7 +159,11 @@ export function PacingQuietHours({ view }: { view: PacingView }) {
                       w={260}
                     />
                   ) : (
-                    <Text size="sm">{c.rule === 'fallback' ? `As ${q.fallbackCountry ?? ''}` : (c.zones[0] ?? '—')}</Text>
+                    <Text size="sm">
+                      {c.rule === 'fallback'
+                        ? `As ${q.fallbackCountry ?? ''}`
+                        : (c.zones[0] ?? '—')}
+                    </Text>
                   )}
                 </Table.Td>
                 <Table.Td>

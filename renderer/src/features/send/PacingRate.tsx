@@ -9,13 +9,16 @@ export function PacingRate({ view }: { view: PacingView }) {
   const s = view.spread;
   const editable = view.editable.spread;
   const savePacing = useStore((st) => st.savePacing);
-  const [hours, setHours] = useState<string | number>(s.durationMinutes ? s.durationMinutes / 60 : 6);
+  const [hours, setHours] = useState<string | number>(
+    s.durationMinutes ? s.durationMinutes / 60 : 6,
+  );
   useEffect(() => {
     if (s.durationMinutes) setHours(s.durationMinutes / 60);
   }, [s.durationMinutes]);
   const minutes = typeof hours === 'number' ? Math.round(hours * 60) : NaN;
   const saveSpread = () => {
-    if (Number.isFinite(minutes) && minutes !== s.durationMinutes) void savePacing({ campaignId: view.campaignId, spread: { durationMinutes: minutes } });
+    if (Number.isFinite(minutes) && minutes !== s.durationMinutes)
+      void savePacing({ campaignId: view.campaignId, spread: { durationMinutes: minutes } });
   };
 
   return (
@@ -28,7 +31,13 @@ export function PacingRate({ view }: { view: PacingView }) {
         value={s.durationMinutes === null ? 'fixed' : 'spread'}
         disabled={!editable}
         onChange={(v) =>
-          void savePacing({ campaignId: view.campaignId, spread: v === 'fixed' ? null : { durationMinutes: Number.isFinite(minutes) && minutes >= 5 ? minutes : 360 } })
+          void savePacing({
+            campaignId: view.campaignId,
+            spread:
+              v === 'fixed'
+                ? null
+                : { durationMinutes: Number.isFinite(minutes) && minutes >= 5 ? minutes : 360 },
+          })
         }
         data={[
           { value: 'fixed', label: `As fast as the account allows (${s.accountRate}/s)` },
@@ -55,13 +64,17 @@ export function PacingRate({ view }: { view: PacingView }) {
             />
             <Text size="sm" pb={8} data-testid="pacing-spread-rate">
               {s.ratePerSecond !== null && `Now ${every(s.ratePerSecond)}`}
-              {s.deadline !== null ? `, done by ${yourTime(s.deadline)}` : ', counted from the start'}.
+              {s.deadline !== null
+                ? `, done by ${yourTime(s.deadline)}`
+                : ', counted from the start'}
+              .
             </Text>
           </Group>
           <Text size="xs" c="dimmed">
-            The rate is what is left over the time left, worked out again as it goes, never above the account’s rate. With
-            quiet hours, each country only has its waking hours before the end, so the ones awake now go faster; a country
-            asleep until after the end is sent when it wakes.
+            The rate is what is left over the time left, worked out again as it goes, never above
+            the account’s rate. With quiet hours, each country only has its waking hours before the
+            end, so the ones awake now go faster; a country asleep until after the end is sent when
+            it wakes.
           </Text>
         </>
       )}

@@ -1,4 +1,14 @@
-import { Alert, Button, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Paper,
+  Progress,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useEffect } from 'react';
 import type { Campaign, SendProgress } from '../../../../shared/api';
 import { useStore } from '../../store';
@@ -23,7 +33,13 @@ function eta(seconds: number | null): string {
 }
 
 /** The live view of a campaign that has started: counters, rate, ETA, why it waits, controls. */
-export function ProgressPanel({ campaign, progress }: { campaign: Campaign; progress: SendProgress | undefined }) {
+export function ProgressPanel({
+  campaign,
+  progress,
+}: {
+  campaign: Campaign;
+  progress: SendProgress | undefined;
+}) {
   const { control, resendUnknown } = useStore.getState();
   const counts = progress?.counts ?? campaign.counts;
   const state = progress?.state ?? campaign.state;
@@ -42,7 +58,15 @@ export function ProgressPanel({ campaign, progress }: { campaign: Campaign; prog
       <Stack>
         <Group justify="space-between">
           <Title order={4}>
-            {state === 'sending' ? 'Sending' : state === 'paused' ? 'Paused' : state === 'scheduled' ? 'Scheduled' : state === 'completed' ? 'Finished' : 'Cancelled'}
+            {state === 'sending'
+              ? 'Sending'
+              : state === 'paused'
+                ? 'Paused'
+                : state === 'scheduled'
+                  ? 'Scheduled'
+                  : state === 'completed'
+                    ? 'Finished'
+                    : 'Cancelled'}
           </Title>
           <Group gap="xs">
             {(state === 'sending' || state === 'scheduled') && (
@@ -50,34 +74,55 @@ export function ProgressPanel({ campaign, progress }: { campaign: Campaign; prog
                 Pause
               </Button>
             )}
-            {state === 'paused' && <Button onClick={() => void control(campaign.id, 'resume')}>Resume</Button>}
+            {state === 'paused' && (
+              <Button onClick={() => void control(campaign.id, 'resume')}>Resume</Button>
+            )}
             {(state === 'sending' || state === 'paused' || state === 'scheduled') && (
-              <Button variant="subtle" color="red" onClick={() => void control(campaign.id, 'cancel')}>
+              <Button
+                variant="subtle"
+                color="red"
+                onClick={() => void control(campaign.id, 'cancel')}
+              >
                 Cancel campaign
               </Button>
             )}
           </Group>
         </Group>
-        <Progress value={percent} size="lg" animated={state === 'sending'} aria-label="Campaign progress" />
+        <Progress
+          value={percent}
+          size="lg"
+          animated={state === 'sending'}
+          aria-label="Campaign progress"
+        />
         <Text size="sm" c="dimmed" data-testid="send-rate">
           {done.toLocaleString()} of {counts.total.toLocaleString()} handled
-          {state === 'sending' && progress ? ` · ${progress.ratePerSecond}/s (limit ${progress.configuredRate}/s) · ${eta(progress.etaSeconds)}` : ''}
+          {state === 'sending' && progress
+            ? ` · ${progress.ratePerSecond}/s (limit ${progress.configuredRate}/s) · ${eta(progress.etaSeconds)}`
+            : ''}
         </Text>
         {state === 'paused' && pauseReason && (
           <Alert color="orange" title="Why it paused" data-testid="pause-reason">
             {pauseReason}
           </Alert>
         )}
-        {state === 'sending' && progress?.waiting && !(progress.waiting.reason === 'quiet' && progress.quiet) && (
-          <Alert color="blue" data-testid="send-waiting">
-            {progress.waiting.message}
-            {progress.waiting.until ? ` (until ${new Date(progress.waiting.until).toLocaleTimeString()})` : ''}
-          </Alert>
-        )}
+        {state === 'sending' &&
+          progress?.waiting &&
+          !(progress.waiting.reason === 'quiet' && progress.quiet) && (
+            <Alert color="blue" data-testid="send-waiting">
+              {progress.waiting.message}
+              {progress.waiting.until
+                ? ` (until ${new Date(progress.waiting.until).toLocaleTimeString()})`
+                : ''}
+            </Alert>
+          )}
         {state === 'sending' && progress?.quiet && (
           <Alert
             color="indigo"
-            title={progress.waiting?.reason === 'quiet' ? 'Everyone left is waiting for their quiet hours to end' : 'Some are waiting for their quiet hours to end'}
+            title={
+              progress.waiting?.reason === 'quiet'
+                ? 'Everyone left is waiting for their quiet hours to end'
+                : 'Some are waiting for their quiet hours to end'
+            }
             data-testid="send-quiet-waiting"
             data-count={progress.quiet.recipients}
           >
@@ -85,7 +130,11 @@ export function ProgressPanel({ campaign, progress }: { campaign: Campaign; prog
           </Alert>
         )}
         {excluded.length > 0 && (
-          <Stack gap={2} data-testid="send-excluded" data-count={excluded.reduce((n, e) => n + e.count, 0)}>
+          <Stack
+            gap={2}
+            data-testid="send-excluded"
+            data-count={excluded.reduce((n, e) => n + e.count, 0)}
+          >
             {excluded.map((e) => (
               <Text size="sm" key={e.reason}>
                 Excluded: <b>{e.count.toLocaleString()}</b> — {e.reason.replace(/^Excluded: /, '')}
@@ -106,13 +155,22 @@ export function ProgressPanel({ campaign, progress }: { campaign: Campaign; prog
           ))}
         </SimpleGrid>
         {counts.unknown > 0 && state !== 'sending' && (
-          <Alert color="orange" title={`${counts.unknown.toLocaleString()} messages may or may not have arrived`}>
+          <Alert
+            color="orange"
+            title={`${counts.unknown.toLocaleString()} messages may or may not have arrived`}
+          >
             <Text size="sm">
-              The connection broke after these were handed over, so WhatsApp may have accepted them. They are never re-sent
-              automatically, because a customer could get the message twice. Wait for delivery reports, or re-send them if
-              you accept that risk.
+              The connection broke after these were handed over, so WhatsApp may have accepted them.
+              They are never re-sent automatically, because a customer could get the message twice.
+              Wait for delivery reports, or re-send them if you accept that risk.
             </Text>
-            <Button mt="xs" size="xs" variant="light" color="orange" onClick={() => void resendUnknown(campaign.id)}>
+            <Button
+              mt="xs"
+              size="xs"
+              variant="light"
+              color="orange"
+              onClick={() => void resendUnknown(campaign.id)}
+            >
               Re-send the unknown ones
             </Button>
           </Alert>

@@ -47,14 +47,26 @@ export function ReviewSendStep({ campaign }: { campaign: Campaign }) {
       <Paper withBorder p="md">
         <Group justify="space-between" mb="xs">
           <Title order={4}>Before sending</Title>
-          <Button variant="subtle" size="xs" loading={loading} onClick={() => void runPrecheck(campaign.id)}>
+          <Button
+            variant="subtle"
+            size="xs"
+            loading={loading}
+            onClick={() => void runPrecheck(campaign.id)}
+          >
             Check again
           </Button>
         </Group>
         {precheck ? (
           <List spacing={4} data-testid="prechecks">
             {precheck.items.map((i) => (
-              <List.Item key={i.id} icon={<Text c={i.ok ? 'teal' : i.severity === 'warning' ? 'orange' : 'red'}>{i.ok ? '✓' : '!'}</Text>}>
+              <List.Item
+                key={i.id}
+                icon={
+                  <Text c={i.ok ? 'teal' : i.severity === 'warning' ? 'orange' : 'red'}>
+                    {i.ok ? '✓' : '!'}
+                  </Text>
+                }
+              >
                 <Text size="sm">{i.message}</Text>
               </List.Item>
             ))}
@@ -65,7 +77,10 @@ export function ReviewSendStep({ campaign }: { campaign: Campaign }) {
         {account && (
           <Text size="sm" c="dimmed" mt="sm">
             Sends from {account.name} at up to {account.ratePerSecond} messages per second
-            {account.messagingLimit ? `, at most ${account.messagingLimit.toLocaleString()} people per 24 hours` : ''}.
+            {account.messagingLimit
+              ? `, at most ${account.messagingLimit.toLocaleString()} people per 24 hours`
+              : ''}
+            .
           </Text>
         )}
       </Paper>
@@ -75,14 +90,26 @@ export function ReviewSendStep({ campaign }: { campaign: Campaign }) {
           Send a test to yourself
         </Title>
         <Group align="flex-end">
-          <TextInput label="Your WhatsApp number" placeholder="+44 7911 123456" value={testPhone} onChange={(e) => setTestPhone(e.currentTarget.value)} w={260} />
-          <Button variant="light" disabled={!testPhone.trim()} onClick={() => void testSend(campaign.id, testPhone)}>
+          <TextInput
+            label="Your WhatsApp number"
+            placeholder="+44 7911 123456"
+            value={testPhone}
+            onChange={(e) => setTestPhone(e.currentTarget.value)}
+            w={260}
+          />
+          <Button
+            variant="light"
+            disabled={!testPhone.trim()}
+            onClick={() => void testSend(campaign.id, testPhone)}
+          >
             Send test
           </Button>
         </Group>
         {testResult && (
           <Alert mt="sm" color={testResult.ok ? 'teal' : 'red'} data-testid="test-result">
-            {testResult.ok ? `Sent to ${testResult.to}. Check your phone.` : `${testResult.message} ${testResult.action}`}
+            {testResult.ok
+              ? `Sent to ${testResult.to}. Check your phone.`
+              : `${testResult.message} ${testResult.action}`}
           </Alert>
         )}
       </Paper>
@@ -96,8 +123,14 @@ export function ReviewSendStep({ campaign }: { campaign: Campaign }) {
             onChange={(e) => setWhen(e.currentTarget.value)}
             w={260}
           />
-          <Button size="md" disabled={!precheck?.ok} onClick={() => void startSending(campaign.id, scheduleAt)}>
-            {scheduleAt && scheduleAt > Date.now() ? 'Schedule' : `Send to ${precheck?.sendable.toLocaleString() ?? ''} recipients`}
+          <Button
+            size="md"
+            disabled={!precheck?.ok}
+            onClick={() => void startSending(campaign.id, scheduleAt)}
+          >
+            {scheduleAt && scheduleAt > Date.now()
+              ? 'Schedule'
+              : `Send to ${precheck?.sendable.toLocaleString() ?? ''} recipients`}
           </Button>
         </Group>
       </Paper>

@@ -1,4 +1,16 @@
-import { Alert, Anchor, Button, Collapse, Group, Modal, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Collapse,
+  Group,
+  Modal,
+  PasswordInput,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { ApiError } from '../../../../shared/api';
 import { api } from '../../lib/api';
@@ -18,7 +30,17 @@ interface Draft {
   country: string | null;
 }
 
-const EMPTY: Draft = { name: '', phoneNumberId: '', wabaId: '', token: '', tokenEnv: '', baseUrl: '', rate: 80, limit: null, country: null };
+const EMPTY: Draft = {
+  name: '',
+  phoneNumberId: '',
+  wabaId: '',
+  token: '',
+  tokenEnv: '',
+  baseUrl: '',
+  rate: 80,
+  limit: null,
+  country: null,
+};
 
 /**
  * "Add account": a WhatsApp Business phone number of the user's own, next to the Sandbox. In the
@@ -37,7 +59,8 @@ export function AccountForm() {
   const [busy, setBusy] = useState(false);
   const errors = fieldErrors(error);
   const keychain = shell === 'electron';
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
+    setDraft((d) => ({ ...d, [key]: value }));
 
   const open = () => {
     setDraft(EMPTY);
@@ -67,7 +90,10 @@ export function AccountForm() {
       return;
     }
     if (keychain && draft.token.trim()) {
-      const t = await api.call('accounts.setToken', { accountId: r.value.id, token: draft.token.trim() });
+      const t = await api.call('accounts.setToken', {
+        accountId: r.value.id,
+        token: draft.token.trim(),
+      });
       if (!t.ok) {
         // The account exists; the token can be pasted again in the table.
         setBusy(false);
@@ -86,7 +112,13 @@ export function AccountForm() {
       <Button size="xs" onClick={open}>
         Add account
       </Button>
-      <Modal opened={opened} onClose={() => setOpened(false)} title="Add a WhatsApp Business number" size="lg" centered>
+      <Modal
+        opened={opened}
+        onClose={() => setOpened(false)}
+        title="Add a WhatsApp Business number"
+        size="lg"
+        centered
+      >
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -94,7 +126,15 @@ export function AccountForm() {
           }}
         >
           <Stack>
-            <TextInput label="Name" placeholder="e.g. Shop main number" value={draft.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} data-autofocus maxLength={120} />
+            <TextInput
+              label="Name"
+              placeholder="e.g. Shop main number"
+              value={draft.name}
+              onChange={(e) => set('name', e.currentTarget.value)}
+              error={errors.name}
+              data-autofocus
+              maxLength={120}
+            />
             <TextInput
               label="Phone number ID"
               description="Not the phone number: the long ID shown under it in WhatsApp Manager › Phone numbers, or in your Meta app's WhatsApp › API Setup."
@@ -135,8 +175,16 @@ export function AccountForm() {
                 spellCheck={false}
               />
             )}
-            <RateField value={draft.rate} onChange={(v) => set('rate', v)} error={errors.ratePerSecond} />
-            <LimitField value={draft.limit} onChange={(v) => set('limit', v)} error={errors.messagingLimit} />
+            <RateField
+              value={draft.rate}
+              onChange={(v) => set('rate', v)}
+              error={errors.ratePerSecond}
+            />
+            <LimitField
+              value={draft.limit}
+              onChange={(v) => set('limit', v)}
+              error={errors.messagingLimit}
+            />
             <Select
               label="Country of your customers"
               description="Used for numbers in your files written without +country code."
@@ -147,7 +195,13 @@ export function AccountForm() {
               clearable
               error={errors.defaultCountry}
             />
-            <Anchor component="button" type="button" size="sm" style={{ alignSelf: 'flex-start' }} onClick={() => setAdvanced((a) => !a)}>
+            <Anchor
+              component="button"
+              type="button"
+              size="sm"
+              style={{ alignSelf: 'flex-start' }}
+              onClick={() => setAdvanced((a) => !a)}
+            >
               {advanced ? 'Hide advanced settings' : 'Advanced settings'}
             </Anchor>
             <Collapse expanded={advanced}>
@@ -178,7 +232,8 @@ export function AccountForm() {
               </Alert>
             )}
             <Text size="xs" c="dimmed">
-              Nothing is sent when you add the account; the first send checks the token and the phone number ID.
+              Nothing is sent when you add the account; the first send checks the token and the
+              phone number ID.
             </Text>
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setOpened(false)}>

@@ -46,7 +46,12 @@ export function AccountFormEdit({ account }: { account: Account }) {
       <Button size="xs" variant="default" onClick={open} aria-label={`Edit ${account.name}`}>
         Edit
       </Button>
-      <Modal opened={opened} onClose={() => setOpened(false)} title={`Edit ${account.name}`} centered>
+      <Modal
+        opened={opened}
+        onClose={() => setOpened(false)}
+        title={`Edit ${account.name}`}
+        centered
+      >
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -54,7 +59,14 @@ export function AccountFormEdit({ account }: { account: Account }) {
           }}
         >
           <Stack>
-            <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} maxLength={120} data-autofocus />
+            <TextInput
+              label="Name"
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              error={errors.name}
+              maxLength={120}
+              data-autofocus
+            />
             <RateField value={rate} onChange={setRate} error={errors.ratePerSecond} />
             <LimitField value={limit} onChange={setLimit} error={errors.messagingLimit} />
             {account.kind === 'cloud' && (
@@ -69,7 +81,9 @@ export function AccountFormEdit({ account }: { account: Account }) {
                 spellCheck={false}
               />
             )}
-            {error && Object.keys(errors).length === 0 && <Alert color="red">{error.message}</Alert>}
+            {error && Object.keys(errors).length === 0 && (
+              <Alert color="red">{error.message}</Alert>
+            )}
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setOpened(false)}>
                 Cancel

@@ -12,7 +12,8 @@ export const LIMIT_OPTIONS = [
 
 export type LimitValue = 250 | 2000 | 10_000 | 100_000 | null;
 
-export const limitFromOption = (v: string | null): LimitValue => (v === null || v === 'null' ? null : (Number(v) as LimitValue));
+export const limitFromOption = (v: string | null): LimitValue =>
+  v === null || v === 'null' ? null : (Number(v) as LimitValue);
 
 /** Field errors from a VALIDATION error's details (zod issue paths), keyed by the input's field name. */
 export function fieldErrors(error: ApiError | null): Record<string, string> {
@@ -25,7 +26,15 @@ export function fieldErrors(error: ApiError | null): Record<string, string> {
   return out;
 }
 
-export function RateField({ value, onChange, error }: { value: number | string; onChange: (v: number | string) => void; error?: string | undefined }) {
+export function RateField({
+  value,
+  onChange,
+  error,
+}: {
+  value: number | string;
+  onChange: (v: number | string) => void;
+  error?: string | undefined;
+}) {
   return (
     <NumberInput
       label="Sending rate (messages per second)"
@@ -40,7 +49,15 @@ export function RateField({ value, onChange, error }: { value: number | string; 
   );
 }
 
-export function LimitField({ value, onChange, error }: { value: LimitValue; onChange: (v: LimitValue) => void; error?: string | undefined }) {
+export function LimitField({
+  value,
+  onChange,
+  error,
+}: {
+  value: LimitValue;
+  onChange: (v: LimitValue) => void;
+  error?: string | undefined;
+}) {
   return (
     <Select
       label="Messaging limit"

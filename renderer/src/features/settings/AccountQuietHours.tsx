@@ -7,7 +7,13 @@ import { useStore } from '../../store';
  * An account's default quiet hours: new campaigns of this account start with them (in each
  * recipient's own time zone); a campaign can change its own afterwards.
  */
-export function AccountQuietHours({ accountId, accountName }: { accountId: number; accountName: string }) {
+export function AccountQuietHours({
+  accountId,
+  accountName,
+}: {
+  accountId: number;
+  accountName: string;
+}) {
   const defaults = useStore((s) => s.accountPacing.find((a) => a.accountId === accountId));
   const [from, setFrom] = useState('21:00');
   const [to, setTo] = useState('08:00');
@@ -38,8 +44,15 @@ export function AccountQuietHours({ accountId, accountName }: { accountId: numbe
   if (!editing) {
     return (
       <Group gap="xs" data-testid="account-quiet-hours">
-        <Text size="sm">{defaults?.quietHours ? `${defaults.quietHours.from}–${defaults.quietHours.to}` : 'None'}</Text>
-        <Button size="compact-xs" variant="subtle" aria-label={`Change the default quiet hours of ${accountName}`} onClick={() => setEditing(true)}>
+        <Text size="sm">
+          {defaults?.quietHours ? `${defaults.quietHours.from}–${defaults.quietHours.to}` : 'None'}
+        </Text>
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          aria-label={`Change the default quiet hours of ${accountName}`}
+          onClick={() => setEditing(true)}
+        >
           Change
         </Button>
       </Group>
@@ -48,20 +61,50 @@ export function AccountQuietHours({ accountId, accountName }: { accountId: numbe
   return (
     <Stack gap={4} data-testid="account-quiet-hours">
       <Group gap="xs" wrap="nowrap">
-        <TextInput size="xs" type="time" aria-label={`Quiet hours of ${accountName} from`} value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={100} />
+        <TextInput
+          size="xs"
+          type="time"
+          aria-label={`Quiet hours of ${accountName} from`}
+          value={from}
+          onChange={(e) => setFrom(e.currentTarget.value)}
+          w={100}
+        />
         <Text size="xs">to</Text>
-        <TextInput size="xs" type="time" aria-label={`Quiet hours of ${accountName} to`} value={to} onChange={(e) => setTo(e.currentTarget.value)} w={100} />
+        <TextInput
+          size="xs"
+          type="time"
+          aria-label={`Quiet hours of ${accountName} to`}
+          value={to}
+          onChange={(e) => setTo(e.currentTarget.value)}
+          w={100}
+        />
       </Group>
       <Group gap="xs">
-        <Button size="compact-xs" loading={busy} disabled={!from || !to} onClick={() => void save({ from, to })}>
+        <Button
+          size="compact-xs"
+          loading={busy}
+          disabled={!from || !to}
+          onClick={() => void save({ from, to })}
+        >
           Save
         </Button>
         {defaults?.quietHours && (
-          <Button size="compact-xs" variant="subtle" color="red" disabled={busy} onClick={() => void save(null)}>
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            color="red"
+            disabled={busy}
+            onClick={() => void save(null)}
+          >
             None
           </Button>
         )}
-        <Button size="compact-xs" variant="default" disabled={busy} onClick={() => setEditing(false)}>
+        <Button
+          size="compact-xs"
+          variant="default"
+          disabled={busy}
+          onClick={() => setEditing(false)}
+        >
           Cancel
         </Button>
       </Group>

@@ -12,7 +12,9 @@ function describe(status: TokenStatus): string {
     case 'sandbox':
       return 'Not needed: the Sandbox sends nothing to Meta.';
     case 'none':
-      return status.tokenEnv ? `Not set: the environment variable ${status.tokenEnv} is empty.` : 'No token yet.';
+      return status.tokenEnv
+        ? `Not set: the environment variable ${status.tokenEnv} is empty.`
+        : 'No token yet.';
   }
 }
 
@@ -20,11 +22,27 @@ function describe(status: TokenStatus): string {
  * Paste an access token for one account. It goes straight to the core, which stores it in the OS
  * keychain; the field is cleared afterwards and the token is never shown or read back.
  */
-export function AccountTokenField({ accountId, accountName }: { accountId: number; accountName: string }) {
+export function AccountTokenField({
+  accountId,
+  accountName,
+}: {
+  accountId: number;
+  accountName: string;
+}) {
   const { status, error, busy, save } = useAccountToken(accountId);
   const [draft, setDraft] = useState('');
-  if (!status) return error ? <Text size="sm" c="red">{error.message}</Text> : null;
-  if (status.source === 'sandbox') return <Text size="sm" c="dimmed">{describe(status)}</Text>;
+  if (!status)
+    return error ? (
+      <Text size="sm" c="red">
+        {error.message}
+      </Text>
+    ) : null;
+  if (status.source === 'sandbox')
+    return (
+      <Text size="sm" c="dimmed">
+        {describe(status)}
+      </Text>
+    );
 
   return (
     <Stack gap={4} data-testid="account-token">
@@ -51,7 +69,13 @@ export function AccountTokenField({ accountId, accountName }: { accountId: numbe
               {status.source === 'keychain' ? 'Replace' : 'Save'}
             </Button>
             {status.source === 'keychain' && (
-              <Button size="xs" variant="subtle" color="red" disabled={busy} onClick={() => void save(null)}>
+              <Button
+                size="xs"
+                variant="subtle"
+                color="red"
+                disabled={busy}
+                onClick={() => void save(null)}
+              >
                 Remove
               </Button>
             )}

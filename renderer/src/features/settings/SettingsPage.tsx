@@ -20,8 +20,9 @@ export function SettingsPage() {
           <AccountForm />
         </Group>
         <Text size="sm" c="dimmed" mb="sm">
-          A campaign sends from one WhatsApp Business phone number. The Sandbox account simulates Meta's Cloud API on
-          this computer, so you can try a whole campaign without sending a real message.
+          A campaign sends from one WhatsApp Business phone number. The Sandbox account simulates
+          Meta's Cloud API on this computer, so you can try a whole campaign without sending a real
+          message.
         </Text>
         <Table aria-label="Accounts">
           <Table.Thead>
@@ -52,7 +53,9 @@ export function SettingsPage() {
                   <Code>{a.phoneNumberId}</Code>
                 </Table.Td>
                 <Table.Td>{a.ratePerSecond} messages/s</Table.Td>
-                <Table.Td>{a.messagingLimit === null ? 'Unlimited' : a.messagingLimit.toLocaleString()}</Table.Td>
+                <Table.Td>
+                  {a.messagingLimit === null ? 'Unlimited' : a.messagingLimit.toLocaleString()}
+                </Table.Td>
                 <Table.Td>
                   <AccountTokenField accountId={a.id} accountName={a.name} />
                 </Table.Td>
@@ -73,7 +76,8 @@ export function SettingsPage() {
             About
           </Title>
           <Text size="sm">
-            Campaign Desk {info.version} ({info.shell === 'electron' ? 'desktop app' : 'browser shell'}), data schema{' '}
+            Campaign Desk {info.version} (
+            {info.shell === 'electron' ? 'desktop app' : 'browser shell'}), data schema{' '}
             {info.schemaVersion}.
           </Text>
           <Text size="sm">

@@ -7,17 +7,30 @@ export function ImportResult() {
   const clear = useStore((s) => s.clearSuppressionImport);
   if (error) {
     return (
-      <Alert color="red" title="The file was not imported; the list is unchanged" withCloseButton onClose={clear} data-testid="suppression-import-error">
+      <Alert
+        color="red"
+        title="The file was not imported; the list is unchanged"
+        withCloseButton
+        onClose={clear}
+        data-testid="suppression-import-error"
+      >
         {error.message}
       </Alert>
     );
   }
   if (!result) return null;
   return (
-    <Alert color={result.rejected ? 'yellow' : 'green'} title={`Imported "${result.fileName}"`} withCloseButton onClose={clear} data-testid="suppression-import-result">
+    <Alert
+      color={result.rejected ? 'yellow' : 'green'}
+      title={`Imported "${result.fileName}"`}
+      withCloseButton
+      onClose={clear}
+      data-testid="suppression-import-result"
+    >
       <Text size="sm">
-        {result.rows.toLocaleString()} rows read from the column “{result.phoneColumn}”: {result.added.toLocaleString()} added,{' '}
-        {result.alreadyListed.toLocaleString()} already on the list, {result.duplicates.toLocaleString()} repeated in the file,{' '}
+        {result.rows.toLocaleString()} rows read from the column “{result.phoneColumn}”:{' '}
+        {result.added.toLocaleString()} added, {result.alreadyListed.toLocaleString()} already on
+        the list, {result.duplicates.toLocaleString()} repeated in the file,{' '}
         {result.rejected.toLocaleString()} not a valid number.
       </Text>
       {result.rejectedRows.length > 0 && (
@@ -27,7 +40,9 @@ export function ImportResult() {
               Row {r.row}: “{r.value}” — {r.reason}
             </List.Item>
           ))}
-          {result.rejected > 10 && <List.Item>… and {(result.rejected - 10).toLocaleString()} more.</List.Item>}
+          {result.rejected > 10 && (
+            <List.Item>… and {(result.rejected - 10).toLocaleString()} more.</List.Item>
+          )}
         </List>
       )}
       {result.rejected > 0 && (

@@ -8,7 +8,13 @@ import { sourceLabel, when } from './format';
  * Taking a number off the list means campaigns may message it again, so it is confirmed, and the
  * entry is kept in the removal log with the note (a customer's consent is something to account for).
  */
-export function RemoveNumberModal({ entry, onClose }: { entry: SuppressionEntry | null; onClose: () => void }) {
+export function RemoveNumberModal({
+  entry,
+  onClose,
+}: {
+  entry: SuppressionEntry | null;
+  onClose: () => void;
+}) {
   const removeSuppressed = useStore((s) => s.removeSuppressed);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -24,11 +30,12 @@ export function RemoveNumberModal({ entry, onClose }: { entry: SuppressionEntry 
       {entry && (
         <Stack>
           <Text>
-            <b>{entry.phone}</b> was added {when(entry.createdAt)} ({sourceLabel(entry.source)}): {entry.reason}
+            <b>{entry.phone}</b> was added {when(entry.createdAt)} ({sourceLabel(entry.source)}):{' '}
+            {entry.reason}
           </Text>
           <Alert color="orange">
-            Campaigns will be able to message this number again. Only remove it if the customer asked to receive
-            your messages again.
+            Campaigns will be able to message this number again. Only remove it if the customer
+            asked to receive your messages again.
           </Alert>
           <TextInput
             label="Why (kept in the removal log)"

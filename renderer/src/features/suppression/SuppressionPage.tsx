@@ -1,4 +1,14 @@
-import { Alert, Button, Group, Paper, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { SuppressionEntry } from '../../../../shared/api';
@@ -45,12 +55,16 @@ export function SuppressionPage() {
   }, []);
   useEffect(() => {
     if (search === useStore.getState().suppressionSearch) return;
-    const t = setTimeout(() => void useStore.getState().setSuppressionSearch(search), SEARCH_DEBOUNCE_MS);
+    const t = setTimeout(
+      () => void useStore.getState().setSuppressionSearch(search),
+      SEARCH_DEBOUNCE_MS,
+    );
     return () => clearTimeout(t);
   }, [search]);
 
   const page = s.suppressionCursors.length;
-  const shown = s.suppressionTab === 'active' ? s.suppressionRows.length : s.suppressionRemovals.length;
+  const shown =
+    s.suppressionTab === 'active' ? s.suppressionRows.length : s.suppressionRemovals.length;
   const first = page * SUPPRESSION_PAGE_SIZE + (shown ? 1 : 0);
 
   return (
@@ -61,7 +75,11 @@ export function SuppressionPage() {
           <Button variant="default" onClick={() => setAdding(true)}>
             Add a number
           </Button>
-          <Button variant="default" loading={s.suppressionImport.busy} onClick={() => file.current?.click()}>
+          <Button
+            variant="default"
+            loading={s.suppressionImport.busy}
+            onClick={() => file.current?.click()}
+          >
             Import CSV…
           </Button>
           <Button
@@ -69,7 +87,9 @@ export function SuppressionPage() {
             onClick={() => {
               setExportError(null);
               // The list is one file; 1 names it (see electron/core/downloads.ts).
-              void api.download('suppression', 1).then((r) => !r.ok && setExportError(r.error.message));
+              void api
+                .download('suppression', 1)
+                .then((r) => !r.ok && setExportError(r.error.message));
             }}
           >
             Export CSV
@@ -89,9 +109,9 @@ export function SuppressionPage() {
         </Group>
       </Group>
       <Text c="dimmed" size="sm">
-        No campaign sends to these numbers. A number lands here when the customer replies “STOP” (or the same in their
-        language) or taps an opt-out button, stops your messages in WhatsApp, when Meta refuses a message with error
-        131050, or when you add or import it.
+        No campaign sends to these numbers. A number lands here when the customer replies “STOP” (or
+        the same in their language) or taps an opt-out button, stops your messages in WhatsApp, when
+        Meta refuses a message with error 131050, or when you add or import it.
       </Text>
       {s.suppressionError && <Alert color="red">{s.suppressionError.message}</Alert>}
       {exportError && <Alert color="red">{exportError}</Alert>}
@@ -117,7 +137,11 @@ export function SuppressionPage() {
         </Group>
         {s.suppressionLoaded && s.suppressionTotal === 0 ? (
           <Text c="dimmed" data-testid="suppression-empty">
-            {s.suppressionSearch ? 'Nothing matches this search.' : s.suppressionTab === 'active' ? 'No opt-outs yet.' : 'No number has been removed.'}
+            {s.suppressionSearch
+              ? 'Nothing matches this search.'
+              : s.suppressionTab === 'active'
+                ? 'No opt-outs yet.'
+                : 'No number has been removed.'}
           </Text>
         ) : s.suppressionTab === 'active' ? (
           <EntriesTable rows={s.suppressionRows} onRemove={setRemoving} />
@@ -126,13 +150,25 @@ export function SuppressionPage() {
         )}
         <Group justify="space-between" mt="sm">
           <Text size="sm" c="dimmed" data-testid="suppression-count">
-            {shown ? `${first.toLocaleString()}–${(first + shown - 1).toLocaleString()} of ${s.suppressionTotal.toLocaleString()}` : ''}
+            {shown
+              ? `${first.toLocaleString()}–${(first + shown - 1).toLocaleString()} of ${s.suppressionTotal.toLocaleString()}`
+              : ''}
           </Text>
           <Group gap="xs">
-            <Button size="xs" variant="default" disabled={page === 0} onClick={() => void s.suppressionPreviousPage()}>
+            <Button
+              size="xs"
+              variant="default"
+              disabled={page === 0}
+              onClick={() => void s.suppressionPreviousPage()}
+            >
               Previous
             </Button>
-            <Button size="xs" variant="default" disabled={!s.suppressionNext} onClick={() => void s.suppressionNextPage()}>
+            <Button
+              size="xs"
+              variant="default"
+              disabled={!s.suppressionNext}
+              onClick={() => void s.suppressionNextPage()}
+            >
               Next
             </Button>
           </Group>

@@ -2,7 +2,17 @@ import { Badge, Button, Stack, Table, Text } from '@mantine/core';
 import type { SuppressionEntry, SuppressionRemoval } from '../../../../shared/api';
 import { SOURCE_COLOR, sourceLabel, when } from './format';
 
-function Why({ reason, words, detail, source }: { reason: string; words: string | null; detail: string | null; source: string }) {
+function Why({
+  reason,
+  words,
+  detail,
+  source,
+}: {
+  reason: string;
+  words: string | null;
+  detail: string | null;
+  source: string;
+}) {
   return (
     <Stack gap={2}>
       <Text size="sm">{reason}</Text>
@@ -20,7 +30,13 @@ function Why({ reason, words, detail, source }: { reason: string; words: string 
   );
 }
 
-export function EntriesTable({ rows, onRemove }: { rows: SuppressionEntry[]; onRemove: (e: SuppressionEntry) => void }) {
+export function EntriesTable({
+  rows,
+  onRemove,
+}: {
+  rows: SuppressionEntry[];
+  onRemove: (e: SuppressionEntry) => void;
+}) {
   return (
     <Table verticalSpacing="xs" aria-label="Opt-outs" data-testid="suppression-table">
       <Table.Thead>
@@ -35,7 +51,12 @@ export function EntriesTable({ rows, onRemove }: { rows: SuppressionEntry[]; onR
       </Table.Thead>
       <Table.Tbody>
         {rows.map((r) => (
-          <Table.Tr key={r.phone} data-testid="suppression-row" data-phone={r.phone} data-source={r.source}>
+          <Table.Tr
+            key={r.phone}
+            data-testid="suppression-row"
+            data-phone={r.phone}
+            data-source={r.source}
+          >
             <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.phone}</Table.Td>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>
               <Text size="sm">{when(r.createdAt)}</Text>
@@ -54,10 +75,18 @@ export function EntriesTable({ rows, onRemove }: { rows: SuppressionEntry[]; onR
               <Why reason={r.reason} words={r.words} detail={r.detail} source={r.source} />
             </Table.Td>
             <Table.Td>
-              <Text size="sm">{r.campaignId === null ? '—' : (r.campaignName ?? 'a deleted campaign')}</Text>
+              <Text size="sm">
+                {r.campaignId === null ? '—' : (r.campaignName ?? 'a deleted campaign')}
+              </Text>
             </Table.Td>
             <Table.Td>
-              <Button size="xs" variant="subtle" color="red" onClick={() => onRemove(r)} aria-label={`Remove ${r.phone}`}>
+              <Button
+                size="xs"
+                variant="subtle"
+                color="red"
+                onClick={() => onRemove(r)}
+                aria-label={`Remove ${r.phone}`}
+              >
                 Remove
               </Button>
             </Table.Td>
@@ -84,7 +113,13 @@ export function RemovalsTable({ rows }: { rows: SuppressionRemoval[] }) {
           <Table.Tr key={r.id} data-testid="removal-row" data-phone={r.phone}>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.phone}</Table.Td>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>{when(r.removedAt)}</Table.Td>
-            <Table.Td>{r.note ?? <Text c="dimmed" size="sm">no note</Text>}</Table.Td>
+            <Table.Td>
+              {r.note ?? (
+                <Text c="dimmed" size="sm">
+                  no note
+                </Text>
+              )}
+            </Table.Td>
             <Table.Td>
               <Text size="sm">
                 {when(r.addedAt)} · {sourceLabel(r.source)}

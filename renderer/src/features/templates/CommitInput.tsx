@@ -11,7 +11,11 @@ export function CommitInput({
   onCommit,
   delayMs = 600,
   ...props
-}: Omit<TextInputProps, 'value' | 'onChange'> & { value: string; onCommit: (value: string) => void; delayMs?: number }) {
+}: Omit<TextInputProps, 'value' | 'onChange'> & {
+  value: string;
+  onCommit: (value: string) => void;
+  delayMs?: number;
+}) {
   const [text, setText] = useState(value);
   const committed = useRef(value);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);

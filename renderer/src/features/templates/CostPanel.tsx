@@ -1,12 +1,33 @@
-import { Alert, Button, Group, Modal, NumberInput, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Paper,
+  ScrollArea,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
-import { PRICED_CATEGORIES, type PricedCategory, type Prices } from '../../../../shared/domain/pricing';
+import {
+  PRICED_CATEGORIES,
+  type PricedCategory,
+  type Prices,
+} from '../../../../shared/domain/pricing';
 import type { ApiError } from '../../../../shared/api';
 import { useStore } from '../../store';
 
 // Cents hide what small campaigns cost (3 messages ≈ $0.13), so amounts under a dollar keep 4 decimals.
-const usd = (n: number, digits = n < 1 ? 4 : 2) => `$${n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
-const CATEGORY_LABEL: Record<PricedCategory, string> = { MARKETING: 'Marketing', UTILITY: 'Utility', AUTHENTICATION: 'Authentication' };
+const usd = (n: number, digits = n < 1 ? 4 : 2) =>
+  `$${n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
+const CATEGORY_LABEL: Record<PricedCategory, string> = {
+  MARKETING: 'Marketing',
+  UTILITY: 'Utility',
+  AUTHENTICATION: 'Authentication',
+};
 
 function RatesModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const card = useStore((s) => s.rateCard);
@@ -27,8 +48,8 @@ function RatesModal({ opened, onClose }: { opened: boolean; onClose: () => void 
     <Modal opened={opened} onClose={close} title="Prices per delivered message (USD)" size="xl">
       <Stack>
         <Text size="sm" c="dimmed">
-          From Meta’s rate card dated {card.effectiveDate}. Meta updates its prices every quarter: put in what your
-          invoice or Meta’s current card says, and the estimate uses your prices.
+          From Meta’s rate card dated {card.effectiveDate}. Meta updates its prices every quarter:
+          put in what your invoice or Meta’s current card says, and the estimate uses your prices.
         </Text>
         <ScrollArea h={420}>
           <Table aria-label="Rate card" stickyHeader>
@@ -52,7 +73,10 @@ function RatesModal({ opened, onClose }: { opened: boolean; onClose: () => void 
                       <NumberInput
                         aria-label={`${m.name} ${CATEGORY_LABEL[c]}`}
                         value={edits[m.id]?.[c] ?? m.prices[c]}
-                        onChange={(v) => typeof v === 'number' && setEdits((e) => ({ ...e, [m.id]: { ...e[m.id], [c]: v } }))}
+                        onChange={(v) =>
+                          typeof v === 'number' &&
+                          setEdits((e) => ({ ...e, [m.id]: { ...e[m.id], [c]: v } }))
+                        }
                         min={0}
                         max={10}
                         step={0.001}
@@ -69,7 +93,12 @@ function RatesModal({ opened, onClose }: { opened: boolean; onClose: () => void 
         </ScrollArea>
         {error && <Alert color="red">{error.message}</Alert>}
         <Group justify="space-between">
-          <Button variant="subtle" color="gray" disabled={!card.edited} onClick={() => void useStore.getState().resetRates().then(close)}>
+          <Button
+            variant="subtle"
+            color="gray"
+            disabled={!card.edited}
+            onClick={() => void useStore.getState().resetRates().then(close)}
+          >
             Back to the bundled card
           </Button>
           <Group>
@@ -109,16 +138,23 @@ export function CostPanel() {
               About {usd(e.total)}
             </Text>
             <Text size="sm">
-              {e.messages.toLocaleString()} {mixed ? '' : `${CATEGORY_LABEL[e.category].toLowerCase()} `}messages
-              {e.excluded > 0 ? ` (${e.excluded.toLocaleString()} ${e.excluded === 1 ? 'recipient' : 'recipients'} left out: skipped when sending)` : ''}.
-              {e.categoryAssumed ? ' The template’s category is not one Meta prices, so marketing prices were used.' : ''}
+              {e.messages.toLocaleString()}{' '}
+              {mixed ? '' : `${CATEGORY_LABEL[e.category].toLowerCase()} `}messages
+              {e.excluded > 0
+                ? ` (${e.excluded.toLocaleString()} ${e.excluded === 1 ? 'recipient' : 'recipients'} left out: skipped when sending)`
+                : ''}
+              .
+              {e.categoryAssumed
+                ? ' The template’s category is not one Meta prices, so marketing prices were used.'
+                : ''}
             </Text>
             {e.byVariant && e.byVariant.length > 1 && (
               <Stack gap={0} data-testid="cost-by-variant">
                 {e.byVariant.map((v) => (
                   <Text key={v.id} size="sm">
                     Variant {v.id}
-                    {v.label !== v.id ? ` (${v.label})` : ''}: {v.messages.toLocaleString()} {CATEGORY_LABEL[v.category].toLowerCase()} messages, about {usd(v.total)}
+                    {v.label !== v.id ? ` (${v.label})` : ''}: {v.messages.toLocaleString()}{' '}
+                    {CATEGORY_LABEL[v.category].toLowerCase()} messages, about {usd(v.total)}
                   </Text>
                 ))}
               </Stack>

@@ -17,11 +17,23 @@ const missingStyle = {
 } as const;
 const valueStyle = { background: 'var(--mantine-color-teal-0)', borderRadius: 3 } as const;
 
-function Value({ text, slot, missing }: { text: string; slot?: string | undefined; missing?: boolean | undefined }) {
+function Value({
+  text,
+  slot,
+  missing,
+}: {
+  text: string;
+  slot?: string | undefined;
+  missing?: boolean | undefined;
+}) {
   if (slot === undefined) return <>{text}</>;
   if (missing) {
     return (
-      <span style={missingStyle} data-testid="missing-value" title={`${slot} has no value for this recipient`}>
+      <span
+        style={missingStyle}
+        data-testid="missing-value"
+        title={`${slot} has no value for this recipient`}
+      >
         {text}
       </span>
     );
@@ -55,25 +67,45 @@ function renderNodes(nodes: readonly FormatNode[]): ReactNode[] {
   });
 }
 
-const segments = (parts: readonly Segment[]) => parts.map((s, i) => <Value key={i} text={s.text} slot={s.slot} missing={s.missing} />);
+const segments = (parts: readonly Segment[]) =>
+  parts.map((s, i) => <Value key={i} text={s.text} slot={s.slot} missing={s.missing} />);
 
 const isHttps = (s: string | undefined): s is string => s !== undefined && /^https:\/\//i.test(s);
 const baseName = (s: string) => s.split(/[\\/]/).pop() ?? s;
 
-function MediaHeader({ header }: { header: Extract<NonNullable<RenderedMessage['header']>, { type: 'media' }> }) {
+function MediaHeader({
+  header,
+}: {
+  header: Extract<NonNullable<RenderedMessage['header']>, { type: 'media' }>;
+}) {
   const label = header.format.toLowerCase();
   if (header.missing) {
     return (
-      <Box p="lg" mb={6} style={{ ...missingStyle, textAlign: 'center' }} data-testid="missing-value">
+      <Box
+        p="lg"
+        mb={6}
+        style={{ ...missingStyle, textAlign: 'center' }}
+        data-testid="missing-value"
+      >
         No {label} chosen
       </Box>
     );
   }
   if (header.format === 'IMAGE' && isHttps(header.source)) {
-    return <img src={header.source} alt="Header" style={{ width: '100%', borderRadius: 6, marginBottom: 6, display: 'block' }} />;
+    return (
+      <img
+        src={header.source}
+        alt="Header"
+        style={{ width: '100%', borderRadius: 6, marginBottom: 6, display: 'block' }}
+      />
+    );
   }
   return (
-    <Box p="md" mb={6} style={{ background: 'var(--mantine-color-gray-1)', borderRadius: 6, wordBreak: 'break-all' }}>
+    <Box
+      p="md"
+      mb={6}
+      style={{ background: 'var(--mantine-color-gray-1)', borderRadius: 6, wordBreak: 'break-all' }}
+    >
       <Text size="xs" c="dimmed" tt="uppercase">
         {label}
       </Text>
@@ -88,14 +120,27 @@ export function MessageBubble({ message }: { message: RenderedMessage }) {
       data-testid="message-bubble"
       style={{ background: '#e5ddd5', padding: 16, borderRadius: 8, minHeight: 120 }}
     >
-      <Box style={{ background: 'white', borderRadius: '0 8px 8px 8px', padding: '6px 9px 8px', maxWidth: 360, boxShadow: '0 1px 0.5px rgba(0,0,0,0.13)' }}>
+      <Box
+        style={{
+          background: 'white',
+          borderRadius: '0 8px 8px 8px',
+          padding: '6px 9px 8px',
+          maxWidth: 360,
+          boxShadow: '0 1px 0.5px rgba(0,0,0,0.13)',
+        }}
+      >
         {message.header?.type === 'text' && (
           <Text fw={700} mb={4} dir="auto" data-testid="bubble-header">
             {segments(message.header.segments)}
           </Text>
         )}
         {message.header?.type === 'media' && <MediaHeader header={message.header} />}
-        <Text size="sm" dir="auto" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="bubble-body">
+        <Text
+          size="sm"
+          dir="auto"
+          style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+          data-testid="bubble-body"
+        >
           {renderNodes(message.bodyFormatted)}
         </Text>
         {message.footer !== undefined && (
@@ -112,11 +157,23 @@ export function MessageBubble({ message }: { message: RenderedMessage }) {
           p={6}
           data-testid="bubble-button"
           title={b.url ?? b.phoneNumber ?? b.code ?? b.type}
-          style={{ background: 'white', borderRadius: 8, textAlign: 'center', color: '#0096de', fontSize: 14 }}
+          style={{
+            background: 'white',
+            borderRadius: 8,
+            textAlign: 'center',
+            color: '#0096de',
+            fontSize: 14,
+          }}
         >
           <span dir="auto">{b.text}</span>
           {b.missing && (
-            <Text component="span" size="xs" ml={6} style={missingStyle} data-testid="missing-value">
+            <Text
+              component="span"
+              size="xs"
+              ml={6}
+              style={missingStyle}
+              data-testid="missing-value"
+            >
               {b.type === 'COPY_CODE' ? 'code missing' : 'link value missing'}
             </Text>
           )}

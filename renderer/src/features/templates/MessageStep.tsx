@@ -25,10 +25,15 @@ function MappingPanel({ setup, variant }: { setup: MessageSetup | null; variant:
         <div>
           <Title order={4}>Fill the placeholders</Title>
           <Text size="sm" c="dimmed">
-            Each takes a column of your audience, the same text for everybody, or a column with a text for empty cells.
+            Each takes a column of your audience, the same text for everybody, or a column with a
+            text for empty cells.
           </Text>
         </div>
-        {slots.length === 0 && <Text c="dimmed">This template has no placeholders: everybody gets the same message.</Text>}
+        {slots.length === 0 && (
+          <Text c="dimmed">
+            This template has no placeholders: everybody gets the same message.
+          </Text>
+        )}
         {slots.map((slot) => (
           <SlotRow key={slot.key} slot={slot} setup={setup} />
         ))}
@@ -40,7 +45,11 @@ function MappingPanel({ setup, variant }: { setup: MessageSetup | null; variant:
       </Stack>
     </Paper>
   );
-  return variant === 'A' ? panel : <SlotActionsContext.Provider value={variantActions}>{panel}</SlotActionsContext.Provider>;
+  return variant === 'A' ? (
+    panel
+  ) : (
+    <SlotActionsContext.Provider value={variantActions}>{panel}</SlotActionsContext.Provider>
+  );
 }
 
 /** The "Message" step: template, mapping, live preview, validation and cost, side by side. */
@@ -63,7 +72,12 @@ export function MessageStep({ campaign }: { campaign: Campaign }) {
       if (s.messageCampaignId !== campaign.id) return;
       if (tables.includes('templates')) void s.refreshTemplates();
       const mine = campaignId === undefined || campaignId === campaign.id;
-      if (mine && (tables.includes('templates') || tables.includes('campaigns') || tables.includes('recipients'))) {
+      if (
+        mine &&
+        (tables.includes('templates') ||
+          tables.includes('campaigns') ||
+          tables.includes('recipients'))
+      ) {
         void s.refreshMessage();
         void s.refreshVariants();
       }
@@ -73,7 +87,13 @@ export function MessageStep({ campaign }: { campaign: Campaign }) {
   return (
     <Stack data-testid="message-step">
       {error && (
-        <Alert color="red" title="Something needs your attention" withCloseButton onClose={() => useStore.getState().dismissMessageError()} data-testid="message-error">
+        <Alert
+          color="red"
+          title="Something needs your attention"
+          withCloseButton
+          onClose={() => useStore.getState().dismissMessageError()}
+          data-testid="message-error"
+        >
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
             {error.message}
           </Text>
@@ -81,7 +101,11 @@ export function MessageStep({ campaign }: { campaign: Campaign }) {
       )}
       <VariantBar />
       {editingExtra ? (
-        <TemplatePicker setup={variantSetup} onChoose={(id) => void useStore.getState().chooseVariantTemplate(id)} label={`Template of variant ${selected}`} />
+        <TemplatePicker
+          setup={variantSetup}
+          onChoose={(id) => void useStore.getState().chooseVariantTemplate(id)}
+          label={`Template of variant ${selected}`}
+        />
       ) : (
         <TemplatePicker />
       )}
@@ -90,7 +114,14 @@ export function MessageStep({ campaign }: { campaign: Campaign }) {
           <MappingPanel setup={editingExtra ? variantSetup : campaignSetup} variant={selected} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
-          {split ? <PreviewPanel preview={variantPreview} onShow={(t) => useStore.getState().showVariantRecipient(t)} /> : <PreviewPanel />}
+          {split ? (
+            <PreviewPanel
+              preview={variantPreview}
+              onShow={(t) => useStore.getState().showVariantRecipient(t)}
+            />
+          ) : (
+            <PreviewPanel />
+          )}
         </Grid.Col>
       </Grid>
       <Grid gap="md">

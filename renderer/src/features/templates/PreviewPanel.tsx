@@ -1,4 +1,17 @@
-import { Accordion, ActionIcon, Alert, Badge, Code, Group, NumberInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Accordion,
+  ActionIcon,
+  Alert,
+  Badge,
+  Code,
+  Group,
+  NumberInput,
+  Paper,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import type { Preview, VariantPreview } from '../../../../shared/api';
 import { useStore } from '../../store';
@@ -17,10 +30,20 @@ function Navigator({ preview, show }: { preview: Preview | null; show: Show }) {
     <Stack gap="xs">
       <Group gap="xs" justify="space-between">
         <Group gap={4}>
-          <ActionIcon variant="default" aria-label="Previous recipient" disabled={preview.prevId === null} onClick={() => preview.prevId !== null && void show({ recipientId: preview.prevId })}>
+          <ActionIcon
+            variant="default"
+            aria-label="Previous recipient"
+            disabled={preview.prevId === null}
+            onClick={() => preview.prevId !== null && void show({ recipientId: preview.prevId })}
+          >
             ‹
           </ActionIcon>
-          <ActionIcon variant="default" aria-label="Next recipient" disabled={preview.nextId === null} onClick={() => preview.nextId !== null && void show({ recipientId: preview.nextId })}>
+          <ActionIcon
+            variant="default"
+            aria-label="Next recipient"
+            disabled={preview.nextId === null}
+            onClick={() => preview.nextId !== null && void show({ recipientId: preview.nextId })}
+          >
             ›
           </ActionIcon>
           <Text size="sm" data-testid="preview-position">
@@ -37,7 +60,11 @@ function Navigator({ preview, show }: { preview: Preview | null; show: Show }) {
           </Badge>
         )}
         {gets !== null && r?.state !== 'skipped' && (
-          <Badge variant="light" color={gets === (preview as VariantPreview).variant ? 'teal' : 'gray'} data-testid="preview-recipient-variant">
+          <Badge
+            variant="light"
+            color={gets === (preview as VariantPreview).variant ? 'teal' : 'gray'}
+            data-testid="preview-recipient-variant"
+          >
             Gets variant {gets}
           </Badge>
         )}
@@ -62,14 +89,17 @@ function Navigator({ preview, show }: { preview: Preview | null; show: Show }) {
           onChange={(e) => setSearch(e.currentTarget.value)}
           onKeyDown={(e) => {
             // Enter again finds the next match.
-            if (e.key === 'Enter' && search.trim() !== '') void show({ search: search.trim(), ...(r ? { recipientId: r.id } : {}) });
+            if (e.key === 'Enter' && search.trim() !== '')
+              void show({ search: search.trim(), ...(r ? { recipientId: r.id } : {}) });
           }}
           w={260}
         />
       </Group>
       {preview.filteredFrom != null && (
         <Text size="xs" c="dimmed" data-testid="preview-filtered">
-          Only the {preview.total.toLocaleString()} of {preview.filteredFrom.toLocaleString()} recipients who will be sent to are shown (the audience filter and the frequency cap leave the others out).
+          Only the {preview.total.toLocaleString()} of {preview.filteredFrom.toLocaleString()}{' '}
+          recipients who will be sent to are shown (the audience filter and the frequency cap leave
+          the others out).
         </Text>
       )}
       {preview.notFound && (
@@ -112,7 +142,11 @@ export function PreviewPanel(props: { preview?: VariantPreview | null; onShow?: 
               <Accordion.Control>Exact request sent to WhatsApp</Accordion.Control>
               <Accordion.Panel>
                 {preview.requestBody ? (
-                  <Code block data-testid="request-body" style={{ maxHeight: 320, overflow: 'auto' }}>
+                  <Code
+                    block
+                    data-testid="request-body"
+                    style={{ maxHeight: 320, overflow: 'auto' }}
+                  >
                     {JSON.stringify(preview.requestBody, null, 2)}
                   </Code>
                 ) : (

@@ -1,4 +1,13 @@
-import { Badge, Button, FileButton, Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  FileButton,
+  Group,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+} from '@mantine/core';
 import { createContext, useContext } from 'react';
 import type { MessageSetup } from '../../../../shared/api';
 import type { MappingSource, Slot } from '../../../../shared/domain/templates';
@@ -39,7 +48,11 @@ export function slotLabel(slot: Slot): string {
 }
 
 const modeOf = (src: MappingSource | undefined): TextMode =>
-  src?.kind === 'static' ? 'static' : src?.kind === 'column' && src.fallback !== undefined ? 'fallback' : 'column';
+  src?.kind === 'static'
+    ? 'static'
+    : src?.kind === 'column' && src.fallback !== undefined
+      ? 'fallback'
+      : 'column';
 
 function TextSlot({ slot, setup }: { slot: Slot; setup: MessageSetup }) {
   const src = setup.mapping[slot.key];
@@ -50,7 +63,8 @@ function TextSlot({ slot, setup }: { slot: Slot; setup: MessageSetup }) {
   const actions = useContext(SlotActionsContext);
   const set = (next: MappingSource | undefined) => void actions.setSlot(slot.key, next);
   const withAs = <T extends MappingSource>(s: T): T => (as ? { ...s, as } : s);
-  const columns = column !== null && !setup.columns.includes(column) ? [...setup.columns, column] : setup.columns;
+  const columns =
+    column !== null && !setup.columns.includes(column) ? [...setup.columns, column] : setup.columns;
   const disabled = !setup.editable;
 
   return (
@@ -66,9 +80,20 @@ function TextSlot({ slot, setup }: { slot: Slot; setup: MessageSetup }) {
           { value: 'static', label: 'Same text for all' },
         ]}
         onChange={(m) => {
-          if (m === 'static') set(withAs({ kind: 'static', value: src?.kind === 'column' ? (src.fallback ?? '') : '' }));
-          else if (column !== null) set(withAs({ kind: 'column', column, ...(m === 'fallback' ? { fallback: '' } : {}) }));
-          else if (suggestion !== undefined) set(withAs({ kind: 'column', column: suggestion, ...(m === 'fallback' ? { fallback: '' } : {}) }));
+          if (m === 'static')
+            set(
+              withAs({ kind: 'static', value: src?.kind === 'column' ? (src.fallback ?? '') : '' }),
+            );
+          else if (column !== null)
+            set(withAs({ kind: 'column', column, ...(m === 'fallback' ? { fallback: '' } : {}) }));
+          else if (suggestion !== undefined)
+            set(
+              withAs({
+                kind: 'column',
+                column: suggestion,
+                ...(m === 'fallback' ? { fallback: '' } : {}),
+              }),
+            );
           else set(undefined);
         }}
       />
@@ -77,9 +102,24 @@ function TextSlot({ slot, setup }: { slot: Slot; setup: MessageSetup }) {
           <Select
             aria-label={`Column for ${slot.key}`}
             placeholder="Choose a column"
-            data={columns.map((c) => ({ value: c, label: setup.columns.includes(c) ? c : `${c} (not in the audience)` }))}
+            data={columns.map((c) => ({
+              value: c,
+              label: setup.columns.includes(c) ? c : `${c} (not in the audience)`,
+            }))}
             value={column}
-            onChange={(c) => set(c === null ? undefined : withAs({ kind: 'column', column: c, ...(mode === 'fallback' ? { fallback: src?.kind === 'column' ? (src.fallback ?? '') : '' } : {}) }))}
+            onChange={(c) =>
+              set(
+                c === null
+                  ? undefined
+                  : withAs({
+                      kind: 'column',
+                      column: c,
+                      ...(mode === 'fallback'
+                        ? { fallback: src?.kind === 'column' ? (src.fallback ?? '') : '' }
+                        : {}),
+                    }),
+              )
+            }
             searchable
             clearable
             disabled={disabled}
@@ -113,7 +153,12 @@ function TextSlot({ slot, setup }: { slot: Slot; setup: MessageSetup }) {
         </Text>
       )}
       {suggestion !== undefined && src === undefined && (
-        <Button size="compact-xs" variant="subtle" onClick={() => set({ kind: 'column', column: suggestion })} w="fit-content">
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          onClick={() => set({ kind: 'column', column: suggestion })}
+          w="fit-content"
+        >
           Use the column “{suggestion}”
         </Button>
       )}
@@ -124,7 +169,12 @@ function TextSlot({ slot, setup }: { slot: Slot; setup: MessageSetup }) {
 function MediaSlot({ slot, setup }: { slot: Slot; setup: MessageSetup }) {
   const src = setup.mapping[slot.key];
   const media = src?.kind === 'media' ? src.media : undefined;
-  const accept = slot.mediaFormat === 'IMAGE' ? 'image/jpeg,image/png' : slot.mediaFormat === 'VIDEO' ? 'video/mp4,video/3gpp' : 'application/pdf';
+  const accept =
+    slot.mediaFormat === 'IMAGE'
+      ? 'image/jpeg,image/png'
+      : slot.mediaFormat === 'VIDEO'
+        ? 'video/mp4,video/3gpp'
+        : 'application/pdf';
   const actions = useContext(SlotActionsContext);
   return (
     <Stack gap={6}>
@@ -133,14 +183,25 @@ function MediaSlot({ slot, setup }: { slot: Slot; setup: MessageSetup }) {
           aria-label={`Link for ${slot.key}`}
           placeholder="https://… link to the file"
           value={media?.type === 'link' ? media.url : ''}
-          onCommit={(url) => void actions.setSlot(slot.key, url.trim() === '' ? undefined : { kind: 'media', media: { type: 'link', url: url.trim() } })}
+          onCommit={(url) =>
+            void actions.setSlot(
+              slot.key,
+              url.trim() === ''
+                ? undefined
+                : { kind: 'media', media: { type: 'link', url: url.trim() } },
+            )
+          }
           disabled={!setup.editable}
           w={320}
         />
         <Text size="sm" c="dimmed">
           or
         </Text>
-        <FileButton accept={accept} onChange={(f) => f && void actions.setMediaFile(f)} disabled={!setup.editable}>
+        <FileButton
+          accept={accept}
+          onChange={(f) => f && void actions.setMediaFile(f)}
+          disabled={!setup.editable}
+        >
           {(props) => (
             <Button {...props} variant="light" size="sm">
               Choose a file…
@@ -163,20 +224,44 @@ function LocationSlot({ slot, setup }: { slot: Slot; setup: MessageSetup }) {
   const actions = useContext(SlotActionsContext);
   const set = (patch: Partial<typeof loc>) => {
     const next = { ...loc, ...patch };
-    void actions.setSlot(slot.key, next.latitude && next.longitude ? { kind: 'location', location: next } : undefined);
+    void actions.setSlot(
+      slot.key,
+      next.latitude && next.longitude ? { kind: 'location', location: next } : undefined,
+    );
   };
   return (
     <Group gap="xs">
-      <CommitInput aria-label="Latitude" placeholder="Latitude, e.g. 37.44" value={loc.latitude} onCommit={(latitude) => set({ latitude })} w={150} />
-      <CommitInput aria-label="Longitude" placeholder="Longitude" value={loc.longitude} onCommit={(longitude) => set({ longitude })} w={150} />
-      <CommitInput aria-label="Place name" placeholder="Name (optional)" value={loc.name ?? ''} onCommit={(name) => set({ name })} w={180} />
+      <CommitInput
+        aria-label="Latitude"
+        placeholder="Latitude, e.g. 37.44"
+        value={loc.latitude}
+        onCommit={(latitude) => set({ latitude })}
+        w={150}
+      />
+      <CommitInput
+        aria-label="Longitude"
+        placeholder="Longitude"
+        value={loc.longitude}
+        onCommit={(longitude) => set({ longitude })}
+        w={150}
+      />
+      <CommitInput
+        aria-label="Place name"
+        placeholder="Name (optional)"
+        value={loc.name ?? ''}
+        onCommit={(name) => set({ name })}
+        w={180}
+      />
     </Group>
   );
 }
 
 /** One placeholder: where its value comes from, with the problems of that choice. */
 export function SlotRow({ slot, setup }: { slot: Slot; setup: MessageSetup }) {
-  const problems = setup.mappingProblems.filter((p) => p.startsWith(`${slot.key} `) || p.startsWith(`${slot.key}:`) || p.startsWith(`${slot.key}'s`));
+  const problems = setup.mappingProblems.filter(
+    (p) =>
+      p.startsWith(`${slot.key} `) || p.startsWith(`${slot.key}:`) || p.startsWith(`${slot.key}'s`),
+  );
   return (
     <Stack gap={4} data-testid={`slot-${slot.key}`}>
       <Group gap="xs">

@@ -3,9 +3,16 @@ import { useState } from 'react';
 import type { ApiError, MessageSetup, TemplateInfo } from '../../../../shared/api';
 import { useStore } from '../../store';
 
-const STATUS_COLOR: Record<string, string> = { APPROVED: 'teal', PENDING: 'yellow', PAUSED: 'orange', REJECTED: 'red', DISABLED: 'red' };
+const STATUS_COLOR: Record<string, string> = {
+  APPROVED: 'teal',
+  PENDING: 'yellow',
+  PAUSED: 'orange',
+  REJECTED: 'red',
+  DISABLED: 'red',
+};
 
-const optionLabel = (t: TemplateInfo) => `${t.name} (${t.language})${t.status === 'APPROVED' ? '' : ` · ${t.status.toLowerCase()}`}`;
+const optionLabel = (t: TemplateInfo) =>
+  `${t.name} (${t.language})${t.status === 'APPROVED' ? '' : ` · ${t.status.toLowerCase()}`}`;
 
 function AddTemplateModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const [json, setJson] = useState('');
@@ -25,8 +32,9 @@ function AddTemplateModal({ opened, onClose }: { opened: boolean; onClose: () =>
     <Modal opened={opened} onClose={onClose} title="Add a template from its JSON" size="lg">
       <Stack>
         <Text size="sm" c="dimmed">
-          Paste a template as WhatsApp Manager or the API shows it (one template, a list, or a whole {'{"data": [...]}'} page).
-          It is kept as a manual template until a sync brings the real one; without a status it counts as pending.
+          Paste a template as WhatsApp Manager or the API shows it (one template, a list, or a whole{' '}
+          {'{"data": [...]}'} page). It is kept as a manual template until a sync brings the real
+          one; without a status it counts as pending.
         </Text>
         <Textarea
           label="Template JSON"
@@ -61,7 +69,13 @@ function AddTemplateModal({ opened, onClose }: { opened: boolean; onClose: () =>
  * Pick the campaign's template: approved ones are selectable, the others show why they are not.
  * With `setup` and `onChoose` it picks an A/B variant's template instead of the campaign's own.
  */
-export function TemplatePicker(props: { setup?: MessageSetup | null; onChoose?: (templateId: number) => void; label?: string } = {}) {
+export function TemplatePicker(
+  props: {
+    setup?: MessageSetup | null;
+    onChoose?: (templateId: number) => void;
+    label?: string;
+  } = {},
+) {
   const list = useStore((s) => s.templateList);
   const campaignSetup = useStore((s) => s.setup);
   const setup = props.setup !== undefined ? props.setup : campaignSetup;
@@ -76,8 +90,16 @@ export function TemplatePicker(props: { setup?: MessageSetup | null; onChoose?: 
       <Group align="flex-end" gap="sm">
         <Select
           label={props.label ?? 'Template'}
-          placeholder={templates.length === 0 ? 'No templates yet: sync or add one' : 'Choose an approved template'}
-          data={templates.map((t) => ({ value: String(t.id), label: optionLabel(t), disabled: t.status !== 'APPROVED' && t.id !== chosen?.id }))}
+          placeholder={
+            templates.length === 0
+              ? 'No templates yet: sync or add one'
+              : 'Choose an approved template'
+          }
+          data={templates.map((t) => ({
+            value: String(t.id),
+            label: optionLabel(t),
+            disabled: t.status !== 'APPROVED' && t.id !== chosen?.id,
+          }))}
           value={chosen ? String(chosen.id) : null}
           onChange={(v) => v !== null && choose(Number(v))}
           disabled={!setup?.editable}
@@ -86,7 +108,11 @@ export function TemplatePicker(props: { setup?: MessageSetup | null; onChoose?: 
           nothingFoundMessage="No template by that name"
           w={360}
         />
-        <Button variant="light" loading={syncing} onClick={() => void useStore.getState().syncTemplates()}>
+        <Button
+          variant="light"
+          loading={syncing}
+          onClick={() => void useStore.getState().syncTemplates()}
+        >
           Sync templates
         </Button>
         <Button variant="subtle" onClick={() => setAdding(true)}>
@@ -94,8 +120,10 @@ export function TemplatePicker(props: { setup?: MessageSetup | null; onChoose?: 
         </Button>
       </Group>
       <Text size="xs" c="dimmed" data-testid="templates-synced">
-        {list?.syncedAt ? `Templates synced ${new Date(list.syncedAt).toLocaleString()}.` : 'Templates not synced yet.'} Only approved templates
-        can be sent; the others are listed with their status.
+        {list?.syncedAt
+          ? `Templates synced ${new Date(list.syncedAt).toLocaleString()}.`
+          : 'Templates not synced yet.'}{' '}
+        Only approved templates can be sent; the others are listed with their status.
       </Text>
       {chosen && (
         <Group gap="xs">
@@ -103,13 +131,19 @@ export function TemplatePicker(props: { setup?: MessageSetup | null; onChoose?: 
             {chosen.status}
           </Badge>
           <Badge variant="outline">{chosen.category}</Badge>
-          <Badge variant="outline">{chosen.parameterFormat === 'NAMED' ? 'Named variables' : 'Numbered variables'}</Badge>
+          <Badge variant="outline">
+            {chosen.parameterFormat === 'NAMED' ? 'Named variables' : 'Numbered variables'}
+          </Badge>
           {chosen.source === 'manual' && <Badge variant="outline">Added by hand</Badge>}
           {chosen.qualityScore && <Badge variant="outline">Quality: {chosen.qualityScore}</Badge>}
         </Group>
       )}
       {setup?.templateWarning && (
-        <Alert color="orange" title="This template cannot be sent right now" data-testid="template-warning">
+        <Alert
+          color="orange"
+          title="This template cannot be sent right now"
+          data-testid="template-warning"
+        >
           {setup.templateWarning}
         </Alert>
       )}

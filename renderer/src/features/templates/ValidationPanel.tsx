@@ -1,4 +1,15 @@
-import { Alert, Anchor, Badge, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Group,
+  Loader,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import type { ValidationReason } from '../../../../shared/api';
 import { useStore } from '../../store';
 
@@ -13,7 +24,10 @@ function Reason({ reason }: { reason: ValidationReason }) {
   // With an A/B split the preview shown is the variant's; both follow the row asked for.
   const show = async (target: { recipientId: number }) => {
     const s = useStore.getState();
-    await Promise.all([s.showRecipient(target), s.variantsView?.split ? s.showVariantRecipient(target) : undefined]);
+    await Promise.all([
+      s.showRecipient(target),
+      s.variantsView?.split ? s.showVariantRecipient(target) : undefined,
+    ]);
   };
   return (
     <Table.Tr data-testid="validation-reason" data-code={reason.code}>
@@ -36,7 +50,13 @@ function Reason({ reason }: { reason: ValidationReason }) {
         <Text size="sm">{ACTION_TEXT[reason.action](reason.count)}</Text>
         <Group gap={6} mt={4}>
           {reason.examples.slice(0, 8).map((e) => (
-            <Anchor key={e.recipientId} size="xs" component="button" title={e.message} onClick={() => void show({ recipientId: e.recipientId })}>
+            <Anchor
+              key={e.recipientId}
+              size="xs"
+              component="button"
+              title={e.message}
+              onClick={() => void show({ recipientId: e.recipientId })}
+            >
               row {e.rowNumber}
             </Anchor>
           ))}
@@ -72,8 +92,12 @@ export function ValidationPanel() {
                 : v.invalid === 0
                   ? `All ${v.checked.toLocaleString()} recipients can be sent.`
                   : `${v.valid.toLocaleString()} of ${v.checked.toLocaleString()} recipients can be sent; ${v.invalid.toLocaleString()} would be skipped.`}
-              {v.alreadySkipped > 0 ? ` ${v.alreadySkipped.toLocaleString()} more are already skipped (opted out).` : ''}
-              {v.excludedByTargeting > 0 ? ` ${v.excludedByTargeting.toLocaleString()} are left out by the audience filter.` : ''}
+              {v.alreadySkipped > 0
+                ? ` ${v.alreadySkipped.toLocaleString()} more are already skipped (opted out).`
+                : ''}
+              {v.excludedByTargeting > 0
+                ? ` ${v.excludedByTargeting.toLocaleString()} are left out by the audience filter.`
+                : ''}
             </Text>
             {v.reasons.length > 0 && (
               <Table aria-label="Problems by reason">

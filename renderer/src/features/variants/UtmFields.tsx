@@ -1,10 +1,21 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { hasUtm, UTM_KEYS, type Slot, type UtmKey, type UtmParams } from '../../../../shared/domain/templates';
+import {
+  hasUtm,
+  UTM_KEYS,
+  type Slot,
+  type UtmKey,
+  type UtmParams,
+} from '../../../../shared/domain/templates';
 import { useStore } from '../../store';
 import { CommitInput } from '../templates/CommitInput';
 
-const HINT: Record<UtmKey, string> = { source: 'e.g. whatsapp', medium: 'e.g. message', campaign: 'e.g. spring_sale', content: 'e.g. the variant' };
+const HINT: Record<UtmKey, string> = {
+  source: 'e.g. whatsapp',
+  medium: 'e.g. message',
+  campaign: 'e.g. spring_sale',
+  content: 'e.g. the variant',
+};
 
 /**
  * UTM tags for a dynamic link button of the variant being edited. The core appends them to the end of
@@ -26,10 +37,18 @@ export function UtmFields({ slot, editable }: { slot: Slot; editable: boolean })
       </Text>
     );
   }
-  const set = (next: UtmParams) => void useStore.getState().setUtm(slot.key, hasUtm(next) ? next : null);
+  const set = (next: UtmParams) =>
+    void useStore.getState().setUtm(slot.key, hasUtm(next) ? next : null);
   if (!open && !hasUtm(utm)) {
     return (
-      <Button size="compact-xs" variant="subtle" w="fit-content" disabled={!editable} onClick={() => setOpen(true)} data-testid={`utm-open-${slot.key}`}>
+      <Button
+        size="compact-xs"
+        variant="subtle"
+        w="fit-content"
+        disabled={!editable}
+        onClick={() => setOpen(true)}
+        data-testid={`utm-open-${slot.key}`}
+      >
         Add UTM tags to this link{view.split ? ` (variant ${variant.id})` : ''}
       </Button>
     );
@@ -55,19 +74,30 @@ export function UtmFields({ slot, editable }: { slot: Slot; editable: boolean })
       </Group>
       <Group gap="xs">
         {view.split && (
-          <Button size="compact-xs" variant="subtle" disabled={!editable || utm.content === variant.label} onClick={() => set({ ...utm, content: variant.label })}>
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            disabled={!editable || utm.content === variant.label}
+            onClick={() => set({ ...utm, content: variant.label })}
+          >
             utm_content = “{variant.label}”
           </Button>
         )}
         {hasUtm(utm) && (
-          <Button size="compact-xs" variant="subtle" color="gray" disabled={!editable} onClick={() => set({})}>
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            color="gray"
+            disabled={!editable}
+            onClick={() => set({})}
+          >
             Remove the tags
           </Button>
         )}
       </Group>
       <Text size="xs" c="dimmed">
-        Each value is percent-encoded for you; empty ones are left out. The part of the link that comes from your file must
-        already be a valid link ending.
+        Each value is percent-encoded for you; empty ones are left out. The part of the link that
+        comes from your file must already be a valid link ending.
       </Text>
     </Stack>
   );

@@ -1,4 +1,15 @@
-import { Alert, Badge, Button, Group, NumberInput, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { VariantsView } from '../../../../shared/api';
 import { MAX_VARIANTS, sharesProblem, VARIANT_IDS } from '../../../../shared/domain/variants';
@@ -15,10 +26,14 @@ function SplitEditor({ view }: { view: VariantsView }) {
   useEffect(() => setDraft({}), [key]);
   const value = (id: string) => draft[id] ?? stored[id] ?? 0;
   const numbers = view.variants.map((v) => Number(value(v.id)));
-  const problem = numbers.some((n) => Number.isNaN(n)) ? 'Give every variant a proportion.' : sharesProblem(numbers);
+  const problem = numbers.some((n) => Number.isNaN(n))
+    ? 'Give every variant a proportion.'
+    : sharesProblem(numbers);
   const changed = view.variants.some((v) => Number(value(v.id)) !== v.share);
   const apply = async () => {
-    const e = await useStore.getState().setVariantShares(Object.fromEntries(view.variants.map((v) => [v.id, Number(value(v.id))])));
+    const e = await useStore
+      .getState()
+      .setVariantShares(Object.fromEntries(view.variants.map((v) => [v.id, Number(value(v.id))])));
     setError(e?.message ?? null);
   };
   return (
@@ -43,10 +58,21 @@ function SplitEditor({ view }: { view: VariantsView }) {
             </Text>
           </Stack>
         ))}
-        <Button size="xs" disabled={!view.editable || !changed || problem !== null} onClick={() => void apply()} data-testid="apply-split">
+        <Button
+          size="xs"
+          disabled={!view.editable || !changed || problem !== null}
+          onClick={() => void apply()}
+          data-testid="apply-split"
+        >
           Apply proportions
         </Button>
-        <Button size="xs" variant="subtle" disabled={!view.editable} onClick={() => void useStore.getState().reshuffleVariants()} title="Draw who gets which variant again">
+        <Button
+          size="xs"
+          variant="subtle"
+          disabled={!view.editable}
+          onClick={() => void useStore.getState().reshuffleVariants()}
+          title="Draw who gets which variant again"
+        >
           Shuffle again
         </Button>
       </Group>
@@ -73,12 +99,19 @@ export function VariantBar() {
   const view = useStore((s) => s.variantsView);
   const selected = useStore((s) => s.selectedVariant);
   const error = useStore((s) => s.variantError);
-  const { selectVariant, addVariant, removeVariant, renameVariant, dismissVariantError } = useStore.getState();
+  const { selectVariant, addVariant, removeVariant, renameVariant, dismissVariantError } =
+    useStore.getState();
   if (!view) return null;
   const next = VARIANT_IDS[view.variants.length];
   const current = view.variants.find((v) => v.id === selected);
   return (
-    <Paper withBorder p="sm" data-testid="variant-bar" data-split={view.split ? 'true' : 'false'} data-selected={selected}>
+    <Paper
+      withBorder
+      p="sm"
+      data-testid="variant-bar"
+      data-split={view.split ? 'true' : 'false'}
+      data-selected={selected}
+    >
       <Stack gap="xs">
         <Group justify="space-between" align="center">
           <Group gap="sm">
@@ -90,7 +123,10 @@ export function VariantBar() {
                 data-testid="variant-selector"
                 value={selected}
                 onChange={(v) => void selectVariant(v)}
-                data={view.variants.map((v) => ({ value: v.id, label: `${v.id}${v.label !== v.id ? ` · ${v.label}` : ''} · ${v.share}%` }))}
+                data={view.variants.map((v) => ({
+                  value: v.id,
+                  label: `${v.id}${v.label !== v.id ? ` · ${v.label}` : ''} · ${v.share}%`,
+                }))}
               />
             )}
             {view.variants
@@ -113,7 +149,8 @@ export function VariantBar() {
         </Group>
         {!view.split && (
           <Text size="xs" c="dimmed">
-            Add a variant to test another template or wording on part of the audience, chosen at random.
+            Add a variant to test another template or wording on part of the audience, chosen at
+            random.
           </Text>
         )}
         {view.split && <SplitEditor view={view} />}
@@ -123,22 +160,37 @@ export function VariantBar() {
               size="xs"
               label={`Name of variant ${current.id}`}
               value={current.label}
-              onCommit={(label) => label.trim() !== '' && void renameVariant(current.id, label.trim())}
+              onCommit={(label) =>
+                label.trim() !== '' && void renameVariant(current.id, label.trim())
+              }
               disabled={!view.messageEditable}
               w={220}
             />
             {current.id !== 'A' && (
-              <Button size="xs" variant="subtle" color="red" disabled={!view.editable} onClick={() => void removeVariant(current.id as 'B' | 'C')}>
+              <Button
+                size="xs"
+                variant="subtle"
+                color="red"
+                disabled={!view.editable}
+                onClick={() => void removeVariant(current.id as 'B' | 'C')}
+              >
                 Remove variant {current.id}
               </Button>
             )}
             <Text size="xs" c="dimmed">
-              {current.id === 'A' ? 'Variant A is the campaign’s own template and mapping.' : `Editing variant ${current.id}: its own template and mapping below.`}
+              {current.id === 'A'
+                ? 'Variant A is the campaign’s own template and mapping.'
+                : `Editing variant ${current.id}: its own template and mapping below.`}
             </Text>
           </Group>
         )}
         {error && (
-          <Alert color="red" withCloseButton onClose={dismissVariantError} data-testid="variant-error">
+          <Alert
+            color="red"
+            withCloseButton
+            onClose={dismissVariantError}
+            data-testid="variant-error"
+          >
             {error.message}
           </Alert>
         )}

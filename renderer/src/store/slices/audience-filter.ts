@@ -1,7 +1,16 @@
 import type { StateCreator } from 'zustand';
 import type { ApiError, FilterCount, FilterState } from '../../../../shared/api';
-import { canonicalFilterJson, normalizeFilter, type AudienceFilter } from '../../../../shared/domain/audience-filter';
-import { emptyDraft, fromFilter, toFilterInput, type Draft } from '../../features/audience/filter/draft';
+import {
+  canonicalFilterJson,
+  normalizeFilter,
+  type AudienceFilter,
+} from '../../../../shared/domain/audience-filter';
+import {
+  emptyDraft,
+  fromFilter,
+  toFilterInput,
+  type Draft,
+} from '../../features/audience/filter/draft';
 import { api } from '../../lib/api';
 import type { AppState } from '../index';
 
@@ -30,9 +39,13 @@ export interface AudienceFilterSlice {
 /** How long typing may pause before the filter is saved and counted. */
 export const FILTER_SAVE_DELAY_MS = 400;
 
-const keyOf = (filter: AudienceFilter | null): string => (filter ? canonicalFilterJson(filter) : 'none');
+const keyOf = (filter: AudienceFilter | null): string =>
+  filter ? canonicalFilterJson(filter) : 'none';
 
-export const createAudienceFilterSlice: StateCreator<AppState, [], [], AudienceFilterSlice> = (set, get) => {
+export const createAudienceFilterSlice: StateCreator<AppState, [], [], AudienceFilterSlice> = (
+  set,
+  get,
+) => {
   let timer: ReturnType<typeof setTimeout> | undefined;
   // The saved filter as last seen here, to tell our own saves from changes made elsewhere.
   let savedKey = 'none';
@@ -89,13 +102,23 @@ export const createAudienceFilterSlice: StateCreator<AppState, [], [], AudienceF
         if (timer !== undefined) clearTimeout(timer);
         timer = undefined;
         savedKey = 'none';
-        set({ filterCampaignId: campaignId, filterState: null, filterDraft: null, filterCount: null, filterError: null, filterDirty: false });
+        set({
+          filterCampaignId: campaignId,
+          filterState: null,
+          filterDraft: null,
+          filterCount: null,
+          filterError: null,
+          filterDirty: false,
+        });
       }
       const r = await api.call('campaigns.filter', { campaignId });
       if (id() !== campaignId) return;
       if (!r.ok) return set({ filterError: r.error });
       savedKey = keyOf(r.value.filter);
-      set({ filterState: r.value, filterDraft: r.value.filter ? fromFilter(r.value.filter) : emptyDraft(r.value.defaults) });
+      set({
+        filterState: r.value,
+        filterDraft: r.value.filter ? fromFilter(r.value.filter) : emptyDraft(r.value.defaults),
+      });
       await count();
     },
 
@@ -108,7 +131,13 @@ export const createAudienceFilterSlice: StateCreator<AppState, [], [], AudienceF
       savedKey = changedElsewhere ? keyOf(r.value.filter) : savedKey;
       set({
         filterState: r.value,
-        ...(changedElsewhere ? { filterDraft: r.value.filter ? fromFilter(r.value.filter) : emptyDraft(r.value.defaults) } : {}),
+        ...(changedElsewhere
+          ? {
+              filterDraft: r.value.filter
+                ? fromFilter(r.value.filter)
+                : emptyDraft(r.value.defaults),
+            }
+          : {}),
       });
       await count();
     },

@@ -87,7 +87,15 @@ export const createAudienceSlice: StateCreator<AppState, [], [], AudienceSlice> 
 
     async openAudience(campaignId) {
       if (get().audienceCampaignId !== campaignId) {
-        set({ audienceCampaignId: campaignId, staged: null, preview: null, readOptions: {}, lastResult: null, audienceError: null, progress: null });
+        set({
+          audienceCampaignId: campaignId,
+          staged: null,
+          preview: null,
+          readOptions: {},
+          lastResult: null,
+          audienceError: null,
+          progress: null,
+        });
       }
       await get().refreshAudience();
     },
@@ -100,7 +108,10 @@ export const createAudienceSlice: StateCreator<AppState, [], [], AudienceSlice> 
         api.call('recipients.list', { campaignId, limit: RECIPIENTS_SHOWN }),
       ]);
       if (get().audienceCampaignId !== campaignId) return;
-      set({ imports: imports.ok ? imports.value : [], recipients: recipients.ok ? recipients.value.items : [] });
+      set({
+        imports: imports.ok ? imports.value : [],
+        recipients: recipients.ok ? recipients.value.items : [],
+      });
     },
 
     async stageFile(file) {
@@ -117,7 +128,8 @@ export const createAudienceSlice: StateCreator<AppState, [], [], AudienceSlice> 
       if (value === undefined) delete readOptions[key];
       else readOptions[key] = value;
       // A different encoding, delimiter or header choice changes the columns themselves.
-      if (key === 'encoding' || key === 'delimiter' || key === 'hasHeader') delete readOptions.phoneColumn;
+      if (key === 'encoding' || key === 'delimiter' || key === 'hasHeader')
+        delete readOptions.phoneColumn;
       set({ readOptions });
       await requestPreview();
     },
@@ -130,7 +142,12 @@ export const createAudienceSlice: StateCreator<AppState, [], [], AudienceSlice> 
       const { audienceCampaignId, staged, readOptions } = get();
       if (audienceCampaignId === null || !staged) return;
       set({ importing: true, progress: null, audienceError: null, lastResult: null });
-      const result = await api.call('audience.import', { campaignId: audienceCampaignId, file: staged.ref, fileName: staged.name, options: readOptions });
+      const result = await api.call('audience.import', {
+        campaignId: audienceCampaignId,
+        file: staged.ref,
+        fileName: staged.name,
+        options: readOptions,
+      });
       set({ importing: false, progress: null });
       if (result.ok) set({ lastResult: result.value, staged: null, preview: null });
       else set({ audienceError: result.error });

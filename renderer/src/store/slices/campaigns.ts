@@ -11,7 +11,10 @@ export interface CampaignsSlice {
   currentError: ApiError | null;
   loadCampaigns: () => Promise<void>;
   loadCampaign: (id: number) => Promise<void>;
-  createCampaign: (name: string, accountId?: number) => Promise<{ ok: true; campaign: Campaign } | { ok: false; error: ApiError }>;
+  createCampaign: (
+    name: string,
+    accountId?: number,
+  ) => Promise<{ ok: true; campaign: Campaign } | { ok: false; error: ApiError }>;
   renameCampaign: (id: number, name: string) => Promise<ApiError | null>;
   deleteCampaign: (id: number) => Promise<ApiError | null>;
 }
@@ -37,7 +40,10 @@ export const createCampaignsSlice: StateCreator<AppState, [], [], CampaignsSlice
   },
 
   async createCampaign(name, accountId) {
-    const result = await api.call('campaigns.create', { name, ...(accountId !== undefined ? { accountId } : {}) });
+    const result = await api.call('campaigns.create', {
+      name,
+      ...(accountId !== undefined ? { accountId } : {}),
+    });
     await get().loadCampaigns();
     return result.ok ? { ok: true, campaign: result.value } : { ok: false, error: result.error };
   },

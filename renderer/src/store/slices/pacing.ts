@@ -1,5 +1,10 @@
 import type { StateCreator } from 'zustand';
-import type { AccountPacingDefaults, ApiError, MethodInput, PacingView } from '../../../../shared/api';
+import type {
+  AccountPacingDefaults,
+  ApiError,
+  MethodInput,
+  PacingView,
+} from '../../../../shared/api';
 import { api } from '../../lib/api';
 import type { AppState } from '../index';
 
@@ -14,7 +19,10 @@ export interface PacingSlice {
   /** Saves one or more parts; returns the error, or null. The prechecks follow for a draft. */
   savePacing: (input: MethodInput<'campaigns.setPacing'>) => Promise<ApiError | null>;
   loadAccountPacing: () => Promise<void>;
-  saveAccountQuietHours: (accountId: number, quietHours: { from: string; to: string } | null) => Promise<ApiError | null>;
+  saveAccountQuietHours: (
+    accountId: number,
+    quietHours: { from: string; to: string } | null,
+  ) => Promise<ApiError | null>;
 }
 
 export const createPacingSlice: StateCreator<AppState, [], [], PacingSlice> = (set, get) => {
@@ -50,7 +58,11 @@ export const createPacingSlice: StateCreator<AppState, [], [], PacingSlice> = (s
       }),
     async loadAccountPacing() {
       const r = await api.call('accounts.pacingDefaults', {});
-      set(r.ok ? { accountPacing: r.value, accountPacingError: null } : { accountPacingError: r.error });
+      set(
+        r.ok
+          ? { accountPacing: r.value, accountPacingError: null }
+          : { accountPacingError: r.error },
+      );
     },
     async saveAccountQuietHours(accountId, quietHours) {
       const r = await api.call('accounts.update', { id: accountId, quietHours });

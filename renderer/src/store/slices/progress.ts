@@ -1,5 +1,12 @@
 import type { StateCreator } from 'zustand';
-import type { ApiError, FailureGroup, RecipientState, RecipientStatus, RetryFailedResult, Timeline } from '../../../../shared/api';
+import type {
+  ApiError,
+  FailureGroup,
+  RecipientState,
+  RecipientStatus,
+  RetryFailedResult,
+  Timeline,
+} from '../../../../shared/api';
 import { api } from '../../lib/api';
 import type { AppState } from '../index';
 
@@ -27,7 +34,10 @@ export const RECIPIENT_FILTERS = {
   unknown: { label: 'Unknown', states: ['unknown'] },
   skipped: { label: 'Skipped', states: ['skipped'] },
   expired: { label: 'Expired', states: ['expired'] },
-} as const satisfies Record<string, { label: string; states: readonly RecipientState[] | undefined }>;
+} as const satisfies Record<
+  string,
+  { label: string; states: readonly RecipientState[] | undefined }
+>;
 export type RecipientFilter = keyof typeof RECIPIENT_FILTERS;
 
 const PAGE = 200;
@@ -64,7 +74,13 @@ export const createProgressSlice: StateCreator<AppState, [], [], ProgressSlice> 
     if (!now || now.generation !== t.generation) return;
     if (!r.ok) return set({ table: { ...now, loading: false, error: r.error } });
     set({
-      table: { ...now, loading: false, error: null, items: [...now.items, ...r.value.items], nextAfterId: r.value.nextAfterId },
+      table: {
+        ...now,
+        loading: false,
+        error: null,
+        items: [...now.items, ...r.value.items],
+        nextAfterId: r.value.nextAfterId,
+      },
     });
   };
 
@@ -121,13 +137,26 @@ export const createProgressSlice: StateCreator<AppState, [], [], ProgressSlice> 
         limit: PAGE,
       });
       const now = get().table;
-      if (!r.ok || !now || now.generation !== t.generation || now.loading || now.items.length > PAGE) return;
+      if (
+        !r.ok ||
+        !now ||
+        now.generation !== t.generation ||
+        now.loading ||
+        now.items.length > PAGE
+      )
+        return;
       set({ table: { ...now, items: r.value.items, nextAfterId: r.value.nextAfterId } });
     },
     async retryFailed(campaignId) {
       set({ retry: null });
       const r = await api.call('campaigns.retryFailed', { campaignId });
-      set({ retry: { sourceId: campaignId, result: r.ok ? r.value : null, error: r.ok ? null : r.error } });
+      set({
+        retry: {
+          sourceId: campaignId,
+          result: r.ok ? r.value : null,
+          error: r.ok ? null : r.error,
+        },
+      });
       await get().loadCampaigns();
     },
   };

@@ -1,5 +1,12 @@
 import type { StateCreator } from 'zustand';
-import type { ApiError, ReportFilter, ReportFormat, ReportOptions, ReportProgress, ReportResult } from '../../../../shared/api';
+import type {
+  ApiError,
+  ReportFilter,
+  ReportFormat,
+  ReportOptions,
+  ReportProgress,
+  ReportResult,
+} from '../../../../shared/api';
 import { api } from '../../lib/api';
 import type { AppState } from '../index';
 
@@ -43,7 +50,15 @@ export const createReportsSlice: StateCreator<AppState, [], [], ReportsSlice> = 
 
   async openReports(campaignId) {
     const same = get().reportCampaignId === campaignId;
-    if (!same) set({ reportCampaignId: campaignId, reportOptions: null, reportResult: null, reportSaved: null, reportError: null, reportProgress: null });
+    if (!same)
+      set({
+        reportCampaignId: campaignId,
+        reportOptions: null,
+        reportResult: null,
+        reportSaved: null,
+        reportError: null,
+        reportProgress: null,
+      });
     const result = await api.call('reports.options', { campaignId });
     if (get().reportCampaignId !== campaignId) return;
     if (!result.ok) return set({ reportError: result.error });
@@ -57,11 +72,29 @@ export const createReportsSlice: StateCreator<AppState, [], [], ReportsSlice> = 
   setReportColumns: (reportColumns) => set({ reportColumns }),
 
   async startReport() {
-    const { reportCampaignId: campaignId, reportFormat: format, reportFilter: filter, reportColumns: columns, reportOptions } = get();
+    const {
+      reportCampaignId: campaignId,
+      reportFormat: format,
+      reportFilter: filter,
+      reportColumns: columns,
+      reportOptions,
+    } = get();
     if (campaignId === null || get().reportRunning) return;
     const all = reportOptions?.columns.length === columns.length;
-    set({ reportRunning: true, reportProgress: null, reportResult: null, reportSaved: null, reportError: null });
-    const result = await api.call('reports.export', { campaignId, format, filter, timeZone: userTimeZone(), ...(all ? {} : { columns }) });
+    set({
+      reportRunning: true,
+      reportProgress: null,
+      reportResult: null,
+      reportSaved: null,
+      reportError: null,
+    });
+    const result = await api.call('reports.export', {
+      campaignId,
+      format,
+      filter,
+      timeZone: userTimeZone(),
+      ...(all ? {} : { columns }),
+    });
     set({ reportRunning: false });
     if (!result.ok) return set({ reportError: result.error, reportProgress: null });
     set({ reportResult: result.value });

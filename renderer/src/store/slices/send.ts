@@ -19,8 +19,12 @@ export interface SendSlice {
 }
 
 export const createSendSlice: StateCreator<AppState, [], [], SendSlice> = (set, get) => {
-  const keep = (p: SendProgress) => set({ sendProgress: { ...get().sendProgress, [p.campaignId]: p } });
-  const after = async (campaignId: number, result: { ok: true; value: SendProgress } | { ok: false; error: ApiError }) => {
+  const keep = (p: SendProgress) =>
+    set({ sendProgress: { ...get().sendProgress, [p.campaignId]: p } });
+  const after = async (
+    campaignId: number,
+    result: { ok: true; value: SendProgress } | { ok: false; error: ApiError },
+  ) => {
     if (result.ok) {
       keep(result.value);
       set({ sendError: null });
@@ -41,13 +45,25 @@ export const createSendSlice: StateCreator<AppState, [], [], SendSlice> = (set, 
     async runPrecheck(campaignId) {
       set({ precheckLoading: true });
       const r = await api.call('campaigns.precheck', { campaignId });
-      set({ precheckLoading: false, precheck: r.ok ? r.value : null, sendError: r.ok ? null : r.error });
+      set({
+        precheckLoading: false,
+        precheck: r.ok ? r.value : null,
+        sendError: r.ok ? null : r.error,
+      });
     },
     async startSending(campaignId, scheduleAt) {
-      await after(campaignId, await api.call('campaigns.start', { campaignId, ...(scheduleAt ? { scheduleAt } : {}) }));
+      await after(
+        campaignId,
+        await api.call('campaigns.start', { campaignId, ...(scheduleAt ? { scheduleAt } : {}) }),
+      );
     },
     async control(campaignId, action) {
-      const method = action === 'pause' ? 'campaigns.pause' : action === 'resume' ? 'campaigns.resume' : 'campaigns.cancel';
+      const method =
+        action === 'pause'
+          ? 'campaigns.pause'
+          : action === 'resume'
+            ? 'campaigns.resume'
+            : 'campaigns.cancel';
       await after(campaignId, await api.call(method, { campaignId }));
     },
     async resendUnknown(campaignId) {

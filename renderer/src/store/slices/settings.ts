@@ -15,7 +15,10 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
   appInfo: null,
   settingsError: null,
   async loadSettings() {
-    const [accounts, info] = await Promise.all([api.call('accounts.list', {}), api.call('app.info', {})]);
+    const [accounts, info] = await Promise.all([
+      api.call('accounts.list', {}),
+      api.call('app.info', {}),
+    ]);
     set({
       accounts: accounts.ok ? accounts.value : [],
       appInfo: info.ok ? info.value : null,

@@ -1,5 +1,10 @@
 import type { StateCreator } from 'zustand';
-import type { ApiError, SuppressionEntry, SuppressionImportResult, SuppressionRemoval } from '../../../../shared/api';
+import type {
+  ApiError,
+  SuppressionEntry,
+  SuppressionImportResult,
+  SuppressionRemoval,
+} from '../../../../shared/api';
 import { api } from '../../lib/api';
 import type { AppState } from '../index';
 
@@ -23,7 +28,11 @@ export interface SuppressionSlice {
   suppressionNext: string | null;
   suppressionLoaded: boolean;
   suppressionError: ApiError | null;
-  suppressionImport: { busy: boolean; result: SuppressionImportResult | null; error: ApiError | null };
+  suppressionImport: {
+    busy: boolean;
+    result: SuppressionImportResult | null;
+    error: ApiError | null;
+  };
   loadSuppression: () => Promise<void>;
   setSuppressionTab: (tab: SuppressionTab) => Promise<void>;
   setSuppressionSearch: (search: string) => Promise<void>;
@@ -35,7 +44,10 @@ export interface SuppressionSlice {
   clearSuppressionImport: () => void;
 }
 
-export const createSuppressionSlice: StateCreator<AppState, [], [], SuppressionSlice> = (set, get) => ({
+export const createSuppressionSlice: StateCreator<AppState, [], [], SuppressionSlice> = (
+  set,
+  get,
+) => ({
   suppressionTab: 'active',
   suppressionSearch: '',
   suppressionCursors: [],
@@ -53,11 +65,25 @@ export const createSuppressionSlice: StateCreator<AppState, [], [], SuppressionS
     const input = { search, limit: SUPPRESSION_PAGE_SIZE, ...(after ? { after } : {}) };
     if (tab === 'active') {
       const r = await api.call('suppression.list', input);
-      if (r.ok) set({ suppressionRows: r.value.rows, suppressionTotal: r.value.total, suppressionNext: r.value.next, suppressionLoaded: true, suppressionError: null });
+      if (r.ok)
+        set({
+          suppressionRows: r.value.rows,
+          suppressionTotal: r.value.total,
+          suppressionNext: r.value.next,
+          suppressionLoaded: true,
+          suppressionError: null,
+        });
       else set({ suppressionLoaded: true, suppressionError: r.error });
     } else {
       const r = await api.call('suppression.removals', input);
-      if (r.ok) set({ suppressionRemovals: r.value.rows, suppressionTotal: r.value.total, suppressionNext: r.value.next, suppressionLoaded: true, suppressionError: null });
+      if (r.ok)
+        set({
+          suppressionRemovals: r.value.rows,
+          suppressionTotal: r.value.total,
+          suppressionNext: r.value.next,
+          suppressionLoaded: true,
+          suppressionError: null,
+        });
       else set({ suppressionLoaded: true, suppressionError: r.error });
     }
   },
@@ -102,9 +128,17 @@ export const createSuppressionSlice: StateCreator<AppState, [], [], SuppressionS
   async importSuppressed(file) {
     set({ suppressionImport: { busy: true, result: null, error: null } });
     const staged = await api.stageFile(file);
-    if (!staged.ok) return set({ suppressionImport: { busy: false, result: null, error: staged.error } });
+    if (!staged.ok)
+      return set({ suppressionImport: { busy: false, result: null, error: staged.error } });
     const r = await api.call('suppression.import', { file: staged.value, fileName: file.name });
-    set({ suppressionImport: { busy: false, result: r.ok ? r.value : null, error: r.ok ? null : r.error }, suppressionCursors: [] });
+    set({
+      suppressionImport: {
+        busy: false,
+        result: r.ok ? r.value : null,
+        error: r.ok ? null : r.error,
+      },
+      suppressionCursors: [],
+    });
     await get().loadSuppression();
   },
 

@@ -14,7 +14,12 @@ import { api } from '../../lib/api';
 import type { AppState } from '../index';
 
 /** Which recipient the preview shows: by id, file row, position, or the next match of a search. */
-export type PreviewTarget = { recipientId?: number; row?: number; position?: number; search?: string };
+export type PreviewTarget = {
+  recipientId?: number;
+  row?: number;
+  position?: number;
+  search?: string;
+};
 
 export interface TemplatesSlice {
   messageCampaignId: number | null;
@@ -67,7 +72,10 @@ export const createTemplatesSlice: StateCreator<AppState, [], [], TemplatesSlice
     if (id === null) return;
     const ticket = ++latest.checks;
     set({ validating: true });
-    const [v, e] = await Promise.all([api.call('campaigns.validate', { campaignId: id }), api.call('campaigns.estimate', { campaignId: id })]);
+    const [v, e] = await Promise.all([
+      api.call('campaigns.validate', { campaignId: id }),
+      api.call('campaigns.estimate', { campaignId: id }),
+    ]);
     if (ticket !== latest.checks || campaignId() !== id) return;
     // A run stopped because the mapping changed again is not an error: the newer run answers.
     const superseded = (x: typeof v | typeof e) => !x.ok && x.error.code === 'CONFLICT';
@@ -87,7 +95,9 @@ export const createTemplatesSlice: StateCreator<AppState, [], [], TemplatesSlice
     await loadChecks();
   };
 
-  const withSetup = async (call: Promise<{ ok: true; value: MessageSetup } | { ok: false; error: ApiError }>) => {
+  const withSetup = async (
+    call: Promise<{ ok: true; value: MessageSetup } | { ok: false; error: ApiError }>,
+  ) => {
     const r = await call;
     if (r.ok) return afterChange(r.value);
     set({ messageError: r.error });
@@ -111,7 +121,15 @@ export const createTemplatesSlice: StateCreator<AppState, [], [], TemplatesSlice
 
     async openMessage(id) {
       if (campaignId() !== id) {
-        set({ messageCampaignId: id, setup: null, messagePreview: null, validation: null, estimate: null, messageError: null, templateList: null });
+        set({
+          messageCampaignId: id,
+          setup: null,
+          messagePreview: null,
+          validation: null,
+          estimate: null,
+          messageError: null,
+          templateList: null,
+        });
       }
       const setup = await api.call('campaigns.message', { campaignId: id });
       if (campaignId() !== id) return;
@@ -153,14 +171,18 @@ export const createTemplatesSlice: StateCreator<AppState, [], [], TemplatesSlice
 
     async addTemplateJson(json) {
       const accountId = get().setup?.accountId;
-      const r = await api.call('templates.add', { json, ...(accountId !== undefined ? { accountId } : {}) });
+      const r = await api.call('templates.add', {
+        json,
+        ...(accountId !== undefined ? { accountId } : {}),
+      });
       await get().refreshTemplates();
       return r.ok ? null : r.error;
     },
 
     async chooseTemplate(templateId) {
       const id = campaignId();
-      if (id !== null) await withSetup(api.call('campaigns.setTemplate', { campaignId: id, templateId }));
+      if (id !== null)
+        await withSetup(api.call('campaigns.setTemplate', { campaignId: id, templateId }));
     },
 
     async setSlot(key, source) {
@@ -180,7 +202,13 @@ export const createTemplatesSlice: StateCreator<AppState, [], [], TemplatesSlice
       if (id === null) return;
       const staged = await api.stageFile(file);
       if (!staged.ok) return set({ messageError: staged.error });
-      await withSetup(api.call('campaigns.setMediaFile', { campaignId: id, file: staged.value, fileName: file.name }));
+      await withSetup(
+        api.call('campaigns.setMediaFile', {
+          campaignId: id,
+          file: staged.value,
+          fileName: file.name,
+        }),
+      );
     },
 
     showRecipient: (target) => loadPreview(target),

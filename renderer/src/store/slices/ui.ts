@@ -1,7 +1,11 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from '../index';
 
-export type View = { page: 'campaigns' } | { page: 'campaign'; id: number } | { page: 'settings' } | { page: 'suppression' };
+export type View =
+  | { page: 'campaigns' }
+  | { page: 'campaign'; id: number }
+  | { page: 'settings' }
+  | { page: 'suppression' };
 
 export interface UiSlice {
   view: View;

@@ -1,5 +1,13 @@
 import type { StateCreator } from 'zustand';
-import type { ApiError, MessageSetup, Result, VariantComparison, VariantId, VariantPreview, VariantsView } from '../../../../shared/api';
+import type {
+  ApiError,
+  MessageSetup,
+  Result,
+  VariantComparison,
+  VariantId,
+  VariantPreview,
+  VariantsView,
+} from '../../../../shared/api';
 import type { MappingSource, UtmParams } from '../../../../shared/domain/templates';
 import { api } from '../../lib/api';
 import type { AppState } from '../index';
@@ -73,7 +81,14 @@ export const createVariantsSlice: StateCreator<AppState, [], [], VariantsSlice> 
     const ticket = ++readTicket;
     const epoch = changeEpoch;
     const r = await api.call('variants.message', { campaignId: id, variant });
-    if (ticket !== readTicket || epoch !== changeEpoch || changesInFlight > 0 || campaignId() !== id || get().selectedVariant !== variant) return;
+    if (
+      ticket !== readTicket ||
+      epoch !== changeEpoch ||
+      changesInFlight > 0 ||
+      campaignId() !== id ||
+      get().selectedVariant !== variant
+    )
+      return;
     if (r.ok) set({ variantSetup: r.value });
     else set({ variantError: r.error });
   };
@@ -84,7 +99,9 @@ export const createVariantsSlice: StateCreator<AppState, [], [], VariantsSlice> 
     const r = await api.call('variants.get', { campaignId: id });
     if (campaignId() !== id) return;
     if (!r.ok) return set({ variantError: r.error });
-    const selected = r.value.variants.some((v) => v.id === get().selectedVariant) ? get().selectedVariant : 'A';
+    const selected = r.value.variants.some((v) => v.id === get().selectedVariant)
+      ? get().selectedVariant
+      : 'A';
     set({ variantsView: r.value, selectedVariant: selected });
   };
 
@@ -92,7 +109,8 @@ export const createVariantsSlice: StateCreator<AppState, [], [], VariantsSlice> 
   const afterView = async (r: Result<VariantsView>) => {
     if (!r.ok) return set({ variantError: r.error });
     set({ variantsView: r.value, variantError: null });
-    if (!r.value.variants.some((v) => v.id === get().selectedVariant)) set({ selectedVariant: 'A' });
+    if (!r.value.variants.some((v) => v.id === get().selectedVariant))
+      set({ selectedVariant: 'A' });
     await Promise.all([loadSetup(), loadPreview(currentTarget())]);
   };
 
@@ -135,7 +153,14 @@ export const createVariantsSlice: StateCreator<AppState, [], [], VariantsSlice> 
     comparison: null,
 
     async loadVariants(id) {
-      if (get().variantsView?.campaignId !== id) set({ variantsView: null, selectedVariant: 'A', variantSetup: null, variantPreview: null, variantError: null });
+      if (get().variantsView?.campaignId !== id)
+        set({
+          variantsView: null,
+          selectedVariant: 'A',
+          variantSetup: null,
+          variantPreview: null,
+          variantError: null,
+        });
       await loadView();
       await Promise.all([loadSetup(), loadPreview({})]);
     },
@@ -212,13 +237,27 @@ export const createVariantsSlice: StateCreator<AppState, [], [], VariantsSlice> 
       if (id === null || !isExtra(variant)) return;
       const staged = await api.stageFile(file);
       if (!staged.ok) return set({ variantError: staged.error });
-      await change(() => api.call('variants.setMediaFile', { campaignId: id, variant, file: staged.value, fileName: file.name }));
+      await change(() =>
+        api.call('variants.setMediaFile', {
+          campaignId: id,
+          variant,
+          file: staged.value,
+          fileName: file.name,
+        }),
+      );
     },
 
     async setUtm(slot, utm) {
       const id = campaignId();
       if (id === null) return;
-      await afterView(await api.call('variants.setUtm', { campaignId: id, variant: get().selectedVariant, slot, utm }));
+      await afterView(
+        await api.call('variants.setUtm', {
+          campaignId: id,
+          variant: get().selectedVariant,
+          slot,
+          utm,
+        }),
+      );
       // A's tags change the campaign's own preview too.
       if (get().selectedVariant === 'A') await get().refreshMessage();
     },

@@ -49,13 +49,17 @@ async function readJsonArg(path: string): Promise<unknown> {
     let size = 0;
     for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
       size += chunk.length;
-      if (size > MAX_JSON_BYTES) throw new CommandError('--filter-json -: more than 1 MB on standard input; a filter is far smaller.');
+      if (size > MAX_JSON_BYTES)
+        throw new CommandError(
+          '--filter-json -: more than 1 MB on standard input; a filter is far smaller.',
+        );
       chunks.push(chunk);
     }
     text = Buffer.concat(chunks).toString('utf8');
   } else {
     try {
-      if ((await stat(path)).size > MAX_JSON_BYTES) throw new CommandError(`${path} is larger than 1 MB; a filter is far smaller.`);
+      if ((await stat(path)).size > MAX_JSON_BYTES)
+        throw new CommandError(`${path} is larger than 1 MB; a filter is far smaller.`);
       text = await readFile(path, 'utf8');
     } catch (e) {
       if (e instanceof CommandError) throw e;
@@ -65,7 +69,9 @@ async function readJsonArg(path: string): Promise<unknown> {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
   } catch (e) {
-    throw new CommandError(`--filter-json: not valid JSON (${e instanceof Error ? e.message : String(e)}).`);
+    throw new CommandError(
+      `--filter-json: not valid JSON (${e instanceof Error ? e.message : String(e)}).`,
+    );
   }
 }
 
@@ -76,12 +82,21 @@ async function readJsonArg(path: string): Promise<unknown> {
 function withKinds(node: unknown, depth = 0): unknown {
   if (depth > 50 || node === null || typeof node !== 'object' || Array.isArray(node)) return node;
   const n = node as Record<string, unknown>;
-  if (Array.isArray(n.items)) return { kind: 'group', match: 'all', ...n, items: n.items.map((i) => withKinds(i, depth + 1)) };
+  if (Array.isArray(n.items))
+    return {
+      kind: 'group',
+      match: 'all',
+      ...n,
+      items: n.items.map((i) => withKinds(i, depth + 1)),
+    };
   if (typeof n.op === 'string') return { kind: 'condition', ...n };
   return n;
 }
 
-function toFilterInput(raw: unknown, reading: { decimal: DecimalSeparator; dateOrder: DateOrder }): FilterInput {
+function toFilterInput(
+  raw: unknown,
+  reading: { decimal: DecimalSeparator; dateOrder: DateOrder },
+): FilterInput {
   if (Array.isArray(raw)) return { root: withKinds({ items: raw }) as GroupInput, ...reading };
   if (raw !== null && typeof raw === 'object' && 'root' in raw) {
     const r = raw as Record<string, unknown>;
@@ -93,11 +108,15 @@ function toFilterInput(raw: unknown, reading: { decimal: DecimalSeparator; dateO
 function countLines(count: FilterCount, state: FilterState): string[] {
   const lines: string[] = [];
   if (count.frozen) {
-    lines.push(`  ${count.matching.toLocaleString('en')} of ${count.total.toLocaleString('en')} recipients match; ${count.excludedAtStart.toLocaleString('en')} were left out when sending started.`);
+    lines.push(
+      `  ${count.matching.toLocaleString('en')} of ${count.total.toLocaleString('en')} recipients match; ${count.excludedAtStart.toLocaleString('en')} were left out when sending started.`,
+    );
   } else {
     lines.push(
       `  ${count.matching.toLocaleString('en')} of ${count.total.toLocaleString('en')} recipients match` +
-        (count.alreadySkipped > 0 ? ` (${count.alreadySkipped.toLocaleString('en')} already skipped, e.g. opted out, are not counted)` : '') +
+        (count.alreadySkipped > 0
+          ? ` (${count.alreadySkipped.toLocaleString('en')} already skipped, e.g. opted out, are not counted)`
+          : '') +
         '.',
     );
   }
@@ -114,7 +133,8 @@ function countLines(count: FilterCount, state: FilterState): string[] {
 }
 
 export const filterPart: SettingsPart = {
-  usage: "[--filter-where 'City = London' --filter-where 'Total spent > 100' [--filter-any] | --filter-json FILE|- | --filter-clear] [--filter-decimal .|,] [--filter-dates dmy|mdy]",
+  usage:
+    "[--filter-where 'City = London' --filter-where 'Total spent > 100' [--filter-any] | --filter-json FILE|- | --filter-clear] [--filter-decimal .|,] [--filter-dates dmy|mdy]",
   options: {
     'filter-where': { type: 'string', multiple: true },
     'filter-any': { type: 'boolean' },
@@ -131,12 +151,28 @@ export const filterPart: SettingsPart = {
     const any = flag(ctx, 'filter-any');
     const decimal = decimalFlag(ctx);
     const dateOrder = datesFlag(ctx);
-    if (wheres.length === 0 && json === undefined && !clear && !any && decimal === undefined && dateOrder === undefined) return null;
+    if (
+      wheres.length === 0 &&
+      json === undefined &&
+      !clear &&
+      !any &&
+      decimal === undefined &&
+      dateOrder === undefined
+    )
+      return null;
     if ([wheres.length > 0, json !== undefined, clear].filter(Boolean).length > 1) {
-      throw new UsageError('Use one of --filter-where (repeatable), --filter-json or --filter-clear.');
+      throw new UsageError(
+        'Use one of --filter-where (repeatable), --filter-json or --filter-clear.',
+      );
     }
-    if (any && wheres.length === 0) throw new UsageError('--filter-any goes with --filter-where: any of the conditions, instead of all of them.');
-    if (clear && (decimal !== undefined || dateOrder !== undefined)) throw new UsageError('--filter-clear removes the filter; --filter-decimal and --filter-dates have nothing to apply to.');
+    if (any && wheres.length === 0)
+      throw new UsageError(
+        '--filter-any goes with --filter-where: any of the conditions, instead of all of them.',
+      );
+    if (clear && (decimal !== undefined || dateOrder !== undefined))
+      throw new UsageError(
+        '--filter-clear removes the filter; --filter-decimal and --filter-dates have nothing to apply to.',
+      );
 
     const state = await call(core, 'campaigns.filter', { campaignId });
     if (clear) {
@@ -163,19 +199,34 @@ export const filterPart: SettingsPart = {
       input = toFilterInput(await readJsonArg(json), reading);
     } else {
       // Only the reading changes: the saved conditions stay.
-      if (!state.filter) throw new UsageError('There is no audience filter to read differently yet: add --filter-where conditions.');
+      if (!state.filter)
+        throw new UsageError(
+          'There is no audience filter to read differently yet: add --filter-where conditions.',
+        );
       input = { ...state.filter, ...reading };
     }
     const saved = await call(core, 'campaigns.setFilter', { campaignId, filter: input });
-    return saved.description ? `audience filter: ${saved.description}` : 'audience filter cleared: everybody imported is in the audience';
+    return saved.description
+      ? `audience filter: ${saved.description}`
+      : 'audience filter cleared: everybody imported is in the audience';
   },
 
   async describe(_ctx, core, campaignId) {
     const state = await call(core, 'campaigns.filter', { campaignId });
     const count = await call(core, 'campaigns.filterCount', { campaignId });
-    const value = { filter: state.filter, description: state.description, count, problem: state.problem };
+    const value = {
+      filter: state.filter,
+      description: state.description,
+      count,
+      problem: state.problem,
+    };
     if (state.problem) return { key: 'filter', value, text: `Audience filter: ${state.problem}` };
-    if (!state.filter) return { key: 'filter', value, text: `Audience filter: none (everybody imported, ${count.total.toLocaleString('en')} recipients).` };
+    if (!state.filter)
+      return {
+        key: 'filter',
+        value,
+        text: `Audience filter: none (everybody imported, ${count.total.toLocaleString('en')} recipients).`,
+      };
     const text = [
       `Audience filter: ${state.description ?? ''}`,
       `  Numbers are read with a ${DECIMAL_LABEL[state.filter.decimal]}; dates ${DATE_ORDER_LABEL[state.filter.dateOrder]}; text ignores case and accents.`,

@@ -17,5 +17,9 @@ export interface SettingsPart {
    */
   apply: (ctx: Ctx, core: Core, campaignId: number) => Promise<string | null>;
   /** Describes the part's current settings for `campaigns settings <id>` (human output). */
-  describe: (ctx: Ctx, core: Core, campaignId: number) => Promise<{ key: string; value: unknown; text: string }>;
+  describe: (
+    ctx: Ctx,
+    core: Core,
+    campaignId: number,
+  ) => Promise<{ key: string; value: unknown; text: string }>;
 }

@@ -10,7 +10,12 @@ import {
   type UtmKey,
   type UtmParams,
 } from '../../../../../shared/domain/templates';
-import { formatShares, sharesProblem, VARIANT_IDS, type VariantId } from '../../../../../shared/domain/variants';
+import {
+  formatShares,
+  sharesProblem,
+  VARIANT_IDS,
+  type VariantId,
+} from '../../../../../shared/domain/variants';
 import type { Core } from '../../../../core/service';
 import { call, CommandError, UsageError, type Ctx } from '../../framework';
 import type { SettingsPart } from './types';
@@ -41,18 +46,32 @@ const VARIANT_FLAG = /^([ABC])(?:=([^@:]+)(?:@([^:]+))?)?(?::(\d{1,3}))?$/;
 export function parseVariantFlag(raw: string): VariantFlag {
   const m = VARIANT_FLAG.exec(raw.trim());
   if (!m || (m[2] === undefined && m[4] === undefined)) {
-    throw new UsageError(`--variant ${raw}: write B=TEMPLATE[@LANGUAGE][:SHARE] (e.g. B=spring_sale@en_US:30) or A:SHARE (e.g. A:70).`);
+    throw new UsageError(
+      `--variant ${raw}: write B=TEMPLATE[@LANGUAGE][:SHARE] (e.g. B=spring_sale@en_US:30) or A:SHARE (e.g. A:70).`,
+    );
   }
   const id = m[1] as VariantId;
-  if (id === 'A' && m[2] !== undefined) throw new UsageError(`--variant ${raw}: variant A is the campaign's own template; change it with campaigns map.`);
+  if (id === 'A' && m[2] !== undefined)
+    throw new UsageError(
+      `--variant ${raw}: variant A is the campaign's own template; change it with campaigns map.`,
+    );
   return {
     id,
-    ...(m[2] !== undefined ? { template: { name: m[2].trim(), ...(m[3] !== undefined ? { language: m[3].trim() } : {}) } } : {}),
+    ...(m[2] !== undefined
+      ? {
+          template: { name: m[2].trim(), ...(m[3] !== undefined ? { language: m[3].trim() } : {}) },
+        }
+      : {}),
     ...(m[4] !== undefined ? { share: Number(m[4]) } : {}),
   };
 }
 
-const UTM_ALIASES: Record<string, UtmKey> = Object.fromEntries(UTM_KEYS.flatMap((k) => [[k, k], [`utm_${k}`, k]]));
+const UTM_ALIASES: Record<string, UtmKey> = Object.fromEntries(
+  UTM_KEYS.flatMap((k) => [
+    [k, k],
+    [`utm_${k}`, k],
+  ]),
+);
 
 /** `source=whatsapp,medium=campaign` → tags; `{variant}` in a value stands for the variant's name. */
 export function parseUtmFlag(raw: string, flag: string): UtmParams {
@@ -61,47 +80,84 @@ export function parseUtmFlag(raw: string, flag: string): UtmParams {
     if (part.trim() === '') continue;
     const eq = part.indexOf('=');
     const key = UTM_ALIASES[(eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase()];
-    if (eq < 0 || !key) throw new UsageError(`${flag} ${raw}: write KEY=VALUE,… with the keys ${UTM_KEYS.join(', ')}.`);
+    if (eq < 0 || !key)
+      throw new UsageError(
+        `${flag} ${raw}: write KEY=VALUE,… with the keys ${UTM_KEYS.join(', ')}.`,
+      );
     out[key] = part.slice(eq + 1).trim();
   }
   return out;
 }
 
-function variantOfFlag(raw: string, flag: string, ids: readonly VariantId[] = VARIANT_IDS): { id: VariantId; rest: string } {
+function variantOfFlag(
+  raw: string,
+  flag: string,
+  ids: readonly VariantId[] = VARIANT_IDS,
+): { id: VariantId; rest: string } {
   const m = /^([ABC]):(.*)$/s.exec(raw);
-  if (!m || !ids.includes(m[1] as VariantId)) throw new UsageError(`${flag} ${raw}: start with the variant, e.g. ${ids.at(-1) ?? 'B'}:…`);
+  if (!m || !ids.includes(m[1] as VariantId))
+    throw new UsageError(`${flag} ${raw}: start with the variant, e.g. ${ids.at(-1) ?? 'B'}:…`);
   return { id: m[1] as VariantId, rest: m[2] ?? '' };
 }
 
-async function findTemplate(ctx: Ctx, core: Core, accountId: number, name: string, language: string | undefined): Promise<TemplateInfo> {
-  const matches = async () => (await call(core, 'templates.list', { accountId })).templates.filter((t) => t.name === name);
+async function findTemplate(
+  ctx: Ctx,
+  core: Core,
+  accountId: number,
+  name: string,
+  language: string | undefined,
+): Promise<TemplateInfo> {
+  const matches = async () =>
+    (await call(core, 'templates.list', { accountId })).templates.filter((t) => t.name === name);
   let found = await matches();
   if (found.length === 0) {
     ctx.io.stderr(`"${name}" is not among the stored templates; syncing the account's templates…`);
     await call(core, 'templates.sync', { accountId });
     found = await matches();
   }
-  if (found.length === 0) throw new CommandError(`There is no template named "${name}" in this account. See: campaign-desk templates list`);
-  const t = language === undefined ? (found.length === 1 ? found[0] : undefined) : found.find((x) => x.language === language);
+  if (found.length === 0)
+    throw new CommandError(
+      `There is no template named "${name}" in this account. See: campaign-desk templates list`,
+    );
+  const t =
+    language === undefined
+      ? found.length === 1
+        ? found[0]
+        : undefined
+      : found.find((x) => x.language === language);
   if (!t) {
     throw language === undefined
-      ? new UsageError(`"${name}" exists in several languages (${found.map((x) => x.language).join(', ')}): write ${name}@LANGUAGE.`)
-      : new CommandError(`"${name}" exists in ${found.map((x) => x.language).join(', ')}, not in "${language}".`);
+      ? new UsageError(
+          `"${name}" exists in several languages (${found.map((x) => x.language).join(', ')}): write ${name}@LANGUAGE.`,
+        )
+      : new CommandError(
+          `"${name}" exists in ${found.map((x) => x.language).join(', ')}, not in "${language}".`,
+        );
   }
   return t;
 }
 
 /** Shares given for some variants; the others split what is left evenly (first ones take the remainder). */
-export function completeShares(ids: readonly VariantId[], given: Partial<Record<VariantId, number>>): Record<string, number> {
+export function completeShares(
+  ids: readonly VariantId[],
+  given: Partial<Record<VariantId, number>>,
+): Record<string, number> {
   const open = ids.filter((id) => given[id] === undefined);
   const left = 100 - ids.reduce((n, id) => n + (given[id] ?? 0), 0);
   const out: Record<string, number> = {};
   ids.forEach((id) => {
     const i = open.indexOf(id);
-    out[id] = i < 0 ? given[id]! : Math.floor(left / open.length) + (i < left - Math.floor(left / open.length) * open.length ? 1 : 0);
+    out[id] =
+      i < 0
+        ? given[id]!
+        : Math.floor(left / open.length) +
+          (i < left - Math.floor(left / open.length) * open.length ? 1 : 0);
   });
   const problem = sharesProblem(ids.map((id) => out[id]!));
-  if (problem) throw new UsageError(`--variant: ${problem} (${ids.map((id) => `${id} ${out[id]}%`).join(', ')})`);
+  if (problem)
+    throw new UsageError(
+      `--variant: ${problem} (${ids.map((id) => `${id} ${out[id]}%`).join(', ')})`,
+    );
   return out;
 }
 
@@ -115,18 +171,28 @@ async function applyVars(core: Core, campaignId: number, vars: string[]): Promis
     const v = variant as 'B' | 'C';
     const setup = await call(core, 'variants.message', { campaignId, variant: v });
     const t = setup.template;
-    if (!t) throw new CommandError(setup.templateWarning ?? `Variant ${v} has no template yet: --variant ${v}=TEMPLATE.`);
+    if (!t)
+      throw new CommandError(
+        setup.templateWarning ?? `Variant ${v} has no template yet: --variant ${v}=TEMPLATE.`,
+      );
     const mapping: Mapping = { ...setup.mapping };
     for (const entry of entries) {
       const eq = entry.indexOf('=');
       const key = eq < 0 ? entry : entry.slice(0, eq);
       const slot = t.slots.find((s) => s.key === key);
-      if (eq < 0 || !slot) throw new UsageError(`--variant-var ${v}:${entry}: write ${v}:SLOT=VALUE with one of ${t.slots.map((s) => s.key).join(', ') || '(none)'}.`);
+      if (eq < 0 || !slot)
+        throw new UsageError(
+          `--variant-var ${v}:${entry}: write ${v}:SLOT=VALUE with one of ${t.slots.map((s) => s.key).join(', ') || '(none)'}.`,
+        );
       try {
         const src = parseMappingExpression(entry.slice(eq + 1), slot.kind);
-        mapping[key] = src.kind === 'media' && src.media.type === 'file' ? { kind: 'media', media: { type: 'file', path: resolve(src.media.path) } } : src;
+        mapping[key] =
+          src.kind === 'media' && src.media.type === 'file'
+            ? { kind: 'media', media: { type: 'file', path: resolve(src.media.path) } }
+            : src;
       } catch (e) {
-        if (e instanceof MappingExpressionError) throw new UsageError(`--variant-var ${v}:${entry}: ${e.message}`);
+        if (e instanceof MappingExpressionError)
+          throw new UsageError(`--variant-var ${v}:${entry}: ${e.message}`);
         throw e;
       }
     }
@@ -134,7 +200,12 @@ async function applyVars(core: Core, campaignId: number, vars: string[]): Promis
   }
 }
 
-async function applyUtm(core: Core, campaignId: number, base: string | undefined, overrides: string[]): Promise<boolean> {
+async function applyUtm(
+  core: Core,
+  campaignId: number,
+  base: string | undefined,
+  overrides: string[],
+): Promise<boolean> {
   if (base === undefined && overrides.length === 0) return false;
   const off = base?.trim().toLowerCase() === 'off';
   const shared = base === undefined || off ? {} : parseUtmFlag(base, '--utm');
@@ -147,41 +218,61 @@ async function applyUtm(core: Core, campaignId: number, base: string | undefined
   let tagged = 0;
   for (const v of view.variants) {
     if (off && !own.has(v.id)) {
-      for (const slot of Object.keys(v.utm)) await call(core, 'variants.setUtm', { campaignId, variant: v.id, slot, utm: null });
+      for (const slot of Object.keys(v.utm))
+        await call(core, 'variants.setUtm', { campaignId, variant: v.id, slot, utm: null });
       continue;
     }
     const tags: UtmParams = { ...(base === undefined ? undefined : shared), ...own.get(v.id) };
     if (base === undefined && !own.has(v.id)) continue;
-    for (const [k, value] of Object.entries(tags)) tags[k as UtmKey] = value.replaceAll('{variant}', v.label);
+    for (const [k, value] of Object.entries(tags))
+      tags[k as UtmKey] = value.replaceAll('{variant}', v.label);
     for (const b of v.urlButtons) {
       if (b.utmBlocked) continue;
-      await call(core, 'variants.setUtm', { campaignId, variant: v.id, slot: b.slot, utm: base === undefined ? { ...v.utm[b.slot], ...tags } : tags });
+      await call(core, 'variants.setUtm', {
+        campaignId,
+        variant: v.id,
+        slot: b.slot,
+        utm: base === undefined ? { ...v.utm[b.slot], ...tags } : tags,
+      });
       tagged++;
     }
   }
-  if (tagged === 0 && !off) throw new CommandError('No variant has a link button with a variable at the end of its link, so there is nothing to add UTM tags to.');
+  if (tagged === 0 && !off)
+    throw new CommandError(
+      'No variant has a link button with a variable at the end of its link, so there is nothing to add UTM tags to.',
+    );
   return true;
 }
 
 export function describeVariants(view: VariantsView): string {
   const lines: string[] = [];
   const tagged = view.variants.some((v) => Object.keys(v.utm).length > 0);
-  if (!view.split && !tagged) return 'A/B variants: none (everybody gets the campaign’s own message).';
+  if (!view.split && !tagged)
+    return 'A/B variants: none (everybody gets the campaign’s own message).';
   lines.push(
     view.split
       ? `A/B variants: ${view.variants.map((v) => v.id).join('/')} ${formatShares(view.variants.map((v) => v.share))} (seed ${view.seed}${view.assigned ? ', assigned' : ''})`
       : 'A/B variants: none; UTM tags:',
   );
   for (const v of view.variants) {
-    const template = v.templateName ? `${v.templateName} (${v.templateLanguage ?? '?'})` : '(no template)';
-    if (view.split) lines.push(`  ${v.id}  ${`"${v.label}"`.padEnd(22)}${String(v.share).padStart(3)}%  ${template.padEnd(34)}${v.recipients.toLocaleString('en')} recipients`);
-    for (const [slot, utm] of Object.entries(v.utm)) lines.push(`     ${slot} tags: ${utmQuery(utm) || '(none)'}`);
+    const template = v.templateName
+      ? `${v.templateName} (${v.templateLanguage ?? '?'})`
+      : '(no template)';
+    if (view.split)
+      lines.push(
+        `  ${v.id}  ${`"${v.label}"`.padEnd(22)}${String(v.share).padStart(3)}%  ${template.padEnd(34)}${v.recipients.toLocaleString('en')} recipients`,
+      );
+    for (const [slot, utm] of Object.entries(v.utm))
+      lines.push(`     ${slot} tags: ${utmQuery(utm) || '(none)'}`);
     for (const p of v.problems) lines.push(`     problem: ${p}`);
   }
   return lines.join('\n');
 }
 
-const describeMapping = (mapping: Mapping) => Object.entries(mapping).map(([k, src]) => `${k}=${formatMappingExpression(src)}`).join(' ');
+const describeMapping = (mapping: Mapping) =>
+  Object.entries(mapping)
+    .map(([k, src]) => `${k}=${formatMappingExpression(src)}`)
+    .join(' ');
 
 export const variantsPart: SettingsPart = {
   usage:
@@ -202,59 +293,99 @@ export const variantsPart: SettingsPart = {
     const vars = list(ctx, 'variant-var');
     const labels = list(ctx, 'variant-label');
     const removes = list(ctx, 'variant-remove');
-    const seedRaw = typeof ctx.values['variant-seed'] === 'string' ? ctx.values['variant-seed'] : undefined;
+    const seedRaw =
+      typeof ctx.values['variant-seed'] === 'string' ? ctx.values['variant-seed'] : undefined;
     const utm = typeof ctx.values.utm === 'string' ? ctx.values.utm : undefined;
     const utmOwn = list(ctx, 'utm-variant');
-    if (!variants.length && !vars.length && !labels.length && !removes.length && seedRaw === undefined && utm === undefined && !utmOwn.length) return null;
-    if (seedRaw !== undefined && seedRaw !== 'new' && !/^\d{1,10}$/.test(seedRaw)) throw new UsageError(`--variant-seed must be a whole number or "new", not "${seedRaw}".`);
-    for (const r of removes) if (r !== 'B' && r !== 'C') throw new UsageError(`--variant-remove takes B or C, not "${r}".`);
+    if (
+      !variants.length &&
+      !vars.length &&
+      !labels.length &&
+      !removes.length &&
+      seedRaw === undefined &&
+      utm === undefined &&
+      !utmOwn.length
+    )
+      return null;
+    if (seedRaw !== undefined && seedRaw !== 'new' && !/^\d{1,10}$/.test(seedRaw))
+      throw new UsageError(`--variant-seed must be a whole number or "new", not "${seedRaw}".`);
+    for (const r of removes)
+      if (r !== 'B' && r !== 'C')
+        throw new UsageError(`--variant-remove takes B or C, not "${r}".`);
 
     // Everything that can be refused is checked before the first change, so a bad flag changes nothing.
     const namedLabels = labels.map((raw) => {
       const eq = raw.indexOf('=');
       const id = raw.slice(0, eq);
-      if (eq < 0 || !(VARIANT_IDS as readonly string[]).includes(id)) throw new UsageError(`--variant-label ${raw}: write B=NAME.`);
+      if (eq < 0 || !(VARIANT_IDS as readonly string[]).includes(id))
+        throw new UsageError(`--variant-label ${raw}: write B=NAME.`);
       return { id: id as VariantId, label: raw.slice(eq + 1) };
     });
     let view = await call(core, 'variants.get', { campaignId });
     const accountId = (await call(core, 'campaigns.message', { campaignId })).accountId;
     const removeIds = [...new Set(removes)].sort().reverse() as ('B' | 'C')[];
-    for (const r of removeIds) if (!view.variants.some((v) => v.id === r)) throw new CommandError(`This campaign has no variant ${r} to remove.`);
+    for (const r of removeIds)
+      if (!view.variants.some((v) => v.id === r))
+        throw new CommandError(`This campaign has no variant ${r} to remove.`);
     const ids = VARIANT_IDS.slice(0, view.variants.length - removeIds.length);
     const extra = variants.filter((x) => x.id !== 'A').sort((a, b) => a.id.localeCompare(b.id));
     for (const f of extra) {
       if (ids.includes(f.id)) continue;
       const next = VARIANT_IDS[ids.length];
-      if (next !== f.id) throw new UsageError(`--variant ${f.id}: add ${next ?? 'no more'} first (variants are A, B, C in order).`);
+      if (next !== f.id)
+        throw new UsageError(
+          `--variant ${f.id}: add ${next ?? 'no more'} first (variants are A, B, C in order).`,
+        );
       ids.push(f.id);
     }
-    const given = Object.fromEntries(variants.filter((f) => f.share !== undefined).map((f) => [f.id, f.share!])) as Partial<Record<VariantId, number>>;
+    const given = Object.fromEntries(
+      variants.filter((f) => f.share !== undefined).map((f) => [f.id, f.share!]),
+    ) as Partial<Record<VariantId, number>>;
     const unknown = Object.keys(given).filter((id) => !ids.includes(id as VariantId));
-    if (unknown.length) throw new UsageError(`--variant ${unknown.join(', ')}: this campaign will have only ${ids.join(', ')}.`);
+    if (unknown.length)
+      throw new UsageError(
+        `--variant ${unknown.join(', ')}: this campaign will have only ${ids.join(', ')}.`,
+      );
     const shares = Object.keys(given).length > 0 ? completeShares(ids, given) : undefined;
     const templates = new Map<VariantId, TemplateInfo>();
-    for (const f of extra) if (f.template) templates.set(f.id, await findTemplate(ctx, core, accountId, f.template.name, f.template.language));
+    for (const f of extra)
+      if (f.template)
+        templates.set(
+          f.id,
+          await findTemplate(ctx, core, accountId, f.template.name, f.template.language),
+        );
 
     // C before B, so removing both never turns C into B first.
     for (const r of removeIds) await call(core, 'variants.remove', { campaignId, variant: r });
     view = await call(core, 'variants.get', { campaignId });
     for (const f of extra) {
       const t = templates.get(f.id);
-      if (!view.variants.some((v) => v.id === f.id)) view = await call(core, 'variants.add', { campaignId, ...(t ? { templateId: t.id } : {}) });
-      else if (t) await call(core, 'variants.setTemplate', { campaignId, variant: f.id as 'B' | 'C', templateId: t.id });
+      if (!view.variants.some((v) => v.id === f.id))
+        view = await call(core, 'variants.add', { campaignId, ...(t ? { templateId: t.id } : {}) });
+      else if (t)
+        await call(core, 'variants.setTemplate', {
+          campaignId,
+          variant: f.id as 'B' | 'C',
+          templateId: t.id,
+        });
     }
-    for (const l of namedLabels) await call(core, 'variants.setLabel', { campaignId, variant: l.id, label: l.label });
+    for (const l of namedLabels)
+      await call(core, 'variants.setLabel', { campaignId, variant: l.id, label: l.label });
     await applyVars(core, campaignId, vars);
     if (shares || seedRaw !== undefined) {
       await call(core, 'variants.setSplit', {
         campaignId,
         ...(shares ? { shares } : {}),
-        ...(seedRaw !== undefined ? { seed: seedRaw === 'new' ? Math.floor(Math.random() * 2 ** 32) : Number(seedRaw) } : {}),
+        ...(seedRaw !== undefined
+          ? { seed: seedRaw === 'new' ? Math.floor(Math.random() * 2 ** 32) : Number(seedRaw) }
+          : {}),
       });
     }
     const tagged = await applyUtm(core, campaignId, utm, utmOwn);
     view = await call(core, 'variants.get', { campaignId });
-    const split = view.split ? `A/B ${view.variants.map((v) => v.id).join('/')} ${formatShares(view.variants.map((v) => v.share))}` : 'no A/B split';
+    const split = view.split
+      ? `A/B ${view.variants.map((v) => v.id).join('/')} ${formatShares(view.variants.map((v) => v.share))}`
+      : 'no A/B split';
     return `variants (${split}${tagged ? ', UTM tags' : ''})`;
   },
 
@@ -262,9 +393,14 @@ export const variantsPart: SettingsPart = {
     const view = await call(core, 'variants.get', { campaignId });
     const mappings: Record<string, string> = {};
     for (const v of view.variants.filter((x) => x.id !== 'A')) {
-      mappings[v.id] = describeMapping((await call(core, 'variants.message', { campaignId, variant: v.id })).mapping);
+      mappings[v.id] = describeMapping(
+        (await call(core, 'variants.message', { campaignId, variant: v.id })).mapping,
+      );
     }
-    const text = [describeVariants(view), ...Object.entries(mappings).map(([id, m]) => `  ${id} mapping: ${m || '(none)'}`)].join('\n');
+    const text = [
+      describeVariants(view),
+      ...Object.entries(mappings).map(([id, m]) => `  ${id} mapping: ${m || '(none)'}`),
+    ].join('\n');
     return { key: 'variants', value: view, text: view.split ? text : describeVariants(view) };
   },
 };

@@ -5,27 +5,51 @@ import { useStore } from '../../../store';
 import { changeOp, conditionProblem, updateNode, removeNode, type DraftCondition } from './draft';
 
 const OP_GROUPS: { group: string; ops: FilterOp[] }[] = [
-  { group: 'Text', ops: ['equals', 'not_equals', 'contains', 'not_contains', 'one_of', 'empty', 'not_empty'] },
-  { group: 'Number', ops: ['num_eq', 'num_ne', 'num_lt', 'num_le', 'num_gt', 'num_ge', 'num_between'] },
+  {
+    group: 'Text',
+    ops: ['equals', 'not_equals', 'contains', 'not_contains', 'one_of', 'empty', 'not_empty'],
+  },
+  {
+    group: 'Number',
+    ops: ['num_eq', 'num_ne', 'num_lt', 'num_le', 'num_gt', 'num_ge', 'num_between'],
+  },
   { group: 'Date', ops: ['date_before', 'date_after', 'date_on', 'date_between'] },
 ];
-const OP_DATA = OP_GROUPS.map((g) => ({ group: g.group, items: g.ops.map((op) => ({ value: op, label: OP_LABEL[op] })) }));
+const OP_DATA = OP_GROUPS.map((g) => ({
+  group: g.group,
+  items: g.ops.map((op) => ({ value: op, label: OP_LABEL[op] })),
+}));
 
 /** "12 cells in “Spent” are not numbers (e.g. “n/a”): they never match this condition." */
 export function unreadableHint(check: FilterCheckCount): string {
   const n = check.unreadable;
-  const examples = check.examples.length > 0 ? ` (e.g. ${check.examples.map((e) => `“${e}”`).join(', ')})` : '';
+  const examples =
+    check.examples.length > 0 ? ` (e.g. ${check.examples.map((e) => `“${e}”`).join(', ')})` : '';
   return n === 1
     ? `1 cell in “${check.column}” is not a ${check.kind}${examples}: it never matches this condition.`
     : `${n.toLocaleString()} cells in “${check.column}” are not ${check.kind}s${examples}: they never match this condition.`;
 }
 
-export function ConditionRow({ condition, number, editable }: { condition: DraftCondition; number: number; editable: boolean }) {
+export function ConditionRow({
+  condition,
+  number,
+  editable,
+}: {
+  condition: DraftCondition;
+  number: number;
+  editable: boolean;
+}) {
   const state = useStore((s) => s.filterState);
   const decimal = useStore((s) => s.filterDraft?.decimal ?? '.');
-  const check = useStore((s) => s.filterCount?.checks.find((c) => c.conditionIds.includes(condition.id)));
+  const check = useStore((s) =>
+    s.filterCount?.checks.find((c) => c.conditionIds.includes(condition.id)),
+  );
   const edit = (change: (c: DraftCondition) => DraftCondition) =>
-    useStore.getState().editFilter((d) => updateNode(d, condition.id, (n) => (n.kind === 'condition' ? change(n) : n)));
+    useStore
+      .getState()
+      .editFilter((d) =>
+        updateNode(d, condition.id, (n) => (n.kind === 'condition' ? change(n) : n)),
+      );
   const columns = state?.columns ?? [];
   const missing = condition.column !== '' && !columns.includes(condition.column);
   const kind = opKind(condition.op);
@@ -39,7 +63,10 @@ export function ConditionRow({ condition, number, editable }: { condition: Draft
         <Select
           aria-label={label('Column')}
           placeholder="Column"
-          data={(missing ? [...columns, condition.column] : columns).map((c) => ({ value: c, label: columns.includes(c) ? c : `${c} (not in the audience)` }))}
+          data={(missing ? [...columns, condition.column] : columns).map((c) => ({
+            value: c,
+            label: columns.includes(c) ? c : `${c} (not in the audience)`,
+          }))}
           value={condition.column || null}
           onChange={(c) => edit((x) => ({ ...x, column: c ?? '' }))}
           searchable
@@ -56,7 +83,14 @@ export function ConditionRow({ condition, number, editable }: { condition: Draft
           w={190}
         />
         {kind === 'text' && (
-          <TextInput aria-label={label('Value')} placeholder="Value" value={condition.value} onChange={(e) => edit((x) => ({ ...x, value: e.currentTarget.value }))} disabled={!editable} w={220} />
+          <TextInput
+            aria-label={label('Value')}
+            placeholder="Value"
+            value={condition.value}
+            onChange={(e) => edit((x) => ({ ...x, value: e.currentTarget.value }))}
+            disabled={!editable}
+            w={220}
+          />
         )}
         {kind === 'list' && (
           <TagsInput
@@ -72,27 +106,78 @@ export function ConditionRow({ condition, number, editable }: { condition: Draft
           />
         )}
         {kind === 'number' && condition.op !== 'num_between' && (
-          <TextInput aria-label={label('Number')} placeholder={numberPlaceholder} inputMode="decimal" value={condition.value} onChange={(e) => edit((x) => ({ ...x, value: e.currentTarget.value }))} disabled={!editable} w={160} />
+          <TextInput
+            aria-label={label('Number')}
+            placeholder={numberPlaceholder}
+            inputMode="decimal"
+            value={condition.value}
+            onChange={(e) => edit((x) => ({ ...x, value: e.currentTarget.value }))}
+            disabled={!editable}
+            w={160}
+          />
         )}
         {condition.op === 'num_between' && (
           <Group gap={4}>
-            <TextInput aria-label={label('Lowest number')} placeholder={numberPlaceholder} inputMode="decimal" value={condition.min} onChange={(e) => edit((x) => ({ ...x, min: e.currentTarget.value }))} disabled={!editable} w={130} />
+            <TextInput
+              aria-label={label('Lowest number')}
+              placeholder={numberPlaceholder}
+              inputMode="decimal"
+              value={condition.min}
+              onChange={(e) => edit((x) => ({ ...x, min: e.currentTarget.value }))}
+              disabled={!editable}
+              w={130}
+            />
             <Text size="sm">and</Text>
-            <TextInput aria-label={label('Highest number')} placeholder={numberPlaceholder} inputMode="decimal" value={condition.max} onChange={(e) => edit((x) => ({ ...x, max: e.currentTarget.value }))} disabled={!editable} w={130} />
+            <TextInput
+              aria-label={label('Highest number')}
+              placeholder={numberPlaceholder}
+              inputMode="decimal"
+              value={condition.max}
+              onChange={(e) => edit((x) => ({ ...x, max: e.currentTarget.value }))}
+              disabled={!editable}
+              w={130}
+            />
           </Group>
         )}
         {kind === 'date' && condition.op !== 'date_between' && (
-          <TextInput type="date" aria-label={label('Date')} value={condition.value} onChange={(e) => edit((x) => ({ ...x, value: e.currentTarget.value }))} disabled={!editable} w={170} />
+          <TextInput
+            type="date"
+            aria-label={label('Date')}
+            value={condition.value}
+            onChange={(e) => edit((x) => ({ ...x, value: e.currentTarget.value }))}
+            disabled={!editable}
+            w={170}
+          />
         )}
         {condition.op === 'date_between' && (
           <Group gap={4}>
-            <TextInput type="date" aria-label={label('First date')} value={condition.min} onChange={(e) => edit((x) => ({ ...x, min: e.currentTarget.value }))} disabled={!editable} w={170} />
+            <TextInput
+              type="date"
+              aria-label={label('First date')}
+              value={condition.min}
+              onChange={(e) => edit((x) => ({ ...x, min: e.currentTarget.value }))}
+              disabled={!editable}
+              w={170}
+            />
             <Text size="sm">and</Text>
-            <TextInput type="date" aria-label={label('Last date')} value={condition.max} onChange={(e) => edit((x) => ({ ...x, max: e.currentTarget.value }))} disabled={!editable} w={170} />
+            <TextInput
+              type="date"
+              aria-label={label('Last date')}
+              value={condition.max}
+              onChange={(e) => edit((x) => ({ ...x, max: e.currentTarget.value }))}
+              disabled={!editable}
+              w={170}
+            />
           </Group>
         )}
         {editable && (
-          <ActionIcon variant="subtle" color="gray" mt={4} aria-label={`Remove condition ${number}`} onClick={() => useStore.getState().editFilter((d) => removeNode(d, condition.id))}>
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            mt={4}
+            aria-label={`Remove condition ${number}`}
+            onClick={() => useStore.getState().editFilter((d) => removeNode(d, condition.id))}
+          >
             ✕
           </ActionIcon>
         )}

@@ -1,7 +1,12 @@
 import { Alert, Button, Group, Loader, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useMemo } from 'react';
 import type { Campaign, FilterCount } from '../../../../../shared/api';
-import { DATE_ORDER_LABEL, DECIMAL_LABEL, type DateOrder, type DecimalSeparator } from '../../../../../shared/domain/audience-filter';
+import {
+  DATE_ORDER_LABEL,
+  DECIMAL_LABEL,
+  type DateOrder,
+  type DecimalSeparator,
+} from '../../../../../shared/domain/audience-filter';
 import { api } from '../../../lib/api';
 import { useStore } from '../../../store';
 import type { DraftGroup } from './draft';
@@ -26,7 +31,8 @@ function numbering(root: DraftGroup): Map<string, number> {
 function countText(count: FilterCount): string {
   const n = (x: number) => x.toLocaleString();
   if (!count.filtered) return `No filter: all ${n(count.total)} recipients get it.`;
-  if (count.frozen) return `${n(count.matching)} of ${n(count.total)} recipients match; ${n(count.excludedAtStart)} were left out when sending started.`;
+  if (count.frozen)
+    return `${n(count.matching)} of ${n(count.total)} recipients match; ${n(count.excludedAtStart)} were left out when sending started.`;
   return `${n(count.matching)} of ${n(count.total)} recipients match.`;
 }
 
@@ -38,7 +44,10 @@ export function FilterPanel({ campaign }: { campaign: Campaign }) {
   const counting = useStore((s) => s.filterCounting);
   const dirty = useStore((s) => s.filterDirty);
   const error = useStore((s) => s.filterError);
-  const numbers = useMemo(() => (draft ? numbering(draft.root) : new Map<string, number>()), [draft]);
+  const numbers = useMemo(
+    () => (draft ? numbering(draft.root) : new Map<string, number>()),
+    [draft],
+  );
 
   useEffect(() => {
     const s = useStore.getState();
@@ -48,7 +57,8 @@ export function FilterPanel({ campaign }: { campaign: Campaign }) {
       if (campaignId !== undefined && campaignId !== campaign.id) return;
       // Once sending has started the filter and its counts no longer change: no refetch per status update.
       if (useStore.getState().filterState?.editable === false) return;
-      if (tables.includes('recipients') || tables.includes('campaigns')) void useStore.getState().refreshFilter();
+      if (tables.includes('recipients') || tables.includes('campaigns'))
+        void useStore.getState().refreshFilter();
     });
     return () => {
       off();
@@ -61,7 +71,8 @@ export function FilterPanel({ campaign }: { campaign: Campaign }) {
   if (!state || !draft) return null;
   const editable = state.editable;
   const busy = dirty || counting;
-  const setReading = (change: { decimal?: DecimalSeparator; dateOrder?: DateOrder }) => useStore.getState().editFilter((d) => ({ ...d, ...change }));
+  const setReading = (change: { decimal?: DecimalSeparator; dateOrder?: DateOrder }) =>
+    useStore.getState().editFilter((d) => ({ ...d, ...change }));
 
   return (
     <Paper withBorder p="md" data-testid="audience-filter">
@@ -70,11 +81,17 @@ export function FilterPanel({ campaign }: { campaign: Campaign }) {
           <div>
             <Title order={4}>Choose who gets it</Title>
             <Text size="sm" c="dimmed">
-              Conditions on your file’s columns. Text matches ignore upper and lower case, accents (Zürich = zurich) and spaces around the value.
+              Conditions on your file’s columns. Text matches ignore upper and lower case, accents
+              (Zürich = zurich) and spaces around the value.
             </Text>
           </div>
           {editable && draft.root.items.length > 0 && (
-            <Button variant="subtle" size="xs" color="gray" onClick={() => void useStore.getState().clearFilter()}>
+            <Button
+              variant="subtle"
+              size="xs"
+              color="gray"
+              onClick={() => void useStore.getState().clearFilter()}
+            >
               Clear filter
             </Button>
           )}
@@ -85,7 +102,12 @@ export function FilterPanel({ campaign }: { campaign: Campaign }) {
           </Alert>
         )}
         {error && (
-          <Alert color="red" withCloseButton onClose={() => useStore.setState({ filterError: null })} data-testid="filter-error">
+          <Alert
+            color="red"
+            withCloseButton
+            onClose={() => useStore.setState({ filterError: null })}
+            data-testid="filter-error"
+          >
             {error.message}
           </Alert>
         )}
@@ -112,7 +134,10 @@ export function FilterPanel({ campaign }: { campaign: Campaign }) {
               size="xs"
               label="Dates like 03/04/2026 are"
               aria-label="Date order"
-              data={(['dmy', 'mdy'] as const).map((d) => ({ value: d, label: DATE_ORDER_LABEL[d] }))}
+              data={(['dmy', 'mdy'] as const).map((d) => ({
+                value: d,
+                label: DATE_ORDER_LABEL[d],
+              }))}
               value={draft.dateOrder}
               onChange={(v) => (v === 'dmy' || v === 'mdy') && setReading({ dateOrder: v })}
               allowDeselect={false}
@@ -126,7 +151,8 @@ export function FilterPanel({ campaign }: { campaign: Campaign }) {
           {busy && <Loader size="xs" />}
           {count && !count.frozen && count.alreadySkipped > 0 && (
             <Text size="sm" c="dimmed">
-              ({count.alreadySkipped.toLocaleString()} already skipped, e.g. opted out, are not counted.)
+              ({count.alreadySkipped.toLocaleString()} already skipped, e.g. opted out, are not
+              counted.)
             </Text>
           )}
         </Group>

@@ -1,9 +1,26 @@
-import { ActionIcon, Badge, Button, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Text,
+} from '@mantine/core';
 import { Fragment } from 'react';
 import { FILTER_LIMITS } from '../../../../../shared/domain/audience-filter';
 import { useStore } from '../../../store';
 import { ConditionRow } from './ConditionRow';
-import { addToGroup, countDraftConditions, newCondition, newGroup, removeNode, updateNode, type DraftGroup } from './draft';
+import {
+  addToGroup,
+  countDraftConditions,
+  newCondition,
+  newGroup,
+  removeNode,
+  updateNode,
+  type DraftGroup,
+} from './draft';
 
 interface Props {
   group: DraftGroup;
@@ -33,7 +50,13 @@ export function GroupEditor({ group, depth, numbers, editable }: Props) {
             aria-label={`How ${name} combines its conditions`}
             value={group.match}
             disabled={!editable}
-            onChange={(m) => edit((d) => updateNode(d, group.id, (n) => (n.kind === 'group' ? { ...n, match: m === 'any' ? 'any' : 'all' } : n)))}
+            onChange={(m) =>
+              edit((d) =>
+                updateNode(d, group.id, (n) =>
+                  n.kind === 'group' ? { ...n, match: m === 'any' ? 'any' : 'all' } : n,
+                ),
+              )
+            }
             data={[
               { value: 'all', label: root ? 'All of these (AND)' : 'All (AND)' },
               { value: 'any', label: root ? 'Any of these (OR)' : 'Any (OR)' },
@@ -46,7 +69,12 @@ export function GroupEditor({ group, depth, numbers, editable }: Props) {
           )}
         </Group>
         {!root && editable && (
-          <ActionIcon variant="subtle" color="gray" aria-label={`Remove ${name}`} onClick={() => edit((d) => removeNode(d, group.id))}>
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            aria-label={`Remove ${name}`}
+            onClick={() => edit((d) => removeNode(d, group.id))}
+          >
             ✕
           </ActionIcon>
         )}
@@ -59,7 +87,12 @@ export function GroupEditor({ group, depth, numbers, editable }: Props) {
       {group.items.map((item, i) => (
         <Fragment key={item.id}>
           {i > 0 && (
-            <Badge variant="light" color={word === 'AND' ? 'blue' : 'grape'} size="xs" w="fit-content">
+            <Badge
+              variant="light"
+              color={word === 'AND' ? 'blue' : 'grape'}
+              size="xs"
+              w="fit-content"
+            >
               {word}
             </Badge>
           )}
@@ -76,12 +109,25 @@ export function GroupEditor({ group, depth, numbers, editable }: Props) {
             size="xs"
             variant="light"
             disabled={conditions >= FILTER_LIMITS.conditions}
-            onClick={() => edit((d) => addToGroup(d, group.id, newCondition(columns.length === 1 ? columns[0] : '')))}
+            onClick={() =>
+              edit((d) =>
+                addToGroup(d, group.id, newCondition(columns.length === 1 ? columns[0] : '')),
+              )
+            }
           >
             Add condition{root ? '' : ' to this group'}
           </Button>
           {depth < FILTER_LIMITS.depth && (
-            <Button size="xs" variant="subtle" disabled={conditions >= FILTER_LIMITS.conditions || groups >= FILTER_LIMITS.groups} onClick={() => edit((d) => addToGroup(d, group.id, newGroup(group.match === 'all' ? 'any' : 'all')))}>
+            <Button
+              size="xs"
+              variant="subtle"
+              disabled={conditions >= FILTER_LIMITS.conditions || groups >= FILTER_LIMITS.groups}
+              onClick={() =>
+                edit((d) =>
+                  addToGroup(d, group.id, newGroup(group.match === 'all' ? 'any' : 'all')),
+                )
+              }
+            >
               Add group ({group.match === 'all' ? 'OR' : 'AND'} inside)
             </Button>
           )}

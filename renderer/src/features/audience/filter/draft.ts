@@ -55,7 +55,16 @@ export function newId(prefix: 'c' | 'g'): string {
 }
 
 export function newCondition(column = ''): DraftCondition {
-  return { kind: 'condition', id: newId('c'), column, op: 'equals', value: '', values: [], min: '', max: '' };
+  return {
+    kind: 'condition',
+    id: newId('c'),
+    column,
+    op: 'equals',
+    value: '',
+    values: [],
+    min: '',
+    max: '',
+  };
 }
 
 export function newGroup(match: GroupMatch = 'any'): DraftGroup {
@@ -70,8 +79,18 @@ export function fromFilter(filter: AudienceFilter): Draft {
   // Numbers are shown as the user types them: with the filter's decimal separator, no grouping.
   const num = (n: number) => (filter.decimal === ',' ? String(n).replace('.', ',') : String(n));
   const node = (n: AudienceFilter['root']['items'][number]): DraftNode => {
-    if (n.kind === 'group') return { kind: 'group', id: n.id, match: n.match, items: n.items.map(node) };
-    const base: DraftCondition = { kind: 'condition', id: n.id, column: n.column, op: n.op, value: '', values: [], min: '', max: '' };
+    if (n.kind === 'group')
+      return { kind: 'group', id: n.id, match: n.match, items: n.items.map(node) };
+    const base: DraftCondition = {
+      kind: 'condition',
+      id: n.id,
+      column: n.column,
+      op: n.op,
+      value: '',
+      values: [],
+      min: '',
+      max: '',
+    };
     switch (n.op) {
       case 'one_of':
         return { ...base, values: [...n.values] };
@@ -93,7 +112,16 @@ export function fromFilter(filter: AudienceFilter): Draft {
         return { ...base, value: n.value };
     }
   };
-  return { root: { kind: 'group', id: filter.root.id, match: filter.root.match, items: filter.root.items.map(node) }, decimal: filter.decimal, dateOrder: filter.dateOrder };
+  return {
+    root: {
+      kind: 'group',
+      id: filter.root.id,
+      match: filter.root.match,
+      items: filter.root.items.map(node),
+    },
+    decimal: filter.decimal,
+    dateOrder: filter.dateOrder,
+  };
 }
 
 /** What a condition still needs before it can apply, or null when it is complete. */
@@ -105,13 +133,22 @@ export function conditionProblem(c: DraftCondition, decimal: DecimalSeparator): 
     case 'presence':
       return null;
     case 'text':
-      return c.value.trim() === '' ? 'Type a value.' : c.value.length > 500 ? 'At most 500 characters.' : null;
+      return c.value.trim() === ''
+        ? 'Type a value.'
+        : c.value.length > 500
+          ? 'At most 500 characters.'
+          : null;
     case 'list':
-      return c.values.filter((v) => v.trim() !== '').length === 0 ? 'Add at least one value.' : null;
+      return c.values.filter((v) => v.trim() !== '').length === 0
+        ? 'Add at least one value.'
+        : null;
     case 'number':
       if (c.op === 'num_between') {
-        if (num(c.min) === null || num(c.max) === null) return `Type two numbers (with a decimal "${decimal}").`;
-        return num(c.min)! > num(c.max)! ? 'The first number must not be larger than the second.' : null;
+        if (num(c.min) === null || num(c.max) === null)
+          return `Type two numbers (with a decimal "${decimal}").`;
+        return num(c.min)! > num(c.max)!
+          ? 'The first number must not be larger than the second.'
+          : null;
       }
       return num(c.value) === null ? `Type a number (with a decimal "${decimal}").` : null;
     case 'date':
@@ -128,7 +165,11 @@ function toCondition(c: DraftCondition, decimal: DecimalSeparator): ConditionInp
   const num = (s: string) => parseNumber(s, decimal)!;
   switch (c.op) {
     case 'one_of':
-      return { ...base, op: c.op, values: [...new Set(c.values.map((v) => v.trim()).filter((v) => v !== ''))] };
+      return {
+        ...base,
+        op: c.op,
+        values: [...new Set(c.values.map((v) => v.trim()).filter((v) => v !== ''))],
+      };
     case 'empty':
     case 'not_empty':
       return { ...base, op: c.op };
@@ -156,7 +197,8 @@ export function toFilterInput(draft: Draft): FilterInput | null {
       if (n.kind === 'group') {
         const sub = group(n);
         if (sub) items.push(sub);
-      } else if (conditionProblem(n, draft.decimal) === null) items.push(toCondition(n, draft.decimal));
+      } else if (conditionProblem(n, draft.decimal) === null)
+        items.push(toCondition(n, draft.decimal));
     }
     return items.length > 0 ? { kind: 'group', id: g.id, match: g.match, items } : null;
   };
@@ -186,13 +228,16 @@ export function removeNode(draft: Draft, id: string): Draft {
 }
 
 export function addToGroup(draft: Draft, groupId: string, node: DraftNode): Draft {
-  return updateNode(draft, groupId, (g) => (g.kind === 'group' ? { ...g, items: [...g.items, node] } : g));
+  return updateNode(draft, groupId, (g) =>
+    g.kind === 'group' ? { ...g, items: [...g.items, node] } : g,
+  );
 }
 
 /** Changing the operator keeps what can be kept (a text value stays for another text operator). */
 export function changeOp(c: DraftCondition, op: FilterOp): DraftCondition {
   const same = opKind(op) === opKind(c.op);
-  const fromText = opKind(c.op) === 'text' && op === 'one_of' && c.value.trim() !== '' ? [c.value.trim()] : [];
+  const fromText =
+    opKind(c.op) === 'text' && op === 'one_of' && c.value.trim() !== '' ? [c.value.trim()] : [];
   return same ? { ...c, op } : { ...c, op, value: '', values: fromText, min: '', max: '' };
 }
 
