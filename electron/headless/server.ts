@@ -8,6 +8,7 @@ import type { Core } from '../core/service';
 import { serveRenderer } from './static';
 import { saveUpload } from '../core/contacts/uploads';
 import { isDownloadKind, openDownload } from '../core/downloads';
+import { log } from '../core/log';
 
 /** Loopback only: the headless shell is a local UI, never a network service. */
 export const HEADLESS_HOST = '127.0.0.1';
@@ -215,7 +216,7 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
         return send(res, 405, 'Method not allowed');
       serveRenderer(req, res, rendererRoot, url.pathname);
     })().catch((e: unknown) => {
-      console.error('headless: request failed', e);
+      log.error('headless: request failed', e);
       if (!res.headersSent) send(res, 500, 'Internal error');
       else res.end();
     });

@@ -4,6 +4,7 @@ import { loadCampaignPacing } from '../campaigns/pacing-settings';
 import { recoverAbandoned } from './repo';
 import { acquireLease, releaseLease, renewLease } from './lease';
 import { runCampaign, type CampaignRun, type LoopDeps } from './loop';
+import { log } from '../log';
 
 export interface SenderManager {
   /** Starts (or wakes) the loop for this campaign's account, if this process may send. */
@@ -82,7 +83,7 @@ export function createSenderManager(deps: LoopDeps & { autoRun: boolean }): Send
           last = campaignId;
         }
       } catch (e) {
-        console.error('sender loop failed', e);
+        log.error('sender loop failed', e);
       } finally {
         clearInterval(heartbeat);
         if (store.sqlite.open) releaseLease(store.sqlite, accountId, owner);
