@@ -7,7 +7,15 @@ import type { FailureGroup } from './status';
  * left is in quiet hours; 'scheduled': a scheduled campaign not yet due.
  */
 export interface SendWaiting {
-  reason: 'offline' | 'throttled' | 'messaging_limit' | 'retry' | 'quiet' | 'scheduled';
+  reason:
+    | 'offline'
+    | 'throttled'
+    /** Most recent sends got no answer from WhatsApp (5xx, broken connections): one probe now and then. */
+    | 'outage'
+    | 'messaging_limit'
+    | 'retry'
+    | 'quiet'
+    | 'scheduled';
   message: string;
   until: number | null;
 }

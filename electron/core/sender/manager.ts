@@ -5,6 +5,7 @@ import { recoverAbandoned } from './repo';
 import { acquireLease, releaseLease, renewLease } from './lease';
 import { runCampaign, type CampaignRun, type LoopDeps } from './loop';
 import { log } from '../log';
+import { writeBriefly } from './pipeline/write-briefly';
 
 export interface SenderManager {
   /** Starts (or wakes) the loop for this campaign's account, if this process may send. */
@@ -22,6 +23,13 @@ export interface SenderManager {
 const HEARTBEAT_MS = 3000;
 const TICK_MS = 1000;
 
+interface LoopEntry {
+  current: { campaignId: number; run: CampaignRun } | null;
+  finished: Promise<void>;
+  /** Another process holds the lease now: no campaign of this account may start here. */
+  lost: boolean;
+}
+
 /**
  * One send loop per account (a business phone number), guarded by a lease so the app, the
  * browser shell and the CLI never send the same account at once. A process that takes over a
@@ -30,10 +38,7 @@ const TICK_MS = 1000;
 export function createSenderManager(deps: LoopDeps & { autoRun: boolean }): SenderManager {
   const { store, clock } = deps;
   const owner = `${process.pid}-${randomBytes(6).toString('hex')}`;
-  const loops = new Map<
-    number,
-    { current: { campaignId: number; run: CampaignRun } | null; finished: Promise<void> }
-  >();
+  const loops = new Map<number, LoopEntry>();
   let closing = false;
   let capQueries: ReturnType<typeof createFrequencyCapQueries> | undefined;
 
@@ -53,31 +58,51 @@ export function createSenderManager(deps: LoopDeps & { autoRun: boolean }): Send
         .limit(1),
     )?.id;
 
+  const leaseHeld = (accountId: number): boolean => {
+    try {
+      return writeBriefly(
+        store.sqlite,
+        () => renewLease(store.sqlite, accountId, owner, clock.now()),
+        200,
+      );
+    } catch {
+      // The lock is held elsewhere: the lease is still ours until someone else writes it.
+      return true;
+    }
+  };
+
+  /**
+   * Keeps the lease fresh. Another owner in it means that process took the account over: the loop
+   * stops at once (claims check the lease too, so at most the batch in hand still goes out).
+   */
+  const beat = (accountId: number, entry: LoopEntry) => {
+    if (entry.lost || !store.sqlite.open || leaseHeld(accountId)) return;
+    entry.lost = true;
+    console.warn(`sender: account ${accountId} is sent from another process now; stopping here`);
+    entry.current?.run.stop();
+  };
+
   const startLoop = (accountId: number) => {
     if (closing || loops.has(accountId)) return;
     const lease = acquireLease(store.sqlite, accountId, owner, clock.now());
     if (!lease.held) return;
     if (lease.tookOver) recoverAbandoned(store.sqlite, accountId, clock.now());
-    const entry: {
-      current: { campaignId: number; run: CampaignRun } | null;
-      finished: Promise<void>;
-    } = { current: null, finished: Promise.resolve() };
+    const entry: LoopEntry = { current: null, finished: Promise.resolve(), lost: false };
     loops.set(accountId, entry);
-    const heartbeat = setInterval(
-      () => renewLease(store.sqlite, accountId, owner, clock.now()),
-      HEARTBEAT_MS,
-    );
+    const heartbeat = setInterval(() => beat(accountId, entry), HEARTBEAT_MS);
     entry.finished = (async () => {
       let last: number | undefined;
       try {
         for (;;) {
-          if (closing) break;
+          if (closing || entry.lost) break;
           const campaignId = nextSending(accountId);
           if (campaignId === undefined) break;
-          const run = runCampaign(deps, campaignId);
+          const run = runCampaign(deps, campaignId, { accountId, owner });
           entry.current = { campaignId, run };
           const outcome = await run.done;
           entry.current = null;
+          // The pipeline stops by itself when a claim finds the lease gone; it cannot say so otherwise.
+          if (outcome === 'stopped' && !leaseHeld(accountId)) entry.lost = true;
           // A campaign still "sending" that stopped without progress twice would spin: let the tick retry it.
           if (outcome === 'stopped' && last === campaignId) break;
           last = campaignId;

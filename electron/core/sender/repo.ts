@@ -39,12 +39,19 @@ export interface ClaimOptions {
   countries?: readonly string[];
   /** Frequency cap: recipients this account sent anything after `since` are skipped with `reason`. */
   cap?: { since: number; accountId: number; reason: string };
+  /**
+   * The send lease of the account: the claim renews it in the same transaction, and claims nothing
+   * when another process holds it now (it took over: this loop must stop).
+   */
+  lease?: { accountId: number; owner: string };
 }
 
 export interface ClaimResult {
   claimed: Claimed[];
   /** Left out at claim (suppressed since the import, or the frequency cap): now `skipped`. */
   skipped: number;
+  /** The lease belongs to another process now: nothing was claimed. */
+  leaseLost?: true;
 }
 
 type ClaimRow = Claimed & { suppressedBecause: string | null; recentlySent: number };
@@ -108,6 +115,9 @@ export function createSendRepo(db: SqliteDatabase) {
       "UPDATE recipients SET state = 'pending', attempts = MAX(attempts - 1, 0) WHERE id = ? AND state = 'sending'",
     ),
   };
+  const renewLease = db.prepare<[number, number, string]>(
+    'UPDATE sender_leases SET heartbeat_at = ? WHERE account_id = ? AND owner = ?',
+  );
   const suppress = db.prepare(
     "INSERT OR IGNORE INTO suppression (phone, reason, source, detail, created_at) VALUES (?, ?, 'send', ?, ?)",
   );
@@ -143,82 +153,93 @@ export function createSendRepo(db: SqliteDatabase) {
     "SELECT coalesce(country, '') AS country, count(*) AS n FROM recipients WHERE campaign_id = ? AND state = 'pending' GROUP BY country",
   );
 
-  return {
-    claim: db.transaction(
-      (campaignId: number, now: number, limit: number, options: ClaimOptions = {}): ClaimResult => {
-        const cap = options.cap;
-        const params = { campaignId, now, since: cap?.since ?? 0, accountId: cap?.accountId ?? 0 };
-        const rows: ClaimRow[] = [];
-        if (options.countries === undefined)
-          rows.push(...(selectDue('any', !!cap).all({ ...params, limit }) as ClaimRow[]));
-        else {
-          for (const country of options.countries) {
-            if (rows.length >= limit) break;
-            const stmt = selectDue(country === '' ? 'none' : 'one', !!cap);
-            rows.push(
-              ...(stmt.all({
-                ...params,
-                limit: limit - rows.length,
-                ...(country === '' ? {} : { country }),
-              }) as ClaimRow[]),
-            );
-          }
-        }
-        const claimed: Claimed[] = [];
-        let skipped = 0;
-        for (const r of rows) {
-          if (r.suppressedBecause !== null) {
-            skipAtClaim.run(suppressedReason(r.suppressedBecause), r.id);
-            skipped++;
-          } else if (r.recentlySent && cap) {
-            skipAtClaim.run(cap.reason, r.id);
-            skipped++;
-          } else {
-            markSending.run(now, r.id);
-            claimed.push({
-              id: r.id,
-              phone: r.phone,
-              fieldsJson: r.fieldsJson,
-              attempts: r.attempts,
-              variant: r.variant ?? null,
-            });
-          }
-        }
-        return { claimed, skipped };
-      },
-    ),
-
-    apply: db.transaction((results: readonly SendResult[]) => {
-      for (const r of results) {
-        switch (r.kind) {
-          case 'sent':
-            stmts.sent.run(r.wamid, r.waId, r.at, r.id);
-            break;
-          case 'failed':
-            stmts.failed.run(r.code, r.title, r.at, r.id);
-            if (r.suppress)
-              suppress.run(
-                r.suppress.phone,
-                r.suppress.reason,
-                `error ${r.code ?? ''}`.trim(),
-                r.at,
-              );
-            break;
-          case 'retry':
-            stmts.retry.run(r.nextAt, r.uncount ? 1 : 0, r.id);
-            break;
-          case 'unknown':
-            stmts.unknown.run(r.code, r.title, r.at, r.id);
-            break;
-          case 'skipped':
-            stmts.skipped.run(r.reason, r.id);
-            break;
-          case 'requeue':
-            stmts.requeue.run(r.id);
-            break;
+  const claim = db.transaction(
+    (campaignId: number, now: number, limit: number, options: ClaimOptions = {}): ClaimResult => {
+      const lease = options.lease;
+      if (lease && renewLease.run(now, lease.accountId, lease.owner).changes === 0)
+        return { claimed: [], skipped: 0, leaseLost: true };
+      const cap = options.cap;
+      const params = { campaignId, now, since: cap?.since ?? 0, accountId: cap?.accountId ?? 0 };
+      const rows: ClaimRow[] = [];
+      if (options.countries === undefined)
+        rows.push(...(selectDue('any', !!cap).all({ ...params, limit }) as ClaimRow[]));
+      else {
+        for (const country of options.countries) {
+          if (rows.length >= limit) break;
+          const stmt = selectDue(country === '' ? 'none' : 'one', !!cap);
+          rows.push(
+            ...(stmt.all({
+              ...params,
+              limit: limit - rows.length,
+              ...(country === '' ? {} : { country }),
+            }) as ClaimRow[]),
+          );
         }
       }
-    }),
+      const claimed: Claimed[] = [];
+      let skipped = 0;
+      for (const r of rows) {
+        if (r.suppressedBecause !== null) {
+          skipAtClaim.run(suppressedReason(r.suppressedBecause), r.id);
+          skipped++;
+        } else if (r.recentlySent && cap) {
+          skipAtClaim.run(cap.reason, r.id);
+          skipped++;
+        } else {
+          markSending.run(now, r.id);
+          claimed.push({
+            id: r.id,
+            phone: r.phone,
+            fieldsJson: r.fieldsJson,
+            attempts: r.attempts,
+            variant: r.variant ?? null,
+          });
+        }
+      }
+      return { claimed, skipped };
+    },
+  );
+
+  const apply = db.transaction((results: readonly SendResult[]) => {
+    for (const r of results) {
+      switch (r.kind) {
+        case 'sent':
+          stmts.sent.run(r.wamid, r.waId, r.at, r.id);
+          break;
+        case 'failed':
+          stmts.failed.run(r.code, r.title, r.at, r.id);
+          if (r.suppress)
+            suppress.run(r.suppress.phone, r.suppress.reason, `error ${r.code ?? ''}`.trim(), r.at);
+          break;
+        case 'retry':
+          stmts.retry.run(r.nextAt, r.uncount ? 1 : 0, r.id);
+          break;
+        case 'unknown':
+          stmts.unknown.run(r.code, r.title, r.at, r.id);
+          break;
+        case 'skipped':
+          stmts.skipped.run(r.reason, r.id);
+          break;
+        case 'requeue':
+          stmts.requeue.run(r.id);
+          break;
+      }
+    }
+  });
+
+  return {
+    /**
+     * Marks up to `limit` due recipients `sending`. IMMEDIATE: it reads then writes, and a deferred
+     * transaction that read first could not take the write lock after another writer committed.
+     */
+    claim: (
+      campaignId: number,
+      now: number,
+      limit: number,
+      options: ClaimOptions = {},
+    ): ClaimResult => claim.immediate(campaignId, now, limit, options),
+
+    apply: (results: readonly SendResult[]): void => apply.immediate(results),
 
     counts(campaignId: number): RecipientCounts {
       const counts = Object.fromEntries(RECIPIENT_STATES.map((s) => [s, 0])) as Record<

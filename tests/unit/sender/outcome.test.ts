@@ -18,6 +18,7 @@ function fx() {
     backOffs: [] as string[],
     accepted: 0,
     slowDowns: 0,
+    health: [] as boolean[],
   };
   const effects: OutcomeEffects = {
     record: (r) => log.results.push(r),
@@ -31,6 +32,8 @@ function fx() {
       return Math.max(retryAfterMs ?? 0, 40);
     },
     pairRateDelayMs,
+    transientDelayMs: (attempt, floorMs) => Math.max(floorMs, 1000 * attempt),
+    health: (_id, up) => log.health.push(up),
     now: () => 1_000_000,
   };
   return { effects, log };
@@ -93,16 +96,52 @@ describe('what one send outcome does', () => {
     expect(log.backOffs).toEqual([]);
   });
 
-  it('backs the whole loop off on throughput and temporary errors, and fails after too many tries', () => {
+  it('backs the whole loop off on throughput errors, and fails after too many tries', () => {
     const { effects, log } = fx();
     applyOutcome(effects, claimed(0), failure(130429));
     expect(log.results[0]).toMatchObject({ kind: 'retry', uncount: false });
     expect(log.backOffs).toEqual(['throttled']);
-    applyOutcome(effects, claimed(MAX_ATTEMPTS), failure(2));
-    expect(log.results[1]).toMatchObject({ kind: 'failed', code: 2 });
+    applyOutcome(effects, claimed(MAX_ATTEMPTS), failure(130429));
+    expect(log.results[1]).toMatchObject({ kind: 'failed', code: 130429 });
   });
 
-  it('slows down (short wait, lower rate) on "too fast" answers, and backs off normally on the others', () => {
+  it('retries only this recipient after a server error, with its own growing wait, then fails it', () => {
+    const { effects, log } = fx();
+    applyOutcome(effects, claimed(0), failure(2));
+    applyOutcome(effects, claimed(3), failure(2, { httpStatus: 503 }));
+    expect(log.results).toEqual([
+      { id: 7, kind: 'retry', nextAt: 1_000_000 + 1000, uncount: false },
+      { id: 7, kind: 'retry', nextAt: 1_000_000 + 4000, uncount: false },
+    ]);
+    // Nobody else waits, nothing slows down; the circuit breaker hears of two failures.
+    expect(log.backOffs).toEqual([]);
+    expect(log.slowDowns).toBe(0);
+    expect(log.health).toEqual([false, false]);
+    // 131000 allows two more tries (retryLimit 2); code 2 the general bound.
+    applyOutcome(effects, claimed(2), failure(131000));
+    applyOutcome(effects, claimed(MAX_ATTEMPTS - 1), failure(2));
+    expect(log.results.slice(2).map((r) => r.kind)).toEqual(['failed', 'failed']);
+  });
+
+  it("waits at least Meta's documented time for an account in maintenance (131057)", () => {
+    const { effects, log } = fx();
+    applyOutcome(effects, claimed(0), failure(131057));
+    expect(log.results[0]).toMatchObject({ kind: 'retry', nextAt: 1_000_000 + 60_000 });
+  });
+
+  it('tells the circuit breaker whether WhatsApp answered at all', () => {
+    const { effects, log } = fx();
+    applyOutcome(effects, claimed(), failure(131026));
+    applyOutcome(effects, claimed(), failure(131056));
+    applyOutcome(effects, claimed(), failure(130429));
+    applyOutcome(effects, claimed(), failure(undefined, { network: 'reset', requestSent: true }));
+    applyOutcome(effects, claimed(), failure(undefined, { httpStatus: 502 }));
+    applyOutcome(effects, claimed(), failure(undefined, { network: 'refused' }));
+    // Offline says nothing about WhatsApp (it has its own wait): not counted.
+    expect(log.health).toEqual([true, true, true, false, false]);
+  });
+
+  it('slows down (short wait, lower rate) on "too fast" answers only', () => {
     const { effects, log } = fx();
     applyOutcome(effects, claimed(0), failure(130429));
     applyOutcome(effects, claimed(0), failure(80007));
@@ -113,8 +152,14 @@ describe('what one send outcome does', () => {
     ]);
     applyOutcome(effects, claimed(0), failure(2));
     expect(log.slowDowns).toBe(3);
-    // The general backoff: full jitter over 100 ms × 2^0 with random 0.5.
-    expect(log.results[3]).toMatchObject({ kind: 'retry', nextAt: 1_000_050 });
+    expect(log.backOffs).toEqual(['throttled', 'throttled', 'throttled']);
+  });
+
+  it('backs the whole loop off while offline, with the general backoff', () => {
+    const { effects, log } = fx();
+    applyOutcome(effects, claimed(0), failure(undefined, { network: 'dns' }));
+    // Full jitter over 100 ms × 2^0 with random 0.5.
+    expect(log.results[0]).toMatchObject({ kind: 'retry', nextAt: 1_000_050, uncount: true });
   });
 
   it('does not count tries made while offline', () => {
