@@ -2,6 +2,7 @@ import type { Database as SqliteDatabase, Statement } from 'better-sqlite3';
 import { RECIPIENT_STATES, type RecipientCounts, type RecipientState } from '../../../shared/api';
 import { suppressedReason } from '../../../shared/domain/pacing';
 import { RECENT_SEND_EXISTS } from './frequency-cap';
+import { writeTransaction } from '../db/tx';
 
 /** A recipient claimed for sending: marked `sending` in the database before its request goes out. */
 export interface Claimed {
@@ -144,7 +145,8 @@ export function createSendRepo(db: SqliteDatabase) {
   );
 
   return {
-    claim: db.transaction(
+    claim: writeTransaction(
+      db,
       (campaignId: number, now: number, limit: number, options: ClaimOptions = {}): ClaimResult => {
         const cap = options.cap;
         const params = { campaignId, now, since: cap?.since ?? 0, accountId: cap?.accountId ?? 0 };
@@ -188,7 +190,7 @@ export function createSendRepo(db: SqliteDatabase) {
       },
     ),
 
-    apply: db.transaction((results: readonly SendResult[]) => {
+    apply: writeTransaction(db, (results: readonly SendResult[]) => {
       for (const r of results) {
         switch (r.kind) {
           case 'sent':
