@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { importBatches } from './migrations/100-import-batches';
 
 /**
  * Ordered, immutable schema migrations. Versions go in steps of 10 so a fix can slot in
@@ -337,6 +338,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 70, name: 'variants', sql: variants },
   { version: 80, name: 'suppression', sql: suppression },
   { version: 90, name: 'analytics', sql: analytics },
+  { version: 100, name: 'import batches', sql: importBatches },
 ];
 
 export function checksum(m: Migration): string {
