@@ -1,4 +1,5 @@
 import { runCli } from './cli-run';
+import { flushed } from './cli/drain';
 
 // Entry point for `npm run cli -- ...` and the campaign-desk bin.
 const stop = new Promise<void>((resolve) => {
@@ -12,5 +13,10 @@ const code = await runCli(process.argv.slice(2), {
   env: process.env,
   untilStopped: () => stop,
 });
-// runCli returns only when the command is done (serve: after Ctrl+C), so exit outright.
-process.exit(code);
+// process.exit() would drop whatever a pipe has not taken yet (a long --json answer arrived cut
+// at 64 KiB). Set the code, wait until both streams have handed everything to the OS, and let
+// the process end by itself.
+process.exitCode = code;
+await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+// Only after the output is out: a handle some command left open must not keep the CLI alive.
+setTimeout(() => process.exit(), 1000).unref();

@@ -2,6 +2,7 @@ import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { ExcludedGroup } from '../../../shared/api';
 import { EXCLUDED_PREFIX, frequencyCapReason } from '../../../shared/domain/pacing';
 import { capSince, RECENT_SEND_EXISTS } from '../sender/frequency-cap';
+import { writeTransaction } from '../db/tx';
 
 /**
  * The frequency cap over a whole audience: how many pending recipients it would leave out now, and
@@ -61,7 +62,8 @@ export function createFrequencyCapQueries(db: SqliteDatabase) {
       if (!cap.enabled) return 0;
       const since = capSince(now, cap);
       const stmt = exclude[way(campaignId, since)];
-      return db.transaction(
+      return writeTransaction(
+        db,
         () =>
           stmt.run({ campaignId, accountId, since, reason: frequencyCapReason(cap.days) }).changes,
       )();

@@ -9,12 +9,12 @@ export interface RecipientRow {
   suppressed: boolean;
 }
 
-/** Rows per INSERT: 100 × 8 parameters stays far below SQLite's 32,766-variable limit. */
+/** Rows per INSERT: 100 × 9 parameters stays far below SQLite's 32,766-variable limit. */
 export const ROWS_PER_INSERT = 100;
 
 const COLUMNS =
-  '(campaign_id, row_number, phone, country, phone_type, fields_json, state, skip_reason)';
-const ROW_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?, ?, ?)';
+  '(campaign_id, row_number, phone, country, phone_type, fields_json, state, skip_reason, import_batch)';
+const ROW_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
 /**
  * Writes recipients a hundred rows per statement, inside the caller's transaction. One
@@ -35,6 +35,8 @@ export class RecipientWriter<Row extends RecipientRow = RecipientRow> {
     private readonly db: SqliteDatabase,
     private readonly campaignId: number,
     private readonly onWritten: (row: Row, inserted: boolean) => void,
+    /** The import batch the rows belong to (invisible until it is published); 0 writes them visible. */
+    private readonly importBatch = 0,
   ) {}
 
   add(row: Row): void {
@@ -57,6 +59,7 @@ export class RecipientWriter<Row extends RecipientRow = RecipientRow> {
         r.fieldsJson,
         r.suppressed ? 'skipped' : 'pending',
         r.suppressed ? 'suppressed' : null,
+        this.importBatch,
       );
     }
     const inserted = new Set(this.statement(rows.length).all(params));

@@ -18,6 +18,8 @@ import type { Download } from '../downloads';
 import type { WorkerMessage, WorkerTask } from './jobs';
 import { runJob, type RunningJob, type WorkerEntry } from './runner';
 import { resolveFileRef } from './uploads';
+import { discardOwnBatches, liveBatch } from './batch/import-batch';
+import { published } from '../db/visibility';
 
 export interface AudienceDeps {
   store: Store;
@@ -121,8 +123,10 @@ export function createAudienceService(deps: AudienceDeps) {
         });
       });
       running.set(input.campaignId, job);
+      let imported = false;
       try {
         const result = await job.done;
+        imported = result.type === 'imported';
         if (result.type === 'imported') {
           events.emit('db.changed', {
             tables: ['recipients', 'campaigns'],
@@ -138,6 +142,8 @@ export function createAudienceService(deps: AudienceDeps) {
         throw new CoreError('INTERNAL', 'The import stopped unexpectedly.');
       } finally {
         running.delete(input.campaignId);
+        // A worker that died (out of memory, terminated while stuck) could not remove its batch.
+        if (!imported) discardOwnBatches(store.sqlite, input.campaignId);
       }
     },
 
@@ -152,7 +158,7 @@ export function createAudienceService(deps: AudienceDeps) {
         if (!canEditAudience(campaignState(campaignId).state)) {
           throw new CoreError('CONFLICT', 'Only a draft campaign’s audience can be cleared.');
         }
-        if (running.has(campaignId))
+        if (running.has(campaignId) || liveBatch(store.sqlite, campaignId))
           throw new CoreError('CONFLICT', 'Wait for the import to finish, or cancel it, first.');
         const { changes } = store.run(
           store.q.deleteFrom('recipients').where('campaign_id', '=', campaignId),
@@ -178,6 +184,8 @@ export function createAudienceService(deps: AudienceDeps) {
             .selectFrom('imports')
             .select(['id', 'summary_json', 'created_at'])
             .where('campaign_id', '=', campaignId)
+            // An import still being written has no summary yet and is not part of the audience.
+            .where('id', 'not in', (eb) => eb.selectFrom('import_batches').select('id'))
             .orderBy('id', 'desc'),
         )
         .map((r) => ({
@@ -233,6 +241,7 @@ export function createAudienceService(deps: AudienceDeps) {
             'fields_json',
           ])
           .where('campaign_id', '=', campaignId)
+          .where(published())
           .where('id', '>', afterId)
           .orderBy('id')
           .limit(limit + 1),

@@ -53,8 +53,12 @@ export class ImportSink {
     db: SqliteDatabase,
     private readonly options: SinkOptions,
   ) {
-    this.recipients = new RecipientWriter(db, options.campaignId, (row, inserted) =>
-      this.written(row, inserted),
+    // The import's id is its batch's: its recipients stay invisible until the import is published.
+    this.recipients = new RecipientWriter(
+      db,
+      options.campaignId,
+      (row, inserted) => this.written(row, inserted),
+      options.importId,
     );
     this.reject = db.prepare<unknown[]>(
       'INSERT INTO import_rejects (import_id, row_number, raw_value, problem, reason, fields_json) VALUES (?, ?, ?, ?, ?, ?)',
@@ -132,7 +136,7 @@ export class ImportSink {
     });
   }
 
-  /** Writes the last batch. */
+  /** Writes what is buffered; call before each commit and after the last row. */
   finish(): void {
     this.recipients.flush();
   }

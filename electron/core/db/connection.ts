@@ -10,6 +10,7 @@ import {
   type InferResult,
 } from 'kysely';
 import type { DB } from './schema';
+import { writeTransaction } from './tx';
 import { registerAudienceFilterFunctions } from '../campaigns/audience-filter-udf';
 
 export interface OpenOptions {
@@ -101,7 +102,7 @@ export function wrapStore(sqlite: SqliteDatabase): Store {
       return { changes: info.changes, lastInsertRowid: Number(info.lastInsertRowid) };
     },
     tx(fn) {
-      return sqlite.transaction(fn)();
+      return writeTransaction(sqlite, fn)();
     },
     close() {
       stmtCache.clear();

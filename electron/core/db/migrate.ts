@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
+import { writeTransaction } from './tx';
 import { LATEST_VERSION, MIGRATIONS, checksum, type Migration } from './migrations';
 
 export class DatabaseFromFutureError extends Error {
@@ -81,7 +82,7 @@ export function migrate(sqlite: SqliteDatabase, options: MigrateOptions = {}): M
   const record = sqlite.prepare(
     'INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)',
   );
-  sqlite.transaction(() => {
+  writeTransaction(sqlite, () => {
     for (const m of pending) {
       sqlite.exec(m.sql);
       record.run(m.version, m.name, checksum(m), options.now?.() ?? Date.now());

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSqlite, wrapStore, type OpenOptions, type Store } from './connection';
 import { migrate, type MigrateResult } from './migrate';
+import { discardStaleBatches } from '../contacts/batch/import-batch';
 
 export const DATABASE_FILE = 'campaign-desk.sqlite';
 
@@ -27,6 +28,8 @@ export function openStore(
     // the progress view); SQLite's default 2 MB page cache makes every such lookup a read from the OS.
     // 64 MB is an upper bound, used only as pages are touched. (The import worker keeps the default.)
     sqlite.pragma('cache_size = -65536');
+    // An import whose process died left an invisible batch: remove it before anyone imports again.
+    discardStaleBatches(sqlite, options.now?.() ?? Date.now());
     return { store: wrapStore(sqlite), migration };
   } catch (e) {
     sqlite.close();

@@ -93,6 +93,8 @@ export interface RecipientsTable {
   next_attempt_at: number | null;
   sending_at: number | null;
   sent_at: number | null;
+  /** The import that wrote the row (0: before batches existed); see visibility.ts. */
+  import_batch: Generated<number>;
   delivered_at: number | null;
   read_at: number | null;
   failed_at: number | null;
@@ -241,7 +243,18 @@ export interface AnalyticsCampaignsTable {
   next_fetch_at: number | null;
 }
 
+/** An import still being written: its recipients are invisible until this row is deleted. */
+export interface ImportBatchesTable {
+  id: number;
+  campaign_id: number;
+  owner: string;
+  first_recipient_id: number;
+  started_at: number;
+  heartbeat_at: number;
+}
+
 export interface DB {
+  import_batches: ImportBatchesTable;
   status_sources: StatusSourcesTable;
   media_uploads: MediaUploadsTable;
   sender_leases: SenderLeasesTable;

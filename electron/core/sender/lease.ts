@@ -1,4 +1,5 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
+import { writeTransaction } from '../db/tx';
 
 /** A lease older than this belongs to a process that died (heartbeats come every few seconds). */
 export const LEASE_STALE_MS = 15_000;
@@ -30,25 +31,23 @@ export function acquireLease(
   owner: string,
   now: number,
 ): LeaseResult {
-  return db
-    .transaction((): LeaseResult => {
-      const row = db
-        .prepare('SELECT owner, heartbeat_at FROM sender_leases WHERE account_id = ?')
-        .get(accountId) as { owner: string; heartbeat_at: number } | undefined;
-      if (
-        row &&
-        row.owner !== owner &&
-        now - row.heartbeat_at < LEASE_STALE_MS &&
-        processAlive(row.owner)
-      ) {
-        return { held: false, owner: row.owner };
-      }
-      db.prepare(
-        'INSERT INTO sender_leases (account_id, owner, heartbeat_at) VALUES (?, ?, ?) ON CONFLICT(account_id) DO UPDATE SET owner = excluded.owner, heartbeat_at = excluded.heartbeat_at',
-      ).run(accountId, owner, now);
-      return { held: true, tookOver: row === undefined || row.owner !== owner };
-    })
-    .immediate();
+  return writeTransaction(db, (): LeaseResult => {
+    const row = db
+      .prepare('SELECT owner, heartbeat_at FROM sender_leases WHERE account_id = ?')
+      .get(accountId) as { owner: string; heartbeat_at: number } | undefined;
+    if (
+      row &&
+      row.owner !== owner &&
+      now - row.heartbeat_at < LEASE_STALE_MS &&
+      processAlive(row.owner)
+    ) {
+      return { held: false, owner: row.owner };
+    }
+    db.prepare(
+      'INSERT INTO sender_leases (account_id, owner, heartbeat_at) VALUES (?, ?, ?) ON CONFLICT(account_id) DO UPDATE SET owner = excluded.owner, heartbeat_at = excluded.heartbeat_at',
+    ).run(accountId, owner, now);
+    return { held: true, tookOver: row === undefined || row.owner !== owner };
+  })();
 }
 
 export function renewLease(

@@ -2,6 +2,7 @@ import type { Database as SqliteDatabase, Statement } from 'better-sqlite3';
 import { RECIPIENT_STATES, type RecipientCounts, type RecipientState } from '../../../shared/api';
 import { suppressedReason } from '../../../shared/domain/pacing';
 import { RECENT_SEND_EXISTS } from './frequency-cap';
+import { writeTransaction } from '../db/tx';
 
 /** A recipient claimed for sending: marked `sending` in the database before its request goes out. */
 export interface Claimed {
@@ -153,7 +154,8 @@ export function createSendRepo(db: SqliteDatabase) {
     "SELECT coalesce(country, '') AS country, count(*) AS n FROM recipients WHERE campaign_id = ? AND state = 'pending' GROUP BY country",
   );
 
-  const claim = db.transaction(
+  const claim = writeTransaction(
+    db,
     (campaignId: number, now: number, limit: number, options: ClaimOptions = {}): ClaimResult => {
       const lease = options.lease;
       if (lease && renewLease.run(now, lease.accountId, lease.owner).changes === 0)
@@ -200,7 +202,7 @@ export function createSendRepo(db: SqliteDatabase) {
     },
   );
 
-  const apply = db.transaction((results: readonly SendResult[]) => {
+  const apply = writeTransaction(db, (results: readonly SendResult[]) => {
     for (const r of results) {
       switch (r.kind) {
         case 'sent':
@@ -237,9 +239,9 @@ export function createSendRepo(db: SqliteDatabase) {
       now: number,
       limit: number,
       options: ClaimOptions = {},
-    ): ClaimResult => claim.immediate(campaignId, now, limit, options),
+    ): ClaimResult => claim(campaignId, now, limit, options),
 
-    apply: (results: readonly SendResult[]): void => apply.immediate(results),
+    apply: (results: readonly SendResult[]): void => apply(results),
 
     counts(campaignId: number): RecipientCounts {
       const counts = Object.fromEntries(RECIPIENT_STATES.map((s) => [s, 0])) as Record<

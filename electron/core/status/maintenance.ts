@@ -6,6 +6,7 @@ import {
   type StatusObservation,
 } from '../../../shared/domain/status';
 import { emptyOutcome, type ApplyOutcome, type Reconciler } from './reconciler';
+import { writeTransaction } from '../db/tx';
 
 /** A status for a wamid we have not recorded yet (the sender writes its results every 100 ms) is retried this long. */
 export const UNMATCHED_RETRY_MS = 15 * 60_000;
@@ -111,7 +112,7 @@ export function createMaintenance(db: SqliteDatabase, reconciler: Reconciler) {
   };
 
   return {
-    rematch: db.transaction((now: number, sweepUnknown: boolean): ApplyOutcome => {
+    rematch: writeTransaction(db, (now: number, sweepUnknown: boolean): ApplyOutcome => {
       const out = emptyOutcome();
       retry(recentUnmatched.all(now - UNMATCHED_RETRY_MS, REMATCH_LIMIT) as StoredEvent[], out);
       if (sweepUnknown) {
@@ -126,7 +127,8 @@ export function createMaintenance(db: SqliteDatabase, reconciler: Reconciler) {
     }),
 
     /** "No delivered before the TTL: assume it was dropped" (cloud-api.md §1.6). Bounded per call. */
-    expire: db.transaction(
+    expire: writeTransaction(
+      db,
       (
         now: number,
         ttlMs: number = DEFAULT_TTL_MS,

@@ -8,6 +8,7 @@ import {
 import { byWamidRuns, createStatusApplier } from './apply-statuses';
 import { createEffects } from './effects';
 import { recipientStatements, type RecipientRow } from './recipient-track';
+import { writeTransaction } from '../db/tx';
 
 /** A cursor written in the same transaction as the observations it covers: no loss, no double work. */
 export interface CursorWrite {
@@ -176,7 +177,7 @@ export function createReconciler(
     }
   };
 
-  const apply = db.transaction((b: Batch): ApplyOutcome => {
+  const apply = writeTransaction(db, (b: Batch): ApplyOutcome => {
     const out = emptyOutcome();
     out.observations = b.observations.length;
     const statuses: StatusObservation[] = [];

@@ -1,5 +1,6 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { SuppressionEntry, SuppressionPage, SuppressionRemoval } from '../../../shared/api';
+import { writeTransaction } from '../db/tx';
 
 /**
  * The suppression list's queries, on raw better-sqlite3 (synchronous, prepared once). Pages are
@@ -123,7 +124,7 @@ export function createSuppressionRepo(db: SqliteDatabase) {
     ): boolean => insert.run(phone, reason, source, detail, at, accountId).changes === 1,
 
     /** Moves the entry to the removal log and off the list, in one transaction. */
-    remove: db.transaction((phone: string, note: string | null, at: number): boolean => {
+    remove: writeTransaction(db, (phone: string, note: string | null, at: number): boolean => {
       if (logRemoval.run(note, at, phone).changes === 0) return false;
       remove.run(phone);
       return true;

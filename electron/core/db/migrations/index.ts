@@ -7,6 +7,7 @@ import { migration as m0060 } from './0060_pacing';
 import { migration as m0070 } from './0070_variants';
 import { migration as m0080 } from './0080_suppression';
 import { migration as m0090 } from './0090_analytics';
+import { migration as m0100 } from './0100_import_batches';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0070,
   m0080,
   m0090,
+  m0100,
 ];
 
 export function checksum(m: Migration): string {
