@@ -50,6 +50,8 @@ export interface CoreOptions {
   dataDir: string;
   shell: 'electron' | 'headless';
   clock?: Clock;
+  /** Monotonic milliseconds for the senders' pacing (performance.now); tests move it with the clock. */
+  monotonic?: () => number;
   /** Electron's build of better-sqlite3 (see README, "Native module"). */
   nativeBinding?: string;
   /** How often to look for writes by other processes (the CLI); 0 turns it off. */
@@ -128,6 +130,7 @@ export function createCore(options: CoreOptions): Core {
     events,
     clients,
     autoRun: options.runSenders ?? false,
+    ...(options.monotonic ? { monotonic: options.monotonic } : {}),
   });
   const sending = createSendingService({ store, clock, events, clients, senders });
   const accounts = createAccountService({ store, clock, events, clients });

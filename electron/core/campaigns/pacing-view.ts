@@ -75,16 +75,16 @@ export function buildPacingView(
     deadline = p.deadline ?? now + spread.durationMinutes * 60_000;
     const groups = groupsFor(pending.keys(), p.quietHours.zones, p.fallbackCountry);
     const gate = p.quietHours.window ? createQuietGate(p.quietHours.window, groups).at(now) : null;
-    ratePerSecond = spreadRateNow({
-      now,
-      deadline,
-      maxRate: p.accountRate,
-      window: p.quietHours.window,
-      groups,
-      gate,
-      pending: p.quietHours.window ? pending : new Map([['*', remaining]]),
-    });
-    if (remaining === 0) ratePerSecond = 0;
+    ratePerSecond =
+      spreadRateNow({
+        now,
+        deadline,
+        maxRate: p.accountRate,
+        window: p.quietHours.window,
+        groups,
+        gate,
+        pending: p.quietHours.window ? pending : new Map([['*', remaining]]),
+      }) ?? 0;
     if (p.deadline === null) deadline = null;
   }
   const draft = p.state === 'draft';

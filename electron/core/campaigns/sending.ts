@@ -192,6 +192,24 @@ export function createSendingService(deps: SendingDeps) {
           'CONFLICT',
           `This campaign is ${c.state}; only a paused campaign can be resumed.`,
         );
+      // Everyone was handled before the pause (the last sends went out as it was pressed): there is
+      // nothing to check or send, so resuming finishes the campaign instead of refusing.
+      const left = repo.counts(campaignId);
+      if (left.pending + left.sending === 0) {
+        const now = clock.now();
+        setState(
+          campaignId,
+          {
+            state: 'completed',
+            completed_at: now,
+            pause_code: null,
+            pause_reason: null,
+            started_at: c.started_at ?? now,
+          },
+          ['paused'],
+        );
+        return status(campaignId);
+      }
       await mustPass(campaignId);
       setState(
         campaignId,
