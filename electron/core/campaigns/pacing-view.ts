@@ -63,8 +63,10 @@ export function buildPacingView(
   cap: ReturnType<typeof createFrequencyCapQueries>,
   p: CampaignPacing,
   now: number,
+  /** A draft's recipients who will receive the message, by country (the reach): not all pending ones. */
+  willReceive?: ReadonlyMap<string, number>,
 ): PacingView {
-  const pending = pendingByCountry(db, p.campaignId);
+  const pending = willReceive ?? pendingByCountry(db, p.campaignId);
   const countries = quietCountries(p, pending, now);
   const remaining = [...pending.values()].reduce((a, n) => a + n, 0);
   const spread = p.spread;
