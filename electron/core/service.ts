@@ -16,6 +16,7 @@ import type { PollerOptions } from './status/poller';
 import type { Handlers, HandlersFor } from './api/handlers';
 import { templateHandlers } from './templates/handlers';
 import { createTemplateService } from './templates/service';
+import { createReach } from './templates/reach';
 import {
   createAccountClients,
   envTokenSource,
@@ -51,6 +52,8 @@ export interface CoreOptions {
   dataDir: string;
   shell: 'electron' | 'headless';
   clock?: Clock;
+  /** Monotonic milliseconds for the senders' pacing (performance.now); tests move it with the clock. */
+  monotonic?: () => number;
   /** Electron's build of better-sqlite3 (see README, "Native module"). */
   nativeBinding?: string;
   /** How often to look for writes by other processes (the CLI); 0 turns it off. */
@@ -140,8 +143,11 @@ export function createCore(options: CoreOptions): Core {
     events,
     clients,
     autoRun: options.runSenders ?? false,
+    ...(options.monotonic ? { monotonic: options.monotonic } : {}),
   });
-  const sending = createSendingService({ store, clock, events, clients, senders });
+  // Who will receive each campaign's message: one computation for every screen and the start.
+  const reach = createReach(store, clock);
+  const sending = createSendingService({ store, clock, events, clients, senders, reach });
   const accounts = createAccountService({ store, clock, events, clients });
   const status = createStatusService({
     store,
@@ -249,6 +255,7 @@ export function createCore(options: CoreOptions): Core {
     events,
     clients,
     dataDir: options.dataDir,
+    reach,
   });
   const variants = createVariantService({
     store,
@@ -257,7 +264,7 @@ export function createCore(options: CoreOptions): Core {
     dataDir: options.dataDir,
     clicksFor,
   });
-  const pacing = createPacingService({ store, clock, events });
+  const pacing = createPacingService({ store, clock, events, reach });
   const pacingHandlers: HandlersFor<typeof pacingMethods> = {
     'campaigns.pacing': (input) => pacing.view(input.campaignId),
     'campaigns.setPacing': (input) => pacing.set(input),

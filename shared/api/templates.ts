@@ -9,6 +9,9 @@ import type {
   Template,
 } from '../domain/templates';
 import type { CostBreakdown, RateCard } from '../domain/pricing';
+import type { LeftOutGroup } from '../domain/reach';
+
+export type { LeftOutGroup, LeftOutKind } from '../domain/reach';
 import type { VariantCost } from './variants';
 
 /** Templates, the campaign's message (template + mapping), its preview, validation and cost. */
@@ -146,6 +149,15 @@ export interface ValidationSummary {
   alreadySkipped: number;
   /** Pending recipients the audience filter (or other targeting) leaves out: not checked, not sent. */
   excludedByTargeting: number;
+  /**
+   * Who will receive the message: the audience minus every left-out group below. The one count the
+   * Message tab, Review & send, the prechecks, the cost, quiet hours and the start all use.
+   */
+  willReceive: number;
+  /** Everyone else, by reason (targeting, suppression, Meta's US marketing rule, validation). */
+  leftOut: LeftOutGroup[];
+  /** Who will receive it, by country (ISO alpha-2, '' for none): quiet hours and cost read this. */
+  willReceiveByCountry: Record<string, number>;
   reasons: ValidationReason[];
   mappingProblems: string[];
   /** Why nothing could be checked (no template…); null otherwise. */

@@ -15,12 +15,18 @@ import { createFrequencyCapQueries } from './pacing-exclusion';
 import { loadCampaignPacing, type CampaignPacing } from './pacing-settings';
 import { buildPacingView } from './pacing-view';
 import { writeSetting } from './settings';
+import type { Reach } from '../templates/reach';
 
 const DRAFT = ['draft'] as const;
 const DRAFT_OR_PAUSED = ['draft', 'paused'] as const;
 
 /** Frequency cap, quiet hours and spread of campaigns: reading, changing, and applying them at start. */
-export function createPacingService(deps: { store: Store; clock: Clock; events: EventBus }) {
+export function createPacingService(deps: {
+  store: Store;
+  clock: Clock;
+  events: EventBus;
+  reach: Reach;
+}) {
   const { store, clock, events } = deps;
   const cap = createFrequencyCapQueries(store.sqlite);
 
@@ -30,14 +36,22 @@ export function createPacingService(deps: { store: Store; clock: Clock; events: 
     return p;
   };
 
-  const view = (campaignId: number): PacingView =>
-    buildPacingView(store.sqlite, cap, load(campaignId), clock.now());
+  // A draft's quiet-hours table and spread count who will receive the message, as every other
+  // figure does; once started, the pending rows are exactly those.
+  const willReceive = async (p: CampaignPacing) =>
+    p.state === 'draft'
+      ? new Map(Object.entries((await deps.reach(p.campaignId)).summary.willReceiveByCountry))
+      : undefined;
+  const view = async (campaignId: number): Promise<PacingView> => {
+    const p = load(campaignId);
+    return buildPacingView(store.sqlite, cap, p, clock.now(), await willReceive(p));
+  };
 
   return {
     view,
 
     /** Each part is checked against the campaign's state: the cap only while draft, the rest also while paused. */
-    set(input: ParsedInput<'campaigns.setPacing'>): PacingView {
+    set(input: ParsedInput<'campaigns.setPacing'>): Promise<PacingView> {
       const now = clock.now();
       store.tx(() => {
         load(input.campaignId);
@@ -85,7 +99,7 @@ export function createPacingService(deps: { store: Store; clock: Clock; events: 
      * Adds what pacing will do to the prechecks. `sendable` already leaves the frequency cap's exclusions
      * out (the cap is one of the audience scope's exclusions, applied at start with the filter's).
      */
-    withPrecheck(campaignId: number, base: Precheck): Precheck {
+    async withPrecheck(campaignId: number, base: Precheck): Promise<Precheck> {
       const p = loadCampaignPacing(store, campaignId);
       if (!p) return base;
       const now = clock.now();
@@ -96,7 +110,7 @@ export function createPacingService(deps: { store: Store; clock: Clock; events: 
         message: string,
         severity: PrecheckItem['severity'],
       ) => items.push({ id, ok, message, severity });
-      const view = buildPacingView(store.sqlite, cap, p, now);
+      const view = buildPacingView(store.sqlite, cap, p, now, await willReceive(p));
       const excluded = view.frequencyCap.wouldExclude;
       const days = p.frequencyCap.days === 1 ? 'day' : `${p.frequencyCap.days} days`;
       if (excluded > 0 && base.sendable === 0) {

@@ -63,8 +63,10 @@ export function buildPacingView(
   cap: ReturnType<typeof createFrequencyCapQueries>,
   p: CampaignPacing,
   now: number,
+  /** A draft's recipients who will receive the message, by country (the reach): not all pending ones. */
+  willReceive?: ReadonlyMap<string, number>,
 ): PacingView {
-  const pending = pendingByCountry(db, p.campaignId);
+  const pending = willReceive ?? pendingByCountry(db, p.campaignId);
   const countries = quietCountries(p, pending, now);
   const remaining = [...pending.values()].reduce((a, n) => a + n, 0);
   const spread = p.spread;
@@ -75,16 +77,16 @@ export function buildPacingView(
     deadline = p.deadline ?? now + spread.durationMinutes * 60_000;
     const groups = groupsFor(pending.keys(), p.quietHours.zones, p.fallbackCountry);
     const gate = p.quietHours.window ? createQuietGate(p.quietHours.window, groups).at(now) : null;
-    ratePerSecond = spreadRateNow({
-      now,
-      deadline,
-      maxRate: p.accountRate,
-      window: p.quietHours.window,
-      groups,
-      gate,
-      pending: p.quietHours.window ? pending : new Map([['*', remaining]]),
-    });
-    if (remaining === 0) ratePerSecond = 0;
+    ratePerSecond =
+      spreadRateNow({
+        now,
+        deadline,
+        maxRate: p.accountRate,
+        window: p.quietHours.window,
+        groups,
+        gate,
+        pending: p.quietHours.window ? pending : new Map([['*', remaining]]),
+      }) ?? 0;
     if (p.deadline === null) deadline = null;
   }
   const draft = p.state === 'draft';

@@ -5,7 +5,9 @@ import type { AccountClients } from '../accounts/clients';
 import type { Clock } from '../clock';
 import type { Store } from '../db/connection';
 import { loadCampaignMessages } from '../templates/compose';
-import { audienceScope, countSendable } from './audience-scope';
+import { leftOutSentence, recipientsText } from '../../../shared/domain/reach';
+import type { Reach } from '../templates/reach';
+import { audienceScope } from './audience-scope';
 
 /** "template …" → "Template …": the per-variant texts start lower case to read well after "Variant B: ". */
 const sentence = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
@@ -16,7 +18,7 @@ const sentence = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
  * header media available (for every A/B variant), at least one recipient that can be sent.
  */
 export async function precheckCampaign(
-  deps: { store: Store; clients: AccountClients; clock: Clock },
+  deps: { store: Store; clients: AccountClients; clock: Clock; reach: Reach },
   campaignId: number,
 ): Promise<Precheck> {
   const { store } = deps;
@@ -149,21 +151,23 @@ export async function precheckCampaign(
       );
   }
 
-  // Who will be sent to follows the audience filter (and any other targeting) through the scope.
+  // Who will receive it: the one computation the Message tab, the cost and the start also read.
   const scope = audienceScope(store, campaignId, deps.clock.now());
   for (const problem of scope.problems) add('audience', false, problem);
-  const { pending: before, sendable: pending } = await countSendable(store, scope);
-  const leftOut = before - pending;
-  const leftOutText =
-    leftOut > 0 ? ` (${leftOut.toLocaleString('en')} left out by ${scope.label})` : '';
+  const reach = (await deps.reach(campaignId)).summary;
+  const pending = reach.willReceive;
+  const leftOut = leftOutSentence(reach.leftOut);
+  const audience = reach.willReceive + reach.leftOut.reduce((a, g) => a + g.count, 0);
   add(
     'audience',
     pending > 0,
     pending > 0
-      ? `${pending.toLocaleString('en')} recipients are ready to send${leftOutText}.`
-      : before > 0 && !scope.everybody
-        ? `Nobody is left once ${scope.label} is applied: ${scope.fix}.`
-        : 'There is nobody to send to: add customers first.',
+      ? `${recipientsText(pending)} will receive this message.${leftOut ? ` ${leftOut}` : ''}`
+      : audience === 0
+        ? 'There is nobody to send to: add customers in the Audience tab first.'
+        : reach.unavailable
+          ? `Nobody can receive this message yet: ${reach.unavailable}`
+          : `Nobody will receive this message. ${leftOutSentence(reach.leftOut, true)}`,
   );
   const account = store.first(
     store.q.selectFrom('accounts').select('messaging_limit').where('id', '=', campaign.account_id),

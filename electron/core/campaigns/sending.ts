@@ -22,6 +22,8 @@ import { createPacingService } from './pacing-service';
 import { loadCampaignPacing } from './pacing-settings';
 import { pendingByCountry, quietWaitingNow } from './pacing-view';
 import { assignVariants } from './variants-assign';
+import { skipUndeliverable } from './meta-rules';
+import type { Reach } from '../templates/reach';
 import { recipientVariant } from './variants-messages';
 import { readVariants } from './variants-settings';
 
@@ -31,6 +33,7 @@ export interface SendingDeps {
   events: EventBus;
   clients: AccountClients;
   senders: SenderManager;
+  reach: Reach;
 }
 
 /** The campaign controls: start or schedule, pause, resume, cancel, re-send unknowns, test send. */
@@ -146,8 +149,15 @@ export function createSendingService(deps: SendingDeps) {
             `Nobody is left to send to once ${scope.label} is applied: ${scope.fix}.`,
           );
         }
-        // The last start step, after the exclusions: every recipient still pending gets its A/B variant.
+        // After the exclusions: every recipient still pending gets its A/B variant, then those
+        // Meta would not deliver to (by their variant's template) are left out with the reason.
         assignVariants(store, campaignId);
+        skipUndeliverable(store, campaignId);
+        if (repo.counts(campaignId).pending === 0)
+          throw new CoreError(
+            'CONFLICT',
+            'Nobody will receive this message: see who is left out and why in Review & send.',
+          );
         if (scheduled)
           setState(
             campaignId,
@@ -192,6 +202,24 @@ export function createSendingService(deps: SendingDeps) {
           'CONFLICT',
           `This campaign is ${c.state}; only a paused campaign can be resumed.`,
         );
+      // Everyone was handled before the pause (the last sends went out as it was pressed): there is
+      // nothing to check or send, so resuming finishes the campaign instead of refusing.
+      const left = repo.counts(campaignId);
+      if (left.pending + left.sending === 0) {
+        const now = clock.now();
+        setState(
+          campaignId,
+          {
+            state: 'completed',
+            completed_at: now,
+            pause_code: null,
+            pause_reason: null,
+            started_at: c.started_at ?? now,
+          },
+          ['paused'],
+        );
+        return status(campaignId);
+      }
       await mustPass(campaignId);
       setState(
         campaignId,

@@ -60,7 +60,7 @@ export function createRunPacer(o: {
       const state = gate.enabled ? gate.at(now) : null;
       quiet = state ? quietWaiting(groups, state, pending) : null;
       if (run.deadline !== null && o.monotonic() - rateAt >= RATE_EVERY_MS) {
-        rate = spreadRateNow({
+        const r = spreadRateNow({
           now,
           deadline: run.deadline,
           maxRate: o.maxRate,
@@ -69,7 +69,10 @@ export function createRunPacer(o: {
           gate: state,
           pending: run.window ? pending : new Map([['*', remaining]]),
         });
-        rateAt = o.monotonic();
+        // Nobody to send now: no pacing, so the loop claims, finds nothing and completes or waits
+        // for quiet hours; worked out again at the next refresh, the moment someone can be sent.
+        rate = r ?? o.maxRate;
+        rateAt = r === null ? -Infinity : o.monotonic();
       }
     },
     recount,

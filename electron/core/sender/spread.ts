@@ -11,6 +11,11 @@ import type { GateState, QuietGroup } from './quiet-hours';
  * deadline, so its rate is what it has left over its own open time, and the campaign's rate is the
  * sum over the countries awake now. A country asleep now adds nothing until it wakes; one that
  * never wakes before the deadline waits for its window and then goes at the account's rate.
+ *
+ * Null when nobody can be sent now (all sent, or all asleep): there is nothing to pace, and a
+ * near-zero rate there would keep the loop waiting for a token instead of finding out that the
+ * campaign is finished or that everyone left waits for quiet hours (the "50 of 50 handled · 0/s"
+ * campaign that never completed).
  */
 export function spreadRateNow(options: {
   now: number;
@@ -21,11 +26,12 @@ export function spreadRateNow(options: {
   gate: GateState | null;
   /** Pending recipients per group key; the total under the key '*' without quiet hours. */
   pending: ReadonlyMap<string, number>;
-}): number {
+}): number | null {
   const { now, deadline, maxRate, window } = options;
   if (!window || !options.gate) {
     let total = 0;
     for (const n of options.pending.values()) total += n;
+    if (total <= 0) return null;
     return spreadRate([{ remaining: total, openMs: deadline - now, openNow: true }], maxRate);
   }
   const groups: SpreadGroup[] = options.groups.map((g) => {
@@ -40,5 +46,6 @@ export function spreadRateNow(options: {
           : openMillisBetween(window, g.zones, now, deadline);
     return { remaining, openMs, openNow };
   });
+  if (!groups.some((g) => g.openNow && g.remaining > 0)) return null;
   return spreadRate(groups, maxRate);
 }

@@ -13,6 +13,8 @@ import { loadVariantPlan } from '../campaigns/variants-messages';
 import type { Store } from '../db/connection';
 import { toSetup } from './campaign-message';
 import { audienceScope } from '../campaigns/audience-scope';
+import { isUsMarketing } from '../../../shared/domain/reach';
+import { excludedBySql, leftOutGroups, skippedByKind, type LeftOutCounts } from './reach-groups';
 
 export interface ValidationPass {
   summary: ValidationSummary;
@@ -72,6 +74,9 @@ export async function validateCampaign(
     invalid: 0,
     alreadySkipped: countState(store, campaignId, 'skipped'),
     excludedByTargeting: 0,
+    willReceive: 0,
+    leftOut: [],
+    willReceiveByCountry: {},
     reasons: [],
     mappingProblems: plan.split
       ? plan.mappingProblems((s) => toSetup(s).mappingProblems)
@@ -82,8 +87,10 @@ export async function validateCampaign(
   const validByCountry = new Map<string | null, number>();
   const validByVariant = new Map<VariantId, Map<string | null, number>>();
   const t = state.info?.template;
+  const counts: LeftOutCounts = skippedByKind(store, campaignId);
   if (!t || plan.unavailable) {
     summary.unavailable = plan.unavailable ?? state.templateWarning ?? 'Choose a template first.';
+    summary.leftOut = leftOutGroups(counts);
     return { summary, validByCountry, validByVariant };
   }
 
@@ -115,18 +122,33 @@ export async function validateCampaign(
         .where('campaign_id', '=', campaignId)
         .where('state', '=', 'pending')
         // Selected rather than filtered on, so a page reads pageSize rows however few are kept.
-        .select(sql<number>`${scope.keeps}`.as('kept'))
+        .select(excludedBySql(scope).as('excluded_by'))
+        .select(
+          sql<number>`EXISTS (SELECT 1 FROM suppression s WHERE s.phone = recipients.phone)`.as(
+            'suppressed',
+          ),
+        )
         .where('id', '>', afterId)
         .orderBy('id')
         .limit(pageSize),
     );
     for (const r of page) {
-      if (r.kept !== 1) {
+      // The rules in the order their reasons win: targeting, the suppression list, Meta's US rule.
+      if (r.excluded_by !== null) {
         summary.excludedByTargeting++;
+        counts[r.excluded_by === 'frequencyCap' ? 'frequencyCap' : 'filter']++;
+        continue;
+      }
+      if (r.suppressed === 1) {
+        counts.suppressed++;
         continue;
       }
       const m = plan.stateOf(r) ?? state;
       const mt = m.info?.template ?? t;
+      if (isUsMarketing(mt.category, r.country)) {
+        counts.us_marketing++;
+        continue;
+      }
       const values = resolveMessageValues(
         mt,
         m.mapping,
@@ -145,6 +167,7 @@ export async function validateCampaign(
         continue;
       }
       summary.invalid++;
+      counts.invalid++;
       const seen = new Set<ProblemCode>();
       for (const p of problems) {
         const reason = reasonFor(p.code);
@@ -190,6 +213,9 @@ export async function validateCampaign(
       r.action = 'fix_mapping';
   }
   summary.reasons = [...reasons.values()].sort((a, b) => b.count - a.count);
+  summary.willReceive = summary.valid;
+  summary.leftOut = leftOutGroups(counts);
+  for (const [country, n] of validByCountry) summary.willReceiveByCountry[country ?? ''] = n;
   summary.durationMs = (options.now ?? Date.now)() - started;
   return { summary, validByCountry, validByVariant };
 }

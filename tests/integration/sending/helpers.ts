@@ -137,3 +137,14 @@ export async function sendHarness(extra: Partial<CoreOptions> = {}): Promise<Sen
 export function phones(n: number, from = 0): string[] {
   return Array.from({ length: n }, (_, i) => `+1202555${String(1000 + from + i).padStart(4, '0')}`);
 }
+
+/**
+ * Valid, distinct UK mobiles: for marketing templates, which WhatsApp does not deliver to US
+ * numbers (the app leaves those out before sending).
+ */
+export function gbPhones(n: number, from = 0): string[] {
+  return Array.from(
+    { length: n },
+    (_, i) => `+44740012${String(1000 + from + i).padStart(4, '0')}`,
+  );
+}

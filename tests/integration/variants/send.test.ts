@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { variantOf } from '../../../shared/domain/variants';
-import { phones, storeTemplate, type SendHarness } from '../sending/helpers';
+import { gbPhones as phones, storeTemplate, type SendHarness } from '../sending/helpers';
 import { statusHarness, until } from '../status/helpers';
 import { api, SALE_MAPPING, variantRows, withSaleVariant } from './helpers';
 

@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { phones, sendHarness, storeTemplate, type SendHarness } from '../sending/helpers';
+import {
+  gbPhones as phones,
+  sendHarness,
+  storeTemplate,
+  type SendHarness,
+} from '../sending/helpers';
 import { api, refused, SALE_MAPPING, variantRows, withSaleVariant } from './helpers';
 
 describe('variants: the contract methods', () => {
