@@ -2,6 +2,7 @@ import { Alert, Badge, Code, Group, Paper, Stack, Table, Text, Title } from '@ma
 import { useStore } from '../../store';
 import { AccountForm } from './AccountForm';
 import { AccountFormEdit } from './AccountFormEdit';
+import { AccountConnection } from './AccountConnection';
 import { AccountTokenField } from './AccountTokenField';
 import { AccountQuietHours } from './AccountQuietHours';
 
@@ -32,6 +33,7 @@ export function SettingsPage() {
               <Table.Th>Rate</Table.Th>
               <Table.Th>Messaging limit (24 h)</Table.Th>
               <Table.Th>Access token</Table.Th>
+              <Table.Th>Connection</Table.Th>
               <Table.Th>Quiet hours (new campaigns)</Table.Th>
               <Table.Th aria-label="Edit" />
             </Table.Tr>
@@ -58,6 +60,9 @@ export function SettingsPage() {
                 </Table.Td>
                 <Table.Td>
                   <AccountTokenField accountId={a.id} accountName={a.name} />
+                </Table.Td>
+                <Table.Td>
+                  <AccountConnection account={a} />
                 </Table.Td>
                 <Table.Td>
                   <AccountQuietHours accountId={a.id} accountName={a.name} />
