@@ -47,6 +47,8 @@ import { DATABASE_FILE, openStore } from './db/open';
 import { EventBus } from './events';
 import { APP_VERSION } from './version';
 import type { pacingMethods } from '../../shared/api/methods/pacing';
+import type { settingsMethods } from '../../shared/api/methods/settings';
+import { readBusinessCountry, writeBusinessCountry } from './settings/business-country';
 import { createPacingService } from './campaigns/pacing-service';
 import { createVariantService, variantHandlers } from './campaigns/variants-service';
 import { templateClicksSource } from './analytics/variant-clicks';
@@ -254,6 +256,15 @@ export function createCore(options: CoreOptions): Core {
     'accounts.resetTokens': () => tokenService.reset(),
     'accounts.testConnection': (input) => checkConnection(input.accountId),
   };
+  const settingsHandlers: HandlersFor<typeof settingsMethods> = {
+    'settings.businessCountry': () => readBusinessCountry(store),
+    'settings.setBusinessCountry': (input) => {
+      const saved = writeBusinessCountry(store, input.country);
+      // Drafts read the country when they preview a file: their screens refetch with the accounts.
+      events.emit('db.changed', { tables: ['accounts'] });
+      return saved;
+    },
+  };
   const templates = createTemplateService({
     store,
     clock,
@@ -287,6 +298,7 @@ export function createCore(options: CoreOptions): Core {
     ...pacingHandlers,
     ...audienceFilterHandlers({ store, clock, events }),
     ...variantHandlers(variants),
+    ...settingsHandlers,
   };
   if (options.runSenders) senders.tick();
 

@@ -20,3 +20,4 @@ export type {
 } from './methods/accounts-token';
 export * from './pacing';
 export * from './audience-filter';
+export type { BusinessCountry } from './methods/settings';

@@ -18,6 +18,7 @@ import type { Download } from '../downloads';
 import type { WorkerMessage, WorkerTask } from './jobs';
 import { runJob, type RunningJob, type WorkerEntry } from './runner';
 import { resolveFileRef } from './uploads';
+import { countryForAccount } from '../settings/business-country';
 
 export interface AudienceDeps {
   store: Store;
@@ -53,14 +54,10 @@ export function createAudienceService(deps: AudienceDeps) {
     return row;
   };
 
-  /** The sending number's country is the default for numbers written without a country code. */
+  /** The campaign's last choice, else the account's or the business's country (countryForAccount). */
   const defaultCountryFor = (campaignId: number): string | null => {
     const c = campaignState(campaignId);
-    if (c.default_country) return c.default_country;
-    const account = store.first(
-      store.q.selectFrom('accounts').select('default_country').where('id', '=', c.account_id),
-    );
-    return account?.default_country ?? null;
+    return c.default_country ?? countryForAccount(store, c.account_id);
   };
 
   const task = (input: FileInput, kind: 'preview' | 'import'): WorkerTask => {

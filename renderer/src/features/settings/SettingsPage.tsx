@@ -1,6 +1,7 @@
 import { Alert, Badge, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useStore } from '../../store';
 import { AccountForm } from './AccountForm';
+import { BusinessCountryField } from './BusinessCountryField';
 import { AccountFormEdit } from './AccountFormEdit';
 import { AccountConnection } from './AccountConnection';
 import { AccountTokenField } from './AccountTokenField';
@@ -10,11 +11,19 @@ export function SettingsPage() {
   const accounts = useStore((s) => s.accounts);
   const info = useStore((s) => s.appInfo);
   const error = useStore((s) => s.settingsError);
+  const businessCountry = useStore((s) => s.businessCountry);
 
   return (
     <Stack>
       <Title order={2}>Settings</Title>
       {error && <Alert color="red">{error.message}</Alert>}
+      <Paper withBorder p="md">
+        <Title order={4} mb="xs">
+          Your business
+        </Title>
+        {/* Keyed on the saved value: the field starts from it once it has loaded. */}
+        <BusinessCountryField key={businessCountry?.country ?? 'none'} />
+      </Paper>
       <Paper withBorder p="md">
         <Group justify="space-between" mb="xs">
           <Title order={4}>Accounts</Title>
