@@ -24,7 +24,14 @@ import {
   type TokenSource,
 } from './accounts/clients';
 import { ensureSandboxAccount, listAccounts } from './accounts/repo';
-import { createTokenService, vaultThenEnv, type TokenVault } from './accounts/token-vault';
+import {
+  createTokenService,
+  tokenRefFor,
+  vaultThenEnv,
+  type TokenVault,
+} from './accounts/token-vault';
+import { rescueTokens } from './accounts/token-rescue';
+import { createConnectionCheck } from './accounts/connection-check';
 import type { SandboxOptions } from '../sandbox';
 import { createCampaignService } from './campaigns/service';
 import { createAudienceService, type AudienceService } from './contacts/service';
@@ -41,6 +48,8 @@ import { DATABASE_FILE, openStore } from './db/open';
 import { EventBus } from './events';
 import { APP_VERSION } from './version';
 import type { pacingMethods } from '../../shared/api/methods/pacing';
+import type { settingsMethods } from '../../shared/api/methods/settings';
+import { readBusinessCountry, writeBusinessCountry } from './settings/business-country';
 import { createPacingService } from './campaigns/pacing-service';
 import { createVariantService, variantHandlers } from './campaigns/variants-service';
 import { createFileLogger, installLogger, type LogLevel } from './log';
@@ -65,8 +74,9 @@ export interface CoreOptions {
   /** Access tokens: the keychain in the app, environment variables in the headless shell. */
   tokens?: TokenSource;
   /**
-   * The desktop app's keychain. With it, `accounts.setToken` stores tokens and they are read from
-   * it first; without it (headless shell, CLI) `accounts.setToken` is refused.
+   * Where pasted tokens are kept: the OS keychain in the desktop app, the encrypted token file in
+   * the browser shell and CLI (accounts/file-vault.ts). Stored tokens are read first, then the
+   * account's environment variable; without a vault `accounts.setToken` is refused.
    */
   tokenVault?: TokenVault;
   /** Options for the embedded Cloud API simulator behind the Sandbox account (tests tune delays). */
@@ -148,7 +158,19 @@ export function createCore(options: CoreOptions): Core {
   // Who will receive each campaign's message: one computation for every screen and the start.
   const reach = createReach(store, clock);
   const sending = createSendingService({ store, clock, events, clients, senders, reach });
-  const accounts = createAccountService({ store, clock, events, clients });
+  const accounts = createAccountService({
+    store,
+    clock,
+    events,
+    clients,
+    forgetToken: (accountId) => {
+      options.tokenVault?.remove(tokenRefFor(accountId));
+      clients.forget(accountId);
+    },
+  });
+  // Migration 130's repair: tokens typed where a variable name goes leave the database now.
+  rescueTokens(store, options.tokenVault, clock.now());
+  const checkConnection = createConnectionCheck({ store, clock, events, clients });
   const status = createStatusService({
     store,
     clock,
@@ -248,6 +270,18 @@ export function createCore(options: CoreOptions): Core {
   const tokenHandlers: HandlersFor<typeof accountTokenMethods> = {
     'accounts.tokenStatus': (input) => tokenService.status(input.accountId),
     'accounts.setToken': (input) => tokenService.setToken(input.accountId, input.token),
+    'accounts.unlockTokens': (input) => tokenService.unlock(input.key),
+    'accounts.resetTokens': () => tokenService.reset(),
+    'accounts.testConnection': (input) => checkConnection(input.accountId),
+  };
+  const settingsHandlers: HandlersFor<typeof settingsMethods> = {
+    'settings.businessCountry': () => readBusinessCountry(store),
+    'settings.setBusinessCountry': (input) => {
+      const saved = writeBusinessCountry(store, input.country);
+      // Drafts read the country when they preview a file: their screens refetch with the accounts.
+      events.emit('db.changed', { tables: ['accounts'] });
+      return saved;
+    },
   };
   const templates = createTemplateService({
     store,
@@ -283,6 +317,7 @@ export function createCore(options: CoreOptions): Core {
     ...pacingHandlers,
     ...audienceFilterHandlers({ store, clock, events }),
     ...variantHandlers(variants),
+    ...settingsHandlers,
   };
   if (options.runSenders) senders.tick();
 

@@ -1,7 +1,9 @@
+import { join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { resolveDataDir } from '../core/paths';
 import { LOG_LEVELS, type LogLevel } from '../core/log';
 import { createCore, type Core } from '../core/service';
+import { createFileVault, TOKEN_FILE } from '../core/accounts/file-vault';
 import {
   EXIT,
   UsageError,
@@ -111,6 +113,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           logEcho: (line) => {
             if (/^\S+ (ERROR|WARN) /.test(line)) io.stderr(line);
           },
+          // Tokens pasted in the browser shell; the key is the one shown when the first was saved.
+          tokenVault: createFileVault({
+            file: join(dataDir, TOKEN_FILE),
+            platform: process.platform,
+            key: io.env.CAMPAIGN_DESK_VAULT_KEY,
+          }),
           ...(options?.runSenders ? { runSenders: true } : {}),
         })),
     };

@@ -90,6 +90,7 @@ export function createKeychainVault(deps: {
   };
 
   return {
+    kind: 'keychain',
     unavailableReason: () => keychainUnavailableReason(safeStorage, platform),
     read(ref) {
       const cached = cache.get(ref);

@@ -10,6 +10,7 @@ import { handlePhoneNumber } from './phone-number';
 import { handleSend } from './messages';
 import type { SandboxState } from './state';
 import { handleTemplates } from './templates';
+import { handleWaba, handleWabaPhoneNumbers } from './waba';
 import type { FaultRoute } from './types';
 
 /** Loopback only: the sandbox is a local test double, never a network service. */
@@ -25,9 +26,16 @@ const ROUTES: Record<string, { method: string; route: FaultRoute; handler: Handl
   message_templates: { method: 'GET', route: 'templates', handler: handleTemplates },
   message_history: { method: 'GET', route: 'history', handler: handleHistory },
   template_analytics: { method: 'GET', route: 'analytics', handler: handleTemplateAnalytics },
+  phone_numbers: { method: 'GET', route: 'phone_number', handler: handleWabaPhoneNumbers },
 };
-// The phone number node itself: GET /{version}/{phone-number-id}.
-const NODE_ROUTE = { method: 'GET', route: 'phone_number' as const, handler: handlePhoneNumber };
+// A node itself: GET /{version}/{waba-id} is the WABA, any other id the phone number (which
+// answers code 100 for an id it does not know, as Graph does).
+const NODE_ROUTE = {
+  method: 'GET',
+  route: 'phone_number' as const,
+  handler: (state: SandboxState, rr: RouteRequest) =>
+    rr.objectId === state.account.wabaId ? handleWaba(state, rr) : handlePhoneNumber(state, rr),
+};
 // POST /{version}/{waba-id}?is_enabled_for_insights=true: the template analytics opt-in.
 const WABA_UPDATE_ROUTE = {
   method: 'POST',

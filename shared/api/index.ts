@@ -12,6 +12,12 @@ export * from './suppression';
 export * from './templates';
 export * from './api-surface';
 export * from './variants';
-export type { TokenStatus } from './methods/accounts-token';
+export type {
+  ConnectionCheck,
+  ConnectionCheckItem,
+  SetTokenResult,
+  TokenStatus,
+} from './methods/accounts-token';
 export * from './pacing';
 export * from './audience-filter';
+export type { BusinessCountry } from './methods/settings';

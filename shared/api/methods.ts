@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { accountTokenMethods } from './methods/accounts-token';
+import { settingsMethods } from './methods/settings';
 import { analyticsMethods } from './methods/analytics';
 import { audienceMethods } from './methods/audience';
 import { campaignMethods } from './methods/campaigns';
@@ -30,6 +31,7 @@ export const methods = {
   ...pacingMethods,
   ...audienceFilterMethods,
   ...variantMethods,
+  ...settingsMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -54,6 +54,11 @@ export interface Account {
   /** Unique recipients per moving 24 hours; null means unlimited. */
   messagingLimit: number | null;
   createdAt: number;
+  /**
+   * The last "Test connection" (or the token repair of migration 130): null when never checked.
+   * A new campaign never defaults to an account whose last check failed.
+   */
+  lastCheck: { ok: boolean; at: number; message: string | null } | null;
 }
 
 export type RecipientCounts = Record<RecipientState, number> & { total: number };

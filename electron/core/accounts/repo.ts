@@ -26,6 +26,10 @@ export function toAccount(row: Selectable<AccountsTable>): Account {
     ratePerSecond: row.rate_per_second,
     messagingLimit: row.messaging_limit,
     createdAt: row.created_at,
+    lastCheck:
+      row.check_at === null
+        ? null
+        : { ok: row.check_ok === 1, at: row.check_at, message: row.check_message },
   };
 }
 

@@ -12,6 +12,8 @@ export function createAccountService(deps: {
   clock: Clock;
   events: EventBus;
   clients: AccountClients;
+  /** Drops an account's stored token (its API address changed: the token stays with the old host). */
+  forgetToken: (accountId: number) => void;
 }) {
   const { store, clock, events } = deps;
   return {
@@ -57,8 +59,16 @@ export function createAccountService(deps: {
       const account = getAccount(store, input.id);
       if (!account) throw new CoreError('NOT_FOUND', `Account ${input.id} does not exist.`);
       // The Sandbox sends nowhere: no token, and its rate is the simulator's.
-      if (account.kind === 'sandbox' && input.tokenEnv !== undefined)
-        throw new CoreError('CONFLICT', 'The Sandbox account needs no token.');
+      if (
+        account.kind === 'sandbox' &&
+        (input.tokenEnv !== undefined || input.baseUrl !== undefined)
+      )
+        throw new CoreError('CONFLICT', 'The Sandbox account needs no token and no API address.');
+      const baseUrl = input.baseUrl?.replace(/\/+$/, '');
+      const hostChanged =
+        baseUrl !== undefined && new URL(baseUrl).origin !== new URL(account.baseUrl).origin;
+      // A stored token was given for one host: it never follows the account to another.
+      if (hostChanged) deps.forgetToken(input.id);
       store.run(
         store.q
           .updateTable('accounts')
@@ -70,6 +80,10 @@ export function createAccountService(deps: {
               ? { messaging_limit: input.messagingLimit }
               : {}),
             ...(input.tokenEnv !== undefined ? { token_env: input.tokenEnv } : {}),
+            ...(baseUrl !== undefined ? { base_url: baseUrl } : {}),
+            ...(hostChanged
+              ? { token_ref: null, check_ok: null, check_at: null, check_message: null }
+              : {}),
             ...(input.quietHours !== undefined
               ? {
                   quiet_from: input.quietHours ? normalizeClockTime(input.quietHours.from) : null,

@@ -1,4 +1,4 @@
-import { CoreError, type TokenStatus } from '../../../shared/api';
+import { CoreError, type SetTokenResult, type TokenStatus } from '../../../shared/api';
 import type { Clock } from '../clock';
 import type { Store } from '../db/connection';
 import type { EventBus } from '../events';
@@ -10,6 +10,13 @@ import { SANDBOX_BASE_URL } from './repo';
  * core only names secrets by reference; it never sees how or where they are kept.
  */
 export interface TokenVault {
+  /** `keychain`: the desktop app's safeStorage. `file`: the browser shell's file under a key the user keeps. */
+  kind: 'keychain' | 'file';
+  /** The file vault's lock state; a keychain is open whenever unavailableReason() is null. */
+  state?: () => 'none' | 'open' | 'locked';
+  unlock?: (typedKey: string) => void;
+  takeNewKey?: () => string | null;
+  reset?: () => void;
   /** null when a token can be stored now; otherwise why not, in words the user can act on. */
   unavailableReason(): string | null;
   /** Throws CoreError('UNAVAILABLE') when a stored secret cannot be read (keychain locked or reset). */
@@ -21,26 +28,39 @@ export interface TokenVault {
 /** The account row points at its secret by this reference (`accounts.token_ref`), never by value. */
 export const tokenRefFor = (accountId: number): string => `account:${accountId}`;
 
-export const HEADLESS_TOKEN_MESSAGE =
-  'Tokens come from environment variables here: start the browser shell or the CLI with the variable named in the account (accounts add --token-env), or paste the token in the desktop app.';
+export const NO_VAULT_MESSAGE =
+  'This process cannot store tokens: it reads them from the environment variable named in the account (accounts add --token-env).';
 
 /**
- * The app's token source: a token stored in the keychain wins, then the account's environment
- * variable (an account set up with the CLI keeps working in the app). Never the database.
+ * The app's token source: a stored token wins, then the account's environment variable (an
+ * account set up with the CLI keeps working in the app). Never the database.
  */
 export function vaultThenEnv(vault: TokenVault, env: NodeJS.ProcessEnv): TokenSource {
   return {
     tokenFor(account) {
+      const fromEnv = account.tokenEnv ? env[account.tokenEnv] : undefined;
       if (account.tokenRef) {
-        const stored = vault.read(account.tokenRef);
-        if (stored) return stored;
+        try {
+          const stored = vault.read(account.tokenRef);
+          if (stored) return stored;
+        } catch (e) {
+          // A locked or unreadable store still lets a token given by the environment work.
+          if (fromEnv) return fromEnv;
+          throw e;
+        }
       }
-      return account.tokenEnv ? env[account.tokenEnv] : undefined;
+      return fromEnv;
     },
   };
 }
 
-/** `accounts.setToken` and `accounts.tokenStatus`; without a vault (headless) storing is refused. */
+const vaultState = (vault: TokenVault | undefined): TokenStatus['vault'] => {
+  if (!vault) return 'none';
+  if (vault.state) return vault.state();
+  return vault.unavailableReason() === null ? 'open' : 'locked';
+};
+
+/** The token methods of the contract; without a vault (one-shot CLI) storing is refused. */
 export function createTokenService(deps: {
   store: Store;
   clock: Clock;
@@ -64,12 +84,13 @@ export function createTokenService(deps: {
 
   const status = (accountId: number): TokenStatus => {
     const r = row(accountId);
-    const reason = vault ? vault.unavailableReason() : HEADLESS_TOKEN_MESSAGE;
+    const reason = vault ? vault.unavailableReason() : NO_VAULT_MESSAGE;
     const isSandbox = r.base_url === SANDBOX_BASE_URL;
+    const stored = vault?.kind === 'file' ? 'vault' : 'keychain';
     const source: TokenStatus['source'] = isSandbox
       ? 'sandbox'
       : r.token_ref && vault
-        ? 'keychain'
+        ? stored
         : r.token_env && deps.env[r.token_env]
           ? 'environment'
           : 'none';
@@ -79,16 +100,23 @@ export function createTokenService(deps: {
       tokenEnv: r.token_env,
       canStore: !isSandbox && reason === null,
       cannotStoreReason: isSandbox ? 'The Sandbox account needs no token.' : reason,
+      vault: vaultState(vault),
     };
+  };
+
+  /** Every cached client may hold a token getter over the old store. */
+  const forgetAll = () => {
+    for (const a of store.all(store.q.selectFrom('accounts').select('id')))
+      deps.clients.forget(a.id);
   };
 
   return {
     status,
-    setToken(accountId: number, token: string | null): TokenStatus {
+    setToken(accountId: number, token: string | null): SetTokenResult {
       const r = row(accountId);
       if (r.base_url === SANDBOX_BASE_URL)
         throw new CoreError('CONFLICT', 'The Sandbox account needs no token.');
-      if (!vault) throw new CoreError('UNAVAILABLE', HEADLESS_TOKEN_MESSAGE);
+      if (!vault) throw new CoreError('UNAVAILABLE', NO_VAULT_MESSAGE);
       const ref = tokenRefFor(accountId);
       if (token === null) {
         vault.remove(ref);
@@ -101,13 +129,43 @@ export function createTokenService(deps: {
       store.run(
         store.q
           .updateTable('accounts')
-          .set({ token_ref: token === null ? null : ref, updated_at: deps.clock.now() })
+          // A new token has not been checked yet: the old check's verdict no longer applies.
+          .set({
+            token_ref: token === null ? null : ref,
+            check_ok: null,
+            check_at: null,
+            check_message: null,
+            updated_at: deps.clock.now(),
+          })
           .where('id', '=', accountId),
       );
-      // The cached client holds the old token getter's result path; the next send builds a new one.
       deps.clients.forget(accountId);
       deps.events.emit('db.changed', { tables: ['accounts'] });
-      return status(accountId);
+      return { ...status(accountId), newVaultKey: vault.takeNewKey?.() ?? null };
+    },
+    unlock(typedKey: string): { unlocked: true } {
+      if (!vault?.unlock) throw new CoreError('CONFLICT', 'There is nothing to unlock here.');
+      vault.unlock(typedKey);
+      forgetAll();
+      deps.events.emit('db.changed', { tables: ['accounts'] });
+      return { unlocked: true };
+    },
+    reset(): { removed: true } {
+      if (!vault?.reset)
+        throw new CoreError(
+          'CONFLICT',
+          'Tokens here are kept in the system keychain: remove them one by one.',
+        );
+      vault.reset();
+      store.run(
+        store.q
+          .updateTable('accounts')
+          .set({ token_ref: null, updated_at: deps.clock.now() })
+          .where('token_ref', 'is not', null),
+      );
+      forgetAll();
+      deps.events.emit('db.changed', { tables: ['accounts'] });
+      return { removed: true };
     },
   };
 }

@@ -9,6 +9,7 @@ import {
   type DateOrder,
   type DecimalSeparator,
 } from '../../../shared/domain/audience-filter';
+import { countryForAccount } from '../settings/business-country';
 import type { Store } from '../db/connection';
 import { readSettings, writeSetting } from './settings';
 
@@ -59,7 +60,7 @@ export function filterContext(store: Store, campaignId: number): FilterContext {
         'campaigns.state',
         'campaigns.columns_json',
         'campaigns.default_country',
-        'accounts.default_country as account_country',
+        'campaigns.account_id',
       ])
       .where('campaigns.id', '=', campaignId),
   );
@@ -71,7 +72,7 @@ export function filterContext(store: Store, campaignId: number): FilterContext {
   } catch {
     columns = [];
   }
-  const country = c.default_country ?? c.account_country ?? null;
+  const country = c.default_country ?? countryForAccount(store, c.account_id);
   return {
     state: c.state,
     columns,

@@ -1,5 +1,6 @@
 import { CoreError, type Campaign, type CampaignSummary } from '../../../shared/api';
 import { canDeleteCampaign } from '../../../shared/domain/campaigns';
+import { defaultAccountFor } from '../../../shared/domain/accounts';
 import { getAccount, listAccounts } from '../accounts/repo';
 import type { Clock } from '../clock';
 import type { Store } from '../db/connection';
@@ -36,9 +37,7 @@ export function createCampaignService({ store, clock, events }: CampaignDeps) {
       const id = store.tx(() => {
         let accountId = input.accountId;
         if (accountId === undefined) {
-          // With no account named, a new draft goes to the first real account, else the Sandbox.
-          const accounts = listAccounts(store);
-          const pick = accounts.find((a) => a.kind === 'cloud') ?? accounts[0];
+          const pick = defaultAccountFor(listAccounts(store));
           if (!pick)
             throw new CoreError('NOT_FOUND', 'There is no account to bind the campaign to.');
           accountId = pick.id;

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { baseUrlProblem } from '../../../shared/domain/accounts';
 import { redactSecrets } from './redact';
 import { createTransport, type TransportResult } from './transport';
 import type { CloudApiConfig } from './types';
@@ -43,11 +44,9 @@ const parseBaseUrl = (baseUrl: string): URL => {
   } catch {
     throw new TypeError(`Cloud API baseUrl is not a URL: ${baseUrl}`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new TypeError(`Cloud API baseUrl must be http(s): ${baseUrl}`);
-  if (url.search || url.hash || url.username || url.password) {
-    throw new TypeError('Cloud API baseUrl must not carry a query, fragment or credentials');
-  }
+  // The token rides on every request: https everywhere, plain http only to this computer.
+  const problem = baseUrlProblem(baseUrl);
+  if (problem) throw new TypeError(problem);
   return url;
 };
 
@@ -94,6 +93,9 @@ export const createCaller = (config: CloudApiConfig): Caller => {
   };
 
   const call = async (spec: CallSpec): Promise<CallResult> => {
+    // The token goes only to the host it was configured for, whatever URL a caller hands us.
+    if (!isOwnUrl(spec.url))
+      throw new TypeError('Refusing to send the access token to another address.');
     const token = (await config.getToken()).trim();
     if (token === '' || !HEADER_SAFE.test(token)) return { kind: 'no_token' };
     seenTokens.add(token);

@@ -1,3 +1,4 @@
+import type { WabaInfoOutcome, WabaPhoneNumbersOutcome } from './waba';
 import type { LookupFunction } from 'node:net';
 import type { FailureClassification, NetworkFailure } from '../../../shared/domain/errors';
 import type { CloudApiTemplateMessage, Template } from '../../../shared/domain/templates';
@@ -192,6 +193,10 @@ export interface CloudApiClient {
   uploadMedia: (input: UploadMediaInput) => Promise<UploadMediaOutcome>;
   messageHistory: (options?: MessageHistoryOptions) => Promise<MessageHistoryOutcome>;
   phoneNumberInfo: () => Promise<PhoneNumberInfoOutcome>;
+  /** The WABA node itself: proves the WABA id (and the token's access to it). */
+  wabaInfo: () => Promise<WabaInfoOutcome>;
+  /** The WABA's phone numbers: proves the phone number id belongs to this WABA. */
+  wabaPhoneNumbers: () => Promise<WabaPhoneNumbersOutcome>;
   /** One page of Meta's daily template analytics for the WABA (cloud-api.md §5). */
   templateAnalytics: (options: TemplateAnalyticsOptions) => Promise<TemplateAnalyticsOutcome>;
   /** Switches template analytics on for the WABA; irreversible on Meta's side. */

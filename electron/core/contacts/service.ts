@@ -20,6 +20,7 @@ import { runJob, type RunningJob, type WorkerEntry } from './runner';
 import { resolveFileRef } from './uploads';
 import { discardOwnBatches, liveBatch } from './batch/import-batch';
 import { published } from '../db/visibility';
+import { countryForAccount } from '../settings/business-country';
 
 export interface AudienceDeps {
   store: Store;
@@ -55,14 +56,10 @@ export function createAudienceService(deps: AudienceDeps) {
     return row;
   };
 
-  /** The sending number's country is the default for numbers written without a country code. */
+  /** The campaign's last choice, else the account's or the business's country (countryForAccount). */
   const defaultCountryFor = (campaignId: number): string | null => {
     const c = campaignState(campaignId);
-    if (c.default_country) return c.default_country;
-    const account = store.first(
-      store.q.selectFrom('accounts').select('default_country').where('id', '=', c.account_id),
-    );
-    return account?.default_country ?? null;
+    return c.default_country ?? countryForAccount(store, c.account_id);
   };
 
   const task = (input: FileInput, kind: 'preview' | 'import'): WorkerTask => {

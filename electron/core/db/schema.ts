@@ -23,6 +23,16 @@ export interface AccountsTable {
   /** Default quiet hours for new campaigns, "HH:MM" local time (migration 60); both or neither. */
   quiet_from: Generated<string | null>;
   quiet_to: Generated<string | null>;
+  /** The last connection check (migration 130): 1 passed, 0 failed, null never checked. */
+  check_ok: Generated<number | null>;
+  check_at: Generated<number | null>;
+  check_message: Generated<string | null>;
+}
+
+/** Tokens found in token_env by migration 130, held only until the core moves them at start. */
+export interface TokenRescueTable {
+  account_id: number;
+  secret: string;
 }
 
 export interface TemplatesTable {
@@ -261,6 +271,7 @@ export interface DB {
   imports: ImportsTable;
   import_rejects: ImportRejectsTable;
   accounts: AccountsTable;
+  token_rescue: TokenRescueTable;
   templates: TemplatesTable;
   campaigns: CampaignsTable;
   recipients: RecipientsTable;

@@ -11,6 +11,7 @@ import { normalizePhone } from '../../../shared/domain/phone';
 import type { Clock } from '../clock';
 import { resolveFileRef } from '../contacts/uploads';
 import type { WorkerEntry } from '../contacts/runner';
+import { readBusinessCountry } from '../settings/business-country';
 import type { Store } from '../db/connection';
 import type { Download } from '../downloads';
 import type { EventBus } from '../events';
@@ -32,15 +33,23 @@ export interface SuppressionDeps {
   nativeBinding?: string;
 }
 
-/** The country of the only real account, else the Sandbox's: the default for numbers without +code. */
+/**
+ * The first real account's country, else the business's (asked at first run), else the
+ * Sandbox's: the default for numbers without +code on the opt-out list, which no account owns.
+ */
 function defaultCountry(store: Store): string | null {
   const rows = store.sqlite
     .prepare(
       "SELECT default_country FROM accounts WHERE default_country IS NOT NULL ORDER BY kind = 'sandbox', id",
     )
+    .all() as { default_country: string }[];
+  const real = store.sqlite
+    .prepare(
+      "SELECT default_country FROM accounts WHERE kind = 'cloud' AND default_country IS NOT NULL ORDER BY id",
+    )
     .pluck()
-    .all() as string[];
-  return rows[0] ?? null;
+    .get() as string | undefined;
+  return real ?? readBusinessCountry(store).country ?? rows[0]?.default_country ?? null;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { baseUrlProblem, looksLikeToken } from '../../domain/accounts';
 import { parseQuietWindow } from '../../domain/pacing';
 import type { Account } from '../models';
 import { id } from '../models';
@@ -48,25 +49,35 @@ const wabaId = z
     /^\d{5,25}$/,
     'The WhatsApp Business Account ID is a long number, shown in WhatsApp Manager › Account tools › Business account info.',
   );
+// A pasted token is refused before the pattern check so the message never quotes it back.
 const tokenEnv = z
   .string()
   .trim()
+  .refine((v) => !looksLikeToken(v), {
+    message:
+      'That looks like an access token, not the name of an environment variable. Paste the token in the "Access token" field instead: it is stored encrypted and never shown again.',
+    abort: true,
+  })
   .regex(
     /^[A-Za-z_][A-Za-z0-9_]{0,100}$/,
     'Use the name of an environment variable (letters, digits and _), e.g. WA_TOKEN — not the token itself.',
   );
+/** https:// everywhere; http:// only to this computer (see baseUrlProblem). */
+const baseUrl = z
+  .string()
+  .trim()
+  .max(2000, 'The API address is too long.')
+  .superRefine((v, ctx) => {
+    const problem = baseUrlProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 const addAccountInput = z
   .object({
     name: accountName,
     phoneNumberId,
     wabaId,
     tokenEnv: tokenEnv.optional(),
-    baseUrl: z
-      .url({
-        protocol: /^https?$/,
-        error: 'The API address is a web address such as https://graph.facebook.com.',
-      })
-      .optional(),
+    baseUrl: baseUrl.optional(),
     graphVersion: z
       .string()
       .regex(/^v\d+\.\d+$/, 'The Graph API version looks like v23.0.')
@@ -94,6 +105,8 @@ const updateAccountInput = z
     ratePerSecond: rate.optional(),
     messagingLimit: limit.optional(),
     tokenEnv: tokenEnv.nullable().optional(),
+    /** A new host drops the stored token: it was given for the old one. */
+    baseUrl: baseUrl.optional(),
     quietHours: accountQuietHours.nullable().optional(),
   })
   .strict();

@@ -34,7 +34,7 @@ describe('network failures before anything was sent', () => {
     ['EAI_AGAIN', 'dns'],
     ['ENETUNREACH', 'offline'],
   ])('a %s from name resolution is network %s, not ambiguous', async (code, kind) => {
-    const client = h.client('http://graph.campaign-desk.invalid', { lookup: failingLookup(code) });
+    const client = h.client('https://graph.campaign-desk.invalid', { lookup: failingLookup(code) });
     const f = failed(await client.sendTemplate(SEND_BODY));
     expect(f.network).toBe(kind);
     expect(f.failure).toMatchObject({ ambiguous: false, retryable: true });
@@ -45,7 +45,7 @@ describe('network failures before anything was sent', () => {
     const started = Date.now();
     const f = failed(
       await h
-        .client('http://graph.campaign-desk.invalid', { lookup: hanging })
+        .client('https://graph.campaign-desk.invalid', { lookup: hanging })
         .sendTemplate(SEND_BODY),
     );
     expect(Date.now() - started).toBeLessThan(1500);

@@ -117,7 +117,7 @@ describe('the token never leaks', () => {
 
   it('not in network errors, even when the host name itself is the token', async () => {
     const outcome = await h
-      .client(`http://${TOKEN.toLowerCase()}.invalid`, {
+      .client(`https://${TOKEN.toLowerCase()}.invalid`, {
         getToken: () => TOKEN.toLowerCase(),
         lookup: (hostname, _o, cb) =>
           process.nextTick(() =>

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/service';
 import {
-  HEADLESS_TOKEN_MESSAGE,
+  NO_VAULT_MESSAGE,
   tokenRefFor,
   vaultThenEnv,
 } from '../../../electron/core/accounts/token-vault';
@@ -207,6 +207,8 @@ describe('accounts.setToken through the core', () => {
       tokenEnv: null,
       canStore: true,
       cannotStoreReason: null,
+      vault: 'open',
+      newVaultKey: null,
     });
     expect(JSON.stringify(status)).not.toContain(TOKEN);
     const row = c.store.first(c.store.q.selectFrom('accounts').selectAll().where('id', '=', id));
@@ -244,12 +246,12 @@ describe('accounts.setToken through the core', () => {
     expect(row?.token_ref).toBeNull();
   });
 
-  it('answers the headless shell with "tokens come from environment variables here"', async () => {
+  it('answers a process without a token store with "tokens come from environment variables here"', async () => {
     const { core: c } = open();
     const id = await addCloudAccount(c);
     expect(await c.handlers['accounts.tokenStatus']({ accountId: id })).toMatchObject({
       canStore: false,
-      cannotStoreReason: HEADLESS_TOKEN_MESSAGE,
+      cannotStoreReason: NO_VAULT_MESSAGE,
     });
     await expect(
       Promise.resolve().then(() =>
@@ -257,7 +259,7 @@ describe('accounts.setToken through the core', () => {
       ),
     ).rejects.toMatchObject({
       code: 'UNAVAILABLE',
-      message: HEADLESS_TOKEN_MESSAGE,
+      message: NO_VAULT_MESSAGE,
     });
   });
 

@@ -8,6 +8,7 @@ import { migration as m0070 } from './0070_variants';
 import { migration as m0080 } from './0080_suppression';
 import { migration as m0090 } from './0090_analytics';
 import { migration as m0100 } from './0100_import_batches';
+import { migration as m0130 } from './0130_account_checks';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0080,
   m0090,
   m0100,
+  m0130,
 ];
 
 export function checksum(m: Migration): string {

@@ -16,6 +16,7 @@ import { useMemo } from 'react';
 import { DELIMITERS, DELIMITER_LABEL, ENCODINGS, ENCODING_LABEL } from '../../../../shared/api';
 import { useStore } from '../../store';
 import { countryOptions } from './countries';
+import { CountrySuggestion } from './CountrySuggestion';
 
 function formatBytes(n: number): string {
   if (n < 1024) return `${n} bytes`;
@@ -97,6 +98,10 @@ export function PreviewPanel() {
             mb={8}
           />
         </Group>
+        <CountrySuggestion
+          preview={preview}
+          onUse={(country) => void setReadOption('defaultCountry', country)}
+        />
         {preview.renamedColumns.length > 0 && (
           <Alert color="yellow" title="Some column names were blank or repeated">
             {preview.renamedColumns.map((r) => `"${r.from}" → "${r.to}"`).join(', ')}

@@ -15,3 +15,20 @@ export function countryOptions(locale = navigator.language): { value: string; la
     }))
     .sort((a, b) => a.label.localeCompare(b.label));
 }
+
+/**
+ * The user's own regions, from the browser's languages ("fr-FR" → FR, "pt-BR" → BR, "de" → DE by
+ * likely subtags): the first-run default and a tie-break for the country suggestion.
+ */
+export function localeRegions(languages: readonly string[] = navigator.languages): string[] {
+  const out: string[] = [];
+  for (const tag of languages) {
+    try {
+      const region = new Intl.Locale(tag).maximize().region;
+      if (region && /^[A-Z]{2}$/.test(region) && !out.includes(region)) out.push(region);
+    } catch {
+      // A malformed language tag says nothing about the user's country.
+    }
+  }
+  return out;
+}

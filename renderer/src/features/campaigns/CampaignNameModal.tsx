@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { Account } from '../../../../shared/api';
+import { defaultAccountFor } from '../../../../shared/domain/accounts';
 import { useStore } from '../../store';
 
 interface Props {
@@ -15,14 +16,10 @@ interface Props {
   onSubmit: (name: string, accountId?: number) => Promise<string | null>;
 }
 
-/** The account a new draft gets when the user does not choose: the first real one, else the Sandbox (as the core does). */
-const defaultAccount = (accounts: Account[]): Account | undefined =>
-  accounts.find((a) => a.kind === 'cloud') ?? accounts[0];
-
 const accountLabel = (a: Account) =>
   a.kind === 'sandbox'
     ? `${a.name} (simulated, sends nothing)`
-    : `${a.name} · ${a.displayPhoneNumber ?? `ID ${a.phoneNumberId}`}`;
+    : `${a.name} · ${a.displayPhoneNumber ?? `ID ${a.phoneNumberId}`}${a.lastCheck?.ok === false ? ' — connection check failed' : ''}`;
 
 /** One dialog for "new campaign" and "rename": same field, same rules, same errors. */
 export function CampaignNameModal({
@@ -45,7 +42,7 @@ export function CampaignNameModal({
     if (opened) {
       setName(initialName);
       setError(null);
-      const d = defaultAccount(accounts);
+      const d = defaultAccountFor(accounts);
       setAccountId(d ? String(d.id) : null);
     }
     // Only when the dialog opens (accounts left out on purpose): a refetch must not undo the user's choice.

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { CampaignSummary } from '../../../../shared/api';
 import { CAMPAIGN_STATE_LABEL, canDeleteCampaign } from '../../../../shared/domain/campaigns';
 import { useStore } from '../../store';
+import { BusinessCountryField } from '../settings/BusinessCountryField';
 import { CampaignNameModal } from './CampaignNameModal';
 import { DeleteCampaignModal } from './DeleteCampaignModal';
 
@@ -43,6 +44,7 @@ export function CampaignsPage() {
   const [creating, setCreating] = useState(false);
   const [renaming, setRenaming] = useState<CampaignSummary | null>(null);
   const [deleting, setDeleting] = useState<CampaignSummary | null>(null);
+  const country = useStore((s) => s.businessCountry);
 
   return (
     <Stack>
@@ -50,6 +52,19 @@ export function CampaignsPage() {
         <Title order={2}>Campaigns</Title>
         {campaigns.length > 0 && <Button onClick={() => setCreating(true)}>New campaign</Button>}
       </Group>
+      {country && !country.asked && (
+        // Asked once, in place rather than in a dialog: nothing else waits for the answer.
+        <Paper withBorder p="md" data-testid="first-run-country">
+          <Title order={4} mb={4}>
+            Where is your business?
+          </Title>
+          <Text size="sm" c="dimmed" mb="sm">
+            Customer files often list numbers without +country code. Campaign Desk reads those as
+            numbers of your country; you can change it later in Settings.
+          </Text>
+          <BusinessCountryField firstRun />
+        </Paper>
+      )}
       {error && (
         <Alert color="red" title="Could not load campaigns">
           {error.message}

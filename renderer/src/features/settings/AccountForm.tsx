@@ -12,11 +12,13 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import type { ApiError } from '../../../../shared/api';
+import type { ApiError, ConnectionCheck } from '../../../../shared/api';
 import { api } from '../../lib/api';
 import { useStore } from '../../store';
 import { countryOptions } from '../audience/countries';
 import { fieldErrors, LimitField, RateField, type LimitValue } from './AccountFormFields';
+import { ConnectionCheckList } from './ConnectionCheckList';
+import { VaultKeyModal } from './VaultKeyModal';
 
 interface Draft {
   name: string;
@@ -43,9 +45,10 @@ const EMPTY: Draft = {
 };
 
 /**
- * "Add account": a WhatsApp Business phone number of the user's own, next to the Sandbox. In the
- * desktop app the token goes to the system keychain (accounts.setToken, once the account exists);
- * in the browser shell it is read from an environment variable, so only its name is asked for.
+ * "Add account": a WhatsApp Business phone number of the user's own, next to the Sandbox. The
+ * pasted token goes to accounts.setToken once the account exists (the system keychain in the
+ * desktop app, the encrypted token file in the browser shell), then the connection is tested and
+ * what is wrong, if anything, is named before the dialog closes.
  */
 export function AccountForm() {
   const shell = useStore((s) => s.appInfo?.shell ?? 'headless');
@@ -57,6 +60,8 @@ export function AccountForm() {
   const [error, setError] = useState<ApiError | null>(null);
   const [tokenError, setTokenError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [check, setCheck] = useState<ConnectionCheck | null>(null);
+  const [vaultKey, setVaultKey] = useState<string | null>(null);
   const errors = fieldErrors(error);
   const keychain = shell === 'electron';
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
@@ -66,6 +71,7 @@ export function AccountForm() {
     setDraft(EMPTY);
     setError(null);
     setTokenError(null);
+    setCheck(null);
     setAdvanced(false);
     setOpened(true);
   };
@@ -89,7 +95,7 @@ export function AccountForm() {
       setError(r.error);
       return;
     }
-    if (keychain && draft.token.trim()) {
+    if (draft.token.trim()) {
       const t = await api.call('accounts.setToken', {
         accountId: r.value.id,
         token: draft.token.trim(),
@@ -101,11 +107,17 @@ export function AccountForm() {
         await loadSettings();
         return;
       }
+      if (t.value.newVaultKey) setVaultKey(t.value.newVaultKey);
     }
+    // The pasted token leaves the form as soon as it is stored.
+    setDraft((d) => ({ ...d, token: '' }));
+    const c = await api.call('accounts.testConnection', { accountId: r.value.id });
     setBusy(false);
     await loadSettings();
-    setOpened(false);
+    if (c.ok) setCheck(c.value);
+    else setOpened(false);
   };
+  const added = check !== null || tokenError !== null;
 
   return (
     <>
@@ -153,28 +165,15 @@ export function AccountForm() {
               error={errors.wabaId}
               inputMode="numeric"
             />
-            {keychain ? (
-              <PasswordInput
-                label="Access token"
-                description="A permanent token of a system user with whatsapp_business_messaging. Stored in your system keychain, never shown again."
-                value={draft.token}
-                onChange={(e) => set('token', e.currentTarget.value)}
-                autoComplete="off"
-                spellCheck={false}
-                error={tokenError}
-              />
-            ) : (
-              <TextInput
-                label="Token environment variable"
-                description="The browser shell reads the access token from this environment variable of `campaign-desk serve`; type its name, not the token."
-                placeholder="WA_TOKEN"
-                value={draft.tokenEnv}
-                onChange={(e) => set('tokenEnv', e.currentTarget.value)}
-                error={errors.tokenEnv}
-                autoComplete="off"
-                spellCheck={false}
-              />
-            )}
+            <PasswordInput
+              label="Access token"
+              description={`A permanent token of a system user with whatsapp_business_messaging and whatsapp_business_management. ${keychain ? 'Stored in your system keychain' : 'Stored encrypted in the data folder'}, never shown again.`}
+              value={draft.token}
+              onChange={(e) => set('token', e.currentTarget.value)}
+              autoComplete="off"
+              spellCheck={false}
+              error={tokenError}
+            />
             <RateField
               value={draft.rate}
               onChange={(v) => set('rate', v)}
@@ -214,16 +213,16 @@ export function AccountForm() {
                   onChange={(e) => set('baseUrl', e.currentTarget.value)}
                   error={errors.baseUrl}
                 />
-                {keychain && (
-                  <TextInput
-                    label="Or: token environment variable"
-                    description="Instead of the keychain, read the token from this environment variable."
-                    placeholder="WA_TOKEN"
-                    value={draft.tokenEnv}
-                    onChange={(e) => set('tokenEnv', e.currentTarget.value)}
-                    error={errors.tokenEnv}
-                  />
-                )}
+                <TextInput
+                  label="Or: token environment variable"
+                  description="For servers and the CLI: read the token from this environment variable of the process instead. Its name, not the token."
+                  placeholder="WA_TOKEN"
+                  value={draft.tokenEnv}
+                  onChange={(e) => set('tokenEnv', e.currentTarget.value)}
+                  error={errors.tokenEnv}
+                  autoComplete="off"
+                  spellCheck={false}
+                />
               </Stack>
             </Collapse>
             {error && Object.keys(errors).length === 0 && (
@@ -231,21 +230,33 @@ export function AccountForm() {
                 {error.message}
               </Alert>
             )}
-            <Text size="xs" c="dimmed">
-              Nothing is sent when you add the account; the first send checks the token and the
-              phone number ID.
-            </Text>
+            {check ? (
+              <Alert
+                color={check.ok ? 'teal' : 'red'}
+                title={check.ok ? 'Connected' : 'The account was added, but it cannot send yet'}
+              >
+                <ConnectionCheckList check={check} />
+              </Alert>
+            ) : (
+              <Text size="xs" c="dimmed">
+                Adding the account tests the token, the phone number ID and the business account ID
+                with Meta (nothing is sent to anyone).
+              </Text>
+            )}
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setOpened(false)}>
-                {tokenError ? 'Close' : 'Cancel'}
+                {added ? 'Close' : 'Cancel'}
               </Button>
-              <Button type="submit" loading={busy} disabled={!!tokenError}>
-                Add account
-              </Button>
+              {!added && (
+                <Button type="submit" loading={busy}>
+                  Add account
+                </Button>
+              )}
             </Group>
           </Stack>
         </form>
       </Modal>
+      <VaultKeyModal vaultKey={vaultKey} onClose={() => setVaultKey(null)} />
     </>
   );
 }

@@ -1,12 +1,17 @@
-import { Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { TokenStatus } from '../../../../shared/api';
 import { useAccountToken } from './useAccountToken';
+import { VaultKeyModal } from './VaultKeyModal';
 
 function describe(status: TokenStatus): string {
   switch (status.source) {
     case 'keychain':
       return 'Stored in your system keychain.';
+    case 'vault':
+      return status.vault === 'locked'
+        ? 'Stored encrypted, locked since the restart.'
+        : 'Stored encrypted in the data folder.';
     case 'environment':
       return `Read from the environment variable ${status.tokenEnv ?? ''}.`;
     case 'sandbox':
@@ -19,8 +24,9 @@ function describe(status: TokenStatus): string {
 }
 
 /**
- * Paste an access token for one account. It goes straight to the core, which stores it in the OS
- * keychain; the field is cleared afterwards and the token is never shown or read back.
+ * Paste an access token for one account. It goes straight to the core, which stores it encrypted
+ * (OS keychain, or the browser shell's token file); the field is cleared afterwards and the token
+ * is never shown or read back.
  */
 export function AccountTokenField({
   accountId,
@@ -29,8 +35,11 @@ export function AccountTokenField({
   accountId: number;
   accountName: string;
 }) {
-  const { status, error, busy, save } = useAccountToken(accountId);
+  const token = useAccountToken(accountId);
+  const { status, error, busy } = token;
   const [draft, setDraft] = useState('');
+  const [key, setKey] = useState('');
+  const [confirmReset, setConfirmReset] = useState(false);
   if (!status)
     return error ? (
       <Text size="sm" c="red">
@@ -43,15 +52,59 @@ export function AccountTokenField({
         {describe(status)}
       </Text>
     );
+  const stored = status.source === 'keychain' || status.source === 'vault';
 
   return (
     <Stack gap={4} data-testid="account-token">
       <Text size="sm">{describe(status)}</Text>
-      {status.canStore ? (
+      {status.vault === 'locked' ? (
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            void save(draft).then((ok) => ok && setDraft(''));
+            void token.unlock(key).then((ok) => ok && setKey(''));
+          }}
+        >
+          <Group gap="xs" align="flex-start" wrap="nowrap">
+            <TextInput
+              size="xs"
+              aria-label="Token key"
+              placeholder="Type the token key (XXXX-XXXX-…)"
+              autoComplete="off"
+              spellCheck={false}
+              value={key}
+              onChange={(e) => setKey(e.currentTarget.value)}
+              style={{ flex: 1, minWidth: 200 }}
+            />
+            <Button size="xs" type="submit" loading={busy} disabled={key.trim() === ''}>
+              Unlock
+            </Button>
+          </Group>
+          {confirmReset ? (
+            <Group gap="xs" mt={4}>
+              <Text size="xs">Forget every stored token? You will paste them again.</Text>
+              <Button size="compact-xs" color="red" onClick={() => void token.reset()}>
+                Forget tokens
+              </Button>
+              <Button size="compact-xs" variant="default" onClick={() => setConfirmReset(false)}>
+                Keep
+              </Button>
+            </Group>
+          ) : (
+            <Anchor
+              component="button"
+              type="button"
+              size="xs"
+              onClick={() => setConfirmReset(true)}
+            >
+              Lost the key?
+            </Anchor>
+          )}
+        </form>
+      ) : status.canStore ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void token.save(draft).then((ok) => ok && setDraft(''));
           }}
         >
           <Group gap="xs" align="flex-start" wrap="nowrap">
@@ -66,15 +119,15 @@ export function AccountTokenField({
               style={{ flex: 1, minWidth: 200 }}
             />
             <Button size="xs" type="submit" loading={busy} disabled={draft.trim() === ''}>
-              {status.source === 'keychain' ? 'Replace' : 'Save'}
+              {stored ? 'Replace' : 'Save'}
             </Button>
-            {status.source === 'keychain' && (
+            {stored && (
               <Button
                 size="xs"
                 variant="subtle"
                 color="red"
                 disabled={busy}
-                onClick={() => void save(null)}
+                onClick={() => void token.save(null)}
               >
                 Remove
               </Button>
@@ -91,6 +144,7 @@ export function AccountTokenField({
           {error.message}
         </Text>
       )}
+      <VaultKeyModal vaultKey={token.newVaultKey} onClose={token.clearNewVaultKey} />
     </Stack>
   );
 }

@@ -1,7 +1,9 @@
 import { Alert, Badge, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useStore } from '../../store';
 import { AccountForm } from './AccountForm';
+import { BusinessCountryField } from './BusinessCountryField';
 import { AccountFormEdit } from './AccountFormEdit';
+import { AccountConnection } from './AccountConnection';
 import { AccountTokenField } from './AccountTokenField';
 import { AccountQuietHours } from './AccountQuietHours';
 
@@ -9,11 +11,19 @@ export function SettingsPage() {
   const accounts = useStore((s) => s.accounts);
   const info = useStore((s) => s.appInfo);
   const error = useStore((s) => s.settingsError);
+  const businessCountry = useStore((s) => s.businessCountry);
 
   return (
     <Stack>
       <Title order={2}>Settings</Title>
       {error && <Alert color="red">{error.message}</Alert>}
+      <Paper withBorder p="md">
+        <Title order={4} mb="xs">
+          Your business
+        </Title>
+        {/* Keyed on the saved value: the field starts from it once it has loaded. */}
+        <BusinessCountryField key={businessCountry?.country ?? 'none'} />
+      </Paper>
       <Paper withBorder p="md">
         <Group justify="space-between" mb="xs">
           <Title order={4}>Accounts</Title>
@@ -32,6 +42,7 @@ export function SettingsPage() {
               <Table.Th>Rate</Table.Th>
               <Table.Th>Messaging limit (24 h)</Table.Th>
               <Table.Th>Access token</Table.Th>
+              <Table.Th>Connection</Table.Th>
               <Table.Th>Quiet hours (new campaigns)</Table.Th>
               <Table.Th aria-label="Edit" />
             </Table.Tr>
@@ -58,6 +69,9 @@ export function SettingsPage() {
                 </Table.Td>
                 <Table.Td>
                   <AccountTokenField accountId={a.id} accountName={a.name} />
+                </Table.Td>
+                <Table.Td>
+                  <AccountConnection account={a} />
                 </Table.Td>
                 <Table.Td>
                   <AccountQuietHours accountId={a.id} accountName={a.name} />
