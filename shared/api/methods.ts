@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { accountLimitMethods } from './methods/accounts-limit';
 import { accountTokenMethods } from './methods/accounts-token';
 import { analyticsMethods } from './methods/analytics';
 import { audienceMethods } from './methods/audience';
@@ -25,6 +26,7 @@ export const methods = {
   ...reportMethods,
   ...templateMethods,
   ...accountTokenMethods,
+  ...accountLimitMethods,
   ...suppressionMethods,
   ...analyticsMethods,
   ...pacingMethods,

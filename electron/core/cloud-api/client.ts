@@ -3,6 +3,7 @@ import { createCaller } from './caller';
 import { messageHistory } from './history';
 import { uploadMedia } from './media';
 import { phoneNumberInfo } from './phone-number';
+import { portfolioMessagingLimit, portfolioOfWaba } from './portfolio';
 import { sendTemplate } from './send';
 import { listTemplates } from './templates';
 import type { CloudApiClient, CloudApiConfig } from './types';
@@ -22,6 +23,8 @@ export const createCloudApiClient = (config: CloudApiConfig): CloudApiClient => 
     uploadMedia: (input) => uploadMedia(caller, phoneNumberId, input),
     messageHistory: (options) => messageHistory(caller, phoneNumberId, options),
     phoneNumberInfo: () => phoneNumberInfo(caller, phoneNumberId),
+    portfolioMessagingLimit: () => portfolioMessagingLimit(caller, phoneNumberId),
+    portfolioOfWaba: () => portfolioOfWaba(caller, wabaId),
     templateAnalytics: (options) => templateAnalytics(caller, wabaId, options),
     enableTemplateInsights: () => enableTemplateInsights(caller, wabaId),
     checkToken: async () => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { portfolioLimits } from './migrations-2026';
 
 /**
  * Ordered, immutable schema migrations. Versions go in steps of 10 so a fix can slot in
@@ -337,6 +338,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 70, name: 'variants', sql: variants },
   { version: 80, name: 'suppression', sql: suppression },
   { version: 90, name: 'analytics', sql: analytics },
+  { version: 140, name: 'portfolio-limits', sql: portfolioLimits },
 ];
 
 export function checksum(m: Migration): string {

@@ -23,6 +23,12 @@ export interface AccountsTable {
   /** Default quiet hours for new campaigns, "HH:MM" local time (migration 60); both or neither. */
   quiet_from: Generated<string | null>;
   quiet_to: Generated<string | null>;
+  /** The business portfolio that owns the WABA (migration 140); null until read or set. */
+  business_portfolio_id: Generated<string | null>;
+  /** Where messaging_limit came from (migration 140): meta, default (250, not read) or manual. */
+  messaging_limit_source: Generated<'meta' | 'default' | 'manual'>;
+  messaging_limit_read_at: Generated<number | null>;
+  messaging_limit_error: Generated<string | null>;
 }
 
 export interface TemplatesTable {

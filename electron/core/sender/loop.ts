@@ -15,6 +15,7 @@ import { preparePacingRun } from '../campaigns/pacing-run';
 import { createBackoff, pairRateDelayMs } from './backoff';
 import { createFailureRateDetector } from './failure-rate';
 import { ensureMedia } from './media';
+import { portfolioSends } from './messaging-limit';
 import { createMessagingWindow, createRateMeter, createSleeper, DAY_MS } from './pacing';
 import { createSendRepo, type Claimed, type SendResult } from './repo';
 import { createTokenBucket } from './token-bucket';
@@ -235,12 +236,7 @@ async function sendLoop(a: LoopArgs): Promise<RunOutcome> {
   const windowRows =
     a.account.messaging_limit === null
       ? []
-      : (store.sqlite
-          .prepare(
-            `SELECT r.phone AS phone, max(r.sent_at) AS at FROM recipients r JOIN campaigns c ON c.id = r.campaign_id
-           WHERE c.account_id = ? AND r.sent_at > ? GROUP BY r.phone`,
-          )
-          .all(a.account.id, clock.now() - DAY_MS) as { phone: string; at: number }[]);
+      : portfolioSends(store.sqlite, a.account.id, clock.now() - DAY_MS);
   const reach = createMessagingWindow(
     a.account.messaging_limit,
     windowRows.map((r) => [r.phone, r.at] as [string, number]),
@@ -375,7 +371,7 @@ async function sendLoop(a: LoopArgs): Promise<RunOutcome> {
           const until = reach.nextSlotAt(clock.now());
           waiting = {
             reason: 'messaging_limit',
-            message: `This number has reached its messaging limit of ${a.account.messaging_limit} people in 24 hours; sending continues by itself.`,
+            message: `Your business portfolio has reached its messaging limit of ${a.account.messaging_limit} people in 24 hours (shared by all its numbers); sending continues by itself.`,
             until,
           };
           await sleeper.sleep(1000);
