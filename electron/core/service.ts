@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { TABLES } from '../../shared/api';
+import { accountLimitHandlers } from './accounts/limit-handlers';
 import type { accountTokenMethods } from '../../shared/api/methods/accounts-token';
 import type { audienceMethods } from '../../shared/api/methods/audience';
 import type { campaignMethods } from '../../shared/api/methods/campaigns';
@@ -312,6 +313,7 @@ export function createCore(options: CoreOptions): Core {
     ...templateHandlers(templates, store),
     ...reportHandlers(reports),
     ...tokenHandlers,
+    ...accountLimitHandlers({ store, clock, events, clients }),
     ...suppressionHandlers(suppression),
     ...analyticsHandlers(status.analytics),
     ...pacingHandlers,

@@ -58,6 +58,9 @@ function secondsParam(query: URLSearchParams, name: string): number {
   return Number(raw) * 1000;
 }
 
+/** Share of URL-button clickers who click the same link again (only `url_button` counts them). */
+const REPEAT_CLICK_RATE = 0.5;
+
 interface Clickable {
   index: number;
   type: 'url_button' | 'quick_reply_button';
@@ -81,7 +84,10 @@ interface DayFigures {
   sent: number;
   delivered: number;
   read: number;
+  /** Unique clickers per button index. */
   clicks: Map<number, number>;
+  /** Extra clicks on URL buttons by people who had already clicked (counted in `url_button` only). */
+  repeats: Map<number, number>;
   spent: number;
 }
 
@@ -120,7 +126,11 @@ function tally(
       continue;
     const day = m.acceptedAt - (m.acceptedAt % DAY_MS);
     let d = days.get(day);
-    if (!d) days.set(day, (d = { sent: 0, delivered: 0, read: 0, clicks: new Map(), spent: 0 }));
+    if (!d)
+      days.set(
+        day,
+        (d = { sent: 0, delivered: 0, read: 0, clicks: new Map(), repeats: new Map(), spent: 0 }),
+      );
     const at = (status: string) => m.plan.find((s) => s.status === status)?.timestamp;
     const sentAt = at('sent');
     const deliveredAt = at('delivered') ?? at('read');
@@ -134,11 +144,14 @@ function tally(
     if (readAt === undefined || readAt + countDelayMs > now) continue;
     d.read++;
     for (const b of buttons) {
-      const draw = seededRandom(
+      const random = seededRandom(
         hashString(`${state.delivery.seed}|click|${m.to}|${m.nth}|${b.index}`),
-      )();
-      if (draw < (b.type === 'url_button' ? clickRates.url : clickRates.quickReply))
-        d.clicks.set(b.index, (d.clicks.get(b.index) ?? 0) + 1);
+      );
+      if (random() >= (b.type === 'url_button' ? clickRates.url : clickRates.quickReply)) continue;
+      d.clicks.set(b.index, (d.clicks.get(b.index) ?? 0) + 1);
+      // Some people open a link twice: Meta's `url_button` counts that, `unique_url_button` does not.
+      if (b.type === 'url_button' && random() < REPEAT_CLICK_RATE)
+        d.repeats.set(b.index, (d.repeats.get(b.index) ?? 0) + 1);
     }
   }
   return days;
@@ -162,16 +175,21 @@ function dataPoint(
   if (metrics.has('READ')) point.read = d?.read ?? 0;
   const buttons = clickableButtons(t);
   if (metrics.has('CLICKED'))
-    point.clicked = buttons.map((b) => ({
-      type: b.type,
-      button_content: b.text,
-      count: d?.clicks.get(b.index) ?? 0,
-    }));
+    point.clicked = buttons.flatMap((b) => {
+      const unique = d?.clicks.get(b.index) ?? 0;
+      const all = unique + (d?.repeats.get(b.index) ?? 0);
+      return b.type === 'url_button'
+        ? [
+            { type: 'url_button', button_content: b.text, count: all },
+            { type: 'unique_url_button', button_content: b.text, count: unique },
+          ]
+        : [{ type: b.type, button_content: b.text, count: unique }];
+    });
   if (metrics.has('COST')) {
     const spent = round6(d?.spent ?? 0);
     const urlClicks = buttons
       .filter((b) => b.type === 'url_button')
-      .reduce((n, b) => n + (d?.clicks.get(b.index) ?? 0), 0);
+      .reduce((n, b) => n + (d?.clicks.get(b.index) ?? 0) + (d?.repeats.get(b.index) ?? 0), 0);
     point.cost = [
       { type: 'amount_spent', value: spent },
       { type: 'cost_per_delivered', value: d?.delivered ? round6(spent / d.delivered) : 0 },

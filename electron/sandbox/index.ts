@@ -20,6 +20,7 @@ export const SANDBOX_DEFAULTS = {
   ratePerSecond: 80,
   // Meta allows bursts of up to 45 in 6 s but then makes the sender wait; 10 keeps the sandbox strict.
   pairRate: { max: 10, windowMs: 6000 },
+  portfolioId: '300000000000001',
 } as const;
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
@@ -45,6 +46,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ...(options.analytics ? { analytics: options.analytics } : {}),
     now: options.now ?? Date.now,
     keepComponents: options.keepComponents ?? false,
+    portfolio: {
+      id: options.portfolio?.id ?? d.portfolioId,
+      limit: options.portfolio?.limit === undefined ? null : options.portfolio.limit,
+    },
   });
 
   const resources = new Resources();
@@ -82,6 +87,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     pauseTemplate: (name, language) => state.setTemplateStatus(name, language, 'PAUSED'),
     revokeToken: () => {
       state.token = null;
+    },
+    setPortfolioLimit: (limit) => {
+      state.portfolio.limit = limit;
     },
     setToken: (t) => {
       state.token = t;

@@ -15,6 +15,15 @@ import type {
 } from './types';
 import { statusWebhook, templateStatusWebhook, type AccountInfo } from './webhooks';
 
+const DAY_MS = 86_400_000;
+
+/**
+ * ASSUMED: Meta documents no answer for a portfolio over its messaging limit (cloud-api.md §3.2:
+ * "no dedicated code"). The sandbox accepts the message and fails it with 131000 (unknown error), so
+ * an app that overruns the limit sees failures rather than silence.
+ */
+const PORTFOLIO_LIMIT_OUTCOME = { kind: 'failed', code: 131000 } as const;
+
 export interface SentMessage {
   wamid: string;
   /** message_history entry id. */
@@ -50,6 +59,8 @@ export interface StateConfig {
   analytics?: AnalyticsConfig;
   now: () => number;
   keepComponents?: boolean;
+  /** The business portfolio the number belongs to; limit null = unlimited. */
+  portfolio: { id: string; limit: number | null };
 }
 
 export interface AcceptInput {
@@ -80,6 +91,10 @@ export class SandboxState {
   /** Accept order, for message_history paging. */
   readonly messageList: SentMessage[] = [];
   readonly media = new Map<string, StoredMedia>();
+  /** The business portfolio and its messaging limit (people per moving 24 h; null = unlimited). */
+  readonly portfolio: { id: string; limit: number | null };
+  /** When each recipient last had a message accepted: the portfolio limit's moving 24 h. */
+  private readonly reachedAt = new Map<string, number>();
   private readonly keepComponents: boolean;
   private readonly lastWamidTo = new Map<string, string>();
   private readonly acceptedByRecipient = new Map<string, number>();
@@ -107,6 +122,7 @@ export class SandboxState {
       refuse: c.analytics?.refuse,
     };
     this.keepComponents = c.keepComponents ?? false;
+    this.portfolio = { ...c.portfolio };
     // Copies, so pausing one never touches the caller's (or SANDBOX_TEMPLATES') objects.
     this.templates = c.templates.map((t) => ({ ...structuredClone(t), id: t.id ?? this.newId() }));
   }
@@ -138,6 +154,7 @@ export class SandboxState {
       nth,
       seed: this.delivery.seed,
     });
+    if (this.overPortfolioLimit(input.to, now)) decision.outcome = PORTFOLIO_LIMIT_OUTCOME;
     const message: SentMessage = {
       wamid: this.newWamid(input.waId),
       historyId: this.newId(),
@@ -174,6 +191,25 @@ export class SandboxState {
     }
     scheduleReply(this, message);
     return message;
+  }
+
+  /**
+   * Whether a message to `to` goes past the portfolio's limit of unique people in a moving 24 h
+   * (cloud-api.md §3.2). People already reached in the window cost nothing more.
+   */
+  private overPortfolioLimit(to: string, now: number): boolean {
+    const { limit } = this.portfolio;
+    const last = this.reachedAt.get(to);
+    const counted = last !== undefined && last > now - DAY_MS;
+    if (limit === null || counted) {
+      this.reachedAt.set(to, now);
+      return false;
+    }
+    let used = 0;
+    for (const at of this.reachedAt.values()) if (at > now - DAY_MS) used++;
+    if (used >= limit) return true;
+    this.reachedAt.set(to, now);
+    return false;
   }
 
   lastWamidSentTo(waId: string): string | undefined {

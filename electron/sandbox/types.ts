@@ -74,6 +74,11 @@ export interface SandboxOptions {
   faults?: FaultConfig;
   analytics?: AnalyticsConfig;
   now?: () => number;
+  /**
+   * The business portfolio the number belongs to and its messaging limit (unique people per moving
+   * 24 h; null = unlimited). Default id '300000000000001', unlimited.
+   */
+  portfolio?: { id?: string; limit?: number | null };
   /** Keep each accepted send's `template.components` in `state.messages()` (tests; off by default to save memory). */
   keepComponents?: boolean;
 }
@@ -147,6 +152,8 @@ export interface Sandbox {
   /** Pauses the template and puts a message_template_status_update PAUSED event in the feed. */
   pauseTemplate: (name: string, language: string) => void;
   revokeToken: () => void;
+  /** Changes the portfolio's messaging limit (null = unlimited), as Meta's scaling would. */
+  setPortfolioLimit: (limit: number | null) => void;
   setToken: (t: string) => void;
   /** Puts an inbound `messages` webhook in the feed; returns its wamid. */
   injectInbound: (m: InboundMessage) => string;

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { accountLimitMethods } from './methods/accounts-limit';
 import { accountTokenMethods } from './methods/accounts-token';
 import { settingsMethods } from './methods/settings';
 import { analyticsMethods } from './methods/analytics';
@@ -26,6 +27,7 @@ export const methods = {
   ...reportMethods,
   ...templateMethods,
   ...accountTokenMethods,
+  ...accountLimitMethods,
   ...suppressionMethods,
   ...analyticsMethods,
   ...pacingMethods,

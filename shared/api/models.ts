@@ -51,8 +51,21 @@ export interface Account {
   /** Name of the environment variable holding the token (headless shell and CLI). */
   tokenEnv: string | null;
   ratePerSecond: number;
-  /** Unique recipients per moving 24 hours; null means unlimited. */
+  /**
+   * The business portfolio's messaging limit: unique people per moving 24 hours, shared by every
+   * number of the portfolio; null means unlimited.
+   */
   messagingLimit: number | null;
+  /** `meta`: read from Meta; `default`: 250 because it could not be read; `manual`: set by hand. */
+  messagingLimitSource: 'meta' | 'default' | 'manual';
+  /** When the limit was last read from Meta (Unix ms), null if never. */
+  messagingLimitReadAt: number | null;
+  /** Why the last read failed, in words for the user; null after a successful read. */
+  messagingLimitError: string | null;
+  /** The business portfolio (Meta business id) that owns the account's WABA; null if unknown. */
+  businessPortfolioId: string | null;
+  /** The Graph version to upgrade to (user-confirmed) when the current one cannot read the limit. */
+  graphVersionUpgrade: string | null;
   createdAt: number;
   /**
    * The last "Test connection" (or the token repair of migration 130): null when never checked.

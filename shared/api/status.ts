@@ -87,6 +87,11 @@ export interface FailureGroup {
   retryable: boolean;
   /** The number went on the suppression list (opted out). */
   suppressed: boolean;
+  /**
+   * Accepted by WhatsApp, then failed with no code and no recognisable words (message_history):
+   * listed apart from coded failures, never retried automatically.
+   */
+  reasonUnknown: boolean;
 }
 
 export interface TimelineBucket {

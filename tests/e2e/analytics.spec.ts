@@ -80,8 +80,9 @@ test("the progress view's analytics cross-check: Meta's figures next to ours, an
       'SELECT clicked_json FROM template_analytics WHERE template_meta_id = ?',
       t.id,
     )[0]!.clicked_json,
-  ) as { button: string; count: number }[];
-  const deals = stored.find((c) => c.button === 'See the deals')!;
+  ) as { type: string; button: string; count: number }[];
+  // Meta reports the link twice (all taps, and people who tapped): the panel shows the people.
+  const deals = stored.find((c) => c.button === 'See the deals' && c.type === 'unique_url_button')!;
   expect(deals.count).toBeGreaterThan(0);
   await expect(
     panel.getByTestId('analytics-click').filter({ hasText: 'See the deals' }),

@@ -1,4 +1,9 @@
 import type { Account } from '../../../shared/api';
+import {
+  canReadPortfolioLimit,
+  DEFAULT_GRAPH_VERSION,
+  DEFAULT_MESSAGING_LIMIT,
+} from '../../../shared/domain/limits';
 import type { Store } from '../db/connection';
 import type { AccountsTable } from '../db/schema';
 import type { Selectable } from 'kysely';
@@ -25,6 +30,11 @@ export function toAccount(row: Selectable<AccountsTable>): Account {
     tokenEnv: row.token_env,
     ratePerSecond: row.rate_per_second,
     messagingLimit: row.messaging_limit,
+    messagingLimitSource: row.messaging_limit_source,
+    messagingLimitReadAt: row.messaging_limit_read_at,
+    messagingLimitError: row.messaging_limit_error,
+    businessPortfolioId: row.business_portfolio_id,
+    graphVersionUpgrade: canReadPortfolioLimit(row.graph_version) ? null : DEFAULT_GRAPH_VERSION,
     createdAt: row.created_at,
     lastCheck:
       row.check_at === null
@@ -67,7 +77,9 @@ export function ensureSandboxAccount(store: Store, now: number): Account {
         base_url: SANDBOX_BASE_URL,
         token_env: null,
         token_ref: null,
-        messaging_limit: null,
+        // Meta's starting limit until the simulator's is read (migration 140); v24.0 can read it.
+        graph_version: DEFAULT_GRAPH_VERSION,
+        messaging_limit: DEFAULT_MESSAGING_LIMIT,
         templates_synced_at: null,
         created_at: now,
         updated_at: now,

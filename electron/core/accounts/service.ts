@@ -1,4 +1,5 @@
 import { CoreError, type Account, type ParsedInput } from '../../../shared/api';
+import { DEFAULT_GRAPH_VERSION, DEFAULT_MESSAGING_LIMIT } from '../../../shared/domain/limits';
 import { normalizeClockTime } from '../../../shared/domain/pacing';
 import type { Clock } from '../clock';
 import type { Store } from '../db/connection';
@@ -40,12 +41,15 @@ export function createAccountService(deps: {
           waba_id: input.wabaId,
           display_phone_number: null,
           default_country: input.defaultCountry ?? null,
-          graph_version: input.graphVersion ?? 'v23.0',
+          graph_version: input.graphVersion ?? DEFAULT_GRAPH_VERSION,
           base_url: baseUrl,
           token_env: input.tokenEnv ?? null,
           token_ref: null,
           rate_per_second: input.ratePerSecond ?? 80,
-          messaging_limit: input.messagingLimit ?? null,
+          // Meta's starting limit until it is read (accounts/messaging-limit.ts), unless set by hand.
+          messaging_limit:
+            input.messagingLimit === undefined ? DEFAULT_MESSAGING_LIMIT : input.messagingLimit,
+          messaging_limit_source: input.messagingLimit === undefined ? 'default' : 'manual',
           templates_synced_at: null,
           created_at: now,
           updated_at: now,
@@ -77,7 +81,7 @@ export function createAccountService(deps: {
             ...(input.name !== undefined ? { name: input.name } : {}),
             ...(input.ratePerSecond !== undefined ? { rate_per_second: input.ratePerSecond } : {}),
             ...(input.messagingLimit !== undefined
-              ? { messaging_limit: input.messagingLimit }
+              ? { messaging_limit: input.messagingLimit, messaging_limit_source: 'manual' as const }
               : {}),
             ...(input.tokenEnv !== undefined ? { token_env: input.tokenEnv } : {}),
             ...(baseUrl !== undefined ? { base_url: baseUrl } : {}),

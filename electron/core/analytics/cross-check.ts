@@ -20,6 +20,7 @@ import {
   type OwnCell,
 } from './scope';
 import { campaignFetch, mergeClicks, storedDays, type StoredDay } from './store';
+import { countedClicks } from './unique-clicks';
 
 const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
 
@@ -46,7 +47,9 @@ export function sumMeta(days: readonly (MetaFigures | null)[]): MetaFigures | nu
     if (urlClicks)
       cost.push({ type: 'cost_per_url_button_click', value: round6(spent / urlClicks) });
   }
-  return { sent: sum('sent'), delivered: sum('delivered'), read: sum('read'), clicks, cost };
+  // Shown per button: one figure each, the unique clickers where Meta gives them (unique-clicks.ts).
+  const shown = countedClicks(clicks);
+  return { sent: sum('sent'), delivered: sum('delivered'), read: sum('read'), clicks: shown, cost };
 }
 
 const toMeta = (s: StoredDay): MetaFigures => ({
@@ -178,7 +181,9 @@ export async function campaignButtonClicks(
   const fetchedTimes = perDay.map((d) => d.fetchedAt).filter((t): t is number => t !== null);
   const templates = scope.templates.map((t) => {
     const mineDays = perDay.filter((d) => d.templateMetaId === t.metaId);
-    const clicks: ButtonClicks[] = mergeClicks(mineDays.flatMap((d) => d.meta?.clicks ?? []));
+    const clicks: ButtonClicks[] = countedClicks(
+      mergeClicks(mineDays.flatMap((d) => d.meta?.clicks ?? [])),
+    );
     const sharedWith = others
       .filter((o) =>
         cells.some(

@@ -5,6 +5,7 @@ import { templateFromRow } from '../templates/store';
 import { utcDays } from './days';
 import { campaignScope } from './scope';
 import { mergeClicks, storedDays } from './store';
+import { countedClicks } from './unique-clicks';
 
 /** Button clicks of one template over a campaign's days; null when Meta's figures were never fetched. */
 export type TemplateClicks = (template: { name: string; language: string }) => VariantClicks | null;
@@ -16,7 +17,8 @@ export type TemplateClicks = (template: { name: string; language: string }) => V
  * recipients, so it is cheap enough for every refresh of the progress view. Meta counts clicks per
  * template and day, not per campaign: another campaign sending the same template on those days is
  * counted in (the analytics panel names those campaigns), and variants sharing a template cannot be
- * told apart (variants-compare.ts leaves those out).
+ * told apart (variants-compare.ts leaves those out). A URL button counts its unique clickers only
+ * (unique-clicks.ts).
  */
 export function templateClicksSource(
   store: Store,
@@ -38,7 +40,7 @@ export function templateClicksSource(
     if (!row?.meta_id) return null;
     const stored = storedDays(store, scope.accountId, [row.meta_id], days);
     if (stored.length === 0) return null;
-    const clicks = mergeClicks(stored.flatMap((d) => d.clicks));
+    const clicks = countedClicks(mergeClicks(stored.flatMap((d) => d.clicks)));
     const parsed = templateFromRow(row);
     const buttons = parsed.ok ? buttonsOf(parsed.template) : [];
     const byButton = clicks.map((c) => ({

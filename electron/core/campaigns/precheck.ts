@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Precheck, PrecheckItem } from '../../../shared/api';
 import { mappingProblems, utmProblems } from '../../../shared/domain/templates';
 import type { AccountClients } from '../accounts/clients';
+import { refreshMessagingLimit } from '../accounts/messaging-limit';
 import type { Clock } from '../clock';
 import type { Store } from '../db/connection';
 import { loadCampaignMessages } from '../templates/compose';
@@ -60,6 +61,8 @@ export async function precheckCampaign(
         true,
         `Sending from ${info.info.displayPhoneNumber ?? info.info.id}${info.info.verifiedName ? ` (${info.info.verifiedName})` : ''}.`,
       );
+      // The connection works: the portfolio's messaging limit is read now when it is stale.
+      await refreshMessagingLimit(deps, campaign.account_id);
     } else if (info.failure.handling === 'pause_campaign') {
       const tokenProblem =
         info.code === 190 ||

@@ -70,6 +70,8 @@ export function createRetryFailedDraft(
             'phone_type',
             'fields_json',
             'error_code',
+            'error_title',
+            'wamid',
             'failed_at',
           ])
           .where('campaign_id', '=', campaignId)
@@ -84,6 +86,8 @@ export function createRetryFailedDraft(
       for (const r of page) {
         const decision = canRetryFailure({
           code: r.error_code ?? undefined,
+          accepted: r.wamid !== null,
+          words: r.error_title,
           failedAt: r.failed_at ?? now,
           now,
           phone: r.phone,

@@ -4,6 +4,7 @@ import { messageHistory } from './history';
 import { uploadMedia } from './media';
 import { phoneNumberInfo } from './phone-number';
 import { wabaInfo, wabaPhoneNumbers } from './waba';
+import { portfolioMessagingLimit, portfolioOfWaba } from './portfolio';
 import { sendTemplate } from './send';
 import { listTemplates } from './templates';
 import type { CloudApiClient, CloudApiConfig } from './types';
@@ -25,6 +26,8 @@ export const createCloudApiClient = (config: CloudApiConfig): CloudApiClient => 
     phoneNumberInfo: () => phoneNumberInfo(caller, phoneNumberId),
     wabaInfo: () => wabaInfo(caller, wabaId),
     wabaPhoneNumbers: () => wabaPhoneNumbers(caller, wabaId),
+    portfolioMessagingLimit: () => portfolioMessagingLimit(caller, phoneNumberId),
+    portfolioOfWaba: () => portfolioOfWaba(caller, wabaId),
     templateAnalytics: (options) => templateAnalytics(caller, wabaId, options),
     enableTemplateInsights: () => enableTemplateInsights(caller, wabaId),
     checkToken: async () => {

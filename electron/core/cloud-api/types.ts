@@ -2,6 +2,7 @@ import type { WabaInfoOutcome, WabaPhoneNumbersOutcome } from './waba';
 import type { LookupFunction } from 'node:net';
 import type { FailureClassification, NetworkFailure } from '../../../shared/domain/errors';
 import type { CloudApiTemplateMessage, Template } from '../../../shared/domain/templates';
+import type { PortfolioIdOutcome, PortfolioLimitOutcome } from './portfolio';
 
 export interface CloudApiConfig {
   /** `https://graph.facebook.com`, or a local simulator such as `http://127.0.0.1:4004`. May carry a path prefix. */
@@ -197,6 +198,10 @@ export interface CloudApiClient {
   wabaInfo: () => Promise<WabaInfoOutcome>;
   /** The WABA's phone numbers: proves the phone number id belongs to this WABA. */
   wabaPhoneNumbers: () => Promise<WabaPhoneNumbersOutcome>;
+  /** The business portfolio's messaging limit (Graph v24.0+; portfolio.ts). */
+  portfolioMessagingLimit: () => Promise<PortfolioLimitOutcome>;
+  /** The business portfolio that owns this account's WABA (portfolio.ts). */
+  portfolioOfWaba: () => Promise<PortfolioIdOutcome>;
   /** One page of Meta's daily template analytics for the WABA (cloud-api.md §5). */
   templateAnalytics: (options: TemplateAnalyticsOptions) => Promise<TemplateAnalyticsOutcome>;
   /** Switches template analytics on for the WABA; irreversible on Meta's side. */

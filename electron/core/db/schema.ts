@@ -27,6 +27,12 @@ export interface AccountsTable {
   check_ok: Generated<number | null>;
   check_at: Generated<number | null>;
   check_message: Generated<string | null>;
+  /** The business portfolio that owns the WABA (migration 140); null until read or set. */
+  business_portfolio_id: Generated<string | null>;
+  /** Where messaging_limit came from (migration 140): meta, default (250, not read) or manual. */
+  messaging_limit_source: Generated<'meta' | 'default' | 'manual'>;
+  messaging_limit_read_at: Generated<number | null>;
+  messaging_limit_error: Generated<string | null>;
 }
 
 /** Tokens found in token_env by migration 130, held only until the core moves them at start. */

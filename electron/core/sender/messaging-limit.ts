@@ -1,3 +1,5 @@
+import type { Database } from 'better-sqlite3';
+
 /**
  * The portfolio messaging limit: how many unique people the business may start conversations with in a
  * MOVING 24 hours (cloud-api.md §3.2). Meta sends no dedicated error when it is used up, so the sender
@@ -56,3 +58,28 @@ export const messagingWindow = ({ limit, sends, now }: MessagingWindowInput): Me
     counted,
   };
 };
+
+/**
+ * The latest send per phone in the last 24 h, over every account of the same business portfolio:
+ * Meta's limit is the portfolio's, shared by all its numbers (cloud-api.md §3.2, verified). An
+ * account whose portfolio is not known counts alone. ASSUMED simplification: every campaign send
+ * counts, although Meta counts only people *delivered* outside a customer-service window; counting
+ * more is the safe side (the limit is reached a little early, never overrun).
+ */
+export function portfolioSends(
+  db: Database,
+  accountId: number,
+  since: number,
+): { phone: string; at: number }[] {
+  return db
+    .prepare(
+      `SELECT r.phone AS phone, max(r.sent_at) AS at
+       FROM recipients r JOIN campaigns c ON c.id = r.campaign_id
+       WHERE c.account_id IN (
+         SELECT a.id FROM accounts a, accounts me
+         WHERE me.id = ? AND (a.id = me.id OR (me.business_portfolio_id IS NOT NULL AND a.business_portfolio_id = me.business_portfolio_id))
+       ) AND r.sent_at > ?
+       GROUP BY r.phone`,
+    )
+    .all(accountId, since) as { phone: string; at: number }[];
+}

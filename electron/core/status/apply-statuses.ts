@@ -5,6 +5,7 @@ import {
   settledTrack,
   type StatusObservation,
 } from '../../../shared/domain/status';
+import { codeFromWords } from '../../../shared/domain/errors';
 import type { Effects } from './effects';
 import {
   canSettle,
@@ -66,8 +67,9 @@ export function createStatusApplier(
     source: string,
     out: StatusCounters,
   ) => {
+    // message_history gives no code: Meta's wording of an opt-out still suppresses (words.ts).
     const fx = effects.failure(
-      o.error?.code ?? null,
+      o.error?.code ?? codeFromWords(o.error?.title) ?? null,
       { waId: o.waId ?? row?.wa_id ?? null, phone: row?.phone ?? null },
       source,
     );

@@ -8,7 +8,12 @@ import {
   type Timeline,
   type TimelineBucket,
 } from '../../../shared/api';
-import { describeError, lookupCode, RETRYABLE_FAILURE_CODES } from '../../../shared/domain/errors';
+import {
+  codeFromWords,
+  describeError,
+  lookupCode,
+  RETRYABLE_FAILURE_CODES,
+} from '../../../shared/domain/errors';
 
 /** Read-side queries for the progress view: counts, failures by code, the chart's buckets. */
 
@@ -34,36 +39,74 @@ export function countStates(db: SqliteDatabase, campaignId: number): RecipientCo
 export function failureGroups(db: SqliteDatabase, campaignId: number): FailureGroup[] {
   const rows = db
     .prepare(
-      `SELECT error_code AS code, CASE WHEN error_code IS NULL THEN error_title END AS words, count(*) AS n
+      `SELECT error_code AS code, CASE WHEN error_code IS NULL THEN error_title END AS words,
+              CASE WHEN error_code IS NULL THEN wamid IS NOT NULL END AS accepted, count(*) AS n
        FROM recipients WHERE campaign_id = ? AND state = 'failed'
-       GROUP BY error_code, words ORDER BY n DESC, code LIMIT 200`,
+       GROUP BY error_code, words, accepted ORDER BY n DESC, code LIMIT 200`,
     )
-    .all(campaignId) as { code: number | null; words: string | null; n: number }[];
-  return rows.map((r) => {
-    if (r.code === null) {
-      return {
-        code: null,
-        title: r.words ?? 'Failed',
-        explanation: r.words ?? 'WhatsApp gave no reason.',
-        action: 'If this keeps happening, send us the campaign log.',
-        count: r.n,
-        retryable: true,
-        suppressed: false,
-      };
-    }
-    const entry = describeError(r.code);
-    const known = lookupCode(r.code) !== undefined;
+    .all(campaignId) as {
+    code: number | null;
+    words: string | null;
+    accepted: 0 | 1 | null;
+    n: number;
+  }[];
+  return rows.map((r) => (r.code === null ? codelessGroup(r) : codedGroup(r.code, r.n)));
+}
+
+function codedGroup(code: number, count: number): FailureGroup {
+  const entry = describeError(code);
+  const known = lookupCode(code) !== undefined;
+  return {
+    code,
+    title: entry.title,
+    explanation: entry.explanation,
+    action: entry.action,
+    count,
+    // The catalogue's "retry failed" rule (some only after a wait); unknown codes may be tried again.
+    retryable: known ? RETRYABLE_FAILURE_CODES.has(code) : true,
+    suppressed: entry.suppress === true,
+    reasonUnknown: false,
+  };
+}
+
+/**
+ * No code. Accepted by WhatsApp first (it has a wamid): the failure came from a source without codes
+ * (message_history), so the reason is unknown and it is listed apart and never retried (issue 16
+ * item 2), unless its words are Meta's own wording of a known failure (words.ts). Not accepted: the
+ * request never reached WhatsApp.
+ */
+function codelessGroup(r: {
+  words: string | null;
+  accepted: 0 | 1 | null;
+  n: number;
+}): FailureGroup {
+  const inferred = codeFromWords(r.words);
+  if (inferred !== undefined) return { ...codedGroup(inferred, r.n), code: null };
+  if (r.accepted) {
     return {
-      code: r.code,
-      title: entry.title,
-      explanation: entry.explanation,
-      action: entry.action,
+      code: null,
+      title: 'Reason unknown',
+      explanation:
+        'WhatsApp accepted these messages, then reported them failed without saying why' +
+        (r.words ? ` ("${r.words}").` : '.'),
+      action:
+        'They are not retried automatically: the reason could be the customer stopping your messages. Check them by hand before sending again.',
       count: r.n,
-      // The catalogue's "retry failed" rule (some only after a wait); unknown codes may be tried again.
-      retryable: known ? RETRYABLE_FAILURE_CODES.has(r.code) : true,
-      suppressed: entry.suppress === true,
+      retryable: false,
+      suppressed: false,
+      reasonUnknown: true,
     };
-  });
+  }
+  return {
+    code: null,
+    title: r.words ?? 'Failed',
+    explanation: r.words ?? 'WhatsApp gave no reason.',
+    action: 'If this keeps happening, send us the campaign log.',
+    count: r.n,
+    retryable: true,
+    suppressed: false,
+    reasonUnknown: false,
+  };
 }
 
 /**

@@ -143,6 +143,17 @@ export const ACCOUNT_ENTRIES: readonly CatalogueEntry[] = [
     handling: 'pause_campaign',
     marketingOnly: true,
   },
+  {
+    // Verified (Meta's error page via cloud-api.md §13): too many register/deregister attempts for
+    // the number in a short time. Sends cannot succeed until the number is registered again.
+    code: 133016,
+    title: 'Too many registration attempts',
+    explanation:
+      'Your business number was registered or unregistered too many times in a short time, so WhatsApp refuses to register it for now.',
+    action:
+      'Wait a few hours, then register the number again in WhatsApp Manager and resume the campaign.',
+    handling: 'pause_campaign',
+  },
 ];
 
 /** Meta reserves 200–299 for "permission missing"; codes without their own entry share this one. */

@@ -113,11 +113,15 @@ export const MESSAGE_ENTRIES: readonly CatalogueEntry[] = [
     handling: 'pause_campaign',
   },
   {
+    // Verified (cloud-api.md §2.2, Meta's error page): "method not allowed"; on Meta's Marketing
+    // Messages channel it means "only marketing templates". Campaign Desk has no setting to choose
+    // a channel, so the action names only what the user can change.
     code: 131055,
     title: 'Not allowed for this kind of message',
     explanation:
-      'WhatsApp does not allow this message to be sent this way (the marketing channel accepts only marketing templates).',
-    action: 'Choose a marketing template, or switch the sending method in Accounts, then resume.',
+      'WhatsApp does not allow this message to be sent this way. On the marketing channel only marketing templates are accepted.',
+    action:
+      'Choose a marketing template and resume. If the template already is a marketing one, send us the campaign log.',
     handling: 'pause_campaign',
   },
   {
@@ -137,11 +141,16 @@ export const MESSAGE_ENTRIES: readonly CatalogueEntry[] = [
     handling: 'pause_campaign',
     waitSeconds: 3600,
   },
+  // 134100–134102 are Marketing Messages API codes (cloud-api.md §2.2, Meta's MM API table).
+  // Campaign Desk sends through the Cloud API only, so no setting switches "the sending method":
+  // the actions say what can be done about the template instead.
   {
     code: 134100,
     title: 'Only marketing templates allowed',
-    explanation: 'This sending method accepts marketing templates only.',
-    action: 'Choose a marketing template, or switch the sending method in Accounts, then resume.',
+    explanation:
+      'The marketing channel WhatsApp used for this message accepts marketing templates only.',
+    action:
+      'Choose a marketing template and resume. If the template already is a marketing one, send us the campaign log.',
     handling: 'pause_campaign',
   },
   {
@@ -156,9 +165,21 @@ export const MESSAGE_ENTRIES: readonly CatalogueEntry[] = [
   {
     code: 134102,
     title: 'Template unavailable',
-    explanation: 'This template cannot be used with this sending method right now.',
+    explanation: 'WhatsApp cannot send this template on its marketing channel right now.',
     action:
-      'Check the template in WhatsApp Manager, or switch the sending method in Accounts, then resume.',
+      'Check the template and its status in WhatsApp Manager (refresh the templates here), then resume.',
     handling: 'pause_campaign',
+  },
+  {
+    // Verified: listed on Meta's error page as "template parameter value invalid" (cloud-api.md §13).
+    // The value differs per row (a name with a line break or too many spaces), so only this
+    // recipient fails; a mapping wrong for everybody trips the failure-rate detector.
+    code: 132008,
+    title: 'Template value not allowed',
+    explanation:
+      'A value filled into the template for this customer is not allowed, for example it contains a line break, a tab or many spaces in a row.',
+    action:
+      "Fix the value in this customer's row (no line breaks, tabs or long runs of spaces), then send to them again.",
+    handling: 'fail_recipient',
   },
 ];

@@ -94,4 +94,36 @@ export const RECIPIENT_ENTRIES: readonly CatalogueEntry[] = [
     suppress: true,
     marketingOnly: true,
   },
+  {
+    // Verified (cloud-api.md §13): the recipient is a business-scoped user id (username era) that
+    // this sending path does not support. Campaign Desk sends to phone numbers; this can only come
+    // back for a contact known by user id alone.
+    code: 131062,
+    title: 'Username contact not supported',
+    explanation:
+      'This person is known to your business only by their WhatsApp username, and WhatsApp does not accept this message for a username contact.',
+    action:
+      'Ask the customer for their phone number, add it to their row, and include them in a later campaign.',
+    handling: 'fail_recipient',
+  },
+  {
+    // Verified code (cloud-api.md §13: "identity key mismatch"). Assumed meaning, from Meta's
+    // identity-change check: the person reinstalled WhatsApp or moved to a new phone since the
+    // last contact. Campaign Desk does not ask for that check, so it is failed, not retried.
+    code: 137000,
+    title: 'Person changed phone or reinstalled',
+    explanation:
+      "WhatsApp could not confirm this person's identity: they may have moved to a new phone or reinstalled WhatsApp.",
+    action: 'Check the number with the customer, then include them in a later campaign.',
+    handling: 'fail_recipient',
+  },
+  {
+    // Verified (cloud-api.md §2.2): about a file a customer sent you, never about a campaign message.
+    code: 131052,
+    title: "Customer's file could not be downloaded",
+    explanation:
+      'A picture, video or document this customer sent you could not be downloaded. Your own messages are not affected.',
+    action: 'Ask the customer to send the file again if you need it.',
+    handling: 'fail_recipient',
+  },
 ];

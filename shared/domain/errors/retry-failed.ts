@@ -1,5 +1,6 @@
 import { CATALOGUE, lookupCode } from './catalogue';
 import type { CatalogueEntry } from './types';
+import { codeFromWords } from './words';
 
 /** When a recipient who failed with a code may go into a "retry failed" follow-up campaign. */
 export interface RetryRule {
@@ -35,8 +36,16 @@ export const RETRYABLE_FAILURE_CODES: ReadonlyMap<number, RetryRule> = new Map(
 );
 
 export interface RetryFailedInput {
-  /** Meta's code for the failure; undefined when there was none (network failure before sending). */
+  /** Meta's code for the failure; undefined when there was none (see `accepted`). */
   code: number | undefined;
+  /**
+   * WhatsApp accepted the message (it has a wamid) before it failed. Without a code that means the
+   * failure came from a source that gives no code (message_history): the reason is unknown.
+   * Absent or false: the request never reached WhatsApp (network failure before sending).
+   */
+  accepted?: boolean;
+  /** The failure's words as stored (Meta's title or message_history's description). */
+  words?: string | null;
   failedAt: number;
   now: number;
   /** The phone as sent or the wa_id; with no `recipientCountry`, any +1 number counts as US. */
@@ -48,6 +57,10 @@ export interface RetryFailedInput {
   /** The first outcome was never known (timeout after sending): resending could send twice. */
   ambiguous?: boolean;
 }
+
+/** Why a code-less failure after WhatsApp accepted the message is not retried. */
+export const REASON_UNKNOWN =
+  'Reason unknown: WhatsApp accepted the message, then reported it failed without saying why. It could be the customer stopping your messages, so it is not retried automatically.';
 
 export type RetryFailedDecision =
   /** `ready`: `now` is at or past `notBefore`. */
@@ -70,17 +83,25 @@ export const canRetryFailure = (input: RetryFailedInput): RetryFailedDecision =>
     const notBefore = input.failedAt + hours * HOUR_MS;
     return { retry: true, notBefore, ready: input.now >= notBefore, needsFix };
   };
-  // No code: the request never reached WhatsApp. An unknown code: nothing says it is permanent.
-  if (input.code === undefined) return at(0, false);
-  const entry = lookupCode(input.code);
+  // A code-less failure in Meta's own words of an opt-out or the marketing cap is that failure.
+  const code = input.code ?? codeFromWords(input.words);
+  if (code === undefined) {
+    // Accepted, then failed for a reason nobody told us: it may be the person's wish or Meta's
+    // 24-hour rule, so it is never retried automatically (issue 16 item 2).
+    if (input.accepted) return { retry: false, reason: REASON_UNKNOWN };
+    // The request never reached WhatsApp: nothing was sent, nothing is known against a retry.
+    return at(0, false);
+  }
+  const entry = lookupCode(code);
+  // An unknown code: nothing says it is permanent.
   if (!entry) return at(0, false);
 
   const marketing = (input.templateCategory ?? 'MARKETING').toUpperCase() === 'MARKETING';
   if (entry.marketingOnly && !marketing && !entry.suppress) return at(0, false);
-  if (input.code === 131049 && isUsNumber(input.phone, input.recipientCountry)) {
+  if (code === 131049 && isUsNumber(input.phone, input.recipientCountry)) {
     return { retry: false, reason: 'WhatsApp does not deliver marketing messages to US numbers.' };
   }
-  const rule = RETRYABLE_FAILURE_CODES.get(input.code) ?? ruleFor(entry);
+  const rule = RETRYABLE_FAILURE_CODES.get(code) ?? ruleFor(entry);
   if (!rule) return { retry: false, reason: entry.explanation };
   return at(rule.afterHours, rule.needsFix);
 };

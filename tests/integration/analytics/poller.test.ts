@@ -50,7 +50,7 @@ describe('template analytics: the poller and the cross-check', () => {
     });
     expect(a.differences).toEqual({ sent: 0, delivered: 0, read: 0 });
     const clicks = Object.fromEntries(a.meta!.clicks.map((c) => [c.button, c]));
-    expect(clicks['See the deals']).toMatchObject({ type: 'url_button' });
+    expect(clicks['See the deals']).toMatchObject({ type: 'unique_url_button' });
     expect(clicks['Stop promotions']).toMatchObject({ type: 'quick_reply_button' });
     expect(clicks['See the deals']!.count).toBeGreaterThan(0);
     expect(a.meta!.cost.find((c) => c.type === 'amount_spent')!.value).toBeGreaterThan(0);

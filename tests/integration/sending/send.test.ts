@@ -154,9 +154,9 @@ describe('sender: schedule, test send, messaging limit', () => {
     for (let i = 0; i < 100 && !waits.includes('messaging_limit'); i++)
       await new Promise((r) => setTimeout(r, 100));
     expect(waits).toContain('messaging_limit');
-    // The wait starts when the sends in flight fill the limit; their answers are written just after.
-    for (let i = 0; i < 100 && (h.states(id).sending ?? 0) > 0; i++)
-      await new Promise((r) => setTimeout(r, 50));
+    // The 250 claimed before the wait may still be in flight: wait for their answers, not a time.
+    for (let i = 0; i < 200 && (h.states(id).sending ?? 0) > 0; i++)
+      await new Promise((r) => setTimeout(r, 100));
     const status = await h.core.handlers['campaigns.status']({ campaignId: id });
     expect(status.state).toBe('sending');
     expect(h.states(id)).toMatchObject({ sent: 250, pending: 10 });

@@ -65,4 +65,59 @@ describe('Cloud API message_history as a status source (against the sandbox)', (
       error_code: 131026,
     });
   });
+
+  it('lists a failure without a code apart as "reason unknown", never retries it, and suppresses on opt-out wording', async () => {
+    h = await statusHarness({ statusPolling: false });
+    const db = h.core.store.sqlite;
+    db.prepare(
+      "INSERT INTO status_sources (account_id, source, enabled) VALUES (1, 'sandbox', 0)",
+    ).run();
+    await h.core.handlers['accounts.setStatusSources']({
+      accountId: 1,
+      historyEnabled: true,
+      historyBudgetPerHour: 10,
+    });
+    const id = await h.campaign(
+      'unknown',
+      [N.read.number, N.notOnWhatsApp.number, N.optedOutOfMarketing.number],
+      SPRING_SALE,
+    );
+    await h.core.handlers['campaigns.start']({ campaignId: id });
+    await h.waitFor(id, ['completed']);
+    await new Promise((r) => setTimeout(r, 150));
+    await h.core.handlers['campaigns.syncStatus']({ campaignId: id });
+
+    const phones = byPhone(h.core, id);
+    expect(phones[N.notOnWhatsApp.number]).toMatchObject({ state: 'failed', error_code: null });
+    expect(phones[N.optedOutOfMarketing.number]).toMatchObject({
+      state: 'failed',
+      error_code: null,
+    });
+    // Meta's wording of 131050 in message_history's description: the number is suppressed all the same.
+    const suppressed = db.prepare('SELECT phone, detail FROM suppression ORDER BY phone').all() as {
+      phone: string;
+      detail: string;
+    }[];
+    expect(suppressed).toEqual([
+      { phone: N.optedOutOfMarketing.number, detail: 'error 131050 (history)' },
+    ]);
+
+    const groups = await h.core.handlers['campaigns.failures']({ campaignId: id });
+    const unknown = groups.filter((g) => g.reasonUnknown);
+    expect(unknown).toMatchObject([
+      { code: null, title: 'Reason unknown', count: 1, retryable: false },
+    ]);
+    expect(groups.find((g) => !g.reasonUnknown)).toMatchObject({
+      code: null,
+      title: describeError(131050).title,
+      suppressed: true,
+      retryable: false,
+    });
+
+    // Neither goes into a "retry failed" draft: one is the customer's wish, the other may be.
+    const retry = await h.core.handlers['campaigns.retryFailed']({ campaignId: id });
+    expect(retry.recipients).toBe(0);
+    expect(retry.leftOut.map((l) => l.count).reduce((a, b) => a + b, 0)).toBe(2);
+    expect(retry.leftOut.some((l) => /^Reason unknown/.test(l.reason))).toBe(true);
+  });
 });

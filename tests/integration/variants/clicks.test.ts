@@ -62,6 +62,44 @@ describe('button clicks per variant, from stored template analytics', () => {
     ]);
   });
 
+  it('counts a URL button by its unique clickers when Meta reports both url_button and unique_url_button', async () => {
+    const clock = fakeClock();
+    h = await sendHarness({ clock, runSenders: false, statusPolling: false });
+    const campaignId = await h.campaign('unique', phones(20));
+    await withSaleVariant(h.core, campaignId, { A: 50, B: 50 });
+    const db = h.core.store.sqlite;
+    const started = clock.now() - 2 * 3600_000;
+    db.prepare(
+      "UPDATE campaigns SET state = 'completed', started_at = ?, completed_at = ? WHERE id = ?",
+    ).run(started, started + 3600_000, campaignId);
+    const { meta_id } = db
+      .prepare("SELECT meta_id FROM templates WHERE name = 'spring_sale'")
+      .get() as { meta_id: string };
+    db.prepare(
+      'INSERT INTO template_analytics (account_id, template_meta_id, day_start, sent, delivered, read, clicked_json, cost_json, fetched_at) VALUES (1, ?, ?, 10, 9, 5, ?, ?, ?)',
+    ).run(
+      meta_id,
+      started - (started % DAY),
+      JSON.stringify([
+        { type: 'url_button', button: 'See the deals', count: 11 },
+        { type: 'unique_url_button', button: 'See the deals', count: 6 },
+        { type: 'quick_reply_button', button: 'Stop promotions', count: 2 },
+      ]),
+      '[]',
+      clock.now(),
+    );
+    const cmp = await api(h.core, 'variants.compare', { campaignId });
+    const b = cmp.variants.find((v) => v.id === 'B');
+    // 6 people clicked the link (11 clicks in all): 6 + 2, never 11 + 6 + 2.
+    expect(b?.clicks).toEqual({
+      total: 8,
+      byButton: [
+        { index: 0, text: 'See the deals', clicks: 6 },
+        { index: 1, text: 'Stop promotions', clicks: 2 },
+      ],
+    });
+  });
+
   it('leaves clicks out when two variants share a template, since Meta counts them together', async () => {
     const clock = fakeClock();
     h = await sendHarness({ clock, runSenders: false, statusPolling: false });

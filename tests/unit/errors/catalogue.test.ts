@@ -15,6 +15,9 @@ const TABLE_CODES = [
   132015, 132016, 132018, 132068, 132069, 133010, 134100, 134101, 134102, 135000, 190, 200, 368,
 ];
 
+/** Codes from Meta's current list added in 2026 (cloud-api.md §13). */
+const CODES_2026 = [132008, 131062, 137000, 131052, 133016];
+
 // Words a shop owner should not have to look up.
 const JARGON = /\b(WABA|API|HTTP|OAuth|payload|subcodes?|param(eter)?s?|endpoint|Graph|mps)\b/i;
 
@@ -22,6 +25,27 @@ describe('error catalogue', () => {
   it('covers every code in the reference table', () => {
     const missing = TABLE_CODES.filter((code) => !CATALOGUE.has(code));
     expect(missing).toEqual([]);
+  });
+
+  it("covers the codes Meta's current list added, each with a handling that is not the unknown path", () => {
+    for (const code of CODES_2026) {
+      expect(isKnownCode(code), `code ${code}`).toBe(true);
+      expect(describeError(code).title).not.toMatch(/Unrecognised/);
+    }
+    // A per-row value problem fails that customer only; a username-only contact cannot be retried.
+    expect(describeError(132008).handling).toBe('fail_recipient');
+    expect(describeError(131062).handling).toBe('fail_recipient');
+    expect(describeError(137000).handling).toBe('fail_recipient');
+    expect(describeError(133016).handling).toBe('pause_campaign');
+  });
+
+  it('never points to a setting Campaign Desk does not have', () => {
+    // There is no "sending method" to switch: Campaign Desk sends through the Cloud API only.
+    for (const [code, entry] of CATALOGUE) {
+      expect(`${entry.explanation} ${entry.action}`, `code ${code}`).not.toMatch(
+        /sending method|switch .* in Accounts/i,
+      );
+    }
   });
 
   it('has a title, a plain explanation and a next step for every entry', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE, RETRYABLE_FAILURE_CODES, canRetryFailure } from '../../../shared/domain/errors';
+import {
+  CATALOGUE,
+  REASON_UNKNOWN,
+  RETRYABLE_FAILURE_CODES,
+  canRetryFailure,
+  codeFromWords,
+} from '../../../shared/domain/errors';
 
 const H = 3_600_000;
 const failedAt = 1_700_000_000_000;
@@ -116,5 +122,57 @@ describe('canRetryFailure', () => {
       retry: true,
       needsFix: true,
     });
+  });
+});
+
+describe('failures without a code', () => {
+  const uk = '+447700900123';
+  it('never retries one WhatsApp accepted and then failed without a reason', () => {
+    expect(
+      canRetryFailure({
+        code: undefined,
+        accepted: true,
+        words: 'Failed',
+        failedAt,
+        now,
+        phone: uk,
+      }),
+    ).toEqual({ retry: false, reason: REASON_UNKNOWN });
+  });
+
+  it('retries one that never reached WhatsApp (nothing was sent)', () => {
+    expect(canRetryFailure({ code: undefined, failedAt, now, phone: uk })).toMatchObject({
+      retry: true,
+      ready: true,
+    });
+  });
+
+  it("reads Meta's own wording of an opt-out and of the marketing cap", () => {
+    const optOut =
+      'Unable to deliver the message. This recipient has chosen to stop receiving marketing messages on WhatsApp from your business';
+    expect(codeFromWords(optOut)).toBe(131050);
+    expect(
+      codeFromWords(
+        'The recipient has chosen to stop receiving marketing messages from this business.',
+      ),
+    ).toBe(131050);
+    expect(
+      codeFromWords('This message was not delivered to maintain healthy ecosystem engagement.'),
+    ).toBe(131049);
+    expect(codeFromWords('Message undeliverable')).toBeUndefined();
+    expect(codeFromWords('stop '.repeat(1000))).toBeUndefined();
+    expect(
+      canRetryFailure({ code: undefined, accepted: true, words: optOut, failedAt, now, phone: uk }),
+    ).toEqual({ retry: false, reason: CATALOGUE.get(131050)!.explanation });
+    expect(
+      canRetryFailure({
+        code: undefined,
+        accepted: true,
+        words: 'not delivered to maintain healthy ecosystem engagement',
+        failedAt,
+        now,
+        phone: uk,
+      }),
+    ).toMatchObject({ retry: true, notBefore: failedAt + 24 * H, ready: false });
   });
 });

@@ -9,6 +9,7 @@ import { migration as m0080 } from './0080_suppression';
 import { migration as m0090 } from './0090_analytics';
 import { migration as m0100 } from './0100_import_batches';
 import { migration as m0130 } from './0130_account_checks';
+import { migration as m0140 } from './0140_portfolio_limits';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0090,
   m0100,
   m0130,
+  m0140,
 ];
 
 export function checksum(m: Migration): string {

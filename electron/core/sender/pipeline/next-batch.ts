@@ -34,7 +34,7 @@ export async function nextBatch(
   if (allowance <= 0) {
     s.waiting = {
       reason: 'messaging_limit',
-      message: `This number has reached its messaging limit of ${a.account.messaging_limit} people in 24 hours; sending continues by itself.`,
+      message: `Your business portfolio has reached its messaging limit of ${a.account.messaging_limit} people in 24 hours (shared by all its numbers); sending continues by itself.`,
       until: pace.nextSlotAt(),
     };
     await d.sleep(1000);

@@ -1,6 +1,7 @@
 import type { Clock } from '../../clock';
 import type { Store } from '../../db/connection';
 import type { PacingRun } from '../../campaigns/pacing-run';
+import { portfolioSends } from '../messaging-limit';
 import { createMessagingWindow, createRateMeter, DAY_MS } from '../pacing';
 import type { SendRepo } from '../repo';
 import { createRunPacer } from '../spread-pacer';
@@ -113,14 +114,11 @@ export function createPaceStage(d: PaceDeps) {
 
 export type PaceStage = ReturnType<typeof createPaceStage>;
 
-/** Who this account reached in the last 24 hours, for the messaging limit. */
+/** Who this account's business portfolio reached in the last 24 hours, for the messaging limit. */
 function recentlyReached(d: PaceDeps): [string, number][] {
   if (d.account.messaging_limit === null) return [];
-  const rows = d.store.sqlite
-    .prepare(
-      `SELECT r.phone AS phone, max(r.sent_at) AS at FROM recipients r JOIN campaigns c ON c.id = r.campaign_id
-       WHERE c.account_id = ? AND r.sent_at > ? GROUP BY r.phone`,
-    )
-    .all(d.account.id, d.clock.now() - DAY_MS) as { phone: string; at: number }[];
-  return rows.map((r) => [r.phone, r.at]);
+  return portfolioSends(d.store.sqlite, d.account.id, d.clock.now() - DAY_MS).map((r) => [
+    r.phone,
+    r.at,
+  ]);
 }

@@ -20,8 +20,12 @@ const fmt = (n: number | null | undefined) =>
 const signed = (n: number | null) =>
   n === null ? '—' : n > 0 ? `+${n.toLocaleString()}` : n.toLocaleString();
 const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const buttonKind = (type: string) =>
-  type === 'url_button' ? 'link' : type === 'quick_reply_button' ? 'quick reply' : type;
+const BUTTON_KINDS: Record<string, string> = {
+  url_button: 'link, all taps',
+  unique_url_button: 'link, people who tapped',
+  quick_reply_button: 'quick reply',
+};
+const buttonKind = (type: string) => BUTTON_KINDS[type] ?? type;
 
 function daysLabel(a: CampaignAnalytics): string {
   if (!a.days) return 'no days yet';

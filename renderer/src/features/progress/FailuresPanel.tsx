@@ -53,36 +53,25 @@ export function FailuresPanel({
         </Group>
       </Group>
       <Stack gap="sm">
-        {failures.map((f) => (
-          <div key={f.code ?? 'none'} data-testid="failure-group" data-code={f.code ?? ''}>
-            <Group gap="xs">
-              <Text fw={600} size="sm">
-                {f.title}
-              </Text>
-              <Badge variant="light" color="red">
-                {f.count.toLocaleString()}
-              </Badge>
-              <Text size="xs" c="dimmed">
-                {codeLabel(f.code)}
-              </Text>
-              {f.retryable && (
-                <Badge size="xs" variant="outline" color="blue">
-                  worth retrying
-                </Badge>
-              )}
-              {f.suppressed && (
-                <Badge size="xs" variant="outline" color="gray">
-                  opted out — never messaged again
-                </Badge>
-              )}
-            </Group>
-            <Text size="sm">{f.explanation}</Text>
-            <Text size="sm" c="dimmed">
-              What to do: {f.action}
-            </Text>
-          </div>
-        ))}
+        {failures
+          .filter((f) => !f.reasonUnknown)
+          .map((f) => (
+            <FailureRow key={`${f.code ?? ''}|${f.title}`} f={f} />
+          ))}
       </Stack>
+      {failures.some((f) => f.reasonUnknown) && (
+        // Listed apart: no code means nobody knows whether retrying goes against the customer's wish.
+        <Stack gap="sm" mt="md" data-testid="failures-reason-unknown">
+          <Text size="sm" fw={600} c="dimmed">
+            Reason unknown — not retried automatically
+          </Text>
+          {failures
+            .filter((f) => f.reasonUnknown)
+            .map((f) => (
+              <FailureRow key={`unknown|${f.explanation}`} f={f} />
+            ))}
+        </Stack>
+      )}
       {retryError && (
         <Alert mt="sm" color="red" title="No follow-up created">
           {retryError.message}
@@ -107,5 +96,37 @@ export function FailuresPanel({
         </Alert>
       )}
     </Paper>
+  );
+}
+
+function FailureRow({ f }: { f: FailureGroup }) {
+  return (
+    <div data-testid="failure-group" data-code={f.code ?? ''}>
+      <Group gap="xs">
+        <Text fw={600} size="sm">
+          {f.title}
+        </Text>
+        <Badge variant="light" color="red">
+          {f.count.toLocaleString()}
+        </Badge>
+        <Text size="xs" c="dimmed">
+          {codeLabel(f.code)}
+        </Text>
+        {f.retryable && (
+          <Badge size="xs" variant="outline" color="blue">
+            worth retrying
+          </Badge>
+        )}
+        {f.suppressed && (
+          <Badge size="xs" variant="outline" color="gray">
+            opted out — never messaged again
+          </Badge>
+        )}
+      </Group>
+      <Text size="sm">{f.explanation}</Text>
+      <Text size="sm" c="dimmed">
+        What to do: {f.action}
+      </Text>
+    </div>
   );
 }

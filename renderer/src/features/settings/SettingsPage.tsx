@@ -1,4 +1,5 @@
 import { Alert, Badge, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import type { Account } from '../../../../shared/api';
 import { useStore } from '../../store';
 import { AccountForm } from './AccountForm';
 import { BusinessCountryField } from './BusinessCountryField';
@@ -7,6 +8,12 @@ import { AccountConnection } from './AccountConnection';
 import { AccountTokenField } from './AccountTokenField';
 import { AccountQuietHours } from './AccountQuietHours';
 
+// Where the portfolio's messaging limit came from (accounts/messaging-limit.ts).
+const LIMIT_SOURCE: Record<Account['messagingLimitSource'], string> = {
+  meta: 'read from Meta',
+  default: "not read from Meta yet: WhatsApp's starting limit",
+  manual: 'set by hand',
+};
 export function SettingsPage() {
   const accounts = useStore((s) => s.accounts);
   const info = useStore((s) => s.appInfo);
@@ -64,8 +71,12 @@ export function SettingsPage() {
                   <Code>{a.phoneNumberId}</Code>
                 </Table.Td>
                 <Table.Td>{a.ratePerSecond} messages/s</Table.Td>
-                <Table.Td>
+                <Table.Td data-testid="account-limit" data-source={a.messagingLimitSource}>
                   {a.messagingLimit === null ? 'Unlimited' : a.messagingLimit.toLocaleString()}
+                  <Text size="xs" c="dimmed" title={a.messagingLimitError ?? undefined}>
+                    {LIMIT_SOURCE[a.messagingLimitSource]}
+                    {a.businessPortfolioId ? ` · portfolio ${a.businessPortfolioId}` : ''}
+                  </Text>
                 </Table.Td>
                 <Table.Td>
                   <AccountTokenField accountId={a.id} accountName={a.name} />
