@@ -6,8 +6,8 @@ import type { SandboxState } from './state';
 
 /**
  * GET /{version}/{phone-number-id}: the app's connection check and the portfolio's messaging limit
- * (cloud-api.md §3.1, §3.2, §13); GET /{version}/{waba-id}: the account and the business portfolio
- * that owns it. Both fail on a wrong token and on an unknown id, like the real nodes.
+ * (cloud-api.md §3.1, §3.2, §13). Fails on a wrong token and on an unknown id, like the real node.
+ * (GET /{version}/{waba-id} is waba.ts.)
  */
 
 /** This endpoint shows the number formatted, unlike webhook metadata, which carries bare digits. */
@@ -32,23 +32,8 @@ function pick(all: Record<string, unknown>, rr: RouteRequest): Reply {
   return ok(Object.fromEntries(Object.entries(all).filter(([k]) => k === 'id' || wanted.has(k))));
 }
 
-function wabaNode(state: SandboxState, rr: RouteRequest): Reply {
-  return pick(
-    {
-      id: state.account.wabaId,
-      name: 'Campaign Desk Sandbox',
-      currency: 'USD',
-      timezone_id: '1',
-      // ASSUMED shape (Graph's WhatsApp Business Account reference; not in the OpenAPI file).
-      owner_business_info: { id: state.portfolio.id, name: 'Sandbox Portfolio' },
-    },
-    rr,
-  );
-}
-
 export function handlePhoneNumber(state: SandboxState, rr: RouteRequest): Reply {
   checkToken(state, rr.req);
-  if (rr.objectId === state.account.wabaId) return wabaNode(state, rr);
   checkPhoneNumberId(state, rr.objectId, 'get');
   const fields = rr.query.get('fields') ?? '';
   // The field exists from v24.0 on (cloud-api.md §13); older versions answer as Graph does for an

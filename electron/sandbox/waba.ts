@@ -16,6 +16,9 @@ export function handleWaba(state: SandboxState, rr: RouteRequest): Reply {
     currency: 'USD',
     timezone_id: '1',
     message_template_namespace: 'campaign_desk_sandbox',
+    // ASSUMED shape (Graph's WhatsApp Business Account reference; not in the OpenAPI file): the
+    // business portfolio that owns the WABA, which the app reads for the portfolio's limit.
+    owner_business_info: { id: state.portfolio.id, name: 'Sandbox Portfolio' },
   };
   return ok(pick(all, rr.query.get('fields')));
 }

@@ -13,9 +13,9 @@ describe('migration 140 (portfolio limits)', () => {
   const dir = tempDir('cd-mig140-');
   afterEach(() => dir.cleanup());
 
-  it('marks a limit set before as set by hand, gives the others 250, moves the Sandbox to v24.0 (90 → fixtures → 140)', () => {
+  it('marks a limit set before as set by hand, gives the others 250, moves the Sandbox to v24.0 (130 → fixtures → 140)', () => {
     const db = openSqlite(join(dir.path, 'db.sqlite'));
-    migrate(db, { target: 90 });
+    migrate(db, { target: 130 });
     db.prepare(
       `INSERT INTO accounts (name, kind, phone_number_id, waba_id, base_url, messaging_limit, created_at, updated_at) VALUES
        ('Sandbox', 'sandbox', '1', '2', 'sandbox:embedded', NULL, 0, 0),
