@@ -51,7 +51,7 @@ export interface CoreOptions {
   dataDir: string;
   shell: 'electron' | 'headless';
   clock?: Clock;
-  /** Electron's build of better-sqlite3 (see README, "Native module"). */
+  /** Electron's build of better-sqlite3 (see docs/architecture.md, "Native module"). */
   nativeBinding?: string;
   /** How often to look for writes by other processes (the CLI); 0 turns it off. */
   externalChangePollMs?: number;
