@@ -64,7 +64,7 @@ export interface CoreOptions {
   clock?: Clock;
   /** Monotonic milliseconds for the senders' pacing (performance.now); tests move it with the clock. */
   monotonic?: () => number;
-  /** Electron's build of better-sqlite3 (see README, "Native module"). */
+  /** Electron's build of better-sqlite3 (see docs/architecture.md, "Native module"). */
   nativeBinding?: string;
   /** How often to look for writes by other processes (the CLI); 0 turns it off. */
   externalChangePollMs?: number;

@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { startHeadlessServer } from '../../server';
 import { EXIT, parsePort, print, str, flag, type Command } from '../framework';
 
@@ -15,6 +16,17 @@ function openInBrowser(url: string) {
   child.unref();
 }
 
+/**
+ * The built renderer: beside the bundled CLI (out/cli → out/renderer), or from the source tree
+ * (electron/headless/cli/commands → out/renderer) when run through tsx.
+ */
+function builtRendererDir(here: string): string {
+  const bundled = resolve(here, '../renderer');
+  return existsSync(join(bundled, 'index.html'))
+    ? bundled
+    : resolve(here, '../../../../out/renderer');
+}
+
 export const serveCommands: Command[] = [
   {
     path: ['serve'],
@@ -25,7 +37,7 @@ export const serveCommands: Command[] = [
       const port = parsePort(str(ctx, 'port'));
       // The browser shell sends like the app: it picks up and resumes sending campaigns.
       const core = ctx.core({ runSenders: true });
-      const rendererDir = resolve(import.meta.dirname, '../../../../out/renderer');
+      const rendererDir = builtRendererDir(import.meta.dirname);
       const server = await startHeadlessServer({ core, rendererDir, port });
       print(
         ctx,
