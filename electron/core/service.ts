@@ -42,6 +42,7 @@ import { APP_VERSION } from './version';
 import type { pacingMethods } from '../../shared/api/methods/pacing';
 import { createPacingService } from './campaigns/pacing-service';
 import { createVariantService, variantHandlers } from './campaigns/variants-service';
+import { createFileLogger, installLogger, type LogLevel } from './log';
 import { templateClicksSource } from './analytics/variant-clicks';
 
 export type { Handlers };
@@ -50,7 +51,7 @@ export interface CoreOptions {
   dataDir: string;
   shell: 'electron' | 'headless';
   clock?: Clock;
-  /** Electron's build of better-sqlite3 (see README, "Native module"). */
+  /** Electron's build of better-sqlite3 (see docs/architecture.md, "Native module"). */
   nativeBinding?: string;
   /** How often to look for writes by other processes (the CLI); 0 turns it off. */
   externalChangePollMs?: number;
@@ -81,6 +82,10 @@ export interface CoreOptions {
   statusPolling?: boolean;
   /** Background poll pacing (tests make it quick). */
   statusPoller?: PollerOptions;
+  /** How much goes into logs/campaign-desk.log in the data folder (default: info). */
+  logLevel?: LogLevel;
+  /** Also print log lines (the CLI sends them to stderr). */
+  logEcho?: (line: string) => void;
 }
 
 export interface Core {
@@ -103,6 +108,13 @@ export interface Core {
  */
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
+  const restoreLog = installLogger(
+    createFileLogger({
+      dataDir: options.dataDir,
+      ...(options.logLevel ? { level: options.logLevel } : {}),
+      ...(options.logEcho ? { echo: options.logEcho } : {}),
+    }),
+  );
   const { store } = openStore(options.dataDir, {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     now: () => clock.now(),
@@ -290,6 +302,7 @@ export function createCore(options: CoreOptions): Core {
       await senders.close();
       await clients.close();
       store.close();
+      restoreLog();
     },
   };
 }

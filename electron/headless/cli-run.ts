@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { resolveDataDir } from '../core/paths';
+import { LOG_LEVELS, type LogLevel } from '../core/log';
 import { createCore, type Core } from '../core/service';
 import {
   EXIT,
@@ -16,6 +17,7 @@ export { EXIT, type CliIo };
 const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
   'data-dir': { type: 'string' },
   json: { type: 'boolean' },
+  'log-level': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -35,11 +37,22 @@ function usage(commands: Command[]): string {
     'Global options:',
     "  --data-dir DIR   Data folder (default: $CAMPAIGN_DESK_DATA_DIR, else the desktop app's folder)",
     '  --json           Print machine-readable JSON',
+    '  --log-level L    error, warn, info (default) or debug: what goes into logs/campaign-desk.log',
+    '                   in the data folder; warnings and errors are also printed here',
     '  -h, --help       Show this help',
   ].join('\n');
 }
 
 export const USAGE = usage(COMMANDS);
+
+function parseLogLevel(raw: string | boolean | undefined): LogLevel {
+  if (raw === undefined) return 'info';
+  if (typeof raw === 'string' && (LOG_LEVELS as readonly string[]).includes(raw))
+    return raw as LogLevel;
+  throw new UsageError(
+    `--log-level must be one of ${LOG_LEVELS.join(', ')}, not "${String(raw)}".`,
+  );
+}
 
 function findCommand(positionals: string[]): Command | undefined {
   // The longest matching path wins ("campaigns import" over a hypothetical "campaigns").
@@ -78,6 +91,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       if (!(key in GLOBAL_OPTIONS) && !(key in (command.options ?? {})))
         throw new UsageError(`--${key} does not apply to ${name}.`);
     }
+    const logLevel = parseLogLevel(values['log-level']);
     const dataDir = resolveDataDir(
       typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined,
       io.env,
@@ -92,6 +106,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         (core ??= createCore({
           dataDir,
           shell: 'headless',
+          logLevel,
+          // Problems reach the person at the terminal too, not only the file.
+          logEcho: (line) => {
+            if (/^\S+ (ERROR|WARN) /.test(line)) io.stderr(line);
+          },
           ...(options?.runSenders ? { runSenders: true } : {}),
         })),
     };

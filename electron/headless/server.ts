@@ -1,31 +1,19 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import type { DownloadKind, ErrorCode, Result } from '../../shared/api';
 import { dispatch } from '../core/api/dispatch';
 import type { Core } from '../core/service';
-import { CONTENT_SECURITY_POLICY } from '../core/security/csp';
+import { serveRenderer } from './static';
 import { saveUpload } from '../core/contacts/uploads';
 import { isDownloadKind, openDownload } from '../core/downloads';
+import { log } from '../core/log';
 
 /** Loopback only: the headless shell is a local UI, never a network service. */
 export const HEADLESS_HOST = '127.0.0.1';
 const TOKEN_COOKIE = 'cd_token';
 const MAX_JSON_BODY = 1024 * 1024;
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json; charset=utf-8',
-};
 
 const STATUS_FOR: Record<ErrorCode, number> = {
   VALIDATION: 400,
@@ -154,34 +142,6 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
   const allowedHost = (host: string | undefined) =>
     host === `${HEADLESS_HOST}:${port}` || host === `localhost:${port}`;
 
-  const serveStatic = (req: IncomingMessage, res: ServerResponse, pathname: string) => {
-    const rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
-    let file = resolve(join(rendererRoot, rel));
-    if (file !== rendererRoot && !file.startsWith(rendererRoot + sep))
-      return send(res, 404, 'Not found');
-    if (!existsSync(file) || statSync(file).isDirectory()) {
-      // Single-page app: unknown paths without an extension get the shell.
-      if (extname(rel)) return send(res, 404, 'Not found');
-      file = join(rendererRoot, 'index.html');
-      if (!existsSync(file)) {
-        return send(
-          res,
-          503,
-          'The user interface is not built yet. Run `npm run build` and reload.',
-        );
-      }
-    }
-    res.writeHead(200, {
-      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      'Cache-Control': file.endsWith('.html') ? 'no-store' : 'private, max-age=3600',
-    });
-    if (req.method === 'HEAD') return res.end();
-    createReadStream(file).pipe(res);
-  };
-
   const server = createServer((req, res) => {
     void (async () => {
       // DNS rebinding: a page on another origin that resolves to 127.0.0.1 sends its own Host.
@@ -254,9 +214,9 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
 
       if (req.method !== 'GET' && req.method !== 'HEAD')
         return send(res, 405, 'Method not allowed');
-      serveStatic(req, res, url.pathname);
+      serveRenderer(req, res, rendererRoot, url.pathname);
     })().catch((e: unknown) => {
-      console.error('headless: request failed', e);
+      log.error('headless: request failed', e);
       if (!res.headersSent) send(res, 500, 'Internal error');
       else res.end();
     });

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
@@ -17,6 +18,7 @@ import {
   Tray,
 } from 'electron';
 import { PUSH_CHANNEL } from '../../shared/api';
+import { LOG_FOLDER } from '../core/log';
 import { defaultDataDir } from '../core/paths';
 import { CONTENT_SECURITY_POLICY } from '../core/security/csp';
 import { createCore, type Core } from '../core/service';
@@ -189,6 +191,11 @@ async function start(): Promise<void> {
         packaged: app.isPackaged,
         openExternal,
         about: () => app.showAboutPanel(),
+        showLogFolder: () => {
+          const folder = join(app.getPath('userData'), LOG_FOLDER);
+          mkdirSync(folder, { recursive: true, mode: 0o700 });
+          void shell.openPath(folder);
+        },
       }),
     ),
   );

@@ -18,6 +18,8 @@ export interface MenuActions {
   openExternal: (url: string) => void;
   /** Shows the About panel (Electron's own on macOS, a dialog elsewhere). */
   about: () => void;
+  /** Opens the data folder's logs/ in the file manager (what "see the log" messages point to). */
+  showLogFolder: () => void;
 }
 
 /**
@@ -33,6 +35,8 @@ export function menuTemplate(a: MenuActions): MenuItemConstructorOptions[] {
         label: l.label,
         click: () => a.openExternal(l.url),
       })),
+      { type: 'separator' },
+      { label: 'Show log folder', click: a.showLogFolder },
       ...(mac
         ? []
         : [{ type: 'separator' } as const, { label: `About ${a.appName}`, click: a.about }]),

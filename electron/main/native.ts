@@ -4,7 +4,7 @@ import { join } from 'node:path';
 /**
  * The Electron build of better-sqlite3 lives apart from the Node build in node_modules
  * (native/electron/ in development, resources/native/ when packaged), so tests under Node and
- * the app under Electron never fight over one binary. See README, "Native module".
+ * the app under Electron never fight over one binary. See docs/architecture.md, "Native module".
  */
 export function electronNativeBinding(
   appPath: string,

@@ -1,11 +1,26 @@
-import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
-import { useEffect } from 'react';
-import { CampaignPage } from './features/campaigns/CampaignPage';
+import { AppShell, Center, Group, Loader, NavLink, Text, Title } from '@mantine/core';
+import { lazy, Suspense, useEffect } from 'react';
 import { CampaignsPage } from './features/campaigns/CampaignsPage';
-import { SettingsPage } from './features/settings/SettingsPage';
-import { SuppressionPage } from './features/suppression/SuppressionPage';
 import { api } from './lib/api';
 import { useStore } from './store';
+
+// The campaigns list is the first screen; the other pages load when first opened, so the
+// first paint downloads only what it shows.
+const CampaignPage = lazy(() =>
+  import('./features/campaigns/CampaignPage').then((m) => ({ default: m.CampaignPage })),
+);
+const SettingsPage = lazy(() =>
+  import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
+);
+const SuppressionPage = lazy(() =>
+  import('./features/suppression/SuppressionPage').then((m) => ({ default: m.SuppressionPage })),
+);
+
+const pageLoading = (
+  <Center py="xl">
+    <Loader size="sm" aria-label="Loading" />
+  </Center>
+);
 
 export function App() {
   const view = useStore((s) => s.view);
@@ -65,10 +80,12 @@ export function App() {
         />
       </AppShell.Navbar>
       <AppShell.Main>
-        {view.page === 'campaigns' && <CampaignsPage />}
-        {view.page === 'campaign' && <CampaignPage id={view.id} />}
-        {view.page === 'settings' && <SettingsPage />}
-        {view.page === 'suppression' && <SuppressionPage />}
+        <Suspense fallback={pageLoading}>
+          {view.page === 'campaigns' && <CampaignsPage />}
+          {view.page === 'campaign' && <CampaignPage id={view.id} />}
+          {view.page === 'settings' && <SettingsPage />}
+          {view.page === 'suppression' && <SuppressionPage />}
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );

@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import { expect, openApp, test } from './fixtures';
 import { draftCampaign } from './setup';
 
-// The sandbox's test numbers have fixed outcomes (README, "Sending"): 0101 read, 0102 delivered,
+// The sandbox's test numbers have fixed outcomes (docs/user-guide/sending.md): 0101 read, 0102 delivered,
 // 0103 not on WhatsApp (131026, by status), 0107 rejected at once (131026), 0106 never delivered.
 const PEOPLE = [
   ['+1 202 555 0101', '=HYPERLINK("http://x","click")', 'A-1'],

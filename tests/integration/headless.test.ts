@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -132,6 +133,60 @@ describe('headless shell', () => {
     ]) {
       const r = await http(server.port, path, { headers: auth });
       expect(r.body, path).not.toContain('do not serve');
+    }
+  });
+
+  it('serves precompressed assets to clients that take them, cached by content hash', async () => {
+    const renderer = join(dir.path, 'renderer');
+    const js = 'export const x = 1;'.repeat(200);
+    writeFileSync(join(renderer, 'assets', 'index-AbC123xY.js'), js);
+    writeFileSync(join(renderer, 'assets', 'index-AbC123xY.js.br'), brotliCompressSync(js));
+    writeFileSync(join(renderer, 'assets', 'index-AbC123xY.js.gz'), gzipSync(js));
+    const auth = { Authorization: `Bearer ${server.token}` };
+    const get = (encoding: string) =>
+      new Promise<{ headers: Record<string, unknown>; body: Buffer }>((done, fail) => {
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port: server.port,
+            path: '/assets/index-AbC123xY.js',
+            headers: { ...auth, 'Accept-Encoding': encoding },
+          },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => done({ headers: res.headers, body: Buffer.concat(chunks) }));
+          },
+        );
+        req.on('error', fail);
+        req.end();
+      });
+    const br = await get('gzip, deflate, br');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(br.body).toString()).toBe(js);
+    expect(br.headers['cache-control']).toContain('immutable');
+    expect(br.headers.vary).toBe('Accept-Encoding');
+    const gz = await get('gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).toString()).toBe(js);
+    const none = await get('identity');
+    expect(none.headers['content-encoding']).toBeUndefined();
+    expect(none.body.toString()).toBe(js);
+    // br refused with q=0 falls back to gzip.
+    expect((await get('br;q=0, gzip')).headers['content-encoding']).toBe('gzip');
+    // A file without a hash in its name is cached for a short while only; the page never.
+    const plain = await http(server.port, '/assets/app.js', { headers: auth });
+    expect(plain.headers['cache-control']).not.toContain('immutable');
+    const page = await http(server.port, '/', { headers: auth });
+    expect(page.headers['cache-control']).toBe('no-store');
+  });
+
+  it('answers a malformed address with 400, not a stack trace', async () => {
+    const auth = { Authorization: `Bearer ${server.token}` };
+    for (const path of ['/%E0%A4%A', '/assets/%', '/%00.js']) {
+      const r = await http(server.port, path, { headers: auth });
+      expect(r.status, path).toBe(400);
+      expect(r.body, path).not.toMatch(/at \w+ \(|URIError/);
     }
   });
 

@@ -16,6 +16,7 @@ import {
   setCampaignFetch,
   storePoints,
 } from './store';
+import { log } from '../log';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -258,7 +259,7 @@ export function createAnalyticsPoller(deps: {
       if (busy.has(id)) continue;
       busy.add(id);
       serial(id, () => backgroundRound(id))
-        .catch((e: unknown) => console.error('analytics poll failed', e))
+        .catch((e: unknown) => log.error('analytics poll failed', e))
         .finally(() => busy.delete(id));
     }
   };

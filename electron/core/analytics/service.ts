@@ -15,6 +15,7 @@ import { analyticsFailure } from './failures';
 import { createAnalyticsPoller, type AnalyticsPollerOptions } from './poller';
 import { campaignScope } from './scope';
 import { healthOf, updateAccountState } from './store';
+import { log } from '../log';
 
 export interface AnalyticsDeps {
   store: Store;
@@ -117,7 +118,7 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
       events.emit('db.changed', { tables: ['accounts'] });
       void poller
         .runAccount(accountId)
-        .catch((e: unknown) => console.error('analytics poll failed', e));
+        .catch((e: unknown) => log.error('analytics poll failed', e));
       return health(accountId);
     },
 

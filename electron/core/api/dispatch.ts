@@ -8,15 +8,12 @@ import {
   type MethodOutput,
   type Result,
 } from '../../../shared/api';
+import { log, logHint } from '../log';
 import type { Handlers } from '../service';
 
 export interface Logger {
   error(message: string, detail?: unknown): void;
 }
-
-const consoleLogger: Logger = {
-  error: (message, detail) => console.error(message, detail),
-};
 
 /** Turns zod's issues into one sentence a person can read, plus the raw list for code. */
 export function validationError(method: string, error: z.ZodError): ApiError {
@@ -39,7 +36,7 @@ export async function dispatch<K extends MethodName>(
   handlers: Handlers,
   method: string,
   raw: unknown,
-  logger: Logger = consoleLogger,
+  logger: Logger = log,
 ): Promise<Result<MethodOutput<K>>> {
   if (!isMethodName(method)) {
     return {
@@ -70,7 +67,7 @@ export async function dispatch<K extends MethodName>(
       ok: false,
       error: {
         code: 'INTERNAL',
-        message: 'Something went wrong inside Campaign Desk. The details are in the log.',
+        message: `Something went wrong inside Campaign Desk. ${logHint()}`,
       },
     };
   }

@@ -4,6 +4,7 @@ import { loadCampaignPacing } from '../campaigns/pacing-settings';
 import { recoverAbandoned } from './repo';
 import { acquireLease, releaseLease, renewLease } from './lease';
 import { runCampaign, type CampaignRun, type LoopDeps } from './loop';
+import { log } from '../log';
 import { writeBriefly } from './pipeline/write-briefly';
 
 export interface SenderManager {
@@ -77,7 +78,7 @@ export function createSenderManager(deps: LoopDeps & { autoRun: boolean }): Send
   const beat = (accountId: number, entry: LoopEntry) => {
     if (entry.lost || !store.sqlite.open || leaseHeld(accountId)) return;
     entry.lost = true;
-    console.warn(`sender: account ${accountId} is sent from another process now; stopping here`);
+    log.warn(`sender: account ${accountId} is sent from another process now; stopping here`);
     entry.current?.run.stop();
   };
 
@@ -107,7 +108,7 @@ export function createSenderManager(deps: LoopDeps & { autoRun: boolean }): Send
           last = campaignId;
         }
       } catch (e) {
-        console.error('sender loop failed', e);
+        log.error('sender loop failed', e);
       } finally {
         clearInterval(heartbeat);
         if (store.sqlite.open) releaseLease(store.sqlite, accountId, owner);

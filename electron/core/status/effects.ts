@@ -128,7 +128,7 @@ export function createEffects(db: SqliteDatabase, now: () => number) {
      * A customer's reply or quick-reply tap: an opt-out ("STOP", "Stop promotions") puts the number on
      * the list with what they sent, the message they answered and Meta's time. Runs once per message
      * (the reconciler refuses a replayed one before this), and INSERT OR IGNORE keeps an earlier entry
-     * (its first reason stands). A later "START" is deliberately not a resubscribe: see README, Opt-outs.
+     * (its first reason stands). A later "START" is deliberately not a resubscribe: see docs/user-guide/opt-outs.md.
      */
     inbound(o: InboundObservation, fallbackAccountId: number | null): { suppressed: number } {
       const d = detectOptOut(o);

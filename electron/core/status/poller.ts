@@ -1,6 +1,7 @@
 import type { Clock } from '../clock';
 import type { Store } from '../db/connection';
 import type { RoundResult, StatusSync } from './sync';
+import { log } from '../log';
 
 export interface PollerOptions {
   /** While a campaign of the account sends or finished lately. Default 2 s. */
@@ -79,7 +80,7 @@ export function createStatusPoller(deps: {
       if (due && due.at > now && (due.fast || !isActive(id))) continue;
       inFlight.add(id);
       run(id, false)
-        .catch((e: unknown) => console.error('status poll failed', e))
+        .catch((e: unknown) => log.error('status poll failed', e))
         .finally(() => {
           inFlight.delete(id);
           if (closed || !store.sqlite.open) return;

@@ -4,7 +4,7 @@ import { checkSignature, sameSecret } from './signature';
 import { openRelayStore, type RelayStore } from './store';
 
 /**
- * The webhook relay (README, "Delivery status without a tunnel"): the one public piece of Campaign
+ * The webhook relay (docs/operations/relay.md): the one public piece of Campaign
  * Desk. Meta POSTs webhooks to /webhook; the relay keeps each correctly signed body and serves them to
  * the desktop app at GET /events?after=CURSOR&limit=N, in the sandbox feed's shape.
  */

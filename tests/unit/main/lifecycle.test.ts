@@ -167,6 +167,7 @@ describe('application menu', () => {
     appName: 'Campaign Desk',
     openExternal: () => undefined,
     about: () => undefined,
+    showLogFolder: () => undefined,
   };
 
   it('has the usual entries on each platform', () => {
@@ -191,6 +192,21 @@ describe('application menu', () => {
     expect(roles(mac)).toEqual(
       expect.arrayContaining(['about', 'hide', 'quit', 'pasteAndMatchStyle', 'front']),
     );
+  });
+
+  it('offers "Show log folder" in Help, the place every "see the log" message points to', () => {
+    let shown = 0;
+    const help = menuTemplate({
+      ...actions,
+      platform: 'win32',
+      packaged: true,
+      showLogFolder: () => (shown += 1),
+    }).find((m) => m.role === 'help')!;
+    const item = (help.submenu as MenuItemConstructorOptions[]).find(
+      (i) => i.label === 'Show log folder',
+    );
+    (item?.click as (() => void) | undefined)?.();
+    expect(shown).toBe(1);
   });
 
   it('offers developer tools only in development builds', () => {

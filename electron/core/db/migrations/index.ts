@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+import { migration as m0010 } from './0010_initial';
+import { migration as m0020 } from './0020_imports';
+import { migration as m0040 } from './0040_sending';
+import { migration as m0050 } from './0050_status';
+import { migration as m0060 } from './0060_pacing';
+import { migration as m0070 } from './0070_variants';
+import { migration as m0080 } from './0080_suppression';
+import { migration as m0090 } from './0090_analytics';
+import type { Migration } from './types';
+
+export type { Migration } from './types';
+
+/** Every migration in order; a new one is a new file here and a line below. */
+export const MIGRATIONS: readonly Migration[] = [
+  m0010,
+  m0020,
+  m0040,
+  m0050,
+  m0060,
+  m0070,
+  m0080,
+  m0090,
+];
+
+export function checksum(m: Migration): string {
+  return createHash('sha256').update(m.sql).digest('hex').slice(0, 16);
+}
+
+export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);
