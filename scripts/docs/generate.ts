@@ -40,14 +40,18 @@ export function cliPage(): string {
 }
 
 const HANDLING: Record<FailureHandling, string> = {
-  retry_later: 'Waits and retries (the whole number slows or pauses briefly)',
+  retry_later:
+    'Retries this person later, each time after a longer wait; the others go on (when most sends get this, sending holds until WhatsApp answers again)',
   retry_recipient: 'Retries this person later; the others go on',
   fail_recipient: 'Fails this person; the others go on',
   pause_campaign: 'Pauses the campaign until you fix it',
 };
 
+/** "Too fast" answers slow the whole number down (sender/throughput-governor.ts), not one person. */
+const SLOW_DOWN = 'Slows the whole number down briefly and retries';
+
 function effect(e: CatalogueEntry): string {
-  const parts = [HANDLING[e.handling]];
+  const parts = [e.slowDown ? SLOW_DOWN : HANDLING[e.handling]];
   if (e.suppress) parts.push('adds the number to the opt-out list');
   if (e.marketingOnly) parts.push('marketing templates only');
   if (e.retryAfterHours !== undefined) parts.push(`"Retry failed" waits ${e.retryAfterHours} h`);

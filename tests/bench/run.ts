@@ -50,6 +50,7 @@ const BENCHES: Record<string, string> = {
   import: 'run.ts',
   export: 'export.ts',
   send: 'send.ts',
+  'send-faults': 'send-faults.ts',
   status: 'status.ts',
   'progress-view': 'progress-view.ts',
   'audience-filter': 'audience-filter.ts',

@@ -100,9 +100,17 @@ try {
     })
   ).json()) as {
     accepted: number;
+    acceptedByRecipient: Record<string, number>;
     rejected: Record<string, number>;
     maxInOneSecond: number;
   };
+  const states = Object.fromEntries(
+    (
+      core.store.sqlite
+        .prepare('SELECT state, count(*) AS n FROM recipients GROUP BY state')
+        .all() as { state: string; n: number }[]
+    ).map((r) => [r.state, r.n]),
+  );
   const sentRange = core.store.sqlite
     .prepare(
       "SELECT min(sent_at) AS a, max(sent_at) AS b, count(*) AS n FROM recipients WHERE state = 'sent'",
@@ -118,6 +126,11 @@ try {
       maxInOneSecond: stats.maxInOneSecond,
       rejected429: stats.rejected['130429'] ?? 0,
       accepted: stats.accepted,
+      duplicates: Object.values(stats.acceptedByRecipient).filter((n) => n > 1).length,
+      serverErrors: (stats.rejected['131000'] ?? 0) + (stats.rejected['2'] ?? 0),
+      sent: states.sent ?? 0,
+      unknown: states.unknown ?? 0,
+      failed: states.failed ?? 0,
       cpuSecondsPer1000: Math.round(((cpu.user + cpu.system) / 1e6 / (count / 1000)) * 1000) / 1000,
       maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
     }),

@@ -78,7 +78,7 @@ export function createSenderManager(deps: LoopDeps & { autoRun: boolean }): Send
   const beat = (accountId: number, entry: LoopEntry) => {
     if (entry.lost || !store.sqlite.open || leaseHeld(accountId)) return;
     entry.lost = true;
-    console.warn(`sender: account ${accountId} is sent from another process now; stopping here`);
+    log.warn(`sender: account ${accountId} is sent from another process now; stopping here`);
     entry.current?.run.stop();
   };
 

@@ -122,10 +122,12 @@ describe('the sender beside other writers', () => {
     }
     expect(s.stats().accepted).toBeGreaterThan(accepted0);
 
-    // A process that died holds the lease now (as if A's heartbeat had gone stale): B takes over.
+    // As if A's heartbeat had gone stale: the lease looks abandoned and B takes it over at its next
+    // look (called here in the same turn, so A cannot take it back first).
     a.store.sqlite.prepare("UPDATE sender_leases SET owner = '999999999-gone'").run();
+    b.senders.tick();
+    expect(b.senders.isRunningHere(id)).toBe(true);
     await until('A stops', () => !a.senders.isRunningHere(id));
-    await until('B sends', () => b.senders.isRunningHere(id));
     expect(a.senders.isRunningHere(id)).toBe(false);
     await h.waitFor(id, ['completed'], 60_000);
 

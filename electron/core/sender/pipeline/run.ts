@@ -6,6 +6,7 @@ import type { Store } from '../../db/connection';
 import type { EventBus } from '../../events';
 import type { CampaignMessage, CampaignMessages } from '../../templates/compose';
 import { preparePacingRun } from '../../campaigns/pacing-run';
+import { log } from '../../log';
 import { createBackoff, pairRateDelayMs } from '../backoff';
 import { createCircuitBreaker } from '../circuit-breaker';
 import { createFailureRateDetector } from '../failure-rate';
@@ -57,7 +58,7 @@ export interface RunState {
  */
 export async function sendLoop(a: PipelineArgs): Promise<RunOutcome> {
   const { store, clock, events, campaignId, sleeper, monotonic, random } = a;
-  const log = (m: string) => console.warn(m);
+  const warn = (m: string) => log.warn(m);
   const repo = createSendRepo(store.sqlite);
   const pace = createPaceStage({
     store,
@@ -77,14 +78,14 @@ export async function sendLoop(a: PipelineArgs): Promise<RunOutcome> {
     counts: s.counts,
     monotonic,
     random,
-    log,
+    log: warn,
   });
   const claim = createClaimStage({
     db: store.sqlite,
     repo,
     campaignId,
     random,
-    log,
+    log: warn,
     ...(a.lease ? { lease: a.lease } : {}),
   });
   const breaker = createCircuitBreaker({ now: monotonic, random });
@@ -173,10 +174,10 @@ export async function sendLoop(a: PipelineArgs): Promise<RunOutcome> {
     written = await record.drain(sleeper.sleep, DRAIN_MAX_MS);
     clearInterval(flushTimer);
     clearInterval(progressTimer);
-    if (!written) log(`sender: ${record.held()} results of campaign ${campaignId} not written`);
+    if (!written) warn(`sender: ${record.held()} results of campaign ${campaignId} not written`);
   }
   const final = await finishRun(
-    { store, clock, campaignId, sleep: sleeper.sleep, log },
+    { store, clock, campaignId, sleep: sleeper.sleep, log: warn },
     written ? outcome : 'stopped',
     s.halt,
   );
