@@ -25,6 +25,8 @@ test('the progress view: counters and chart move to completion, failures by reas
   await page.getByRole('button', { name: 'Autumn offers', exact: true }).click();
   await page.getByRole('tab', { name: 'Review & send' }).click();
   await page.getByRole('button', { name: 'Send to 120 recipients' }).click();
+  // The confirmation states the same figures as Review & send.
+  await page.getByTestId('confirm-send-button').click();
 
   const view = page.getByTestId('progress-view');
   const chart = view.getByTestId('timeline-chart');

@@ -72,7 +72,7 @@ test('pick a template, map it, step through the preview, fix a problem and see t
   await expect(emptyReason).toContainText('1');
   await expect(emptyReason).toContainText('row 3');
   await expect(page.getByTestId('validation-counts')).toContainText(
-    '2 of 3 recipients can be sent; 1 would be skipped.',
+    '2 of 3 recipients will receive this message.',
   );
 
   // Jump to a row and search work too.
@@ -90,7 +90,7 @@ test('pick a template, map it, step through the preview, fix a problem and see t
   await expect(bubble.getByTestId('bubble-body')).toContainText('Hi there, everything');
   await expect(page.getByTestId('preview-problems')).toHaveCount(0);
   await expect(page.getByTestId('validation-counts')).toContainText(
-    'All 3 recipients can be sent.',
+    'All 3 recipients will receive this message.',
   );
   await expect(page.getByTestId('validation-reason')).toHaveCount(0);
 

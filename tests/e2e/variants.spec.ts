@@ -52,7 +52,7 @@ test('A/B: add variant B with another template and UTM tags, split 70/30, send t
     '"text": "B-0?utm_source=whatsapp&utm_content=B"',
   );
   await expect(page.getByTestId('validation-counts')).toContainText(
-    'All 100 recipients can be sent.',
+    'All 100 recipients will receive this message.',
   );
 
   // 70/30, applied together; the draw shows how many each variant gets.
@@ -80,6 +80,8 @@ test('A/B: add variant B with another template and UTM tags, split 70/30, send t
     'Variant B: template "spring_sale" (en_US) is approved.',
   );
   await page.getByRole('button', { name: 'Send to 100 recipients' }).click();
+  // The confirmation states the same figures as Review & send.
+  await page.getByTestId('confirm-send-button').click();
   await expect(page.getByTestId('send-progress')).toHaveAttribute('data-state', 'completed', {
     timeout: 30_000,
   });

@@ -9,10 +9,20 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { Campaign, SendProgress } from '../../../../shared/api';
 import { useStore } from '../../store';
 import { QuietWaitingText } from './PacingText';
+import { ConfirmCancelModal } from './confirm/ConfirmCancelModal';
+
+/** A campaign that sent nothing is never shown as a success. */
+function title(state: SendProgress['state'], sentAny: boolean): string {
+  if (state === 'sending') return 'Sending';
+  if (state === 'paused') return 'Paused';
+  if (state === 'scheduled') return 'Scheduled';
+  if (state === 'completed') return sentAny ? 'Finished' : 'Finished: nothing was sent';
+  return 'Cancelled';
+}
 
 const COUNTERS: { key: keyof SendProgress['counts']; label: string; color?: string }[] = [
   { key: 'pending', label: 'Waiting' },
@@ -40,12 +50,15 @@ export function ProgressPanel({
   campaign: Campaign;
   progress: SendProgress | undefined;
 }) {
-  const { control, resendUnknown } = useStore.getState();
+  const { control, resendUnknown, dismissSendError } = useStore.getState();
+  const error = useStore((s) => s.sendError);
+  const [cancelling, setCancelling] = useState(false);
   const counts = progress?.counts ?? campaign.counts;
   const state = progress?.state ?? campaign.state;
   const done = counts.total - counts.pending - counts.sending;
   const percent = counts.total ? (done / counts.total) * 100 : 0;
   const pauseReason = progress?.pauseReason ?? campaign.pauseReason;
+  const sentAny = counts.sent + counts.delivered + counts.read + counts.unknown > 0;
   // "Excluded: …" skips (frequency cap, audience filter), from the status or the pacing view.
   const pacingExcluded = useStore((s) => s.pacing[campaign.id]?.excluded);
   const excluded = progress?.excluded ?? pacingExcluded ?? [];
@@ -56,17 +69,20 @@ export function ProgressPanel({
   return (
     <Paper withBorder p="md" data-testid="send-progress" data-state={state}>
       <Stack>
+        {error && (
+          <Alert
+            color="red"
+            title="That did not work"
+            data-testid="send-error"
+            withCloseButton
+            onClose={dismissSendError}
+          >
+            {error.message}
+          </Alert>
+        )}
         <Group justify="space-between">
-          <Title order={4}>
-            {state === 'sending'
-              ? 'Sending'
-              : state === 'paused'
-                ? 'Paused'
-                : state === 'scheduled'
-                  ? 'Scheduled'
-                  : state === 'completed'
-                    ? 'Finished'
-                    : 'Cancelled'}
+          <Title order={4} c={state === 'completed' && !sentAny ? 'orange' : undefined}>
+            {title(state, sentAny)}
           </Title>
           <Group gap="xs">
             {(state === 'sending' || state === 'scheduled') && (
@@ -78,11 +94,7 @@ export function ProgressPanel({
               <Button onClick={() => void control(campaign.id, 'resume')}>Resume</Button>
             )}
             {(state === 'sending' || state === 'paused' || state === 'scheduled') && (
-              <Button
-                variant="subtle"
-                color="red"
-                onClick={() => void control(campaign.id, 'cancel')}
-              >
+              <Button variant="subtle" color="red" onClick={() => setCancelling(true)}>
                 Cancel campaign
               </Button>
             )}
@@ -178,6 +190,15 @@ export function ProgressPanel({
         <Text size="xs" c="dimmed">
           “Accepted by WhatsApp” is not “delivered”: delivery and read reports arrive later.
         </Text>
+        <ConfirmCancelModal
+          opened={cancelling}
+          counts={counts}
+          onClose={() => setCancelling(false)}
+          onConfirm={() => {
+            setCancelling(false);
+            void control(campaign.id, 'cancel');
+          }}
+        />
       </Stack>
     </Paper>
   );
