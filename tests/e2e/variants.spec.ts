@@ -10,7 +10,8 @@ test('A/B: add variant B with another template and UTM tags, split 70/30, send t
     name: 'Split test',
     csv: [
       'phone,name,order',
-      ...Array.from({ length: 100 }, (_, i) => `+1202555${4000 + i},Customer ${i},B-${i}`),
+      // UK numbers: variant B is a marketing template, which WhatsApp does not deliver to US numbers.
+      ...Array.from({ length: 100 }, (_, i) => `+44740012${4000 + i},Customer ${i},B-${i}`),
     ].join('\n'),
   });
 
