@@ -10,7 +10,8 @@ import {
   Title,
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { Campaign, SendProgress } from '../../../../shared/api';
+import type { Campaign, RecipientCounts, SendProgress } from '../../../../shared/api';
+import { COUNTER_TOTALS } from '../progress/live-counts';
 import { useStore } from '../../store';
 import { QuietWaitingText } from './PacingText';
 import { ConfirmCancelModal } from './confirm/ConfirmCancelModal';
@@ -24,10 +25,21 @@ function title(state: SendProgress['state'], sentAny: boolean): string {
   return 'Cancelled';
 }
 
-const COUNTERS: { key: keyof SendProgress['counts']; label: string; color?: string }[] = [
+/** Cumulative, like the chart: "Accepted" includes delivered and read, "Delivered" includes read. */
+const COUNTERS: {
+  key: keyof SendProgress['counts'];
+  label: string;
+  color?: string;
+  value?: (c: RecipientCounts) => number;
+}[] = [
   { key: 'pending', label: 'Waiting' },
-  { key: 'sent', label: 'Accepted by WhatsApp', color: 'blue' },
-  { key: 'delivered', label: 'Delivered', color: 'teal' },
+  { key: 'sent', label: 'Accepted by WhatsApp', color: 'blue', value: COUNTER_TOTALS.accepted },
+  {
+    key: 'delivered',
+    label: 'Delivered (incl. read)',
+    color: 'teal',
+    value: COUNTER_TOTALS.delivered,
+  },
   { key: 'read', label: 'Read', color: 'green' },
   { key: 'failed', label: 'Failed', color: 'red' },
   { key: 'unknown', label: 'Unknown', color: 'orange' },
@@ -160,8 +172,12 @@ export function ProgressPanel({
               <Text size="xs" c="dimmed">
                 {c.label}
               </Text>
-              <Text fw={700} size="lg" c={counts[c.key] > 0 ? c.color : undefined}>
-                {counts[c.key].toLocaleString()}
+              <Text
+                fw={700}
+                size="lg"
+                c={(c.value?.(counts) ?? counts[c.key]) > 0 ? c.color : undefined}
+              >
+                {(c.value?.(counts) ?? counts[c.key]).toLocaleString()}
               </Text>
             </div>
           ))}
