@@ -8,7 +8,7 @@ import type { sendingMethods } from '../../shared/api/methods/sending';
 import type { statusMethods } from '../../shared/api/methods/status';
 import { createAccountService } from './accounts/service';
 import { analyticsHandlers } from './analytics/handlers';
-import { createRetryFailedDraft } from './campaigns/retry-failed';
+import { createRetryFailedDraft, retryFailedPlan } from './campaigns/retry-failed';
 import { audienceFilterHandlers } from './campaigns/audience-filter-service';
 import { createSendingService } from './campaigns/sending';
 import { createSenderManager, type SenderManager } from './sender/manager';
@@ -249,6 +249,7 @@ export function createCore(options: CoreOptions): Core {
       sending.testSend(input.campaignId, input.phone, input.recipientId),
     'campaigns.retryFailed': (input) =>
       createRetryFailedDraft({ store, clock, events }, input.campaignId),
+    'campaigns.retryFailedPlan': (input) => retryFailedPlan(store, input.campaignId, clock.now()),
     'accounts.add': (input) => accounts.add(input),
     'accounts.update': (input) => accounts.update(input),
   };

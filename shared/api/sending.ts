@@ -73,6 +73,9 @@ export interface RetryFailedResult {
   notBefore: number | null;
 }
 
+/** What "Retry failed" would do, shown before the draft is created. */
+export type RetryFailedPlan = Omit<RetryFailedResult, 'campaignId'>;
+
 export type TestSendResult =
   | { ok: true; wamid: string; to: string }
   | { ok: false; to: string | null; code: number | null; message: string; action: string };

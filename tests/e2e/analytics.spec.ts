@@ -29,6 +29,8 @@ test("the progress view's analytics cross-check: Meta's figures next to ours, an
   await page.getByRole('button', { name: 'Spring deals', exact: true }).click();
   await page.getByRole('tab', { name: 'Review & send' }).click();
   await page.getByRole('button', { name: 'Send to 40 recipients' }).click();
+  // The confirmation states the same figures as Review & send.
+  await page.getByTestId('confirm-send-button').click();
   const view = page.getByTestId('progress-view');
   await expect(view.getByTestId('send-progress')).toHaveAttribute('data-state', 'completed', {
     timeout: 30_000,

@@ -15,6 +15,9 @@ test('create, rename and delete a draft campaign through the UI; SQLite has the 
   await dialog.getByLabel('Campaign name').fill('Spring sale');
   await dialog.getByRole('button', { name: 'Create draft' }).click();
   await expect(dialog).toBeHidden();
+  // The new draft opens by itself; back to the list.
+  await expect(page.getByRole('heading', { name: 'Spring sale' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByText('Campaigns').click();
   await expect(page.getByTestId('campaign-row')).toHaveCount(1);
   await expect(page.getByTestId('campaign-row')).toContainText('Spring sale');
   await expect(page.getByTestId('campaign-row')).toContainText('Draft');
@@ -27,6 +30,9 @@ test('create, rename and delete a draft campaign through the UI; SQLite has the 
   await expect(second).toContainText('Give the campaign a name.');
   await second.getByLabel('Campaign name').fill('Clinic reminders');
   await second.getByRole('button', { name: 'Create draft' }).click();
+  // The new draft opens by itself; back to the list.
+  await expect(page.getByRole('heading', { name: 'Clinic reminders' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByText('Campaigns').click();
   await expect(page.getByTestId('campaign-row')).toHaveCount(2);
 
   // Rename.

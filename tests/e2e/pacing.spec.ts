@@ -65,6 +65,8 @@ test('quiet hours and a frequency cap set in Review & Send: excluded and waiting
 
   // Send: the two excluded are left out, India goes out, the UK waits for its window.
   await page.getByRole('button', { name: 'Send to 5 recipients' }).click();
+  // The confirmation states the same figures as Review & send.
+  await page.getByTestId('confirm-send-button').click();
   const progress = page.getByTestId('send-progress');
   await expect(progress).toHaveAttribute('data-state', 'sending');
   await expect(page.getByTestId('send-quiet-waiting')).toHaveAttribute('data-count', '3');

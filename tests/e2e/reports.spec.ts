@@ -29,6 +29,8 @@ test('export a finished sandbox campaign from the UI, as CSV (failed) and Excel 
   await expect(page.getByRole('tab', { name: 'Report' })).toBeDisabled();
   await page.getByRole('tab', { name: 'Review & send' }).click();
   await page.getByRole('button', { name: 'Send to 5 recipients' }).click();
+  // The confirmation states the same figures as Review & send.
+  await page.getByTestId('confirm-send-button').click();
   await expect(page.getByTestId('send-progress')).toHaveAttribute('data-state', 'completed', {
     timeout: 30_000,
   });

@@ -22,9 +22,11 @@ test('run a sandbox campaign from the UI to completion, with pause and resume on
   const prechecks = page.getByTestId('prechecks');
   await expect(prechecks).toContainText('The access token works.');
   await expect(prechecks).toContainText('is approved');
-  await expect(prechecks).toContainText('150 recipients are ready to send.');
+  await expect(prechecks).toContainText('150 recipients will receive this message.');
 
   await page.getByRole('button', { name: 'Send to 150 recipients' }).click();
+  // The confirmation states the same figures as Review & send.
+  await page.getByTestId('confirm-send-button').click();
   const progress = page.getByTestId('send-progress');
   await expect(progress).toHaveAttribute('data-state', 'sending');
   await expect

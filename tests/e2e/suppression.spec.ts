@@ -24,6 +24,8 @@ test('a customer who replies Stop lands on the Opt-outs page with the reason; ad
   await page.getByRole('button', { name: 'Winter sale', exact: true }).click();
   await page.getByRole('tab', { name: 'Review & send' }).click();
   await page.getByRole('button', { name: 'Send to 3 recipients' }).click();
+  // The confirmation states the same figures as Review & send.
+  await page.getByTestId('confirm-send-button').click();
   await expect(page.getByTestId('send-progress')).toHaveAttribute('data-state', 'completed', {
     timeout: 30_000,
   });

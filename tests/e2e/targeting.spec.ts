@@ -66,11 +66,13 @@ test('targeting: filter the audience, quiet hours, an A/B split, send to the san
     'Quiet until',
   );
   await expect(page.getByTestId('prechecks')).toContainText(
-    '11 recipients are ready to send (11 left out by the audience filter)',
+    '11 recipients will receive this message. 11 left out: 11 not in the audience filter.',
   );
 
   // 4. Send: the US VIPs go out in both variants, the UK VIPs wait, the regulars are excluded.
   await page.getByRole('button', { name: 'Send to 11 recipients' }).click();
+  // The confirmation states the same figures as Review & send.
+  await page.getByTestId('confirm-send-button').click();
   const progress = page.getByTestId('send-progress');
   await expect(progress).toHaveAttribute('data-state', 'sending');
   await expect(page.getByTestId('send-quiet-waiting')).toHaveAttribute('data-count', '3');

@@ -10,7 +10,8 @@ test('A/B: add variant B with another template and UTM tags, split 70/30, send t
     name: 'Split test',
     csv: [
       'phone,name,order',
-      ...Array.from({ length: 100 }, (_, i) => `+1202555${4000 + i},Customer ${i},B-${i}`),
+      // UK numbers: variant B is a marketing template, which WhatsApp does not deliver to US numbers.
+      ...Array.from({ length: 100 }, (_, i) => `+44740012${4000 + i},Customer ${i},B-${i}`),
     ].join('\n'),
   });
 
@@ -52,7 +53,7 @@ test('A/B: add variant B with another template and UTM tags, split 70/30, send t
     '"text": "B-0?utm_source=whatsapp&utm_content=B"',
   );
   await expect(page.getByTestId('validation-counts')).toContainText(
-    'All 100 recipients can be sent.',
+    'All 100 recipients will receive this message.',
   );
 
   // 70/30, applied together; the draw shows how many each variant gets.
@@ -80,6 +81,8 @@ test('A/B: add variant B with another template and UTM tags, split 70/30, send t
     'Variant B: template "spring_sale" (en_US) is approved.',
   );
   await page.getByRole('button', { name: 'Send to 100 recipients' }).click();
+  // The confirmation states the same figures as Review & send.
+  await page.getByTestId('confirm-send-button').click();
   await expect(page.getByTestId('send-progress')).toHaveAttribute('data-state', 'completed', {
     timeout: 30_000,
   });

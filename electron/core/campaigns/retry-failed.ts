@@ -1,4 +1,4 @@
-import { CoreError, type RetryFailedResult } from '../../../shared/api';
+import { CoreError, type RetryFailedPlan, type RetryFailedResult } from '../../../shared/api';
 import { canRetryFailure } from '../../../shared/domain/errors';
 import type { Clock } from '../clock';
 import type { Store } from '../db/connection';
@@ -53,60 +53,19 @@ export function createRetryFailedDraft(
     const insert = store.sqlite.prepare(
       "INSERT INTO recipients (campaign_id, row_number, phone, country, phone_type, fields_json, state) VALUES (?, ?, ?, ?, ?, ?, 'pending')",
     );
-    const leftOut = new Map<string, number>();
-    let recipients = 0;
-    let notBefore: number | null = null;
-    // Keyset pages: a campaign can have a million failures; memory stays flat.
-    let after = 0;
-    for (;;) {
-      const page = store.all(
-        store.q
-          .selectFrom('recipients')
-          .select([
-            'id',
-            'row_number',
-            'phone',
-            'country',
-            'phone_type',
-            'fields_json',
-            'error_code',
-            'error_title',
-            'wamid',
-            'failed_at',
-          ])
-          .where('campaign_id', '=', campaignId)
-          .where('state', '=', 'failed')
-          .where('id', '>', after)
-          .orderBy('id')
-          .limit(5000),
+    const { recipients, leftOut, notBefore } = planRetry(store, campaignId, category, now, (r) =>
+      insert.run(newId, r.row_number, r.phone, r.country, r.phone_type, r.fields_json),
+    );
+    // Thrown inside the transaction: an empty follow-up draft is never created.
+    if (recipients === 0)
+      throw new CoreError(
+        'CONFLICT',
+        `Nobody can be retried now: ${leftOut.map((l) => `${l.count.toLocaleString('en')} ${l.reason}`).join('; ')}.`,
       );
-      const last = page.at(-1);
-      if (!last) break;
-      after = last.id;
-      for (const r of page) {
-        const decision = canRetryFailure({
-          code: r.error_code ?? undefined,
-          accepted: r.wamid !== null,
-          words: r.error_title,
-          failedAt: r.failed_at ?? now,
-          now,
-          phone: r.phone,
-          ...(r.country ? { recipientCountry: r.country } : {}),
-          ...(category ? { templateCategory: category } : {}),
-        });
-        if (!decision.retry) {
-          leftOut.set(decision.reason, (leftOut.get(decision.reason) ?? 0) + 1);
-          continue;
-        }
-        insert.run(newId, r.row_number, r.phone, r.country, r.phone_type, r.fields_json);
-        recipients++;
-        if (decision.notBefore > now) notBefore = Math.max(notBefore ?? 0, decision.notBefore);
-      }
-    }
     return {
       campaignId: newId,
       recipients,
-      leftOut: [...leftOut].map(([reason, count]) => ({ reason, count })),
+      leftOut,
       notBefore,
     };
   });
@@ -126,4 +85,107 @@ function followUpSettings(json: string): string {
   const settings = parseSettingsJson(json);
   delete settings[FILTER_KEY];
   return JSON.stringify(settings);
+}
+
+/** Recipients waiting for Meta's time to pass (a per-user marketing limit): never re-sent before it. */
+export const WAIT_BEFORE_RETRY =
+  'WhatsApp asks to wait before trying them again: use Retry failed again after the time shown';
+
+interface FailedRow {
+  row_number: number;
+  phone: string;
+  country: string | null;
+  phone_type: string | null;
+  fields_json: string;
+}
+
+/**
+ * Who a retry includes, and who it leaves out and why: never opt-outs or numbers not on WhatsApp,
+ * and never now those Meta asks to wait for (they are left out until their time has passed, so a
+ * draft never holds someone the app itself says not to message yet). `include` is called for each
+ * recipient kept; without it, nothing is written (the plan shown before "Create draft").
+ */
+export function planRetry(
+  store: Store,
+  campaignId: number,
+  category: string | undefined,
+  now: number,
+  include?: (r: FailedRow) => void,
+): RetryFailedPlan {
+  const leftOut = new Map<string, number>();
+  let recipients = 0;
+  let notBefore: number | null = null;
+  // Keyset pages: a campaign can have a million failures; memory stays flat.
+  let after = 0;
+  for (;;) {
+    const page = store.all(
+      store.q
+        .selectFrom('recipients')
+        .select([
+          'id',
+          'row_number',
+          'phone',
+          'country',
+          'phone_type',
+          'fields_json',
+          'error_code',
+          'error_title',
+          'wamid',
+          'failed_at',
+        ])
+        .where('campaign_id', '=', campaignId)
+        .where('state', '=', 'failed')
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(5000),
+    );
+    const last = page.at(-1);
+    if (!last) break;
+    after = last.id;
+    for (const r of page) {
+      const decision = canRetryFailure({
+        code: r.error_code ?? undefined,
+        accepted: r.wamid !== null,
+        words: r.error_title,
+        failedAt: r.failed_at ?? now,
+        now,
+        phone: r.phone,
+        ...(r.country ? { recipientCountry: r.country } : {}),
+        ...(category ? { templateCategory: category } : {}),
+      });
+      const reason = !decision.retry
+        ? decision.reason
+        : decision.notBefore > now
+          ? WAIT_BEFORE_RETRY
+          : null;
+      if (decision.retry && decision.notBefore > now)
+        notBefore = Math.max(notBefore ?? 0, decision.notBefore);
+      if (reason !== null) {
+        leftOut.set(reason, (leftOut.get(reason) ?? 0) + 1);
+        continue;
+      }
+      include?.(r);
+      recipients++;
+    }
+  }
+  return {
+    recipients,
+    leftOut: [...leftOut].map(([reason, count]) => ({ reason, count })),
+    notBefore,
+  };
+}
+
+/** The plan for a campaign, read only. */
+export function retryFailedPlan(store: Store, campaignId: number, now: number): RetryFailedPlan {
+  const source = store.first(
+    store.q
+      .selectFrom('campaigns')
+      .leftJoin('templates', 'templates.id', 'campaigns.template_id')
+      .select(['campaigns.state', 'templates.category'])
+      .where('campaigns.id', '=', campaignId),
+  );
+  if (!source) throw new CoreError('NOT_FOUND', `Campaign ${campaignId} does not exist.`);
+  if (source.state === 'draft')
+    throw new CoreError('CONFLICT', 'This campaign has not been sent yet.');
+  return planRetry(store, campaignId, source.category ?? undefined, now);
 }

@@ -3,7 +3,13 @@ import { baseUrlProblem, looksLikeToken } from '../../domain/accounts';
 import { parseQuietWindow } from '../../domain/pacing';
 import type { Account } from '../models';
 import { id } from '../models';
-import type { Precheck, RetryFailedResult, SendProgress, TestSendResult } from '../sending';
+import type {
+  Precheck,
+  RetryFailedPlan,
+  RetryFailedResult,
+  SendProgress,
+  TestSendResult,
+} from '../sending';
 import { method } from './define';
 
 const byCampaign = z.object({ campaignId: id }).strict();
@@ -124,6 +130,8 @@ export const sendingMethods = {
   'campaigns.testSend': method<typeof testSendInput, TestSendResult>(testSendInput),
   /** A new draft with the failed recipients worth retrying (never opt-outs or numbers not on WhatsApp). */
   'campaigns.retryFailed': method<typeof byCampaign, RetryFailedResult>(byCampaign),
+  /** Who "Retry failed" would include and who it leaves out and why, without creating anything. */
+  'campaigns.retryFailedPlan': method<typeof byCampaign, RetryFailedPlan>(byCampaign),
   'accounts.add': method<typeof addAccountInput, Account>(addAccountInput),
   'accounts.update': method<typeof updateAccountInput, Account>(updateAccountInput),
 };

@@ -1,3 +1,4 @@
+import { WAIT_BEFORE_RETRY } from '../../../electron/core/campaigns/retry-failed';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SANDBOX_TEST_NUMBERS } from '../../../electron/sandbox';
 import { phones, sendHarness, type SendHarness } from './helpers';
@@ -205,5 +206,46 @@ describe('retry failed', () => {
     expect(() => h.core.handlers['campaigns.retryFailed']({ campaignId: r.campaignId })).toThrow(
       /not been sent/,
     );
+  });
+
+  it('shows who it includes and who it leaves out before creating anything, and never includes now whom WhatsApp asks to wait for', async () => {
+    h = await sendHarness({ runSenders: false });
+    const id = await h.campaign('sale', ['+447911123401', '+447911123402', '+447911123403']);
+    h.core.store.sqlite
+      .prepare(
+        "UPDATE templates SET category = 'MARKETING' WHERE id = (SELECT template_id FROM campaigns WHERE id = ?)",
+      )
+      .run(id);
+    h.core.store.sqlite.prepare("UPDATE campaigns SET state = 'completed' WHERE id = ?").run(id);
+    const now = Date.now();
+    const set = h.core.store.sqlite.prepare(
+      "UPDATE recipients SET state = 'failed', error_code = ?, failed_at = ? WHERE campaign_id = ? AND phone = ?",
+    );
+    set.run(131050, now, id, '+447911123401'); // opted out: never
+    set.run(131049, now, id, '+447911123402'); // marketing limit: not within 24 h
+    set.run(131000, now, id, '+447911123403'); // unknown error: retry
+    const campaignsBefore = h.core.store.sqlite
+      .prepare('SELECT count(*) FROM campaigns')
+      .pluck()
+      .get();
+    const plan = await h.core.handlers['campaigns.retryFailedPlan']({ campaignId: id });
+    expect(plan.recipients).toBe(1);
+    expect(plan.leftOut).toHaveLength(2);
+    expect(plan.leftOut).toContainEqual({ reason: WAIT_BEFORE_RETRY, count: 1 });
+    expect(plan.notBefore).toBeGreaterThan(now);
+    expect(h.core.store.sqlite.prepare('SELECT count(*) FROM campaigns').pluck().get()).toBe(
+      campaignsBefore,
+    );
+    const r = await h.core.handlers['campaigns.retryFailed']({ campaignId: id });
+    expect({ recipients: r.recipients, leftOut: r.leftOut }).toEqual({
+      recipients: plan.recipients,
+      leftOut: plan.leftOut,
+    });
+    expect(
+      h.core.store.sqlite
+        .prepare('SELECT phone FROM recipients WHERE campaign_id = ?')
+        .pluck()
+        .all(r.campaignId),
+    ).toEqual(['+447911123403']);
   });
 });

@@ -138,7 +138,10 @@ export function CampaignsPage() {
         onClose={() => setCreating(false)}
         onSubmit={async (name, accountId) => {
           const result = await createCampaign(name, accountId);
-          return result.ok ? null : result.error.message;
+          if (!result.ok) return result.error.message;
+          // The new draft opens: its first step (the audience) is what the user does next.
+          navigate({ page: 'campaign', id: result.campaign.id });
+          return null;
         }}
       />
       <CampaignNameModal

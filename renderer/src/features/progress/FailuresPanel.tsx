@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { Campaign, FailureGroup } from '../../../../shared/api';
 import { useStore } from '../../store';
+import { RetryPlanModal } from './RetryPlanModal';
 
 function codeLabel(code: number | null): string {
   return code === null ? 'no code' : `code ${code}`;
@@ -22,7 +23,7 @@ export function FailuresPanel({
   const retry = useStore((s) => (s.retry?.sourceId === campaign.id ? s.retry : null));
   const retryResult = retry?.result ?? null;
   const retryError = retry?.error ?? null;
-  const { retryFailed, navigate } = useStore.getState();
+  const { planRetry, navigate } = useStore.getState();
   const total = failures.reduce((n, f) => n + f.count, 0);
   const retryable = failures.filter((f) => f.retryable).reduce((n, f) => n + f.count, 0);
   const finished = campaign.state !== 'sending' && campaign.state !== 'scheduled';
@@ -45,7 +46,7 @@ export function FailuresPanel({
                 ? 'Available once the campaign is paused, finished or cancelled.'
                 : undefined
             }
-            onClick={() => void retryFailed(campaign.id)}
+            onClick={() => void planRetry(campaign.id)}
             data-testid="retry-failed"
           >
             Retry failed ({retryable.toLocaleString()})
@@ -95,6 +96,7 @@ export function FailuresPanel({
           </Button>
         </Alert>
       )}
+      <RetryPlanModal campaignId={campaign.id} />
     </Paper>
   );
 }

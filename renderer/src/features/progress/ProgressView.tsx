@@ -9,6 +9,7 @@ import { FailuresPanel } from './FailuresPanel';
 import { RecipientTable } from './RecipientTable';
 import { TimelineChart } from './TimelineChart';
 import { VariantComparison } from './VariantComparison';
+import { liveCounts } from './live-counts';
 
 const NO_FAILURES: FailureGroup[] = [];
 
@@ -80,7 +81,9 @@ export function ProgressView({
   }, [sending, campaign.id, loadTimeline, loadFailures, refreshTableTop]);
 
   // When the sender is idle its last push is stale: SQLite's counts (refreshed on db.changed) are the truth.
-  const live = sending ? progress : progress && { ...progress, counts: campaign.counts };
+  const live = sending
+    ? progress && { ...progress, counts: liveCounts(progress.counts, campaign.counts) }
+    : progress && { ...progress, counts: campaign.counts };
   const counts = live?.counts ?? campaign.counts;
   return (
     <Stack data-testid="progress-view">

@@ -9,15 +9,37 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useEffect } from 'react';
-import type { Campaign, SendProgress } from '../../../../shared/api';
+import { useEffect, useState } from 'react';
+import type { Campaign, RecipientCounts, SendProgress } from '../../../../shared/api';
+import { COUNTER_TOTALS } from '../progress/live-counts';
 import { useStore } from '../../store';
 import { QuietWaitingText } from './PacingText';
+import { ConfirmCancelModal } from './confirm/ConfirmCancelModal';
 
-const COUNTERS: { key: keyof SendProgress['counts']; label: string; color?: string }[] = [
+/** A campaign that sent nothing is never shown as a success. */
+function title(state: SendProgress['state'], sentAny: boolean): string {
+  if (state === 'sending') return 'Sending';
+  if (state === 'paused') return 'Paused';
+  if (state === 'scheduled') return 'Scheduled';
+  if (state === 'completed') return sentAny ? 'Finished' : 'Finished: nothing was sent';
+  return 'Cancelled';
+}
+
+/** Cumulative, like the chart: "Accepted" includes delivered and read, "Delivered" includes read. */
+const COUNTERS: {
+  key: keyof SendProgress['counts'];
+  label: string;
+  color?: string;
+  value?: (c: RecipientCounts) => number;
+}[] = [
   { key: 'pending', label: 'Waiting' },
-  { key: 'sent', label: 'Accepted by WhatsApp', color: 'blue' },
-  { key: 'delivered', label: 'Delivered', color: 'teal' },
+  { key: 'sent', label: 'Accepted by WhatsApp', color: 'blue', value: COUNTER_TOTALS.accepted },
+  {
+    key: 'delivered',
+    label: 'Delivered (incl. read)',
+    color: 'teal',
+    value: COUNTER_TOTALS.delivered,
+  },
   { key: 'read', label: 'Read', color: 'green' },
   { key: 'failed', label: 'Failed', color: 'red' },
   { key: 'unknown', label: 'Unknown', color: 'orange' },
@@ -40,12 +62,15 @@ export function ProgressPanel({
   campaign: Campaign;
   progress: SendProgress | undefined;
 }) {
-  const { control, resendUnknown } = useStore.getState();
+  const { control, resendUnknown, dismissSendError } = useStore.getState();
+  const error = useStore((s) => s.sendError);
+  const [cancelling, setCancelling] = useState(false);
   const counts = progress?.counts ?? campaign.counts;
   const state = progress?.state ?? campaign.state;
   const done = counts.total - counts.pending - counts.sending;
   const percent = counts.total ? (done / counts.total) * 100 : 0;
   const pauseReason = progress?.pauseReason ?? campaign.pauseReason;
+  const sentAny = counts.sent + counts.delivered + counts.read + counts.unknown > 0;
   // "Excluded: …" skips (frequency cap, audience filter), from the status or the pacing view.
   const pacingExcluded = useStore((s) => s.pacing[campaign.id]?.excluded);
   const excluded = progress?.excluded ?? pacingExcluded ?? [];
@@ -56,17 +81,20 @@ export function ProgressPanel({
   return (
     <Paper withBorder p="md" data-testid="send-progress" data-state={state}>
       <Stack>
+        {error && (
+          <Alert
+            color="red"
+            title="That did not work"
+            data-testid="send-error"
+            withCloseButton
+            onClose={dismissSendError}
+          >
+            {error.message}
+          </Alert>
+        )}
         <Group justify="space-between">
-          <Title order={4}>
-            {state === 'sending'
-              ? 'Sending'
-              : state === 'paused'
-                ? 'Paused'
-                : state === 'scheduled'
-                  ? 'Scheduled'
-                  : state === 'completed'
-                    ? 'Finished'
-                    : 'Cancelled'}
+          <Title order={4} c={state === 'completed' && !sentAny ? 'orange' : undefined}>
+            {title(state, sentAny)}
           </Title>
           <Group gap="xs">
             {(state === 'sending' || state === 'scheduled') && (
@@ -78,11 +106,7 @@ export function ProgressPanel({
               <Button onClick={() => void control(campaign.id, 'resume')}>Resume</Button>
             )}
             {(state === 'sending' || state === 'paused' || state === 'scheduled') && (
-              <Button
-                variant="subtle"
-                color="red"
-                onClick={() => void control(campaign.id, 'cancel')}
-              >
+              <Button variant="subtle" color="red" onClick={() => setCancelling(true)}>
                 Cancel campaign
               </Button>
             )}
@@ -148,8 +172,12 @@ export function ProgressPanel({
               <Text size="xs" c="dimmed">
                 {c.label}
               </Text>
-              <Text fw={700} size="lg" c={counts[c.key] > 0 ? c.color : undefined}>
-                {counts[c.key].toLocaleString()}
+              <Text
+                fw={700}
+                size="lg"
+                c={(c.value?.(counts) ?? counts[c.key]) > 0 ? c.color : undefined}
+              >
+                {(c.value?.(counts) ?? counts[c.key]).toLocaleString()}
               </Text>
             </div>
           ))}
@@ -178,6 +206,15 @@ export function ProgressPanel({
         <Text size="xs" c="dimmed">
           “Accepted by WhatsApp” is not “delivered”: delivery and read reports arrive later.
         </Text>
+        <ConfirmCancelModal
+          opened={cancelling}
+          counts={counts}
+          onClose={() => setCancelling(false)}
+          onConfirm={() => {
+            setCancelling(false);
+            void control(campaign.id, 'cancel');
+          }}
+        />
       </Stack>
     </Paper>
   );

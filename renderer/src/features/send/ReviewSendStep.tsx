@@ -5,6 +5,9 @@ import { api } from '../../lib/api';
 import { useStore } from '../../store';
 import { ProgressView } from '../progress/ProgressView';
 import { PacingPanel } from './PacingPanel';
+import { ConfirmSendModal } from './confirm/ConfirmSendModal';
+import { FiguresList } from './confirm/FiguresList';
+import { sendFigures } from './confirm/figures';
 
 /** Review & send: what will happen, what could stop it, a test to yourself, then Send or Schedule. */
 export function ReviewSendStep({ campaign }: { campaign: Campaign }) {
@@ -17,7 +20,17 @@ export function ReviewSendStep({ campaign }: { campaign: Campaign }) {
   const { runPrecheck, startSending, testSend, loadSendStatus } = useStore.getState();
   const [when, setWhen] = useState('');
   const [testPhone, setTestPhone] = useState('');
+  const [confirming, setConfirming] = useState(false);
   const account = accounts.find((a) => a.id === campaign.accountId);
+  const reach = useStore((s) => (s.reach?.campaignId === campaign.id ? s.reach : null));
+  const pacing = useStore((s) => s.pacing[campaign.id]);
+  const figures = sendFigures(
+    campaign,
+    account,
+    reach?.summary ?? null,
+    reach?.estimate ?? null,
+    pacing,
+  );
 
   useEffect(() => {
     void loadSendStatus(campaign.id);
@@ -40,7 +53,13 @@ export function ReviewSendStep({ campaign }: { campaign: Campaign }) {
   return (
     <Stack data-testid="review-step">
       {error && (
-        <Alert color="red" title="Not started" data-testid="send-error">
+        <Alert
+          color="red"
+          title="Not started"
+          data-testid="send-error"
+          withCloseButton
+          onClose={() => useStore.getState().dismissSendError()}
+        >
           {error.message}
         </Alert>
       )}
@@ -73,6 +92,12 @@ export function ReviewSendStep({ campaign }: { campaign: Campaign }) {
           </List>
         ) : (
           <Text size="sm">Checking…</Text>
+        )}
+        {reach && (
+          <Stack gap={4} mt="md" data-testid="review-figures">
+            <Title order={5}>What will be sent</Title>
+            <FiguresList figures={figures} />
+          </Stack>
         )}
         {account && (
           <Text size="sm" c="dimmed" mt="sm">
@@ -125,15 +150,26 @@ export function ReviewSendStep({ campaign }: { campaign: Campaign }) {
           />
           <Button
             size="md"
-            disabled={!precheck?.ok}
-            onClick={() => void startSending(campaign.id, scheduleAt)}
+            disabled={!precheck?.ok || !reach || figures.willReceive === 0}
+            onClick={() => setConfirming(true)}
+            data-testid="send-button"
           >
             {scheduleAt && scheduleAt > Date.now()
               ? 'Schedule'
-              : `Send to ${precheck?.sendable.toLocaleString() ?? ''} recipients`}
+              : `Send to ${figures.willReceive.toLocaleString()} recipients`}
           </Button>
         </Group>
       </Paper>
+      <ConfirmSendModal
+        opened={confirming}
+        figures={figures}
+        scheduleAt={scheduleAt && scheduleAt > Date.now() ? scheduleAt : undefined}
+        onClose={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          void startSending(campaign.id, scheduleAt);
+        }}
+      />
     </Stack>
   );
 }

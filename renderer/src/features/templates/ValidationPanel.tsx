@@ -10,7 +10,8 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import type { ValidationReason } from '../../../../shared/api';
+import type { ValidationReason, ValidationSummary } from '../../../../shared/api';
+import { leftOutSentence } from '../../../../shared/domain/reach';
 import { useStore } from '../../store';
 
 const ACTION_TEXT: Record<ValidationReason['action'], (n: number) => string> = {
@@ -71,6 +72,21 @@ function Reason({ reason }: { reason: ValidationReason }) {
   );
 }
 
+/**
+ * The one count every screen shows (the reach): who will receive the message of the whole audience,
+ * then who is left out, by reason, in the same words as Review & send and the confirmation.
+ */
+function reachText(v: ValidationSummary): string {
+  const leftOut = v.leftOut.reduce((a, g) => a + g.count, 0);
+  const audience = v.willReceive + leftOut;
+  if (audience === 0) return 'There is nobody to send to yet: add customers in the Audience tab.';
+  const head =
+    leftOut === 0
+      ? `All ${audience.toLocaleString()} recipients will receive this message.`
+      : `${v.willReceive.toLocaleString()} of ${audience.toLocaleString()} recipients will receive this message.`;
+  return leftOut === 0 ? head : `${head} ${leftOutSentence(v.leftOut)}`;
+}
+
 /** Every recipient checked by the rules Meta enforces, summarised by reason, before anything is sent. */
 export function ValidationPanel() {
   const v = useStore((s) => s.validation);
@@ -86,19 +102,7 @@ export function ValidationPanel() {
         {v?.unavailable && <Text c="dimmed">{v.unavailable}</Text>}
         {v && !v.unavailable && (
           <>
-            <Text data-testid="validation-counts">
-              {v.checked === 0
-                ? 'There is nobody to check yet: add customers in the Audience tab.'
-                : v.invalid === 0
-                  ? `All ${v.checked.toLocaleString()} recipients can be sent.`
-                  : `${v.valid.toLocaleString()} of ${v.checked.toLocaleString()} recipients can be sent; ${v.invalid.toLocaleString()} would be skipped.`}
-              {v.alreadySkipped > 0
-                ? ` ${v.alreadySkipped.toLocaleString()} more are already skipped (opted out).`
-                : ''}
-              {v.excludedByTargeting > 0
-                ? ` ${v.excludedByTargeting.toLocaleString()} are left out by the audience filter.`
-                : ''}
-            </Text>
+            <Text data-testid="validation-counts">{reachText(v)}</Text>
             {v.reasons.length > 0 && (
               <Table aria-label="Problems by reason">
                 <Table.Thead>

@@ -4,6 +4,7 @@ import type {
   FailureGroup,
   RecipientState,
   RecipientStatus,
+  RetryFailedPlan,
   RetryFailedResult,
   Timeline,
 } from '../../../../shared/api';
@@ -57,6 +58,10 @@ export interface ProgressSlice {
   /** Re-reads the first page in place (no flicker) when only that much is loaded: states move while sending. */
   refreshTableTop: () => Promise<void>;
   retryFailed: (campaignId: number) => Promise<void>;
+  /** What "Retry failed" would include and leave out, shown before the draft is created. */
+  retryPlan: { sourceId: number; plan: RetryFailedPlan | null; error: ApiError | null } | null;
+  planRetry: (campaignId: number) => Promise<void>;
+  closeRetryPlan: () => void;
 }
 
 export const createProgressSlice: StateCreator<AppState, [], [], ProgressSlice> = (set, get) => {
@@ -147,10 +152,23 @@ export const createProgressSlice: StateCreator<AppState, [], [], ProgressSlice> 
         return;
       set({ table: { ...now, items: r.value.items, nextAfterId: r.value.nextAfterId } });
     },
+    retryPlan: null,
+    async planRetry(campaignId) {
+      const r = await api.call('campaigns.retryFailedPlan', { campaignId });
+      set({
+        retryPlan: {
+          sourceId: campaignId,
+          plan: r.ok ? r.value : null,
+          error: r.ok ? null : r.error,
+        },
+      });
+    },
+    closeRetryPlan: () => set({ retryPlan: null }),
     async retryFailed(campaignId) {
       set({ retry: null });
       const r = await api.call('campaigns.retryFailed', { campaignId });
       set({
+        retryPlan: null,
         retry: {
           sourceId: campaignId,
           result: r.ok ? r.value : null,
@@ -158,6 +176,8 @@ export const createProgressSlice: StateCreator<AppState, [], [], ProgressSlice> 
         },
       });
       await get().loadCampaigns();
+      // The follow-up draft opens, to be reviewed and sent like any other.
+      if (r.ok) get().navigate({ page: 'campaign', id: r.value.campaignId });
     },
   };
 };

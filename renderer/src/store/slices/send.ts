@@ -1,5 +1,12 @@
 import type { StateCreator } from 'zustand';
-import type { ApiError, Precheck, SendProgress, TestSendResult } from '../../../../shared/api';
+import type {
+  ApiError,
+  CostEstimate,
+  Precheck,
+  SendProgress,
+  TestSendResult,
+  ValidationSummary,
+} from '../../../../shared/api';
 import { api } from '../../lib/api';
 import type { AppState } from '../index';
 
@@ -7,7 +14,11 @@ export interface SendSlice {
   sendProgress: Record<number, SendProgress>;
   precheck: Precheck | null;
   precheckLoading: boolean;
+  /** Who will receive it and the cost, read with the prechecks: what Review & send and the confirmation show. */
+  reach: { campaignId: number; summary: ValidationSummary; estimate: CostEstimate | null } | null;
+  /** The last refused send action (start, pause, resume, cancel…), shown where it was pressed. */
   sendError: ApiError | null;
+  dismissSendError: () => void;
   testResult: TestSendResult | null;
   loadSendStatus: (campaignId: number) => Promise<void>;
   runPrecheck: (campaignId: number) => Promise<void>;
@@ -35,7 +46,9 @@ export const createSendSlice: StateCreator<AppState, [], [], SendSlice> = (set, 
     sendProgress: {},
     precheck: null,
     precheckLoading: false,
+    reach: null,
     sendError: null,
+    dismissSendError: () => set({ sendError: null }),
     testResult: null,
 
     async loadSendStatus(campaignId) {
@@ -44,11 +57,17 @@ export const createSendSlice: StateCreator<AppState, [], [], SendSlice> = (set, 
     },
     async runPrecheck(campaignId) {
       set({ precheckLoading: true });
-      const r = await api.call('campaigns.precheck', { campaignId });
+      const [r, v, e] = await Promise.all([
+        api.call('campaigns.precheck', { campaignId }),
+        api.call('campaigns.validate', { campaignId }),
+        api.call('campaigns.estimate', { campaignId }),
+      ]);
+      const failed = !r.ok ? r.error : !v.ok ? v.error : null;
       set({
         precheckLoading: false,
         precheck: r.ok ? r.value : null,
-        sendError: r.ok ? null : r.error,
+        reach: v.ok ? { campaignId, summary: v.value, estimate: e.ok ? e.value : null } : null,
+        sendError: failed,
       });
     },
     async startSending(campaignId, scheduleAt) {
