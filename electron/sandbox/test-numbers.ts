@@ -51,6 +51,16 @@ export const SANDBOX_TEST_NUMBERS = {
     number: '+12025550111',
     description: 'Delivered and read; every status webhook arrives twice.',
   },
+  heldThenDelivered: {
+    number: '+447911123114',
+    description:
+      'Template pacing: the answer says held_for_quality_assessment; later released (sent, delivered).',
+  },
+  heldThenDropped: {
+    number: '+447911123115',
+    description:
+      'Template pacing: the answer says held_for_quality_assessment; later dropped (failed, 132015).',
+  },
 } as const satisfies Record<string, SandboxTestNumber>;
 
 export type SandboxTestNumberName = keyof typeof SANDBOX_TEST_NUMBERS;

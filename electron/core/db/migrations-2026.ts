@@ -25,3 +25,13 @@ UPDATE accounts SET graph_version = 'v24.0' WHERE kind = 'sandbox' AND graph_ver
 
 CREATE INDEX accounts_portfolio ON accounts (business_portfolio_id) WHERE business_portfolio_id IS NOT NULL;
 `;
+
+/**
+ * 141: held messages (issue 16 item 5). When the send answer says `held_for_quality_assessment` or
+ * `paused` (template pacing), the recipient stays `sent` (WhatsApp accepted it) with `held_at` set;
+ * the first status webhook for it (released, or dropped with 132015) clears it. Counted with the
+ * campaign's index on (campaign_id, state); no index of its own.
+ */
+export const heldMessages = `
+ALTER TABLE recipients ADD COLUMN held_at INTEGER;
+`;

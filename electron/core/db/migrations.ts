@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { portfolioLimits } from './migrations-2026';
+import { heldMessages, portfolioLimits } from './migrations-2026';
 
 /**
  * Ordered, immutable schema migrations. Versions go in steps of 10 so a fix can slot in
@@ -339,6 +339,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 80, name: 'suppression', sql: suppression },
   { version: 90, name: 'analytics', sql: analytics },
   { version: 140, name: 'portfolio-limits', sql: portfolioLimits },
+  { version: 141, name: 'held-messages', sql: heldMessages },
 ];
 
 export function checksum(m: Migration): string {

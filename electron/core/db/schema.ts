@@ -104,6 +104,8 @@ export interface RecipientsTable {
   failed_at: number | null;
   status_ts: number | null;
   status_seen: Generated<number>;
+  /** Accepted but held by WhatsApp for quality review (migration 141); cleared by the next status. */
+  held_at: Generated<number | null>;
 }
 
 export interface StatusEventsTable {

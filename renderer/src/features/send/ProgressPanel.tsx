@@ -10,13 +10,15 @@ import {
   Title,
 } from '@mantine/core';
 import { useEffect } from 'react';
-import type { Campaign, SendProgress } from '../../../../shared/api';
+import type { Campaign, RecipientState, SendProgress } from '../../../../shared/api';
 import { useStore } from '../../store';
 import { QuietWaitingText } from './PacingText';
+import { HELD_LABEL } from '../../../../shared/domain/status';
 
-const COUNTERS: { key: keyof SendProgress['counts']; label: string; color?: string }[] = [
+const COUNTERS: { key: RecipientState | 'held'; label: string; color?: string }[] = [
   { key: 'pending', label: 'Waiting' },
   { key: 'sent', label: 'Accepted by WhatsApp', color: 'blue' },
+  { key: 'held', label: 'Held for quality review', color: 'yellow' },
   { key: 'delivered', label: 'Delivered', color: 'teal' },
   { key: 'read', label: 'Read', color: 'green' },
   { key: 'failed', label: 'Failed', color: 'red' },
@@ -42,6 +44,8 @@ export function ProgressPanel({
 }) {
   const { control, resendUnknown } = useStore.getState();
   const counts = progress?.counts ?? campaign.counts;
+  // The sender's pushes do not count held messages; the database's counts do.
+  const held = counts.held ?? campaign.counts.held ?? 0;
   const state = progress?.state ?? campaign.state;
   const done = counts.total - counts.pending - counts.sending;
   const percent = counts.total ? (done / counts.total) * 100 : 0;
@@ -100,6 +104,14 @@ export function ProgressPanel({
             ? ` · ${progress.ratePerSecond}/s (limit ${progress.configuredRate}/s) · ${eta(progress.etaSeconds)}`
             : ''}
         </Text>
+        {held > 0 && (
+          // Template pacing: accepted, not sent on yet. It must not read as fully sent.
+          <Alert color="yellow" title={HELD_LABEL} data-testid="send-held">
+            {held.toLocaleString()} messages are held by WhatsApp while it checks how the first
+            customers react to this template. They are delivered later, or dropped if the template
+            is paused (then they show as failed with code 132015).
+          </Alert>
+        )}
         {state === 'paused' && pauseReason && (
           <Alert color="orange" title="Why it paused" data-testid="pause-reason">
             {pauseReason}
@@ -143,16 +155,21 @@ export function ProgressPanel({
           </Stack>
         )}
         <SimpleGrid cols={{ base: 4, md: 8 }}>
-          {COUNTERS.map((c) => (
-            <div key={c.key} data-testid={`count-${c.key}`}>
-              <Text size="xs" c="dimmed">
-                {c.label}
-              </Text>
-              <Text fw={700} size="lg" c={counts[c.key] > 0 ? c.color : undefined}>
-                {counts[c.key].toLocaleString()}
-              </Text>
-            </div>
-          ))}
+          {COUNTERS.map((c) => {
+            // Held messages are their own state here: counted in `sent` by the database, shown apart.
+            const n =
+              c.key === 'held' ? held : c.key === 'sent' ? counts.sent - held : counts[c.key];
+            return (
+              <div key={c.key} data-testid={`count-${c.key}`}>
+                <Text size="xs" c="dimmed">
+                  {c.label}
+                </Text>
+                <Text fw={700} size="lg" c={n > 0 ? c.color : undefined}>
+                  {n.toLocaleString()}
+                </Text>
+              </div>
+            );
+          })}
         </SimpleGrid>
         {counts.unknown > 0 && state !== 'sending' && (
           <Alert
