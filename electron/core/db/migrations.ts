@@ -338,8 +338,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 70, name: 'variants', sql: variants },
   { version: 80, name: 'suppression', sql: suppression },
   { version: 90, name: 'analytics', sql: analytics },
-  { version: 140, name: 'portfolio-limits', sql: portfolioLimits },
-  { version: 141, name: 'held-messages', sql: heldMessages },
+  // One migration for issue 16 (steps of 10; the two parts are documented in migrations-2026.ts).
+  { version: 140, name: 'portfolio-limits-held-user-ids', sql: portfolioLimits + heldMessages },
 ];
 
 export function checksum(m: Migration): string {

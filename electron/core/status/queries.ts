@@ -32,7 +32,7 @@ export function countStates(db: SqliteDatabase, campaignId: number): RecipientCo
   return { ...counts, total };
 }
 
-/** Recipients accepted but held by WhatsApp for quality review (template pacing, migration 141). */
+/** Recipients accepted but held by WhatsApp for quality review (template pacing, migration 140). */
 export function countHeld(db: SqliteDatabase, campaignId: number): number {
   return (
     db
