@@ -59,6 +59,11 @@ const fixedOutcome = (name: SandboxTestNumberName, marketing: boolean): Outcome 
       return { kind: 'read', delivered: 'skipped' };
     case 'readBeforeDelivered':
       return { kind: 'read', delivered: 'late' };
+    // Template pacing (cloud-api.md §1.5): released as usual, or dropped with 132015.
+    case 'heldThenDelivered':
+      return { kind: 'delivered' };
+    case 'heldThenDropped':
+      return { kind: 'failed', code: 132015 };
     case 'rejectedNotOnWhatsApp':
     case 'pairRateLimited':
       return undefined;

@@ -1,7 +1,7 @@
 import type { SandboxState, SentMessage } from './state';
 import { replyOf } from './test-numbers';
 import type { InboundMessage } from './types';
-import { inboundWebhook } from './webhooks';
+import { inboundWebhook, userIdOf } from './webhooks';
 
 /** Puts a customer's reply (text or quick-reply tap) in the feed at once, as Meta's inbound webhook. */
 export function injectInbound(state: SandboxState, m: InboundMessage): string {
@@ -14,6 +14,8 @@ export function injectInbound(state: SandboxState, m: InboundMessage): string {
   const body = inboundWebhook(state.account, {
     id,
     waId,
+    userId: userIdOf(waId),
+    ...(m.phoneHidden && { phoneHidden: true }),
     name: m.name ?? 'Sandbox Customer',
     at,
     ...(isButton
@@ -46,6 +48,8 @@ export function scheduleReply(state: SandboxState, message: SentMessage): void {
   const body = inboundWebhook(state.account, {
     id,
     waId: message.waId,
+    userId: userIdOf(message.waId),
+    ...(replyOf(message.to)?.phoneHidden && { phoneHidden: true }),
     name: 'Sandbox Customer',
     at,
     contextId: message.wamid,

@@ -5,7 +5,7 @@ import { MEDIA_TTL_MS } from './media';
 import type { MediaLookup } from './send-media';
 import { checkTemplateParameters } from './send-checks';
 import type { SandboxState } from './state';
-import { testNumberName } from './test-numbers';
+import { testNumberName, type SandboxTestNumberName } from './test-numbers';
 
 /** POST /{version}/{phone-number-id}/messages: template sends only (cloud-api.md §1). */
 
@@ -70,6 +70,15 @@ const mediaLookup =
     return state.now() - m.uploadedAt >= MEDIA_TTL_MS ? 'expired' : { mime: m.mime };
   };
 
+/**
+ * `messages[0].message_status` (cloud-api.md §1.5, §13): `held_for_quality_assessment` for a
+ * message template pacing holds back, `accepted` otherwise.
+ */
+const messageStatusFor = (testNumber: SandboxTestNumberName | undefined): string =>
+  testNumber === 'heldThenDelivered' || testNumber === 'heldThenDropped'
+    ? 'held_for_quality_assessment'
+    : 'accepted';
+
 export async function handleSend(state: SandboxState, rr: RouteRequest): Promise<Reply> {
   checkToken(state, rr.req);
   checkPhoneNumberId(state, rr.objectId, 'post');
@@ -122,7 +131,7 @@ export async function handleSend(state: SandboxState, rr: RouteRequest): Promise
     ...ok({
       messaging_product: 'whatsapp',
       contacts: [{ input: envelope.to, wa_id: waId }],
-      messages: [{ id: message.wamid, message_status: 'accepted' }],
+      messages: [{ id: message.wamid, message_status: messageStatusFor(testNumber) }],
     }),
     accepted: true,
   };

@@ -51,6 +51,16 @@ export const SANDBOX_TEST_NUMBERS = {
     number: '+12025550111',
     description: 'Delivered and read; every status webhook arrives twice.',
   },
+  heldThenDelivered: {
+    number: '+447911123114',
+    description:
+      'Template pacing: the answer says held_for_quality_assessment; later released (sent, delivered).',
+  },
+  heldThenDropped: {
+    number: '+447911123115',
+    description:
+      'Template pacing: the answer says held_for_quality_assessment; later dropped (failed, 132015).',
+  },
 } as const satisfies Record<string, SandboxTestNumber>;
 
 export type SandboxTestNumberName = keyof typeof SANDBOX_TEST_NUMBERS;
@@ -60,6 +70,8 @@ export interface SandboxReplyNumber extends SandboxTestNumber {
   behavesLike: SandboxTestNumberName;
   /** What the customer sends a little after reading (REPLY_AFTER_READ_MS in inbound.ts). */
   reply: { text: string } | { buttonText: string; buttonPayload: string };
+  /** The reply's webhook names the customer by user id only, no phone number (usernames, 2026). */
+  phoneHidden?: boolean;
 }
 
 /**
@@ -80,6 +92,14 @@ export const SANDBOX_REPLY_NUMBERS = {
       'Read, then taps the quick-reply button "Stop promotions" (payload STOP_PROMOTIONS) 2 s later.',
     behavesLike: 'read',
     reply: { buttonText: 'Stop promotions', buttonPayload: 'STOP_PROMOTIONS' },
+  },
+  tapsStopAsUsername: {
+    number: '+12025550116',
+    description:
+      'Read, then taps "Stop promotions" 2 s later; the webhook has only from_user_id, no phone number.',
+    behavesLike: 'read',
+    reply: { buttonText: 'Stop promotions', buttonPayload: 'STOP_PROMOTIONS' },
+    phoneHidden: true,
   },
 } as const satisfies Record<string, SandboxReplyNumber>;
 

@@ -108,6 +108,8 @@ export interface InboundMessage {
   name?: string;
   /** The wamid a button tap replies to; defaults to the last message sent to this customer. */
   contextId?: string;
+  /** Username-era webhook: only `from_user_id`, no `from` phone number (cloud-api.md §13). */
+  phoneHidden?: boolean;
 }
 
 export type StatusName = 'sent' | 'delivered' | 'read' | 'failed';

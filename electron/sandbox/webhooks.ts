@@ -108,6 +108,10 @@ export function templateStatusWebhook(
 export interface InboundSubject {
   id: string;
   waId: string;
+  /** The customer's business-scoped user id (usernames, 2026). */
+  userId: string;
+  /** Username-era webhook: no phone number at all, only the user id (cloud-api.md §13). */
+  phoneHidden?: boolean;
   name: string;
   at: number;
   text?: string;
@@ -118,15 +122,37 @@ export interface InboundSubject {
   quoted?: boolean;
 }
 
+/**
+ * A stable business-scoped user id for a wa_id, shaped like Meta's example ("US.1349…"): the
+ * country prefix is the sandbox's guess from the calling code, the digits a hash.
+ */
+export function userIdOf(waId: string): string {
+  let h = 0n;
+  for (const ch of waId) h = (h * 131n + BigInt(ch.charCodeAt(0))) % 10n ** 19n;
+  const cc = waId.startsWith('1') ? 'US' : waId.startsWith('44') ? 'GB' : 'ZZ';
+  return `${cc}.${h.toString().padStart(19, '0')}`;
+}
+
 export function inboundWebhook(a: AccountInfo, m: InboundSubject): object {
   const message: Record<string, unknown> = {};
   if ((m.button || m.quoted) && m.contextId !== undefined)
     message.context = { from: a.displayPhoneNumber, id: m.contextId };
-  Object.assign(message, { from: m.waId, id: m.id, timestamp: String(seconds(m.at)) });
+  Object.assign(message, {
+    ...(m.phoneHidden ? {} : { from: m.waId }),
+    from_user_id: m.userId,
+    id: m.id,
+    timestamp: String(seconds(m.at)),
+  });
   if (m.button) Object.assign(message, { type: 'button', button: m.button });
   else Object.assign(message, { type: 'text', text: { body: m.text ?? '' } });
   return messagesChange(a, {
-    contacts: [{ profile: { name: m.name }, wa_id: m.waId }],
+    contacts: [
+      {
+        profile: { name: m.name },
+        ...(m.phoneHidden ? {} : { wa_id: m.waId }),
+        user_id: m.userId,
+      },
+    ],
     messages: [message],
   });
 }

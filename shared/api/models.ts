@@ -74,7 +74,14 @@ export interface Account {
   lastCheck: { ok: boolean; at: number; message: string | null } | null;
 }
 
-export type RecipientCounts = Record<RecipientState, number> & { total: number };
+export type RecipientCounts = Record<RecipientState, number> & {
+  total: number;
+  /**
+   * Accepted but held by WhatsApp for quality review (template pacing): part of `sent` until released
+   * or dropped. Present where the counts come from the database (campaigns.get/list).
+   */
+  held?: number;
+};
 
 export interface CampaignSummary {
   id: number;

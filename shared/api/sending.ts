@@ -38,6 +38,11 @@ export interface SendProgress {
   failedByCode?: FailureGroup[];
   /** Recipients held back by quiet hours in their time zone (others may be sending meanwhile). */
   quiet?: QuietWaiting | null;
+  /**
+   * Recipients WhatsApp accepted but holds for quality review (template pacing), counted in `sent`
+   * until released or dropped (132015). Filled by `campaigns.status`.
+   */
+  held?: number;
   /** Recipients skipped as "Excluded: …" (frequency cap, audience filter), by reason. Filled by `campaigns.status`. */
   excluded?: ExcludedGroup[];
 }

@@ -28,7 +28,9 @@ describe('core: campaigns and accounts', () => {
       kind: 'sandbox',
       name: 'Sandbox',
       ratePerSecond: 80,
-      messagingLimit: null,
+      // Meta's starting limit until the simulator's is read (issue 16 item 3).
+      messagingLimit: 250,
+      messagingLimitSource: 'default',
     });
   });
 

@@ -8,6 +8,7 @@ import {
 } from '../../../shared/api';
 import type { Store } from '../db/connection';
 import type { CampaignsTable } from '../db/schema';
+import { countHeld } from '../status/queries';
 
 type CampaignRow = Selectable<CampaignsTable> & { recipients: number };
 
@@ -64,7 +65,8 @@ export function recipientCounts(store: Store, campaignId: number): RecipientCoun
     counts[r.state] = r.n;
     total += r.n;
   }
-  return { ...counts, total };
+  const held = counts.sent > 0 ? countHeld(store.sqlite, campaignId) : 0;
+  return { ...counts, total, held };
 }
 
 export function getCampaign(store: Store, id: number): Campaign | undefined {

@@ -13,7 +13,7 @@ import type { Store } from '../db/connection';
 import type { EventBus } from '../events';
 import type { SenderManager } from '../sender/manager';
 import { createSendRepo } from '../sender/repo';
-import { failureGroups } from '../status/queries';
+import { countHeld, failureGroups } from '../status/queries';
 import { loadCampaignMessages } from '../templates/compose';
 import { precheckCampaign } from './precheck';
 import { applyExclusions, audienceScope } from './audience-scope';
@@ -83,7 +83,9 @@ export function createSendingService(deps: SendingDeps) {
     const account = store.first(
       store.q.selectFrom('accounts').select('rate_per_second').where('id', '=', c.account_id),
     );
-    const counts = repo.counts(campaignId);
+    const plain = repo.counts(campaignId);
+    const held = plain.sent > 0 ? countHeld(store.sqlite, campaignId) : 0;
+    const counts = { ...plain, held };
     const rate = account?.rate_per_second ?? 80;
     return {
       campaignId,
@@ -102,6 +104,7 @@ export function createSendingService(deps: SendingDeps) {
       pauseReason: c.pause_reason,
       at: clock.now(),
       failedByCode: counts.failed > 0 ? failureGroups(store.sqlite, campaignId) : [],
+      held,
       ...pacingStatus(campaignId, counts.pending, counts.skipped),
     };
   };

@@ -116,6 +116,10 @@ export interface RecipientsTable {
   failed_at: number | null;
   status_ts: number | null;
   status_seen: Generated<number>;
+  /** Accepted but held by WhatsApp for quality review (migration 140); cleared by the next status. */
+  held_at: Generated<number | null>;
+  /** The business-scoped user id learnt from webhooks (migration 140). */
+  user_id: Generated<string | null>;
 }
 
 export interface StatusEventsTable {

@@ -1,3 +1,4 @@
+import { isHeldStatus } from '../../../shared/domain/status';
 import type { SendWaiting } from '../../../shared/api';
 import type { SendOutcome } from '../cloud-api';
 import type { Backoff } from './backoff';
@@ -46,7 +47,14 @@ export const MAX_PAIR_RATE_ATTEMPTS = 5;
 export function applyOutcome(fx: OutcomeEffects, r: Claimed, outcome: SendOutcome): void {
   const now = fx.now();
   if (outcome.ok) {
-    fx.record({ id: r.id, kind: 'sent', wamid: outcome.wamid, waId: outcome.waId, at: now });
+    fx.record({
+      id: r.id,
+      kind: 'sent',
+      wamid: outcome.wamid,
+      waId: outcome.waId,
+      at: now,
+      held: isHeldStatus(outcome.messageStatus),
+    });
     fx.accepted(r.phone, now);
     fx.detector.record(true);
     fx.health(r.id, true);

@@ -15,7 +15,15 @@ export interface Claimed {
 }
 
 export type SendResult =
-  | { id: number; kind: 'sent'; wamid: string; waId: string | null; at: number }
+  | {
+      id: number;
+      kind: 'sent';
+      wamid: string;
+      waId: string | null;
+      at: number;
+      /** The answer said WhatsApp holds it for quality review (template pacing). */
+      held?: boolean;
+    }
   | {
       id: number;
       kind: 'failed';
@@ -98,7 +106,7 @@ export function createSendRepo(db: SqliteDatabase) {
   );
   const stmts: Record<SendResult['kind'], Statement<unknown[]>> = {
     sent: db.prepare(
-      "UPDATE recipients SET state = 'sent', wamid = ?, wa_id = ?, sent_at = ?, next_attempt_at = NULL, error_code = NULL, error_title = NULL WHERE id = ? AND state = 'sending'",
+      "UPDATE recipients SET state = 'sent', wamid = ?, wa_id = ?, sent_at = ?, held_at = ?, next_attempt_at = NULL, error_code = NULL, error_title = NULL WHERE id = ? AND state = 'sending'",
     ),
     failed: db.prepare(
       "UPDATE recipients SET state = 'failed', error_code = ?, error_title = ?, failed_at = ?, next_attempt_at = NULL WHERE id = ? AND state = 'sending'",
@@ -206,7 +214,7 @@ export function createSendRepo(db: SqliteDatabase) {
     for (const r of results) {
       switch (r.kind) {
         case 'sent':
-          stmts.sent.run(r.wamid, r.waId, r.at, r.id);
+          stmts.sent.run(r.wamid, r.waId, r.at, r.held ? r.at : null, r.id);
           break;
         case 'failed':
           stmts.failed.run(r.code, r.title, r.at, r.id);

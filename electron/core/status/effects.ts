@@ -34,6 +34,16 @@ export function createEffects(db: SqliteDatabase, now: () => number) {
   const phonesOfWaId = db.prepare<[string]>(
     'SELECT DISTINCT phone FROM recipients WHERE wa_id = ? LIMIT 50',
   );
+  const phonesOfUser = db.prepare<[string]>(
+    'SELECT DISTINCT phone FROM recipients WHERE user_id = ? LIMIT 50',
+  );
+  const phoneOfWamid = db.prepare<[string]>('SELECT phone FROM recipients WHERE wamid = ?').pluck();
+  const learnByWamid = db.prepare<[string, string]>(
+    'UPDATE recipients SET user_id = ? WHERE wamid = ? AND user_id IS NULL',
+  );
+  const learnByWaId = db.prepare<[string, string]>(
+    'UPDATE recipients SET user_id = ? WHERE wa_id = ? AND user_id IS NULL',
+  );
   const newestKey = db.prepare<[string, string]>(
     // recipient_id IS NULL: these events are never a recipient's, and it lets SQLite use the unique key's partial index.
     'SELECT status, meta_ts AS at FROM status_events WHERE recipient_id IS NULL AND dedupe_key >= ? AND dedupe_key < ? ORDER BY meta_ts DESC, id DESC LIMIT 1',
@@ -65,6 +75,30 @@ export function createEffects(db: SqliteDatabase, now: () => number) {
     const set = new Set<string>([`+${waId}`]);
     if (known) set.add(known);
     for (const r of phonesOfWaId.all(waId) as { phone: string }[]) set.add(r.phone);
+    return [...set];
+  };
+
+  /**
+   * Phones of a customer named by wa_id and/or business-scoped user id (issue 16 item 6). A webhook
+   * without a phone number is matched through the user id stored before, or through the message it
+   * answers (`contextId`, a wamid of ours); what it teaches (user id ↔ recipient) is stored.
+   */
+  const phonesOfPerson = (p: {
+    waId: string | null;
+    userId: string | null;
+    contextId?: string | null;
+  }): string[] => {
+    if (p.userId) {
+      if (p.waId) learnByWaId.run(p.userId, p.waId);
+      if (p.contextId) learnByWamid.run(p.userId, p.contextId);
+    }
+    const set = new Set<string>(p.waId ? phonesFor(p.waId) : []);
+    if (p.userId)
+      for (const r of phonesOfUser.all(p.userId) as { phone: string }[]) set.add(r.phone);
+    if (!p.waId && p.contextId) {
+      const phone = phoneOfWamid.get(p.contextId) as string | undefined;
+      if (phone) set.add(phone);
+    }
     return [...set];
   };
 
@@ -106,12 +140,12 @@ export function createEffects(db: SqliteDatabase, now: () => number) {
      * resume lifts what a stop or a 131050 put on the list, never an opt-out recorded another way.
      */
     preference(o: PreferenceObservation): { suppressed: number; lifted: number } {
-      const [from, to] = keyRange(`p:${o.waId}`);
+      const [from, to] = keyRange(`p:${o.waId ?? `u:${o.userId ?? ''}`}`);
       const newest = newestKey.get(from, to) as { status: string; at: number } | undefined;
       const value = newest?.status ?? o.value;
       let suppressed = 0;
       let lifted = 0;
-      for (const phone of phonesFor(o.waId)) {
+      for (const phone of phonesOfPerson(o)) {
         if (value === 'stop') {
           if (
             suppress(phone, 'Stopped marketing messages on WhatsApp', 'user_preferences', o.detail)
@@ -131,6 +165,8 @@ export function createEffects(db: SqliteDatabase, now: () => number) {
      * (its first reason stands). A later "START" is deliberately not a resubscribe: see docs/user-guide/opt-outs.md.
      */
     inbound(o: InboundObservation, fallbackAccountId: number | null): { suppressed: number } {
+      // Every reply teaches the user id ↔ number pairing, opt-out or not.
+      const phones = phonesOfPerson(o);
       const d = detectOptOut(o);
       if (!d.optOut) return { suppressed: 0 };
       const campaignId = o.contextId
@@ -146,7 +182,7 @@ export function createEffects(db: SqliteDatabase, now: () => number) {
       const reason = d.via === 'button' ? `Tapped "${quoted}"` : `Replied "${quoted}"`;
       const detail = `opt-out word "${d.keyword}" (${d.language})`;
       let suppressed = 0;
-      for (const phone of phonesFor(o.waId)) {
+      for (const phone of phones) {
         if (
           optOutStmt.run(
             phone,

@@ -32,6 +32,17 @@ export function countStates(db: SqliteDatabase, campaignId: number): RecipientCo
   return { ...counts, total };
 }
 
+/** Recipients accepted but held by WhatsApp for quality review (template pacing, migration 140). */
+export function countHeld(db: SqliteDatabase, campaignId: number): number {
+  return (
+    db
+      .prepare(
+        "SELECT count(*) AS n FROM recipients WHERE campaign_id = ? AND state = 'sent' AND held_at IS NOT NULL",
+      )
+      .get(campaignId) as { n: number }
+  ).n;
+}
+
 /**
  * Failures grouped by Meta's code with the catalogue's explanation and next step (USERS.md #1: an
  * obvious reason and a next step for every failure). Failures without a code are grouped by their words.

@@ -93,7 +93,8 @@ export function recipientStatements(db: SqliteDatabase) {
     let stmt = updates.get(key);
     if (!stmt) {
       stmt = db.prepare(
-        `UPDATE recipients SET ${[...columns.map((c) => `${c} = ?`), 'status_seen = status_seen | ?'].join(', ')} WHERE id = ?`,
+        // Any status ends a hold: the message was released (sent, delivered…) or dropped (132015).
+        `UPDATE recipients SET ${[...columns.map((c) => `${c} = ?`), 'status_seen = status_seen | ?', 'held_at = NULL'].join(', ')} WHERE id = ?`,
       );
       updates.set(key, stmt);
     }

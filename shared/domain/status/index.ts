@@ -8,3 +8,4 @@ export {
   type HistoryItemLike,
 } from './history';
 export { TEMPLATE_STOP_EVENTS, templatePauseReason, templateStopsSending } from './template-events';
+export { HELD_LABEL, HELD_MESSAGE_STATUSES, isHeldStatus } from './held';

@@ -55,7 +55,10 @@ export interface TemplateObservation {
 /** A `user_preferences` item: the customer stopped or resumed marketing messages (cloud-api.md §9). */
 export interface PreferenceObservation {
   kind: 'preference';
-  waId: string;
+  /** Absent from username-era webhooks (issue 16 item 6): then only `userId` names the person. */
+  waId: string | null;
+  /** The business-scoped user id (`user_id`, e.g. "US.1349…"), when Meta sends one. */
+  userId: string | null;
   value: 'stop' | 'resume';
   category: string | null;
   detail: string | null;
@@ -68,7 +71,10 @@ export interface PreferenceObservation {
 export interface InboundObservation {
   kind: 'inbound';
   messageId: string;
-  waId: string;
+  /** `from`; absent from username-era webhooks, where only `userId` names the sender. */
+  waId: string | null;
+  /** `from_user_id` (or the matching `contacts[].user_id`): the business-scoped user id. */
+  userId: string | null;
   type: string;
   text: string | null;
   button: { payload: string | null; text: string | null } | null;
@@ -110,7 +116,7 @@ export function observationKey(o: Observation): string {
     case 'template':
       return `t:${o.wabaId ?? ''}:${o.templateId ?? `${o.name ?? ''}/${o.language ?? ''}`}:${o.event}:${o.at}`;
     case 'preference':
-      return `p:${o.waId}:${o.at}:${o.value}`;
+      return `p:${o.waId ?? `u:${o.userId ?? ''}`}:${o.at}:${o.value}`;
     case 'inbound':
       return `m:${o.messageId}`;
   }

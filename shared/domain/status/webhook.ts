@@ -18,6 +18,22 @@ const seconds = z
   .union([z.string().regex(/^\d{1,12}$/), z.number().int().nonnegative().max(1e12)])
   .transform((v) => Number(v) * 1000);
 const waId = z.string().regex(/^\d{1,32}$/);
+/**
+ * Business-scoped user id (cloud-api.md §13, verified: e.g. "US.13491208655302741918"). Only its
+ * shape is checked loosely: Meta documents an example, not a grammar.
+ */
+const userId = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/);
+const contactItem = z.object({ wa_id: waId.optional(), user_id: userId.optional() });
+
+/** `contacts[]` of a change: the user id Meta pairs with each wa_id, when it sends both. */
+function userIdsOf(contacts: unknown[] | undefined): Map<string, string> {
+  const byWaId = new Map<string, string>();
+  for (const raw of contacts ?? []) {
+    const c = contactItem.safeParse(raw);
+    if (c.success && c.data.wa_id && c.data.user_id) byWaId.set(c.data.wa_id, c.data.user_id);
+  }
+  return byWaId;
+}
 const text = (max: number) => z.string().max(max);
 
 const errorItem = z.object({
@@ -42,12 +58,15 @@ const messagesValue = z.object({
   metadata,
   statuses: z.array(z.unknown()).optional(),
   messages: z.array(z.unknown()).optional(),
+  contacts: z.array(z.unknown()).max(1000).optional(),
   errors: z.array(z.unknown()).optional(),
 });
 
+// Since 2026 `from` may be absent (usernames): `from_user_id` then names the sender.
 const inboundItem = z.object({
   id: z.string().min(1).max(400),
-  from: waId,
+  from: waId.optional(),
+  from_user_id: userId.optional(),
   timestamp: seconds,
   type: text(40),
   text: z.object({ body: text(10_000) }).optional(),
@@ -71,9 +90,15 @@ const templateValue = z.object({
   other_info: z.object({ title: text(60).optional() }).optional(),
 });
 
-const preferencesValue = z.object({ metadata, user_preferences: z.array(z.unknown()) });
+const preferencesValue = z.object({
+  metadata,
+  user_preferences: z.array(z.unknown()),
+  contacts: z.array(z.unknown()).max(1000).optional(),
+});
+// Since 2026 `wa_id` may be absent (usernames): `user_id` then names the person.
 const preferenceItem = z.object({
-  wa_id: waId,
+  wa_id: waId.optional(),
+  user_id: userId.optional(),
   value: z.string().max(20),
   category: text(60).optional(),
   detail: text(2000).optional(),
@@ -136,9 +161,12 @@ function messagesChange(value: unknown, out: ParsedObservations, where: string):
       raw,
     });
   });
+  const users = userIdsOf(v.data.contacts);
   (v.data.messages ?? []).forEach((raw, i) => {
     const m = inboundItem.safeParse(raw);
     if (!m.success) return addProblem(out, `${where} inbound message ${i}: malformed.`);
+    if (!m.data.from && !m.data.from_user_id)
+      return addProblem(out, `${where} inbound message ${i}: names no sender.`);
     const reply = m.data.interactive?.button_reply;
     const button = m.data.button
       ? { payload: m.data.button.payload ?? null, text: m.data.button.text ?? null }
@@ -148,7 +176,8 @@ function messagesChange(value: unknown, out: ParsedObservations, where: string):
     out.observations.push({
       kind: 'inbound',
       messageId: m.data.id,
-      waId: m.data.from,
+      waId: m.data.from ?? null,
+      userId: m.data.from_user_id ?? (m.data.from ? (users.get(m.data.from) ?? null) : null),
       type: m.data.type,
       text: m.data.text?.body ?? null,
       button,
@@ -192,15 +221,19 @@ function templateChange(
 function preferencesChange(value: unknown, out: ParsedObservations, where: string): void {
   const v = preferencesValue.safeParse(value);
   if (!v.success) return addProblem(out, `${where}: the user_preferences change is malformed.`);
+  const users = userIdsOf(v.data.contacts);
   v.data.user_preferences.forEach((raw, i) => {
     const p = preferenceItem.safeParse(raw);
     if (!p.success) return addProblem(out, `${where} preference ${i}: malformed.`);
+    if (!p.data.wa_id && !p.data.user_id)
+      return addProblem(out, `${where} preference ${i}: names no customer.`);
     const value = p.data.value.toLowerCase();
     if (value !== 'stop' && value !== 'resume')
       return addProblem(out, `${where} preference ${i}: unknown value "${p.data.value}", ignored.`);
     out.observations.push({
       kind: 'preference',
-      waId: p.data.wa_id,
+      waId: p.data.wa_id ?? null,
+      userId: p.data.user_id ?? (p.data.wa_id ? (users.get(p.data.wa_id) ?? null) : null),
       value,
       category: p.data.category ?? null,
       detail: p.data.detail ?? null,

@@ -23,6 +23,8 @@ describe('migration 140 (portfolio limits)', () => {
        ('Big', 'cloud', '5', '6', 'https://graph.facebook.com', 10000, 0, 0)`,
     ).run();
     expect(migrate(db).applied).toEqual([140]);
+    // Also in 140: held messages (template pacing) have their own column, empty for every existing row.
+    expect(db.prepare('SELECT held_at FROM recipients').all()).toEqual([]);
     expect(
       db
         .prepare(

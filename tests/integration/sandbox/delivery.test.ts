@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SANDBOX_TEST_NUMBERS, startSandbox, type Sandbox } from '../../../electron/sandbox';
+import { userIdOf } from '../../../electron/sandbox/webhooks';
 import { fakeClock } from '../../helpers/tmp';
 import {
   allEvents,
@@ -243,15 +244,27 @@ describe('sandbox: delivery playout of the test numbers', () => {
       buttonPayload: 'STOP_PROMOS',
       buttonText: 'Stop promotions',
     });
+    // A username-era webhook: the customer named by user id only, no phone number anywhere.
+    const hiddenId = sb.injectInbound({ from: '16505551234', text: 'hello', phoneHidden: true });
     const events = await allEvents(sb);
-    expect(events.map((e) => changeOf(e).value)).toEqual([
+    const USER = userIdOf('16505551234');
+    expect(USER).toMatch(/^US\.\d{19}$/);
+    const hidden = changeOf(events.at(-1)!).value as { contacts: object[]; messages: object[] };
+    expect(hidden.contacts).toEqual([{ profile: { name: 'Sandbox Customer' }, user_id: USER }]);
+    expect(hidden.messages).toEqual([
+      expect.objectContaining({ id: hiddenId, from_user_id: USER, text: { body: 'hello' } }),
+    ]);
+    expect(hidden.messages[0]).not.toHaveProperty('from');
+    expect(events.slice(0, 2).map((e) => changeOf(e).value)).toEqual([
       {
         messaging_product: 'whatsapp',
         metadata: { display_phone_number: DISPLAY_NUMBER, phone_number_id: PHONE_ID },
-        contacts: [{ profile: { name: 'Jessica' }, wa_id: '16505551234' }],
+        // Since 2026 Meta adds the business-scoped user id beside the number (cloud-api.md §13).
+        contacts: [{ profile: { name: 'Jessica' }, wa_id: '16505551234', user_id: USER }],
         messages: [
           {
             from: '16505551234',
+            from_user_id: USER,
             id: textId,
             timestamp: seconds(clock.now()),
             type: 'text',
@@ -262,11 +275,12 @@ describe('sandbox: delivery playout of the test numbers', () => {
       {
         messaging_product: 'whatsapp',
         metadata: { display_phone_number: DISPLAY_NUMBER, phone_number_id: PHONE_ID },
-        contacts: [{ profile: { name: 'Sandbox Customer' }, wa_id: '16505551234' }],
+        contacts: [{ profile: { name: 'Sandbox Customer' }, wa_id: '16505551234', user_id: USER }],
         messages: [
           {
             context: { from: DISPLAY_NUMBER, id: wamid },
             from: '16505551234',
+            from_user_id: USER,
             id: tapId,
             timestamp: seconds(clock.now()),
             type: 'button',

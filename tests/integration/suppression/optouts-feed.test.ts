@@ -295,3 +295,39 @@ describe('the reconciler on its own', () => {
     }
   });
 });
+
+describe('opt-outs from username-era webhooks (no phone number)', () => {
+  let h: SendHarness;
+  afterEach(() => h.close());
+
+  it('a tap on "Stop promotions" whose webhook has no phone number, only the user id, still suppresses that number', async () => {
+    h = await statusHarness();
+    const id = await h.campaign(
+      'usernames',
+      [R.tapsStopAsUsername.number, N.read.number],
+      SPRING_SALE,
+    );
+    await h.core.handlers['campaigns.start']({ campaignId: id });
+    await h.waitFor(id, ['completed']);
+    const listed = await until(
+      'the username opt-out',
+      () => (rows(h.core.store.sqlite).length === 1 ? rows(h.core.store.sqlite) : undefined),
+      20_000,
+    );
+    expect(listed).toMatchObject([
+      { phone: R.tapsStopAsUsername.number, source: 'button', campaign_id: id },
+    ]);
+    // The user id is stored beside the number, matched through the message the tap answered.
+    const stored = h.core.store.sqlite
+      .prepare('SELECT user_id FROM recipients WHERE phone = ?')
+      .get(R.tapsStopAsUsername.number) as { user_id: string | null };
+    expect(stored.user_id).toMatch(/^US\.\d{19}$/);
+    // Nothing of it was dropped as malformed: the event is kept with its payload.
+    const events = h.core.store.sqlite
+      .prepare("SELECT payload_json FROM status_events WHERE kind = 'inbound'")
+      .all() as { payload_json: string }[];
+    expect(events.map((e) => JSON.parse(e.payload_json) as { from?: string })).toEqual([
+      expect.not.objectContaining({ from: expect.anything() }),
+    ]);
+  });
+});

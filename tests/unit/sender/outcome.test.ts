@@ -67,9 +67,24 @@ describe('what one send outcome does', () => {
       httpStatus: 200,
     });
     expect(log.results).toEqual([
-      { id: 7, kind: 'sent', wamid: 'wamid.X', waId: '447911123456', at: 1_000_000 },
+      { id: 7, kind: 'sent', wamid: 'wamid.X', waId: '447911123456', at: 1_000_000, held: false },
     ]);
     expect(log.accepted).toBe(1);
+  });
+
+  it('marks a send WhatsApp holds for quality review (template pacing) as held', () => {
+    for (const messageStatus of ['held_for_quality_assessment', 'paused']) {
+      const { effects, log } = fx();
+      applyOutcome(effects, claimed(), {
+        ok: true,
+        wamid: 'wamid.H',
+        waId: '447911123456',
+        messageStatus,
+        httpStatus: 200,
+      });
+      expect(log.results).toMatchObject([{ kind: 'sent', held: true }]);
+      expect(log.accepted).toBe(1);
+    }
   });
 
   it('fails the recipient for "not on WhatsApp" and suppresses an opt-out', () => {

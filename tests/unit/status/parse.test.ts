@@ -193,6 +193,90 @@ describe('webhook parser', () => {
       ['wamid.in2', null, 'Stop promotions', 'wamid.out'],
     ]);
   });
+
+  it('keeps username-era webhooks that name the customer by user id only (no phone number)', () => {
+    const change = (field: string, value: object) => ({
+      object: 'whatsapp_business_account',
+      entry: [{ id: '1', changes: [{ field, value }] }],
+    });
+    const inbound = parseWebhook(
+      change('messages', {
+        messaging_product: 'whatsapp',
+        metadata: { phone_number_id: '106540352242922' },
+        contacts: [{ profile: { name: 'Maria' }, user_id: 'US.13491208655302741918' }],
+        messages: [
+          {
+            context: { id: 'wamid.out' },
+            from_user_id: 'US.13491208655302741918',
+            id: 'wamid.in3',
+            timestamp: '1750030102',
+            type: 'text',
+            text: { body: 'STOP' },
+          },
+          // Both: the user id is kept beside the number.
+          {
+            from: '16505551234',
+            id: 'wamid.in4',
+            timestamp: '1750030103',
+            type: 'text',
+            text: { body: 'hi' },
+          },
+        ],
+      }),
+    );
+    expect(inbound.problems).toEqual([]);
+    expect(
+      ofKind(inbound.observations, 'inbound').map((m) => [
+        m.messageId,
+        m.waId,
+        m.userId,
+        m.contextId,
+      ]),
+    ).toEqual([
+      ['wamid.in3', null, 'US.13491208655302741918', 'wamid.out'],
+      ['wamid.in4', '16505551234', null, null],
+    ]);
+    const paired = parseWebhook(
+      change('messages', {
+        contacts: [{ wa_id: '16505551234', user_id: 'US.1' }],
+        messages: [
+          {
+            from: '16505551234',
+            id: 'wamid.in5',
+            timestamp: '1750030104',
+            type: 'text',
+            text: { body: 'x' },
+          },
+        ],
+      }),
+    );
+    expect(ofKind(paired.observations, 'inbound')[0]).toMatchObject({
+      waId: '16505551234',
+      userId: 'US.1',
+    });
+
+    const prefs = parseWebhook(
+      change('user_preferences', {
+        messaging_product: 'whatsapp',
+        metadata: { phone_number_id: '106540352242922' },
+        contacts: [{ user_id: 'US.13491208655302741918' }],
+        user_preferences: [
+          {
+            user_id: 'US.13491208655302741918',
+            value: 'stop',
+            category: 'marketing_messages',
+            timestamp: 1731705721,
+          },
+          { value: 'stop', timestamp: 1731705722 },
+        ],
+      }),
+    );
+    expect(ofKind(prefs.observations, 'preference')).toMatchObject([
+      { waId: null, userId: 'US.13491208655302741918', value: 'stop' },
+    ]);
+    // Naming nobody at all is the one thing still refused, and said.
+    expect(prefs.problems).toEqual([expect.stringMatching(/names no customer/)]);
+  });
 });
 
 describe('message_history parser', () => {

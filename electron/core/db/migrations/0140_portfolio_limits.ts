@@ -22,5 +22,15 @@ UPDATE accounts SET messaging_limit = 250 WHERE messaging_limit IS NULL;
 UPDATE accounts SET graph_version = 'v24.0' WHERE kind = 'sandbox' AND graph_version IN ('v23.0', 'v22.0', 'v21.0');
 
 CREATE INDEX accounts_portfolio ON accounts (business_portfolio_id) WHERE business_portfolio_id IS NOT NULL;
+
+-- Held messages (issue 16 item 5). When the send answer says held_for_quality_assessment or paused
+-- (template pacing), the recipient stays sent (WhatsApp accepted it) with held_at set; the first
+-- status webhook for it (released, or dropped with 132015) clears it.
+ALTER TABLE recipients ADD COLUMN held_at INTEGER;
+
+-- Issue 16 item 6: the business-scoped user id (usernames, 2026) stored beside the phone, learnt
+-- from webhooks; opt-outs that name only the user id find the number through it.
+ALTER TABLE recipients ADD COLUMN user_id TEXT;
+CREATE INDEX recipients_user_id ON recipients (user_id) WHERE user_id IS NOT NULL;
 `,
 };

@@ -1,3 +1,4 @@
+import { HELD_LABEL } from '../../../../shared/domain/status';
 import type { SendProgress } from '../../../../shared/api';
 import {
   call,
@@ -14,9 +15,12 @@ import {
 
 function describe(p: SendProgress): string {
   const c = p.counts;
+  // Held messages are accepted but not sent on yet: shown apart, never as sent.
+  const held = p.held ?? 0;
   const parts = [
     `${p.state}`,
-    `${c.sent + c.delivered + c.read} sent`,
+    `${c.sent + c.delivered + c.read - held} sent`,
+    ...(held ? [`${held} ${HELD_LABEL.toLowerCase()}`] : []),
     `${c.delivered + c.read} delivered`,
     `${c.read} read`,
     `${c.failed} failed`,

@@ -14,6 +14,7 @@ import type { Campaign, RecipientCounts, SendProgress } from '../../../../shared
 import { COUNTER_TOTALS } from '../progress/live-counts';
 import { useStore } from '../../store';
 import { QuietWaitingText } from './PacingText';
+import { HELD_LABEL } from '../../../../shared/domain/status';
 import { ConfirmCancelModal } from './confirm/ConfirmCancelModal';
 
 /** A campaign that sent nothing is never shown as a success. */
@@ -34,6 +35,14 @@ const COUNTERS: {
 }[] = [
   { key: 'pending', label: 'Waiting' },
   { key: 'sent', label: 'Accepted by WhatsApp', color: 'blue', value: COUNTER_TOTALS.accepted },
+  // Template pacing: accepted, not passed on yet (part of "Accepted"; shown apart so a paced
+  // template never reads as fully sent).
+  {
+    key: 'held',
+    label: 'Held for quality review',
+    color: 'yellow',
+    value: (c) => c.held ?? 0,
+  },
   {
     key: 'delivered',
     label: 'Delivered (incl. read)',
@@ -66,6 +75,8 @@ export function ProgressPanel({
   const error = useStore((s) => s.sendError);
   const [cancelling, setCancelling] = useState(false);
   const counts = progress?.counts ?? campaign.counts;
+  // The sender's pushes do not count held messages; the database's counts do.
+  const held = counts.held ?? campaign.counts.held ?? 0;
   const state = progress?.state ?? campaign.state;
   const done = counts.total - counts.pending - counts.sending;
   const percent = counts.total ? (done / counts.total) * 100 : 0;
@@ -124,6 +135,13 @@ export function ProgressPanel({
             ? ` · ${progress.ratePerSecond}/s (limit ${progress.configuredRate}/s) · ${eta(progress.etaSeconds)}`
             : ''}
         </Text>
+        {held > 0 && (
+          <Alert color="yellow" title={HELD_LABEL} data-testid="send-held">
+            {held.toLocaleString()} messages are held by WhatsApp while it checks how the first
+            customers react to this template. They are delivered later, or dropped if the template
+            is paused (then they show as failed with code 132015).
+          </Alert>
+        )}
         {state === 'paused' && pauseReason && (
           <Alert color="orange" title="Why it paused" data-testid="pause-reason">
             {pauseReason}
@@ -175,9 +193,9 @@ export function ProgressPanel({
               <Text
                 fw={700}
                 size="lg"
-                c={(c.value?.(counts) ?? counts[c.key]) > 0 ? c.color : undefined}
+                c={(c.value?.(counts) ?? counts[c.key] ?? 0) > 0 ? c.color : undefined}
               >
-                {(c.value?.(counts) ?? counts[c.key]).toLocaleString()}
+                {(c.value?.(counts) ?? counts[c.key] ?? 0).toLocaleString()}
               </Text>
             </div>
           ))}

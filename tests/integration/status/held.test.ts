@@ -1,0 +1,49 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { SANDBOX_TEST_NUMBERS as N } from '../../../electron/sandbox';
+import { EXIT, runCli } from '../../../electron/headless/cli-run';
+import type { SendHarness } from '../sending/helpers';
+import { byPhone, SPRING_SALE, statusHarness } from './helpers';
+
+describe('messages held by WhatsApp for quality review (template pacing, against the sandbox)', () => {
+  let h: SendHarness;
+  afterEach(() => h.close());
+
+  it('counts held messages apart until WhatsApp releases them or drops them with 132015', async () => {
+    h = await statusHarness({ statusPolling: false });
+    const id = await h.campaign(
+      'paced',
+      [N.read.number, N.heldThenDelivered.number, N.heldThenDropped.number],
+      SPRING_SALE,
+    );
+    await h.core.handlers['campaigns.start']({ campaignId: id });
+    await h.waitFor(id, ['completed']);
+
+    // Accepted, held: not yet sent on, and not shown as sent.
+    const before = await h.core.handlers['campaigns.status']({ campaignId: id });
+    expect(before.held).toBe(2);
+    expect(before.counts).toMatchObject({ sent: 3, held: 2 });
+    const campaign = await h.core.handlers['campaigns.get']({ id });
+    expect(campaign.counts.held).toBe(2);
+
+    // The CLI says so, in JSON and in words.
+    const out: string[] = [];
+    const io = { stdout: (t: string) => out.push(t), stderr: () => undefined, env: {} };
+    h.core.store.sqlite.pragma('wal_checkpoint(PASSIVE)');
+    expect(
+      await runCli(['--data-dir', h.dir, 'campaigns', 'status', String(id), '--json'], io),
+    ).toBe(EXIT.OK);
+    expect(JSON.parse(out.join(''))).toMatchObject({ held: 2 });
+    out.length = 0;
+    await runCli(['--data-dir', h.dir, 'campaigns', 'status', String(id)], io);
+    expect(out.join('')).toMatch(/1 sent · 2 held by whatsapp for quality review/);
+
+    // Released: delivered. Dropped: failed with 132015 (the template was paused for low quality).
+    await new Promise((r) => setTimeout(r, 150));
+    await h.core.handlers['campaigns.syncStatus']({ campaignId: id });
+    const after = await h.core.handlers['campaigns.status']({ campaignId: id });
+    expect(after.held).toBe(0);
+    const phones = byPhone(h.core, id);
+    expect(phones[N.heldThenDelivered.number]?.state).toMatch(/delivered|read/);
+    expect(phones[N.heldThenDropped.number]).toMatchObject({ state: 'failed', error_code: 132015 });
+  });
+});
