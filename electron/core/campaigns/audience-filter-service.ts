@@ -19,6 +19,7 @@ import {
 import { filterSql } from './audience-filter-sql';
 import { scanAudience } from './audience-filter-scan';
 import { audienceScope, scanScope } from './audience-scope';
+import { hasStagedImport, published } from '../db/visibility';
 
 export interface AudienceFilterDeps {
   store: Store;
@@ -52,7 +53,12 @@ async function filterCount(
   const frozen = ctx.state !== 'draft';
   const count = (where: (q: ReturnType<typeof recipients>) => ReturnType<typeof recipients>) =>
     store.first(where(recipients()).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
-  const recipients = () => store.q.selectFrom('recipients').where('campaign_id', '=', campaignId);
+  const staged = hasStagedImport(store.sqlite, campaignId);
+  const recipients = () =>
+    store.q
+      .selectFrom('recipients')
+      .where('campaign_id', '=', campaignId)
+      .$if(staged, (q) => q.where(published()));
   const excludedAtStart = frozen
     ? count((q) =>
         q.where('state', '=', 'skipped').where('skip_reason', '=', FILTER_EXCLUSION_REASON),

@@ -9,6 +9,7 @@ import {
 import type { Store } from '../db/connection';
 import type { CampaignsTable } from '../db/schema';
 import { countHeld } from '../status/queries';
+import { hasStagedImport, published, stagedCountSql } from '../db/visibility';
 
 type CampaignRow = Selectable<CampaignsTable> & { recipients: number };
 
@@ -19,7 +20,8 @@ function summaryQuery(store: Store) {
     .select((eb) =>
       eb
         .selectFrom('recipients')
-        .select(sql<number>`count(*)`.as('n'))
+        // Rows of an import still being written are not part of the audience yet.
+        .select(sql<number>`count(*) - ${sql.raw(stagedCountSql('campaigns.id'))}`.as('n'))
         .whereRef('recipients.campaign_id', '=', 'campaigns.id')
         .as('recipients'),
     );
@@ -54,6 +56,7 @@ export function recipientCounts(store: Store, campaignId: number): RecipientCoun
       .selectFrom('recipients')
       .select(['state', sql<number>`count(*)`.as('n')])
       .where('campaign_id', '=', campaignId)
+      .$if(hasStagedImport(store.sqlite, campaignId), (q) => q.where(published()))
       .groupBy('state'),
   );
   const counts = Object.fromEntries(RECIPIENT_STATES.map((s) => [s, 0])) as Record<

@@ -3,7 +3,7 @@ import { runImport } from './batch/import-run';
 import { EncodingError } from './decode';
 import type { WorkerMessage, WorkerTask } from './jobs';
 import { previewFile } from './read-file';
-import { ImportCancelled } from './csv-source';
+import { CsvLimitError, ImportCancelled } from './csv-source';
 import { ImportInputError } from './sink';
 import { XlsxError } from './xlsx-source';
 
@@ -39,7 +39,7 @@ async function main() {
     }
   } catch (e) {
     if (e instanceof ImportCancelled) return post({ type: 'cancelled' });
-    if (e instanceof ImportInputError || e instanceof XlsxError)
+    if (e instanceof ImportInputError || e instanceof XlsxError || e instanceof CsvLimitError)
       return post({ type: 'error', code: 'INPUT', message: e.message });
     if (e instanceof EncodingError) {
       return post({

@@ -14,11 +14,21 @@ export const defaultWorkerEntry = (): WorkerEntry =>
 
 export type RunningJob = RunningWorker<WorkerMessage>;
 
+/**
+ * A hostile file must not take the app down with it (issue 22): past this heap the worker alone
+ * stops and the file is refused. A 1,000,000-row import peaks far below (tests/bench).
+ */
+export const IMPORT_WORKER_LIMITS = { maxOldGenerationSizeMb: 768, maxYoungGenerationSizeMb: 32 };
+
 /** Starts one worker for one task; progress messages go to onProgress, the last one resolves done. */
 export function runJob(
   task: WorkerTask,
   entry: WorkerEntry,
   onProgress: (m: Extract<WorkerMessage, { type: 'progress' }>) => void,
 ): RunningJob {
-  return runWorker<WorkerMessage>(task, entry, { what: 'import', onProgress });
+  return runWorker<WorkerMessage>(task, entry, {
+    what: 'import',
+    onProgress,
+    resourceLimits: IMPORT_WORKER_LIMITS,
+  });
 }

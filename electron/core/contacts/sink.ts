@@ -118,6 +118,17 @@ export class ImportSink {
     const fieldsJson = JSON.stringify(fields);
 
     const raw = cells[this.phoneIndex] ?? '';
+    if (cells.some((c) => c.includes('\0'))) {
+      counts.invalid++;
+      this.rejectRow(
+        rowNumber,
+        raw.replaceAll('\0', ''),
+        'CONTROL_CHARACTER',
+        'This row holds a NUL character (an invisible control byte a broken export leaves). Remove it and import the row again.',
+        fieldsJson,
+      );
+      return;
+    }
     const phone = normalizePhone(raw, this.options.defaultCountry);
     if (!phone.ok) {
       if (phone.problem === 'EMPTY') counts.missingPhone++;
@@ -154,7 +165,7 @@ export class ImportSink {
   private rejectRow(
     rowNumber: number,
     raw: string,
-    problem: PhoneProblem,
+    problem: PhoneProblem | 'CONTROL_CHARACTER',
     reason: string,
     fieldsJson: string,
   ) {

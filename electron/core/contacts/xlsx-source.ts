@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { ImportCancelled } from './csv-source';
+import { checkXlsxLimits, XLSX_LIMITS } from './xlsx-limits';
 
 /** The text a person sees in a cell, as a string, without Excel's display rounding. */
 export function cellText(value: unknown): string {
@@ -51,6 +52,8 @@ export async function streamXlsx(
   options: XlsxStreamOptions,
 ): Promise<{ size: number }> {
   const { size } = await stat(path);
+  // Before exceljs, which trusts the file: a bomb is refused here, with the limit it passed.
+  await checkXlsxLimits(path, XLSX_LIMITS, options.isCancelled);
   // Loaded on first use: exceljs takes ~0.2–0.4 s and ~30 MB to load, which CSV imports never need.
   const { default: ExcelJS } = await import('exceljs');
   let bytesRead = 0;

@@ -1,3 +1,4 @@
+import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { sql, type RawBuilder } from 'kysely';
 
 /**
@@ -14,4 +15,25 @@ export function publishedSql(alias?: string): string {
 /** The same condition for kysely's where(). */
 export function published(alias?: string): RawBuilder<boolean> {
   return sql<boolean>`${sql.raw(publishedSql(alias))}`;
+}
+
+/** Whether an import into this campaign is still being written (one indexed lookup). */
+export function hasStagedImport(db: SqliteDatabase, campaignId: number): boolean {
+  return (
+    db.prepare('SELECT 1 FROM import_batches WHERE campaign_id = ? LIMIT 1').get(campaignId) !==
+    undefined
+  );
+}
+
+/**
+ * ` AND <published>` while the campaign has a staged import, '' otherwise: counts that SQLite
+ * answers from an index alone stay index-only in the usual case, where no import is running.
+ */
+export function whilePublishing(db: SqliteDatabase, campaignId: number, alias?: string): string {
+  return hasStagedImport(db, campaignId) ? ` AND ${publishedSql(alias)}` : '';
+}
+
+/** How many of a campaign's rows are in a staged import, as a subquery over `campaignRef` (0 at once when none is). */
+export function stagedCountSql(campaignRef: string): string {
+  return `(SELECT count(*) FROM import_batches b JOIN recipients s ON s.campaign_id = b.campaign_id AND s.import_batch = b.id WHERE b.campaign_id = ${campaignRef})`;
 }

@@ -12,6 +12,7 @@ import { variantCounts, type VariantCounts } from '../campaigns/variants-compare
 import type { Cell } from './columns';
 import { escapeFormula } from './formula-escape';
 import type { ZoneFormatter } from './time-format';
+import { whilePublishing } from '../db/visibility';
 
 /** The campaign as the main thread knows it, handed to the worker with the task. */
 export interface CampaignInfo {
@@ -60,7 +61,9 @@ export function summaryFigures(
     number
   >;
   const byState = db
-    .prepare('SELECT state, count(*) AS n FROM recipients WHERE campaign_id = ? GROUP BY state')
+    .prepare(
+      `SELECT state, count(*) AS n FROM recipients WHERE campaign_id = ?${whilePublishing(db, campaignId)} GROUP BY state`,
+    )
     .all(campaignId) as {
     state: RecipientState;
     n: number;

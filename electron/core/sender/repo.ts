@@ -1,8 +1,9 @@
 import type { Database as SqliteDatabase, Statement } from 'better-sqlite3';
-import { RECIPIENT_STATES, type RecipientCounts, type RecipientState } from '../../../shared/api';
+import type { RecipientCounts } from '../../../shared/api';
 import { suppressedReason } from '../../../shared/domain/pacing';
 import { RECENT_SEND_EXISTS } from './frequency-cap';
 import { writeTransaction } from '../db/tx';
+import { countStates as countRecipientStates } from '../status/queries';
 
 /** A recipient claimed for sending: marked `sending` in the database before its request goes out. */
 export interface Claimed {
@@ -130,9 +131,6 @@ export function createSendRepo(db: SqliteDatabase) {
   const suppress = db.prepare(
     "INSERT OR IGNORE INTO suppression (phone, reason, source, detail, created_at) VALUES (?, ?, 'send', ?, ?)",
   );
-  const countStates = db.prepare<[number]>(
-    'SELECT state, count(*) AS n FROM recipients WHERE campaign_id = ? GROUP BY state',
-  );
   const nextDue = db.prepare<[number]>(
     "SELECT min(next_attempt_at) AS at FROM recipients WHERE campaign_id = ? AND state = 'pending'",
   );
@@ -251,17 +249,9 @@ export function createSendRepo(db: SqliteDatabase) {
 
     apply: (results: readonly SendResult[]): void => apply(results),
 
+    // The draft's view too: rows of an import still being written are not counted (status/queries.ts).
     counts(campaignId: number): RecipientCounts {
-      const counts = Object.fromEntries(RECIPIENT_STATES.map((s) => [s, 0])) as Record<
-        RecipientState,
-        number
-      >;
-      let total = 0;
-      for (const row of countStates.all(campaignId) as { state: RecipientState; n: number }[]) {
-        counts[row.state] = row.n;
-        total += row.n;
-      }
-      return { ...counts, total };
+      return countRecipientStates(db, campaignId);
     },
 
     /**

@@ -14,6 +14,7 @@ import {
   lookupCode,
   RETRYABLE_FAILURE_CODES,
 } from '../../../shared/domain/errors';
+import { whilePublishing } from '../db/visibility';
 
 /** Read-side queries for the progress view: counts, failures by code, the chart's buckets. */
 
@@ -24,7 +25,9 @@ export function countStates(db: SqliteDatabase, campaignId: number): RecipientCo
   >;
   let total = 0;
   for (const row of db
-    .prepare('SELECT state, count(*) AS n FROM recipients WHERE campaign_id = ? GROUP BY state')
+    .prepare(
+      `SELECT state, count(*) AS n FROM recipients WHERE campaign_id = ?${whilePublishing(db, campaignId)} GROUP BY state`,
+    )
     .all(campaignId) as { state: RecipientState; n: number }[]) {
     counts[row.state] = row.n;
     total += row.n;

@@ -6,6 +6,7 @@ import type {
   RecipientStatus,
 } from '../../../shared/api';
 import { campaignIdRange } from './queries';
+import { whilePublishing } from '../db/visibility';
 
 /**
  * Keyset paging over a campaign's recipients for the table (smooth at 1,000,000 rows): by id, one
@@ -87,7 +88,9 @@ export function recipientPage(
   const afterId = range ? Math.max(input.afterId, range.min - 1) : input.afterId;
   const lanes = states.map((state): Lane => {
     // Without a state, `+campaign_id` keeps SQLite on the rowid (= id) order instead of an index that sorts by state or phone.
-    const where = state === null ? '+campaign_id = ?' : 'campaign_id = ? AND state = ?';
+    const where =
+      (state === null ? '+campaign_id = ?' : 'campaign_id = ? AND state = ?') +
+      whilePublishing(db, campaignId);
     const args: (string | number)[] = state === null ? [campaignId] : [campaignId, state];
     if (!input.search) {
       const rows = db

@@ -4,6 +4,7 @@ import {
   type RunningWorker,
   type WorkerEntry,
 } from '../workers/run-worker';
+import { IMPORT_WORKER_LIMITS } from '../contacts/runner';
 import type { SuppressionTask, SuppressionWorkerMessage } from './jobs';
 
 /** The suppression-list import: suppression-worker.js beside the bundle, or import-worker.ts here through tsx. */
@@ -16,5 +17,8 @@ export function runSuppressionJob(
   task: SuppressionTask,
   entry: WorkerEntry,
 ): RunningSuppressionJob {
-  return runWorker<SuppressionWorkerMessage>(task, entry, { what: 'import' });
+  return runWorker<SuppressionWorkerMessage>(task, entry, {
+    what: 'import',
+    resourceLimits: IMPORT_WORKER_LIMITS,
+  });
 }

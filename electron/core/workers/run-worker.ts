@@ -62,7 +62,17 @@ export function runWorker<M extends Message>(
       if (m.type === 'progress') options.onProgress?.(m as Progress<M>);
       else finish(m as Final<M>);
     });
-    worker.on('error', (e) => finish(failed(e.message)));
+    worker.on('error', (e) => {
+      const limit = options.resourceLimits?.maxOldGenerationSizeMb;
+      // Past its memory limit V8 stops the worker (not the process): say which limit, as input's fault.
+      if ((e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' && limit)
+        finish({
+          type: 'error',
+          code: 'INPUT',
+          message: `This file needs more memory than the ${options.what} may use (${limit} MB) and was refused. Nothing was changed.`,
+        } as unknown as Final<M>);
+      else finish(failed(e.message));
+    });
     // Gone without a final message: cancelled if we asked (terminated while stuck), otherwise a crash.
     worker.on('exit', () =>
       finish(
