@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import Papa from 'papaparse';
 import {
   CoreError,
   type AudiencePreview,
@@ -21,6 +20,7 @@ import { resolveFileRef } from './uploads';
 import { discardOwnBatches, liveBatch } from './batch/import-batch';
 import { published } from '../db/visibility';
 import { countryForAccount } from '../settings/business-country';
+import { csvText, encodeCsv, EXCEL_CSV, type CsvFormat } from '../csv/write';
 
 export interface AudienceDeps {
   store: Store;
@@ -268,18 +268,27 @@ export function createAudienceService(deps: AudienceDeps) {
           .where('id', '=', importId),
       );
       if (!imp) throw new CoreError('NOT_FOUND', 'That import does not exist.');
-      const columns = (JSON.parse(imp.summary_json) as ImportSummary).columns;
+      const summary = JSON.parse(imp.summary_json) as ImportSummary;
+      const { columns } = summary;
+      // The file goes back the way it came: its separator and encoding (an Excel workbook, which
+      // has neither, gets what Excel opens right: comma and UTF-8).
+      const format: CsvFormat =
+        summary.format === 'csv' && summary.delimiter && summary.encoding
+          ? { delimiter: summary.delimiter, encoding: summary.encoding }
+          : EXCEL_CSV;
       const base = imp.file_name.replace(/\.[^.]+$/, '') || 'import';
       return {
         fileName: `${base} - rows to fix.csv`,
         write: async (out) => {
-          const write = (chunk: string) =>
+          const write = (text: string, first = false) =>
             new Promise<void>((resolve, reject) =>
-              out.write(chunk, (e) => (e ? reject(e) : resolve())),
+              out.write(encodeCsv(text, format.encoding, first), (e) =>
+                e ? reject(e) : resolve(),
+              ),
             );
-          // A BOM so Excel opens the UTF-8 file with the right characters.
           await write(
-            '\uFEFF' + Papa.unparse([[...columns, 'Row in original file', 'Problem']]) + '\r\n',
+            csvText([[...columns, 'Row in original file', 'Problem']], format.delimiter),
+            true,
           );
           let after = 0;
           for (;;) {
@@ -299,7 +308,7 @@ export function createAudienceService(deps: AudienceDeps) {
               const fields = JSON.parse(r.fields_json) as Record<string, string>;
               return [...columns.map((c) => fields[c] ?? ''), String(r.row_number), r.reason];
             });
-            await write(Papa.unparse(rows, { escapeFormulae: true }) + '\r\n');
+            await write(csvText(rows, format.delimiter));
           }
         },
       };

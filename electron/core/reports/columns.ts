@@ -11,7 +11,6 @@ import {
 } from '../../../shared/api/variants';
 import { describeError } from '../../../shared/domain/errors';
 import { marketFor, pricedCategory, type RateCard } from '../../../shared/domain/pricing';
-import { escapeFormula } from './formula-escape';
 import type { ZoneFormatter } from './time-format';
 
 /** One recipient as the report reads it from SQLite. */
@@ -35,7 +34,7 @@ export interface ReportRow {
 export const REPORT_ROW_SQL =
   'id, phone, country, state, skip_reason, fields_json, wamid, error_code, error_title, sent_at, delivered_at, read_at, failed_at, variant';
 
-/** A cell: text (always formula-escaped) or a number (error code, price), which no spreadsheet runs. */
+/** A cell: text or a number. The CSV writer formula-escapes text; Excel cells are text cells, which never run. */
 export type Cell = string | number;
 
 export function statusColumnLabel(
@@ -182,20 +181,20 @@ export function createRowMapper(
   const cellFor = (id: string): ((row: ReportRow, fields: Record<string, string>) => Cell) => {
     if (id.startsWith(ORIGINAL_COLUMN_PREFIX)) {
       const name = id.slice(ORIGINAL_COLUMN_PREFIX.length);
-      return (_row, fields) => escapeFormula(fields[name] ?? '');
+      return (_row, fields) => fields[name] ?? '';
     }
     if (id === REPORT_VARIANT_COLUMN) {
       return (r) => {
         if (r.variant === null) return '';
         const v = variants.get(r.variant);
-        return escapeFormula(v ? variantCellText(v) : r.variant);
+        return v ? variantCellText(v) : r.variant;
       };
     }
     switch (id as ReportStatusColumn) {
       case 'phone':
-        return (r) => escapeFormula(r.phone);
+        return (r) => r.phone;
       case 'country':
-        return (r) => escapeFormula(r.country ?? '');
+        return (r) => r.country ?? '';
       case 'state':
         return (r) => r.state;
       case 'sentAt':
@@ -212,15 +211,15 @@ export function createRowMapper(
               : null,
           );
       case 'wamid':
-        return (r) => escapeFormula(r.wamid ?? '');
+        return (r) => r.wamid ?? '';
       case 'errorCode':
         return (r) => (r.state === 'failed' && r.error_code !== null ? r.error_code : '');
       case 'reason':
-        return (r) => escapeFormula(reason(r));
+        return (r) => reason(r);
       case 'nextStep':
-        return (r) => escapeFormula(nextStep(r));
+        return (r) => nextStep(r);
       case 'category':
-        return (r) => escapeFormula(categoryOf(r) ?? '');
+        return (r) => categoryOf(r) ?? '';
       case 'price':
         return (r) => price(r);
     }

@@ -1,19 +1,10 @@
 import { closeSync, createWriteStream, openSync, type WriteStream } from 'node:fs';
-import type { Cell } from './columns';
+import { csvText } from '../csv/write';
 import type { ReportWriter } from './writer';
 
-// A tab is quoted too, so no reader mistakes it for the separator.
-const NEEDS_QUOTES = /[",\r\n\t]/;
-
-function csvField(cell: Cell): string {
-  const text = typeof cell === 'number' ? String(cell) : cell;
-  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-const line = (cells: readonly Cell[]) => cells.map(csvField).join(',') + '\r\n';
-
 /**
- * RFC 4180 CSV, UTF-8 with a BOM (without it Excel reads UTF-8 as the local ANSI code page and
+ * RFC 4180 CSV through the one CSV writer (csv/write.ts: every cell formula-escaped, the header
+ * too), UTF-8 with a BOM (without it Excel reads UTF-8 as the local ANSI code page and
  * breaks every accent), CRLF line ends. Each write waits for the disk when the stream's buffer is
  * full, so memory stays flat however many rows there are.
  */
@@ -56,12 +47,8 @@ export function createCsvWriter(path: string): ReportWriter {
     });
 
   return {
-    header: (labels) => write('\uFEFF' + line(labels)),
-    async rows(rows) {
-      let chunk = '';
-      for (const r of rows) chunk += line(r);
-      await write(chunk);
-    },
+    header: (labels) => write('\uFEFF' + csvText([labels])),
+    rows: (rows) => write(csvText(rows)),
     async finish() {
       await close();
       if (state.failure) throw state.failure;

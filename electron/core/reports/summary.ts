@@ -10,7 +10,6 @@ import { variantCellText, type ReportVariant } from '../../../shared/api/variant
 import { estimateCost, estimateMixedCost, type RateCard } from '../../../shared/domain/pricing';
 import { variantCounts, type VariantCounts } from '../campaigns/variants-compare';
 import type { Cell } from './columns';
-import { escapeFormula } from './formula-escape';
 import type { ZoneFormatter } from './time-format';
 import { whilePublishing } from '../db/visibility';
 
@@ -156,8 +155,8 @@ function byVariantSection(
       const sent = c?.sent ?? 0;
       const delivered = c?.delivered ?? 0;
       return [
-        escapeFormula(variantCellText(v)),
-        escapeFormula(v.templateName ? `${v.templateName} (${v.templateLanguage ?? ''})` : ''),
+        variantCellText(v),
+        v.templateName ? `${v.templateName} (${v.templateLanguage ?? ''})` : '',
         c?.recipients ?? 0,
         sent,
         delivered,
@@ -170,9 +169,7 @@ function byVariantSection(
     }),
     [
       'About the variants',
-      escapeFormula(
-        'Each recipient got one variant at random by the proportions. Sent counts what WhatsApp accepted; button clicks come from WhatsApp template analytics and stay empty where it is not connected or where variants share a template.',
-      ),
+      'Each recipient got one variant at random by the proportions. Sent counts what WhatsApp accepted; button clicks come from WhatsApp template analytics and stay empty where it is not connected or where variants share a template.',
     ],
     [],
   ];
@@ -180,7 +177,7 @@ function byVariantSection(
 
 const pct = (part: number, whole: number): string =>
   whole > 0 ? `${((part / whole) * 100).toFixed(1)}%` : '';
-const text = (s: string | null | undefined): string => escapeFormula(s ?? '');
+const text = (s: string | null | undefined): string => s ?? '';
 
 export function summarySheet(
   figures: SummaryFigures,

@@ -1,13 +1,13 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { suppressionSourceLabel } from '../../../shared/api';
 import type { Download } from '../downloads';
-import { escapeFormula } from '../reports/formula-escape';
+import { csvText } from '../csv/write';
 
 /**
  * The suppression list as a CSV for Excel: UTF-8 with a BOM, CRLF, every text cell escaped against
- * formula injection as the delivery reports are (a customer's "words" are whatever they typed, so
+ * formula injection by the one CSV writer, as the delivery reports are (a customer's "words" are whatever they typed, so
  * "=HYPERLINK(…)" is a real threat here). The file imports back with `suppression import`: the phone
- * column is found by its name, and the leading ' the escape puts before "+" is read as Excel's own.
+ * column is found by its name; phones in E.164 are written as they are (csv/formula-escape.ts).
  * Times are UTC ISO 8601, so the file means the same on every computer.
  */
 
@@ -23,12 +23,7 @@ export const EXPORT_HEADER = [
   'Customer message time (UTC)',
 ];
 
-const NEEDS_QUOTES = /[",\r\n\t]/;
-const field = (text: string): string => {
-  const escaped = escapeFormula(text);
-  return NEEDS_QUOTES.test(escaped) ? `"${escaped.replace(/"/g, '""')}"` : escaped;
-};
-const line = (cells: readonly string[]): string => cells.map(field).join(',') + '\r\n';
+const line = (cells: readonly string[]): string => csvText([cells]);
 const iso = (ms: number | null): string =>
   ms === null ? '' : `${new Date(ms).toISOString().slice(0, 19)}Z`;
 

@@ -3,16 +3,25 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
+import { decodeWindows1252 } from '../../../electron/core/contacts/decode';
 import { openDownload } from '../../../electron/core/downloads';
 import { fixture, harness, value, type Harness } from './helpers';
 
-async function downloadText(h: Harness, importId: number): Promise<{ name: string; text: string }> {
+async function downloadBytes(
+  h: Harness,
+  importId: number,
+): Promise<{ name: string; bytes: Buffer }> {
   const d = openDownload(h.core, 'import-rejects', importId);
   const chunks: Buffer[] = [];
   await d.write(
     new Writable({ write: (c: Buffer, _e, cb) => (chunks.push(Buffer.from(c)), cb()) }),
   );
-  return { name: d.fileName, text: Buffer.concat(chunks).toString('utf8') };
+  return { name: d.fileName, bytes: Buffer.concat(chunks) };
+}
+
+async function downloadText(h: Harness, importId: number): Promise<{ name: string; text: string }> {
+  const { name, bytes } = await downloadBytes(h, importId);
+  return { name, text: bytes.toString('utf8') };
 }
 
 describe('import: the rules', () => {
@@ -118,6 +127,28 @@ describe('import: the rules', () => {
     const r = value(await h.importFile(path));
     const { text } = await downloadText(h, r.importId);
     expect(text).toContain("'=cmd|calc");
+  });
+
+  it('writes the rows to fix with the original separator and encoding, every header escaped', async () => {
+    h = await harness();
+    const path = join(h.dir, 'excel-fr.csv');
+    // Excel in France: semicolons, Windows-1252, and a column someone named like a formula.
+    // latin1 writes U+0080 as the byte 0x80, which is "€" in Windows-1252.
+    const text1252 =
+      'Nom;Téléphone;=HYPERLINK("x")\r\nRenée;pas de numéro;\u0080 5\r\nOk;+33612345678;1\r\n';
+    writeFileSync(path, Buffer.from(text1252, 'latin1'));
+    const r = value(await h.importFile(path, { phoneColumn: 'Téléphone' }));
+    expect(r).toMatchObject({ encoding: 'windows-1252', delimiter: ';', invalid: 1 });
+    const { bytes: out } = await downloadBytes(h, r.importId);
+    // No UTF-8 BOM, and "é" is one byte (0xE9), "€" is 0x80: Windows-1252, like the original.
+    expect(out.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(false);
+    const text = decodeWindows1252(out);
+    const rows = Papa.parse<string[]>(text, { skipEmptyLines: true });
+    expect(rows.meta.delimiter).toBe(';');
+    expect(rows.data).toEqual([
+      ['Nom', 'Téléphone', `'=HYPERLINK("x")`, 'Row in original file', 'Problem'],
+      ['Renée', 'pas de numéro', '€ 5', '2', expect.any(String)],
+    ]);
   });
 
   it('imports a file without a header row', async () => {

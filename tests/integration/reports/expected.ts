@@ -1,4 +1,3 @@
-import { escapeFormula } from '../../../electron/core/reports/formula-escape';
 import { describeError } from '../../../shared/domain/errors';
 import { BUNDLED_RATE_CARD, marketFor } from '../../../shared/domain/pricing';
 import { OUTCOMES, PEOPLE, T0 } from './helpers';
@@ -48,7 +47,7 @@ export function e164(i: number): string {
   return PEOPLE[i]!.phone.replace(/\s/g, '');
 }
 
-/** The row of person i as text, in header order; `ids` maps the person to their recipient id (for wamids). */
+/** The row of person i as text, in header order, as the data is (the CSV writer escapes it); `ids` maps the person to their recipient id (for wamids). */
 export function expectedRow(i: number, zone: string, recipientId: number): string[] {
   const p = PEOPLE[i]!;
   const o = OUTCOMES[i]!;
@@ -59,8 +58,8 @@ export function expectedRow(i: number, zone: string, recipientId: number): strin
   const charged = o.state === 'read' || o.state === 'delivered';
   const price = charged ? marketFor(BUNDLED_RATE_CARD, country).prices.MARKETING : 0;
   return [
-    ...ORIGINAL.map((c) => escapeFormula(p[c])),
-    escapeFormula(e164(i)),
+    ...ORIGINAL.map((c) => p[c]),
+    e164(i),
     country,
     o.state,
     t('sent' in o ? o.sent : undefined),
@@ -69,8 +68,8 @@ export function expectedRow(i: number, zone: string, recipientId: number): strin
     t('failed' in o ? o.failed : 'sending' in o ? o.sending : undefined),
     'sent' in o ? `wamid.HBgL${recipientId}` : '',
     failed ? String(o.state === 'failed' ? o.code : '') : '',
-    escapeFormula(reason),
-    failed ? escapeFormula(failed.action) : '',
+    reason,
+    failed ? failed.action : '',
     'MARKETING',
     String(price),
   ];

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CoreError, REPORT_STATUS_COLUMNS } from '../../../shared/api';
+import { escapeFormula } from '../../../electron/core/csv/formula-escape';
 import { e164, expectedRow, headerFor, ORIGINAL } from './expected';
 import { finishedCampaign, OUTCOMES, PEOPLE, value, type ReportHarness } from './helpers';
 
@@ -70,16 +71,22 @@ describe('delivery report files', () => {
     });
     const { bom, rows } = readCsv(out('all.csv'));
     expect(bom).toBe(true);
-    expect(rows[0]).toEqual(headerFor(ZONE));
-    expect(rows.slice(1)).toEqual(PEOPLE.map((_, i) => expectedRow(i, ZONE, ids[i]!)));
+    expect(rows[0]).toEqual(headerFor(ZONE).map(escapeFormula));
+    expect(rows.slice(1)).toEqual(
+      PEOPLE.map((_, i) => expectedRow(i, ZONE, ids[i]!).map(escapeFormula)),
+    );
     // Spot checks that do not go through the expected-row helper.
     expect(rows[1]![2]).toBe(`'=HYPERLINK("http://evil","x")`);
     expect(rows[2]![2]).toBe('line one\nline two, with comma');
     expect(rows[1]![7]).toBe('2026-11-23 08:00:00');
     expect(rows[3]![0]).toBe("'@Carla");
     expect(rows[4]![2]).toBe("'\tTabbed");
-    expect(rows[1]![4]).toBe("'+12025550101");
-    expect(rows.flat().some((c) => /^[=+\-@\t\r]/.test(c))).toBe(false);
+    // E.164 is a number to a spreadsheet, not a formula: no visible apostrophe (issue 15 item 11).
+    expect(rows[1]![4]).toBe('+12025550101');
+    // Nothing a spreadsheet would run: no =, @, tab or CR first; a sign only before a plain number.
+    const runnable = (c: string) =>
+      /^[=@\t\r]/.test(c) || (/^[+-]/.test(c) && !/^[+-]\d+(\.\d+)?$/.test(c));
+    expect(rows.flat().filter(runnable)).toEqual([]);
   });
 
   it('xlsx: the same cells as the CSV, and a summary sheet', async () => {
@@ -94,11 +101,16 @@ describe('delivery report files', () => {
     const { names, sheets } = await readXlsx(out('all.xlsx'));
     expect(names).toEqual(['Recipients', 'Summary']);
     const csv = readCsv(out('same.csv')).rows;
-    expect(pad(sheets[0]!, csv[0]!.length)).toEqual(csv);
+    // The same cells, unescaped: text cells never run, so "=HYPERLINK(…)" is shown as written
+    // (a formula cell would read back as an object) and phones have no apostrophe.
+    const recipients = pad(sheets[0]!, csv[0]!.length);
+    expect(recipients.map((r) => r.map(escapeFormula))).toEqual(csv);
+    expect(recipients[1]![2]).toBe('=HYPERLINK("http://evil","x")');
+    expect(recipients[1]![4]).toBe('+12025550101');
 
     const summary = sheets[1]!;
     const find = (label: string) => summary.find((r) => r[0] === label);
-    expect(find('Name')?.[1]).toBe("'=Spring sale");
+    expect(find('Name')?.[1]).toBe('=Spring sale');
     expect(find('Template')?.[1]).toBe('spring_offer');
     expect(find('Category')?.[1]).toBe('MARKETING');
     expect(find('Time zone of all times')?.[1]).toBe(ZONE);

@@ -79,7 +79,7 @@ describe('CLI: suppression and accounts', () => {
     });
     const csv = readFileSync(out, 'utf8');
     expect(csv.startsWith('\uFEFFPhone,Added (UTC),Source')).toBe(true);
-    expect(csv).toContain("'+447911123456,");
+    expect(csv).toContain('\r\n+447911123456,');
 
     expect(
       await cli('suppression', 'remove', '+447911123456', '--note', 'Wants offers again'),

@@ -181,7 +181,9 @@ describe('suppression list: CSV import and export', () => {
     expect(lines[0]).toBe(EXPORT_HEADER.join(','));
     expect(lines.at(-1)).toBe('');
     expect(text).not.toMatch(/[^\r]\n/);
-    expect(text).toContain(`'+447911123456,`);
+    // E.164 as it is: a number to a spreadsheet, nothing to escape (issue 15 item 11).
+    expect(text).toContain(`\r\n+447911123456,`);
+    expect(text).not.toContain(`'+44`);
     expect(text).toContain(`,'=cmd|' /C calc'!A0,`);
     expect(text).toContain(`'@SUM(A1)`);
     expect(text).toContain(`'-1 bad mood`);

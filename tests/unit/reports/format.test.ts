@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeFormula } from '../../../electron/core/reports/formula-escape';
+import { escapeFormula } from '../../../electron/core/csv/formula-escape';
 import { createZoneFormatter } from '../../../electron/core/reports/time-format';
 import { isTimeZone } from '../../../shared/api';
 
@@ -8,7 +8,9 @@ describe('formula escaping', () => {
     for (const s of [
       '=SUM(A1)',
       '+44 20',
-      '-5',
+      '+1-555-0100',
+      '-5+3',
+      '-A1',
       '@cmd',
       '\tx',
       '\rx',
@@ -17,7 +19,20 @@ describe('formula escaping', () => {
       expect(escapeFormula(s)).toBe(`'${s}`);
   });
   it('leaves everything else alone', () => {
-    for (const s of ['', 'Ann', ' =x', "'already", '5-3', 'a=b', 'Ünïcødé 😀', '\nx'])
+    // A sign before a plain number is a number to a spreadsheet: E.164 phones keep no apostrophe.
+    for (const s of [
+      '',
+      'Ann',
+      ' =x',
+      "'already",
+      '5-3',
+      'a=b',
+      'Ünïcødé 😀',
+      '\nx',
+      '+2348031234567',
+      '-5',
+      '+3.25',
+    ])
       expect(escapeFormula(s)).toBe(s);
   });
 });

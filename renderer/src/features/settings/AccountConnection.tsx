@@ -43,7 +43,18 @@ export function AccountConnection({ account }: { account: Account }) {
           {last.message}
         </Text>
       )}
-      {check && <ConnectionCheckList check={check} />}
+      {check &&
+        (check.ok ? (
+          <Text size="xs" c="teal" data-testid="connection-ok">
+            Token, phone number ID and business account ID all check out
+            {check.displayPhoneNumber ? ` (${check.displayPhoneNumber})` : ''}.
+          </Text>
+        ) : (
+          // In the narrow column, only what is wrong; the full list is in the add dialog.
+          <ConnectionCheckList
+            check={{ ...check, items: check.items.filter((i) => i.result !== 'ok') }}
+          />
+        ))}
       {error && (
         <Text size="xs" c="red" role="alert">
           {error.message}

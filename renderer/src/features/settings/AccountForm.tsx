@@ -11,7 +11,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiError, ConnectionCheck } from '../../../../shared/api';
 import { api } from '../../lib/api';
 import { useStore } from '../../store';
@@ -62,6 +62,10 @@ export function AccountForm() {
   const [busy, setBusy] = useState(false);
   const [check, setCheck] = useState<ConnectionCheck | null>(null);
   const [vaultKey, setVaultKey] = useState<string | null>(null);
+  const result = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (check) result.current?.scrollIntoView({ block: 'start' });
+  }, [check]);
   const errors = fieldErrors(error);
   const keychain = shell === 'electron';
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
@@ -138,6 +142,16 @@ export function AccountForm() {
           }}
         >
           <Stack>
+            {check && (
+              // At the top: the answer to "Add account" is what the user looks for next.
+              <Alert
+                ref={result}
+                color={check.ok ? 'teal' : 'red'}
+                title={check.ok ? 'Connected' : 'The account was added, but it cannot send yet'}
+              >
+                <ConnectionCheckList check={check} />
+              </Alert>
+            )}
             <TextInput
               label="Name"
               placeholder="e.g. Shop main number"
@@ -230,14 +244,7 @@ export function AccountForm() {
                 {error.message}
               </Alert>
             )}
-            {check ? (
-              <Alert
-                color={check.ok ? 'teal' : 'red'}
-                title={check.ok ? 'Connected' : 'The account was added, but it cannot send yet'}
-              >
-                <ConnectionCheckList check={check} />
-              </Alert>
-            ) : (
+            {!check && (
               <Text size="xs" c="dimmed">
                 Adding the account tests the token, the phone number ID and the business account ID
                 with Meta (nothing is sent to anyone).

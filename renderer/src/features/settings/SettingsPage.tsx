@@ -28,8 +28,8 @@ export function SettingsPage() {
         <Title order={4} mb="xs">
           Your business
         </Title>
-        {/* Keyed on the saved value: the field starts from it once it has loaded. */}
-        <BusinessCountryField key={businessCountry?.country ?? 'none'} />
+        {/* Mounted again once loaded, so the field starts from the saved value. */}
+        <BusinessCountryField key={businessCountry ? 'loaded' : 'loading'} />
       </Paper>
       <Paper withBorder p="md">
         <Group justify="space-between" mb="xs">

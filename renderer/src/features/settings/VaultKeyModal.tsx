@@ -42,7 +42,11 @@ export function VaultKeyModal({
           <Code>CAMPAIGN_DESK_VAULT_KEY</Code> set to it).
         </Text>
         <Group gap="xs" wrap="nowrap">
-          <Code block data-testid="vault-key" style={{ flex: 1, fontSize: 15 }}>
+          <Code
+            block
+            data-testid="vault-key"
+            style={{ flex: 1, fontSize: 14, whiteSpace: 'normal', wordBreak: 'break-word' }}
+          >
             {vaultKey}
           </Code>
           <CopyButton value={vaultKey ?? ''}>
