@@ -38,9 +38,7 @@ const first = await createInterface({ input: child.stdout })[Symbol.asyncIterato
 const { port, pid } = JSON.parse(String(first.value)) as { port: number; pid: number };
 const base = `http://127.0.0.1:${port}`;
 const rssMB = (field: 'VmRSS' | 'VmHWM') => {
-  const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(
-    readFileSync(`/proc/${pid}/status`, 'utf8'),
-  );
+  const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return Math.round(Number(m?.[1] ?? 0) / 1024);
 };
 const before = rssMB('VmRSS');
@@ -82,9 +80,12 @@ async function postKept(raw: string): Promise<number> {
 }
 
 const started = Date.now();
+const progress = (what: string) =>
+  console.error(`  ${((Date.now() - started) / 1000).toFixed(1)} s: ${what}`);
 const sockets: Socket[] = [];
 for (let i = 0; i < STALLED; i++) sockets.push(hostile(MB, false));
 for (let i = 0; i < SLOW; i++) sockets.push(hostile(0, true));
+progress(`${sockets.length} hostile connections opened`);
 let retries = 0;
 let sent = 0;
 const sample: number[] = [];
@@ -101,24 +102,32 @@ for (let b = 0; b < BURSTS; b++) {
   sample.push(rssMB('VmRSS'));
   console.error(`  burst ${b + 1}: ${sample.at(-1)} MB, ${retries} re-sends so far`);
   // New stalled connections replace the ones the timeouts closed.
-  for (let i = 0; i < sockets.length; i++) if (sockets[i]!.destroyed) sockets[i] = hostile(MB, false);
+  for (let i = 0; i < sockets.length; i++)
+    if (sockets[i]!.destroyed) sockets[i] = hostile(MB, false);
 }
 const peak = rssMB('VmHWM');
+/** A GET with the read token, sent again if a kept-alive socket was closed under it (a race, not an error). */
+async function read(path: string): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(`${base}${path}`, { headers: { Authorization: `Bearer ${READ}` } });
+    } catch (e) {
+      if (attempt >= 5) throw e;
+    }
+  }
+}
 let kept = 0;
 let after = '';
 for (let pages = 0; pages < 10_000; pages++) {
-  const res = await fetch(`${base}/events?limit=1000${after ? `&after=${after}` : ''}`, {
-    headers: { Authorization: `Bearer ${READ}` },
-  });
+  const res = await read(`/events?limit=1000${after ? `&after=${after}` : ''}`);
   const page = (await res.json()) as { events: unknown[]; next: string | null };
   kept += page.events.length;
   if (!page.next) break;
   after = page.next;
 }
-const health = (await (
-  await fetch(`${base}/health`, { headers: { Authorization: `Bearer ${READ}` } })
-).json()) as { counters: Record<string, number> };
+const health = (await (await read('/health')).json()) as { counters: Record<string, number> };
 for (const s of sockets) s.destroy();
+process.kill(pid);
 child.kill();
 console.log(
   `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load ${loadavg()

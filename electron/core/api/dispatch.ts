@@ -9,6 +9,7 @@ import {
   type Result,
 } from '../../../shared/api';
 import type { Handlers } from '../service';
+import { storageProblem } from '../data-folder/storage-errors';
 
 export interface Logger {
   error(message: string, detail?: unknown): void;
@@ -64,6 +65,11 @@ export async function dispatch<K extends MethodName>(
           ...(e.details !== undefined ? { details: e.details } : {}),
         },
       };
+    }
+    const storage = storageProblem(e);
+    if (storage !== null) {
+      logger.error(`Storage failure in ${method}`, e);
+      return { ok: false, error: { code: 'UNAVAILABLE', message: storage } };
     }
     logger.error(`Unexpected failure in ${method}`, e);
     return {
