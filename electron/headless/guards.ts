@@ -32,7 +32,7 @@ function real(path: string): string {
   }
 }
 
-export function insideFolder(path: string, folder: string): boolean {
+function insideFolder(path: string, folder: string): boolean {
   if (!isAbsolute(path)) return false;
   const rel = relative(real(folder), real(path));
   return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);

@@ -3,11 +3,10 @@ export {
   MAX_BODY_BYTES,
   DEFAULT_PAGE,
   MAX_PAGE,
-  MAX_PAGE_BYTES,
   type Relay,
   type RelayCounters,
   type RelayOptions,
 } from './server';
 export { sign, sameSecret } from './signature';
 export { openRelayStore, toCursor } from './store';
-export { DEFAULT_LIMITS, type RelayLimits } from './limits';
+export { type RelayLimits } from './limits';
