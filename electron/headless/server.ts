@@ -6,13 +6,16 @@ import type { DownloadKind, ErrorCode, Result } from '../../shared/api';
 import { dispatch } from '../core/api/dispatch';
 import type { Core } from '../core/service';
 import { serveRenderer } from './static';
-import { saveUpload } from '../core/contacts/uploads';
+import { MAX_UPLOAD_BYTES, saveUpload } from '../core/contacts/uploads';
+import { isCoreError } from '../../shared/api';
+import { crossSiteReason, outsidePath } from './guards';
 import { isDownloadKind, openDownload } from '../core/downloads';
 import { log } from '../core/log';
 
 /** Loopback only: the headless shell is a local UI, never a network service. */
 export const HEADLESS_HOST = '127.0.0.1';
-const TOKEN_COOKIE = 'cd_token';
+/** Named for the port: two shells on one machine keep their own sessions (cookies ignore ports). */
+const cookieName = (port: number) => `cd_token_${port}`;
 const MAX_JSON_BODY = 1024 * 1024;
 
 const STATUS_FOR: Record<ErrorCode, number> = {
@@ -36,8 +39,9 @@ export interface HeadlessOptions {
 
 export interface HeadlessServer {
   url: string;
-  /** The URL to open: it carries the token once, then the page lives on a cookie. */
+  /** The URL to open: its one-time token is traded for a session cookie, then the link is dead. */
   openUrl: string;
+  /** The session token (cookie, or `Authorization: Bearer` for scripts). */
   token: string;
   port: number;
   server: Server;
@@ -50,12 +54,17 @@ function safeEqual(a: string, b: string): boolean {
   return ab.length === bb.length && timingSafeEqual(ab, bb);
 }
 
-function cookieToken(req: IncomingMessage): string | undefined {
+function cookieToken(req: IncomingMessage, name: string): string | undefined {
   const header = req.headers.cookie;
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === TOKEN_COOKIE) return decodeURIComponent(v.join('='));
+    if (k !== name) continue;
+    try {
+      return decodeURIComponent(v.join('='));
+    } catch {
+      return undefined;
+    }
   }
   return undefined;
 }
@@ -78,6 +87,9 @@ function send(
 function sendJson(res: ServerResponse, status: number, value: unknown) {
   send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
 }
+
+const fail = (code: ErrorCode, message: string) => ({ ok: false, error: { code, message } });
+const tooBigMessage = `The file is larger than ${MAX_UPLOAD_BYTES / 2 ** 20} MB, the most Campaign Desk takes. Split it into smaller files.`;
 
 async function readJson(
   req: IncomingMessage,
@@ -130,6 +142,9 @@ async function streamDownload(
  */
 export async function startHeadlessServer(options: HeadlessOptions): Promise<HeadlessServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
+  // The link's token is another secret, good once: a link left in a history or a log opens nothing.
+  const linkToken = randomBytes(24).toString('base64url');
+  let linkUsed = false;
   const rendererRoot = resolve(options.rendererDir);
   const sseClients = new Set<ServerResponse>();
   let port = 0;
@@ -141,6 +156,7 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
 
   const allowedHost = (host: string | undefined) =>
     host === `${HEADLESS_HOST}:${port}` || host === `localhost:${port}`;
+  const origins = () => [`http://${HEADLESS_HOST}:${port}`, `http://localhost:${port}`];
 
   const server = createServer((req, res) => {
     void (async () => {
@@ -150,21 +166,32 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
       const queryToken = url.searchParams.get('token');
 
       if (req.method === 'GET' && queryToken !== null) {
-        if (!safeEqual(queryToken, token))
+        if (!safeEqual(queryToken, linkToken))
           return send(res, 401, 'Unauthorized: the token in the link is wrong.');
-        // Trade the token in the link for a cookie so it leaves the address bar and history.
+        if (linkUsed)
+          return send(
+            res,
+            401,
+            'This link was already used. Go on in the browser where you opened it, or restart `campaign-desk serve` for a new link.',
+          );
+        linkUsed = true;
+        // Trade the link for a session cookie so the secret leaves the address bar and history.
         url.searchParams.delete('token');
         res.writeHead(303, {
-          'Set-Cookie': `${TOKEN_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`,
+          'Set-Cookie': `${cookieName(port)}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`,
           Location: url.pathname + (url.search || ''),
           'Cache-Control': 'no-store',
         });
         return res.end();
       }
 
-      const presented = bearerToken(req) ?? cookieToken(req);
+      const presented = bearerToken(req) ?? cookieToken(req, cookieName(port));
       if (presented === undefined || !safeEqual(presented, token)) {
         return send(res, 401, 'Unauthorized: open the link printed by `campaign-desk serve`.');
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        const refused = crossSiteReason(req, origins());
+        if (refused) return sendJson(res, 403, fail('UNAUTHORIZED', refused));
       }
 
       if (url.pathname === '/api/events' && req.method === 'GET') {
@@ -181,7 +208,19 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
 
       if (url.pathname === '/upload' && req.method === 'POST') {
         // A browser cannot hand over a file path, so the file itself is streamed to the data folder.
-        const saved = await saveUpload(options.core.dataDir, req);
+        const declared = Number(req.headers['content-length']);
+        if (Number.isFinite(declared) && declared > MAX_UPLOAD_BYTES) {
+          res.setHeader('Connection', 'close');
+          return sendJson(res, 413, fail('VALIDATION', tooBigMessage));
+        }
+        let saved;
+        try {
+          saved = await saveUpload(options.core.dataDir, req);
+        } catch (e) {
+          if (!isCoreError(e)) throw e;
+          res.setHeader('Connection', 'close');
+          return sendJson(res, 413, fail(e.code, e.message));
+        }
         return sendJson(res, 200, {
           ok: true,
           value: { kind: 'upload', id: saved.id, size: saved.size },
@@ -208,6 +247,16 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
           });
         }
         const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+        const outside = outsidePath(body.value, options.core.dataDir);
+        if (outside !== null)
+          return sendJson(
+            res,
+            403,
+            fail(
+              'VALIDATION',
+              `The browser shell opens only files you upload (or files in its data folder), not ${outside.slice(0, 200)}. Drop or choose the file in the page instead.`,
+            ),
+          );
         const result: Result<unknown> = await dispatch(options.core.handlers, method, body.value);
         return sendJson(res, result.ok ? 200 : STATUS_FOR[result.error.code], result);
       }
@@ -236,7 +285,7 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
 
   return {
     url: base,
-    openUrl: `${base}/?token=${encodeURIComponent(token)}`,
+    openUrl: `${base}/?token=${encodeURIComponent(linkToken)}`,
     token,
     port,
     server,

@@ -54,6 +54,7 @@ const BENCHES: Record<string, string> = {
   status: 'status.ts',
   'progress-view': 'progress-view.ts',
   'audience-filter': 'audience-filter.ts',
+  'relay-load': 'relay-load.ts',
 };
 const selected = process.env.BENCH_ONLY
   ? process.env.BENCH_ONLY.split(',').map((s) => s.trim())

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core/service';
 import { startHeadlessServer, type HeadlessServer } from '../../electron/headless/server';
+import { MAX_UPLOAD_BYTES } from '../../electron/core/contacts/uploads';
 import { tempDir } from '../helpers/tmp';
 
 interface Reply {
@@ -107,7 +108,10 @@ describe('headless shell', () => {
   });
 
   it('trades the token in the link for an HttpOnly cookie, then serves the UI', async () => {
-    const open = await http(server.port, `/?token=${server.token}`);
+    const open = await http(
+      server.port,
+      new URL(server.openUrl).pathname + new URL(server.openUrl).search,
+    );
     expect(open.status).toBe(303);
     expect(open.headers.location).toBe('/');
     const cookie = String(open.headers['set-cookie']);
@@ -121,6 +125,97 @@ describe('headless shell', () => {
       headers: { Cookie: cookie.split(';')[0]! },
     });
     expect(spa.body).toContain('Campaign Desk');
+  });
+
+  it('takes the link once: a second use is refused, the session lives on; the cookie is named for the port', async () => {
+    const link = new URL(server.openUrl);
+    const first = await http(server.port, link.pathname + link.search);
+    expect(first.status).toBe(303);
+    const cookie = String(first.headers['set-cookie']).split(';')[0]!;
+    expect(cookie.startsWith(`cd_token_${server.port}=`)).toBe(true);
+    const again = await http(server.port, link.pathname + link.search);
+    expect(again.status).toBe(401);
+    expect(again.body).toMatch(/already used/);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect((await http(server.port, '/', { headers: { Cookie: cookie } })).status).toBe(200);
+    // The session token is not a link: it works as a cookie or a bearer, never in the address.
+    expect((await http(server.port, `/?token=${server.token}`)).status).toBe(401);
+    // Another shell's cookie (another port) opens nothing here.
+    const other = `cd_token_${server.port + 1}=${cookie.split('=')[1]}`;
+    expect((await http(server.port, '/', { headers: { Cookie: other } })).status).toBe(401);
+  });
+
+  it('refuses state-changing requests from another origin or site, /upload included', async () => {
+    const foreign: Record<string, string>[] = [
+      { Origin: 'https://evil.example' },
+      { Origin: 'null' },
+      { 'Sec-Fetch-Site': 'cross-site' },
+      { 'Sec-Fetch-Site': 'same-site' },
+    ];
+    for (const h of foreign) {
+      const call = await api('campaigns.create', { name: 'CSRF' }, h);
+      expect(call.status).toBe(403);
+      const up = await http(server.port, '/upload', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${server.token}`, ...h },
+        body: 'name,phone\n',
+      });
+      expect(up.status).toBe(403);
+      expect(JSON.parse(up.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    }
+    expect(await core.handlers['campaigns.list']({})).toEqual([]);
+    const own = await api(
+      'campaigns.create',
+      { name: 'Mine' },
+      { Origin: `http://127.0.0.1:${server.port}`, 'Sec-Fetch-Site': 'same-origin' },
+    );
+    expect(own.status).toBe(200);
+  });
+
+  it('refuses an upload over the size cap before reading it', async () => {
+    const r = await http(server.port, '/upload', {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${server.token}`,
+        'Content-Length': String(MAX_UPLOAD_BYTES + 1),
+      },
+    });
+    expect(r.status).toBe(413);
+    expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { message: /larger than/ } });
+  });
+
+  it('refuses file paths outside the data folder (symlinks followed); paths inside it still work', async () => {
+    const campaign = await core.handlers['campaigns.create']({ name: 'Paths' });
+    const outside = join(dir.path, 'customers.csv');
+    writeFileSync(outside, 'name,phone\nAna,+447911123456\n');
+    symlinkSync(outside, join(core.dataDir, 'link.csv'));
+    for (const path of [
+      '/etc/passwd',
+      outside,
+      join(core.dataDir, '..', 'customers.csv'),
+      join(core.dataDir, 'link.csv'),
+      'relative.csv',
+    ]) {
+      const r = await api('audience.preview', {
+        campaignId: campaign.id,
+        file: { kind: 'path', path },
+      });
+      expect(r.status).toBe(403);
+      expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+      expect(r.body).not.toContain('root:');
+    }
+    const media = await api('campaigns.setMediaFile', {
+      campaignId: campaign.id,
+      file: { kind: 'path', path: '/etc/hostname' },
+    });
+    expect(media.status).toBe(403);
+    const inside = join(core.dataDir, 'customers.csv');
+    writeFileSync(inside, 'name,phone\nAna,+447911123456\n');
+    const ok = await api('audience.preview', {
+      campaignId: campaign.id,
+      file: { kind: 'path', path: inside },
+    });
+    expect(ok.status).toBe(200);
   });
 
   it('never serves files outside the renderer folder', async () => {

@@ -10,6 +10,7 @@ import {
 } from '../../../shared/api';
 import { log, logHint } from '../log';
 import type { Handlers } from '../service';
+import { storageProblem } from '../data-folder/storage-errors';
 
 export interface Logger {
   error(message: string, detail?: unknown): void;
@@ -61,6 +62,11 @@ export async function dispatch<K extends MethodName>(
           ...(e.details !== undefined ? { details: e.details } : {}),
         },
       };
+    }
+    const storage = storageProblem(e);
+    if (storage !== null) {
+      logger.error(`Storage failure in ${method}`, e);
+      return { ok: false, error: { code: 'UNAVAILABLE', message: storage } };
     }
     logger.error(`Unexpected failure in ${method}`, e);
     return {

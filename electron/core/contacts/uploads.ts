@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CoreError, type FileRef } from '../../../shared/api';
 
@@ -14,16 +14,39 @@ export function uploadsDir(dataDir: string): string {
   return join(dataDir, 'uploads');
 }
 
+/** Uploads are customer files (a 1,000,000-row CSV is about 100 MB); past this, refused. */
+export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
+
+const tooLarge = (max: number) =>
+  new CoreError(
+    'VALIDATION',
+    `The file is larger than ${Math.round(max / 2 ** 20)} MB, the most Campaign Desk takes. Split it into smaller files.`,
+  );
+
+/** Passes bytes through until `max`, then fails the stream. */
+function capped(max: number): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      seen += chunk.length;
+      if (seen > max) done(tooLarge(max));
+      else done(null, chunk);
+    },
+  });
+}
+
 export async function saveUpload(
   dataDir: string,
   body: Readable,
+  maxBytes = MAX_UPLOAD_BYTES,
 ): Promise<{ id: string; size: number }> {
   const dir = uploadsDir(dataDir);
-  await mkdir(dir, { recursive: true });
+  // Customers' files: the owner's alone (0700 folder, 0600 files), as the rest of the data folder.
+  await mkdir(dir, { recursive: true, mode: 0o700 });
   const id = randomBytes(18).toString('base64url');
   const path = join(dir, id);
   try {
-    await pipeline(body, createWriteStream(path, { flags: 'wx' }));
+    await pipeline(body, capped(maxBytes), createWriteStream(path, { flags: 'wx', mode: 0o600 }));
   } catch (e) {
     await rm(path, { force: true });
     throw e;

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { writeTransaction } from './tx';
@@ -72,11 +72,13 @@ export function migrate(sqlite: SqliteDatabase, options: MigrateOptions = {}): M
 
   let backupPath: string | null = null;
   if (from > 0 && options.backupDir) {
-    mkdirSync(options.backupDir, { recursive: true });
+    mkdirSync(options.backupDir, { recursive: true, mode: 0o700 });
     const stamp = new Date(options.now?.() ?? Date.now()).toISOString().replace(/[:.]/g, '-');
     backupPath = join(options.backupDir, `campaign-desk-schema${from}-${stamp}.sqlite`);
     if (existsSync(backupPath)) throw new Error(`Backup ${backupPath} already exists.`);
     sqlite.prepare('VACUUM INTO ?').run(backupPath);
+    // A copy of every customer's data: the owner's alone, as the database (VACUUM INTO uses the umask).
+    if (process.platform !== 'win32') chmodSync(backupPath, 0o600);
   }
 
   const record = sqlite.prepare(

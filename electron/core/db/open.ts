@@ -1,8 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSqlite, wrapStore, type OpenOptions, type Store } from './connection';
 import { migrate, type MigrateResult } from './migrate';
 import { discardStaleBatches } from '../contacts/batch/import-batch';
+import { createOwnerOnly, secureDataDir } from '../data-folder/permissions';
+import { asStorageError } from '../data-folder/storage-errors';
 
 export const DATABASE_FILE = 'campaign-desk.sqlite';
 
@@ -16,9 +17,17 @@ export function openStore(
   dataDir: string,
   options: OpenOptions & { now?: () => number } = {},
 ): OpenedStore {
-  mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, DATABASE_FILE);
-  const sqlite = openSqlite(path, options);
+  let sqlite;
+  try {
+    if (!options.readonly) {
+      secureDataDir(dataDir);
+      createOwnerOnly(path);
+    }
+    sqlite = openSqlite(path, options);
+  } catch (e) {
+    throw asStorageError(e, dataDir) ?? e;
+  }
   try {
     const migration = migrate(sqlite, {
       backupDir: join(dataDir, 'backups'),
@@ -33,6 +42,6 @@ export function openStore(
     return { store: wrapStore(sqlite), migration };
   } catch (e) {
     sqlite.close();
-    throw e;
+    throw asStorageError(e, dataDir) ?? e;
   }
 }

@@ -6,6 +6,8 @@ const TIMEOUT_MS = 20_000;
 
 /** The answer was larger than we read in one go: ask for fewer events. */
 export class TooLargeError extends SourceError {}
+/** The server failed (HTTP 5xx); for a feed, often a page too big for it to build. */
+export class ServerError extends SourceError {}
 
 const describeNetwork = (e: unknown): string => {
   const cause = e instanceof Error && e.cause instanceof Error ? e.cause : e;
@@ -49,6 +51,10 @@ export async function getJson(url: URL, token: string, signal: AbortSignal): Pro
       `${where} asks us to slow down (HTTP 429).`,
       Number.isFinite(after) && after > 0 ? after * 1000 : 60_000,
     );
+  }
+  if (res.status >= 500) {
+    await res.body?.cancel();
+    throw new ServerError(`${where} answered HTTP ${res.status}.`);
   }
   if (res.status < 200 || res.status > 299) {
     await res.body?.cancel();

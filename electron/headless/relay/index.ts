@@ -7,5 +7,6 @@ export {
   type RelayCounters,
   type RelayOptions,
 } from './server';
-export { checkSignature, sign, sameSecret } from './signature';
+export { sign, sameSecret } from './signature';
 export { openRelayStore, toCursor } from './store';
+export { type RelayLimits } from './limits';

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { checkSignature, sameSecret } from './signature';
+import { readSignedBody } from './body';
+import { BodyBudget, DEFAULT_LIMITS, RateLimiter, sourceOf, type RelayLimits } from './limits';
+import { sameSecret } from './signature';
 import { openRelayStore, type RelayStore } from './store';
 
 /**
@@ -11,10 +13,13 @@ import { openRelayStore, type RelayStore } from './store';
 
 /** Meta's payloads are at most 3 MB (cloud-api.md §4.2). */
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
-/** Past this we stop reading a refused body and close the connection. */
-const MAX_DRAIN_BYTES = 32 * 1024 * 1024;
 export const DEFAULT_PAGE = 100;
 export const MAX_PAGE = 1000;
+/**
+ * A page of events stops growing past this many bytes of bodies (one event always fits): 1,000 bodies
+ * of 3 MB would be a 3 GB answer no client reads in one go and no JS string holds.
+ */
+export const MAX_PAGE_BYTES = 8 * 1024 * 1024;
 const PRUNE_EVERY_MS = 3_600_000;
 
 export interface RelayOptions {
@@ -27,6 +32,8 @@ export interface RelayOptions {
   dataFile: string;
   /** Events older than this are deleted (Meta retries for 7 days; the app polls every few seconds). */
   retainDays?: number;
+  /** Bounds on what anonymous clients can hold (tests shrink them). */
+  limits?: Partial<RelayLimits>;
   now?: () => number;
 }
 
@@ -37,6 +44,11 @@ export interface RelayCounters {
   tooLarge: number;
   malformed: number;
   unauthorizedReads: number;
+  /** Refused because too many bodies or bytes were being read at once. */
+  busy: number;
+  rateLimited: number;
+  /** The client went away or timed out before sending its whole body. */
+  aborted: number;
 }
 
 export interface Relay {
@@ -44,22 +56,6 @@ export interface Relay {
   port: number;
   counters: () => RelayCounters;
   close: () => Promise<void>;
-}
-
-type Body = { kind: 'ok'; raw: Buffer } | { kind: 'too_large' };
-
-async function readBody(req: IncomingMessage): Promise<Body> {
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > MAX_DRAIN_BYTES) return { kind: 'too_large' };
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    // Over the limit: keep draining (so the client reads our 413 instead of a reset), keep nothing.
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    else if (size > MAX_DRAIN_BYTES) break;
-  }
-  return size > MAX_BODY_BYTES ? { kind: 'too_large' } : { kind: 'ok', raw: Buffer.concat(chunks) };
 }
 
 function send(
@@ -85,7 +81,10 @@ const problem = (res: ServerResponse, status: number, message: string, close = f
 
 export async function startRelay(o: RelayOptions): Promise<Relay> {
   const now = o.now ?? Date.now;
+  const limits: RelayLimits = { ...DEFAULT_LIMITS, ...o.limits };
   const store: RelayStore = openRelayStore(o.dataFile);
+  const budget = new BodyBudget(limits);
+  const rate = new RateLimiter(limits, now);
   const counters: RelayCounters = {
     accepted: 0,
     unsigned: 0,
@@ -93,10 +92,17 @@ export async function startRelay(o: RelayOptions): Promise<Relay> {
     tooLarge: 0,
     malformed: 0,
     unauthorizedReads: 0,
+    busy: 0,
+    rateLimited: 0,
+    aborted: 0,
   };
   const startedAt = now();
+  const readerOk = (req: IncomingMessage) => {
+    const m = /^Bearer\s+(.+)$/i.exec(req.headers.authorization?.trim() ?? '');
+    return sameSecret(m?.[1]?.trim(), o.readToken);
+  };
 
-  const verify = (res: ServerResponse, q: URLSearchParams) => {
+  const verify = (res: ServerResponse, q: URLSearchParams, source: string) => {
     // Meta's handshake (§4.3): echo hub.challenge as plain text when the verify token matches.
     const challenge = q.get('hub.challenge') ?? '';
     if (
@@ -107,6 +113,7 @@ export async function startRelay(o: RelayOptions): Promise<Relay> {
     ) {
       return send(res, 200, challenge, 'text/plain; charset=utf-8');
     }
+    rate.penalize(source);
     return problem(
       res,
       403,
@@ -114,20 +121,30 @@ export async function startRelay(o: RelayOptions): Promise<Relay> {
     );
   };
 
-  const receive = async (req: IncomingMessage, res: ServerResponse) => {
-    const body = await readBody(req);
-    if (body.kind === 'too_large') {
-      counters.tooLarge++;
-      return problem(res, 413, `Webhook bodies are at most ${MAX_BODY_BYTES} bytes.`, true);
-    }
-    const signature = checkSignature(body.raw, req.headers['x-hub-signature-256'], o.appSecret);
-    if (signature === 'missing') {
-      counters.unsigned++;
-      return problem(res, 401, 'Missing X-Hub-Signature-256.');
-    }
-    if (signature === 'mismatch') {
-      counters.badSignature++;
-      return problem(res, 403, 'X-Hub-Signature-256 does not match the body.');
+  const receive = async (req: IncomingMessage, res: ServerResponse, source: string) => {
+    const body = await readSignedBody(req, o.appSecret, MAX_BODY_BYTES, budget);
+    switch (body.kind) {
+      case 'too_large':
+        counters.tooLarge++;
+        return problem(res, 413, `Webhook bodies are at most ${MAX_BODY_BYTES} bytes.`, true);
+      case 'missing':
+        counters.unsigned++;
+        rate.penalize(source);
+        return problem(res, 401, 'Missing X-Hub-Signature-256.', true);
+      case 'mismatch':
+        counters.badSignature++;
+        rate.penalize(source);
+        return problem(res, 403, 'X-Hub-Signature-256 does not match the body.', true);
+      case 'busy':
+        // Meta retries a webhook that did not get a 200 (for up to 7 days), so refusing loses nothing.
+        counters.busy++;
+        res.setHeader('Retry-After', '5');
+        return problem(res, 503, 'The relay is busy; try again shortly.', true);
+      case 'aborted':
+        counters.aborted++;
+        return res.destroy();
+      case 'ok':
+        break;
     }
     const text = body.raw.toString('utf8');
     let parsed: unknown;
@@ -145,10 +162,10 @@ export async function startRelay(o: RelayOptions): Promise<Relay> {
     return json(res, 200, { ok: true, cursor });
   };
 
-  const feed = (req: IncomingMessage, res: ServerResponse, q: URLSearchParams) => {
-    const m = /^Bearer\s+(.+)$/i.exec(req.headers.authorization?.trim() ?? '');
-    if (!sameSecret(m?.[1]?.trim(), o.readToken)) {
+  const feed = (req: IncomingMessage, res: ServerResponse, q: URLSearchParams, source: string) => {
+    if (!readerOk(req)) {
       counters.unauthorizedReads++;
+      rate.penalize(source);
       return problem(res, 401, 'Missing or wrong read token (Authorization: Bearer <token>).');
     }
     const after = q.get('after') ?? '';
@@ -158,26 +175,49 @@ export async function startRelay(o: RelayOptions): Promise<Relay> {
     const limit = rawLimit === '' ? DEFAULT_PAGE : Number(rawLimit);
     if (!Number.isInteger(limit) || limit < 1)
       return problem(res, 400, 'limit must be a positive whole number.');
-    return send(
-      res,
-      200,
-      store.pageJson(after === '' ? 0 : Number(after), Math.min(limit, MAX_PAGE)),
-    );
+    const from = after === '' ? 0 : Number(after);
+    return send(res, 200, store.pageJson(from, Math.min(limit, MAX_PAGE), MAX_PAGE_BYTES));
   };
 
-  const server: Server = createServer((req, res) => {
+  // Anyone may learn that the relay is up; its counters and cursor are for the app (read token).
+  const health = (req: IncomingMessage, res: ServerResponse) =>
+    readerOk(req)
+      ? json(res, 200, {
+          ok: true,
+          startedAt,
+          lastCursor: store.lastCursor(),
+          counters,
+          inFlight: budget.snapshot(),
+        })
+      : send(res, 200, 'ok', 'text/plain; charset=utf-8');
+
+  // Slow or stalled clients lose their socket in seconds: Meta sends a whole webhook at once. Node
+  // checks the header and request timeouts every connectionsCheckingInterval (default 30 s).
+  const timeouts = {
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    connectionsCheckingInterval: Math.max(100, Math.min(1_000, limits.headersTimeoutMs / 4)),
+    keepAliveTimeout: Math.min(5_000, limits.idleTimeoutMs),
+  };
+  const server: Server = createServer(timeouts, (req, res) => {
+    const source = sourceOf(req, limits.trustProxy);
+    if (!rate.allow(source)) {
+      counters.rateLimited++;
+      res.setHeader('Retry-After', String(Math.max(1, rate.retryAfter(source))));
+      return problem(res, 429, 'Too many requests from your address; slow down.', true);
+    }
     const url = new URL(req.url ?? '/', 'http://relay');
     const route = `${req.method ?? ''} ${url.pathname.replace(/\/+$/, '') || '/'}`;
     const handle = async () => {
       switch (route) {
         case 'GET /webhook':
-          return verify(res, url.searchParams);
+          return verify(res, url.searchParams, source);
         case 'POST /webhook':
-          return receive(req, res);
+          return receive(req, res, source);
         case 'GET /events':
-          return feed(req, res, url.searchParams);
+          return feed(req, res, url.searchParams, source);
         case 'GET /health':
-          return json(res, 200, { ok: true, startedAt, lastCursor: store.lastCursor(), counters });
+          return health(req, res);
         default:
           return problem(
             res,
@@ -193,8 +233,7 @@ export async function startRelay(o: RelayOptions): Promise<Relay> {
       else res.destroy();
     });
   });
-  server.requestTimeout = 30_000;
-  server.headersTimeout = 15_000;
+  server.timeout = limits.idleTimeoutMs;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 
@@ -17,18 +17,37 @@ const CURSOR_DIGITS = 12;
 // Zero-padded, as the sandbox feed's: cursors also sort as plain strings.
 export const toCursor = (n: number): string => String(n).padStart(CURSOR_DIGITS, '0');
 
+interface StoredEvent {
+  cursor: number;
+  receivedAt: number;
+  body: string;
+}
+
 export interface RelayStore {
   /** Stores a body already checked to be JSON; returns its cursor. */
   append: (rawJson: string, receivedAt: number) => string;
   /** The feed response, as JSON text: stored bodies are spliced in as they came, never re-encoded. */
-  pageJson: (after: number, limit: number) => string;
+  /** At most `limit` events, and no more once `maxBytes` of bodies are in (one event always is). */
+  pageJson: (after: number, limit: number, maxBytes: number) => string;
   lastCursor: () => number;
   prune: (olderThan: number) => number;
   close: () => void;
 }
 
+/**
+ * The stored bodies are customers' phone numbers and messages: the file is the owner's alone (0600),
+ * created so before SQLite opens it. SQLite gives its -wal and -shm files the database's mode; files
+ * left readable by an older version are repaired here.
+ */
+function ownerOnly(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
+  if (process.platform === 'win32') return;
+  for (const f of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+}
+
 export function openRelayStore(path: string): RelayStore {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') ownerOnly(path);
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   // FULL: the body is on disk before Meta hears 200, so an acknowledged webhook is never lost.
@@ -52,18 +71,21 @@ export function openRelayStore(path: string): RelayStore {
   return {
     append: (rawJson, receivedAt) =>
       toCursor(Number(insert.run(receivedAt, rawJson).lastInsertRowid)),
-    pageJson(from, limit) {
-      const rows = select.all(from, limit) as {
-        cursor: number;
-        receivedAt: number;
-        body: string;
-      }[];
-      const end = rows.at(-1)?.cursor ?? from;
+    pageJson(from, limit, maxBytes) {
+      const events: string[] = [];
+      let bytes = 0;
+      let end = from;
+      for (const r of select.iterate(from, limit) as Iterable<StoredEvent>) {
+        const size = Buffer.byteLength(r.body);
+        if (events.length > 0 && bytes + size > maxBytes) break;
+        bytes += size;
+        end = r.cursor;
+        events.push(
+          `{"cursor":"${toCursor(r.cursor)}","receivedAt":${r.receivedAt},"body":${r.body}}`,
+        );
+      }
       const next =
-        rows.length > 0 && after.get(end) !== undefined ? JSON.stringify(toCursor(end)) : 'null';
-      const events = rows.map(
-        (r) => `{"cursor":"${toCursor(r.cursor)}","receivedAt":${r.receivedAt},"body":${r.body}}`,
-      );
+        events.length > 0 && after.get(end) !== undefined ? JSON.stringify(toCursor(end)) : 'null';
       return `{"events":[${events.join(',')}],"next":${next}}`;
     },
     lastCursor: () => (last.get() as { c: number | null }).c ?? 0,

@@ -90,7 +90,10 @@ function httpTransport(): Transport {
           body: file,
           credentials: 'same-origin',
         });
-        if (!res.ok)
+        if (!res.ok) {
+          // The server says why in words (e.g. the file is over the size limit) when it can.
+          const refused = (await res.json().catch(() => null)) as Result<FileRef> | null;
+          if (refused && !refused.ok) return refused;
           return {
             ok: false,
             error: {
@@ -98,6 +101,7 @@ function httpTransport(): Transport {
               message: `The file could not be uploaded (${res.status}).`,
             },
           };
+        }
         const body = (await res.json()) as Result<FileRef>;
         return body.ok
           ? { ok: true, value: { kind: 'upload', id: (body.value as { id: string }).id } }

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../../electron/core/service';
@@ -38,19 +39,21 @@ describe('CLI: relay, sync-status, status sources', () => {
     const d = dir();
     let stop!: () => void;
     const stopped = new Promise<void>((r) => (stop = r));
-    const a = io({ APP_SECRET: SECRET, READ_TOKEN: READ }, () => stopped);
+    // Secrets from the environment and from a file (a Docker or systemd secret), never argv.
+    writeFileSync(join(d, 'read-token'), `${READ}\n`, { mode: 0o600 });
+    const a = io({ APP_SECRET: SECRET, VERIFY_TOKEN: VERIFY }, () => stopped);
     const running = runCli(
       [
         '--json',
         'relay',
         '--port',
         '0',
-        '--verify-token',
-        VERIFY,
+        '--verify-token-env',
+        'VERIFY_TOKEN',
         '--app-secret-env',
         'APP_SECRET',
-        '--read-token-env',
-        'READ_TOKEN',
+        '--read-token-file',
+        join(d, 'read-token'),
         '--data',
         join(d, 'r.sqlite'),
       ],
@@ -69,6 +72,44 @@ describe('CLI: relay, sync-status, status sources', () => {
       `${started.url}/webhook?hub.mode=subscribe&hub.challenge=42&hub.verify_token=${VERIFY}`,
     );
     expect(await res.text()).toBe('42');
+    const health = await fetch(`${started.url}/health`, {
+      headers: { Authorization: `Bearer ${READ}` },
+    });
+    expect(await health.json()).toMatchObject({ ok: true });
+    expect(a.err.join('')).toBe('');
+    stop();
+    expect(await running).toBe(EXIT.OK);
+  });
+
+  it('still takes --verify-token on the command line, with a deprecation message', async () => {
+    let stop!: () => void;
+    const stopped = new Promise<void>((r) => (stop = r));
+    const a = io({ APP_SECRET: SECRET, READ_TOKEN: READ }, () => stopped);
+    const running = runCli(
+      [
+        'relay',
+        '--port',
+        '0',
+        '--verify-token',
+        VERIFY,
+        '--app-secret-env',
+        'APP_SECRET',
+        '--read-token-env',
+        'READ_TOKEN',
+        '--data',
+        join(dir(), 'r.sqlite'),
+      ],
+      a.io,
+    );
+    await new Promise<void>((resolve) => {
+      const check = setInterval(() => {
+        if (a.out.length) {
+          clearInterval(check);
+          resolve();
+        }
+      }, 10);
+    });
+    expect(a.err.join('')).toMatch(/--verify-token is deprecated .* --verify-token-env/);
     stop();
     expect(await running).toBe(EXIT.OK);
   });

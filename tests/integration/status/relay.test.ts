@@ -81,10 +81,11 @@ describe('webhook relay server', () => {
       malformed: 2,
     });
     expect((await page(relay)).json.events).toEqual([]);
-    const health = (await (await fetch(`${relay.url}/health`)).json()) as {
-      ok: boolean;
-      counters: Record<string, number>;
-    };
+    // Anyone may see that the relay is up; only the app (read token) sees its counters.
+    expect(await (await fetch(`${relay.url}/health`)).text()).toBe('ok');
+    const health = (await (
+      await fetch(`${relay.url}/health`, { headers: { Authorization: `Bearer ${READ}` } })
+    ).json()) as { ok: boolean; counters: Record<string, number> };
     expect(health).toMatchObject({ ok: true, counters: { badSignature: 3 } });
   });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { StatusSourceId } from '../../../../shared/api';
 import { parseWebhook, type Observation } from '../../../../shared/domain/status';
-import { getJson, TooLargeError } from '../http';
+import { getJson, ServerError, TooLargeError } from '../http';
 import { SourceError, type StatusSource } from './types';
 
 /**
@@ -53,6 +53,9 @@ export function feedSource(options: {
           body = await getJson(url, options.token(), budget.signal);
           break;
         } catch (e) {
+          // A 5xx may be a page too big for the server to build: the next poll asks for half
+          // (not at once: a relay that is down is not asked ten times in a row).
+          if (e instanceof ServerError) pageSize = Math.max(1, Math.floor(pageSize / 2));
           if (!(e instanceof TooLargeError) || pageSize === 1) throw e;
           pageSize = Math.max(1, Math.floor(pageSize / 4));
         }
