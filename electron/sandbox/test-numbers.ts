@@ -103,23 +103,46 @@ export const SANDBOX_REPLY_NUMBERS = {
   },
 } as const satisfies Record<string, SandboxReplyNumber>;
 
+/**
+ * Every +1 test number has a UK twin with the same fate: +1 202 555 01NN ↔ +44 7911 1232NN.
+ * WhatsApp does not deliver marketing templates to US numbers (the app leaves them out before
+ * sending), so tests and demos of marketing templates use the twins.
+ */
+export function ukTwin(e164: string): string {
+  const m = /^\+120255501(\d\d)$/.exec(e164);
+  if (!m) throw new Error(`${e164} is not a +1 202 555 01NN sandbox test number`);
+  return `+4479111232${m[1]}`;
+}
+
+const withTwins = <T>(entries: [string, T][]): [string, T][] =>
+  entries.flatMap(([n, v]): [string, T][] =>
+    /^\+120255501\d\d$/.test(n)
+      ? [
+          [n, v],
+          [ukTwin(n), v],
+        ]
+      : [[n, v]],
+  );
+
 const REPLIES_BY_NUMBER = new Map<string, SandboxReplyNumber>(
-  Object.values(SANDBOX_REPLY_NUMBERS).map((r) => [r.number, r]),
+  withTwins(Object.values(SANDBOX_REPLY_NUMBERS).map((r) => [r.number, r])),
 );
 
 export const replyOf = (e164: string): SandboxReplyNumber | undefined =>
   REPLIES_BY_NUMBER.get(e164);
 
-const BY_NUMBER = new Map<string, SandboxTestNumberName>([
-  ...Object.entries(SANDBOX_TEST_NUMBERS).map(([name, t]): [string, SandboxTestNumberName] => [
-    t.number,
-    name as SandboxTestNumberName,
+const BY_NUMBER = new Map<string, SandboxTestNumberName>(
+  withTwins([
+    ...Object.entries(SANDBOX_TEST_NUMBERS).map(([name, t]): [string, SandboxTestNumberName] => [
+      t.number,
+      name as SandboxTestNumberName,
+    ]),
+    ...Object.values(SANDBOX_REPLY_NUMBERS).map((r): [string, SandboxTestNumberName] => [
+      r.number,
+      r.behavesLike,
+    ]),
   ]),
-  ...Object.values(SANDBOX_REPLY_NUMBERS).map((r): [string, SandboxTestNumberName] => [
-    r.number,
-    r.behavesLike,
-  ]),
-]);
+);
 
 export const testNumberName = (e164: string): SandboxTestNumberName | undefined =>
   BY_NUMBER.get(e164);

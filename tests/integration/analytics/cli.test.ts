@@ -40,7 +40,8 @@ describe('CLI: campaigns analytics, accounts analytics', () => {
     closers.push(() => sb.close());
     process.env.CD_ANALYTICS_TOKEN = SANDBOX_DEFAULTS.token;
     closers.push(() => void delete process.env.CD_ANALYTICS_TOKEN);
-    const numbers = ['+12025556001', '+12025556002', '+12025556003'];
+    // UK numbers: spring_sale is a marketing template, which WhatsApp does not deliver to US numbers.
+    const numbers = ['+447911123601', '+447911123602', '+447911123603'];
     for (const to of numbers) expect((await send(sb, springSale(to))).status).toBe(200);
 
     const core = createCore({ dataDir: d.path, shell: 'headless', externalChangePollMs: 0 });
@@ -153,7 +154,7 @@ describe('CLI: campaigns analytics, accounts analytics', () => {
     // Without --json: the table, the clicks and the reasons, for a person.
     const human = await cli('campaigns', 'analytics', String(campaignId));
     expect(human.out).toMatch(/sent\s+3\s+3\s+0/);
-    expect(human.out).toContain('See the deals (url)');
+    expect(human.out).toContain('See the deals (unique url)');
     expect(human.out).toContain('Meta adds reads and button clicks');
   });
 

@@ -7,6 +7,7 @@ import { startRelay } from '../../../electron/headless/relay';
 import {
   SANDBOX_REPLY_NUMBERS as R,
   SANDBOX_TEST_NUMBERS as N,
+  ukTwin,
 } from '../../../electron/sandbox/test-numbers';
 import { parseWebhook } from '../../../shared/domain/status';
 import { tempDir } from '../../helpers/tmp';
@@ -40,9 +41,10 @@ describe('opt-outs from the sandbox feed', () => {
 
   it('a test number that replies "Stop" and one that taps "Stop promotions" land on the list with the campaign they answered', async () => {
     h = await statusHarness();
+    // A marketing template: UK twins of the test numbers (WhatsApp refuses marketing to US numbers).
     const id = await h.campaign(
       'optouts',
-      [R.repliesStop.number, R.tapsStopPromotions.number, N.read.number],
+      [ukTwin(R.repliesStop.number), ukTwin(R.tapsStopPromotions.number), ukTwin(N.read.number)],
       SPRING_SALE,
     );
     await h.core.handlers['campaigns.start']({ campaignId: id });
@@ -66,23 +68,23 @@ describe('opt-outs from the sandbox feed', () => {
     ).account_id;
     expect(listed).toEqual([
       {
-        phone: R.repliesStop.number,
+        phone: ukTwin(R.repliesStop.number),
         reason: 'Replied "Stop"',
         source: 'reply',
         detail: 'opt-out word "stop" (en)',
         words: 'Stop',
-        wamid: wamidOf(R.repliesStop.number),
+        wamid: wamidOf(ukTwin(R.repliesStop.number)),
         campaign_id: id,
         account_id: accountId,
         event_at: expect.any(Number),
       },
       {
-        phone: R.tapsStopPromotions.number,
+        phone: ukTwin(R.tapsStopPromotions.number),
         reason: 'Tapped "Stop promotions"',
         source: 'button',
         detail: 'opt-out word "stop promotions" (en)',
         words: 'Stop promotions, payload STOP_PROMOTIONS',
-        wamid: wamidOf(R.tapsStopPromotions.number),
+        wamid: wamidOf(ukTwin(R.tapsStopPromotions.number)),
         campaign_id: id,
         account_id: accountId,
         event_at: expect.any(Number),
@@ -92,7 +94,7 @@ describe('opt-outs from the sandbox feed', () => {
     const readAt = (
       h.core.store.sqlite
         .prepare('SELECT read_at FROM recipients WHERE phone = ?')
-        .get(R.repliesStop.number) as { read_at: number }
+        .get(ukTwin(R.repliesStop.number)) as { read_at: number }
     ).read_at;
     expect(listed[0]!.event_at! % 1000).toBe(0);
     expect(listed[0]!.event_at!).toBeGreaterThanOrEqual(readAt);
@@ -304,7 +306,7 @@ describe('opt-outs from username-era webhooks (no phone number)', () => {
     h = await statusHarness();
     const id = await h.campaign(
       'usernames',
-      [R.tapsStopAsUsername.number, N.read.number],
+      [ukTwin(R.tapsStopAsUsername.number), ukTwin(N.read.number)],
       SPRING_SALE,
     );
     await h.core.handlers['campaigns.start']({ campaignId: id });
@@ -315,13 +317,13 @@ describe('opt-outs from username-era webhooks (no phone number)', () => {
       20_000,
     );
     expect(listed).toMatchObject([
-      { phone: R.tapsStopAsUsername.number, source: 'button', campaign_id: id },
+      { phone: ukTwin(R.tapsStopAsUsername.number), source: 'button', campaign_id: id },
     ]);
     // The user id is stored beside the number, matched through the message the tap answered.
     const stored = h.core.store.sqlite
       .prepare('SELECT user_id FROM recipients WHERE phone = ?')
-      .get(R.tapsStopAsUsername.number) as { user_id: string | null };
-    expect(stored.user_id).toMatch(/^US\.\d{19}$/);
+      .get(ukTwin(R.tapsStopAsUsername.number)) as { user_id: string | null };
+    expect(stored.user_id).toMatch(/^GB\.\d{19}$/);
     // Nothing of it was dropped as malformed: the event is kept with its payload.
     const events = h.core.store.sqlite
       .prepare("SELECT payload_json FROM status_events WHERE kind = 'inbound'")

@@ -22,11 +22,12 @@ function seed(h: TemplateHarness): void {
         Phone: '',
         Code: i % 1000 === 0 ? 'a b' : `c${i}`,
       };
+      // Not US: spring_sale is a marketing template, which WhatsApp does not deliver to US numbers.
       insert.run(
         h.campaignId,
         i + 2,
-        `+1415${String(1000000 + i).padStart(7, '0')}`,
-        i % 2 ? 'US' : 'GB',
+        i % 2 ? `+447911${String(100000 + i).padStart(6, '0')}` : `+35387${String(1000000 + i)}`,
+        i % 2 ? 'GB' : 'IE',
         JSON.stringify(fields),
       );
     }

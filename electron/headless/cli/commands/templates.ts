@@ -314,6 +314,10 @@ export const templateCommands: Command[] = [
                 return `  ${r.label}: ${r.count.toLocaleString('en')}${r.slots.length ? ` (${r.slots.join(', ')})` : ''}${hint}${example ? `\n    e.g. row ${example.rowNumber} (${example.phone}): ${example.message}` : ''}`;
               }),
               ...v.mappingProblems.map((p) => `mapping: ${p}`),
+              `${v.willReceive.toLocaleString('en')} will receive this message.`,
+              ...v.leftOut.map(
+                (l) => `  left out: ${l.count.toLocaleString('en')} ${l.reason} → ${l.fix}`,
+              ),
             ].join('\n'),
       );
       return EXIT.OK;
