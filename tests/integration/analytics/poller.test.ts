@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../../electron/core/service';
 import { SANDBOX_TEMPLATES } from '../../../electron/sandbox';
-import { phones, type SendHarness } from '../sending/helpers';
+// spring_sale is a marketing template: UK numbers (WhatsApp does not deliver marketing to US ones).
+import { gbPhones as phones, type SendHarness } from '../sending/helpers';
 import { analyticsHarness, rows, sentAndSettled } from './helpers';
 
 const SPRING = SANDBOX_TEMPLATES.find(

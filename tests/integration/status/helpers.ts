@@ -1,6 +1,20 @@
 import type { Core, CoreOptions } from '../../../electron/core/service';
 import type { Mapping } from '../../../shared/domain/templates';
+import { SANDBOX_TEST_NUMBERS, ukTwin } from '../../../electron/sandbox/test-numbers';
 import { sendHarness, type SendHarness } from '../sending/helpers';
+
+/**
+ * The sandbox's test numbers as their UK twins (same fates): SPRING_SALE is a marketing template,
+ * which WhatsApp does not deliver to US numbers, so the app leaves +1 numbers out of it.
+ */
+export const UK_TEST_NUMBERS = Object.fromEntries(
+  Object.entries(SANDBOX_TEST_NUMBERS).map(([name, t]) => [
+    name,
+    { ...t, number: t.number.startsWith('+1') ? ukTwin(t.number) : t.number },
+  ]),
+) as unknown as {
+  [K in keyof typeof SANDBOX_TEST_NUMBERS]: { number: string; description: string };
+};
 
 /** A marketing template, so 131049 and 131050 apply (they only hit marketing, cloud-api.md §9). */
 export const SPRING_SALE = {

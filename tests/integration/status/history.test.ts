@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SANDBOX_TEST_NUMBERS as N } from '../../../electron/sandbox';
+// spring_sale is a marketing template: the UK twins of the test numbers (WhatsApp does not deliver marketing to US numbers).
+import { ukTwin } from '../../../electron/sandbox/test-numbers';
 import { describeError } from '../../../shared/domain/errors';
 import type { SendHarness } from '../sending/helpers';
 import { byPhone, SPRING_SALE, statusHarness } from './helpers';
@@ -22,7 +24,12 @@ describe('Cloud API message_history as a status source (against the sandbox)', (
     });
     const id = await h.campaign(
       'history',
-      [N.read.number, N.deliveredNeverRead.number, N.notOnWhatsApp.number, N.neverDelivered.number],
+      [
+        ukTwin(N.read.number),
+        ukTwin(N.deliveredNeverRead.number),
+        ukTwin(N.notOnWhatsApp.number),
+        ukTwin(N.neverDelivered.number),
+      ],
       SPRING_SALE,
     );
     await h.core.handlers['campaigns.start']({ campaignId: id });
@@ -33,7 +40,7 @@ describe('Cloud API message_history as a status source (against the sandbox)', (
     expect(first.sources.find((s) => s.source === 'history')).toMatchObject({ ok: true, calls: 1 });
     expect(first.after).toMatchObject({ read: 1, delivered: 1, failed: 1, sent: 1 });
     // message_history gives words, not a code (cloud-api.md §5.1).
-    expect(byPhone(h.core, id)[N.notOnWhatsApp.number]).toMatchObject({
+    expect(byPhone(h.core, id)[ukTwin(N.notOnWhatsApp.number)]).toMatchObject({
       state: 'failed',
       error_code: null,
       error_title: describeError(131026).title,
@@ -60,7 +67,7 @@ describe('Cloud API message_history as a status source (against the sandbox)', (
       "UPDATE status_sources SET enabled = 1 WHERE account_id = 1 AND source = 'sandbox'",
     ).run();
     await h.core.handlers['campaigns.syncStatus']({ campaignId: id });
-    expect(byPhone(h.core, id)[N.notOnWhatsApp.number]).toMatchObject({
+    expect(byPhone(h.core, id)[ukTwin(N.notOnWhatsApp.number)]).toMatchObject({
       state: 'failed',
       error_code: 131026,
     });
@@ -79,7 +86,7 @@ describe('Cloud API message_history as a status source (against the sandbox)', (
     });
     const id = await h.campaign(
       'unknown',
-      [N.read.number, N.notOnWhatsApp.number, N.optedOutOfMarketing.number],
+      [ukTwin(N.read.number), ukTwin(N.notOnWhatsApp.number), ukTwin(N.optedOutOfMarketing.number)],
       SPRING_SALE,
     );
     await h.core.handlers['campaigns.start']({ campaignId: id });
@@ -88,8 +95,11 @@ describe('Cloud API message_history as a status source (against the sandbox)', (
     await h.core.handlers['campaigns.syncStatus']({ campaignId: id });
 
     const phones = byPhone(h.core, id);
-    expect(phones[N.notOnWhatsApp.number]).toMatchObject({ state: 'failed', error_code: null });
-    expect(phones[N.optedOutOfMarketing.number]).toMatchObject({
+    expect(phones[ukTwin(N.notOnWhatsApp.number)]).toMatchObject({
+      state: 'failed',
+      error_code: null,
+    });
+    expect(phones[ukTwin(N.optedOutOfMarketing.number)]).toMatchObject({
       state: 'failed',
       error_code: null,
     });
@@ -99,7 +109,7 @@ describe('Cloud API message_history as a status source (against the sandbox)', (
       detail: string;
     }[];
     expect(suppressed).toEqual([
-      { phone: N.optedOutOfMarketing.number, detail: 'error 131050 (history)' },
+      { phone: ukTwin(N.optedOutOfMarketing.number), detail: 'error 131050 (history)' },
     ]);
 
     const groups = await h.core.handlers['campaigns.failures']({ campaignId: id });
@@ -115,9 +125,13 @@ describe('Cloud API message_history as a status source (against the sandbox)', (
     });
 
     // Neither goes into a "retry failed" draft: one is the customer's wish, the other may be.
-    const retry = await h.core.handlers['campaigns.retryFailed']({ campaignId: id });
-    expect(retry.recipients).toBe(0);
-    expect(retry.leftOut.map((l) => l.count).reduce((a, b) => a + b, 0)).toBe(2);
-    expect(retry.leftOut.some((l) => /^Reason unknown/.test(l.reason))).toBe(true);
+    const plan = await h.core.handlers['campaigns.retryFailedPlan']({ campaignId: id });
+    expect(plan.recipients).toBe(0);
+    expect(plan.leftOut.map((l) => l.count).reduce((a, b) => a + b, 0)).toBe(2);
+    expect(plan.leftOut.some((l) => /^Reason unknown/.test(l.reason))).toBe(true);
+    // A follow-up that would include nobody is refused, saying why.
+    await expect(
+      (async () => h.core.handlers['campaigns.retryFailed']({ campaignId: id }))(),
+    ).rejects.toThrow(/Nobody can be retried now: .*Reason unknown/);
   });
 });

@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { SANDBOX_TEST_NUMBERS as N } from '../../../electron/sandbox';
 import { describeError } from '../../../shared/domain/errors';
 import type { PushEvent } from '../../../shared/api';
 import type { SendHarness } from '../sending/helpers';
-import { byPhone, SPRING_SALE, statusHarness, until } from './helpers';
+import { byPhone, SPRING_SALE, statusHarness, UK_TEST_NUMBERS as N, until } from './helpers';
 
 describe('status from the sandbox feed', () => {
   let h: SendHarness;
