@@ -18,7 +18,7 @@ describe('migration 90 (template analytics)', () => {
       "INSERT INTO campaigns (account_id, name, state, created_at, updated_at) VALUES (1, 'C', 'completed', 0, 0)",
     ).run();
 
-    expect(migrate(db).applied).toEqual([90]);
+    expect(migrate(db, { target: 90 }).applied).toEqual([90]);
     expect(db.prepare('SELECT name FROM campaigns').all()).toEqual([{ name: 'C' }]);
 
     // One row per account, template and UTC day: a second fetch of the day replaces it.

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { SANDBOX_TEST_NUMBERS as N } from '../../../electron/sandbox';
 import { EXIT, runCli } from '../../../electron/headless/cli-run';
 import type { SendHarness } from '../sending/helpers';
-import { byPhone, SPRING_SALE, statusHarness } from './helpers';
+import { byPhone, SPRING_SALE, statusHarness, UK_TEST_NUMBERS as N } from './helpers';
 
 describe('messages held by WhatsApp for quality review (template pacing, against the sandbox)', () => {
   let h: SendHarness;
