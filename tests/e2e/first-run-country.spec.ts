@@ -23,7 +23,8 @@ async function newCampaign(page: Page, name: string) {
   const dialog = page.getByRole('dialog', { name: 'New campaign' });
   await dialog.getByLabel('Campaign name').fill(name);
   await dialog.getByRole('button', { name: 'Create draft' }).click();
-  await page.getByRole('button', { name, exact: true }).click();
+  // The new draft opens by itself.
+  await expect(page.getByRole('heading', { name, exact: true })).toBeVisible();
   await expect(page.getByTestId('drop-area')).toBeVisible();
 }
 

@@ -7,8 +7,9 @@ test('targeting: filter the audience, quiet hours, an A/B split, send to the san
   page,
   app,
 }) => {
-  // 16 US and 6 UK customers; every other one is a VIP.
-  const us = Array.from({ length: 16 }, (_, i) => `+1202555${6100 + i}`);
+  // 16 Canadian and 6 UK customers; every other one is a VIP. (Not US: variant B is a marketing
+  // template, which WhatsApp does not deliver to US numbers.)
+  const us = Array.from({ length: 16 }, (_, i) => `+1416555${6100 + i}`);
   const uk = Array.from({ length: 6 }, (_, i) => `+4474001235${10 + i}`);
   const created = {
     id: await draftCampaign(app, {
