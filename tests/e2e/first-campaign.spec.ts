@@ -149,6 +149,11 @@ test('a campaign spread over 0.1 h with quiet hours reaches Completed by itself'
     .textContent()
     .then((t) => (t ?? '').includes('Quiet until'))
     .catch(() => false);
+  // Why a conditional skip: the headless shell runs on the real clock, and inside London's default
+  // quiet hours (21:00–08:00) this one recipient would wait until morning, far past any E2E budget.
+  // The same combinations of spread and quiet hours run with a fake clock in
+  // tests/integration/sending/end-states.test.ts, which never skips. A fake clock for the shell
+  // would remove this skip.
   test.skip(waitsForQuiet, 'London is in the default quiet hours at this time of day');
 
   await page.getByRole('button', { name: 'Send to 1 recipients' }).click();
