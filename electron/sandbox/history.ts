@@ -80,6 +80,18 @@ function entryOf(m: SentMessage, fields: Fields, now: number): Record<string, un
   return entry;
 }
 
+function descending(start: number, limit: number): number[] {
+  const out: number[] = [];
+  for (let i = start; i >= 0 && out.length < limit; i--) out.push(i);
+  return out;
+}
+
+function ascending(start: number, end: number, limit: number): number[] {
+  const out: number[] = [];
+  for (let i = Math.max(0, start); i < end && out.length < limit; i++) out.push(i);
+  return out;
+}
+
 export function handleHistory(state: SandboxState, rr: RouteRequest): Reply {
   checkToken(state, rr.req);
   checkPhoneNumberId(state, rr.objectId, 'get');
@@ -95,21 +107,25 @@ export function handleHistory(state: SandboxState, rr: RouteRequest): Reply {
     return ok({ data: [entryOf(m, fields, now)] });
   }
 
-  // Newest first. Cursors hold an accept-order position, so messages sent while a client pages
-  // through the history do not shift the pages it has yet to read.
+  // Cursors hold an accept-order position, so messages sent while a client pages through the
+  // history do not shift the pages it has yet to read. Newest first unless the test switched it.
   const list = state.messageList;
   const after = query.get('after');
-  const start = after === null || after === '' ? list.length - 1 : decodeCursor(after) - 1;
-  const firstPosition = Math.min(start, list.length - 1);
-  const page: SentMessage[] = [];
-  for (let i = firstPosition; i >= 0 && page.length < limit; i--) page.push(list[i]!);
+  const from = after === null || after === '' ? null : decodeCursor(after);
+  const newestFirst = state.historyOrder === 'newest-first';
+  const positions = newestFirst
+    ? descending(from === null ? list.length - 1 : from - 1, limit)
+    : ascending(from === null ? 0 : from + 1, list.length, limit);
+  const page = positions.map((i) => list[i]!);
   if (page.length === 0) return ok({ data: [] });
 
-  const lastPosition = firstPosition - page.length + 1;
+  const firstPosition = positions[0]!;
+  const lastPosition = positions[positions.length - 1]!;
   const paging: Record<string, unknown> = {
     cursors: { before: encodeCursor(firstPosition), after: encodeCursor(lastPosition) },
   };
-  if (lastPosition > 0) {
+  const more = newestFirst ? lastPosition > 0 : lastPosition < list.length - 1;
+  if (more) {
     const next = new URL(`${rr.baseUrl}${rr.pathname}`);
     for (const [k, v] of query) if (k !== 'after') next.searchParams.set(k, v);
     next.searchParams.set('after', encodeCursor(lastPosition));

@@ -46,6 +46,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ...(options.analytics ? { analytics: options.analytics } : {}),
     now: options.now ?? Date.now,
     keepComponents: options.keepComponents ?? false,
+    historyOrder: options.historyOrder ?? 'newest-first',
     portfolio: {
       id: options.portfolio?.id ?? d.portfolioId,
       limit: options.portfolio?.limit === undefined ? null : options.portfolio.limit,
@@ -93,6 +94,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     setToken: (t) => {
       state.token = t;
+    },
+    setHistoryOrder: (order) => {
+      state.historyOrder = order;
     },
     injectInbound: (m) => injectInbound(state, m),
     state: state.view(),

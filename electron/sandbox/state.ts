@@ -9,6 +9,7 @@ import type {
   AnalyticsConfig,
   DeliveryConfig,
   FaultConfig,
+  HistoryOrder,
   SandboxStateView,
   SandboxStats,
   SentMessageView,
@@ -59,6 +60,7 @@ export interface StateConfig {
   analytics?: AnalyticsConfig;
   now: () => number;
   keepComponents?: boolean;
+  historyOrder?: HistoryOrder;
   /** The business portfolio the number belongs to; limit null = unlimited. */
   portfolio: { id: string; limit: number | null };
 }
@@ -96,6 +98,8 @@ export class SandboxState {
   /** When each recipient last had a message accepted: the portfolio limit's moving 24 h. */
   private readonly reachedAt = new Map<string, number>();
   private readonly keepComponents: boolean;
+  /** message_history's page order; tests may switch it while the sandbox runs. */
+  historyOrder: HistoryOrder;
   private readonly lastWamidTo = new Map<string, string>();
   private readonly acceptedByRecipient = new Map<string, number>();
   private readonly rejected = new Map<number, number>();
@@ -122,6 +126,7 @@ export class SandboxState {
       refuse: c.analytics?.refuse,
     };
     this.keepComponents = c.keepComponents ?? false;
+    this.historyOrder = c.historyOrder ?? 'newest-first';
     this.portfolio = { ...c.portfolio };
     // Copies, so pausing one never touches the caller's (or SANDBOX_TEMPLATES') objects.
     this.templates = c.templates.map((t) => ({ ...structuredClone(t), id: t.id ?? this.newId() }));

@@ -54,6 +54,8 @@ export interface AnalyticsConfig {
   refuse?: 'permission' | 'rate_limit';
 }
 
+export type HistoryOrder = 'newest-first' | 'oldest-first';
+
 export interface SandboxOptions {
   /** 0 or absent: a random free port. */
   port?: number;
@@ -79,6 +81,11 @@ export interface SandboxOptions {
    * 24 h; null = unlimited). Default id '300000000000001', unlimited.
    */
   portfolio?: { id?: string; limit?: number | null };
+  /**
+   * The order of message_history pages. Meta's pages document no order (cloud-api.md §5.1), so the
+   * app must work with either; tests switch it. Default newest-first.
+   */
+  historyOrder?: HistoryOrder;
   /** Keep each accepted send's `template.components` in `state.messages()` (tests; off by default to save memory). */
   keepComponents?: boolean;
 }
@@ -157,6 +164,7 @@ export interface Sandbox {
   /** Changes the portfolio's messaging limit (null = unlimited), as Meta's scaling would. */
   setPortfolioLimit: (limit: number | null) => void;
   setToken: (t: string) => void;
+  setHistoryOrder: (order: HistoryOrder) => void;
   /** Puts an inbound `messages` webhook in the feed; returns its wamid. */
   injectInbound: (m: InboundMessage) => string;
   state: SandboxStateView;

@@ -11,8 +11,11 @@ export interface SourceHealth {
   /** Set up: the sandbox always is for the Sandbox account; a relay needs a URL and a token variable. */
   configured: boolean;
   enabled: boolean;
-  /** ok: last poll worked; failing: the last poll(s) failed (see lastError); idle: not polled yet; off. */
-  state: 'ok' | 'failing' | 'idle' | 'off';
+  /**
+   * ok: last poll worked; failing: the last poll(s) failed (see lastError); idle: not polled yet;
+   * unproven: message_history has never answered for this account (one probing call at a time); off.
+   */
+  state: 'ok' | 'failing' | 'idle' | 'unproven' | 'off';
   lastPollAt: number | null;
   lastSuccessAt: number | null;
   lastError: string | null;
@@ -34,7 +37,9 @@ export interface StatusSources {
   relayTokenEnv: string | null;
   relayEnabled: boolean;
   historyEnabled: boolean;
+  /** The budget in force: the user's, or sized by the last sweep when historyBudgetAuto. */
   historyBudgetPerHour: number;
+  historyBudgetAuto: boolean;
   sources: SourceHealth[];
 }
 

@@ -10,9 +10,14 @@ import { SANDBOX_BASE_URL } from '../accounts/repo';
 import type { Store } from '../db/connection';
 import type { AccountsTable, StatusSourcesTable } from '../db/schema';
 import { addCalls, callsThisHour } from './call-window';
+import { readSweep } from './sources/history';
 
-/** message_history is known only from Meta's OpenAPI spec (§5.1): a modest default the user can change. */
-export const DEFAULT_HISTORY_BUDGET_PER_HOUR = 60;
+/**
+ * message_history's hourly budget when the user has not set one, sized by what a sweep reads: about
+ * four sweeps an hour. Assumed, not verified: Meta publishes no rate limit for this endpoint (§5.1);
+ * when it answers 4, 80007 or 429 the source backs off (sources/history.ts).
+ */
+export const AUTO_HISTORY_BUDGET = { min: 12, max: 300, sweepsPerHour: 4 } as const;
 
 export type SourceRow = Selectable<StatusSourcesTable>;
 type AccountRow = Selectable<AccountsTable>;
@@ -53,9 +58,19 @@ export function accountRow(store: Store, accountId: number): AccountRow {
   return a;
 }
 
-export function historyBudget(account: AccountRow, row: SourceRow | undefined): number {
-  return row?.budget_per_hour ?? DEFAULT_HISTORY_BUDGET_PER_HOUR;
+/** The user's budget, or one sized by the last sweep (a 50,000-message campaign needs ~500 pages). */
+export function historyBudget(row: SourceRow | undefined): number {
+  if (row?.budget_per_hour !== null && row?.budget_per_hour !== undefined)
+    return row.budget_per_hour;
+  const sweep = readSweep(row?.cursor ?? null);
+  const pages = Math.max(sweep.lastPages, sweep.pages + 1);
+  const { min, max, sweepsPerHour } = AUTO_HISTORY_BUDGET;
+  return Math.min(max, Math.max(min, pages * sweepsPerHour));
 }
+
+/** message_history has answered this account once: until then a poll is a single probing call. */
+export const historyProven = (row: SourceRow | undefined) =>
+  row?.last_success_at !== null && row?.last_success_at !== undefined;
 
 /**
  * The sources of an account with their defaults: the sandbox feed for the Sandbox account; a relay
@@ -86,7 +101,7 @@ export function sourcesOf(store: Store, account: AccountRow): SourceSetup[] {
     {
       id: 'history',
       configured: true,
-      enabled: (history?.enabled ?? (sandbox ? 0 : 1)) === 1 && historyBudget(account, history) > 0,
+      enabled: (history?.enabled ?? (sandbox ? 0 : 1)) === 1 && historyBudget(history) > 0,
       row: history,
     },
   ];
@@ -99,9 +114,11 @@ export function healthOf(account: AccountRow, s: SourceSetup, now: number): Sour
       ? 'off'
       : r.last_poll_at === null
         ? 'idle'
-        : r.consecutive_errors > 0
-          ? 'failing'
-          : 'ok';
+        : s.id === 'history' && !historyProven(s.row)
+          ? 'unproven'
+          : r.consecutive_errors > 0
+            ? 'failing'
+            : 'ok';
   return {
     source: s.id,
     configured: s.configured,
@@ -115,7 +132,7 @@ export function healthOf(account: AccountRow, s: SourceSetup, now: number): Sour
     nextPollAt: r.next_poll_at,
     observations: r.observations_total,
     callsThisHour: s.id === 'history' ? callsThisHour(s.row, now) : null,
-    budgetPerHour: s.id === 'history' ? historyBudget(account, s.row) : null,
+    budgetPerHour: s.id === 'history' ? historyBudget(s.row) : null,
   };
 }
 
@@ -130,7 +147,8 @@ export function statusSources(store: Store, accountId: number, now: number): Sta
     relayTokenEnv: relay?.row?.token_env ?? null,
     relayEnabled: relay?.enabled ?? true,
     historyEnabled: history?.row ? history.row.enabled === 1 : !isSandboxAccount(account),
-    historyBudgetPerHour: historyBudget(account, history?.row),
+    historyBudgetPerHour: historyBudget(history?.row),
+    historyBudgetAuto: (history?.row?.budget_per_hour ?? null) === null,
     sources: list.map((s) => healthOf(account, s, now)),
   };
 }

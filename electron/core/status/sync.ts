@@ -4,7 +4,14 @@ import type { AccountClients, TokenSource } from '../accounts/clients';
 import type { Clock } from '../clock';
 import type { Store } from '../db/connection';
 import { callsThisHour } from './call-window';
-import { accountRow, historyBudget, recordPoll, sourcesOf, type SourceSetup } from './config';
+import {
+  accountRow,
+  historyBudget,
+  historyProven,
+  recordPoll,
+  sourcesOf,
+  type SourceSetup,
+} from './config';
 import type { Maintenance } from './maintenance';
 import { addOutcome, emptyOutcome, type ApplyOutcome, type Reconciler } from './reconciler';
 import { feedSource } from './sources/feed';
@@ -185,7 +192,7 @@ export function createStatusSync(deps: SyncDeps) {
       }
       if (s.id === 'history') {
         // Spread the hourly budget evenly instead of spending it in the first minutes.
-        const budget = historyBudget(accountRow(store, accountId), s.row);
+        const budget = historyBudget(s.row);
         nextPollAt = clock.now() + Math.ceil(3_600_000 / Math.max(1, budget));
       }
       recordPoll(store, accountId, s.id, clock.now(), {
@@ -237,12 +244,15 @@ export function createStatusSync(deps: SyncDeps) {
         }
         let calls = o.manual ? FEED_PAGES.manual : FEED_PAGES.background;
         if (s.id === 'history') {
-          const left = historyBudget(account, s.row) - callsThisHour(s.row, now);
+          const left = historyBudget(s.row) - callsThisHour(s.row, now);
           if (left <= 0) {
             rounds.push(skipped(s.id, "This hour's message_history budget is used up."));
             continue;
           }
-          calls = Math.min(left, o.manual ? HISTORY_CALLS.manual : HISTORY_CALLS.background);
+          // Until Meta has answered once for this account, a round is one probing call.
+          calls = historyProven(s.row)
+            ? Math.min(left, o.manual ? HISTORY_CALLS.manual : HISTORY_CALLS.background)
+            : 1;
         }
         let source: StatusSource | string;
         try {

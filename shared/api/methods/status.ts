@@ -25,7 +25,8 @@ const setSourcesInput = z
     relayTokenEnv: envName.nullable().optional(),
     relayEnabled: z.boolean().optional(),
     historyEnabled: z.boolean().optional(),
-    historyBudgetPerHour: z.number().int().min(0).max(3600).optional(),
+    /** null: sized by what a sweep reads (status/config.ts). */
+    historyBudgetPerHour: z.number().int().min(0).max(3600).nullable().optional(),
   })
   .strict();
 

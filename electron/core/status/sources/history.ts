@@ -39,10 +39,97 @@ export function historyFailure(f: ApiFailure): SourceError {
   );
 }
 
+type Order = 'newest-first' | 'oldest-first';
+
 /**
- * Cloud API `message_history` (cloud-api.md §5.1), paged newest first. A sweep walks from the newest
- * message back to the oldest one still waiting for a status, then starts again; the cursor is the
- * sweep's position, so a sweep continues after a restart. Every call counts against the budget.
+ * Where a sweep stands, kept as the source's cursor (so a sweep goes on after a restart). `after` is
+ * Graph's cursor of the next page ('' = the top). `from` is where this sweep started; `window` is the
+ * cursor of the first page this sweep found inside the window (the next sweep's start when the order
+ * is oldest first); `order` is what the pages showed; `pages` counts this sweep's pages and
+ * `lastPages` the previous complete sweep's, which sizes the hourly budget (config.ts).
+ */
+export interface Sweep {
+  after: string;
+  from: string;
+  window: string | null;
+  order: Order | null;
+  lastTime: number | null;
+  pages: number;
+  lastPages: number;
+}
+
+const fresh = (from = '', lastPages = 0, order: Order | null = null): Sweep => ({
+  after: from,
+  from,
+  window: null,
+  order,
+  lastTime: null,
+  pages: 0,
+  lastPages,
+});
+
+/** The stored cursor as a sweep; a plain Graph cursor (stored by earlier versions) goes on from there. */
+export function readSweep(cursor: string | null): Sweep {
+  if (cursor === null || cursor === '') return fresh();
+  if (!cursor.startsWith('{')) return { ...fresh(), after: cursor };
+  try {
+    const v = JSON.parse(cursor) as Partial<Sweep>;
+    const str = (x: unknown) => (typeof x === 'string' ? x : '');
+    const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : 0);
+    return {
+      after: str(v.after),
+      from: str(v.from),
+      window: typeof v.window === 'string' ? v.window : null,
+      order: v.order === 'newest-first' || v.order === 'oldest-first' ? v.order : null,
+      lastTime: typeof v.lastTime === 'number' ? v.lastTime : null,
+      pages: num(v.pages),
+      lastPages: num(v.lastPages),
+    };
+  } catch {
+    return fresh();
+  }
+}
+
+/** The order a page shows, from its own times or against the previous page's last one. */
+function orderOf(times: number[], previous: number | null): Order | null {
+  const first = times[0];
+  const last = times[times.length - 1];
+  if (first === undefined || last === undefined) return null;
+  if (first !== last) return first > last ? 'newest-first' : 'oldest-first';
+  if (previous === null || previous === first) return null;
+  return previous > first ? 'newest-first' : 'oldest-first';
+}
+
+/**
+ * One page of a sweep: what comes next. A sweep covers every message from now back to the cutoff in
+ * whichever order Meta pages: newest first it stops at the first page wholly older than the cutoff;
+ * oldest first (or an order not yet seen) it reads to the end, and the next sweep starts at the first
+ * page that held anything inside the window, not at the oldest message Meta keeps.
+ */
+export function advance(
+  sweep: Sweep,
+  page: { times: number[]; next: string | null },
+  cutoff: number,
+): { sweep: Sweep; done: boolean } {
+  const order = orderOf(page.times, sweep.lastTime) ?? sweep.order;
+  const inWindow = page.times.some((t) => t >= cutoff);
+  const window = sweep.window ?? (inWindow ? sweep.after : null);
+  const pastCutoff = page.times.length > 0 && !inWindow;
+  const done = page.next === null || (order === 'newest-first' && pastCutoff);
+  const pages = sweep.pages + 1;
+  if (done) {
+    // Oldest first, the window's first page is where new statuses start; newest first, the top.
+    const from = order === 'oldest-first' ? (window ?? sweep.from) : '';
+    return { sweep: fresh(from, pages, order), done };
+  }
+  const lastTime = page.times[page.times.length - 1] ?? sweep.lastTime;
+  return { sweep: { ...sweep, after: page.next ?? '', window, order, lastTime, pages }, done };
+}
+
+/**
+ * Cloud API `message_history` (cloud-api.md §5.1). Meta documents no page order (verified: the
+ * endpoint is only in Meta's OpenAPI description, which says nothing of order), so sweeps work in
+ * either (see advance). Every call counts against the budget.
  */
 export function historySource(options: {
   client: () => Promise<CloudApiClient>;
@@ -56,12 +143,13 @@ export function historySource(options: {
     async poll(cursor, budget) {
       if (budget.calls < 1)
         return { observations: [], nextCursor: cursor, more: false, problems: [], calls: 0 };
+      const sweep = readSweep(cursor);
       let result;
       try {
         const client = await options.client();
         result = await client.messageHistory({
           limit: HISTORY_PAGE,
-          ...(cursor ? { after: cursor } : {}),
+          ...(sweep.after ? { after: sweep.after } : {}),
         });
       } catch (e) {
         throw new SourceError(e instanceof Error ? e.message : String(e), 15 * 60_000);
@@ -72,15 +160,14 @@ export function historySource(options: {
         parsed.problems.push(
           `message_history: ${result.skipped} entries without an id were left out.`,
         );
-      const cutoff = options.cutoff();
-      // Newest first: once a whole page is older than the cutoff, the rest of the history is too.
-      const ages = result.items.map((i) => Math.min(...i.events.map((e) => e.timestamp * 1000)));
-      const pastCutoff = ages.length > 0 && ages.every((a) => Number.isFinite(a) && a < cutoff);
-      const done = result.next === null || pastCutoff;
+      const times = result.items
+        .map((i) => Math.min(...i.events.map((e) => e.timestamp * 1000)))
+        .filter((t) => Number.isFinite(t));
+      const step = advance(sweep, { times, next: result.next }, options.cutoff());
       return {
         observations: parsed.observations,
-        nextCursor: done ? null : result.next,
-        more: !done,
+        nextCursor: JSON.stringify(step.sweep),
+        more: !step.done,
         problems: parsed.problems,
         calls: 1,
       };

@@ -102,11 +102,15 @@ function describeSources(s: StatusSources): string {
         : `${h.state}${h.lastPollAt ? `, last poll ${new Date(h.lastPollAt).toISOString()}` : ''}`;
     const budget =
       h.budgetPerHour !== null
-        ? `, ${h.callsThisHour ?? 0}/${h.budgetPerHour} calls this hour`
+        ? `, ${h.callsThisHour ?? 0}/${h.budgetPerHour} calls this hour${h.source === 'history' && s.historyBudgetAuto ? ' (sized by the last sweep)' : ''}`
         : '';
-    lines.push(
-      `  ${h.source}: ${state}${budget}${h.lastError && h.state === 'failing' ? `\n    last error: ${h.lastError}` : ''}`,
-    );
+    const unproven =
+      h.state === 'unproven' ? '\n    not yet proven: Meta has not answered for this account' : '';
+    const error =
+      h.lastError && (h.state === 'failing' || h.state === 'unproven')
+        ? `\n    last error: ${h.lastError}`
+        : '';
+    lines.push(`  ${h.source}: ${state}${budget}${unproven}${error}`);
   }
   lines.push(
     `  relay URL: ${s.relayUrl ?? '(none)'}   read token variable: ${s.relayTokenEnv ?? '(none)'}`,
@@ -141,14 +145,16 @@ export const statusCommands: Command[] = [
       'history-budget': { type: 'string' },
     },
     usage:
-      'accounts status-sources <accountId> [--relay-url URL|none] [--relay-token-env VAR] [--relay on|off] [--history on|off] [--history-budget N]',
+      'accounts status-sources <accountId> [--relay-url URL|none] [--relay-token-env VAR] [--relay on|off] [--history on|off] [--history-budget N|auto]',
     summary: "Show or change where an account's delivery statuses come from",
     async run(ctx) {
       const accountId = parseId(ctx.args.accountId, 'accountId');
       const url = str(ctx, 'relay-url');
       const budget = str(ctx, 'history-budget');
-      if (budget !== undefined && !/^\d{1,4}$/.test(budget))
-        throw new UsageError('--history-budget must be a whole number of calls per hour.');
+      if (budget !== undefined && budget !== 'auto' && !/^\d{1,4}$/.test(budget))
+        throw new UsageError(
+          '--history-budget must be a whole number of calls per hour, or auto (sized by the campaign).',
+        );
       const relayEnabled = onOff(str(ctx, 'relay'), 'relay');
       const historyEnabled = onOff(str(ctx, 'history'), 'history');
       const changes = {
@@ -158,7 +164,9 @@ export const statusCommands: Command[] = [
           : {}),
         ...(relayEnabled !== undefined ? { relayEnabled } : {}),
         ...(historyEnabled !== undefined ? { historyEnabled } : {}),
-        ...(budget !== undefined ? { historyBudgetPerHour: Number(budget) } : {}),
+        ...(budget !== undefined
+          ? { historyBudgetPerHour: budget === 'auto' ? null : Number(budget) }
+          : {}),
       };
       const core = ctx.core();
       const sources = Object.keys(changes).length
