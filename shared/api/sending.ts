@@ -45,6 +45,19 @@ export interface SendProgress {
   held?: number;
   /** Recipients skipped as "Excluded: …" (frequency cap, audience filter), by reason. Filled by `campaigns.status`. */
   excluded?: ExcludedGroup[];
+  /**
+   * Messages went out 10 minutes ago or more and no status source has reported a single status for
+   * them: what is set up, what failed, and how to fix it. Filled by `campaigns.status`; null when fine.
+   */
+  statusSilence?: StatusSilence | null;
+}
+
+export interface StatusSilence {
+  /** When the campaign started sending (Unix ms). */
+  since: number;
+  message: string;
+  /** What to do, in order; the first is the most likely fix. */
+  fixes: string[];
 }
 
 export interface PrecheckItem {

@@ -1,3 +1,4 @@
+import { statusSilence } from '../status/silence';
 import type { Updateable } from 'kysely';
 import {
   CoreError,
@@ -106,6 +107,12 @@ export function createSendingService(deps: SendingDeps) {
       failedByCode: counts.failed > 0 ? failureGroups(store.sqlite, campaignId) : [],
       held,
       ...pacingStatus(campaignId, counts.pending, counts.skipped),
+      statusSilence: statusSilence(
+        store,
+        { id: campaignId, accountId: c.account_id, startedAt: c.started_at, state: c.state },
+        counts,
+        clock.now(),
+      ),
     };
   };
 

@@ -34,6 +34,10 @@ function describe(p: SendProgress): string {
   let line = parts.join(' · ');
   if (p.waiting) line += `\n  waiting: ${p.waiting.message}`;
   if (p.pauseReason) line += `\n  paused: ${p.pauseReason}`;
+  if (p.statusSilence) {
+    line += `\n  no delivery reports: ${p.statusSilence.message}`;
+    for (const fix of p.statusSilence.fixes) line += `\n    - ${fix}`;
+  }
   for (const f of p.failedByCode ?? [])
     line += `\n  failed ${f.count}× ${f.code ?? ''} ${f.title}: ${f.action}`;
   return line;
