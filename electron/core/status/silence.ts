@@ -12,8 +12,13 @@ const RELAY_STEPS =
 function sourceLines(sources: SourceHealth[]): string[] {
   const lines: string[] = [];
   for (const s of sources) {
-    if (s.source === 'sandbox') continue;
-    const name = s.source === 'relay' ? 'The webhook relay' : "WhatsApp's message history";
+    if (s.source === 'sandbox' && !s.configured) continue;
+    const name =
+      s.source === 'relay'
+        ? 'The webhook relay'
+        : s.source === 'history'
+          ? "WhatsApp's message history"
+          : "The Sandbox's simulated webhook feed";
     if (!s.configured) lines.push(`${name} is not set up.`);
     else if (!s.enabled) lines.push(`${name} is switched off.`);
     else if (s.state === 'unproven')
@@ -53,7 +58,7 @@ export function statusSilence(
           'Check that the relay runs and that WhatsApp sends its webhooks to it (Meta App Dashboard → WhatsApp → Configuration).',
         ]
       : [RELAY_STEPS]),
-    `Ask every source at once: "Check now" on the campaign's page, or campaigns sync-status ${campaign.id}.`,
+    `Press "Check now" to ask every source at once (on the command line: campaigns sync-status ${campaign.id}).`,
   ];
   return {
     since: campaign.startedAt,

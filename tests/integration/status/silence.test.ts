@@ -31,6 +31,7 @@ describe('a campaign whose status sources are all silent says so', () => {
     );
     expect(silent.statusSilence?.message).toMatch(/webhook relay is not set up/);
     expect(silent.statusSilence?.message).toMatch(/message history is switched off/);
+    expect(silent.statusSilence?.message).toMatch(/simulated webhook feed is switched off/);
     expect(silent.statusSilence?.fixes[0]).toMatch(/Set up the webhook relay/);
     expect(silent.statusSilence?.fixes.join(' ')).toContain(`campaigns sync-status ${id}`);
 

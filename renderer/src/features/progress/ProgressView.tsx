@@ -7,6 +7,7 @@ import { ProgressPanel } from '../send/ProgressPanel';
 import { AnalyticsPanel } from './AnalyticsPanel';
 import { FailuresPanel } from './FailuresPanel';
 import { RecipientTable } from './RecipientTable';
+import { StatusSilenceAlert } from './StatusSilenceAlert';
 import { TimelineChart } from './TimelineChart';
 import { VariantComparison } from './VariantComparison';
 import { liveCounts } from './live-counts';
@@ -88,6 +89,7 @@ export function ProgressView({
   return (
     <Stack data-testid="progress-view">
       <ProgressPanel campaign={campaign} progress={live} />
+      <StatusSilenceAlert campaign={campaign} />
       <TimelineChart
         timeline={timeline}
         until={sending ? Date.now() : (campaign.completedAt ?? Date.now())}

@@ -7,6 +7,7 @@ import { AccountFormEdit } from './AccountFormEdit';
 import { AccountConnection } from './AccountConnection';
 import { AccountTokenField } from './AccountTokenField';
 import { AccountQuietHours } from './AccountQuietHours';
+import { DeliveryReports } from './DeliveryReports';
 
 // Where the portfolio's messaging limit came from (accounts/messaging-limit.ts).
 const LIMIT_SOURCE: Record<Account['messagingLimitSource'], string> = {
@@ -95,6 +96,9 @@ export function SettingsPage() {
           </Table.Tbody>
         </Table>
       </Paper>
+      {accounts.map((a) => (
+        <DeliveryReports key={a.id} account={a} />
+      ))}
       {info && (
         <Paper withBorder p="md">
           <Title order={4} mb="xs">
