@@ -183,6 +183,23 @@ export interface CostEstimate extends CostBreakdown {
   unavailable: string | null;
   /** A/B split campaigns: each variant at its own template's category (the totals above add them up). */
   byVariant?: VariantCost[];
+  /** Once sending started: what WhatsApp's delivery reports say is charged, priced at the same card. */
+  charged?: ChargedCost | null;
+}
+
+/** What the `pricing` of WhatsApp's status reports says about a campaign's messages. */
+export interface ChargedCost {
+  /** Messages with a pricing report. */
+  reported: number;
+  billable: number;
+  /** Not charged, by Meta's reason: an open customer-service window, a free entry point, other. */
+  free: { customerService: number; entryPoint: number; other: number };
+  /** Billable messages by the category Meta billed them as (marketing_lite included), with their cost. */
+  byCategory: { category: string; messages: number; cost: number }[];
+  /** Billable messages at the rate card's prices: Meta's own invoice may differ (volume tiers, currency). */
+  cost: number;
+  /** Delivered or read messages whose report carried no pricing yet (message_history has none). */
+  unreported: number;
 }
 
 // ---- Input schemas for mapping sources: the renderer and CLI send these, the core trusts nothing else.

@@ -118,6 +118,9 @@ export interface RecipientsTable {
   status_seen: Generated<number>;
   /** Accepted but held by WhatsApp for quality review (migration 140); cleared by the next status. */
   held_at: Generated<number | null>;
+  billable: Generated<number | null>;
+  billing_type: Generated<string | null>;
+  billing_category: Generated<string | null>;
   /** The business-scoped user id learnt from webhooks (migration 140). */
   user_id: Generated<string | null>;
 }

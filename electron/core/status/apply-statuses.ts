@@ -112,6 +112,9 @@ export function createStatusApplier(
       if (o.status === 'failed') failure(o, row, source, out);
     }
     if (fresh === 0 || !base || !track) return;
+    // Meta puts pricing on `sent` and on one of delivered/read, saying the same: the last one counts.
+    const priced = list.findLast((o) => o.pricing);
+    if (priced?.pricing) rows.charge(row.id, priced.pricing);
     if (settle) {
       // Proof the ambiguous send arrived: it takes this wamid and leaves the re-send queue.
       const first = list[0]!;

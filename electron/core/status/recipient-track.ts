@@ -1,6 +1,11 @@
 import type { Database as SqliteDatabase, Statement } from 'better-sqlite3';
 import { describeError, lookupCode } from '../../../shared/domain/errors';
-import { isTrackState, type StatusObservation, type Track } from '../../../shared/domain/status';
+import {
+  isTrackState,
+  type StatusObservation,
+  type StatusPricing,
+  type Track,
+} from '../../../shared/domain/status';
 
 /** A recipient as the reconciler reads it. */
 export interface RecipientRow {
@@ -106,7 +111,13 @@ export function recipientStatements(db: SqliteDatabase) {
        status_seen = ?, wamid = ?, wa_id = coalesce(?, wa_id), next_attempt_at = NULL
      WHERE id = ? AND wamid IS NULL AND state IN ('unknown', 'pending')`,
   );
+  const charge = db.prepare<[number | null, string | null, string | null, number]>(
+    'UPDATE recipients SET billable = ?, billing_type = ?, billing_category = ? WHERE id = ?',
+  );
   return {
+    /** Meta's word on what the message costs (the status webhook's `pricing`). */
+    charge: (id: number, p: StatusPricing) =>
+      charge.run(p.billable === null ? null : p.billable ? 1 : 0, p.type, p.category, id),
     byWamid: (wamid: string) => byWamid.get(wamid) as RecipientRow | undefined,
     byId: (id: number) => byId.get(id) as RecipientRow | undefined,
     /** Writes what changed between `before` and `after` (null: nothing did) and marks the status seen. */

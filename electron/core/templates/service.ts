@@ -1,3 +1,4 @@
+import { chargedCost } from '../pricing/charges';
 import type { CostEstimate, MessageSetup, TableName } from '../../../shared/api';
 import type { AccountClients } from '../accounts/clients';
 import type { Clock } from '../clock';
@@ -99,7 +100,15 @@ export function createTemplateService(deps: TemplateDeps) {
           ? null
           : 'Choose a template first: the price depends on its category.',
       });
-      return withVariantCosts(store, campaignId, pass.validByVariant, estimate);
+      const withVariants = withVariantCosts(store, campaignId, pass.validByVariant, estimate);
+      const started = store.first(
+        store.q
+          .selectFrom('campaigns')
+          .select('started_at')
+          .where('id', '=', campaignId)
+          .where('started_at', 'is not', null),
+      );
+      return started ? { ...withVariants, charged: chargedCost(store, campaignId) } : withVariants;
     },
   };
 }

@@ -30,8 +30,18 @@ export interface StatusObservation {
   /** `biz_opaque_callback_data`, e.g. "cd:12:3456": settles recipients whose send was ambiguous. */
   callback: string | null;
   error: StatusError | null;
+  /** What Meta says it charges for the message; only webhooks carry it (not message_history). */
+  pricing?: StatusPricing | null;
   phoneNumberId: string | null;
   raw: unknown;
+}
+
+export interface StatusPricing {
+  billable: boolean | null;
+  /** regular, free_customer_service, free_entry_point (per-message pricing since 2025-07-01). */
+  type: string | null;
+  /** marketing, utility, authentication, authentication_international, service, marketing_lite. */
+  category: string | null;
 }
 
 /** A `message_template_status_update` change (cloud-api.md §6.3). */

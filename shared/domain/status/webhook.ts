@@ -5,6 +5,7 @@ import {
   type Observation,
   type ParsedObservations,
   type StatusError,
+  type StatusPricing,
 } from './types';
 
 /**
@@ -50,7 +51,36 @@ const statusItem = z.object({
   recipient_id: text(64).optional(),
   biz_opaque_callback_data: text(512).optional(),
   errors: z.array(z.unknown()).max(50).optional(),
+  pricing: z.unknown().optional(),
 });
+
+/**
+ * `pricing` of a status (cloud-api.md §4.1, verified on Meta's status webhook reference): whether the
+ * message is billable, the pricing `type` (regular, free_customer_service, free_entry_point) and the
+ * `category` it was billed as (marketing, utility, authentication, authentication_international,
+ * service, marketing_lite). Read leniently: a pricing object we cannot read costs the status nothing.
+ */
+const pricingItem = z.object({
+  billable: z.boolean().optional(),
+  type: z
+    .string()
+    .regex(/^[a-z_]{1,40}$/)
+    .optional(),
+  category: z
+    .string()
+    .regex(/^[a-z_]{1,40}$/)
+    .optional(),
+});
+
+function pricingOf(raw: unknown): StatusPricing | null {
+  const p = pricingItem.safeParse(raw);
+  if (!p.success || raw === undefined) return null;
+  return {
+    billable: p.data.billable ?? null,
+    type: p.data.type ?? null,
+    category: p.data.category ?? null,
+  };
+}
 
 const metadata = z.object({ phone_number_id: text(64).optional() }).optional();
 
@@ -157,6 +187,7 @@ function messagesChange(value: unknown, out: ParsedObservations, where: string):
               details: null,
             })
           : null,
+      pricing: pricingOf(s.data.pricing),
       phoneNumberId,
       raw,
     });

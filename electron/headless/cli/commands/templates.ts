@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Preview, TemplateInfo } from '../../../../shared/api';
+import type { ChargedCost, Preview, TemplateInfo } from '../../../../shared/api';
 import {
   formatMappingExpression,
   MappingExpressionError,
@@ -116,6 +116,19 @@ async function findTemplate(
       `"${name}" exists in several languages (${found.map((x) => x.language).join(', ')}): add --language CODE.`,
     );
   return found[0]!;
+}
+
+/** What WhatsApp's delivery reports say is charged, once a campaign has sent. */
+function chargedLines(c: ChargedCost | null | undefined): string[] {
+  if (c === undefined) return [];
+  if (c === null) return ['Charged: no delivery report with pricing yet.'];
+  const free = c.free.customerService + c.free.entryPoint + c.free.other;
+  return [
+    `Charged according to WhatsApp's reports: ${c.billable.toLocaleString('en')} billable (about ${money(c.cost)} at the card above), ${free.toLocaleString('en')} free (customer-service window ${c.free.customerService}, free entry point ${c.free.entryPoint}, other ${c.free.other}); ${c.unreported.toLocaleString('en')} delivered without a pricing report yet.`,
+    ...c.byCategory.map(
+      (b) => `  ${b.category.padEnd(28)}${String(b.messages).padStart(9)}  ${money(b.cost)}`,
+    ),
+  ];
 }
 
 export const templateCommands: Command[] = [
@@ -341,6 +354,7 @@ export const templateCommands: Command[] = [
                   `  ${(c.country ?? '??').padEnd(4)}${c.marketName.padEnd(24)}${String(c.messages).padStart(9)} × ${money(c.unitPrice)} = ${money(c.cost)}`,
               ),
               e.note,
+              ...chargedLines(e.charged),
             ].join('\n'),
       );
       return EXIT.OK;

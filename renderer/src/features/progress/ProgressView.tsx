@@ -5,6 +5,7 @@ import { api } from '../../lib/api';
 import { useStore } from '../../store';
 import { ProgressPanel } from '../send/ProgressPanel';
 import { AnalyticsPanel } from './AnalyticsPanel';
+import { ChargesPanel } from './ChargesPanel';
 import { FailuresPanel } from './FailuresPanel';
 import { RecipientTable } from './RecipientTable';
 import { StatusSilenceAlert } from './StatusSilenceAlert';
@@ -100,6 +101,7 @@ export function ProgressView({
         failures={failures}
         onTable={() => void openTable(campaign.id, 'failed')}
       />
+      <ChargesPanel campaign={campaign} />
       <AnalyticsPanel campaign={campaign} />
       <RecipientTable campaignId={campaign.id} counts={counts} />
     </Stack>

@@ -1,0 +1,78 @@
+import type { ChargedCost } from '../../../shared/api';
+import { estimateCost } from '../../../shared/domain/pricing';
+import type { Store } from '../db/connection';
+import { effectiveRateCard } from './rates';
+
+/**
+ * Meta's billing categories (status `pricing.category`) as the rate card's columns. marketing_lite
+ * (the Marketing Messages API) is priced as marketing, authentication_international as
+ * authentication: assumed, the card has no separate column for either.
+ */
+const CARD_CATEGORY: Record<string, string> = {
+  marketing: 'MARKETING',
+  marketing_lite: 'MARKETING',
+  utility: 'UTILITY',
+  authentication: 'AUTHENTICATION',
+  authentication_international: 'AUTHENTICATION',
+};
+
+interface Row {
+  billable: number | null;
+  type: string | null;
+  category: string | null;
+  country: string | null;
+  n: number;
+}
+
+/** What the delivery reports say a campaign is charged; null while none carried pricing. */
+export function chargedCost(store: Store, campaignId: number): ChargedCost | null {
+  const rows = store.sqlite
+    .prepare(
+      `SELECT billable, billing_type AS type, billing_category AS category, country, count(*) AS n
+       FROM recipients WHERE campaign_id = ? AND (billable IS NOT NULL OR billing_type IS NOT NULL)
+       GROUP BY 1, 2, 3, 4`,
+    )
+    .all(campaignId) as Row[];
+  const { unreported } = store.sqlite
+    .prepare(
+      `SELECT count(*) AS unreported FROM recipients
+       WHERE campaign_id = ? AND state IN ('delivered', 'read') AND billable IS NULL AND billing_type IS NULL`,
+    )
+    .get(campaignId) as { unreported: number };
+  if (rows.length === 0) return unreported > 0 ? { ...empty(), unreported } : null;
+
+  const out = { ...empty(), unreported };
+  const billableByCategory = new Map<string, { country: string | null; messages: number }[]>();
+  for (const r of rows) {
+    out.reported += r.n;
+    // Meta's type says why a message is free; `billable: false` alone (older payloads) is "other".
+    if (r.type === 'free_customer_service') out.free.customerService += r.n;
+    else if (r.type === 'free_entry_point') out.free.entryPoint += r.n;
+    else if (r.billable === 0 || r.category === 'service') out.free.other += r.n;
+    else {
+      out.billable += r.n;
+      const key = r.category ?? 'marketing';
+      const list = billableByCategory.get(key) ?? [];
+      list.push({ country: r.country, messages: r.n });
+      billableByCategory.set(key, list);
+    }
+  }
+  const card = effectiveRateCard(store);
+  for (const [category, byCountry] of billableByCategory) {
+    const priced = estimateCost(card, CARD_CATEGORY[category] ?? 'MARKETING', byCountry);
+    out.byCategory.push({ category, messages: priced.messages, cost: priced.total });
+  }
+  out.byCategory.sort((a, b) => b.cost - a.cost);
+  // Added in millionths, as the estimate is, so the total is exact.
+  out.cost = out.byCategory.reduce((sum, c) => sum + Math.round(c.cost * 1e6), 0) / 1e6;
+  return out;
+}
+
+const empty = (): ChargedCost => ({
+  reported: 0,
+  billable: 0,
+  free: { customerService: 0, entryPoint: 0, other: 0 },
+  byCategory: [],
+  cost: 0,
+  unreported: 0,
+});
