@@ -15,7 +15,8 @@ const routes = (h: SendHarness, campaignId: number) =>
     .prepare('SELECT route, count(*) AS n FROM recipients WHERE campaign_id = ? GROUP BY route')
     .all(campaignId);
 
-describe('sending method of marketing templates', () => {
+// Several campaigns per test on a loaded machine: generous timeouts, nothing timed.
+describe('sending method of marketing templates', { timeout: 90_000 }, () => {
   let h: SendHarness;
   // Fresh numbers per campaign: the frequency cap leaves out people sent to recently.
   let used = 0;
@@ -69,7 +70,15 @@ describe('sending method of marketing templates', () => {
       marketingApi: 'on',
       mmPolicy: 'strict',
     });
-    expect(routes(h, await send('on', SPRING))).toEqual([{ route: 'marketing_messages', n: 5 }]);
+    const on = await send('on', SPRING);
+    expect(routes(h, on)).toEqual([{ route: 'marketing_messages', n: 5 }]);
+    // recipients list (and --json) says which way each message went.
+    const listed = await h.core.handlers['recipients.list']({
+      campaignId: on,
+      limit: 100,
+      afterId: 0,
+    });
+    expect(listed.items.map((r) => r.route)).toEqual(Array(5).fill('marketing_messages'));
   });
 
   it('the onboarding check reports what Meta says, ELIGIBLE included', async () => {
