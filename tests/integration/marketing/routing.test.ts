@@ -82,7 +82,7 @@ describe('sending method of marketing templates', { timeout: 90_000 }, () => {
   });
 
   it('the onboarding check reports what Meta says, ELIGIBLE included', async () => {
-    h = await sendHarness();
+    h = await sendHarness({ sandboxOptions: { marketing: { onboarding: 'ELIGIBLE' } } });
     const [account] = await h.core.handlers['accounts.list']({});
     const checked = await h.core.handlers['accounts.checkMarketingApi']({ accountId: account!.id });
     expect(checked).toMatchObject({ mmOnboarding: 'ELIGIBLE', mmCheckedAt: expect.any(Number) });
