@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, Text } from '@mantine/core';
+import { Button, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { Account, ApiError, MarketingApiSetting, MmPolicy } from '../../../../shared/api';
 import { marketingRouteText } from '../../../../shared/domain/accounts/marketing-route';
@@ -60,16 +60,20 @@ export function AccountMarketingApi({ account }: { account: Account }) {
           w={200}
         />
       )}
-      <Group gap="xs" wrap="nowrap">
-        <Text size="xs" c="dimmed" data-testid="account-marketing-route">
-          {marketingRouteText(account)}
-        </Text>
-        <Button size="compact-xs" variant="subtle" loading={busy} onClick={() => void check()}>
-          Check onboarding
-        </Button>
-      </Group>
+      <Text size="xs" c="dimmed" maw={200} data-testid="account-marketing-route">
+        {marketingRouteText(account)}
+      </Text>
+      <Button
+        size="compact-xs"
+        variant="subtle"
+        w="fit-content"
+        loading={busy}
+        onClick={() => void check()}
+      >
+        Check onboarding
+      </Button>
       {account.mmCheckedAt !== null && (
-        <Text size="xs" c="dimmed">
+        <Text size="xs" c="dimmed" maw={200}>
           WhatsApp says: {account.mmOnboarding ?? 'no answer'} (
           {new Date(account.mmCheckedAt).toLocaleString()})
         </Text>
