@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { TABLES } from '../../shared/api';
 import { accountLimitHandlers } from './accounts/limit-handlers';
+import { accountMarketingHandlers } from './accounts/marketing-check';
 import type { accountTokenMethods } from '../../shared/api/methods/accounts-token';
 import type { audienceMethods } from '../../shared/api/methods/audience';
 import type { campaignMethods } from '../../shared/api/methods/campaigns';
@@ -315,6 +316,7 @@ export function createCore(options: CoreOptions): Core {
     ...reportHandlers(reports),
     ...tokenHandlers,
     ...accountLimitHandlers({ store, clock, events, clients }),
+    ...accountMarketingHandlers({ store, clock, events, clients }),
     ...suppressionHandlers(suppression),
     ...analyticsHandlers(status.analytics),
     ...pacingHandlers,

@@ -47,6 +47,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     now: options.now ?? Date.now,
     keepComponents: options.keepComponents ?? false,
     historyOrder: options.historyOrder ?? 'newest-first',
+    ...(options.marketing ? { marketing: options.marketing } : {}),
     portfolio: {
       id: options.portfolio?.id ?? d.portfolioId,
       limit: options.portfolio?.limit === undefined ? null : options.portfolio.limit,
@@ -91,6 +92,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     setPortfolioLimit: (limit) => {
       state.portfolio.limit = limit;
+    },
+    setMarketing: (m) => {
+      if (m.onboarding !== undefined) state.marketing.onboarding = m.onboarding;
+      if (m.cloudApiMarketingOff !== undefined)
+        state.marketing.cloudApiMarketingOff = m.cloudApiMarketingOff;
+      if (m.perUserLimitShare !== undefined) state.marketing.limitShare = m.perUserLimitShare;
+    },
+    syncTemplate: (name, language, ms) => {
+      const t = state.findTemplate(name, language);
+      if (!t?.id) throw new Error(`The sandbox has no template "${name}" in "${language}".`);
+      state.marketing.syncingUntil.set(t.id, state.now() + ms);
     },
     setToken: (t) => {
       state.token = t;

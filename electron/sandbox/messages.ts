@@ -3,11 +3,21 @@ import { fail } from './errors';
 import { isRecord, ok, readJson, type Reply, type RouteRequest } from './http';
 import { MEDIA_TTL_MS } from './media';
 import type { MediaLookup } from './send-media';
+import {
+  checkCloudMarketing,
+  checkOnboarded,
+  readMarketingOptions,
+  routeOnMarketingApi,
+  type SendRoute,
+} from './marketing-send';
 import { checkTemplateParameters } from './send-checks';
 import type { SandboxState } from './state';
 import { testNumberName, type SandboxTestNumberName } from './test-numbers';
 
-/** POST /{version}/{phone-number-id}/messages: template sends only (cloud-api.md §1). */
+/**
+ * POST /{version}/{phone-number-id}/messages (cloud-api.md §1) and /marketing_messages (the
+ * Marketing Messages API, marketing-send.ts): template sends only.
+ */
 
 // Meta accepts '+', spaces, hyphens and parentheses in `to` (cloud-api.md §8).
 const PHONE_PUNCTUATION = /[\s\-().]/g;
@@ -30,7 +40,16 @@ interface TemplateRef {
   components: unknown;
 }
 
-function readEnvelope(body: unknown): { to: unknown; template: TemplateRef; biz?: string } {
+export interface Envelope {
+  to: unknown;
+  template: TemplateRef;
+  biz?: string;
+  /** The MM API's fields (marketing-send.ts); Cloud API ignores them as it ignores any extra field. */
+  productPolicy?: unknown;
+  activitySharing?: unknown;
+}
+
+function readEnvelope(body: unknown, route: SendRoute): Envelope {
   if (!isRecord(body)) return fail(100, 'The request body must be a JSON object.');
   if (body.messaging_product !== 'whatsapp')
     fail(100, 'The parameter messaging_product is required and must be "whatsapp".');
@@ -40,6 +59,11 @@ function readEnvelope(body: unknown): { to: unknown; template: TemplateRef; biz?
   if (body.to === undefined || body.to === '') fail(131008, 'The parameter to is required.');
   // Cloud API defaults `type` to text; the sandbox only simulates templates.
   const type = body.type ?? 'text';
+  if (type !== 'template' && route === 'marketing_messages')
+    fail(
+      131055,
+      'The Marketing Messages API sends marketing templates only: type must be "template".',
+    );
   if (type !== 'template')
     fail(
       131051,
@@ -59,6 +83,8 @@ function readEnvelope(body: unknown): { to: unknown; template: TemplateRef; biz?
     to: body.to,
     template: { name: t.name as string, language: language as string, components: t.components },
     ...(typeof biz === 'string' && { biz }),
+    productPolicy: body.product_policy,
+    activitySharing: body.message_activity_sharing,
   };
 }
 
@@ -79,10 +105,22 @@ const messageStatusFor = (testNumber: SandboxTestNumberName | undefined): string
     ? 'held_for_quality_assessment'
     : 'accepted';
 
-export async function handleSend(state: SandboxState, rr: RouteRequest): Promise<Reply> {
+export const handleSend = (state: SandboxState, rr: RouteRequest): Promise<Reply> =>
+  sendTemplate(state, rr, 'cloud');
+
+export const handleMarketingSend = (state: SandboxState, rr: RouteRequest): Promise<Reply> =>
+  sendTemplate(state, rr, 'marketing_messages');
+
+async function sendTemplate(
+  state: SandboxState,
+  rr: RouteRequest,
+  route: SendRoute,
+): Promise<Reply> {
   checkToken(state, rr.req);
   checkPhoneNumberId(state, rr.objectId, 'post');
-  const envelope = readEnvelope(await readJson(rr.req));
+  if (route === 'marketing_messages') checkOnboarded(state);
+  const envelope = readEnvelope(await readJson(rr.req), route);
+  const options = route === 'marketing_messages' ? readMarketingOptions(envelope) : undefined;
   const { e164, waId } = normaliseTo(envelope.to);
   const testNumber = testNumberName(e164);
 
@@ -106,6 +144,10 @@ export async function handleSend(state: SandboxState, rr: RouteRequest): Promise
   if (template.status !== 'APPROVED')
     fail(132001, `template name (${name}) in ${language} is ${template.status}, not APPROVED`);
   checkTemplateParameters(template, components, mediaLookup(state));
+  const marketingLite =
+    route === 'marketing_messages' && options
+      ? routeOnMarketingApi(state, template, options)
+      : checkCloudMarketing(state, template);
 
   if (testNumber === 'rejectedNotOnWhatsApp') {
     fail(131026, 'Message failed to send because the recipient is not on WhatsApp.');
@@ -117,6 +159,7 @@ export async function handleSend(state: SandboxState, rr: RouteRequest): Promise
     template,
     ...(components !== undefined && { components }),
     ...(envelope.biz !== undefined && { bizOpaqueCallbackData: envelope.biz }),
+    marketingLite,
   });
   const triggered = state.faults.afterAccept(template);
   if (triggered.revokeToken) state.token = null;

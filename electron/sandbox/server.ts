@@ -7,7 +7,7 @@ import { handleHistory } from './history';
 import { failureReply, writeReply, type Reply, type RouteRequest } from './http';
 import { handleMediaUpload } from './media';
 import { handlePhoneNumber } from './phone-number';
-import { handleSend } from './messages';
+import { handleMarketingSend, handleSend } from './messages';
 import type { SandboxState } from './state';
 import { handleTemplates } from './templates';
 import { handleWaba, handleWabaPhoneNumbers } from './waba';
@@ -22,6 +22,7 @@ type Handler = (state: SandboxState, rr: RouteRequest) => Reply | Promise<Reply>
 
 const ROUTES: Record<string, { method: string; route: FaultRoute; handler: Handler }> = {
   messages: { method: 'POST', route: 'messages', handler: handleSend },
+  marketing_messages: { method: 'POST', route: 'messages', handler: handleMarketingSend },
   media: { method: 'POST', route: 'media', handler: handleMediaUpload },
   message_templates: { method: 'GET', route: 'templates', handler: handleTemplates },
   message_history: { method: 'GET', route: 'history', handler: handleHistory },

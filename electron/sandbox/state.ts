@@ -1,12 +1,14 @@
 import type { Template } from '../../shared/domain/templates';
 import { decideOutcome, planStatuses, type PlannedStatus } from './delivery';
 import { FeedLog } from './feed';
+import { MarketingState } from './marketing';
 import { scheduleReply } from './inbound';
 import { Faults } from './faults';
 import { createIdMaker, createWamidMaker } from './random';
 import { RateLimiter } from './rate';
 import type {
   AnalyticsConfig,
+  MarketingConfig,
   DeliveryConfig,
   FaultConfig,
   HistoryOrder,
@@ -36,6 +38,7 @@ export interface SentMessage {
   /** `template.components` exactly as received, so tests can see which parameters each recipient got. */
   components?: unknown;
   bizOpaqueCallbackData?: string;
+  route: 'cloud' | 'marketing_messages';
   acceptedAt: number;
   /** How many messages this recipient had accepted before this one (seeds simulated clicks). */
   nth: number;
@@ -63,6 +66,7 @@ export interface StateConfig {
   historyOrder?: HistoryOrder;
   /** The business portfolio the number belongs to; limit null = unlimited. */
   portfolio: { id: string; limit: number | null };
+  marketing?: MarketingConfig;
 }
 
 export interface AcceptInput {
@@ -71,6 +75,8 @@ export interface AcceptInput {
   template: Template;
   components?: unknown;
   bizOpaqueCallbackData?: string;
+  /** Accepted on /marketing_messages and delivered there (not fallen back to Cloud API). */
+  marketingLite?: boolean;
 }
 
 /** Everything the sandbox remembers; the HTTP handlers read and change it only through here. */
@@ -95,6 +101,7 @@ export class SandboxState {
   readonly media = new Map<string, StoredMedia>();
   /** The business portfolio and its messaging limit (people per moving 24 h; null = unlimited). */
   readonly portfolio: { id: string; limit: number | null };
+  readonly marketing: MarketingState;
   /** When each recipient last had a message accepted: the portfolio limit's moving 24 h. */
   private readonly reachedAt = new Map<string, number>();
   private readonly keepComponents: boolean;
@@ -128,6 +135,7 @@ export class SandboxState {
     this.keepComponents = c.keepComponents ?? false;
     this.historyOrder = c.historyOrder ?? 'newest-first';
     this.portfolio = { ...c.portfolio };
+    this.marketing = new MarketingState(c.marketing, c.delivery.seed);
     // Copies, so pausing one never touches the caller's (or SANDBOX_TEMPLATES') objects.
     this.templates = c.templates.map((t) => ({ ...structuredClone(t), id: t.id ?? this.newId() }));
   }
@@ -159,6 +167,8 @@ export class SandboxState {
       nth,
       seed: this.delivery.seed,
     });
+    if (category === 'marketing' && this.marketing.overLimit(input.to, now))
+      decision.outcome = { kind: 'failed', code: 131049 };
     if (this.overPortfolioLimit(input.to, now)) decision.outcome = PORTFOLIO_LIMIT_OUTCOME;
     const message: SentMessage = {
       wamid: this.newWamid(input.waId),
@@ -166,6 +176,7 @@ export class SandboxState {
       to: input.to,
       waId: input.waId,
       template: { name: input.template.name, language: input.template.language, category },
+      route: input.marketingLite ? 'marketing_messages' : 'cloud',
       acceptedAt: now,
       nth,
       plan: planStatuses(decision, now, this.delivery, this.newId),
@@ -185,7 +196,8 @@ export class SandboxState {
     const subject = {
       wamid: message.wamid,
       waId: message.waId,
-      category,
+      // Messages the MM API delivered are priced as marketing_lite (cloud-api.md §13).
+      category: input.marketingLite ? 'marketing_lite' : category,
       bizOpaqueCallbackData: message.bizOpaqueCallbackData,
     };
     for (const s of message.plan) {
@@ -250,6 +262,7 @@ export class SandboxState {
       to: m.to,
       waId: m.waId,
       template: { ...m.template },
+      route: m.route,
       ...(m.components !== undefined && { components: structuredClone(m.components) }),
       ...(m.bizOpaqueCallbackData !== undefined && {
         bizOpaqueCallbackData: m.bizOpaqueCallbackData,

@@ -55,6 +55,20 @@ export interface AnalyticsConfig {
 }
 
 export type HistoryOrder = 'newest-first' | 'oldest-first';
+export type MarketingOnboarding = 'ONBOARDED' | 'ELIGIBLE' | 'NOT_ELIGIBLE';
+
+/** The Marketing Messages API side of the account (marketing.ts). */
+export interface MarketingConfig {
+  /** `marketing_messages_onboarding_status` of the WABA. Default ELIGIBLE (not onboarded yet). */
+  onboarding?: MarketingOnboarding;
+  /** The WABA switched marketing templates off on Cloud API: /messages answers 131063. */
+  cloudApiMarketingOff?: boolean;
+  /**
+   * Share (0..1) of people (outside the EEA, UK, Japan, South Korea) over Meta's per-user marketing
+   * limit on a given day: their marketing messages fail with 131049 for 24 h. Default 0.
+   */
+  perUserLimitShare?: number;
+}
 
 export interface SandboxOptions {
   /** 0 or absent: a random free port. */
@@ -86,6 +100,7 @@ export interface SandboxOptions {
    * app must work with either; tests switch it. Default newest-first.
    */
   historyOrder?: HistoryOrder;
+  marketing?: MarketingConfig;
   /** Keep each accepted send's `template.components` in `state.messages()` (tests; off by default to save memory). */
   keepComponents?: boolean;
 }
@@ -127,6 +142,8 @@ export interface SentMessageView {
   to: string;
   waId: string;
   template: { name: string; language: string; category: string };
+  /** The endpoint that accepted it, and so how it was priced (`marketing_lite` for the MM API). */
+  route: 'cloud' | 'marketing_messages';
   /** `template.components` as the send carried them. */
   components?: unknown;
   bizOpaqueCallbackData?: string;
@@ -161,6 +178,10 @@ export interface Sandbox {
   /** Pauses the template and puts a message_template_status_update PAUSED event in the feed. */
   pauseTemplate: (name: string, language: string) => void;
   revokeToken: () => void;
+  /** Changes the Marketing Messages API side of the account (onboarding, 131063, per-user limit). */
+  setMarketing: (m: MarketingConfig) => void;
+  /** The template is "still syncing" with the MM API for `ms` from now (134101 under STRICT). */
+  syncTemplate: (name: string, language: string, ms: number) => void;
   /** Changes the portfolio's messaging limit (null = unlimited), as Meta's scaling would. */
   setPortfolioLimit: (limit: number | null) => void;
   setToken: (t: string) => void;

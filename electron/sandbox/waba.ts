@@ -19,6 +19,8 @@ export function handleWaba(state: SandboxState, rr: RouteRequest): Reply {
     // ASSUMED shape (Graph's WhatsApp Business Account reference; not in the OpenAPI file): the
     // business portfolio that owns the WABA, which the app reads for the portfolio's limit.
     owner_business_info: { id: state.portfolio.id, name: 'Sandbox Portfolio' },
+    // Verified (MM API onboarding guide): ELIGIBLE until the business accepts the terms, then ONBOARDED.
+    marketing_messages_onboarding_status: state.marketing.onboarding,
   };
   return ok(pick(all, rr.query.get('fields')));
 }

@@ -1,3 +1,4 @@
+import type { SendRoute } from './models';
 import { z } from 'zod';
 import { id } from './models';
 
@@ -135,4 +136,6 @@ export interface Recipient {
   state: string;
   skipReason: string | null;
   fields: Record<string, string>;
+  /** The endpoint its message went to (Cloud API or Marketing Messages API); null until sent. */
+  route: SendRoute | null;
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { accountLimitMethods } from './methods/accounts-limit';
+import { accountMarketingMethods } from './methods/accounts-marketing';
 import { accountTokenMethods } from './methods/accounts-token';
 import { settingsMethods } from './methods/settings';
 import { analyticsMethods } from './methods/analytics';
@@ -28,6 +29,7 @@ export const methods = {
   ...templateMethods,
   ...accountTokenMethods,
   ...accountLimitMethods,
+  ...accountMarketingMethods,
   ...suppressionMethods,
   ...analyticsMethods,
   ...pacingMethods,

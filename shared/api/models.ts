@@ -36,6 +36,9 @@ export interface AppInfo {
 }
 
 export type AccountKind = 'sandbox' | 'cloud';
+export type MarketingApiSetting = 'on' | 'off' | 'auto';
+export type MmPolicy = 'fallback' | 'strict';
+export type SendRoute = 'cloud' | 'marketing_messages';
 
 export interface Account {
   id: number;
@@ -66,6 +69,12 @@ export interface Account {
   businessPortfolioId: string | null;
   /** The Graph version to upgrade to (user-confirmed) when the current one cannot read the limit. */
   graphVersionUpgrade: string | null;
+  /** How marketing templates are sent (migration 150; shared/domain/accounts/marketing-route.ts). */
+  marketingApi: MarketingApiSetting;
+  mmPolicy: MmPolicy;
+  /** Meta's last answer on the WABA's onboarding to the Marketing Messages API; null if never read. */
+  mmOnboarding: string | null;
+  mmCheckedAt: number | null;
   createdAt: number;
   /**
    * The last "Test connection" (or the token repair of migration 130): null when never checked.

@@ -32,6 +32,7 @@ export const METHOD_NAMES = [
   'accounts.refreshMessagingLimit',
   'accounts.useMetaMessagingLimit',
   'accounts.upgradeGraphVersion',
+  'accounts.checkMarketingApi',
   'templates.list',
   'templates.sync',
   'templates.add',

@@ -35,6 +35,10 @@ export function toAccount(row: Selectable<AccountsTable>): Account {
     messagingLimitError: row.messaging_limit_error,
     businessPortfolioId: row.business_portfolio_id,
     graphVersionUpgrade: canReadPortfolioLimit(row.graph_version) ? null : DEFAULT_GRAPH_VERSION,
+    marketingApi: row.marketing_api,
+    mmPolicy: row.mm_policy,
+    mmOnboarding: row.mm_onboarding,
+    mmCheckedAt: row.mm_checked_at,
     createdAt: row.created_at,
     lastCheck:
       row.check_at === null

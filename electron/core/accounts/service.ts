@@ -88,6 +88,8 @@ export function createAccountService(deps: {
             ...(hostChanged
               ? { token_ref: null, check_ok: null, check_at: null, check_message: null }
               : {}),
+            ...(input.marketingApi !== undefined ? { marketing_api: input.marketingApi } : {}),
+            ...(input.mmPolicy !== undefined ? { mm_policy: input.mmPolicy } : {}),
             ...(input.quietHours !== undefined
               ? {
                   quiet_from: input.quietHours ? normalizeClockTime(input.quietHours.from) : null,

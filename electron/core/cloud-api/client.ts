@@ -3,7 +3,7 @@ import { createCaller } from './caller';
 import { messageHistory } from './history';
 import { uploadMedia } from './media';
 import { phoneNumberInfo } from './phone-number';
-import { wabaInfo, wabaPhoneNumbers } from './waba';
+import { marketingOnboarding, wabaInfo, wabaPhoneNumbers } from './waba';
 import { portfolioMessagingLimit, portfolioOfWaba } from './portfolio';
 import { sendTemplate } from './send';
 import { listTemplates } from './templates';
@@ -20,6 +20,8 @@ export const createCloudApiClient = (config: CloudApiConfig): CloudApiClient => 
   const { phoneNumberId, wabaId } = config;
   return {
     sendTemplate: (body) => sendTemplate(caller, phoneNumberId, body),
+    sendMarketing: (body) => sendTemplate(caller, phoneNumberId, body, 'marketing_messages'),
+    marketingOnboarding: () => marketingOnboarding(caller, wabaId),
     listTemplates: (options) => listTemplates(caller, wabaId, options),
     uploadMedia: (input) => uploadMedia(caller, phoneNumberId, input),
     messageHistory: (options) => messageHistory(caller, phoneNumberId, options),

@@ -11,20 +11,29 @@ import {
 import { edgeItems, isRecord, parseJson, stringOr } from './json';
 import type { SendOutcome } from './types';
 
+/** What the Marketing Messages API adds to the body (meta-openapi-v23.yaml, verified on Meta's pages). */
+export interface MarketingMessageFields {
+  product_policy?: 'CLOUD_API_FALLBACK' | 'STRICT';
+  message_activity_sharing?: boolean;
+}
+
 /**
- * POST /{v}/{phone-number-id}/messages (cloud-api.md §1). One attempt only: the Cloud API has no
- * idempotency key, so whether to try again is the sender's decision, made from `failure.ambiguous`.
+ * POST /{v}/{phone-number-id}/messages (cloud-api.md §1), or /marketing_messages (the Marketing
+ * Messages API: same body and answer, plus MarketingMessageFields). One attempt only: the Cloud API
+ * has no idempotency key, so whether to try again is the sender's decision, made from
+ * `failure.ambiguous`.
  */
 export const sendTemplate = async (
   caller: Caller,
   phoneNumberId: string,
-  body: CloudApiTemplateMessage,
+  body: CloudApiTemplateMessage | (CloudApiTemplateMessage & MarketingMessageFields),
+  edge: 'messages' | 'marketing_messages' = 'messages',
 ): Promise<SendOutcome> => {
   const ctx: FailureContext = { idempotent: false, redact: caller.redact };
   const payload = Buffer.from(JSON.stringify(body), 'utf8');
   const result = await caller.call({
     method: 'POST',
-    url: caller.url([phoneNumberId, 'messages']),
+    url: caller.url([phoneNumberId, edge]),
     headers: { 'Content-Type': 'application/json', 'Content-Length': payload.length },
     body: payload,
   });

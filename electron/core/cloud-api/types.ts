@@ -1,4 +1,5 @@
-import type { WabaInfoOutcome, WabaPhoneNumbersOutcome } from './waba';
+import type { MarketingMessageFields } from './send';
+import type { MarketingOnboardingOutcome, WabaInfoOutcome, WabaPhoneNumbersOutcome } from './waba';
 import type { LookupFunction } from 'node:net';
 import type { FailureClassification, NetworkFailure } from '../../../shared/domain/errors';
 import type { CloudApiTemplateMessage, Template } from '../../../shared/domain/templates';
@@ -190,6 +191,10 @@ export type EnableInsightsOutcome = { ok: true } | ApiFailure;
 export interface CloudApiClient {
   /** Never retries: a send that may have been accepted must not be sent twice. */
   sendTemplate: (body: CloudApiTemplateMessage) => Promise<SendOutcome>;
+  /** The same through the Marketing Messages API (marketing templates only); never retries either. */
+  sendMarketing: (body: CloudApiTemplateMessage & MarketingMessageFields) => Promise<SendOutcome>;
+  /** The WABA's marketing_messages_onboarding_status (waba.ts). */
+  marketingOnboarding: () => Promise<MarketingOnboardingOutcome>;
   listTemplates: (options?: ListTemplatesOptions) => Promise<ListTemplatesOutcome>;
   uploadMedia: (input: UploadMediaInput) => Promise<UploadMediaOutcome>;
   messageHistory: (options?: MessageHistoryOptions) => Promise<MessageHistoryOutcome>;

@@ -73,3 +73,26 @@ export const wabaPhoneNumbers = async (
   }
   return { ok: true, ids, complete: false };
 };
+
+export type MarketingOnboardingOutcome = { ok: true; status: string | null } | ApiFailure;
+
+/**
+ * GET /{v}/{waba-id}?fields=marketing_messages_onboarding_status: whether the WABA may use the
+ * Marketing Messages API. Verified (MM API onboarding guide): ELIGIBLE before the terms are
+ * accepted, ONBOARDED after; other values exist. Absent field (older Graph, no permission): null.
+ */
+export const marketingOnboarding = async (
+  caller: Caller,
+  wabaId: string,
+): Promise<MarketingOnboardingOutcome> => {
+  const ctx: FailureContext = { idempotent: true, redact: caller.redact };
+  const result = await caller.call({
+    method: 'GET',
+    url: caller.url([wabaId], { fields: 'marketing_messages_onboarding_status' }),
+  });
+  if (result.kind !== 'response') return failureFromCall(result, ctx);
+  if (!isSuccessStatus(result.status)) return failureFromResponse(result, ctx);
+  const json = parseJson(result.body);
+  if (!isRecord(json)) return malformedFailure(result, ctx, 'the WABA answer is not JSON');
+  return { ok: true, status: stringOr(json.marketing_messages_onboarding_status, null) };
+};

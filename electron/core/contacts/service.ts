@@ -236,6 +236,7 @@ export function createAudienceService(deps: AudienceDeps) {
             'state',
             'skip_reason',
             'fields_json',
+            'route',
           ])
           .where('campaign_id', '=', campaignId)
           .where(published())
@@ -252,6 +253,7 @@ export function createAudienceService(deps: AudienceDeps) {
         state: r.state,
         skipReason: r.skip_reason,
         fields: JSON.parse(r.fields_json) as Record<string, string>,
+        route: r.route,
       }));
       return { items, nextAfterId: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
     },

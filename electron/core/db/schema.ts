@@ -33,6 +33,11 @@ export interface AccountsTable {
   messaging_limit_source: Generated<'meta' | 'default' | 'manual'>;
   messaging_limit_read_at: Generated<number | null>;
   messaging_limit_error: Generated<string | null>;
+  /** Sending method of marketing templates (migration 150). */
+  marketing_api: Generated<'on' | 'off' | 'auto'>;
+  mm_policy: Generated<'fallback' | 'strict'>;
+  mm_onboarding: Generated<string | null>;
+  mm_checked_at: Generated<number | null>;
 }
 
 /** Tokens found in token_env by migration 130, held only until the core moves them at start. */
@@ -123,6 +128,8 @@ export interface RecipientsTable {
   billing_category: Generated<string | null>;
   /** The business-scoped user id learnt from webhooks (migration 140). */
   user_id: Generated<string | null>;
+  /** The endpoint the message went to (migration 150); null until sent. */
+  route: Generated<'cloud' | 'marketing_messages' | null>;
 }
 
 export interface StatusEventsTable {

@@ -1,5 +1,5 @@
 import { isHeldStatus } from '../../../shared/domain/status';
-import type { SendWaiting } from '../../../shared/api';
+import type { SendRoute, SendWaiting } from '../../../shared/api';
 import type { SendOutcome } from '../cloud-api';
 import type { Backoff } from './backoff';
 import type { FailureRateDetector } from './failure-rate';
@@ -44,7 +44,12 @@ export const MAX_PAIR_RATE_ATTEMPTS = 5;
  * retry_later → this one later when the server failed, everybody slower when we go too fast or
  * everybody waits when offline; pause_campaign → back in the queue and the campaign pauses.
  */
-export function applyOutcome(fx: OutcomeEffects, r: Claimed, outcome: SendOutcome): void {
+export function applyOutcome(
+  fx: OutcomeEffects,
+  r: Claimed,
+  outcome: SendOutcome,
+  route: SendRoute = 'cloud',
+): void {
   const now = fx.now();
   if (outcome.ok) {
     fx.record({
@@ -54,6 +59,7 @@ export function applyOutcome(fx: OutcomeEffects, r: Claimed, outcome: SendOutcom
       waId: outcome.waId,
       at: now,
       held: isHeldStatus(outcome.messageStatus),
+      route,
     });
     fx.accepted(r.phone, now);
     fx.detector.record(true);

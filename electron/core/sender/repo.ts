@@ -1,5 +1,5 @@
 import type { Database as SqliteDatabase, Statement } from 'better-sqlite3';
-import type { RecipientCounts } from '../../../shared/api';
+import type { RecipientCounts, SendRoute } from '../../../shared/api';
 import { suppressedReason } from '../../../shared/domain/pacing';
 import { RECENT_SEND_EXISTS } from './frequency-cap';
 import { writeTransaction } from '../db/tx';
@@ -24,6 +24,8 @@ export type SendResult =
       at: number;
       /** The answer said WhatsApp holds it for quality review (template pacing). */
       held?: boolean;
+      /** The endpoint that accepted it (absent: Cloud API's /messages). */
+      route?: SendRoute;
     }
   | {
       id: number;
@@ -107,7 +109,7 @@ export function createSendRepo(db: SqliteDatabase) {
   );
   const stmts: Record<SendResult['kind'], Statement<unknown[]>> = {
     sent: db.prepare(
-      "UPDATE recipients SET state = 'sent', wamid = ?, wa_id = ?, sent_at = ?, held_at = ?, next_attempt_at = NULL, error_code = NULL, error_title = NULL WHERE id = ? AND state = 'sending'",
+      "UPDATE recipients SET state = 'sent', wamid = ?, wa_id = ?, sent_at = ?, held_at = ?, route = ?, next_attempt_at = NULL, error_code = NULL, error_title = NULL WHERE id = ? AND state = 'sending'",
     ),
     failed: db.prepare(
       "UPDATE recipients SET state = 'failed', error_code = ?, error_title = ?, failed_at = ?, next_attempt_at = NULL WHERE id = ? AND state = 'sending'",
@@ -212,7 +214,7 @@ export function createSendRepo(db: SqliteDatabase) {
     for (const r of results) {
       switch (r.kind) {
         case 'sent':
-          stmts.sent.run(r.wamid, r.waId, r.at, r.held ? r.at : null, r.id);
+          stmts.sent.run(r.wamid, r.waId, r.at, r.held ? r.at : null, r.route ?? 'cloud', r.id);
           break;
         case 'failed':
           stmts.failed.run(r.code, r.title, r.at, r.id);

@@ -17,7 +17,7 @@ import { whilePublishing } from '../db/visibility';
 export const SCAN_CAP = 100_000;
 
 const COLUMNS =
-  'id, row_number, phone, country, phone_type, state, skip_reason, fields_json, wamid, error_code, error_title, sent_at, delivered_at, read_at, failed_at';
+  'id, row_number, phone, country, phone_type, state, skip_reason, fields_json, wamid, error_code, error_title, sent_at, delivered_at, read_at, failed_at, route';
 
 interface Row {
   id: number;
@@ -35,6 +35,7 @@ interface Row {
   delivered_at: number | null;
   read_at: number | null;
   failed_at: number | null;
+  route: 'cloud' | 'marketing_messages' | null;
 }
 
 const toStatus = (r: Row): RecipientStatus => ({
@@ -53,6 +54,7 @@ const toStatus = (r: Row): RecipientStatus => ({
   deliveredAt: r.delivered_at,
   readAt: r.read_at,
   failedAt: r.failed_at,
+  route: r.route,
 });
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -114,6 +114,9 @@ const updateAccountInput = z
     /** A new host drops the stored token: it was given for the old one. */
     baseUrl: baseUrl.optional(),
     quietHours: accountQuietHours.nullable().optional(),
+    /** How marketing templates are sent (shared/domain/accounts/marketing-route.ts). */
+    marketingApi: z.enum(['on', 'off', 'auto']).optional(),
+    mmPolicy: z.enum(['fallback', 'strict']).optional(),
   })
   .strict();
 

@@ -137,9 +137,9 @@ export const ACCOUNT_ENTRIES: readonly CatalogueEntry[] = [
     code: 131063,
     title: 'Marketing disabled for this account',
     explanation:
-      'Marketing templates are switched off for this WhatsApp account, so none of them can be sent from Campaign Desk.',
+      'Marketing templates are switched off on the usual channel for this WhatsApp account: they can only go through WhatsApp’s marketing channel (Marketing Messages).',
     action:
-      'Turn marketing messages back on for the account in WhatsApp Manager, or use a utility template.',
+      'Set this account’s sending method to the Marketing Messages API in Settings → Accounts (marketing-api on), or turn marketing back on for the Cloud API in WhatsApp Manager.',
     handling: 'pause_campaign',
     marketingOnly: true,
   },

@@ -114,14 +114,14 @@ export const MESSAGE_ENTRIES: readonly CatalogueEntry[] = [
   },
   {
     // Verified (cloud-api.md §2.2, Meta's error page): "method not allowed"; on Meta's Marketing
-    // Messages channel it means "only marketing templates". Campaign Desk has no setting to choose
-    // a channel, so the action names only what the user can change.
+    // Messages API it means "only marketing templates". The account's sending method is the
+    // setting that decides (Settings → Accounts, `accounts update <id> --marketing-api`).
     code: 131055,
     title: 'Not allowed for this kind of message',
     explanation:
-      'WhatsApp does not allow this message to be sent this way. On the marketing channel only marketing templates are accepted.',
+      'WhatsApp does not allow this message to be sent this way. Its marketing channel (Marketing Messages) accepts marketing templates only.',
     action:
-      'Choose a marketing template and resume. If the template already is a marketing one, send us the campaign log.',
+      'Choose a marketing template and resume, or set this account’s sending method to the Cloud API in Settings → Accounts (marketing-api off).',
     handling: 'pause_campaign',
   },
   {
@@ -141,16 +141,15 @@ export const MESSAGE_ENTRIES: readonly CatalogueEntry[] = [
     handling: 'pause_campaign',
     waitSeconds: 3600,
   },
-  // 134100–134102 are Marketing Messages API codes (cloud-api.md §2.2, Meta's MM API table).
-  // Campaign Desk sends through the Cloud API only, so no setting switches "the sending method":
-  // the actions say what can be done about the template instead.
+  // 134100–134102 are Marketing Messages API codes (cloud-api.md §2.2, Meta's MM API table). The
+  // account's sending method (Settings → Accounts, `--marketing-api on|off|auto`) chooses that API.
   {
     code: 134100,
     title: 'Only marketing templates allowed',
     explanation:
-      'The marketing channel WhatsApp used for this message accepts marketing templates only.',
+      'WhatsApp’s marketing channel (Marketing Messages) accepts marketing templates only.',
     action:
-      'Choose a marketing template and resume. If the template already is a marketing one, send us the campaign log.',
+      'Choose a marketing template and resume, or set this account’s sending method to the Cloud API in Settings → Accounts (marketing-api off).',
     handling: 'pause_campaign',
   },
   {
@@ -165,9 +164,10 @@ export const MESSAGE_ENTRIES: readonly CatalogueEntry[] = [
   {
     code: 134102,
     title: 'Template unavailable',
-    explanation: 'WhatsApp cannot send this template on its marketing channel right now.',
+    explanation:
+      'WhatsApp cannot send this template on its marketing channel (Marketing Messages) right now.',
     action:
-      'Check the template and its status in WhatsApp Manager (refresh the templates here), then resume.',
+      'Check the template and its status in WhatsApp Manager (refresh the templates here), then resume; or change this account’s sending method to the Cloud API in Settings → Accounts (marketing-api off).',
     handling: 'pause_campaign',
   },
   {

@@ -39,12 +39,16 @@ describe('error catalogue', () => {
     expect(describeError(133016).handling).toBe('pause_campaign');
   });
 
-  it('never points to a setting Campaign Desk does not have', () => {
-    // There is no "sending method" to switch: Campaign Desk sends through the Cloud API only.
-    for (const [code, entry] of CATALOGUE) {
-      expect(`${entry.explanation} ${entry.action}`, `code ${code}`).not.toMatch(
-        /sending method|switch .* in Accounts/i,
+  it('points the Marketing Messages codes at the sending-method setting that exists (issue 17)', () => {
+    for (const code of [131055, 131063, 134100, 134102]) {
+      expect(CATALOGUE.get(code)?.action, `code ${code}`).toMatch(
+        /sending method .*Settings → Accounts \(marketing-api (on|off)\)/,
       );
+    }
+    // Only those: no other entry sends the user to a setting about sending methods.
+    for (const [code, entry] of CATALOGUE) {
+      if ([131055, 131063, 134100, 134102].includes(code)) continue;
+      expect(`${entry.explanation} ${entry.action}`, `code ${code}`).not.toMatch(/sending method/i);
     }
   });
 

@@ -67,7 +67,15 @@ describe('what one send outcome does', () => {
       httpStatus: 200,
     });
     expect(log.results).toEqual([
-      { id: 7, kind: 'sent', wamid: 'wamid.X', waId: '447911123456', at: 1_000_000, held: false },
+      {
+        id: 7,
+        kind: 'sent',
+        wamid: 'wamid.X',
+        waId: '447911123456',
+        at: 1_000_000,
+        held: false,
+        route: 'cloud',
+      },
     ]);
     expect(log.accepted).toBe(1);
   });

@@ -10,6 +10,7 @@ import { migration as m0090 } from './0090_analytics';
 import { migration as m0100 } from './0100_import_batches';
 import { migration as m0130 } from './0130_account_checks';
 import { migration as m0140 } from './0140_portfolio_limits';
+import { migration as m0150 } from './0150_marketing_api';
 import { migration as m0215 } from './0215_charges';
 import type { Migration } from './types';
 
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0100,
   m0130,
   m0140,
+  m0150,
   m0215,
 ];
 

@@ -1,4 +1,14 @@
-import type { RecipientCounts, SendWaiting } from '../../../../shared/api';
+import type {
+  MarketingApiSetting,
+  MmPolicy,
+  RecipientCounts,
+  SendRoute,
+  SendWaiting,
+} from '../../../../shared/api';
+import {
+  marketingRoute,
+  productPolicyOf,
+} from '../../../../shared/domain/accounts/marketing-route';
 import type { MediaRef } from '../../../../shared/domain/templates';
 import type { CloudApiClient } from '../../cloud-api';
 import type { Clock } from '../../clock';
@@ -35,8 +45,16 @@ export interface PipelineArgs {
   random: () => number;
   monotonic: () => number;
   campaignId: number;
-  account: { id: number; rate_per_second: number; messaging_limit: number | null };
-  client: Pick<CloudApiClient, 'sendTemplate'>;
+  account: {
+    id: number;
+    rate_per_second: number;
+    messaging_limit: number | null;
+    /** The sending method of marketing templates (migration 150); absent: Cloud API only. */
+    marketing_api?: MarketingApiSetting;
+    mm_policy?: MmPolicy;
+    mm_onboarding?: string | null;
+  };
+  client: Pick<CloudApiClient, 'sendTemplate'> & Partial<Pick<CloudApiClient, 'sendMarketing'>>;
   messages: CampaignMessages;
   media: ReadonlyMap<CampaignMessage, MediaRef>;
   sleeper: Sleeper;
@@ -92,7 +110,8 @@ export async function sendLoop(a: PipelineArgs): Promise<RunOutcome> {
   const fx = outcomeEffects(a, s, pace, record.add, breaker.record);
   const send = createSendStage({
     client: a.client,
-    onOutcome: (r, outcome) => applyOutcome(fx, r, outcome),
+    marketingFields: { product_policy: productPolicyOf(a.account.mm_policy ?? 'fallback') },
+    onOutcome: (r, outcome, route) => applyOutcome(fx, r, outcome, route),
     onError: (r, e) => {
       record.add({ id: r.id, kind: 'requeue' });
       fx.pause('ERROR', e instanceof Error ? e.message : String(e));
@@ -165,7 +184,7 @@ export async function sendLoop(a: PipelineArgs): Promise<RunOutcome> {
       }
       s.queue.shift();
       breaker.sending(r.id);
-      send.start(r, composed.body);
+      send.start(r, composed.body, routeOf(a, r));
     }
   } finally {
     // Requests in flight end by the client's own timeout; their answers are kept and written below.
@@ -184,6 +203,16 @@ export async function sendLoop(a: PipelineArgs): Promise<RunOutcome> {
   events.emit('send.progress', snapshot());
   events.emit('db.changed', { tables: ['campaigns', 'recipients'], campaignId });
   return final;
+}
+
+/** The endpoint of this recipient's message: its variant's template category and the account's setting. */
+function routeOf(a: PipelineArgs, r: Claimed): SendRoute {
+  const category = a.messages.forVariant(r.variant ?? null)?.template.category;
+  const account = {
+    marketingApi: a.account.marketing_api ?? 'off',
+    mmOnboarding: a.account.mm_onboarding ?? null,
+  };
+  return marketingRoute(account, category);
 }
 
 function outcomeEffects(

@@ -1,5 +1,6 @@
 import type { Account } from '../../../../shared/api';
 import { call, EXIT, flag, parseId, print, str, UsageError, type Command } from '../framework';
+import { checkMarketing, marketingOptions } from './accounts-marketing';
 
 const LIMITS: Record<string, 250 | 2000 | 10_000 | 100_000 | null> = {
   '250': 250,
@@ -58,26 +59,29 @@ export const accountCommands: Command[] = [
       rate: { type: 'string' },
       'daily-limit': { type: 'string' },
       'token-env': { type: 'string' },
+      'marketing-api': { type: 'string' },
+      'mm-policy': { type: 'string' },
     },
     usage:
-      'accounts update <accountId> [--name N] [--rate N] [--daily-limit 250|2000|10000|100000|unlimited] [--token-env VAR|none]',
+      'accounts update <accountId> [--name N] [--rate N] [--daily-limit 250|2000|10000|100000|unlimited] [--token-env VAR|none] [--marketing-api on|off|auto] [--mm-policy fallback|strict]',
     summary:
-      "Change an account's name, rate, messaging limit (set by hand, overriding Meta's) or token variable",
+      "Change an account's name, rate, messaging limit (set by hand, overriding Meta's), token variable or how marketing templates are sent (Marketing Messages API: on, off, or auto once onboarded)",
     async run(ctx) {
       const id = parseId(ctx.args.accountId, 'accountId');
       const rate = str(ctx, 'rate');
       const limit = str(ctx, 'daily-limit');
       const tokenEnv = str(ctx, 'token-env');
       const name = str(ctx, 'name');
+      const marketing = marketingOptions(ctx);
       if (limit !== undefined && !(limit.toLowerCase() in LIMITS))
         throw new UsageError('--daily-limit must be 250, 2000, 10000, 100000 or unlimited.');
       if (rate !== undefined && !/^\d+$/.test(rate))
         throw new UsageError(
           `--rate must be a whole number of messages per second, not "${rate}".`,
         );
-      if ([rate, limit, tokenEnv, name].every((v) => v === undefined))
+      if ([rate, limit, tokenEnv, name].every((v) => v === undefined) && !marketing.given)
         throw new UsageError(
-          'accounts update needs at least one of --name, --rate, --daily-limit, --token-env.',
+          'accounts update needs at least one of --name, --rate, --daily-limit, --token-env, --marketing-api, --mm-policy.',
         );
       const account = await call(ctx.core(), 'accounts.update', {
         id,
@@ -85,8 +89,12 @@ export const accountCommands: Command[] = [
         ...(rate !== undefined ? { ratePerSecond: Number(rate) } : {}),
         ...(limit !== undefined ? { messagingLimit: LIMITS[limit.toLowerCase()] ?? null } : {}),
         ...(tokenEnv !== undefined ? { tokenEnv: tokenEnv === 'none' ? null : tokenEnv } : {}),
+        ...marketing.input,
       });
-      print(ctx, account, () => `Updated account ${account.id}:\n${describe(account)}`);
+      const checked = await checkMarketing(ctx, account, marketing.input.marketingApi);
+      print(ctx, checked.account, () =>
+        [`Updated account ${account.id}:`, describe(checked.account), ...checked.notes].join('\n'),
+      );
       return EXIT.OK;
     },
   },

@@ -8,6 +8,7 @@ import { AccountConnection } from './AccountConnection';
 import { AccountTokenField } from './AccountTokenField';
 import { AccountQuietHours } from './AccountQuietHours';
 import { DeliveryReports } from './DeliveryReports';
+import { AccountMarketingApi } from './AccountMarketingApi';
 
 // Where the portfolio's messaging limit came from (accounts/messaging-limit.ts).
 const LIMIT_SOURCE: Record<Account['messagingLimitSource'], string> = {
@@ -52,6 +53,7 @@ export function SettingsPage() {
               <Table.Th>Access token</Table.Th>
               <Table.Th>Connection</Table.Th>
               <Table.Th>Quiet hours (new campaigns)</Table.Th>
+              <Table.Th>Marketing messages sent through</Table.Th>
               <Table.Th aria-label="Edit" />
             </Table.Tr>
           </Table.Thead>
@@ -87,6 +89,9 @@ export function SettingsPage() {
                 </Table.Td>
                 <Table.Td>
                   <AccountQuietHours accountId={a.id} accountName={a.name} />
+                </Table.Td>
+                <Table.Td>
+                  <AccountMarketingApi account={a} />
                 </Table.Td>
                 <Table.Td>
                   <AccountFormEdit account={a} />
