@@ -41,6 +41,8 @@ import { pruneUploads } from './contacts/uploads';
 import { reportHandlers } from './reports/handlers';
 import { createReportService, type ReportService } from './reports/service';
 import { suppressionHandlers } from './suppression/handlers';
+import { replyHandlers } from './replies/handlers';
+import { createReplyService } from './replies/service';
 import { createSuppressionService, type SuppressionService } from './suppression/service';
 import { systemClock, type Clock } from './clock';
 import type { Store } from './db/connection';
@@ -211,6 +213,8 @@ export function createCore(options: CoreOptions): Core {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
 
+  const replies = createReplyService({ store, clock, events });
+
   const campaignHandlers: HandlersFor<typeof campaignMethods> = {
     'app.info': () => ({
       name: 'Campaign Desk',
@@ -321,6 +325,7 @@ export function createCore(options: CoreOptions): Core {
     ...audienceFilterHandlers({ store, clock, events }),
     ...variantHandlers(variants),
     ...settingsHandlers,
+    ...replyHandlers(replies),
   };
   if (options.runSenders) senders.tick();
 

@@ -15,6 +15,7 @@ export const TABLES = [
   'status_events',
   'suppression',
   'template_analytics',
+  'replies',
 ] as const;
 export type TableName = (typeof TABLES)[number];
 

@@ -91,6 +91,13 @@ export const METHOD_NAMES = [
   'variants.setUtm',
   'variants.preview',
   'variants.compare',
+  'replies.list',
+  'replies.threads',
+  'replies.thread',
+  'replies.unreadCount',
+  'replies.label',
+  'replies.rules',
+  'replies.setRule',
 ] as const;
 
 export const EVENT_NAMES = [
