@@ -4,10 +4,14 @@ import { isRecord, ok, readJson, type Reply, type RouteRequest } from './http';
 import { MEDIA_TTL_MS } from './media';
 import type { MediaLookup } from './send-media';
 import { checkTemplateParameters } from './send-checks';
+import { isSessionSend, sendSession } from './session';
 import type { SandboxState } from './state';
 import { testNumberName, type SandboxTestNumberName } from './test-numbers';
 
-/** POST /{version}/{phone-number-id}/messages: template sends only (cloud-api.md §1). */
+/**
+ * POST /{version}/{phone-number-id}/messages: templates (cloud-api.md §1), and text, image and
+ * document messages within the customer-service window (session.ts).
+ */
 
 // Meta accepts '+', spaces, hyphens and parentheses in `to` (cloud-api.md §8).
 const PHONE_PUNCTUATION = /[\s\-().]/g;
@@ -38,12 +42,12 @@ function readEnvelope(body: unknown): { to: unknown; template: TemplateRef; biz?
     fail(100, 'recipient_type must be "individual": the sandbox does not simulate group sends.');
   }
   if (body.to === undefined || body.to === '') fail(131008, 'The parameter to is required.');
-  // Cloud API defaults `type` to text; the sandbox only simulates templates.
+  // Cloud API defaults `type` to text (session.ts); other types are not simulated.
   const type = body.type ?? 'text';
   if (type !== 'template')
     fail(
       131051,
-      `Message type ${JSON.stringify(type)} is not supported by the sandbox: send type "template".`,
+      `Message type ${JSON.stringify(type)} is not supported by the sandbox: send a template, text, image or document.`,
     );
   const t = body.template;
   if (!isRecord(t)) return fail(131008, 'The parameter template is required.');
@@ -79,13 +83,11 @@ const messageStatusFor = (testNumber: SandboxTestNumberName | undefined): string
     ? 'held_for_quality_assessment'
     : 'accepted';
 
-export async function handleSend(state: SandboxState, rr: RouteRequest): Promise<Reply> {
-  checkToken(state, rr.req);
-  checkPhoneNumberId(state, rr.objectId, 'post');
-  const envelope = readEnvelope(await readJson(rr.req));
-  const { e164, waId } = normaliseTo(envelope.to);
-  const testNumber = testNumberName(e164);
-
+function checkRates(
+  state: SandboxState,
+  e164: string,
+  testNumber: SandboxTestNumberName | undefined,
+): void {
   const now = state.now();
   if (state.rate.throughputExceeded(now))
     fail(130429, 'Cloud API message throughput has been reached.');
@@ -95,6 +97,22 @@ export async function handleSend(state: SandboxState, rr: RouteRequest): Promise
       'Message failed to send because there were too many messages sent from this phone number to the same phone number in a short period of time.',
     );
   }
+}
+
+export async function handleSend(state: SandboxState, rr: RouteRequest): Promise<Reply> {
+  checkToken(state, rr.req);
+  checkPhoneNumberId(state, rr.objectId, 'post');
+  const body = await readJson(rr.req);
+  if (isSessionSend(body)) {
+    if (body.to === undefined || body.to === '') fail(131008, 'The parameter to is required.');
+    const to = normaliseTo(body.to);
+    checkRates(state, to.e164, testNumberName(to.e164));
+    return sendSession(state, body, to, mediaLookup(state));
+  }
+  const envelope = readEnvelope(body);
+  const { e164, waId } = normaliseTo(envelope.to);
+  const testNumber = testNumberName(e164);
+  checkRates(state, e164, testNumber);
 
   const { name, language, components } = envelope.template;
   const template = state.findTemplate(name, language);
