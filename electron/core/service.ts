@@ -213,7 +213,13 @@ export function createCore(options: CoreOptions): Core {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
 
-  const replies = createReplyService({ store, clock, events });
+  const replies = createReplyService({
+    store,
+    clock,
+    events,
+    clients,
+    dataDir: options.dataDir,
+  });
 
   const campaignHandlers: HandlersFor<typeof campaignMethods> = {
     'app.info': () => ({

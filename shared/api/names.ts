@@ -98,6 +98,7 @@ export const METHOD_NAMES = [
   'replies.label',
   'replies.rules',
   'replies.setRule',
+  'replies.send',
 ] as const;
 
 export const EVENT_NAMES = [

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fileRef } from './audience';
 
 /**
  * Replies (issue 19): what customers write back, kept per customer (E.164 phone) as threads of their
@@ -150,3 +151,16 @@ export const repliesRuleInput = z
   .strict();
 
 export const repliesRulesInput = z.object({ campaignId: z.number().int().positive() }).strict();
+
+/** An answer within the customer-service window: text, or an image or document with a caption. */
+export const repliesSendInput = z
+  .object({
+    phone,
+    kind: z.enum(['text', 'image', 'document']).default('text'),
+    /** The message (text), or the caption (image, document). */
+    text: z.string().trim().max(4096, 'WhatsApp allows at most 4096 characters.').default(''),
+    file: fileRef.optional(),
+    /** The name the customer sees for a document. */
+    fileName: z.string().trim().max(240).optional(),
+  })
+  .strict();

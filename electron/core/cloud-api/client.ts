@@ -20,6 +20,7 @@ export const createCloudApiClient = (config: CloudApiConfig): CloudApiClient => 
   const { phoneNumberId, wabaId } = config;
   return {
     sendTemplate: (body) => sendTemplate(caller, phoneNumberId, body),
+    sendSession: (body) => sendTemplate(caller, phoneNumberId, body),
     listTemplates: (options) => listTemplates(caller, wabaId, options),
     uploadMedia: (input) => uploadMedia(caller, phoneNumberId, input),
     messageHistory: (options) => messageHistory(caller, phoneNumberId, options),

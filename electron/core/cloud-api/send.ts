@@ -9,7 +9,7 @@ import {
   type FailureContext,
 } from './failures';
 import { edgeItems, isRecord, parseJson, stringOr } from './json';
-import type { SendOutcome } from './types';
+import type { CloudApiSessionMessage, SendOutcome } from './types';
 
 /**
  * POST /{v}/{phone-number-id}/messages (cloud-api.md §1). One attempt only: the Cloud API has no
@@ -18,7 +18,7 @@ import type { SendOutcome } from './types';
 export const sendTemplate = async (
   caller: Caller,
   phoneNumberId: string,
-  body: CloudApiTemplateMessage,
+  body: CloudApiTemplateMessage | CloudApiSessionMessage,
 ): Promise<SendOutcome> => {
   const ctx: FailureContext = { idempotent: false, redact: caller.redact };
   const payload = Buffer.from(JSON.stringify(body), 'utf8');

@@ -187,9 +187,25 @@ export type TemplateAnalyticsOutcome =
 
 export type EnableInsightsOutcome = { ok: true } | ApiFailure;
 
+/**
+ * A free-form message, allowed only within the customer-service window (issue 19). Shapes from
+ * Meta's text, image and document messages pages (verified 2026): media by uploaded id.
+ */
+export type CloudApiSessionMessage = {
+  messaging_product: 'whatsapp';
+  recipient_type: 'individual';
+  to: string;
+} & (
+  | { type: 'text'; text: { body: string; preview_url?: boolean } }
+  | { type: 'image'; image: { id: string; caption?: string } }
+  | { type: 'document'; document: { id: string; caption?: string; filename?: string } }
+);
+
 export interface CloudApiClient {
   /** Never retries: a send that may have been accepted must not be sent twice. */
   sendTemplate: (body: CloudApiTemplateMessage) => Promise<SendOutcome>;
+  /** A text, image or document message inside the customer-service window; never retries either. */
+  sendSession: (body: CloudApiSessionMessage) => Promise<SendOutcome>;
   listTemplates: (options?: ListTemplatesOptions) => Promise<ListTemplatesOutcome>;
   uploadMedia: (input: UploadMediaInput) => Promise<UploadMediaOutcome>;
   messageHistory: (options?: MessageHistoryOptions) => Promise<MessageHistoryOutcome>;

@@ -11,5 +11,6 @@ export function replyHandlers(s: ReplyService): HandlersFor<typeof replyMethods>
     'replies.label': (input) => s.label(input),
     'replies.rules': (input) => s.rules(input),
     'replies.setRule': (input) => s.setRule(input),
+    'replies.send': (input) => s.send(input),
   };
 }

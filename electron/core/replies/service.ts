@@ -1,10 +1,12 @@
 import { CoreError, type ParsedInput } from '../../../shared/api';
 import type { CustomerLabel } from '../../../shared/api/replies';
 import { normalizePhone } from '../../../shared/domain/phone';
+import type { AccountClients } from '../accounts/clients';
 import type { Clock } from '../clock';
 import type { Store } from '../db/connection';
 import { writeTransaction } from '../db/tx';
 import type { EventBus } from '../events';
+import { createAnswerSender } from './answers';
 import { createLabelStore } from './labels';
 import { createReplyQueries } from './queries';
 import { createThreadReader } from './thread';
@@ -13,6 +15,8 @@ export interface ReplyDeps {
   store: Store;
   clock: Clock;
   events: EventBus;
+  clients: AccountClients;
+  dataDir: string;
 }
 
 /** A phone as typed ("+44 7911 123456", "447911123456") to the E.164 the replies are kept under. */
@@ -34,6 +38,7 @@ export function createReplyService(deps: ReplyDeps) {
   const threads = createThreadReader(db);
   const labels = createLabelStore(db);
   const changed = () => events.emit('db.changed', { tables: ['replies'] });
+  const answers = createAnswerSender(deps);
 
   const markRead = writeTransaction(db, (phone: string) => threads.markRead(phone, clock.now()));
   const label = writeTransaction(db, (phone: string, text: string, remove: boolean) => {
@@ -71,6 +76,7 @@ export function createReplyService(deps: ReplyDeps) {
       )();
       return labels.rules(input.campaignId);
     },
+    send: (input: ParsedInput<'replies.send'>) => answers.send(input, phoneOf(input.phone)),
     window: (phone: string) => threads.window(phone, clock.now()),
     accountOf: (phone: string) => threads.accountOf(phone),
   };

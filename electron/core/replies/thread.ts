@@ -12,7 +12,7 @@ import { REPLY_COLUMNS, toReply, type ReplyRow } from './queries';
 /** The newest items of each kind a thread shows; older ones are in `replies list`. */
 const THREAD_ITEMS = 500;
 
-interface AnswerRow {
+export interface AnswerRow {
   id: number;
   phone: string;
   kind: ReplyAnswer['kind'];

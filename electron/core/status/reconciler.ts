@@ -9,6 +9,7 @@ import { byWamidRuns, createStatusApplier } from './apply-statuses';
 import { createEffects } from './effects';
 import { recipientStatements, type RecipientRow } from './recipient-track';
 import { writeTransaction } from '../db/tx';
+import { createAnswerStore } from '../replies/answer-store';
 import { createReplyRecorder } from '../replies/record';
 
 /** A cursor written in the same transaction as the observations it covers: no loss, no double work. */
@@ -41,7 +42,7 @@ export interface ApplyOutcome {
   /** Campaigns whose recipients changed (for db.changed). */
   campaigns: Set<number>;
   inbound: InboundObservation[];
-  /** Inbound messages newly kept as replies (issue 19). */
+  /** Inbound messages newly kept as replies, and answers whose status moved (issue 19). */
   replies: number;
 }
 
@@ -96,6 +97,7 @@ export function createReconciler(
   const rows = recipientStatements(db);
   const effects = createEffects(db, deps.now);
   const replies = createReplyRecorder(db, deps.now);
+  const answers = createAnswerStore(db);
   const applier = createStatusApplier(rows, effects, deps.onPause);
   const insertEvent = db.prepare(
     `INSERT OR IGNORE INTO status_events (source, kind, dedupe_key, wamid, status, meta_ts, callback, recipient_id, payload_json, received_at)
@@ -213,7 +215,11 @@ export function createReconciler(
     known.sort((x, y) => x.row.id - y.row.id);
     for (const { run, row } of known)
       applier.applyGroup(run, b.source, keep, out, { row, settle: false, fileUnder: row.id });
-    for (const run of unknown) applier.applyGroup(run, b.source, keep, out);
+    for (const run of unknown) {
+      // Statuses of the answers written to customers (issue 19): they are no campaign's recipients.
+      for (const o of run) if (answers.applyStatus(o.wamid, o.status, o.at, o.error)) out.replies++;
+      applier.applyGroup(run, b.source, keep, out);
+    }
     matched.flush();
     if (b.cursor)
       saveCursor.run(b.cursor.accountId, b.cursor.source, b.cursor.cursor, b.cursor.scope);

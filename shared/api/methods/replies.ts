@@ -3,9 +3,11 @@ import {
   repliesListInput,
   repliesRuleInput,
   repliesRulesInput,
+  repliesSendInput,
   repliesThreadInput,
   type CustomerLabel,
   type Reply,
+  type ReplyAnswer,
   type ReplyPage,
   type ReplyRule,
   type Thread,
@@ -27,6 +29,11 @@ export const replyMethods = {
   'replies.unreadCount': method<typeof none, { unread: number }>(none),
   /** Puts a label on a customer (or takes it off with remove). */
   'replies.label': method<typeof repliesLabelInput, { labels: CustomerLabel[] }>(repliesLabelInput),
+  /**
+   * Answers a customer with text, an image or a document: only within 24 h of their last message
+   * (CONFLICT with the time the window closed otherwise). Recorded before it is sent.
+   */
+  'replies.send': method<typeof repliesSendInput, ReplyAnswer>(repliesSendInput),
   /** A campaign's button-tap rules ("Yes, send me the offer" → interested). */
   'replies.rules': method<typeof repliesRulesInput, ReplyRule[]>(repliesRulesInput),
   /** Sets (or with label null removes) one button-tap rule of a campaign. */

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Reply, Thread, ThreadItem } from '../../../../shared/api';
 import { call, EXIT, flag, parseId, print, str, UsageError, type Command } from '../framework';
 
@@ -139,3 +140,39 @@ export const replyCommands: Command[] = [
     },
   },
 ];
+
+const send: Command = {
+  path: ['replies', 'send'],
+  args: ['phone'],
+  options: {
+    text: { type: 'string' },
+    image: { type: 'string' },
+    document: { type: 'string' },
+  },
+  usage:
+    'replies send <phone> --text T | --image FILE [--text CAPTION] | --document FILE [--text CAPTION]',
+  summary:
+    'Answer a customer who wrote in the last 24 hours (refused after, with the time the window closed)',
+  async run(ctx) {
+    const image = str(ctx, 'image');
+    const document = str(ctx, 'document');
+    if (image && document) throw new UsageError('Send an --image or a --document, not both.');
+    const text = str(ctx, 'text') ?? '';
+    if (!image && !document && text.trim() === '')
+      throw new UsageError('Say what to send: --text T, --image FILE or --document FILE.');
+    const file = image ?? document;
+    const a = await call(ctx.core({ runSenders: false }), 'replies.send', {
+      phone: ctx.args.phone!,
+      kind: image ? 'image' : document ? 'document' : 'text',
+      text,
+      ...(file ? { file: { kind: 'path', path: resolve(file) } } : {}),
+    });
+    print(ctx, a, () =>
+      a.state === 'sent'
+        ? `Sent to ${a.phone}.`
+        : `Not sent to ${a.phone} (${a.state}): ${a.errorTitle ?? ''}`,
+    );
+    return a.state === 'sent' ? EXIT.OK : EXIT.FAILED;
+  },
+};
+replyCommands.push(send);
