@@ -99,6 +99,7 @@ export const METHOD_NAMES = [
   'replies.rules',
   'replies.setRule',
   'replies.send',
+  'replies.media',
 ] as const;
 
 export const EVENT_NAMES = [

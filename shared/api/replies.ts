@@ -164,3 +164,19 @@ export const repliesSendInput = z
     fileName: z.string().trim().max(240).optional(),
   })
   .strict();
+
+export const repliesMediaInput = z.object({ replyId: z.number().int().positive() }).strict();
+
+/** A customer's file, downloaded into the data folder. */
+export interface ReplyMedia {
+  replyId: number;
+  /** Absolute path in the data folder (named by the reply's id, never by the customer). */
+  path: string;
+  /** A safe name to show and to save as. */
+  fileName: string;
+  /** Read from the file's bytes; application/octet-stream when unknown. */
+  mimeType: string;
+  size: number;
+  /** True only for JPEG, PNG, WebP and GIF by their bytes: only these are shown as pictures. */
+  image: boolean;
+}

@@ -2,6 +2,7 @@ import { enableTemplateInsights, templateAnalytics } from './analytics';
 import { createCaller } from './caller';
 import { messageHistory } from './history';
 import { uploadMedia } from './media';
+import { mediaBytes, mediaInfo } from './inbound-media';
 import { phoneNumberInfo } from './phone-number';
 import { wabaInfo, wabaPhoneNumbers } from './waba';
 import { portfolioMessagingLimit, portfolioOfWaba } from './portfolio';
@@ -21,6 +22,8 @@ export const createCloudApiClient = (config: CloudApiConfig): CloudApiClient => 
   return {
     sendTemplate: (body) => sendTemplate(caller, phoneNumberId, body),
     sendSession: (body) => sendTemplate(caller, phoneNumberId, body),
+    mediaInfo: (mediaId) => mediaInfo(caller, mediaId),
+    mediaBytes: (url) => mediaBytes(caller, url),
     listTemplates: (options) => listTemplates(caller, wabaId, options),
     uploadMedia: (input) => uploadMedia(caller, phoneNumberId, input),
     messageHistory: (options) => messageHistory(caller, phoneNumberId, options),

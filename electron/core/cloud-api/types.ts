@@ -3,6 +3,7 @@ import type { LookupFunction } from 'node:net';
 import type { FailureClassification, NetworkFailure } from '../../../shared/domain/errors';
 import type { CloudApiTemplateMessage, Template } from '../../../shared/domain/templates';
 import type { PortfolioIdOutcome, PortfolioLimitOutcome } from './portfolio';
+import type { MediaBytesOutcome, MediaInfoOutcome } from './inbound-media';
 
 export interface CloudApiConfig {
   /** `https://graph.facebook.com`, or a local simulator such as `http://127.0.0.1:4004`. May carry a path prefix. */
@@ -204,6 +205,10 @@ export type CloudApiSessionMessage = {
 export interface CloudApiClient {
   /** Never retries: a send that may have been accepted must not be sent twice. */
   sendTemplate: (body: CloudApiTemplateMessage) => Promise<SendOutcome>;
+  /** GET /{media-id}: where a customer's file can be downloaded (5 minutes), its type and size. */
+  mediaInfo: (mediaId: string) => Promise<MediaInfoOutcome>;
+  /** The file behind mediaInfo's URL, with the token (at most 16 MB, the response limit). */
+  mediaBytes: (url: URL) => Promise<MediaBytesOutcome>;
   /** A text, image or document message inside the customer-service window; never retries either. */
   sendSession: (body: CloudApiSessionMessage) => Promise<SendOutcome>;
   listTemplates: (options?: ListTemplatesOptions) => Promise<ListTemplatesOutcome>;

@@ -12,5 +12,6 @@ export function replyHandlers(s: ReplyService): HandlersFor<typeof replyMethods>
     'replies.rules': (input) => s.rules(input),
     'replies.setRule': (input) => s.setRule(input),
     'replies.send': (input) => s.send(input),
+    'replies.media': (input) => s.media(input.replyId),
   };
 }

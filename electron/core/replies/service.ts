@@ -8,6 +8,7 @@ import { writeTransaction } from '../db/tx';
 import type { EventBus } from '../events';
 import { createAnswerSender } from './answers';
 import { createLabelStore } from './labels';
+import { createMediaFetcher } from './media';
 import { createReplyQueries } from './queries';
 import { createThreadReader } from './thread';
 
@@ -39,6 +40,7 @@ export function createReplyService(deps: ReplyDeps) {
   const labels = createLabelStore(db);
   const changed = () => events.emit('db.changed', { tables: ['replies'] });
   const answers = createAnswerSender(deps);
+  const media = createMediaFetcher(deps);
 
   const markRead = writeTransaction(db, (phone: string) => threads.markRead(phone, clock.now()));
   const label = writeTransaction(db, (phone: string, text: string, remove: boolean) => {
@@ -77,6 +79,7 @@ export function createReplyService(deps: ReplyDeps) {
       return labels.rules(input.campaignId);
     },
     send: (input: ParsedInput<'replies.send'>) => answers.send(input, phoneOf(input.phone)),
+    media,
     window: (phone: string) => threads.window(phone, clock.now()),
     accountOf: (phone: string) => threads.accountOf(phone),
   };

@@ -4,6 +4,8 @@ import {
   repliesRuleInput,
   repliesRulesInput,
   repliesSendInput,
+  repliesMediaInput,
+  type ReplyMedia,
   repliesThreadInput,
   type CustomerLabel,
   type Reply,
@@ -34,6 +36,8 @@ export const replyMethods = {
    * (CONFLICT with the time the window closed otherwise). Recorded before it is sent.
    */
   'replies.send': method<typeof repliesSendInput, ReplyAnswer>(repliesSendInput),
+  /** Downloads a customer's file on request (size-limited, type read from its bytes). */
+  'replies.media': method<typeof repliesMediaInput, ReplyMedia>(repliesMediaInput),
   /** A campaign's button-tap rules ("Yes, send me the offer" → interested). */
   'replies.rules': method<typeof repliesRulesInput, ReplyRule[]>(repliesRulesInput),
   /** Sets (or with label null removes) one button-tap rule of a campaign. */
