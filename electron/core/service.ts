@@ -42,6 +42,7 @@ import { reportHandlers } from './reports/handlers';
 import { createReportService, type ReportService } from './reports/service';
 import { suppressionHandlers } from './suppression/handlers';
 import { replyHandlers } from './replies/handlers';
+import { createReplyNotifier } from './replies/notify';
 import { createReplyService } from './replies/service';
 import { createSuppressionService, type SuppressionService } from './suppression/service';
 import { systemClock, type Clock } from './clock';
@@ -174,6 +175,7 @@ export function createCore(options: CoreOptions): Core {
   // Migration 130's repair: tokens typed where a variable name goes leave the database now.
   rescueTokens(store, options.tokenVault, clock.now());
   const checkConnection = createConnectionCheck({ store, clock, events, clients });
+  const notifyReplies = createReplyNotifier({ store, clock, events });
   const status = createStatusService({
     store,
     clock,
@@ -183,6 +185,7 @@ export function createCore(options: CoreOptions): Core {
     background: options.statusPolling ?? options.runSenders ?? false,
     ...(options.statusPoller ? { poller: options.statusPoller } : {}),
     wakeCampaign: (campaignId) => senders.wake(campaignId),
+    onInbound: (messages) => notifyReplies(messages),
   });
   const audience = createAudienceService({
     store,
