@@ -105,4 +105,3 @@ describe('labels: by hand, and from quick-reply taps by a campaign’s rule', ()
     ).rejects.toThrow(/control/);
   });
 });
-
