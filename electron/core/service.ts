@@ -42,6 +42,9 @@ import { pruneUploads } from './contacts/uploads';
 import { reportHandlers } from './reports/handlers';
 import { createReportService, type ReportService } from './reports/service';
 import { suppressionHandlers } from './suppression/handlers';
+import { replyHandlers } from './replies/handlers';
+import { createReplyNotifier } from './replies/notify';
+import { createReplyService } from './replies/service';
 import { createSuppressionService, type SuppressionService } from './suppression/service';
 import { systemClock, type Clock } from './clock';
 import type { Store } from './db/connection';
@@ -173,6 +176,7 @@ export function createCore(options: CoreOptions): Core {
   // Migration 130's repair: tokens typed where a variable name goes leave the database now.
   rescueTokens(store, options.tokenVault, clock.now());
   const checkConnection = createConnectionCheck({ store, clock, events, clients });
+  const notifyReplies = createReplyNotifier({ store, clock, events });
   const status = createStatusService({
     store,
     clock,
@@ -182,6 +186,7 @@ export function createCore(options: CoreOptions): Core {
     background: options.statusPolling ?? options.runSenders ?? false,
     ...(options.statusPoller ? { poller: options.statusPoller } : {}),
     wakeCampaign: (campaignId) => senders.wake(campaignId),
+    onInbound: (messages) => notifyReplies(messages),
   });
   const audience = createAudienceService({
     store,
@@ -210,6 +215,14 @@ export function createCore(options: CoreOptions): Core {
     events,
     dataDir: options.dataDir,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+
+  const replies = createReplyService({
+    store,
+    clock,
+    events,
+    clients,
+    dataDir: options.dataDir,
   });
 
   const campaignHandlers: HandlersFor<typeof campaignMethods> = {
@@ -323,6 +336,7 @@ export function createCore(options: CoreOptions): Core {
     ...audienceFilterHandlers({ store, clock, events }),
     ...variantHandlers(variants),
     ...settingsHandlers,
+    ...replyHandlers(replies),
   };
   if (options.runSenders) senders.tick();
 

@@ -1,6 +1,7 @@
 import type { SandboxState, SentMessage } from './state';
 import { replyOf } from './test-numbers';
 import type { InboundMessage } from './types';
+import { inboundMediaOf } from './inbound-media';
 import { inboundWebhook, userIdOf } from './webhooks';
 
 /** Puts a customer's reply (text or quick-reply tap) in the feed at once, as Meta's inbound webhook. */
@@ -28,6 +29,7 @@ export function injectInbound(state: SandboxState, m: InboundMessage): string {
       : { text: m.text ?? '' }),
     ...(contextId !== undefined && { contextId }),
   });
+  state.recordInbound(waId, at);
   state.feed.schedule(at, () => body);
   return id;
 }
@@ -40,10 +42,14 @@ export const REPLY_AFTER_READ_MS = 2000;
  * its last status; the webhook enters the feed at that time, like Meta's would reach a relay.
  */
 export function scheduleReply(state: SandboxState, message: SentMessage): void {
-  const reply = replyOf(message.to)?.reply;
-  if (!reply) return;
+  const number = replyOf(message.to);
+  if (!number) return;
+  const { reply } = number;
   const last = message.plan.reduce((t, s) => Math.max(t, s.timestamp), message.acceptedAt);
-  const at = last + REPLY_AFTER_READ_MS;
+  const scale = state.delivery.replyDelayScale ?? 1;
+  const at = last + Math.round((number.afterReadMs ?? REPLY_AFTER_READ_MS) * scale);
+  const media = inboundMediaOf(state, reply);
+  state.recordInbound(message.waId, at);
   const id = state.newWamid(message.waId);
   const body = inboundWebhook(state.account, {
     id,
@@ -55,7 +61,11 @@ export function scheduleReply(state: SandboxState, message: SentMessage): void {
     contextId: message.wamid,
     ...('text' in reply
       ? { text: reply.text, quoted: true }
-      : { button: { payload: reply.buttonPayload, text: reply.buttonText } }),
+      : 'buttonText' in reply
+        ? { button: { payload: reply.buttonPayload, text: reply.buttonText } }
+        : media
+          ? { media }
+          : {}),
   });
   state.feed.schedule(at, () => body);
 }

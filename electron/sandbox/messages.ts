@@ -11,6 +11,7 @@ import {
   type SendRoute,
 } from './marketing-send';
 import { checkTemplateParameters } from './send-checks';
+import { isSessionSend, sendSession } from './session';
 import type { SandboxState } from './state';
 import { testNumberName, type SandboxTestNumberName } from './test-numbers';
 
@@ -57,7 +58,7 @@ function readEnvelope(body: unknown, route: SendRoute): Envelope {
     fail(100, 'recipient_type must be "individual": the sandbox does not simulate group sends.');
   }
   if (body.to === undefined || body.to === '') fail(131008, 'The parameter to is required.');
-  // Cloud API defaults `type` to text; the sandbox only simulates templates.
+  // Cloud API defaults `type` to text (session.ts); other types are not simulated.
   const type = body.type ?? 'text';
   if (type !== 'template' && route === 'marketing_messages')
     fail(
@@ -67,7 +68,7 @@ function readEnvelope(body: unknown, route: SendRoute): Envelope {
   if (type !== 'template')
     fail(
       131051,
-      `Message type ${JSON.stringify(type)} is not supported by the sandbox: send type "template".`,
+      `Message type ${JSON.stringify(type)} is not supported by the sandbox: send a template, text, image or document.`,
     );
   const t = body.template;
   if (!isRecord(t)) return fail(131008, 'The parameter template is required.');
@@ -100,6 +101,22 @@ const mediaLookup =
  * `messages[0].message_status` (cloud-api.md §1.5, §13): `held_for_quality_assessment` for a
  * message template pacing holds back, `accepted` otherwise.
  */
+function checkRates(
+  state: SandboxState,
+  e164: string,
+  testNumber: SandboxTestNumberName | undefined,
+): void {
+  const now = state.now();
+  if (state.rate.throughputExceeded(now))
+    fail(130429, 'Cloud API message throughput has been reached.');
+  if (testNumber === 'pairRateLimited' || state.rate.pairExceeded(e164, now)) {
+    fail(
+      131056,
+      'Message failed to send because there were too many messages sent from this phone number to the same phone number in a short period of time.',
+    );
+  }
+}
+
 const messageStatusFor = (testNumber: SandboxTestNumberName | undefined): string =>
   testNumber === 'heldThenDelivered' || testNumber === 'heldThenDropped'
     ? 'held_for_quality_assessment'
@@ -119,20 +136,19 @@ async function sendTemplate(
   checkToken(state, rr.req);
   checkPhoneNumberId(state, rr.objectId, 'post');
   if (route === 'marketing_messages') checkOnboarded(state);
-  const envelope = readEnvelope(await readJson(rr.req), route);
+  const body = await readJson(rr.req);
+  // Text, image and document answers inside the customer-service window go through /messages only.
+  if (route === 'cloud' && isSessionSend(body)) {
+    if (body.to === undefined || body.to === '') fail(131008, 'The parameter to is required.');
+    const to = normaliseTo(body.to);
+    checkRates(state, to.e164, testNumberName(to.e164));
+    return sendSession(state, body, to, mediaLookup(state));
+  }
+  const envelope = readEnvelope(body, route);
   const options = route === 'marketing_messages' ? readMarketingOptions(envelope) : undefined;
   const { e164, waId } = normaliseTo(envelope.to);
   const testNumber = testNumberName(e164);
-
-  const now = state.now();
-  if (state.rate.throughputExceeded(now))
-    fail(130429, 'Cloud API message throughput has been reached.');
-  if (testNumber === 'pairRateLimited' || state.rate.pairExceeded(e164, now)) {
-    fail(
-      131056,
-      'Message failed to send because there were too many messages sent from this phone number to the same phone number in a short period of time.',
-    );
-  }
+  checkRates(state, e164, testNumber);
 
   const { name, language, components } = envelope.template;
   const template = state.findTemplate(name, language);

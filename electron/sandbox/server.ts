@@ -6,6 +6,7 @@ import { handleFeed } from './feed';
 import { handleHistory } from './history';
 import { failureReply, writeReply, type Reply, type RouteRequest } from './http';
 import { handleMediaUpload } from './media';
+import { handleInboundMediaGet, serveInboundMedia } from './inbound-media';
 import { handlePhoneNumber } from './phone-number';
 import { handleMarketingSend, handleSend } from './messages';
 import type { SandboxState } from './state';
@@ -35,7 +36,11 @@ const NODE_ROUTE = {
   method: 'GET',
   route: 'phone_number' as const,
   handler: (state: SandboxState, rr: RouteRequest) =>
-    rr.objectId === state.account.wabaId ? handleWaba(state, rr) : handlePhoneNumber(state, rr),
+    rr.objectId === state.account.wabaId
+      ? handleWaba(state, rr)
+      : state.media.get(rr.objectId)?.inbound
+        ? handleInboundMediaGet(state, rr)
+        : handlePhoneNumber(state, rr),
 };
 // POST /{version}/{waba-id}?is_enabled_for_insights=true: the template analytics opt-in.
 const WABA_UPDATE_ROUTE = {
@@ -160,6 +165,14 @@ export function createSandboxServer(
       if (segments.length === 1 && segments[0] === 'events') {
         return writeReply(out, handleFeed(state.feed, state.feedToken, req, url.searchParams));
       }
+      // A customer's file, from the URL GET /{media-id} gave (bearer access token, as Meta's).
+      if (segments.length === 2 && segments[0] === '_media' && req.method === 'GET')
+        return serveInboundMedia(
+          state,
+          decodeURIComponent(segments[1]!),
+          req.headers.authorization,
+          out,
+        );
       // The simulator's own counters, for benchmarks and tests in another process (feed token).
       if (segments.length === 2 && segments[0] === '_sandbox' && segments[1] === 'stats') {
         const ok = req.headers.authorization === `Bearer ${state.feedToken}`;

@@ -50,6 +50,10 @@ export interface StoredMedia {
   mime: string;
   size: number;
   uploadedAt: number;
+  /** A customer's file (issue 19): kept so GET /{media-id} and its URL can serve it. */
+  bytes?: Buffer;
+  sha256?: string;
+  inbound?: boolean;
 }
 
 export interface StateConfig {
@@ -72,7 +76,8 @@ export interface StateConfig {
 export interface AcceptInput {
   to: string;
   waId: string;
-  template: Template;
+  /** A session message (issue 19) names its type, e.g. "(text)", with category SERVICE. */
+  template: Pick<Template, 'name' | 'language' | 'category'>;
   components?: unknown;
   bizOpaqueCallbackData?: string;
   /** Accepted on /marketing_messages and delivered there (not fallen back to Cloud API). */
@@ -108,6 +113,8 @@ export class SandboxState {
   /** message_history's page order; tests may switch it while the sandbox runs. */
   historyOrder: HistoryOrder;
   private readonly lastWamidTo = new Map<string, string>();
+  /** When each customer (wa_id) wrote to the business: the customer-service windows. */
+  private readonly inboundAt = new Map<string, number[]>();
   private readonly acceptedByRecipient = new Map<string, number>();
   private readonly rejected = new Map<number, number>();
   private accepted = 0;
@@ -227,6 +234,22 @@ export class SandboxState {
     if (used >= limit) return true;
     this.reachedAt.set(to, now);
     return false;
+  }
+
+  /** A customer's message at `at` (possibly still to come on the sandbox's clock). */
+  recordInbound(waId: string, at: number): void {
+    const list = this.inboundAt.get(waId) ?? [];
+    list.push(at);
+    // Bounded: only the newest message opens the window, a few are kept for out-of-order arrivals.
+    if (list.length > 8) list.splice(0, list.length - 8);
+    this.inboundAt.set(waId, list);
+  }
+
+  /** The customer's latest message at or before `now`, or undefined if they never wrote. */
+  lastInboundBefore(waId: string, now: number): number | undefined {
+    let last: number | undefined;
+    for (const at of this.inboundAt.get(waId) ?? []) if (at <= now && (last ?? -1) < at) last = at;
+    return last;
   }
 
   lastWamidSentTo(waId: string): string | undefined {

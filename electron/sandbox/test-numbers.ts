@@ -69,10 +69,18 @@ export interface SandboxReplyNumber extends SandboxTestNumber {
   /** Its messages play out like this test number's (sent, delivered, read); then the customer answers. */
   behavesLike: SandboxTestNumberName;
   /** What the customer sends a little after reading (REPLY_AFTER_READ_MS in inbound.ts). */
-  reply: { text: string } | { buttonText: string; buttonPayload: string };
+  reply: SandboxReply;
+  /** How long after the read receipt the customer answers; default REPLY_AFTER_READ_MS (2 s). */
+  afterReadMs?: number;
   /** The reply's webhook names the customer by user id only, no phone number (usernames, 2026). */
   phoneHidden?: boolean;
 }
+
+export type SandboxReply =
+  | { text: string }
+  | { buttonText: string; buttonPayload: string }
+  | { image: { caption: string } }
+  | { document: { filename: string; caption?: string } };
 
 /**
  * Customers who answer: they read the message, then opt out by typing or by tapping a quick-reply
@@ -100,6 +108,37 @@ export const SANDBOX_REPLY_NUMBERS = {
     behavesLike: 'read',
     reply: { buttonText: 'Stop promotions', buttonPayload: 'STOP_PROMOTIONS' },
     phoneHidden: true,
+  },
+  // Issue 19: customers who answer a campaign with a question, a tap, a photo or a document, at
+  // the delays people take (the sandbox's replyDelayScale shortens them for tests).
+  asksPrice: {
+    number: '+12025550130',
+    description: 'Read, then asks "How much is the blue one?" 45 s later (quoting the message).',
+    behavesLike: 'read',
+    reply: { text: 'How much is the blue one?' },
+    afterReadMs: 45_000,
+  },
+  tapsYesOffer: {
+    number: '+12025550131',
+    description:
+      'Read, then taps the quick-reply button "Yes, send me the offer" (payload YES_OFFER) 20 s later.',
+    behavesLike: 'read',
+    reply: { buttonText: 'Yes, send me the offer', buttonPayload: 'YES_OFFER' },
+    afterReadMs: 20_000,
+  },
+  sendsPhoto: {
+    number: '+12025550132',
+    description: 'Read, then sends a photo (JPEG) captioned "This one, in size M?" 90 s later.',
+    behavesLike: 'read',
+    reply: { image: { caption: 'This one, in size M?' } },
+    afterReadMs: 90_000,
+  },
+  sendsDocument: {
+    number: '+12025550133',
+    description: 'Read, then sends a PDF "order-list.pdf" 3 min later.',
+    behavesLike: 'read',
+    reply: { document: { filename: 'order-list.pdf', caption: 'My order' } },
+    afterReadMs: 180_000,
   },
 } as const satisfies Record<string, SandboxReplyNumber>;
 

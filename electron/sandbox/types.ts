@@ -5,6 +5,11 @@ export interface DeliveryConfig {
   sentAfterMs: number;
   deliveredAfterMs: number;
   readAfterMs: number;
+  /**
+   * Multiplies the reply test numbers' answer delays (issue 19: 20 s to 3 min, as people take);
+   * tests and demos shorten them. Default 1.
+   */
+  replyDelayScale?: number;
   /** Seeds the outcome mix of numbers that are not documented test numbers. */
   seed: number;
 }

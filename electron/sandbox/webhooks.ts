@@ -116,6 +116,8 @@ export interface InboundSubject {
   at: number;
   text?: string;
   button?: { payload: string; text: string };
+  /** An image or document the customer sends (Meta's media webhook: id, mime_type, sha256, caption, filename). */
+  media?: InboundMediaSubject;
   /** The business message a button tap answers. */
   contextId?: string;
   /** A text sent as a reply to (quoting) the business message: it carries `context` too. */
@@ -133,6 +135,15 @@ export function userIdOf(waId: string): string {
   return `${cc}.${h.toString().padStart(19, '0')}`;
 }
 
+export interface InboundMediaSubject {
+  kind: 'image' | 'document';
+  id: string;
+  mime: string;
+  sha256: string;
+  caption?: string;
+  filename?: string;
+}
+
 export function inboundWebhook(a: AccountInfo, m: InboundSubject): object {
   const message: Record<string, unknown> = {};
   if ((m.button || m.quoted) && m.contextId !== undefined)
@@ -144,6 +155,18 @@ export function inboundWebhook(a: AccountInfo, m: InboundSubject): object {
     timestamp: String(seconds(m.at)),
   });
   if (m.button) Object.assign(message, { type: 'button', button: m.button });
+  else if (m.media)
+    // Shapes of Meta's image and document messages webhook reference pages (2026).
+    Object.assign(message, {
+      type: m.media.kind,
+      [m.media.kind]: {
+        ...(m.media.caption !== undefined && { caption: m.media.caption }),
+        ...(m.media.filename !== undefined && { filename: m.media.filename }),
+        mime_type: m.media.mime,
+        sha256: m.media.sha256,
+        id: m.media.id,
+      },
+    });
   else Object.assign(message, { type: 'text', text: { body: m.text ?? '' } });
   return messagesChange(a, {
     contacts: [

@@ -15,6 +15,7 @@ export const TABLES = [
   'status_events',
   'suppression',
   'template_analytics',
+  'replies',
 ] as const;
 export type TableName = (typeof TABLES)[number];
 
@@ -24,6 +25,18 @@ export interface EventMap {
   'send.progress': SendProgress;
   'status.sync': StatusSyncEvent;
   'report.progress': ReportProgress;
+  'replies.new': RepliesNewEvent;
+}
+
+/** New customer replies were stored (issue 19). */
+export interface RepliesNewEvent {
+  count: number;
+  /** Replies not read yet, for the navigation's count. */
+  unread: number;
+  /** False while a campaign sends and replies come faster than one a minute: no notification then. */
+  notify: boolean;
+  latest: { phone: string | null; words: string | null };
+  at: number;
 }
 
 export type EventName = keyof EventMap;
@@ -33,6 +46,7 @@ export const eventNames: EventName[] = [
   'send.progress',
   'status.sync',
   'report.progress',
+  'replies.new',
 ];
 
 export interface PushEvent<K extends EventName = EventName> {

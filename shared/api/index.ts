@@ -9,6 +9,7 @@ export * from './reports';
 export * from './sending';
 export * from './status';
 export * from './suppression';
+export * from './replies';
 export * from './templates';
 export * from './api-surface';
 export * from './variants';

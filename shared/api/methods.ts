@@ -14,6 +14,7 @@ import { templateMethods } from './methods/templates';
 import { pacingMethods } from './methods/pacing';
 import { audienceFilterMethods } from './methods/audience-filter';
 import { variantMethods } from './methods/variants';
+import { replyMethods } from './methods/replies';
 
 /**
  * The contract: every method once, with its input schema and output type. Each feature keeps
@@ -36,6 +37,7 @@ export const methods = {
   ...audienceFilterMethods,
   ...variantMethods,
   ...settingsMethods,
+  ...replyMethods,
 } as const;
 
 export type Methods = typeof methods;

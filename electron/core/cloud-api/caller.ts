@@ -21,7 +21,17 @@ export interface CallSpec {
   headers?: Record<string, string | number>;
   body?: Buffer | Readable;
   timeoutKind?: 'total' | 'idle';
+  /**
+   * A customer's file (issue 19): the URL GET /{media-id} gave. Meta serves it from its CDN host,
+   * which wants the same bearer token (cloud-api.md §7); only that host is let through besides ours.
+   */
+  mediaDownload?: boolean;
 }
+
+/** Meta's host for inbound media downloads (Meta's "Download media" page, verified 2026). */
+const META_MEDIA_HOST = 'lookaside.fbsbx.com';
+const isMetaMediaUrl = (u: URL): boolean =>
+  u.protocol === 'https:' && u.hostname === META_MEDIA_HOST && !u.username && !u.password;
 
 export type CallResult = TransportResult | { kind: 'no_token' };
 
@@ -94,7 +104,7 @@ export const createCaller = (config: CloudApiConfig): Caller => {
 
   const call = async (spec: CallSpec): Promise<CallResult> => {
     // The token goes only to the host it was configured for, whatever URL a caller hands us.
-    if (!isOwnUrl(spec.url))
+    if (!isOwnUrl(spec.url) && !(spec.mediaDownload && isMetaMediaUrl(spec.url)))
       throw new TypeError('Refusing to send the access token to another address.');
     const token = (await config.getToken()).trim();
     if (token === '' || !HEADER_SAFE.test(token)) return { kind: 'no_token' };
@@ -106,7 +116,7 @@ export const createCaller = (config: CloudApiConfig): Caller => {
       method: spec.method,
       url: spec.url,
       headers: {
-        Accept: 'application/json',
+        Accept: spec.mediaDownload ? '*/*' : 'application/json',
         'User-Agent': config.userAgent ?? 'CampaignDesk',
         ...spec.headers,
         Authorization: `Bearer ${token}`,

@@ -2,6 +2,7 @@ import { enableTemplateInsights, templateAnalytics } from './analytics';
 import { createCaller } from './caller';
 import { messageHistory } from './history';
 import { uploadMedia } from './media';
+import { mediaBytes, mediaInfo } from './inbound-media';
 import { phoneNumberInfo } from './phone-number';
 import { marketingOnboarding, wabaInfo, wabaPhoneNumbers } from './waba';
 import { portfolioMessagingLimit, portfolioOfWaba } from './portfolio';
@@ -22,6 +23,9 @@ export const createCloudApiClient = (config: CloudApiConfig): CloudApiClient => 
     sendTemplate: (body) => sendTemplate(caller, phoneNumberId, body),
     sendMarketing: (body) => sendTemplate(caller, phoneNumberId, body, 'marketing_messages'),
     marketingOnboarding: () => marketingOnboarding(caller, wabaId),
+    sendSession: (body) => sendTemplate(caller, phoneNumberId, body),
+    mediaInfo: (mediaId) => mediaInfo(caller, mediaId),
+    mediaBytes: (url) => mediaBytes(caller, url),
     listTemplates: (options) => listTemplates(caller, wabaId, options),
     uploadMedia: (input) => uploadMedia(caller, phoneNumberId, input),
     messageHistory: (options) => messageHistory(caller, phoneNumberId, options),

@@ -5,6 +5,7 @@ export { parseMetaError, type MetaError } from './failures';
 export type {
   ApiFailure,
   CloudApiClient,
+  CloudApiSessionMessage,
   CloudApiConfig,
   InvalidTemplate,
   ListTemplatesOptions,

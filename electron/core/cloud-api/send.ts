@@ -9,7 +9,7 @@ import {
   type FailureContext,
 } from './failures';
 import { edgeItems, isRecord, parseJson, stringOr } from './json';
-import type { SendOutcome } from './types';
+import type { CloudApiSessionMessage, SendOutcome } from './types';
 
 /** What the Marketing Messages API adds to the body (meta-openapi-v23.yaml, verified on Meta's pages). */
 export interface MarketingMessageFields {
@@ -26,7 +26,10 @@ export interface MarketingMessageFields {
 export const sendTemplate = async (
   caller: Caller,
   phoneNumberId: string,
-  body: CloudApiTemplateMessage | (CloudApiTemplateMessage & MarketingMessageFields),
+  body:
+    | CloudApiTemplateMessage
+    | (CloudApiTemplateMessage & MarketingMessageFields)
+    | CloudApiSessionMessage,
   edge: 'messages' | 'marketing_messages' = 'messages',
 ): Promise<SendOutcome> => {
   const ctx: FailureContext = { idempotent: false, redact: caller.redact };

@@ -4,6 +4,7 @@ import type { LookupFunction } from 'node:net';
 import type { FailureClassification, NetworkFailure } from '../../../shared/domain/errors';
 import type { CloudApiTemplateMessage, Template } from '../../../shared/domain/templates';
 import type { PortfolioIdOutcome, PortfolioLimitOutcome } from './portfolio';
+import type { MediaBytesOutcome, MediaInfoOutcome } from './inbound-media';
 
 export interface CloudApiConfig {
   /** `https://graph.facebook.com`, or a local simulator such as `http://127.0.0.1:4004`. May carry a path prefix. */
@@ -188,6 +189,20 @@ export type TemplateAnalyticsOutcome =
 
 export type EnableInsightsOutcome = { ok: true } | ApiFailure;
 
+/**
+ * A free-form message, allowed only within the customer-service window (issue 19). Shapes from
+ * Meta's text, image and document messages pages (verified 2026): media by uploaded id.
+ */
+export type CloudApiSessionMessage = {
+  messaging_product: 'whatsapp';
+  recipient_type: 'individual';
+  to: string;
+} & (
+  | { type: 'text'; text: { body: string; preview_url?: boolean } }
+  | { type: 'image'; image: { id: string; caption?: string } }
+  | { type: 'document'; document: { id: string; caption?: string; filename?: string } }
+);
+
 export interface CloudApiClient {
   /** Never retries: a send that may have been accepted must not be sent twice. */
   sendTemplate: (body: CloudApiTemplateMessage) => Promise<SendOutcome>;
@@ -195,6 +210,12 @@ export interface CloudApiClient {
   sendMarketing: (body: CloudApiTemplateMessage & MarketingMessageFields) => Promise<SendOutcome>;
   /** The WABA's marketing_messages_onboarding_status (waba.ts). */
   marketingOnboarding: () => Promise<MarketingOnboardingOutcome>;
+  /** GET /{media-id}: where a customer's file can be downloaded (5 minutes), its type and size. */
+  mediaInfo: (mediaId: string) => Promise<MediaInfoOutcome>;
+  /** The file behind mediaInfo's URL, with the token (at most 16 MB, the response limit). */
+  mediaBytes: (url: URL) => Promise<MediaBytesOutcome>;
+  /** A text, image or document message inside the customer-service window; never retries either. */
+  sendSession: (body: CloudApiSessionMessage) => Promise<SendOutcome>;
   listTemplates: (options?: ListTemplatesOptions) => Promise<ListTemplatesOutcome>;
   uploadMedia: (input: UploadMediaInput) => Promise<UploadMediaOutcome>;
   messageHistory: (options?: MessageHistoryOptions) => Promise<MessageHistoryOutcome>;

@@ -164,11 +164,14 @@ export function createEffects(db: SqliteDatabase, now: () => number) {
      * (the reconciler refuses a replayed one before this), and INSERT OR IGNORE keeps an earlier entry
      * (its first reason stands). A later "START" is deliberately not a resubscribe: see docs/user-guide/opt-outs.md.
      */
-    inbound(o: InboundObservation, fallbackAccountId: number | null): { suppressed: number } {
+    inbound(
+      o: InboundObservation,
+      fallbackAccountId: number | null,
+    ): { suppressed: number; phones: string[] } {
       // Every reply teaches the user id ↔ number pairing, opt-out or not.
       const phones = phonesOfPerson(o);
       const d = detectOptOut(o);
-      if (!d.optOut) return { suppressed: 0 };
+      if (!d.optOut) return { suppressed: 0, phones };
       const campaignId = o.contextId
         ? ((campaignOfWamid.get(o.contextId) as number | undefined) ?? null)
         : null;
@@ -199,7 +202,7 @@ export function createEffects(db: SqliteDatabase, now: () => number) {
         )
           suppressed++;
       }
-      return { suppressed };
+      return { suppressed, phones };
     },
 
     /**

@@ -9,6 +9,8 @@ import { byWamidRuns, createStatusApplier } from './apply-statuses';
 import { createEffects } from './effects';
 import { recipientStatements, type RecipientRow } from './recipient-track';
 import { writeTransaction } from '../db/tx';
+import { createAnswerStore } from '../replies/answer-store';
+import { createReplyRecorder } from '../replies/record';
 
 /** A cursor written in the same transaction as the observations it covers: no loss, no double work. */
 export interface CursorWrite {
@@ -40,6 +42,8 @@ export interface ApplyOutcome {
   /** Campaigns whose recipients changed (for db.changed). */
   campaigns: Set<number>;
   inbound: InboundObservation[];
+  /** Inbound messages newly kept as replies, and answers whose status moved (issue 19). */
+  replies: number;
 }
 
 export const emptyOutcome = (): ApplyOutcome => ({
@@ -53,6 +57,7 @@ export const emptyOutcome = (): ApplyOutcome => ({
   pausedCampaigns: [],
   campaigns: new Set(),
   inbound: [],
+  replies: 0,
 });
 
 export function addOutcome(into: ApplyOutcome, o: ApplyOutcome): ApplyOutcome {
@@ -66,6 +71,7 @@ export function addOutcome(into: ApplyOutcome, o: ApplyOutcome): ApplyOutcome {
   into.pausedCampaigns.push(...o.pausedCampaigns);
   for (const c of o.campaigns) into.campaigns.add(c);
   into.inbound.push(...o.inbound);
+  into.replies += o.replies;
   return into;
 }
 
@@ -90,6 +96,8 @@ export function createReconciler(
 ) {
   const rows = recipientStatements(db);
   const effects = createEffects(db, deps.now);
+  const replies = createReplyRecorder(db, deps.now);
+  const answers = createAnswerStore(db);
   const applier = createStatusApplier(rows, effects, deps.onPause);
   const insertEvent = db.prepare(
     `INSERT OR IGNORE INTO status_events (source, kind, dedupe_key, wamid, status, meta_ts, callback, recipient_id, payload_json, received_at)
@@ -172,7 +180,9 @@ export function createReconciler(
     } else if (o.kind === 'preference') {
       out.suppressed += effects.preference(o).suppressed;
     } else {
-      out.suppressed += effects.inbound(o, b.accountId).suppressed;
+      const fx = effects.inbound(o, b.accountId);
+      out.suppressed += fx.suppressed;
+      if (replies.record(o, b.accountId, fx.phones, b.receivedAt).stored) out.replies++;
       out.inbound.push(o);
     }
   };
@@ -205,7 +215,11 @@ export function createReconciler(
     known.sort((x, y) => x.row.id - y.row.id);
     for (const { run, row } of known)
       applier.applyGroup(run, b.source, keep, out, { row, settle: false, fileUnder: row.id });
-    for (const run of unknown) applier.applyGroup(run, b.source, keep, out);
+    for (const run of unknown) {
+      // Statuses of the answers written to customers (issue 19): they are no campaign's recipients.
+      for (const o of run) if (answers.applyStatus(o.wamid, o.status, o.at, o.error)) out.replies++;
+      applier.applyGroup(run, b.source, keep, out);
+    }
     matched.flush();
     if (b.cursor)
       saveCursor.run(b.cursor.accountId, b.cursor.source, b.cursor.cursor, b.cursor.scope);

@@ -62,6 +62,7 @@ export function createStatusService(deps: StatusDeps) {
     const tables: TableName[] = ['recipients', 'status_events'];
     if (o.pausedCampaigns.length) tables.push('campaigns', 'templates');
     if (o.suppressed) tables.push('suppression');
+    if (o.replies) tables.push('replies');
     if (o.applied > 0 || r.expired > 0 || o.pausedCampaigns.length) {
       const unique = [...new Set(campaigns)];
       if (unique.length === 0 || unique.length > MAX_CAMPAIGN_EVENTS)

@@ -9,6 +9,7 @@ import { sendingCommands } from './commands/sending';
 import { serveCommands } from './commands/serve';
 import { statusCommands } from './commands/status';
 import { suppressionCommands } from './commands/suppression';
+import { replyCommands } from './commands/replies';
 import { accountCommands } from './commands/accounts';
 import { templateCommands } from './commands/templates';
 import type { Command } from './framework';
@@ -26,6 +27,7 @@ export const COMMANDS: Command[] = [
   ...sandboxCommands,
   ...relayCommands,
   ...suppressionCommands,
+  ...replyCommands,
   ...accountCommands,
   ...analyticsCommands,
 ];

@@ -92,7 +92,21 @@ export interface InboundObservation {
   contextId: string | null;
   at: number;
   phoneNumberId: string | null;
+  /** An image, document, audio, video or sticker the customer sent (issue 19). */
+  media?: InboundMedia | null;
+  /** A reaction: the emoji and the message reacted to (an empty emoji removes a reaction). */
+  reaction?: { messageId: string; emoji: string } | null;
   raw: unknown;
+}
+
+export interface InboundMedia {
+  kind: 'image' | 'document' | 'audio' | 'video' | 'sticker';
+  /** Meta's media id: GET /{id} gives a download URL for 5 minutes; the id lasts 7 days. */
+  id: string;
+  mimeType: string | null;
+  sha256: string | null;
+  caption: string | null;
+  filename: string | null;
 }
 
 export type Observation =

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   addProblem,
   isLadderStatus,
+  type InboundMedia,
   type Observation,
   type ParsedObservations,
   type StatusError,
@@ -92,6 +93,14 @@ const messagesValue = z.object({
   errors: z.array(z.unknown()).optional(),
 });
 
+const mediaItem = z.object({
+  id: z.string().min(1).max(200),
+  mime_type: text(200).optional(),
+  sha256: text(200).optional(),
+  caption: text(4000).optional(),
+  filename: text(1000).optional(),
+});
+
 // Since 2026 `from` may be absent (usernames): `from_user_id` then names the sender.
 const inboundItem = z.object({
   id: z.string().min(1).max(400),
@@ -106,10 +115,37 @@ const inboundItem = z.object({
       button_reply: z
         .object({ id: text(2000).optional(), title: text(2000).optional() })
         .optional(),
+      list_reply: z.object({ id: text(2000).optional(), title: text(2000).optional() }).optional(),
     })
     .optional(),
   context: z.object({ id: text(400).optional() }).optional(),
+  // Verified against Meta's webhook reference pages (image, document; 2026) and the OpenAPI's
+  // ReactionMessage: media carry id, mime_type, sha256, an optional caption (documents a filename).
+  image: mediaItem.optional(),
+  document: mediaItem.optional(),
+  audio: mediaItem.optional(),
+  video: mediaItem.optional(),
+  sticker: mediaItem.optional(),
+  reaction: z.object({ message_id: text(400).optional(), emoji: text(64).optional() }).optional(),
 });
+
+const MEDIA_TYPES = ['image', 'document', 'audio', 'video', 'sticker'] as const;
+
+function mediaOf(m: z.infer<typeof inboundItem>): InboundMedia | null {
+  for (const kind of MEDIA_TYPES) {
+    const x = m[kind];
+    if (x && m.type === kind)
+      return {
+        kind,
+        id: x.id,
+        mimeType: x.mime_type ?? null,
+        sha256: x.sha256 ?? null,
+        caption: x.caption ?? null,
+        filename: x.filename ?? null,
+      };
+  }
+  return null;
+}
 
 const templateValue = z.object({
   event: z.string().min(1).max(60),
@@ -198,7 +234,7 @@ function messagesChange(value: unknown, out: ParsedObservations, where: string):
     if (!m.success) return addProblem(out, `${where} inbound message ${i}: malformed.`);
     if (!m.data.from && !m.data.from_user_id)
       return addProblem(out, `${where} inbound message ${i}: names no sender.`);
-    const reply = m.data.interactive?.button_reply;
+    const reply = m.data.interactive?.button_reply ?? m.data.interactive?.list_reply;
     const button = m.data.button
       ? { payload: m.data.button.payload ?? null, text: m.data.button.text ?? null }
       : reply
@@ -215,6 +251,11 @@ function messagesChange(value: unknown, out: ParsedObservations, where: string):
       contextId: m.data.context?.id ?? null,
       at: m.data.timestamp,
       phoneNumberId,
+      media: mediaOf(m.data),
+      reaction:
+        m.data.type === 'reaction' && m.data.reaction?.message_id
+          ? { messageId: m.data.reaction.message_id, emoji: m.data.reaction.emoji ?? '' }
+          : null,
       raw,
     });
   });

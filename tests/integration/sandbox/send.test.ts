@@ -131,13 +131,26 @@ describe('sandbox: POST messages', () => {
         ['a missing to', () => send(sb, { ...base, to: undefined }), 131008, 400],
         ['a to that is not a phone number', () => send(sb, { ...base, to: 'hello' }), 131009, 400],
         [
-          'a text message',
+          // Free-form messages only within 24 h of the customer's last message (issue 19).
+          'a text message to a customer who never wrote',
           () =>
             send(sb, {
               messaging_product: 'whatsapp',
               to: '+16505551234',
               type: 'text',
               text: { body: 'hi' },
+            }),
+          131047,
+          400,
+        ],
+        [
+          'a message type the sandbox does not simulate',
+          () =>
+            send(sb, {
+              messaging_product: 'whatsapp',
+              to: '+16505551234',
+              type: 'location',
+              location: { latitude: 0, longitude: 0 },
             }),
           131051,
           400,

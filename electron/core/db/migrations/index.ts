@@ -11,7 +11,8 @@ import { migration as m0100 } from './0100_import_batches';
 import { migration as m0130 } from './0130_account_checks';
 import { migration as m0140 } from './0140_portfolio_limits';
 import { migration as m0150 } from './0150_marketing_api';
-import { migration as m0215 } from './0215_charges';
+import { migration as m0170 } from './0170_replies';
+import { migration as m0190 } from './0190_charges';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -30,7 +31,8 @@ export const MIGRATIONS: readonly Migration[] = [
   m0130,
   m0140,
   m0150,
-  m0215,
+  m0170,
+  m0190,
 ];
 
 export function checksum(m: Migration): string {

@@ -5,7 +5,7 @@ import type { Migration } from './types';
 // pricing yet (message_history carries none). billable 1/0; type regular / free_customer_service /
 // free_entry_point; category as Meta bills it (marketing, utility, marketing_lite, …).
 export const migration: Migration = {
-  version: 215,
+  version: 190,
   name: 'charges',
   sql: `
 ALTER TABLE recipients ADD COLUMN billable INTEGER CHECK (billable IN (0, 1));

@@ -4,14 +4,14 @@ import { openSqlite } from '../../../electron/core/db/connection';
 import { migrate } from '../../../electron/core/db/migrate';
 import { tempDir } from '../../helpers/tmp';
 
-describe('migration 215 (charges)', () => {
+describe('migration 190 (charges)', () => {
   let dir: { path: string; cleanup(): void };
   afterEach(() => dir.cleanup());
 
-  it('keeps recipients, starts them unreported, and accepts only 0 or 1 as billable (214 → fixtures → 215)', () => {
-    dir = tempDir('cd-mig215-');
+  it('keeps recipients, starts them unreported, and accepts only 0 or 1 as billable (189 → fixtures → 190)', () => {
+    dir = tempDir('cd-mig190-');
     const db = openSqlite(join(dir.path, 'db.sqlite'));
-    migrate(db, { target: 214 });
+    migrate(db, { target: 189 });
     db.prepare(
       "INSERT INTO accounts (name, kind, phone_number_id, waba_id, base_url, created_at, updated_at) VALUES ('A', 'cloud', '1', '2', 'https://x', 0, 0)",
     ).run();
@@ -21,7 +21,7 @@ describe('migration 215 (charges)', () => {
     db.prepare(
       "INSERT INTO recipients (campaign_id, row_number, phone, state) VALUES (1, 2, '+447400123410', 'delivered')",
     ).run();
-    expect(migrate(db, { target: 215 }).applied).toEqual([215]);
+    expect(migrate(db, { target: 190 }).applied).toEqual([190]);
     expect(
       db
         .prepare('SELECT phone, state, billable, billing_type, billing_category FROM recipients')
