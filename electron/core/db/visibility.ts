@@ -17,6 +17,10 @@ export function published(alias?: string): RawBuilder<boolean> {
   return sql<boolean>`${sql.raw(publishedSql(alias))}`;
 }
 
+/** What start (core, CLI, UI) answers while an import into the campaign is still being written. */
+export const IMPORT_RUNNING =
+  'An import is still running for this campaign: wait for it to finish (or cancel it), then start again.';
+
 /** Whether an import into this campaign is still being written (one indexed lookup). */
 export function hasStagedImport(db: SqliteDatabase, campaignId: number): boolean {
   return (
