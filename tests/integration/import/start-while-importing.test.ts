@@ -43,8 +43,8 @@ describe('starting a campaign while an import into it is still running', () => {
     expect(row.state).toBe('draft');
 
     // Review & send shows the same reason beside the other checks.
-    const check = await call('campaigns.precheck', { campaignId: h.campaignId });
-    expect(check.ok && check.value.items).toContainEqual(
+    const check = await h.core.handlers['campaigns.precheck']({ campaignId: h.campaignId });
+    expect(check.items).toContainEqual(
       expect.objectContaining({ id: 'audience', ok: false, message: IMPORT_RUNNING }),
     );
 
