@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { PreviewRecipient } from '../../../shared/api';
 import type { Store } from '../db/connection';
 import type { AudienceScope } from './audience-scope';
+import { hasStagedImport, published } from '../db/visibility';
 
 /**
  * The Message tab's stepping while a draft's audience filter applies: only through the recipients
@@ -84,6 +85,7 @@ export function findKeptRecipient(
   const label = scope.label || 'the audience filter';
   let found: Row | undefined;
   let notFound: string | null = null;
+  const staged = hasStagedImport(store.sqlite, q.campaignId);
   if (q.search !== undefined) {
     const pattern = likePattern(q.search);
     // +campaign_id: walk the primary key in id order (see preview.ts); the scope's condition is the
@@ -93,6 +95,7 @@ export function findKeptRecipient(
         .selectFrom('recipients')
         .select([...COLUMNS])
         .where(sql<number>`+recipients.campaign_id`, '=', q.campaignId)
+        .$if(staged, (b) => b.where(published()))
         .where((eb) =>
           eb.or([
             sql<boolean>`recipients.phone like ${pattern} escape '\\'`,
@@ -118,6 +121,7 @@ export function findKeptRecipient(
         .select('id')
         .where('campaign_id', '=', q.campaignId)
         .where('row_number', '=', q.row)
+        .$if(staged, (b) => b.where(published()))
         .orderBy('id')
         .limit(1),
     );

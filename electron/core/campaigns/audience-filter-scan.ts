@@ -4,6 +4,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { CoreError } from '../../../shared/api';
 import type { ReadCheck } from '../../../shared/domain/audience-filter';
 import type { Store } from '../db/connection';
+import { whilePublishing } from '../db/visibility';
 
 /**
  * One pass over a campaign's recipients that answers everything the audience filter's UI asks:
@@ -115,7 +116,7 @@ function recipientsByState(
   if (known) return known;
   const rows = store.sqlite
     .prepare(
-      'SELECT state, count(*) AS n, min(id) AS lo, max(id) AS hi FROM recipients WHERE campaign_id = ? GROUP BY state',
+      `SELECT state, count(*) AS n, min(id) AS lo, max(id) AS hi FROM recipients WHERE campaign_id = ?${whilePublishing(store.sqlite, campaignId)} GROUP BY state`,
     )
     .all(campaignId) as { state: string; n: number; lo: number; hi: number }[];
   let lo = Number.POSITIVE_INFINITY;
@@ -161,9 +162,10 @@ async function scan(
   const others = input.othersKeep ?? sql<number>`1`;
   // `+campaign_id` keeps SQLite on the primary key (ordered by id) rather than the campaign indexes,
   // which are not: each chunk is a short range walk from the last id seen.
+  const visible = sql.raw(whilePublishing(store.sqlite, input.campaignId));
   const chunk = (after: number) =>
     sql`SELECT id, state = 'pending' AS p, ${evaluate} AS r, ${others} AS k FROM recipients
-      WHERE +campaign_id = ${input.campaignId} AND id > ${after} AND id <= ${range.maxId} ORDER BY id LIMIT ${SCAN_CHUNK}`.compile(
+      WHERE +campaign_id = ${input.campaignId} AND id > ${after} AND id <= ${range.maxId}${visible} ORDER BY id LIMIT ${SCAN_CHUNK}`.compile(
       store.q,
     );
   // The text is the same for every chunk (only the parameters change): prepared once.

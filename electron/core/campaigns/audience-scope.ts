@@ -14,6 +14,7 @@ import { frequencyCapReason } from '../../../shared/domain/pacing';
 import { capSince } from '../sender/frequency-cap';
 import { loadCampaignPacing } from './pacing-settings';
 import { readSettings, type SettingsObject } from './settings';
+import { hasStagedImport, published } from '../db/visibility';
 
 /**
  * Who a campaign will be sent to: its pending recipients that every targeting exclusion keeps.
@@ -229,7 +230,8 @@ export async function countSendable(
           .selectFrom('recipients')
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .where('campaign_id', '=', scope.campaignId)
-          .where('state', '=', 'pending'),
+          .where('state', '=', 'pending')
+          .$if(hasStagedImport(store.sqlite, scope.campaignId), (q) => q.where(published())),
       )?.n ?? 0;
     return { pending, sendable: pending };
   }

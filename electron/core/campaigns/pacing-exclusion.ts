@@ -3,6 +3,7 @@ import type { ExcludedGroup } from '../../../shared/api';
 import { EXCLUDED_PREFIX, frequencyCapReason } from '../../../shared/domain/pacing';
 import { capSince, RECENT_SEND_EXISTS } from '../sender/frequency-cap';
 import { writeTransaction } from '../db/tx';
+import { hasStagedImport, publishedSql, whilePublishing } from '../db/visibility';
 
 /**
  * The frequency cap over a whole audience: how many pending recipients it would leave out now, and
@@ -19,6 +20,12 @@ export function createFrequencyCapQueries(db: SqliteDatabase) {
   const count = {
     audience: db.prepare(`SELECT count(*) AS n ${fromAudience}`),
     sends: db.prepare(`SELECT count(*) AS n ${fromRecentSends}`),
+  };
+  // While an import into the draft is staged its rows are left out (a second statement, so the
+  // usual count stays as cheap as before).
+  const countPublished = {
+    audience: db.prepare(`SELECT count(*) AS n ${fromAudience} AND ${publishedSql('r')}`),
+    sends: db.prepare(`SELECT count(*) AS n ${fromRecentSends} AND ${publishedSql('r')}`),
   };
   const exclude = {
     audience: db.prepare(
@@ -49,7 +56,8 @@ export function createFrequencyCapQueries(db: SqliteDatabase) {
     ): number {
       if (!cap.enabled) return 0;
       const since = capSince(now, cap);
-      return (count[way(campaignId, since)].get({ campaignId, accountId, since }) as { n: number })
+      const counts = hasStagedImport(db, campaignId) ? countPublished : count;
+      return (counts[way(campaignId, since)].get({ campaignId, accountId, since }) as { n: number })
         .n;
     },
     /** Skips them, returning how many. */
@@ -76,7 +84,7 @@ export function excludedGroups(db: SqliteDatabase, campaignId: number): Excluded
   return db
     .prepare(
       `SELECT skip_reason AS reason, count(*) AS count FROM recipients
-       WHERE campaign_id = ? AND state = 'skipped' AND substr(skip_reason, 1, ?) = ? GROUP BY skip_reason ORDER BY count DESC, reason`,
+       WHERE campaign_id = ? AND state = 'skipped' AND substr(skip_reason, 1, ?) = ?${whilePublishing(db, campaignId)} GROUP BY skip_reason ORDER BY count DESC, reason`,
     )
     .all(campaignId, EXCLUDED_PREFIX.length, EXCLUDED_PREFIX) as ExcludedGroup[];
 }

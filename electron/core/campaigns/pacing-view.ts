@@ -7,12 +7,13 @@ import type { createFrequencyCapQueries } from './pacing-exclusion';
 import { excludedGroups } from './pacing-exclusion';
 import type { CampaignPacing } from './pacing-settings';
 import { groupsFor } from './pacing-run';
+import { whilePublishing } from '../db/visibility';
 
 /** Pending recipients per country ('' for none), read from the partial index on pending rows. */
 export function pendingByCountry(db: SqliteDatabase, campaignId: number): Map<string, number> {
   const rows = db
     .prepare(
-      "SELECT coalesce(country, '') AS country, count(*) AS n FROM recipients WHERE campaign_id = ? AND state = 'pending' GROUP BY country",
+      `SELECT coalesce(country, '') AS country, count(*) AS n FROM recipients WHERE campaign_id = ? AND state = 'pending'${whilePublishing(db, campaignId)} GROUP BY country`,
     )
     .all(campaignId) as { country: string; n: number }[];
   return new Map(rows.map((r) => [r.country, r.n]));

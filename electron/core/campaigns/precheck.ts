@@ -5,6 +5,7 @@ import type { AccountClients } from '../accounts/clients';
 import { refreshMessagingLimit } from '../accounts/messaging-limit';
 import type { Clock } from '../clock';
 import type { Store } from '../db/connection';
+import { hasStagedImport, IMPORT_RUNNING } from '../db/visibility';
 import { loadCampaignMessages } from '../templates/compose';
 import { leftOutSentence, recipientsText } from '../../../shared/domain/reach';
 import type { Reach } from '../templates/reach';
@@ -157,6 +158,7 @@ export async function precheckCampaign(
   // Who will receive it: the one computation the Message tab, the cost and the start also read.
   const scope = audienceScope(store, campaignId, deps.clock.now());
   for (const problem of scope.problems) add('audience', false, problem);
+  if (hasStagedImport(store.sqlite, campaignId)) add('audience', false, IMPORT_RUNNING);
   const reach = (await deps.reach(campaignId)).summary;
   const pending = reach.willReceive;
   const leftOut = leftOutSentence(reach.leftOut);

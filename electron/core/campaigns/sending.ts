@@ -7,6 +7,7 @@ import {
   type TestSendResult,
 } from '../../../shared/api';
 import type { CampaignsTable } from '../db/schema';
+import { hasStagedImport, IMPORT_RUNNING } from '../db/visibility';
 import { normalizePhone } from '../../../shared/domain/phone';
 import type { AccountClients } from '../accounts/clients';
 import type { Clock } from '../clock';
@@ -141,6 +142,12 @@ export function createSendingService(deps: SendingDeps) {
           'CONFLICT',
           `This campaign is ${c.state}; only a draft can be started.`,
         );
+      // Checked again in the transaction below; here it answers before the precheck's network call.
+      const importing = () => {
+        if (hasStagedImport(store.sqlite, campaignId))
+          throw new CoreError('CONFLICT', IMPORT_RUNNING);
+      };
+      importing();
       await mustPass(campaignId);
       const now = clock.now();
       const scheduled = scheduleAt !== undefined && scheduleAt > now + 1000;
@@ -150,6 +157,9 @@ export function createSendingService(deps: SendingDeps) {
       store.tx(() => {
         if (row(campaignId).state !== 'draft')
           throw new CoreError('CONFLICT', 'This campaign was started meanwhile.');
+        // The IMMEDIATE transaction holds the write lock: no import can stage a batch until it ends,
+        // so the trigger of migration 100 never raises its raw error at the state change below.
+        importing();
         const scope = audienceScope(store, campaignId, now);
         if (scope.problems.length > 0) throw new CoreError('CONFLICT', scope.problems.join(' '));
         applyExclusions(store, scope);

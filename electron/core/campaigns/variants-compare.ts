@@ -6,6 +6,7 @@ import type {
   VariantStats,
 } from '../../../shared/api';
 import { VARIANT_IDS, variantOf, type VariantId } from '../../../shared/domain/variants';
+import { whilePublishing } from '../db/visibility';
 
 /** Counts per variant and state, read from the partial index recipients_variant alone (migration 70). */
 export interface VariantCounts {
@@ -73,7 +74,7 @@ export function drawnCounts(
   if (setting.variants.length < 2) return {};
   const audience = db
     .prepare(
-      "SELECT count(*) AS n, min(id) AS lo, max(id) AS hi FROM recipients WHERE campaign_id = ? AND state = 'pending'",
+      `SELECT count(*) AS n, min(id) AS lo, max(id) AS hi FROM recipients WHERE campaign_id = ? AND state = 'pending'${whilePublishing(db, campaignId)}`,
     )
     .get(campaignId) as { n: number; lo: number | null; hi: number | null };
   const key = JSON.stringify([setting.seed, setting.variants.map((v) => v.share), audience]);
@@ -97,7 +98,9 @@ function countDraws(
   const counts: Partial<Record<VariantId, number>> = {};
   // The (campaign_id, state, id) index alone: ids only, streamed, nothing held.
   const ids = db
-    .prepare("SELECT id FROM recipients WHERE campaign_id = ? AND state = 'pending'")
+    .prepare(
+      `SELECT id FROM recipients WHERE campaign_id = ? AND state = 'pending'${whilePublishing(db, campaignId)}`,
+    )
     .pluck()
     .iterate(campaignId) as IterableIterator<number>;
   for (const id of ids) {

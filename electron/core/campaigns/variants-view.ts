@@ -15,6 +15,7 @@ import { canEditMessage, toSetup, type CampaignMessageState } from '../templates
 import { drawnCounts, variantCounts } from './variants-compare';
 import { loadVariantMessageState } from './variants-messages';
 import { defaultVariants, readVariants } from './variants-settings';
+import { hasStagedImport, published } from '../db/visibility';
 
 /** The dynamic URL buttons of a template, where UTM tags can go. */
 export function urlButtons(t: Template | undefined): UrlButtonInfo[] {
@@ -113,7 +114,8 @@ function countPending(store: Store, campaignId: number): number {
         .selectFrom('recipients')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('campaign_id', '=', campaignId)
-        .where('state', '=', 'pending'),
+        .where('state', '=', 'pending')
+        .$if(hasStagedImport(store.sqlite, campaignId), (q) => q.where(published())),
     )?.n ?? 0
   );
 }

@@ -5,8 +5,11 @@ import { sql, type RawBuilder } from 'kysely';
  * Recipients of an import still being written (migration 100) are invisible: a query that reads
  * recipients of a draft campaign adds this condition. Staged rows only ever belong to draft
  * campaigns (a trigger keeps a campaign with a staged import in draft), so queries that read
- * only started campaigns (sending, status, reports of sends) need not, and do not, add it.
- * tests/integration/import/staged-invisible.test.ts lists which query files apply it.
+ * only started campaigns (sending, status, reports of sends, analytics of sent messages) need not,
+ * and do not, add it. Every reader of a draft uses these helpers (not a copy of the condition): lists
+ * and counts (contacts, campaigns/repo, status), the filter scan and its preview, the message preview,
+ * validation and reach, variants, pacing view and frequency cap, precheck.
+ * tests/integration/import/staged.test.ts and draft-readers.test.ts call each of them.
  */
 export function publishedSql(alias?: string): string {
   return `${alias ? `${alias}.` : ''}import_batch NOT IN (SELECT id FROM import_batches)`;
@@ -16,6 +19,10 @@ export function publishedSql(alias?: string): string {
 export function published(alias?: string): RawBuilder<boolean> {
   return sql<boolean>`${sql.raw(publishedSql(alias))}`;
 }
+
+/** What start (core, CLI, UI) answers while an import into the campaign is still being written. */
+export const IMPORT_RUNNING =
+  'An import is still running for this campaign: wait for it to finish (or cancel it), then start again.';
 
 /** Whether an import into this campaign is still being written (one indexed lookup). */
 export function hasStagedImport(db: SqliteDatabase, campaignId: number): boolean {

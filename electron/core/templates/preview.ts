@@ -15,6 +15,7 @@ import { loadMessageState, toSetup, type CampaignMessageState } from './campaign
 import { recipientCallbackData } from './compose';
 import { audienceScope, scanScope } from '../campaigns/audience-scope';
 import { findKeptRecipient, keptNavigation } from '../campaigns/audience-filter-preview';
+import { hasStagedImport, published } from '../db/visibility';
 
 export interface PreviewQuery {
   campaignId: number;
@@ -66,7 +67,10 @@ function toRecipient(r: {
  * id instead, which stops at the first row of this campaign (imports insert a campaign's rows together).
  */
 const byIdWalk = (store: Store, campaignId: number) =>
-  store.q.selectFrom('recipients').where(sql<number>`+recipients.campaign_id`, '=', campaignId);
+  store.q
+    .selectFrom('recipients')
+    .where(sql<number>`+recipients.campaign_id`, '=', campaignId)
+    .$if(hasStagedImport(store.sqlite, campaignId), (q) => q.where(published()));
 
 /** Finds the recipient to show: every lookup is one query that stays fast at a million rows. */
 function findRecipient(
@@ -105,6 +109,7 @@ function findRecipient(
         .select([...COLUMNS])
         .where('campaign_id', '=', q.campaignId)
         .where('row_number', '=', q.row)
+        .$if(hasStagedImport(store.sqlite, q.campaignId), (b) => b.where(published()))
         .orderBy('id')
         .limit(1),
     );
@@ -124,7 +129,12 @@ function findRecipient(
 }
 
 function navigation(store: Store, campaignId: number, id: number | null) {
-  const inCampaign = () => store.q.selectFrom('recipients').where('campaign_id', '=', campaignId);
+  const staged = hasStagedImport(store.sqlite, campaignId);
+  const inCampaign = () =>
+    store.q
+      .selectFrom('recipients')
+      .where('campaign_id', '=', campaignId)
+      .$if(staged, (q) => q.where(published()));
   const total = store.first(inCampaign().select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
   if (id === null) return { total, position: 0, prevId: null, nextId: null };
   // Naming every state lets SQLite count a range of (campaign_id, state, id) per state: O(position).

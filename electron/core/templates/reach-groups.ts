@@ -9,6 +9,7 @@ import {
 import type { AudienceScope } from '../campaigns/audience-scope';
 import { FILTER_EXCLUSION_REASON } from '../campaigns/audience-filter-store';
 import type { Store } from '../db/connection';
+import { whilePublishing } from '../db/visibility';
 
 /** Left-out counts by kind, plus the skip reasons that fit no kind (kept in their own words). */
 export type LeftOutCounts = Record<LeftOutKind, number> & { other: Map<string, number> };
@@ -48,7 +49,7 @@ export function skippedByKind(store: Store, campaignId: number): LeftOutCounts {
   const rows = store.sqlite
     .prepare(
       `SELECT coalesce(skip_reason, '') AS reason, count(*) AS n FROM recipients
-       WHERE campaign_id = ? AND state = 'skipped' GROUP BY skip_reason`,
+       WHERE campaign_id = ? AND state = 'skipped'${whilePublishing(store.sqlite, campaignId)} GROUP BY skip_reason`,
     )
     .all(campaignId) as { reason: string; n: number }[];
   for (const r of rows) {

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock';
 import type { Store } from '../db/connection';
 import { validateCampaign, type ValidationPass } from './validation';
+import { hasStagedImport, published } from '../db/visibility';
 
 /**
  * What a validation result depends on, cheap to read: the campaign row (mapping, template, audience
@@ -44,7 +45,9 @@ function fingerprint(store: Store, campaignId: number): string {
           .sum<number>(eb.case().when('state', '=', 'pending').then(1).else(0).end())
           .as('pending'),
       ])
-      .where('campaign_id', '=', campaignId),
+      .where('campaign_id', '=', campaignId)
+      // Publishing an import changes what is visible without touching a recipient row.
+      .$if(hasStagedImport(store.sqlite, campaignId), (q) => q.where(published())),
   );
   const s = store.sqlite
     .prepare('SELECT count(*) AS n, max(created_at) AS at FROM suppression')

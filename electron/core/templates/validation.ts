@@ -15,6 +15,7 @@ import { toSetup } from './campaign-message';
 import { audienceScope } from '../campaigns/audience-scope';
 import { isUsMarketing } from '../../../shared/domain/reach';
 import { excludedBySql, leftOutGroups, skippedByKind, type LeftOutCounts } from './reach-groups';
+import { hasStagedImport, published } from '../db/visibility';
 
 export interface ValidationPass {
   summary: ValidationSummary;
@@ -44,7 +45,8 @@ function countState(store: Store, campaignId: number, state: 'pending' | 'skippe
         .selectFrom('recipients')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('campaign_id', '=', campaignId)
-        .where('state', '=', state),
+        .where('state', '=', state)
+        .$if(hasStagedImport(store.sqlite, campaignId), (q) => q.where(published())),
     )?.n ?? 0
   );
 }
@@ -121,6 +123,7 @@ export async function validateCampaign(
         .select(['id', 'row_number', 'phone', 'country', 'fields_json', 'variant'])
         .where('campaign_id', '=', campaignId)
         .where('state', '=', 'pending')
+        .$if(hasStagedImport(store.sqlite, campaignId), (q) => q.where(published()))
         // Selected rather than filtered on, so a page reads pageSize rows however few are kept.
         .select(excludedBySql(scope).as('excluded_by'))
         .select(

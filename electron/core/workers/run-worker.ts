@@ -1,4 +1,4 @@
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { parentPort, Worker, workerData, type ResourceLimits } from 'node:worker_threads';
 
 /** Where a worker's code is: a URL, and for TypeScript in development the real entry as argv[2]. */
 export interface WorkerEntry {
@@ -92,4 +92,43 @@ export function runWorker<M extends Message>(
       setTimeout(() => void worker.terminate(), 5000).unref();
     },
   };
+}
+
+/** A failure the worker reports as its final message: INPUT is the file's fault, INTERNAL ours. */
+export type WorkerFailure = { type: 'error'; code: 'INPUT' | 'INTERNAL'; message: string };
+
+/** Why a file could not be read, in words, for the errors of the file system (null for others). */
+export function fileReadProblem(e: unknown): string | null {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOENT') return 'The file is no longer there (it was moved or deleted).';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EBUSY' || code === 'EIO')
+    return `The file could not be read: ${(e as Error).message}`;
+  return null;
+}
+
+/**
+ * The worker's side of runWorker's protocol, once for every worker: reads the task, notes a
+ * `cancel`, runs `work` and posts its final message, or the message `failure` makes of what it
+ * threw (INTERNAL with the error's text when `failure` does not know it).
+ */
+export function serveTask<T, M extends Message>(
+  work: (task: T, ctx: { post: (m: M) => void; isCancelled: () => boolean }) => Promise<M>,
+  failure: (e: unknown) => M | null,
+): void {
+  const task = workerData as T;
+  let cancelled = false;
+  parentPort?.on('message', (m: { type?: string }) => {
+    if (m.type === 'cancel') cancelled = true;
+  });
+  const post = (m: M) => parentPort?.postMessage(m);
+  work(task, { post, isCancelled: () => cancelled }).then(post, (e: unknown) => {
+    const known = failure(e);
+    if (known) return post(known);
+    const text = e instanceof Error ? e.message : String(e);
+    post({
+      type: 'error',
+      code: 'INTERNAL',
+      message: text,
+    } satisfies WorkerFailure as unknown as M);
+  });
 }

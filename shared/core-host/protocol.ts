@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { ERROR_CODES } from '../api/errors';
+import { eventNames, type EventName } from '../api/events';
+
+/**
+ * The one message protocol between a shell and the core running beside it (issue 14, item 3): a
+ * worker thread for the headless shell and the CLI, an Electron utilityProcess for the desktop app.
+ * Every message is parsed with these schemas where it arrives; what does not parse is dropped and
+ * reported, never acted on. Method inputs stay `unknown` here: the core's dispatch parses them
+ * with the method's own schema (shared/api), exactly as in-process calls do.
+ */
+
+/** What the host needs to open the core: plain data only (functions cannot cross the boundary). */
+export const hostOptions = z
+  .object({
+    dataDir: z.string().min(1).max(4096),
+    shell: z.enum(['electron', 'headless']),
+    nativeBinding: z.string().max(4096).optional(),
+    externalChangePollMs: z.number().int().min(0).max(3_600_000).optional(),
+    runSenders: z.boolean().optional(),
+    statusPolling: z.boolean().optional(),
+    logLevel: z.enum(['error', 'warn', 'info', 'debug']).optional(),
+  })
+  .strict();
+export type HostOptions = z.infer<typeof hostOptions>;
+
+const callId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+/** Shell → host. */
+export const toHost = z.discriminatedUnion('type', [
+  z
+    .object({
+      type: z.literal('call'),
+      id: callId,
+      method: z.string().max(100),
+      input: z.unknown(),
+    })
+    .strict(),
+  z.object({ type: z.literal('close') }).strict(),
+]);
+export type ToHost = z.infer<typeof toHost>;
+
+const apiError = z
+  .object({ code: z.enum(ERROR_CODES), message: z.string(), details: z.unknown().optional() })
+  .strict();
+
+/** Host → shell: results answer calls by id; events are the core's pushes, forwarded as they happen. */
+export const fromHost = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }).strict(),
+  z
+    .object({
+      type: z.literal('result'),
+      id: callId,
+      result: z.union([
+        z.object({ ok: z.literal(true), value: z.unknown() }).strict(),
+        z.object({ ok: z.literal(false), error: apiError }).strict(),
+      ]),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('event'),
+      name: z.enum(eventNames as [EventName, ...EventName[]]),
+      payload: z.unknown(),
+    })
+    .strict(),
+  /** The core could not open (a damaged data folder…): the words to show. */
+  z.object({ type: z.literal('failed'), message: z.string() }).strict(),
+  z.object({ type: z.literal('closed') }).strict(),
+]);
+export type FromHost = z.infer<typeof fromHost>;
