@@ -98,8 +98,8 @@ test('pick a template, map it, step through the preview, fix a problem and see t
 
   // The cost estimate: marketing, by country, from the dated card.
   const cost = page.getByTestId('cost-estimate');
-  // 2 × $0.0529 (UK); the US number left out costs nothing.
-  await expect(cost.getByTestId('cost-total')).toHaveText('About $0.1058');
+  // 2 × $0.0529 (UK) in the currency's own cents; the US number left out costs nothing.
+  await expect(cost.getByTestId('cost-total')).toHaveText('About $0.11');
   await expect(
     cost.getByTestId('cost-country').filter({ hasText: 'United Kingdom' }),
   ).toContainText('2');

@@ -6,6 +6,7 @@ import { useStore } from '../../store';
 import { BusinessCountryField } from '../settings/BusinessCountryField';
 import { CampaignNameModal } from './CampaignNameModal';
 import { DeleteCampaignModal } from './DeleteCampaignModal';
+import { fmt } from '../../lib/format';
 
 const STATE_COLOR: Record<CampaignSummary['state'], string> = {
   draft: 'gray',
@@ -101,8 +102,8 @@ export function CampaignsPage() {
                     {CAMPAIGN_STATE_LABEL[c.state]}
                   </Badge>
                 </Table.Td>
-                <Table.Td>{c.recipients.toLocaleString()}</Table.Td>
-                <Table.Td>{new Date(c.updatedAt).toLocaleString()}</Table.Td>
+                <Table.Td>{fmt().count(c.recipients)}</Table.Td>
+                <Table.Td>{fmt().date(c.updatedAt)}</Table.Td>
                 <Table.Td>
                   <Menu position="bottom-end">
                     <Menu.Target>

@@ -8,6 +8,7 @@ import { PacingPanel } from './PacingPanel';
 import { ConfirmSendModal } from './confirm/ConfirmSendModal';
 import { FiguresList } from './confirm/FiguresList';
 import { sendFigures } from './confirm/figures';
+import { fmt } from '../../lib/format';
 
 /** Review & send: what will happen, what could stop it, a test to yourself, then Send or Schedule. */
 export function ReviewSendStep({ campaign }: { campaign: Campaign }) {
@@ -103,7 +104,7 @@ export function ReviewSendStep({ campaign }: { campaign: Campaign }) {
           <Text size="sm" c="dimmed" mt="sm">
             Sends from {account.name} at up to {account.ratePerSecond} messages per second
             {account.messagingLimit
-              ? `, at most ${account.messagingLimit.toLocaleString()} people per 24 hours`
+              ? `, at most ${fmt().count(account.messagingLimit)} people per 24 hours`
               : ''}
             .
           </Text>
@@ -156,7 +157,7 @@ export function ReviewSendStep({ campaign }: { campaign: Campaign }) {
           >
             {scheduleAt && scheduleAt > Date.now()
               ? 'Schedule'
-              : `Send to ${figures.willReceive.toLocaleString()} recipients`}
+              : `Send to ${fmt().count(figures.willReceive)} recipients`}
           </Button>
         </Group>
       </Paper>

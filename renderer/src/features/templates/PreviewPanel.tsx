@@ -17,6 +17,7 @@ import type { Preview, VariantPreview } from '../../../../shared/api';
 import { useStore } from '../../store';
 import type { PreviewTarget } from '../../store/slices/templates';
 import { MessageBubble } from './MessageBubble';
+import { fmt } from '../../lib/format';
 
 type Show = (target: PreviewTarget) => Promise<void>;
 
@@ -48,7 +49,7 @@ function Navigator({ preview, show }: { preview: Preview | null; show: Show }) {
           </ActionIcon>
           <Text size="sm" data-testid="preview-position">
             {r
-              ? `Recipient ${preview.position.toLocaleString()} of ${preview.total.toLocaleString()}${preview.filteredFrom != null ? ' in the audience filter' : ''} · row ${r.rowNumber} · ${r.phone}`
+              ? `Recipient ${fmt().count(preview.position)} of ${fmt().count(preview.total)}${preview.filteredFrom != null ? ' in the audience filter' : ''} · row ${r.rowNumber} · ${r.phone}`
               : preview.filteredFrom
                 ? 'Nobody is left once the audience filter (and the frequency cap) are applied: the preview shows the template.'
                 : 'No recipients yet: the preview shows the template.'}
@@ -97,9 +98,9 @@ function Navigator({ preview, show }: { preview: Preview | null; show: Show }) {
       </Group>
       {preview.filteredFrom != null && (
         <Text size="xs" c="dimmed" data-testid="preview-filtered">
-          Only the {preview.total.toLocaleString()} of {preview.filteredFrom.toLocaleString()}{' '}
-          recipients who will be sent to are shown (the audience filter and the frequency cap leave
-          the others out).
+          Only the {fmt().count(preview.total)} of {fmt().count(preview.filteredFrom)} recipients
+          who will be sent to are shown (the audience filter and the frequency cap leave the others
+          out).
         </Text>
       )}
       {preview.notFound && (

@@ -13,12 +13,13 @@ import {
 import type { ValidationReason, ValidationSummary } from '../../../../shared/api';
 import { leftOutSentence } from '../../../../shared/domain/reach';
 import { useStore } from '../../store';
+import { fmt } from '../../lib/format';
 
 const ACTION_TEXT: Record<ValidationReason['action'], (n: number) => string> = {
   fix_mapping: () => 'Every recipient has this: fix the mapping above.',
   choose_template: () => 'Choose an approved template, or sync again once this one is approved.',
   skip_recipients: (n) =>
-    `${n === 1 ? 'This recipient' : `These ${n.toLocaleString()} recipients`} will be skipped when sending, with this reason. Or fix ${n === 1 ? 'the row' : 'their rows'} in your file and import again.`,
+    `${n === 1 ? 'This recipient' : `These ${fmt().count(n)} recipients`} will be skipped when sending, with this reason. Or fix ${n === 1 ? 'the row' : 'their rows'} in your file and import again.`,
 };
 
 function Reason({ reason }: { reason: ValidationReason }) {
@@ -44,7 +45,7 @@ function Reason({ reason }: { reason: ValidationReason }) {
       </Table.Td>
       <Table.Td>
         <Badge color={reason.action === 'skip_recipients' ? 'orange' : 'red'} variant="light">
-          {reason.count.toLocaleString()}
+          {fmt().count(reason.count)}
         </Badge>
       </Table.Td>
       <Table.Td>
@@ -82,8 +83,8 @@ function reachText(v: ValidationSummary): string {
   if (audience === 0) return 'There is nobody to send to yet: add customers in the Audience tab.';
   const head =
     leftOut === 0
-      ? `All ${audience.toLocaleString()} recipients will receive this message.`
-      : `${v.willReceive.toLocaleString()} of ${audience.toLocaleString()} recipients will receive this message.`;
+      ? `All ${fmt().count(audience)} recipients will receive this message.`
+      : `${fmt().count(v.willReceive)} of ${fmt().count(audience)} recipients will receive this message.`;
   return leftOut === 0 ? head : `${head} ${leftOutSentence(v.leftOut)}`;
 }
 
