@@ -102,7 +102,9 @@ export function ReviewSendStep({ campaign }: { campaign: Campaign }) {
         )}
         {account && (
           <Text size="sm" c="dimmed" mt="sm">
-            Sends from {account.name} at up to {account.ratePerSecond} messages per second
+            Sends from {account.name}
+            {account.displayPhoneNumber ? ` (${fmt().phone(account.displayPhoneNumber)})` : ''} at
+            up to {account.ratePerSecond} messages per second
             {account.messagingLimit
               ? `, at most ${fmt().count(account.messagingLimit)} people per 24 hours`
               : ''}
@@ -134,7 +136,10 @@ export function ReviewSendStep({ campaign }: { campaign: Campaign }) {
         {testResult && (
           <Alert mt="sm" color={testResult.ok ? 'teal' : 'red'} data-testid="test-result">
             {testResult.ok
-              ? `Sent to ${testResult.to}. Check your phone.`
+              ? account?.kind === 'sandbox'
+                ? // The Sandbox is our simulation of Meta: nothing leaves this computer.
+                  `The Sandbox accepted the test for ${fmt().phone(testResult.to)}. It is a simulation: no message reaches a phone. Connect a WhatsApp Business account in Settings to send real tests.`
+                : `Sent to ${fmt().phone(testResult.to)}. Check WhatsApp on that phone: it usually arrives within a minute.`
               : `${testResult.message} ${testResult.action}`}
           </Alert>
         )}

@@ -19,6 +19,7 @@ import { countryOptions } from '../audience/countries';
 import { fieldErrors, LimitField, RateField, type LimitValue } from './AccountFormFields';
 import { ConnectionCheckList } from './ConnectionCheckList';
 import { VaultKeyModal } from './VaultKeyModal';
+import { DEFAULT_MESSAGING_LIMIT } from '../../../../shared/domain/limits';
 
 interface Draft {
   name: string;
@@ -40,7 +41,9 @@ const EMPTY: Draft = {
   tokenEnv: '',
   baseUrl: '',
   rate: 80,
-  limit: null,
+  // Meta starts every new business portfolio at 250; "Unlimited" would let the first campaign
+  // run into Meta's own refusal. "Test connection" reads the real tier afterwards.
+  limit: DEFAULT_MESSAGING_LIMIT,
   country: null,
 };
 
