@@ -87,16 +87,20 @@ export function AccountForm() {
     setBusy(true);
     setError(null);
     setTokenError(null);
-    const r = await api.call('accounts.add', {
-      name: draft.name,
-      phoneNumberId: draft.phoneNumberId.trim(),
-      wabaId: draft.wabaId.trim(),
-      ...(draft.tokenEnv.trim() ? { tokenEnv: draft.tokenEnv.trim() } : {}),
-      ...(draft.baseUrl.trim() ? { baseUrl: draft.baseUrl.trim() } : {}),
-      ...(typeof draft.rate === 'number' ? { ratePerSecond: draft.rate } : {}),
-      messagingLimit: draft.limit,
-      ...(draft.country ? { defaultCountry: draft.country } : {}),
-    });
+    const r = await api.call(
+      'accounts.add',
+      {
+        name: draft.name,
+        phoneNumberId: draft.phoneNumberId.trim(),
+        wabaId: draft.wabaId.trim(),
+        ...(draft.tokenEnv.trim() ? { tokenEnv: draft.tokenEnv.trim() } : {}),
+        ...(draft.baseUrl.trim() ? { baseUrl: draft.baseUrl.trim() } : {}),
+        ...(typeof draft.rate === 'number' ? { ratePerSecond: draft.rate } : {}),
+        messagingLimit: draft.limit,
+        ...(draft.country ? { defaultCountry: draft.country } : {}),
+      },
+      { shownInPlace: true },
+    );
     if (!r.ok) {
       setBusy(false);
       setError(r.error);
