@@ -18,6 +18,7 @@ import { useStore } from '../../store';
 import type { PreviewTarget } from '../../store/slices/templates';
 import { MessageBubble } from './MessageBubble';
 import { fmt } from '../../lib/format';
+import { inFormWords } from '../../../../shared/domain/templates/slot-label';
 
 type Show = (target: PreviewTarget) => Promise<void>;
 
@@ -117,6 +118,7 @@ function Navigator({ preview, show }: { preview: Preview | null; show: Show }) {
  * split passes the selected variant's preview (which also says which variant the recipient gets).
  */
 export function PreviewPanel(props: { preview?: VariantPreview | null; onShow?: Show } = {}) {
+  const slots = useStore((s) => s.setup?.template?.slots);
   const campaignPreview = useStore((s) => s.messagePreview);
   const preview = props.preview !== undefined ? props.preview : campaignPreview;
   const show = props.onShow ?? useStore.getState().showRecipient;
@@ -132,7 +134,7 @@ export function PreviewPanel(props: { preview?: VariantPreview | null; onShow?: 
           <Alert color="red" title="This recipient would be skipped" data-testid="preview-problems">
             {preview.problems.map((p, i) => (
               <Text key={i} size="sm">
-                {p.message}
+                {inFormWords(p.message, slots ?? [])}
               </Text>
             ))}
           </Alert>

@@ -14,6 +14,8 @@ import type { ValidationReason, ValidationSummary } from '../../../../shared/api
 import { leftOutSentence } from '../../../../shared/domain/reach';
 import { useStore } from '../../store';
 import { fmt } from '../../lib/format';
+import { inFormWords } from '../../../../shared/domain/templates/slot-label';
+import type { Slot } from '../../../../shared/domain/templates';
 
 const ACTION_TEXT: Record<ValidationReason['action'], (n: number) => string> = {
   fix_mapping: () => 'Every recipient has this: fix the mapping above.',
@@ -22,7 +24,12 @@ const ACTION_TEXT: Record<ValidationReason['action'], (n: number) => string> = {
     `${n === 1 ? 'This recipient' : `These ${fmt().count(n)} recipients`} will be skipped when sending, with this reason. Or fix ${n === 1 ? 'the row' : 'their rows'} in your file and import again.`,
 };
 
+/** The slots of the chosen template, to name them as the form does. */
+const useSlots = () => useStore((s) => s.setup?.template?.slots ?? NO_SLOTS);
+const NO_SLOTS: Slot[] = [];
+
 function Reason({ reason }: { reason: ValidationReason }) {
+  const slots = useSlots();
   // With an A/B split the preview shown is the variant's; both follow the row asked for.
   const show = async (target: { recipientId: number }) => {
     const s = useStore.getState();
@@ -39,7 +46,7 @@ function Reason({ reason }: { reason: ValidationReason }) {
         </Text>
         {reason.slots.length > 0 && (
           <Text size="xs" c="dimmed">
-            {reason.slots.join(', ')}
+            {reason.slots.map((k) => inFormWords(k, slots)).join(', ')}
           </Text>
         )}
       </Table.Td>
@@ -56,7 +63,7 @@ function Reason({ reason }: { reason: ValidationReason }) {
               key={e.recipientId}
               size="xs"
               component="button"
-              title={e.message}
+              title={inFormWords(e.message, slots)}
               onClick={() => void show({ recipientId: e.recipientId })}
             >
               row {e.rowNumber}
@@ -92,6 +99,7 @@ function reachText(v: ValidationSummary): string {
 export function ValidationPanel() {
   const v = useStore((s) => s.validation);
   const validating = useStore((s) => s.validating);
+  const slots = useSlots();
   return (
     <Paper withBorder p="md" data-testid="validation-summary">
       <Stack gap="sm">
@@ -126,7 +134,7 @@ export function ValidationPanel() {
           <Alert color="red" title="Fix the mapping" data-testid="mapping-problems">
             {v.mappingProblems.map((p) => (
               <Text key={p} size="sm">
-                {p}
+                {inFormWords(p, slots)}
               </Text>
             ))}
           </Alert>
