@@ -1,5 +1,10 @@
 import type { Page } from '@playwright/test';
+import { METHOD_NAMES } from '../../shared/api/names';
+import { isAction } from '../../renderer/src/lib/refusals';
 import { expect, openApp, test, type AppHandle } from './fixtures';
+
+/** Actions only: with reads refused too, a page could not even load what the button acts on. */
+const ACTIONS = METHOD_NAMES.filter(isAction);
 
 /**
  * Issue 15 item 5: every refusal appears where the user acted. The backend is made to refuse
@@ -15,7 +20,7 @@ const csv = Buffer.from(
 /** Each step refuses with its own words, so a message left from an earlier step proves nothing. */
 async function refusedWith(app: AppHandle, step: string): Promise<string> {
   const words = `Refused on purpose at “${step}”.`;
-  await app.refuse('*', words);
+  await app.refuse(ACTIONS, words);
   return words;
 }
 
@@ -116,4 +121,23 @@ test('a campaign’s buttons show every refusal', async ({ page, app }) => {
   await expectShown(page, words);
   // Nothing started: the refusal is not a silent success.
   expect(app.query<{ state: string }>('SELECT state FROM campaigns')[0]?.state).toBe('draft');
+
+  // Scheduled for later, then cancelling is refused: the campaign stays scheduled and says why.
+  await app.refuse(null);
+  const later = new Date(Date.now() + 3 * 3600_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  await page
+    .getByLabel('Send later (optional)')
+    .fill(
+      `${later.getFullYear()}-${pad(later.getMonth() + 1)}-${pad(later.getDate())}T${pad(later.getHours())}:${pad(later.getMinutes())}`,
+    );
+  await page.getByTestId('send-button').click();
+  await page.getByTestId('confirm-send-button').click();
+  const progress = page.getByTestId('send-progress');
+  await expect(progress).toHaveAttribute('data-state', 'scheduled');
+  words = await refusedWith(app, 'cancel campaign');
+  await progress.getByRole('button', { name: 'Cancel campaign' }).click();
+  await page.getByTestId('confirm-cancel-button').click();
+  await expectShown(page, words);
+  expect(app.query<{ state: string }>('SELECT state FROM campaigns')[0]?.state).toBe('scheduled');
 });
