@@ -65,7 +65,7 @@ test('pick a template, map it, step through the preview, fix a problem and see t
   await expect(page.getByTestId('preview-position')).toContainText('Recipient 2 of 3 · row 3');
   await expect(bubble.getByTestId('missing-value')).toHaveText('{{1}}');
   await expect(page.getByTestId('preview-problems')).toContainText(
-    'body.1 ("First name") is empty.',
+    'Body {{1}} ("First name") is empty.',
   );
 
   // The validation summary names the reason and the row.
