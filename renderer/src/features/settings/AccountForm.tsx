@@ -30,6 +30,8 @@ interface Draft {
   baseUrl: string;
   rate: number | string;
   limit: LimitValue;
+  /** Untouched, the limit is not sent: the core records Meta's starting 250 as a default it replaces with Meta's figure. */
+  limitChosen: boolean;
   country: string | null;
 }
 
@@ -44,6 +46,7 @@ const EMPTY: Draft = {
   // Meta starts every new business portfolio at 250; "Unlimited" would let the first campaign
   // run into Meta's own refusal. "Test connection" reads the real tier afterwards.
   limit: DEFAULT_MESSAGING_LIMIT,
+  limitChosen: false,
   country: null,
 };
 
@@ -96,7 +99,7 @@ export function AccountForm() {
         ...(draft.tokenEnv.trim() ? { tokenEnv: draft.tokenEnv.trim() } : {}),
         ...(draft.baseUrl.trim() ? { baseUrl: draft.baseUrl.trim() } : {}),
         ...(typeof draft.rate === 'number' ? { ratePerSecond: draft.rate } : {}),
-        messagingLimit: draft.limit,
+        ...(draft.limitChosen ? { messagingLimit: draft.limit } : {}),
         ...(draft.country ? { defaultCountry: draft.country } : {}),
       },
       { shownInPlace: true },
@@ -202,7 +205,10 @@ export function AccountForm() {
             />
             <LimitField
               value={draft.limit}
-              onChange={(v) => set('limit', v)}
+              onChange={(v) => {
+                set('limit', v);
+                set('limitChosen', true);
+              }}
               error={errors.messagingLimit}
             />
             <Select
