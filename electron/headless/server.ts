@@ -11,6 +11,7 @@ import { isCoreError } from '../../shared/api';
 import { crossSiteReason, outsidePath } from './guards';
 import { isDownloadKind, openDownload } from '../core/downloads';
 import { log } from '../core/log';
+import { parseRefusing, type Refusing } from './test-switches';
 
 /** Loopback only: the headless shell is a local UI, never a network service. */
 export const HEADLESS_HOST = '127.0.0.1';
@@ -35,6 +36,8 @@ export interface HeadlessOptions {
   port?: number;
   /** Fixed token for tests; a random one is made otherwise. */
   token?: string;
+  /** Enables POST /test/refuse (test-switches.ts); only `serve` with the test env var sets it. */
+  testSwitches?: boolean;
 }
 
 export interface HeadlessServer {
@@ -88,7 +91,10 @@ function sendJson(res: ServerResponse, status: number, value: unknown) {
   send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
 }
 
-const fail = (code: ErrorCode, message: string) => ({ ok: false, error: { code, message } });
+const fail = (code: ErrorCode, message: string) => ({
+  ok: false as const,
+  error: { code, message },
+});
 const tooBigMessage = `The file is larger than ${MAX_UPLOAD_BYTES / 2 ** 20} MB, the most Campaign Desk takes. Split it into smaller files.`;
 
 async function readJson(
@@ -148,6 +154,7 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
   const rendererRoot = resolve(options.rendererDir);
   const sseClients = new Set<ServerResponse>();
   let port = 0;
+  let refusing: Refusing | null = null;
 
   const offEvents = options.core.events.onAny((name, payload) => {
     const frame = `event: push\ndata: ${JSON.stringify({ name, payload })}\n\n`;
@@ -234,6 +241,14 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
         return streamDownload(options.core, kind, Number(download[2]), res);
       }
 
+      if (options.testSwitches && url.pathname === '/test/refuse' && req.method === 'POST') {
+        const body = await readJson(req);
+        const parsed = body.ok ? parseRefusing(body.value) : body.message;
+        if (typeof parsed === 'string') return sendJson(res, 400, fail('VALIDATION', parsed));
+        refusing = parsed;
+        return sendJson(res, 200, { ok: true, value: { refusing: parsed !== null } });
+      }
+
       if (url.pathname.startsWith('/api/')) {
         if (req.method !== 'POST') return send(res, 405, 'Use POST.');
         if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
@@ -257,7 +272,9 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
               `The browser shell opens only files you upload (or files in its data folder), not ${outside.slice(0, 200)}. Drop or choose the file in the page instead.`,
             ),
           );
-        const result: Result<unknown> = await dispatch(options.core.handlers, method, body.value);
+        const result: Result<unknown> = refusing?.methods.has(method)
+          ? fail(refusing.code, refusing.message)
+          : await dispatch(options.core.handlers, method, body.value);
         return sendJson(res, result.ok ? 200 : STATUS_FOR[result.error.code], result);
       }
 

@@ -3,6 +3,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { CampaignsPage } from './features/campaigns/CampaignsPage';
 import { api } from './lib/api';
 import { useStore } from './store';
+import { RefusalNotices } from './features/shell/RefusalNotices';
 
 // The campaigns list is the first screen; the other pages load when first opened, so the
 // first paint downloads only what it shows.
@@ -79,6 +80,7 @@ export function App() {
           onClick={() => navigate({ page: 'settings' })}
         />
       </AppShell.Navbar>
+      <RefusalNotices />
       <AppShell.Main>
         <Suspense fallback={pageLoading}>
           {view.page === 'campaigns' && <CampaignsPage />}

@@ -101,6 +101,8 @@ export interface CampaignSummary {
   templateName: string | null;
   templateLanguage: string | null;
   recipients: number;
+  /** Recipients WhatsApp accepted a message for (sent, delivered, read or unknown): 0 means it sent nothing. */
+  reached: number;
   createdAt: number;
   updatedAt: number;
 }

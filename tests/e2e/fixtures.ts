@@ -20,6 +20,11 @@ export interface AppHandle {
   query<T>(sql: string, ...params: unknown[]): T[];
   /** Writes to the app's SQLite directly: test setup for steps another test covers through the UI. */
   exec(sql: string, ...params: unknown[]): void;
+  /**
+   * Makes the backend refuse these contract methods ('*' for all; null to stop) through the
+   * headless shell's test-only switch (electron/headless/test-switches.ts).
+   */
+  refuse(methods: string[] | '*' | null, message?: string): Promise<void>;
   /** Runs the CLI against the same data folder. */
   cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
 }
@@ -47,6 +52,8 @@ async function startServer(
     {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Only arms POST /test/refuse; nothing refuses until a test asks (AppHandle.refuse).
+      env: { ...process.env, CAMPAIGN_DESK_TEST_SWITCHES: '1' },
     },
   );
   const info = await new Promise<{ url: string; openUrl: string; token: string }>(
@@ -98,6 +105,15 @@ export const test = base.extend<{ app: AppHandle }>({
         }
       },
       cli: (...args: string[]) => runCli(['--data-dir', dataDir, ...args]),
+      async refuse(methods, message) {
+        const res = await fetch(`${info.url}/test/refuse`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${info.token}` },
+          body: JSON.stringify({ methods, ...(message ? { message } : {}) }),
+        });
+        if (!res.ok)
+          throw new Error(`The refusal switch answered ${res.status}: ${await res.text()}`);
+      },
     };
     await use(handle);
     child.kill('SIGTERM');

@@ -65,7 +65,7 @@ test('pick a template, map it, step through the preview, fix a problem and see t
   await expect(page.getByTestId('preview-position')).toContainText('Recipient 2 of 3 · row 3');
   await expect(bubble.getByTestId('missing-value')).toHaveText('{{1}}');
   await expect(page.getByTestId('preview-problems')).toContainText(
-    'body.1 ("First name") is empty.',
+    'Body {{1}} ("First name") is empty.',
   );
 
   // The validation summary names the reason and the row.
@@ -98,8 +98,8 @@ test('pick a template, map it, step through the preview, fix a problem and see t
 
   // The cost estimate: marketing, by country, from the dated card.
   const cost = page.getByTestId('cost-estimate');
-  // 2 × $0.0529 (UK); the US number left out costs nothing.
-  await expect(cost.getByTestId('cost-total')).toHaveText('About $0.1058');
+  // 2 × $0.0529 (UK) in the currency's own cents; the US number left out costs nothing.
+  await expect(cost.getByTestId('cost-total')).toHaveText('About $0.11');
   await expect(
     cost.getByTestId('cost-country').filter({ hasText: 'United Kingdom' }),
   ).toContainText('2');

@@ -68,6 +68,44 @@ describe('headless shell', () => {
       body: JSON.stringify(body),
     });
 
+  it('has no refusal switch unless started with one; with it, refuses the methods named until told to stop', async () => {
+    const refuse = (port: number, token: string, body: unknown) =>
+      http(port, '/test/refuse', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
+    // The plain server (what the desktop build and `serve` without the env var run) has none.
+    expect((await refuse(server.port, server.token, { methods: '*' })).status).toBe(405);
+    expect(JSON.parse((await api('campaigns.list', {})).body)).toMatchObject({ ok: true });
+
+    const armed = await startHeadlessServer({ core, rendererDir: dir.path, testSwitches: true });
+    try {
+      const call = (method: string) =>
+        http(armed.port, `/api/${method}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${armed.token}` },
+          body: '{}',
+        });
+      expect((await refuse(armed.port, armed.token, { methods: ['no.such'] })).status).toBe(400);
+      expect(
+        (await refuse(armed.port, armed.token, { methods: ['campaigns.list'], message: 'No.' }))
+          .status,
+      ).toBe(200);
+      const refused = await call('campaigns.list');
+      expect(refused.status).toBe(409);
+      expect(JSON.parse(refused.body)).toEqual({
+        ok: false,
+        error: { code: 'CONFLICT', message: 'No.' },
+      });
+      expect(JSON.parse((await call('accounts.list')).body)).toMatchObject({ ok: true });
+      await refuse(armed.port, armed.token, { methods: null });
+      expect(JSON.parse((await call('campaigns.list')).body)).toMatchObject({ ok: true });
+    } finally {
+      await armed.close();
+    }
+  });
+
   it('listens on loopback only', () => {
     expect((server.server.address() as AddressInfo).address).toBe('127.0.0.1');
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

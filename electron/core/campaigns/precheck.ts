@@ -10,6 +10,7 @@ import { loadCampaignMessages } from '../templates/compose';
 import { leftOutSentence, recipientsText } from '../../../shared/domain/reach';
 import type { Reach } from '../templates/reach';
 import { audienceScope } from './audience-scope';
+import { formatPhone } from '../../../shared/format/phone';
 
 /** "template …" → "Template …": the per-variant texts start lower case to read well after "Variant B: ". */
 const sentence = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
@@ -60,7 +61,7 @@ export async function precheckCampaign(
       add(
         'phone_number',
         true,
-        `Sending from ${info.info.displayPhoneNumber ?? info.info.id}${info.info.verifiedName ? ` (${info.info.verifiedName})` : ''}.`,
+        `Sending from ${info.info.displayPhoneNumber ? formatPhone(info.info.displayPhoneNumber) : info.info.id}${info.info.verifiedName ? ` (${info.info.verifiedName})` : ''}.`,
       );
       // The connection works: the portfolio's messaging limit is read now when it is stale.
       await refreshMessagingLimit(deps, campaign.account_id);

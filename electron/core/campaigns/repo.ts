@@ -11,20 +11,41 @@ import type { CampaignsTable } from '../db/schema';
 import { countHeld } from '../status/queries';
 import { hasStagedImport, published, stagedCountSql } from '../db/visibility';
 
-type CampaignRow = Selectable<CampaignsTable> & { recipients: number };
+type CampaignRow = Selectable<CampaignsTable> & { recipients: number; reached: number };
+
+/** States a message reaches once WhatsApp accepted it (what ProgressPanel calls "sent any"). */
+const REACHED_STATES = ['sent', 'delivered', 'read', 'unknown'] as const;
 
 function summaryQuery(store: Store) {
-  return store.q
-    .selectFrom('campaigns')
-    .selectAll('campaigns')
-    .select((eb) =>
-      eb
-        .selectFrom('recipients')
-        // Rows of an import still being written are not part of the audience yet.
-        .select(sql<number>`count(*) - ${sql.raw(stagedCountSql('campaigns.id'))}`.as('n'))
-        .whereRef('recipients.campaign_id', '=', 'campaigns.id')
-        .as('recipients'),
-    );
+  return (
+    store.q
+      .selectFrom('campaigns')
+      .selectAll('campaigns')
+      .select((eb) =>
+        eb
+          .selectFrom('recipients')
+          // Rows of an import still being written are not part of the audience yet.
+          .select(sql<number>`count(*) - ${sql.raw(stagedCountSql('campaigns.id'))}`.as('n'))
+          .whereRef('recipients.campaign_id', '=', 'campaigns.id')
+          .as('recipients'),
+      )
+      // Drafts never sent anything: skip the count where it cannot be anything but 0.
+      .select((eb) =>
+        eb
+          .case()
+          .when('campaigns.state', '=', 'draft')
+          .then(0)
+          .else(
+            eb
+              .selectFrom('recipients')
+              .select(sql<number>`count(*)`.as('n'))
+              .whereRef('recipients.campaign_id', '=', 'campaigns.id')
+              .where('recipients.state', 'in', REACHED_STATES),
+          )
+          .end()
+          .as('reached'),
+      )
+  );
 }
 
 function toSummary(row: CampaignRow): CampaignSummary {
@@ -37,6 +58,7 @@ function toSummary(row: CampaignRow): CampaignSummary {
     templateName: row.template_name,
     templateLanguage: row.template_language,
     recipients: row.recipients ?? 0,
+    reached: row.reached ?? 0,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

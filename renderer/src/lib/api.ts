@@ -12,6 +12,7 @@ import {
   type Result,
   type Transport,
 } from '../../../shared/api';
+import { isAction, reportRefusal } from './refusals';
 
 /**
  * The only module that talks to the backend. In Electron it uses the preload bridge; in the
@@ -140,14 +141,29 @@ export class ApiFailure extends Error {
   }
 }
 
+export interface CallOptions {
+  /** The caller shows a refusal where the user acted (a form's fields, a dialog's alert). */
+  shownInPlace?: boolean;
+}
+
 export const api = {
-  /** Returns the Result as is, for callers that branch on the error code. */
-  call<K extends MethodName>(method: K, input: MethodInput<K>): Promise<Result<MethodOutput<K>>> {
-    return transport.call(method, input);
+  /**
+   * Returns the Result as is, for callers that branch on the error code. A refused action is
+   * also put on screen (lib/refusals) unless the caller says it shows the refusal in place.
+   */
+  async call<K extends MethodName>(
+    method: K,
+    input: MethodInput<K>,
+    options: CallOptions = {},
+  ): Promise<Result<MethodOutput<K>>> {
+    const result = await transport.call(method, input);
+    if (!result.ok && !options.shownInPlace && isAction(method))
+      reportRefusal(method, result.error);
+    return result;
   },
   /** Returns the value or throws ApiFailure carrying the code and message. */
   async get<K extends MethodName>(method: K, input: MethodInput<K>): Promise<MethodOutput<K>> {
-    const result = await transport.call(method, input);
+    const result = await api.call(method, input);
     if (!result.ok) throw new ApiFailure(result.error);
     return result.value;
   },

@@ -140,7 +140,7 @@ describe('CLI: templates and the message', () => {
       /WhatsApp does not deliver marketing messages to US numbers/,
     );
     expect((await run('campaigns', 'estimate', id)).out).toMatch(
-      /About \$0\.\d{4} for 2 marketing messages[\s\S]*2025-07-01/,
+      /About \$0\.11 for 2 marketing messages \(2 recipients left out\)\.\n.*2 × \$0\.0529 = \$0\.11\n[\s\S]*2025-07-01/,
     );
   });
 

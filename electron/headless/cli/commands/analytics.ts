@@ -10,11 +10,11 @@ import {
   UsageError,
   type Command,
 } from '../framework';
+import { human } from '../format';
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const n = (v: number | null) => (v === null ? '—' : v.toLocaleString('en-US'));
-const signed = (v: number | null) =>
-  v === null ? '—' : v > 0 ? `+${v.toLocaleString('en-US')}` : v.toLocaleString('en-US');
+const n = (v: number | null) => (v === null ? '—' : human().count(v));
+const signed = (v: number | null) => (v === null ? '—' : human().signed(v));
 
 function describeHealth(h: AnalyticsHealth): string {
   const meta = {
@@ -37,7 +37,7 @@ const clicksOf = (m: MetaFigures | null) =>
   m?.clicks.length
     ? m.clicks.map(
         (c) =>
-          `    ${c.button} (${c.type.replace(/_button$/, '').replace('_', ' ')}): ${c.count.toLocaleString('en-US')}`,
+          `    ${c.button} (${c.type.replace(/_button$/, '').replace('_', ' ')}): ${human().count(c.count)}`,
       )
     : ['    (none reported)'];
 

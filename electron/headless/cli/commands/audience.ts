@@ -17,6 +17,7 @@ import {
   type Command,
   type Ctx,
 } from '../framework';
+import { human } from '../format';
 
 const ENCODING_ALIASES: Record<string, Encoding> = {
   'utf-8': 'utf-8',
@@ -96,9 +97,8 @@ export const audienceCommands: Command[] = [
       const core = ctx.core();
       const off = core.events.on('import.progress', (p) => {
         if (p.campaignId !== campaignId || ctx.json) return;
-        const mb = (n: number) => (n / 1e6).toFixed(1);
         ctx.io.stderr(
-          `… ${p.rows.toLocaleString('en')} rows, ${mb(p.bytes)} of ${mb(p.totalBytes)} MB, ${p.rowsPerSecond.toLocaleString('en')} rows/s`,
+          `… ${human().count(p.rows)} rows, ${human().bytes(p.bytes)} of ${human().bytes(p.totalBytes)}, ${human().count(p.rowsPerSecond)} rows/s`,
         );
       });
       try {

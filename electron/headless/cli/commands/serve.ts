@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { startHeadlessServer } from '../../server';
+import { TEST_SWITCHES_ENV } from '../../test-switches';
 import { EXIT, parsePort, print, str, flag, type Command } from '../framework';
 
 function openInBrowser(url: string) {
@@ -38,7 +39,12 @@ export const serveCommands: Command[] = [
       // The browser shell sends like the app: it picks up and resumes sending campaigns.
       const core = ctx.core({ runSenders: true });
       const rendererDir = builtRendererDir(import.meta.dirname);
-      const server = await startHeadlessServer({ core, rendererDir, port });
+      const server = await startHeadlessServer({
+        core,
+        rendererDir,
+        port,
+        testSwitches: process.env[TEST_SWITCHES_ENV] === '1',
+      });
       print(
         ctx,
         { url: server.url, openUrl: server.openUrl, token: server.token, dataDir: ctx.dataDir },

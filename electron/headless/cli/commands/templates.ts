@@ -19,6 +19,8 @@ import {
   type Command,
   type Ctx,
 } from '../framework';
+import { human } from '../format';
+import { noun } from '../../../../shared/format';
 
 /** `--var` may be given several times (parseArgs `multiple: true` yields a list). */
 function strings(ctx: Ctx, name: string): string[] {
@@ -31,8 +33,6 @@ function optionalId(ctx: Ctx, name: string): number | undefined {
   const raw = str(ctx, name);
   return raw === undefined ? undefined : parseId(raw, `--${name}`);
 }
-
-const money = (n: number): string => `$${n.toFixed(n < 1 ? 4 : 2)}`;
 
 function templateLine(t: TemplateInfo): string {
   const vars = t.slots.map((s) => s.key).join(' ') || '-';
@@ -124,9 +124,10 @@ function chargedLines(c: ChargedCost | null | undefined): string[] {
   if (c === null) return ['Charged: no delivery report with pricing yet.'];
   const free = c.free.customerService + c.free.entryPoint + c.free.other;
   return [
-    `Charged according to WhatsApp's reports: ${c.billable.toLocaleString('en')} billable (about ${money(c.cost)} at the card above), ${free.toLocaleString('en')} free (customer-service window ${c.free.customerService}, free entry point ${c.free.entryPoint}, other ${c.free.other}); ${c.unreported.toLocaleString('en')} delivered without a pricing report yet.`,
+    `Charged according to WhatsApp's reports: ${human().count(c.billable)} billable (about ${human().money(c.cost)} at the card above), ${human().count(free)} free (customer-service window ${c.free.customerService}, free entry point ${c.free.entryPoint}, other ${c.free.other}); ${human().count(c.unreported)} delivered without a pricing report yet.`,
     ...c.byCategory.map(
-      (b) => `  ${b.category.padEnd(28)}${String(b.messages).padStart(9)}  ${money(b.cost)}`,
+      (b) =>
+        `  ${b.category.padEnd(28)}${String(b.messages).padStart(9)}  ${human().money(b.cost)}`,
     ),
   ];
 }
@@ -315,7 +316,7 @@ export const templateCommands: Command[] = [
         v.unavailable
           ? v.unavailable
           : [
-              `Checked ${v.checked.toLocaleString('en')} recipients: ${v.valid.toLocaleString('en')} can be sent, ${v.invalid.toLocaleString('en')} would be skipped${v.alreadySkipped ? ` (and ${v.alreadySkipped.toLocaleString('en')} already skipped, e.g. opted out)` : ''}.`,
+              `Checked ${human().count(v.checked)} recipients: ${human().count(v.valid)} can be sent, ${human().count(v.invalid)} would be skipped${v.alreadySkipped ? ` (and ${human().count(v.alreadySkipped)} already skipped, e.g. opted out)` : ''}.`,
               ...v.reasons.map((r) => {
                 const example = r.examples[0];
                 const hint =
@@ -324,12 +325,12 @@ export const templateCommands: Command[] = [
                     : r.action === 'choose_template'
                       ? ' → choose an approved template'
                       : '';
-                return `  ${r.label}: ${r.count.toLocaleString('en')}${r.slots.length ? ` (${r.slots.join(', ')})` : ''}${hint}${example ? `\n    e.g. row ${example.rowNumber} (${example.phone}): ${example.message}` : ''}`;
+                return `  ${r.label}: ${human().count(r.count)}${r.slots.length ? ` (${r.slots.join(', ')})` : ''}${hint}${example ? `\n    e.g. row ${example.rowNumber} (${example.phone}): ${example.message}` : ''}`;
               }),
               ...v.mappingProblems.map((p) => `mapping: ${p}`),
-              `${v.willReceive.toLocaleString('en')} will receive this message.`,
+              `${human().count(v.willReceive)} will receive this message.`,
               ...v.leftOut.map(
-                (l) => `  left out: ${l.count.toLocaleString('en')} ${l.reason} → ${l.fix}`,
+                (l) => `  left out: ${human().count(l.count)} ${l.reason} → ${l.fix}`,
               ),
             ].join('\n'),
       );
@@ -348,10 +349,10 @@ export const templateCommands: Command[] = [
         e.unavailable
           ? e.unavailable
           : [
-              `About ${money(e.total)} for ${e.messages.toLocaleString('en')} ${e.category.toLowerCase()} messages (${e.excluded.toLocaleString('en')} recipients left out).`,
+              `About ${human().money(e.total, e.currency)} for ${human().countOf(e.messages, noun(`${e.category.toLowerCase()} message`))} (${human().countOf(e.excluded, noun('recipient'))} left out).`,
               ...e.countries.map(
                 (c) =>
-                  `  ${(c.country ?? '??').padEnd(4)}${c.marketName.padEnd(24)}${String(c.messages).padStart(9)} × ${money(c.unitPrice)} = ${money(c.cost)}`,
+                  `  ${(c.country ?? '??').padEnd(4)}${c.marketName.padEnd(24)}${String(c.messages).padStart(9)} × ${human().unitPrice(c.unitPrice, e.currency)} = ${human().money(c.cost, e.currency)}`,
               ),
               e.note,
               ...chargedLines(e.charged),

@@ -20,6 +20,7 @@ import { FilterPanel } from './filter/FilterPanel';
 import { ImportProgressPanel } from './ImportProgressPanel';
 import { ImportResultPanel } from './ImportResultPanel';
 import { PreviewPanel } from './PreviewPanel';
+import { fmt } from '../../lib/format';
 
 export function AudienceStep({ campaign }: { campaign: Campaign }) {
   const preview = useStore((s) => s.preview);
@@ -82,9 +83,9 @@ export function AudienceStep({ campaign }: { campaign: Campaign }) {
       {campaign.counts.total > 0 && (
         <Paper withBorder p="md">
           <Text fw={600} mb="xs" data-testid="audience-count">
-            {campaign.counts.total.toLocaleString()} recipients
+            {fmt().count(campaign.counts.total)} recipients
             {campaign.counts.skipped > 0
-              ? ` (${campaign.counts.skipped.toLocaleString()} skipped: opted out)`
+              ? ` (${fmt().count(campaign.counts.skipped)} skipped: opted out)`
               : ''}
           </Text>
           <ScrollArea>
@@ -113,7 +114,7 @@ export function AudienceStep({ campaign }: { campaign: Campaign }) {
           </ScrollArea>
           {campaign.counts.total > recipients.length && (
             <Text size="sm" c="dimmed" mt="xs">
-              Showing the first {recipients.length} of {campaign.counts.total.toLocaleString()}.
+              Showing the first {recipients.length} of {fmt().count(campaign.counts.total)}.
             </Text>
           )}
         </Paper>
@@ -125,8 +126,8 @@ export function AudienceStep({ campaign }: { campaign: Campaign }) {
         centered
       >
         <Text>
-          All {campaign.counts.total.toLocaleString()} recipients of this draft will be removed.
-          Your files are not touched.
+          All {fmt().count(campaign.counts.total)} recipients of this draft will be removed. Your
+          files are not touched.
         </Text>
         <Group justify="flex-end" mt="md">
           <Button variant="default" onClick={() => setConfirmClear(false)}>

@@ -1,5 +1,6 @@
 import { Button, Group, Paper, Progress, Stack, Text } from '@mantine/core';
 import { useStore } from '../../store';
+import { fmt } from '../../lib/format';
 
 export function ImportProgressPanel() {
   const progress = useStore((s) => s.progress);
@@ -16,7 +17,7 @@ export function ImportProgressPanel() {
         <Group justify="space-between">
           <Text size="sm" c="dimmed">
             {progress
-              ? `${progress.rows.toLocaleString()} rows · ${(progress.bytes / 1e6).toFixed(1)} of ${(progress.totalBytes / 1e6).toFixed(1)} MB · ${progress.rowsPerSecond.toLocaleString()} rows/s`
+              ? `${fmt().count(progress.rows)} rows · ${fmt().bytes(progress.bytes)} of ${fmt().bytes(progress.totalBytes)} · ${fmt().count(progress.rowsPerSecond)} rows/s`
               : 'Starting…'}
           </Text>
           <Button variant="default" size="xs" onClick={() => void cancelImport()}>

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ImportResult } from '../../../../shared/api';
 import { api } from '../../lib/api';
+import { fmt } from '../../lib/format';
 
 function Stat({
   label,
@@ -19,7 +20,7 @@ function Stat({
         {label}
       </Text>
       <Text fw={700} size="xl" c={value > 0 ? color : undefined}>
-        {value.toLocaleString()}
+        {fmt().count(value)}
       </Text>
     </div>
   );
@@ -56,7 +57,7 @@ export function ImportResultPanel({ result }: { result: ImportResult }) {
           />
         </SimpleGrid>
         <Text size="sm" c="dimmed">
-          {result.rows.toLocaleString()} customer rows read
+          {fmt().count(result.rows)} customer rows read
           {result.encoding ? ` as ${result.encoding}` : ''}
           {result.blankRows ? `, ${result.blankRows} blank rows ignored` : ''}. Phone column: “
           {result.phoneColumn}”
@@ -77,7 +78,7 @@ export function ImportResultPanel({ result }: { result: ImportResult }) {
         {rejected > 0 && (
           <>
             <Group justify="space-between">
-              <Text fw={600}>{rejected.toLocaleString()} rows were not added</Text>
+              <Text fw={600}>{fmt().count(rejected)} rows were not added</Text>
               <Button
                 variant="light"
                 onClick={() => void api.download('import-rejects', result.importId)}
@@ -105,8 +106,8 @@ export function ImportResultPanel({ result }: { result: ImportResult }) {
             </Table>
             {rejected > 20 && (
               <Text size="sm" c="dimmed">
-                Showing the first 20; the CSV has all {rejected.toLocaleString()}, with your
-                original columns, ready to fix and import again.
+                Showing the first 20; the CSV has all {fmt().count(rejected)}, with your original
+                columns, ready to fix and import again.
               </Text>
             )}
           </>

@@ -17,12 +17,9 @@ import { DELIMITERS, DELIMITER_LABEL, ENCODINGS, ENCODING_LABEL } from '../../..
 import { useStore } from '../../store';
 import { countryOptions } from './countries';
 import { CountrySuggestion } from './CountrySuggestion';
+import { fmt } from '../../lib/format';
 
-function formatBytes(n: number): string {
-  if (n < 1024) return `${n} bytes`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
-}
+const formatBytes = (n: number): string => fmt().bytes(n);
 
 /** What the file looks like as read, with every detected choice changeable. */
 export function PreviewPanel() {

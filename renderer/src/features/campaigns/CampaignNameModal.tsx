@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Account } from '../../../../shared/api';
 import { defaultAccountFor } from '../../../../shared/domain/accounts';
 import { useStore } from '../../store';
+import { fmt } from '../../lib/format';
 
 interface Props {
   opened: boolean;
@@ -19,7 +20,7 @@ interface Props {
 const accountLabel = (a: Account) =>
   a.kind === 'sandbox'
     ? `${a.name} (simulated, sends nothing)`
-    : `${a.name} · ${a.displayPhoneNumber ?? `ID ${a.phoneNumberId}`}${a.lastCheck?.ok === false ? ' — connection check failed' : ''}`;
+    : `${a.name} · ${a.displayPhoneNumber ? fmt().phone(a.displayPhoneNumber) : `ID ${a.phoneNumberId}`}${a.lastCheck?.ok === false ? ' — connection check failed' : ''}`;
 
 /** One dialog for "new campaign" and "rename": same field, same rules, same errors. */
 export function CampaignNameModal({

@@ -6,6 +6,7 @@ import { useStore } from '../../store';
 import { BusinessCountryField } from '../settings/BusinessCountryField';
 import { CampaignNameModal } from './CampaignNameModal';
 import { DeleteCampaignModal } from './DeleteCampaignModal';
+import { fmt } from '../../lib/format';
 
 const STATE_COLOR: Record<CampaignSummary['state'], string> = {
   draft: 'gray',
@@ -15,6 +16,23 @@ const STATE_COLOR: Record<CampaignSummary['state'], string> = {
   completed: 'green',
   cancelled: 'red',
 };
+
+/** A campaign that ended without sending anything is never shown as a green success. */
+function StateBadge({ campaign }: { campaign: CampaignSummary }) {
+  const sentNothing =
+    (campaign.state === 'completed' || campaign.state === 'cancelled') && campaign.reached === 0;
+  if (sentNothing)
+    return (
+      <Badge color="gray" variant="light" data-testid="state-badge" data-sent-nothing="true">
+        {CAMPAIGN_STATE_LABEL[campaign.state]}: nothing sent
+      </Badge>
+    );
+  return (
+    <Badge color={STATE_COLOR[campaign.state]} variant="light" data-testid="state-badge">
+      {CAMPAIGN_STATE_LABEL[campaign.state]}
+    </Badge>
+  );
+}
 
 function EmptyState({ onCreate }: { onCreate: () => void }) {
   return (
@@ -97,12 +115,10 @@ export function CampaignsPage() {
                   </Button>
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={STATE_COLOR[c.state]} variant="light">
-                    {CAMPAIGN_STATE_LABEL[c.state]}
-                  </Badge>
+                  <StateBadge campaign={c} />
                 </Table.Td>
-                <Table.Td>{c.recipients.toLocaleString()}</Table.Td>
-                <Table.Td>{new Date(c.updatedAt).toLocaleString()}</Table.Td>
+                <Table.Td>{fmt().count(c.recipients)}</Table.Td>
+                <Table.Td>{fmt().date(c.updatedAt)}</Table.Td>
                 <Table.Td>
                   <Menu position="bottom-end">
                     <Menu.Target>

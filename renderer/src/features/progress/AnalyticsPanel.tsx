@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Campaign, CampaignAnalytics } from '../../../../shared/api';
 import { api } from '../../lib/api';
 import { useStore } from '../../store';
+import { fmt } from '../../lib/format';
 
 /** Our own counts move with every delivery report; re-reading them costs a pass over the days' sends. */
 const OWN_COUNTS_REFRESH_MS = 15_000;
@@ -15,10 +16,9 @@ const ROWS = [
   { key: 'read', label: 'Read' },
 ] as const;
 
-const fmt = (n: number | null | undefined) =>
-  n === null || n === undefined ? '—' : n.toLocaleString();
-const signed = (n: number | null) =>
-  n === null ? '—' : n > 0 ? `+${n.toLocaleString()}` : n.toLocaleString();
+const figure = (n: number | null | undefined) =>
+  n === null || n === undefined ? '—' : fmt().count(n);
+const signed = (n: number | null) => (n === null ? '—' : fmt().signed(n));
 const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const BUTTON_KINDS: Record<string, string> = {
   url_button: 'link, all taps',
@@ -52,14 +52,14 @@ function Figures({ a }: { a: CampaignAnalytics }) {
         {ROWS.map(({ key, label }) => (
           <Table.Tr key={key}>
             <Table.Td>{label}</Table.Td>
-            <Table.Td data-testid={`analytics-meta-${key}`}>{fmt(a.meta?.[key])}</Table.Td>
-            <Table.Td data-testid={`analytics-ours-${key}`}>{fmt(a.ours[key])}</Table.Td>
+            <Table.Td data-testid={`analytics-meta-${key}`}>{figure(a.meta?.[key])}</Table.Td>
+            <Table.Td data-testid={`analytics-ours-${key}`}>{figure(a.ours[key])}</Table.Td>
             <Table.Td data-testid={`analytics-diff-${key}`}>
               <Text span c={a.differences[key] ? 'orange' : undefined} size="sm">
                 {signed(a.differences[key])}
               </Text>
             </Table.Td>
-            <Table.Td>{fmt(a.campaign[key])}</Table.Td>
+            <Table.Td>{figure(a.campaign[key])}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
@@ -232,7 +232,7 @@ export function AnalyticsPanel({ campaign }: { campaign: Campaign }) {
                       <Text size="xs" c="dimmed">
                         ({buttonKind(c.type)})
                       </Text>
-                      <Badge variant="light">{c.count.toLocaleString()}</Badge>
+                      <Badge variant="light">{fmt().count(c.count)}</Badge>
                     </Group>
                   ))}
                 </Group>
@@ -242,18 +242,17 @@ export function AnalyticsPanel({ campaign }: { campaign: Campaign }) {
           {a.meta?.cost.map((c) =>
             c.type === 'amount_spent' ? (
               <Text key={c.type} size="sm" data-testid="analytics-cost">
-                Amount spent according to Meta:{' '}
-                {c.value.toLocaleString(undefined, { maximumFractionDigits: 4 })} (the account's
-                currency; not an invoice)
+                Amount spent according to Meta: {fmt().decimal(c.value, 4)} (the account's currency;
+                not an invoice)
               </Text>
             ) : null,
           )}
           <Text size="xs" c="dimmed" data-testid="analytics-fetched">
             {a.fetched
-              ? `Meta's figures fetched ${new Date(a.fetched.newest).toLocaleString()}`
+              ? `Meta's figures fetched ${fmt().date(a.fetched.newest)}`
               : 'Not fetched from Meta yet.'}
             {a.health.lastSuccessAt && a.health.state !== 'off' && a.health.nextPollAt
-              ? ` · next try ${new Date(a.health.nextPollAt).toLocaleTimeString()}`
+              ? ` · next try ${fmt().date(a.health.nextPollAt, 'time')}`
               : ''}
           </Text>
           <Stack gap={4}>

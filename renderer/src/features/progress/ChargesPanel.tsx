@@ -2,7 +2,7 @@ import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiError, Campaign, CostEstimate } from '../../../../shared/api';
 import { api } from '../../lib/api';
-import { moneyText } from '../send/confirm/figures';
+import { fmt } from '../../lib/format';
 
 const CATEGORY: Record<string, string> = {
   marketing: 'Marketing',
@@ -35,6 +35,7 @@ export function ChargesPanel({ campaign }: { campaign: Campaign }) {
       </Text>
     );
   if (!estimate || estimate.unavailable) return null;
+  const f = fmt();
   const c = estimate.charged;
   const free = c ? c.free.customerService + c.free.entryPoint + c.free.other : 0;
   return (
@@ -47,8 +48,8 @@ export function ChargesPanel({ campaign }: { campaign: Campaign }) {
       </Group>
       <Stack gap={4}>
         <Text size="sm" data-testid="charges-estimate">
-          Estimated before sending: {moneyText(estimate.total)} for{' '}
-          {estimate.messages.toLocaleString()} messages (rate card of {estimate.rateCardDate}).
+          Estimated before sending: {f.money(estimate.total)} for {f.count(estimate.messages)}{' '}
+          messages (rate card of {estimate.rateCardDate}).
         </Text>
         {!c ? (
           <Text size="sm" c="dimmed">
@@ -57,22 +58,21 @@ export function ChargesPanel({ campaign }: { campaign: Campaign }) {
         ) : (
           <>
             <Text size="sm" data-testid="charges-charged">
-              WhatsApp&apos;s reports so far: {c.billable.toLocaleString()} charged (about{' '}
-              {moneyText(c.cost)} at the same card), {free.toLocaleString()} free
+              WhatsApp&apos;s reports so far: {f.count(c.billable)} charged (about {f.money(c.cost)}{' '}
+              at the same card), {f.count(free)} free
               {free > 0 &&
                 ` (${c.free.customerService} in a customer-service window, ${c.free.entryPoint} from a free entry point${c.free.other ? `, ${c.free.other} other` : ''})`}
               .
             </Text>
             {c.byCategory.map((b) => (
               <Text size="xs" c="dimmed" key={b.category}>
-                {CATEGORY[b.category] ?? b.category}: {b.messages.toLocaleString()} ·{' '}
-                {moneyText(b.cost)}
+                {CATEGORY[b.category] ?? b.category}: {f.count(b.messages)} · {f.money(b.cost)}
               </Text>
             ))}
             {c.unreported > 0 && (
               <Text size="xs" c="dimmed">
-                {c.unreported.toLocaleString()} delivered messages have no price report yet (only
-                webhooks carry prices, not the message history).
+                {f.count(c.unreported)} delivered messages have no price report yet (only webhooks
+                carry prices, not the message history).
               </Text>
             )}
           </>

@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine
 import type { Campaign, FailureGroup } from '../../../../shared/api';
 import { useStore } from '../../store';
 import { RetryPlanModal } from './RetryPlanModal';
+import { fmt } from '../../lib/format';
 
 function codeLabel(code: number | null): string {
   return code === null ? 'no code' : `code ${code}`;
@@ -32,7 +33,7 @@ export function FailuresPanel({
   return (
     <Paper withBorder p="md" data-testid="failures">
       <Group justify="space-between" mb="xs">
-        <Title order={5}>{total.toLocaleString()} failed, by reason</Title>
+        <Title order={5}>{fmt().count(total)} failed, by reason</Title>
         <Group gap="xs">
           <Button variant="subtle" size="xs" onClick={onTable}>
             Show them below
@@ -49,7 +50,7 @@ export function FailuresPanel({
             onClick={() => void planRetry(campaign.id)}
             data-testid="retry-failed"
           >
-            Retry failed ({retryable.toLocaleString()})
+            Retry failed ({fmt().count(retryable)})
           </Button>
         </Group>
       </Group>
@@ -81,11 +82,11 @@ export function FailuresPanel({
       {retryResult && (
         <Alert mt="sm" color="teal" title="Follow-up draft created" data-testid="retry-result">
           <Text size="sm">
-            {retryResult.recipients.toLocaleString()} recipients are in a new draft.
+            {fmt().count(retryResult.recipients)} recipients are in a new draft.
             {retryResult.leftOut.length > 0 &&
-              ` Left out: ${retryResult.leftOut.map((l) => `${l.count.toLocaleString()} ${l.reason}`).join(', ')}.`}
+              ` Left out: ${retryResult.leftOut.map((l) => `${fmt().count(l.count)} ${l.reason}`).join(', ')}.`}
             {retryResult.notBefore &&
-              ` Send it after ${new Date(retryResult.notBefore).toLocaleString()}: WhatsApp asks to wait before trying those again.`}
+              ` Send it after ${fmt().date(retryResult.notBefore)}: WhatsApp asks to wait before trying those again.`}
           </Text>
           <Button
             mt="xs"
@@ -109,7 +110,7 @@ function FailureRow({ f }: { f: FailureGroup }) {
           {f.title}
         </Text>
         <Badge variant="light" color="red">
-          {f.count.toLocaleString()}
+          {fmt().count(f.count)}
         </Badge>
         <Text size="xs" c="dimmed">
           {codeLabel(f.code)}

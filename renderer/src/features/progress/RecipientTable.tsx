@@ -16,6 +16,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { RecipientCounts, RecipientState, RecipientStatus } from '../../../../shared/api';
 import { useStore } from '../../store';
 import { RECIPIENT_FILTERS, type RecipientFilter } from '../../store/slices/progress';
+import { fmt } from '../../lib/format';
 
 const ROW_HEIGHT = 34;
 /** Load the next page when the user is this many rows from the end of what is loaded. */
@@ -48,7 +49,7 @@ const STATE_LABEL: Record<RecipientState, string> = {
 
 function when(r: RecipientStatus): string {
   const at = r.readAt ?? r.failedAt ?? r.deliveredAt ?? r.sentAt;
-  return at ? new Date(at).toLocaleString([], { dateStyle: 'short', timeStyle: 'medium' }) : '';
+  return at ? fmt().date(at, 'dateTimeSeconds') : '';
 }
 
 function filterCount(filter: RecipientFilter, counts: RecipientCounts): number {
@@ -144,7 +145,7 @@ export function RecipientTable({
             .filter((f) => f === 'all' || f === filter || filterCount(f, counts) > 0)
             .map((f) => ({
               value: f,
-              label: `${RECIPIENT_FILTERS[f].label} ${filterCount(f, counts).toLocaleString()}`,
+              label: `${RECIPIENT_FILTERS[f].label} ${fmt().count(filterCount(f, counts))}`,
             }))}
         />
       </ScrollArea>
@@ -241,7 +242,7 @@ export function RecipientTable({
           ? search.trim()
             ? 'Nobody matches this search.'
             : 'Nobody in this group.'
-          : `${items.length.toLocaleString()} shown${done ? '' : ', more load as you scroll'}`}
+          : `${fmt().count(items.length)} shown${done ? '' : ', more load as you scroll'}`}
       </Text>
     </Paper>
   );

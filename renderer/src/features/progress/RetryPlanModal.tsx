@@ -1,5 +1,6 @@
 import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { useStore } from '../../store';
+import { fmt } from '../../lib/format';
 
 /** Before "Retry failed" creates a draft: who it includes, who it leaves out and why. */
 export function RetryPlanModal({ campaignId }: { campaignId: number }) {
@@ -23,7 +24,7 @@ export function RetryPlanModal({ campaignId }: { campaignId: number }) {
         {plan && (
           <>
             <Text size="sm" fw={600} data-testid="retry-included">
-              {plan.recipients.toLocaleString()}{' '}
+              {fmt().count(plan.recipients)}{' '}
               {plan.recipients === 1 ? 'recipient goes' : 'recipients go'} into a new draft.
             </Text>
             {plan.leftOut.length > 0 && (
@@ -32,7 +33,7 @@ export function RetryPlanModal({ campaignId }: { campaignId: number }) {
                 <List size="sm" data-testid="retry-left-out">
                   {plan.leftOut.map((l) => (
                     <List.Item key={l.reason}>
-                      {l.count.toLocaleString()}: {l.reason}
+                      {fmt().count(l.count)}: {l.reason}
                     </List.Item>
                   ))}
                 </List>
@@ -40,8 +41,7 @@ export function RetryPlanModal({ campaignId }: { campaignId: number }) {
             )}
             {plan.notBefore && (
               <Text size="sm" c="dimmed">
-                Those WhatsApp asks to wait for can be retried after{' '}
-                {new Date(plan.notBefore).toLocaleString()}.
+                Those WhatsApp asks to wait for can be retried after {fmt().date(plan.notBefore)}.
               </Text>
             )}
           </>
@@ -55,7 +55,7 @@ export function RetryPlanModal({ campaignId }: { campaignId: number }) {
             onClick={() => void retryFailed(campaignId)}
             data-testid="retry-create"
           >
-            Create draft{plan ? ` (${plan.recipients.toLocaleString()})` : ''}
+            Create draft{plan ? ` (${fmt().count(plan.recipients)})` : ''}
           </Button>
         </Group>
       </Stack>

@@ -1,5 +1,6 @@
 import { Group, Paper, Text, Title } from '@mantine/core';
 import type { Timeline } from '../../../../shared/api';
+import { fmt } from '../../lib/format';
 
 const SERIES = [
   { key: 'sent', label: 'Accepted', color: 'var(--mantine-color-blue-6)' },
@@ -24,11 +25,7 @@ export function cumulative(
 }
 
 function clock(ms: number, seconds: boolean): string {
-  return new Date(ms).toLocaleTimeString([], {
-    hour: '2-digit',
-    minute: '2-digit',
-    ...(seconds ? { second: '2-digit' } : {}),
-  });
+  return fmt().date(ms, seconds ? 'timeSeconds' : 'time');
 }
 
 /** Sent, delivered, read and failed over time, as running totals; pure SVG (no chart library for four lines). */
@@ -75,7 +72,7 @@ export function TimelineChart({ timeline, until }: { timeline: Timeline | null; 
                 <rect width="10" height="10" rx="2" fill={s.color} />
               </svg>
               <Text size="xs">
-                {s.label} {last[s.key].toLocaleString()}
+                {s.label} {fmt().count(last[s.key])}
               </Text>
             </Group>
           ))}
@@ -124,7 +121,7 @@ export function TimelineChart({ timeline, until }: { timeline: Timeline | null; 
               {clock(start, end - start < 600_000)}
             </Text>
             <Text size="xs" c="dimmed">
-              {top.toLocaleString()} at most
+              {fmt().count(top)} at most
             </Text>
             <Text size="xs" c="dimmed">
               {clock(end, end - start < 600_000)}

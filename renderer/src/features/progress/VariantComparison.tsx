@@ -3,14 +3,15 @@ import { useEffect, useRef } from 'react';
 import type { VariantStats } from '../../../../shared/api';
 import { api } from '../../lib/api';
 import { useStore } from '../../store';
+import { fmt } from '../../lib/format';
 
 /** How often the comparison re-reads while statuses move (one index-only query per read). */
 const REFRESH_MS = 2000;
 
-const pct = (r: number | null): string => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
+const pct = (r: number | null): string => (r === null ? '—' : fmt().percent(r));
 
 // Button clicks per variant, from template analytics (analytics/variant-clicks.ts); — where none were fetched.
-const clicksCell = (v: VariantStats): string => (v.clicks ? v.clicks.total.toLocaleString() : '—');
+const clicksCell = (v: VariantStats): string => (v.clicks ? fmt().count(v.clicks.total) : '—');
 
 /**
  * The A/B variants side by side: sent, delivered, read and failed with the rates that matter
@@ -90,12 +91,12 @@ export function VariantComparison({ campaignId }: { campaignId: number }) {
                 <Table.Td>
                   {v.templateName ? `${v.templateName} (${v.templateLanguage ?? ''})` : '—'}
                 </Table.Td>
-                <Table.Td ta="right">{v.recipients.toLocaleString()}</Table.Td>
-                <Table.Td ta="right">{v.waiting.toLocaleString()}</Table.Td>
-                <Table.Td ta="right">{v.sent.toLocaleString()}</Table.Td>
-                <Table.Td ta="right">{v.delivered.toLocaleString()}</Table.Td>
-                <Table.Td ta="right">{v.read.toLocaleString()}</Table.Td>
-                <Table.Td ta="right">{v.failed.toLocaleString()}</Table.Td>
+                <Table.Td ta="right">{fmt().count(v.recipients)}</Table.Td>
+                <Table.Td ta="right">{fmt().count(v.waiting)}</Table.Td>
+                <Table.Td ta="right">{fmt().count(v.sent)}</Table.Td>
+                <Table.Td ta="right">{fmt().count(v.delivered)}</Table.Td>
+                <Table.Td ta="right">{fmt().count(v.read)}</Table.Td>
+                <Table.Td ta="right">{fmt().count(v.failed)}</Table.Td>
                 <Table.Td ta="right">{pct(v.deliveredRate)}</Table.Td>
                 <Table.Td ta="right">{pct(v.readRate)}</Table.Td>
                 <Table.Td ta="right">{clicksCell(v)}</Table.Td>

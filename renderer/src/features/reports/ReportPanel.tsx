@@ -22,6 +22,7 @@ import {
 } from '../../../../shared/api';
 import { api } from '../../lib/api';
 import { useStore } from '../../store';
+import { fmt } from '../../lib/format';
 
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
@@ -162,7 +163,7 @@ export function ReportPanel({ campaign }: { campaign: Campaign }) {
                       key={f}
                       value={f}
                       disabled={s.running}
-                      label={`${REPORT_FILTER_LABEL[f]} (${options.counts[f].toLocaleString()})`}
+                      label={`${REPORT_FILTER_LABEL[f]} (${fmt().count(options.counts[f])})`}
                     />
                   ))}
                 </Stack>
@@ -187,7 +188,7 @@ export function ReportPanel({ campaign }: { campaign: Campaign }) {
                 <Group justify="space-between">
                   <Text size="sm" c="dimmed">
                     {s.progress
-                      ? `${s.progress.rows.toLocaleString()} of ${s.progress.totalRows.toLocaleString()} rows · ${(s.progress.bytes / 1e6).toFixed(1)} MB`
+                      ? `${fmt().count(s.progress.rows)} of ${fmt().count(s.progress.totalRows)} rows · ${fmt().bytes(s.progress.bytes)}`
                       : 'Starting…'}
                   </Text>
                   <Button variant="default" size="xs" onClick={() => void actions.cancel()}>
@@ -201,7 +202,7 @@ export function ReportPanel({ campaign }: { campaign: Campaign }) {
                   onClick={() => void actions.start()}
                   disabled={!options.exportable || count === 0 || s.columns.length === 0}
                 >
-                  Export {count.toLocaleString()} {count === 1 ? 'row' : 'rows'}
+                  Export {fmt().count(count)} {count === 1 ? 'row' : 'rows'}
                 </Button>
                 {!options.exportable && <Text size="sm">A draft has nothing to report yet.</Text>}
                 {options.exportable && count === 0 && (
@@ -215,7 +216,7 @@ export function ReportPanel({ campaign }: { campaign: Campaign }) {
                   <Text size="sm">
                     {s.saved === false
                       ? `${s.result.fileName} is ready but was not saved.`
-                      : `${s.result.fileName}: ${s.result.rows.toLocaleString()} rows, times in ${s.result.timeZone}.`}
+                      : `${s.result.fileName}: ${fmt().count(s.result.rows)} rows, times in ${s.result.timeZone}.`}
                   </Text>
                   <Button size="xs" variant="light" onClick={() => void actions.save()}>
                     Save again

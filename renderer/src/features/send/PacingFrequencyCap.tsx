@@ -2,6 +2,7 @@ import { Button, Group, NumberInput, Stack, Switch, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { PacingView } from '../../../../shared/api';
 import { useStore } from '../../store';
+import { fmt } from '../../lib/format';
 
 /** Frequency cap: leave out people this account messaged in the last N days, with the live count. */
 export function PacingFrequencyCap({ view }: { view: PacingView }) {
@@ -68,7 +69,7 @@ export function PacingFrequencyCap({ view }: { view: PacingView }) {
         <Text size="sm" data-testid="pacing-excluded" data-count={cap.wouldExclude}>
           {cap.wouldExclude === 0
             ? `Nobody left to send got a message from this account in the last ${cap.days === 1 ? 'day' : `${cap.days} days`}.`
-            : `${cap.wouldExclude.toLocaleString()} recipient${cap.wouldExclude === 1 ? '' : 's'} will be excluded: they got a message from this account in the last ${cap.days === 1 ? 'day' : `${cap.days} days`}.`}
+            : `${fmt().count(cap.wouldExclude)} recipient${cap.wouldExclude === 1 ? '' : 's'} will be excluded: they got a message from this account in the last ${cap.days === 1 ? 'day' : `${cap.days} days`}.`}
         </Text>
       )}
     </Stack>

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { PacingView, QuietCountry } from '../../../../shared/api';
 import { useStore } from '../../store';
 import { yourTime } from './PacingText';
+import { fmt } from '../../lib/format';
 
 const ANY = '__any__';
 
@@ -116,7 +117,7 @@ export function PacingQuietHours({ view }: { view: PacingView }) {
         <Text size="sm" data-testid="pacing-waiting" data-count={q.waitingNow}>
           {q.waitingNow === 0
             ? 'Nobody left to send is in quiet hours right now.'
-            : `${q.waitingNow.toLocaleString()} recipient${q.waitingNow === 1 ? ' is' : 's are'} in quiet hours right now: they wait for their window while the others are sent.`}
+            : `${fmt().count(q.waitingNow)} recipient${q.waitingNow === 1 ? ' is' : 's are'} in quiet hours right now: they wait for their window while the others are sent.`}
         </Text>
       )}
       {q.enabled && multi.some((c) => c.rule === 'any') && (
@@ -141,7 +142,7 @@ export function PacingQuietHours({ view }: { view: PacingView }) {
             {q.countries.map((c) => (
               <Table.Tr key={c.country ?? ''} data-country={c.country ?? ''}>
                 <Table.Td>{c.name}</Table.Td>
-                <Table.Td>{c.recipients.toLocaleString()}</Table.Td>
+                <Table.Td>{fmt().count(c.recipients)}</Table.Td>
                 <Table.Td>
                   {c.country && c.zones.length > 1 ? (
                     <Select

@@ -1,26 +1,22 @@
 import type { QuietWaiting } from '../../../../shared/api';
+import { fmt } from '../../lib/format';
 
 /** An instant in the user's own time: "14:00" today, "Tue 14:00" on another day. */
 export function yourTime(at: number, now = Date.now()): string {
-  const d = new Date(at);
-  const time = d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-  return new Date(now).toDateString() === d.toDateString()
-    ? time
-    : `${d.toLocaleDateString(undefined, { weekday: 'short' })} ${time}`;
+  const sameDay = new Date(now).toDateString() === new Date(at).toDateString();
+  return fmt().date(at, sameDay ? 'time' : 'weekdayTime');
 }
 
 /** The same instant on the recipients' wall clock, when there is one zone to speak of. */
 export function theirTime(at: number, zone: string | null): string | null {
   if (!zone) return null;
+  // A zone the runtime does not know says nothing rather than the user's own time again.
   try {
-    return new Date(at).toLocaleTimeString(undefined, {
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZone: zone,
-    });
+    new Intl.DateTimeFormat(undefined, { timeZone: zone });
   } catch {
     return null;
   }
+  return fmt().date(at, 'time', zone);
 }
 
 export function every(ratePerSecond: number): string {
@@ -40,12 +36,12 @@ export function QuietWaitingText({ quiet }: { quiet: QuietWaiting }) {
       g.until === null
         ? 'never with these settings: choose one of its time zones'
         : `until ${yourTime(g.until)}${theirs ? ` (${theirs} their time)` : ''}`;
-    return `${g.name}${g.zone ? ` (${g.zone})` : ''}: ${g.recipients.toLocaleString()} ${when}`;
+    return `${g.name}${g.zone ? ` (${g.zone})` : ''}: ${fmt().count(g.recipients)} ${when}`;
   });
   return (
     <>
-      {quiet.recipients.toLocaleString()} recipient{quiet.recipients === 1 ? ' waits' : 's wait'}{' '}
-      for their quiet hours to end, and go out by themselves then. {parts.join('; ')}.
+      {fmt().count(quiet.recipients)} recipient{quiet.recipients === 1 ? ' waits' : 's wait'} for
+      their quiet hours to end, and go out by themselves then. {parts.join('; ')}.
     </>
   );
 }

@@ -16,6 +16,7 @@ import { useStore } from '../../store';
 import { QuietWaitingText } from './PacingText';
 import { HELD_LABEL } from '../../../../shared/domain/status';
 import { ConfirmCancelModal } from './confirm/ConfirmCancelModal';
+import { fmt } from '../../lib/format';
 
 /** A campaign that sent nothing is never shown as a success. */
 function title(state: SendProgress['state'], sentAny: boolean): string {
@@ -58,9 +59,7 @@ const COUNTERS: {
 
 function eta(seconds: number | null): string {
   if (seconds === null || seconds <= 0) return '';
-  if (seconds < 90) return `about ${seconds} s left`;
-  if (seconds < 5400) return `about ${Math.round(seconds / 60)} min left`;
-  return `about ${(seconds / 3600).toFixed(1)} h left`;
+  return `about ${fmt().duration(seconds)} left`;
 }
 
 /** The live view of a campaign that has started: counters, rate, ETA, why it waits, controls. */
@@ -130,14 +129,14 @@ export function ProgressPanel({
           aria-label="Campaign progress"
         />
         <Text size="sm" c="dimmed" data-testid="send-rate">
-          {done.toLocaleString()} of {counts.total.toLocaleString()} handled
+          {fmt().count(done)} of {fmt().count(counts.total)} handled
           {state === 'sending' && progress
             ? ` · ${progress.ratePerSecond}/s (limit ${progress.configuredRate}/s) · ${eta(progress.etaSeconds)}`
             : ''}
         </Text>
         {held > 0 && (
           <Alert color="yellow" title={HELD_LABEL} data-testid="send-held">
-            {held.toLocaleString()} messages are held by WhatsApp while it checks how the first
+            {fmt().count(held)} messages are held by WhatsApp while it checks how the first
             customers react to this template. They are delivered later, or dropped if the template
             is paused (then they show as failed with code 132015).
           </Alert>
@@ -153,7 +152,7 @@ export function ProgressPanel({
             <Alert color="blue" data-testid="send-waiting">
               {progress.waiting.message}
               {progress.waiting.until
-                ? ` (until ${new Date(progress.waiting.until).toLocaleTimeString()})`
+                ? ` (until ${fmt().date(progress.waiting.until, 'time')})`
                 : ''}
             </Alert>
           )}
@@ -179,7 +178,7 @@ export function ProgressPanel({
           >
             {excluded.map((e) => (
               <Text size="sm" key={e.reason}>
-                Excluded: <b>{e.count.toLocaleString()}</b> — {e.reason.replace(/^Excluded: /, '')}
+                Excluded: <b>{fmt().count(e.count)}</b> — {e.reason.replace(/^Excluded: /, '')}
               </Text>
             ))}
           </Stack>
@@ -195,7 +194,7 @@ export function ProgressPanel({
                 size="lg"
                 c={(c.value?.(counts) ?? counts[c.key] ?? 0) > 0 ? c.color : undefined}
               >
-                {(c.value?.(counts) ?? counts[c.key] ?? 0).toLocaleString()}
+                {fmt().count(c.value?.(counts) ?? counts[c.key] ?? 0)}
               </Text>
             </div>
           ))}
@@ -203,7 +202,7 @@ export function ProgressPanel({
         {counts.unknown > 0 && state !== 'sending' && (
           <Alert
             color="orange"
-            title={`${counts.unknown.toLocaleString()} messages may or may not have arrived`}
+            title={`${fmt().count(counts.unknown)} messages may or may not have arrived`}
           >
             <Text size="sm">
               The connection broke after these were handed over, so WhatsApp may have accepted them.

@@ -8,6 +8,7 @@ import { PacingPanel } from './PacingPanel';
 import { ConfirmSendModal } from './confirm/ConfirmSendModal';
 import { FiguresList } from './confirm/FiguresList';
 import { sendFigures } from './confirm/figures';
+import { fmt } from '../../lib/format';
 
 /** Review & send: what will happen, what could stop it, a test to yourself, then Send or Schedule. */
 export function ReviewSendStep({ campaign }: { campaign: Campaign }) {
@@ -101,9 +102,11 @@ export function ReviewSendStep({ campaign }: { campaign: Campaign }) {
         )}
         {account && (
           <Text size="sm" c="dimmed" mt="sm">
-            Sends from {account.name} at up to {account.ratePerSecond} messages per second
+            Sends from {account.name}
+            {account.displayPhoneNumber ? ` (${fmt().phone(account.displayPhoneNumber)})` : ''} at
+            up to {account.ratePerSecond} messages per second
             {account.messagingLimit
-              ? `, at most ${account.messagingLimit.toLocaleString()} people per 24 hours`
+              ? `, at most ${fmt().count(account.messagingLimit)} people per 24 hours`
               : ''}
             .
           </Text>
@@ -133,7 +136,10 @@ export function ReviewSendStep({ campaign }: { campaign: Campaign }) {
         {testResult && (
           <Alert mt="sm" color={testResult.ok ? 'teal' : 'red'} data-testid="test-result">
             {testResult.ok
-              ? `Sent to ${testResult.to}. Check your phone.`
+              ? account?.kind === 'sandbox'
+                ? // The Sandbox is our simulation of Meta: nothing leaves this computer.
+                  `The Sandbox accepted the test for ${fmt().phone(testResult.to)}. It is a simulation: no message reaches a phone. Connect a WhatsApp Business account in Settings to send real tests.`
+                : `Sent to ${fmt().phone(testResult.to)}. Check WhatsApp on that phone: it usually arrives within a minute.`
               : `${testResult.message} ${testResult.action}`}
           </Alert>
         )}
@@ -156,7 +162,7 @@ export function ReviewSendStep({ campaign }: { campaign: Campaign }) {
           >
             {scheduleAt && scheduleAt > Date.now()
               ? 'Schedule'
-              : `Send to ${figures.willReceive.toLocaleString()} recipients`}
+              : `Send to ${fmt().count(figures.willReceive)} recipients`}
           </Button>
         </Group>
       </Paper>

@@ -4,6 +4,7 @@ import type { Account, ApiError, ConnectionCheck } from '../../../../shared/api'
 import { api } from '../../lib/api';
 import { useStore } from '../../store';
 import { ConnectionCheckList } from './ConnectionCheckList';
+import { fmt } from '../../lib/format';
 
 /** The account's last connection check and a button to run it again. */
 export function AccountConnection({ account }: { account: Account }) {
@@ -47,7 +48,7 @@ export function AccountConnection({ account }: { account: Account }) {
         (check.ok ? (
           <Text size="xs" c="teal" data-testid="connection-ok">
             Token, phone number ID and business account ID all check out
-            {check.displayPhoneNumber ? ` (${check.displayPhoneNumber})` : ''}.
+            {check.displayPhoneNumber ? ` (${fmt().phone(check.displayPhoneNumber)})` : ''}.
           </Text>
         ) : (
           // In the narrow column, only what is wrong; the full list is in the add dialog.

@@ -19,6 +19,7 @@ import { countryOptions } from '../audience/countries';
 import { fieldErrors, LimitField, RateField, type LimitValue } from './AccountFormFields';
 import { ConnectionCheckList } from './ConnectionCheckList';
 import { VaultKeyModal } from './VaultKeyModal';
+import { DEFAULT_MESSAGING_LIMIT } from '../../../../shared/domain/limits';
 
 interface Draft {
   name: string;
@@ -29,6 +30,8 @@ interface Draft {
   baseUrl: string;
   rate: number | string;
   limit: LimitValue;
+  /** Untouched, the limit is not sent: the core records Meta's starting 250 as a default it replaces with Meta's figure. */
+  limitChosen: boolean;
   country: string | null;
 }
 
@@ -40,7 +43,10 @@ const EMPTY: Draft = {
   tokenEnv: '',
   baseUrl: '',
   rate: 80,
-  limit: null,
+  // Meta starts every new business portfolio at 250; "Unlimited" would let the first campaign
+  // run into Meta's own refusal. "Test connection" reads the real tier afterwards.
+  limit: DEFAULT_MESSAGING_LIMIT,
+  limitChosen: false,
   country: null,
 };
 
@@ -84,16 +90,20 @@ export function AccountForm() {
     setBusy(true);
     setError(null);
     setTokenError(null);
-    const r = await api.call('accounts.add', {
-      name: draft.name,
-      phoneNumberId: draft.phoneNumberId.trim(),
-      wabaId: draft.wabaId.trim(),
-      ...(draft.tokenEnv.trim() ? { tokenEnv: draft.tokenEnv.trim() } : {}),
-      ...(draft.baseUrl.trim() ? { baseUrl: draft.baseUrl.trim() } : {}),
-      ...(typeof draft.rate === 'number' ? { ratePerSecond: draft.rate } : {}),
-      messagingLimit: draft.limit,
-      ...(draft.country ? { defaultCountry: draft.country } : {}),
-    });
+    const r = await api.call(
+      'accounts.add',
+      {
+        name: draft.name,
+        phoneNumberId: draft.phoneNumberId.trim(),
+        wabaId: draft.wabaId.trim(),
+        ...(draft.tokenEnv.trim() ? { tokenEnv: draft.tokenEnv.trim() } : {}),
+        ...(draft.baseUrl.trim() ? { baseUrl: draft.baseUrl.trim() } : {}),
+        ...(typeof draft.rate === 'number' ? { ratePerSecond: draft.rate } : {}),
+        ...(draft.limitChosen ? { messagingLimit: draft.limit } : {}),
+        ...(draft.country ? { defaultCountry: draft.country } : {}),
+      },
+      { shownInPlace: true },
+    );
     if (!r.ok) {
       setBusy(false);
       setError(r.error);
@@ -195,7 +205,10 @@ export function AccountForm() {
             />
             <LimitField
               value={draft.limit}
-              onChange={(v) => set('limit', v)}
+              onChange={(v) => {
+                set('limit', v);
+                set('limitChosen', true);
+              }}
               error={errors.messagingLimit}
             />
             <Select

@@ -28,13 +28,17 @@ export function AccountFormEdit({ account }: { account: Account }) {
 
   const save = async () => {
     setBusy(true);
-    const r = await api.call('accounts.update', {
-      id: account.id,
-      name,
-      ...(typeof rate === 'number' ? { ratePerSecond: rate } : {}),
-      messagingLimit: limit,
-      ...(account.kind === 'cloud' ? { tokenEnv: tokenEnv.trim() ? tokenEnv.trim() : null } : {}),
-    });
+    const r = await api.call(
+      'accounts.update',
+      {
+        id: account.id,
+        name,
+        ...(typeof rate === 'number' ? { ratePerSecond: rate } : {}),
+        messagingLimit: limit,
+        ...(account.kind === 'cloud' ? { tokenEnv: tokenEnv.trim() ? tokenEnv.trim() : null } : {}),
+      },
+      { shownInPlace: true },
+    );
     setBusy(false);
     if (!r.ok) return setError(r.error);
     await loadSettings();

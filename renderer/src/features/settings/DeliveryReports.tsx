@@ -15,6 +15,7 @@ import {
 import { useEffect, useState } from 'react';
 import type { Account, ApiError, SourceHealth, StatusSources } from '../../../../shared/api';
 import { api } from '../../lib/api';
+import { fmt } from '../../lib/format';
 
 const NAMES: Record<SourceHealth['source'], string> = {
   sandbox: 'Sandbox (simulated)',
@@ -36,9 +37,10 @@ function stateOf(h: SourceHealth) {
 }
 
 function details(h: SourceHealth, s: StatusSources): string {
+  const f = fmt();
   const parts: string[] = [];
-  if (h.lastSuccessAt) parts.push(`last answer ${new Date(h.lastSuccessAt).toLocaleString()}`);
-  if (h.observations) parts.push(`${h.observations.toLocaleString()} reports so far`);
+  if (h.lastSuccessAt) parts.push(`last answer ${f.date(h.lastSuccessAt)}`);
+  if (h.observations) parts.push(`${f.count(h.observations)} reports so far`);
   if (h.budgetPerHour !== null && h.state !== 'off')
     parts.push(
       `${h.callsThisHour ?? 0} of ${h.budgetPerHour} calls this hour${s.historyBudgetAuto ? ' (sized by your campaigns)' : ''}`,

@@ -9,6 +9,7 @@ import { AccountTokenField } from './AccountTokenField';
 import { AccountQuietHours } from './AccountQuietHours';
 import { DeliveryReports } from './DeliveryReports';
 import { AccountMarketingApi } from './AccountMarketingApi';
+import { fmt } from '../../lib/format';
 
 // Where the portfolio's messaging limit came from (accounts/messaging-limit.ts).
 const LIMIT_SOURCE: Record<Account['messagingLimitSource'], string> = {
@@ -75,7 +76,7 @@ export function SettingsPage() {
                 </Table.Td>
                 <Table.Td>{a.ratePerSecond} messages/s</Table.Td>
                 <Table.Td data-testid="account-limit" data-source={a.messagingLimitSource}>
-                  {a.messagingLimit === null ? 'Unlimited' : a.messagingLimit.toLocaleString()}
+                  {a.messagingLimit === null ? 'Unlimited' : fmt().count(a.messagingLimit)}
                   <Text size="xs" c="dimmed" title={a.messagingLimitError ?? undefined}>
                     {LIMIT_SOURCE[a.messagingLimitSource]}
                     {a.businessPortfolioId ? ` · portfolio ${a.businessPortfolioId}` : ''}

@@ -1,5 +1,6 @@
 import { Alert, Button, List, Text } from '@mantine/core';
 import { useStore } from '../../store';
+import { fmt } from '../../lib/format';
 
 /** What a file import did: counts that add up to the rows read, and the rows it could not read. */
 export function ImportResult() {
@@ -28,10 +29,10 @@ export function ImportResult() {
       data-testid="suppression-import-result"
     >
       <Text size="sm">
-        {result.rows.toLocaleString()} rows read from the column “{result.phoneColumn}”:{' '}
-        {result.added.toLocaleString()} added, {result.alreadyListed.toLocaleString()} already on
-        the list, {result.duplicates.toLocaleString()} repeated in the file,{' '}
-        {result.rejected.toLocaleString()} not a valid number.
+        {fmt().count(result.rows)} rows read from the column “{result.phoneColumn}”:{' '}
+        {fmt().count(result.added)} added, {fmt().count(result.alreadyListed)} already on the list,{' '}
+        {fmt().count(result.duplicates)} repeated in the file, {fmt().count(result.rejected)} not a
+        valid number.
       </Text>
       {result.rejectedRows.length > 0 && (
         <List size="sm" mt="xs">
@@ -41,7 +42,7 @@ export function ImportResult() {
             </List.Item>
           ))}
           {result.rejected > 10 && (
-            <List.Item>… and {(result.rejected - 10).toLocaleString()} more.</List.Item>
+            <List.Item>… and {fmt().count(result.rejected - 10)} more.</List.Item>
           )}
         </List>
       )}

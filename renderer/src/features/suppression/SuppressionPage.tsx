@@ -20,6 +20,7 @@ import { AddNumberModal } from './AddNumberModal';
 import { ImportResult } from './ImportResult';
 import { RemoveNumberModal } from './RemoveNumberModal';
 import { EntriesTable, RemovalsTable } from './SuppressionTable';
+import { fmt } from '../../lib/format';
 
 /** Waits this long after the last keystroke before searching, so typing a number is one query. */
 const SEARCH_DEBOUNCE_MS = 250;
@@ -151,7 +152,7 @@ export function SuppressionPage() {
         <Group justify="space-between" mt="sm">
           <Text size="sm" c="dimmed" data-testid="suppression-count">
             {shown
-              ? `${first.toLocaleString()}–${(first + shown - 1).toLocaleString()} of ${s.suppressionTotal.toLocaleString()}`
+              ? `${fmt().count(first)}–${fmt().count(first + shown - 1)} of ${fmt().count(s.suppressionTotal)}`
               : ''}
           </Text>
           <Group gap="xs">

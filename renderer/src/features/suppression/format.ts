@@ -1,4 +1,5 @@
 import { suppressionSourceLabel } from '../../../../shared/api';
+import { fmt } from '../../lib/format';
 
 export const SOURCE_COLOR: Readonly<Record<string, string>> = {
   reply: 'orange',
@@ -12,4 +13,4 @@ export const SOURCE_COLOR: Readonly<Record<string, string>> = {
 
 export const sourceLabel = suppressionSourceLabel;
 
-export const when = (ms: number): string => new Date(ms).toLocaleString();
+export const when = (ms: number): string => fmt().date(ms);

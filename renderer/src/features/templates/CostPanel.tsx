@@ -19,10 +19,8 @@ import {
 } from '../../../../shared/domain/pricing';
 import type { ApiError } from '../../../../shared/api';
 import { useStore } from '../../store';
+import { fmt, noun } from '../../lib/format';
 
-// Cents hide what small campaigns cost (3 messages ≈ $0.13), so amounts under a dollar keep 4 decimals.
-const usd = (n: number, digits = n < 1 ? 4 : 2) =>
-  `$${n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
 const CATEGORY_LABEL: Record<PricedCategory, string> = {
   MARKETING: 'Marketing',
   UTILITY: 'Utility',
@@ -135,13 +133,15 @@ export function CostPanel() {
         {e && !e.unavailable && (
           <>
             <Text size="xl" fw={700} data-testid="cost-total">
-              About {usd(e.total)}
+              About {fmt().money(e.total, e.currency)}
             </Text>
             <Text size="sm">
-              {e.messages.toLocaleString()}{' '}
-              {mixed ? '' : `${CATEGORY_LABEL[e.category].toLowerCase()} `}messages
+              {fmt().countOf(
+                e.messages,
+                noun(mixed ? 'message' : `${CATEGORY_LABEL[e.category].toLowerCase()} message`),
+              )}
               {e.excluded > 0
-                ? ` (${e.excluded.toLocaleString()} ${e.excluded === 1 ? 'recipient' : 'recipients'} left out: skipped when sending)`
+                ? ` (${fmt().countOf(e.excluded, noun('recipient'))} left out: skipped when sending)`
                 : ''}
               .
               {e.categoryAssumed
@@ -153,8 +153,12 @@ export function CostPanel() {
                 {e.byVariant.map((v) => (
                   <Text key={v.id} size="sm">
                     Variant {v.id}
-                    {v.label !== v.id ? ` (${v.label})` : ''}: {v.messages.toLocaleString()}{' '}
-                    {CATEGORY_LABEL[v.category].toLowerCase()} messages, about {usd(v.total)}
+                    {v.label !== v.id ? ` (${v.label})` : ''}:{' '}
+                    {fmt().countOf(
+                      v.messages,
+                      noun(`${CATEGORY_LABEL[v.category].toLowerCase()} message`),
+                    )}
+                    , about {fmt().money(v.total, e.currency)}
                   </Text>
                 ))}
               </Stack>
@@ -175,9 +179,9 @@ export function CostPanel() {
                     <Table.Tr key={c.country ?? '-'} data-testid="cost-country">
                       <Table.Td>{c.country ?? 'Unknown'}</Table.Td>
                       <Table.Td>{c.marketName}</Table.Td>
-                      <Table.Td ta="right">{c.messages.toLocaleString()}</Table.Td>
-                      <Table.Td ta="right">{usd(c.unitPrice, 4)}</Table.Td>
-                      <Table.Td ta="right">{usd(c.cost)}</Table.Td>
+                      <Table.Td ta="right">{fmt().count(c.messages)}</Table.Td>
+                      <Table.Td ta="right">{fmt().unitPrice(c.unitPrice, e.currency)}</Table.Td>
+                      <Table.Td ta="right">{fmt().money(c.cost, e.currency)}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

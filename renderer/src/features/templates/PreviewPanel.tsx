@@ -17,6 +17,8 @@ import type { Preview, VariantPreview } from '../../../../shared/api';
 import { useStore } from '../../store';
 import type { PreviewTarget } from '../../store/slices/templates';
 import { MessageBubble } from './MessageBubble';
+import { fmt } from '../../lib/format';
+import { inFormWords } from '../../../../shared/domain/templates/slot-label';
 
 type Show = (target: PreviewTarget) => Promise<void>;
 
@@ -48,7 +50,7 @@ function Navigator({ preview, show }: { preview: Preview | null; show: Show }) {
           </ActionIcon>
           <Text size="sm" data-testid="preview-position">
             {r
-              ? `Recipient ${preview.position.toLocaleString()} of ${preview.total.toLocaleString()}${preview.filteredFrom != null ? ' in the audience filter' : ''} · row ${r.rowNumber} · ${r.phone}`
+              ? `Recipient ${fmt().count(preview.position)} of ${fmt().count(preview.total)}${preview.filteredFrom != null ? ' in the audience filter' : ''} · row ${r.rowNumber} · ${r.phone}`
               : preview.filteredFrom
                 ? 'Nobody is left once the audience filter (and the frequency cap) are applied: the preview shows the template.'
                 : 'No recipients yet: the preview shows the template.'}
@@ -97,9 +99,9 @@ function Navigator({ preview, show }: { preview: Preview | null; show: Show }) {
       </Group>
       {preview.filteredFrom != null && (
         <Text size="xs" c="dimmed" data-testid="preview-filtered">
-          Only the {preview.total.toLocaleString()} of {preview.filteredFrom.toLocaleString()}{' '}
-          recipients who will be sent to are shown (the audience filter and the frequency cap leave
-          the others out).
+          Only the {fmt().count(preview.total)} of {fmt().count(preview.filteredFrom)} recipients
+          who will be sent to are shown (the audience filter and the frequency cap leave the others
+          out).
         </Text>
       )}
       {preview.notFound && (
@@ -116,6 +118,7 @@ function Navigator({ preview, show }: { preview: Preview | null; show: Show }) {
  * split passes the selected variant's preview (which also says which variant the recipient gets).
  */
 export function PreviewPanel(props: { preview?: VariantPreview | null; onShow?: Show } = {}) {
+  const slots = useStore((s) => s.setup?.template?.slots);
   const campaignPreview = useStore((s) => s.messagePreview);
   const preview = props.preview !== undefined ? props.preview : campaignPreview;
   const show = props.onShow ?? useStore.getState().showRecipient;
@@ -131,7 +134,7 @@ export function PreviewPanel(props: { preview?: VariantPreview | null; onShow?: 
           <Alert color="red" title="This recipient would be skipped" data-testid="preview-problems">
             {preview.problems.map((p, i) => (
               <Text key={i} size="sm">
-                {p.message}
+                {inFormWords(p.message, slots ?? [])}
               </Text>
             ))}
           </Alert>

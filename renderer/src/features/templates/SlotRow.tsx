@@ -11,6 +11,7 @@ import {
 import { createContext, useContext } from 'react';
 import type { MessageSetup } from '../../../../shared/api';
 import type { MappingSource, Slot } from '../../../../shared/domain/templates';
+import { slotLabel } from '../../../../shared/domain/templates/slot-label';
 import { useStore } from '../../store';
 import { UtmFields } from '../variants/UtmFields';
 import { CommitInput } from './CommitInput';
@@ -31,21 +32,7 @@ export const SlotActionsContext = createContext<SlotActions>(campaignActions);
 
 type TextMode = 'column' | 'fallback' | 'static';
 
-export function slotLabel(slot: Slot): string {
-  const v = `{{${slot.name}}}`;
-  switch (slot.kind) {
-    case 'media':
-      return `Header ${String(slot.mediaFormat ?? 'media').toLowerCase()}`;
-    case 'location':
-      return 'Header place';
-    case 'url_suffix':
-      return `Button ${(slot.buttonIndex ?? 0) + 1}: end of the link ${v}`;
-    case 'coupon_code':
-      return `Button ${(slot.buttonIndex ?? 0) + 1}: code to copy`;
-    default:
-      return `${slot.component === 'header' ? 'Header' : 'Body'} ${v}`;
-  }
-}
+export { slotLabel };
 
 const modeOf = (src: MappingSource | undefined): TextMode =>
   src?.kind === 'static'

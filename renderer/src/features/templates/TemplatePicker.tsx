@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Group, Modal, Select, Stack, Text, Textarea } fro
 import { useState } from 'react';
 import type { ApiError, MessageSetup, TemplateInfo } from '../../../../shared/api';
 import { useStore } from '../../store';
+import { fmt } from '../../lib/format';
 
 const STATUS_COLOR: Record<string, string> = {
   APPROVED: 'teal',
@@ -121,7 +122,7 @@ export function TemplatePicker(
       </Group>
       <Text size="xs" c="dimmed" data-testid="templates-synced">
         {list?.syncedAt
-          ? `Templates synced ${new Date(list.syncedAt).toLocaleString()}.`
+          ? `Templates synced ${fmt().date(list.syncedAt)}.`
           : 'Templates not synced yet.'}{' '}
         Only approved templates can be sent; the others are listed with their status.
       </Text>

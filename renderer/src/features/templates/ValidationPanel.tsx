@@ -13,15 +13,23 @@ import {
 import type { ValidationReason, ValidationSummary } from '../../../../shared/api';
 import { leftOutSentence } from '../../../../shared/domain/reach';
 import { useStore } from '../../store';
+import { fmt } from '../../lib/format';
+import { inFormWords } from '../../../../shared/domain/templates/slot-label';
+import type { Slot } from '../../../../shared/domain/templates';
 
 const ACTION_TEXT: Record<ValidationReason['action'], (n: number) => string> = {
   fix_mapping: () => 'Every recipient has this: fix the mapping above.',
   choose_template: () => 'Choose an approved template, or sync again once this one is approved.',
   skip_recipients: (n) =>
-    `${n === 1 ? 'This recipient' : `These ${n.toLocaleString()} recipients`} will be skipped when sending, with this reason. Or fix ${n === 1 ? 'the row' : 'their rows'} in your file and import again.`,
+    `${n === 1 ? 'This recipient' : `These ${fmt().count(n)} recipients`} will be skipped when sending, with this reason. Or fix ${n === 1 ? 'the row' : 'their rows'} in your file and import again.`,
 };
 
+/** The slots of the chosen template, to name them as the form does. */
+const useSlots = () => useStore((s) => s.setup?.template?.slots ?? NO_SLOTS);
+const NO_SLOTS: Slot[] = [];
+
 function Reason({ reason }: { reason: ValidationReason }) {
+  const slots = useSlots();
   // With an A/B split the preview shown is the variant's; both follow the row asked for.
   const show = async (target: { recipientId: number }) => {
     const s = useStore.getState();
@@ -38,13 +46,13 @@ function Reason({ reason }: { reason: ValidationReason }) {
         </Text>
         {reason.slots.length > 0 && (
           <Text size="xs" c="dimmed">
-            {reason.slots.join(', ')}
+            {reason.slots.map((k) => inFormWords(k, slots)).join(', ')}
           </Text>
         )}
       </Table.Td>
       <Table.Td>
         <Badge color={reason.action === 'skip_recipients' ? 'orange' : 'red'} variant="light">
-          {reason.count.toLocaleString()}
+          {fmt().count(reason.count)}
         </Badge>
       </Table.Td>
       <Table.Td>
@@ -55,7 +63,7 @@ function Reason({ reason }: { reason: ValidationReason }) {
               key={e.recipientId}
               size="xs"
               component="button"
-              title={e.message}
+              title={inFormWords(e.message, slots)}
               onClick={() => void show({ recipientId: e.recipientId })}
             >
               row {e.rowNumber}
@@ -82,8 +90,8 @@ function reachText(v: ValidationSummary): string {
   if (audience === 0) return 'There is nobody to send to yet: add customers in the Audience tab.';
   const head =
     leftOut === 0
-      ? `All ${audience.toLocaleString()} recipients will receive this message.`
-      : `${v.willReceive.toLocaleString()} of ${audience.toLocaleString()} recipients will receive this message.`;
+      ? `All ${fmt().count(audience)} recipients will receive this message.`
+      : `${fmt().count(v.willReceive)} of ${fmt().count(audience)} recipients will receive this message.`;
   return leftOut === 0 ? head : `${head} ${leftOutSentence(v.leftOut)}`;
 }
 
@@ -91,6 +99,7 @@ function reachText(v: ValidationSummary): string {
 export function ValidationPanel() {
   const v = useStore((s) => s.validation);
   const validating = useStore((s) => s.validating);
+  const slots = useSlots();
   return (
     <Paper withBorder p="md" data-testid="validation-summary">
       <Stack gap="sm">
@@ -125,7 +134,7 @@ export function ValidationPanel() {
           <Alert color="red" title="Fix the mapping" data-testid="mapping-problems">
             {v.mappingProblems.map((p) => (
               <Text key={p} size="sm">
-                {p}
+                {inFormWords(p, slots)}
               </Text>
             ))}
           </Alert>

@@ -142,12 +142,16 @@ export const createAudienceSlice: StateCreator<AppState, [], [], AudienceSlice> 
       const { audienceCampaignId, staged, readOptions } = get();
       if (audienceCampaignId === null || !staged) return;
       set({ importing: true, progress: null, audienceError: null, lastResult: null });
-      const result = await api.call('audience.import', {
-        campaignId: audienceCampaignId,
-        file: staged.ref,
-        fileName: staged.name,
-        options: readOptions,
-      });
+      const result = await api.call(
+        'audience.import',
+        {
+          campaignId: audienceCampaignId,
+          file: staged.ref,
+          fileName: staged.name,
+          options: readOptions,
+        },
+        { shownInPlace: true },
+      );
       set({ importing: false, progress: null });
       if (result.ok) set({ lastResult: result.value, staged: null, preview: null });
       else set({ audienceError: result.error });

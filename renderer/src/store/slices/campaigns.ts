@@ -40,23 +40,27 @@ export const createCampaignsSlice: StateCreator<AppState, [], [], CampaignsSlice
   },
 
   async createCampaign(name, accountId) {
-    const result = await api.call('campaigns.create', {
-      name,
-      ...(accountId !== undefined ? { accountId } : {}),
-    });
+    const result = await api.call(
+      'campaigns.create',
+      {
+        name,
+        ...(accountId !== undefined ? { accountId } : {}),
+      },
+      { shownInPlace: true },
+    );
     await get().loadCampaigns();
     return result.ok ? { ok: true, campaign: result.value } : { ok: false, error: result.error };
   },
 
   async renameCampaign(id, name) {
-    const result = await api.call('campaigns.rename', { id, name });
+    const result = await api.call('campaigns.rename', { id, name }, { shownInPlace: true });
     await get().loadCampaigns();
     if (get().current?.id === id) await get().loadCampaign(id);
     return result.ok ? null : result.error;
   },
 
   async deleteCampaign(id) {
-    const result = await api.call('campaigns.delete', { id });
+    const result = await api.call('campaigns.delete', { id }, { shownInPlace: true });
     await get().loadCampaigns();
     return result.ok ? null : result.error;
   },

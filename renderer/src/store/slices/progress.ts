@@ -166,7 +166,7 @@ export const createProgressSlice: StateCreator<AppState, [], [], ProgressSlice> 
     closeRetryPlan: () => set({ retryPlan: null }),
     async retryFailed(campaignId) {
       set({ retry: null });
-      const r = await api.call('campaigns.retryFailed', { campaignId });
+      const r = await api.call('campaigns.retryFailed', { campaignId }, { shownInPlace: true });
       set({
         retryPlan: null,
         retry: {

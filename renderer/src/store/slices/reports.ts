@@ -88,13 +88,17 @@ export const createReportsSlice: StateCreator<AppState, [], [], ReportsSlice> = 
       reportSaved: null,
       reportError: null,
     });
-    const result = await api.call('reports.export', {
-      campaignId,
-      format,
-      filter,
-      timeZone: userTimeZone(),
-      ...(all ? {} : { columns }),
-    });
+    const result = await api.call(
+      'reports.export',
+      {
+        campaignId,
+        format,
+        filter,
+        timeZone: userTimeZone(),
+        ...(all ? {} : { columns }),
+      },
+      { shownInPlace: true },
+    );
     set({ reportRunning: false });
     if (!result.ok) return set({ reportError: result.error, reportProgress: null });
     set({ reportResult: result.value });

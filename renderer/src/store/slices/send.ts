@@ -73,7 +73,11 @@ export const createSendSlice: StateCreator<AppState, [], [], SendSlice> = (set, 
     async startSending(campaignId, scheduleAt) {
       await after(
         campaignId,
-        await api.call('campaigns.start', { campaignId, ...(scheduleAt ? { scheduleAt } : {}) }),
+        await api.call(
+          'campaigns.start',
+          { campaignId, ...(scheduleAt ? { scheduleAt } : {}) },
+          { shownInPlace: true },
+        ),
       );
     },
     async control(campaignId, action) {
@@ -83,17 +87,17 @@ export const createSendSlice: StateCreator<AppState, [], [], SendSlice> = (set, 
           : action === 'resume'
             ? 'campaigns.resume'
             : 'campaigns.cancel';
-      await after(campaignId, await api.call(method, { campaignId }));
+      await after(campaignId, await api.call(method, { campaignId }, { shownInPlace: true }));
     },
     async resendUnknown(campaignId) {
-      const r = await api.call('campaigns.resendUnknown', { campaignId });
+      const r = await api.call('campaigns.resendUnknown', { campaignId }, { shownInPlace: true });
       if (!r.ok) set({ sendError: r.error });
       await get().loadSendStatus(campaignId);
       await get().loadCampaign(campaignId);
     },
     async testSend(campaignId, phone) {
       set({ testResult: null });
-      const r = await api.call('campaigns.testSend', { campaignId, phone });
+      const r = await api.call('campaigns.testSend', { campaignId, phone }, { shownInPlace: true });
       set(r.ok ? { testResult: r.value, sendError: null } : { sendError: r.error });
     },
     setSendProgress: (p) => keep(p),

@@ -39,7 +39,7 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
     });
   },
   async setBusinessCountry(country) {
-    const r = await api.call('settings.setBusinessCountry', { country });
+    const r = await api.call('settings.setBusinessCountry', { country }, { shownInPlace: true });
     if (!r.ok) return r.error;
     set({ businessCountry: r.value });
     return null;

@@ -111,7 +111,11 @@ export const createSuppressionSlice: StateCreator<AppState, [], [], SuppressionS
   },
 
   async addSuppressed(phone, reason) {
-    const r = await api.call('suppression.add', { phone, ...(reason.trim() ? { reason } : {}) });
+    const r = await api.call(
+      'suppression.add',
+      { phone, ...(reason.trim() ? { reason } : {}) },
+      { shownInPlace: true },
+    );
     if (!r.ok) return r.error;
     // The newest entry is on the first page.
     set({ suppressionTab: 'active', suppressionCursors: [] });
@@ -120,7 +124,11 @@ export const createSuppressionSlice: StateCreator<AppState, [], [], SuppressionS
   },
 
   async removeSuppressed(phone, note) {
-    const r = await api.call('suppression.remove', { phone, ...(note.trim() ? { note } : {}) });
+    const r = await api.call(
+      'suppression.remove',
+      { phone, ...(note.trim() ? { note } : {}) },
+      { shownInPlace: true },
+    );
     await get().loadSuppression();
     return r.ok ? null : r.error;
   },

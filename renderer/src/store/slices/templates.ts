@@ -171,10 +171,14 @@ export const createTemplatesSlice: StateCreator<AppState, [], [], TemplatesSlice
 
     async addTemplateJson(json) {
       const accountId = get().setup?.accountId;
-      const r = await api.call('templates.add', {
-        json,
-        ...(accountId !== undefined ? { accountId } : {}),
-      });
+      const r = await api.call(
+        'templates.add',
+        {
+          json,
+          ...(accountId !== undefined ? { accountId } : {}),
+        },
+        { shownInPlace: true },
+      );
       await get().refreshTemplates();
       return r.ok ? null : r.error;
     },
@@ -219,7 +223,7 @@ export const createTemplatesSlice: StateCreator<AppState, [], [], TemplatesSlice
     },
 
     async setRates(prices) {
-      const r = await api.call('pricing.setRates', { prices });
+      const r = await api.call('pricing.setRates', { prices }, { shownInPlace: true });
       if (!r.ok) return r.error;
       set({ rateCard: r.value });
       await loadChecks();
@@ -227,7 +231,7 @@ export const createTemplatesSlice: StateCreator<AppState, [], [], TemplatesSlice
     },
 
     async resetRates() {
-      const r = await api.call('pricing.setRates', { reset: true });
+      const r = await api.call('pricing.setRates', { reset: true }, { shownInPlace: true });
       if (r.ok) set({ rateCard: r.value });
       await loadChecks();
     },

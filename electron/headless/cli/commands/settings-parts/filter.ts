@@ -13,6 +13,7 @@ import {
 } from '../../../../../shared/domain/audience-filter';
 import { call, CommandError, flag, str, UsageError, type Ctx } from '../../framework';
 import type { SettingsPart } from './types';
+import { human } from '../../format';
 
 /**
  * `campaigns settings <id>` flags for the audience filter. `--filter` itself already belongs to
@@ -109,13 +110,13 @@ function countLines(count: FilterCount, state: FilterState): string[] {
   const lines: string[] = [];
   if (count.frozen) {
     lines.push(
-      `  ${count.matching.toLocaleString('en')} of ${count.total.toLocaleString('en')} recipients match; ${count.excludedAtStart.toLocaleString('en')} were left out when sending started.`,
+      `  ${human().count(count.matching)} of ${human().count(count.total)} recipients match; ${human().count(count.excludedAtStart)} were left out when sending started.`,
     );
   } else {
     lines.push(
-      `  ${count.matching.toLocaleString('en')} of ${count.total.toLocaleString('en')} recipients match` +
+      `  ${human().count(count.matching)} of ${human().count(count.total)} recipients match` +
         (count.alreadySkipped > 0
-          ? ` (${count.alreadySkipped.toLocaleString('en')} already skipped, e.g. opted out, are not counted)`
+          ? ` (${human().count(count.alreadySkipped)} already skipped, e.g. opted out, are not counted)`
           : '') +
         '.',
     );
@@ -123,7 +124,7 @@ function countLines(count: FilterCount, state: FilterState): string[] {
   for (const c of count.checks) {
     if (c.unreadable === 0) continue;
     lines.push(
-      `  "${c.column}": ${c.unreadable.toLocaleString('en')} ${c.unreadable === 1 ? `cell is not a ${c.kind} and matches` : `cells are not ${c.kind}s and match`} no ${c.kind} condition` +
+      `  "${c.column}": ${human().count(c.unreadable)} ${c.unreadable === 1 ? `cell is not a ${c.kind} and matches` : `cells are not ${c.kind}s and match`} no ${c.kind} condition` +
         (c.examples.length > 0 ? ` (e.g. ${c.examples.map((e) => `"${e}"`).join(', ')})` : '') +
         '.',
     );
@@ -225,7 +226,7 @@ export const filterPart: SettingsPart = {
       return {
         key: 'filter',
         value,
-        text: `Audience filter: none (everybody imported, ${count.total.toLocaleString('en')} recipients).`,
+        text: `Audience filter: none (everybody imported, ${human().count(count.total)} recipients).`,
       };
     const text = [
       `Audience filter: ${state.description ?? ''}`,

@@ -3,6 +3,7 @@ import type { FilterCheckCount } from '../../../../../shared/api';
 import { OP_LABEL, opKind, type FilterOp } from '../../../../../shared/domain/audience-filter';
 import { useStore } from '../../../store';
 import { changeOp, conditionProblem, updateNode, removeNode, type DraftCondition } from './draft';
+import { fmt } from '../../../lib/format';
 
 const OP_GROUPS: { group: string; ops: FilterOp[] }[] = [
   {
@@ -27,7 +28,7 @@ export function unreadableHint(check: FilterCheckCount): string {
     check.examples.length > 0 ? ` (e.g. ${check.examples.map((e) => `“${e}”`).join(', ')})` : '';
   return n === 1
     ? `1 cell in “${check.column}” is not a ${check.kind}${examples}: it never matches this condition.`
-    : `${n.toLocaleString()} cells in “${check.column}” are not ${check.kind}s${examples}: they never match this condition.`;
+    : `${fmt().count(n)} cells in “${check.column}” are not ${check.kind}s${examples}: they never match this condition.`;
 }
 
 export function ConditionRow({

@@ -11,6 +11,7 @@ import { api } from '../../../lib/api';
 import { useStore } from '../../../store';
 import type { DraftGroup } from './draft';
 import { GroupEditor } from './GroupEditor';
+import { fmt } from '../../../lib/format';
 
 function numbering(root: DraftGroup): Map<string, number> {
   const out = new Map<string, number>();
@@ -29,7 +30,7 @@ function numbering(root: DraftGroup): Map<string, number> {
 }
 
 function countText(count: FilterCount): string {
-  const n = (x: number) => x.toLocaleString();
+  const n = (x: number) => fmt().count(x);
   if (!count.filtered) return `No filter: all ${n(count.total)} recipients get it.`;
   if (count.frozen)
     return `${n(count.matching)} of ${n(count.total)} recipients match; ${n(count.excludedAtStart)} were left out when sending started.`;
@@ -151,7 +152,7 @@ export function FilterPanel({ campaign }: { campaign: Campaign }) {
           {busy && <Loader size="xs" />}
           {count && !count.frozen && count.alreadySkipped > 0 && (
             <Text size="sm" c="dimmed">
-              ({count.alreadySkipped.toLocaleString()} already skipped, e.g. opted out, are not
+              ({fmt().count(count.alreadySkipped)} already skipped, e.g. opted out, are not
               counted.)
             </Text>
           )}

@@ -1,5 +1,6 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import type { RecipientCounts } from '../../../../../shared/api';
+import { fmt } from '../../../lib/format';
 
 /** Cancelling cannot be undone: say what has gone and what will never go. */
 export function ConfirmCancelModal({
@@ -24,8 +25,8 @@ export function ConfirmCancelModal({
     >
       <Stack>
         <Text size="sm">
-          {sent.toLocaleString()} {sent === 1 ? 'message has' : 'messages have'} already gone out
-          and stay sent. The {waiting.toLocaleString()}{' '}
+          {fmt().count(sent)} {sent === 1 ? 'message has' : 'messages have'} already gone out and
+          stay sent. The {fmt().count(waiting)}{' '}
           {waiting === 1 ? 'recipient still waiting' : 'recipients still waiting'} will not get this
           message. A cancelled campaign cannot be resumed; pause it instead if you may want to go
           on.

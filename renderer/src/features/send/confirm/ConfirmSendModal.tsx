@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { FiguresList } from './FiguresList';
 import type { SendFigures } from './figures';
+import { fmt } from '../../../lib/format';
 
 /** The last look before sending to everyone: the same figures as Review & send. */
 export function ConfirmSendModal({
@@ -16,7 +17,7 @@ export function ConfirmSendModal({
   onClose: () => void;
   onConfirm: () => void;
 }) {
-  const n = figures.willReceive.toLocaleString();
+  const n = fmt().count(figures.willReceive);
   return (
     <Modal
       opened={opened}
@@ -29,7 +30,7 @@ export function ConfirmSendModal({
         <FiguresList figures={figures} />
         <Text size="sm" c="dimmed">
           {scheduleAt
-            ? `It starts by itself on ${new Date(scheduleAt).toLocaleString()} if the app is running then.`
+            ? `It starts by itself on ${fmt().date(scheduleAt)} if the app is running then.`
             : 'Messages go out at once. You can pause or cancel, but messages already sent cannot be taken back.'}
         </Text>
         <Group justify="flex-end">

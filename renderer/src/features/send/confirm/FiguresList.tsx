@@ -1,6 +1,7 @@
 import { Table, Text } from '@mantine/core';
 import { upperFirst } from '../../../../../shared/domain/reach';
 import { durationText, moneyText, type SendFigures } from './figures';
+import { fmt } from '../../../lib/format';
 
 /** Template, sending number, who receives it, who is left out and why, cost and duration. */
 export function FiguresList({ figures }: { figures: SendFigures }) {
@@ -10,7 +11,7 @@ export function FiguresList({ figures }: { figures: SendFigures }) {
     [
       'recipients',
       'Will receive it',
-      `${figures.willReceive.toLocaleString()} ${figures.willReceive === 1 ? 'recipient' : 'recipients'}`,
+      `${fmt().count(figures.willReceive)} ${figures.willReceive === 1 ? 'recipient' : 'recipients'}`,
     ],
     ['cost', 'Estimated cost', `${moneyText(figures.cost)} if every message is delivered`],
     [
@@ -45,7 +46,7 @@ export function FiguresList({ figures }: { figures: SendFigures }) {
             </Table.Td>
             <Table.Td>
               <Text size="sm">
-                {g.count.toLocaleString()}: {upperFirst(g.reason)}
+                {fmt().count(g.count)}: {upperFirst(g.reason)}
                 {g.fix ? ` — ${g.fix}` : ''}
               </Text>
             </Table.Td>

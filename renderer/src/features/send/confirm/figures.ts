@@ -6,6 +6,7 @@ import type {
   ValidationSummary,
 } from '../../../../../shared/api';
 import type { LeftOutGroup } from '../../../../../shared/domain/reach';
+import { fmt } from '../../../lib/format';
 
 /**
  * The figures Review & send and the confirmation both show, from the one reach computation
@@ -36,7 +37,7 @@ export function sendFigures(
   return {
     template: campaign.templateName ?? 'No template chosen',
     from: account
-      ? `${account.name}${account.displayPhoneNumber ? ` (${account.displayPhoneNumber})` : ''}`
+      ? `${account.name}${account.displayPhoneNumber ? ` (${fmt().phone(account.displayPhoneNumber)})` : ''}`
       : 'Unknown account',
     willReceive,
     leftOut: reach?.leftOut ?? [],
@@ -50,12 +51,10 @@ export function sendFigures(
 
 export function durationText(seconds: number | null): string {
   if (seconds === null) return 'unknown';
-  if (seconds < 60) return `about ${Math.max(1, seconds)} s`;
-  if (seconds < 5400) return `about ${Math.round(seconds / 60)} min`;
-  return `about ${(seconds / 3600).toFixed(1)} h`;
+  return `about ${fmt().duration(seconds)}`;
 }
 
 export function moneyText(usd: number | null): string {
   if (usd === null) return 'not known yet';
-  return new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD' }).format(usd);
+  return fmt().money(usd);
 }

@@ -1,0 +1,47 @@
+import type { ErrorCode, MethodName } from '../../shared/api';
+import { METHOD_NAMES } from '../../shared/api';
+
+/**
+ * Test-only fault switch of the headless shell (issue 15 item 5): end-to-end tests make the
+ * backend refuse chosen methods, to check that every button puts the refusal on screen. It is
+ * off unless `campaign-desk serve` starts with CAMPAIGN_DESK_TEST_SWITCHES=1, and it lives in the
+ * headless shell only: the desktop app (electron/main) never imports this file.
+ */
+
+export const TEST_SWITCHES_ENV = 'CAMPAIGN_DESK_TEST_SWITCHES';
+
+export interface Refusing {
+  methods: ReadonlySet<string>;
+  code: ErrorCode;
+  message: string;
+}
+
+const CODES: readonly ErrorCode[] = [
+  'VALIDATION',
+  'NOT_FOUND',
+  'CONFLICT',
+  'UNAVAILABLE',
+  'INTERNAL',
+];
+
+/** Parses POST /test/refuse's body: `{ methods: [...] | "*" , code?, message? }`, or `{ methods: null }` to stop. */
+export function parseRefusing(body: unknown): Refusing | null | string {
+  if (typeof body !== 'object' || body === null) return 'Send a JSON object.';
+  const b = body as Record<string, unknown>;
+  if (b.methods === null) return null;
+  const known = new Set<string>(METHOD_NAMES);
+  const methods =
+    b.methods === '*'
+      ? known
+      : Array.isArray(b.methods) && b.methods.every((m) => typeof m === 'string' && known.has(m))
+        ? new Set(b.methods as MethodName[])
+        : undefined;
+  if (!methods) return 'methods: "*", null, or a list of contract method names.';
+  const code = (b.code ?? 'CONFLICT') as ErrorCode;
+  if (!CODES.includes(code)) return `code: one of ${CODES.join(', ')}.`;
+  const message =
+    typeof b.message === 'string' && b.message.trim()
+      ? b.message.slice(0, 500)
+      : 'The test switch refused this on purpose.';
+  return { methods, code, message };
+}
