@@ -11,6 +11,7 @@ import { statusCommands } from './commands/status';
 import { suppressionCommands } from './commands/suppression';
 import { accountCommands } from './commands/accounts';
 import { templateCommands } from './commands/templates';
+import { studioCommands } from './commands/studio';
 import type { Command } from './framework';
 
 /** Every CLI command; a feature adds its list here. */
@@ -20,6 +21,7 @@ export const COMMANDS: Command[] = [
   ...campaignSettingsCommands,
   ...audienceCommands,
   ...templateCommands,
+  ...studioCommands,
   ...sendingCommands,
   ...statusCommands,
   ...reportCommands,
