@@ -46,6 +46,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ...(options.analytics ? { analytics: options.analytics } : {}),
     now: options.now ?? Date.now,
     keepComponents: options.keepComponents ?? false,
+    ...(options.reviewDelayMs !== undefined && { reviewDelayMs: options.reviewDelayMs }),
     portfolio: {
       id: options.portfolio?.id ?? d.portfolioId,
       limit: options.portfolio?.limit === undefined ? null : options.portfolio.limit,

@@ -79,6 +79,8 @@ export interface SandboxOptions {
    * 24 h; null = unlimited). Default id '300000000000001', unlimited.
    */
   portfolio?: { id?: string; limit?: number | null };
+  /** How long a submitted template stays PENDING before its review settles (on `now`). Default 60 000. */
+  reviewDelayMs?: number;
   /** Keep each accepted send's `template.components` in `state.messages()` (tests; off by default to save memory). */
   keepComponents?: boolean;
 }
