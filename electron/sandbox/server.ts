@@ -78,6 +78,14 @@ function nodeRoutes(state: SandboxState, objectId: string): RouteSpec[] {
   return [NODE_ROUTE, WABA_UPDATE_ROUTE];
 }
 
+const safeDecode = (segment: string): string => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+};
+
 /** Tracks every timer and socket so close() can leave nothing behind. */
 export class Resources {
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -218,7 +226,8 @@ export function createSandboxServer(
       const rr: RouteRequest = {
         req,
         version,
-        objectId: segments[1]!,
+        // The app's client percent-encodes each segment (`upload%3A…`); Graph reads either.
+        objectId: safeDecode(segments[1]!),
         query: url.searchParams,
         baseUrl: baseUrl(),
         pathname: url.pathname,

@@ -7,3 +7,4 @@ export { checkTemplateDraft, checkTemplateText } from './check';
 export { applyAutofix } from './fixes';
 export { wordsFound } from './rules/content';
 export { renumber, snakeName } from './rules/variables';
+export { rejectionInWords, categoryChangeInWords } from './rejections';
