@@ -128,4 +128,30 @@ describe('template studio: submit to the sandbox and follow the review', () => {
     if (!r.ok) expect(r.error.message).toContain('nope.jpg');
     expect((await h.ok('templates.drafts', {}))[0]).toMatchObject({ status: 'DRAFT' });
   });
+
+  it('learns approval and re-categorisation from the webhooks through the relay feed, without polling', async () => {
+    await open();
+    await create(
+      shipped({
+        components: bodyOnly(
+          'Hi {{1}}, your order has shipped. Enjoy 20% off your next order with code {{2}} this week.',
+          ['Maria', 'SAVE20'],
+        ),
+      }),
+    );
+    const synced = await h.ok('templates.sync', {});
+    expect(synced.added).toBeGreaterThan(0);
+    now += REVIEW_MS;
+    await h.ok('campaigns.syncStatus', { campaignId: h.campaignId });
+    const [draft] = await h.ok('templates.drafts', {});
+    expect(draft).toMatchObject({
+      status: 'APPROVED',
+      category: 'MARKETING',
+      previousCategory: 'UTILITY',
+    });
+    const mirrored = (await h.ok('templates.list', {})).templates.find(
+      (t) => t.name === 'order_shipped_studio',
+    );
+    expect(mirrored).toMatchObject({ status: 'APPROVED', category: 'MARKETING' });
+  });
 });
