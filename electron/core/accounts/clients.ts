@@ -45,7 +45,13 @@ export function createAccountClients(deps: {
   // The simulator allows the highest tier (1,000/s); the Sandbox account's own rate setting is
   // what the send loop holds to, as with a real number.
   const startEmbedded = () =>
-    (sandbox ??= startSandbox({ port: 0, ratePerSecond: 1000, ...deps.sandboxOptions }));
+    // The embedded Sandbox reviews a submitted template in 5 s, so trying the studio is quick.
+    (sandbox ??= startSandbox({
+      port: 0,
+      ratePerSecond: 1000,
+      reviewDelayMs: 5000,
+      ...deps.sandboxOptions,
+    }));
 
   return {
     sandbox: startEmbedded,

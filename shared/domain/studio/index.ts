@@ -8,3 +8,4 @@ export { applyAutofix } from './fixes';
 export { wordsFound } from './rules/content';
 export { renumber, snakeName } from './rules/variables';
 export { rejectionInWords, categoryChangeInWords } from './rejections';
+export { previewDraft } from './preview';
