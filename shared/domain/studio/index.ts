@@ -9,3 +9,4 @@ export { wordsFound } from './rules/content';
 export { renumber, snakeName } from './rules/variables';
 export { rejectionInWords, categoryChangeInWords } from './rejections';
 export { previewDraft } from './preview';
+export { creationBody } from './creation-body';

@@ -5,7 +5,11 @@ import {
   type StudioTemplate,
   type TableName,
 } from '../../../../shared/api';
-import { checkTemplateText, type TemplateDraft } from '../../../../shared/domain/studio';
+import {
+  checkTemplateText,
+  creationBody,
+  type TemplateDraft,
+} from '../../../../shared/domain/studio';
 import type { AccountClients } from '../../accounts/clients';
 import type { ApiFailure } from '../../cloud-api';
 import type { Clock } from '../../clock';
@@ -36,15 +40,6 @@ const metaFailure = (what: string, f: ApiFailure): CoreError =>
       .replace(/\s+/g, ' ')
       .trim(),
   );
-
-/** Meta's creation request from a draft: `parameter_format` only when named (positional is the default). */
-const creationBody = (d: TemplateDraft) => ({
-  name: d.name,
-  language: d.language,
-  category: d.category,
-  ...(d.parameter_format === 'NAMED' && { parameter_format: 'named' }),
-  components: d.components,
-});
 
 export function createStudioService(deps: StudioDeps) {
   const { store, clock, events, clients } = deps;
