@@ -17,6 +17,8 @@ import { createStatusService, type StatusService } from './status/service';
 import type { PollerOptions } from './status/poller';
 import type { Handlers, HandlersFor } from './api/handlers';
 import { templateHandlers } from './templates/handlers';
+import { studioHandlers } from './templates/studio/handlers';
+import { createStudioService } from './templates/studio/service';
 import { createTemplateService } from './templates/service';
 import { createReach } from './templates/reach';
 import {
@@ -326,6 +328,7 @@ export function createCore(options: CoreOptions): Core {
     ...sendingHandlers,
     ...statusHandlers,
     ...templateHandlers(templates, store),
+    ...studioHandlers(createStudioService({ store, clock, events, clients })),
     ...reportHandlers(reports),
     ...tokenHandlers,
     ...accountLimitHandlers({ store, clock, events, clients }),

@@ -48,6 +48,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     keepComponents: options.keepComponents ?? false,
     historyOrder: options.historyOrder ?? 'newest-first',
     ...(options.marketing ? { marketing: options.marketing } : {}),
+    ...(options.reviewDelayMs !== undefined && { reviewDelayMs: options.reviewDelayMs }),
     portfolio: {
       id: options.portfolio?.id ?? d.portfolioId,
       limit: options.portfolio?.limit === undefined ? null : options.portfolio.limit,

@@ -11,6 +11,18 @@ import { handlePhoneNumber } from './phone-number';
 import { handleMarketingSend, handleSend } from './messages';
 import type { SandboxState } from './state';
 import { handleTemplates } from './templates';
+import {
+  handleCreateTemplate,
+  handleDeleteTemplates,
+  handleEditTemplate,
+  handleGetTemplate,
+} from './studio/templates-write';
+import {
+  handleApp,
+  handleStartUpload,
+  handleUploadBytes,
+  handleUploadStatus,
+} from './studio/uploads';
 import { handleWaba, handleWabaPhoneNumbers } from './waba';
 import type { FaultRoute } from './types';
 
@@ -21,20 +33,27 @@ const VERSION = /^v\d+\.\d+$/;
 
 type Handler = (state: SandboxState, rr: RouteRequest) => Reply | Promise<Reply>;
 
-const ROUTES: Record<string, { method: string; route: FaultRoute; handler: Handler }> = {
-  messages: { method: 'POST', route: 'messages', handler: handleSend },
-  marketing_messages: { method: 'POST', route: 'messages', handler: handleMarketingSend },
-  media: { method: 'POST', route: 'media', handler: handleMediaUpload },
-  message_templates: { method: 'GET', route: 'templates', handler: handleTemplates },
-  message_history: { method: 'GET', route: 'history', handler: handleHistory },
-  template_analytics: { method: 'GET', route: 'analytics', handler: handleTemplateAnalytics },
-  phone_numbers: { method: 'GET', route: 'phone_number', handler: handleWabaPhoneNumbers },
+type RouteSpec = { method: string; route: FaultRoute; handler: Handler };
+
+const ROUTES: Record<string, RouteSpec[]> = {
+  messages: [{ method: 'POST', route: 'messages', handler: handleSend }],
+  marketing_messages: [{ method: 'POST', route: 'messages', handler: handleMarketingSend }],
+  media: [{ method: 'POST', route: 'media', handler: handleMediaUpload }],
+  message_templates: [
+    { method: 'GET', route: 'templates', handler: handleTemplates },
+    { method: 'POST', route: 'templates', handler: handleCreateTemplate },
+    { method: 'DELETE', route: 'templates', handler: handleDeleteTemplates },
+  ],
+  message_history: [{ method: 'GET', route: 'history', handler: handleHistory }],
+  template_analytics: [{ method: 'GET', route: 'analytics', handler: handleTemplateAnalytics }],
+  phone_numbers: [{ method: 'GET', route: 'phone_number', handler: handleWabaPhoneNumbers }],
+  uploads: [{ method: 'POST', route: 'media', handler: handleStartUpload }],
 };
 // A node itself: GET /{version}/{waba-id} is the WABA, any other id the phone number (which
 // answers code 100 for an id it does not know, as Graph does).
-const NODE_ROUTE = {
+const NODE_ROUTE: RouteSpec = {
   method: 'GET',
-  route: 'phone_number' as const,
+  route: 'phone_number',
   handler: (state: SandboxState, rr: RouteRequest) =>
     rr.objectId === state.account.wabaId
       ? handleWaba(state, rr)
@@ -43,10 +62,34 @@ const NODE_ROUTE = {
         : handlePhoneNumber(state, rr),
 };
 // POST /{version}/{waba-id}?is_enabled_for_insights=true: the template analytics opt-in.
-const WABA_UPDATE_ROUTE = {
+const WABA_UPDATE_ROUTE: RouteSpec = {
   method: 'POST',
-  route: 'analytics' as const,
+  route: 'analytics',
   handler: handleWabaUpdate,
+};
+
+/** Routes of a bare node: the app, an upload session, a template, else the WABA / phone number. */
+function nodeRoutes(state: SandboxState, objectId: string): RouteSpec[] {
+  if (objectId === 'app') return [{ method: 'GET', route: 'templates', handler: handleApp }];
+  if (objectId.startsWith('upload:'))
+    return [
+      { method: 'GET', route: 'media', handler: handleUploadStatus },
+      { method: 'POST', route: 'media', handler: handleUploadBytes },
+    ];
+  if (state.templates.some((t) => t.id === objectId))
+    return [
+      { method: 'GET', route: 'templates', handler: handleGetTemplate },
+      { method: 'POST', route: 'templates', handler: handleEditTemplate },
+    ];
+  return [NODE_ROUTE, WABA_UPDATE_ROUTE];
+}
+
+const safeDecode = (segment: string): string => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 };
 
 /** Tracks every timer and socket so close() can leave nothing behind. */
@@ -96,9 +139,13 @@ async function graphRoute(
   out: ServerResponse,
 ): Promise<void> {
   const segments = rr.pathname.split('/').filter(Boolean);
-  const node = rr.req.method === 'POST' ? WABA_UPDATE_ROUTE : NODE_ROUTE;
-  const route =
-    segments.length === 3 ? ROUTES[segments[2]!] : segments.length === 2 ? node : undefined;
+  const candidates =
+    segments.length === 3
+      ? ROUTES[segments[2]!]
+      : segments.length === 2
+        ? nodeRoutes(state, rr.objectId)
+        : undefined;
+  const route = candidates?.find((r) => r.method === rr.req.method) ?? candidates?.[0];
   if (!route) {
     return writeReply(
       out,
@@ -193,7 +240,8 @@ export function createSandboxServer(
       const rr: RouteRequest = {
         req,
         version,
-        objectId: segments[1]!,
+        // The app's client percent-encodes each segment (`upload%3A…`); Graph reads either.
+        objectId: safeDecode(segments[1]!),
         query: url.searchParams,
         baseUrl: baseUrl(),
         pathname: url.pathname,

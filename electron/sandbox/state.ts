@@ -17,6 +17,7 @@ import type {
   SentMessageView,
 } from './types';
 import { statusWebhook, templateStatusWebhook, type AccountInfo } from './webhooks';
+import { StudioState } from './studio/state';
 
 const DAY_MS = 86_400_000;
 
@@ -71,6 +72,8 @@ export interface StateConfig {
   /** The business portfolio the number belongs to; limit null = unlimited. */
   portfolio: { id: string; limit: number | null };
   marketing?: MarketingConfig;
+  /** How long a submitted template stays in review (on `now`'s clock). */
+  reviewDelayMs?: number;
 }
 
 export interface AcceptInput {
@@ -104,6 +107,7 @@ export class SandboxState {
   /** Accept order, for message_history paging. */
   readonly messageList: SentMessage[] = [];
   readonly media = new Map<string, StoredMedia>();
+  readonly studio: StudioState;
   /** The business portfolio and its messaging limit (people per moving 24 h; null = unlimited). */
   readonly portfolio: { id: string; limit: number | null };
   readonly marketing: MarketingState;
@@ -143,11 +147,19 @@ export class SandboxState {
     this.historyOrder = c.historyOrder ?? 'newest-first';
     this.portfolio = { ...c.portfolio };
     this.marketing = new MarketingState(c.marketing, c.delivery.seed);
+    this.studio = new StudioState({
+      account: c.account,
+      feed: this.feed,
+      now: c.now,
+      // Meta reviews most templates within minutes (up to 24 h); a minute keeps demos short.
+      reviewDelayMs: c.reviewDelayMs ?? 60_000,
+    });
     // Copies, so pausing one never touches the caller's (or SANDBOX_TEMPLATES') objects.
     this.templates = c.templates.map((t) => ({ ...structuredClone(t), id: t.id ?? this.newId() }));
   }
 
   findTemplate(name: string, language: string): Template | undefined {
+    this.studio.settle(this.templates);
     return this.templates.find((t) => t.name === name && t.language === language);
   }
 

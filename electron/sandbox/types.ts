@@ -106,6 +106,8 @@ export interface SandboxOptions {
    */
   historyOrder?: HistoryOrder;
   marketing?: MarketingConfig;
+  /** How long a submitted template stays PENDING before its review settles (on `now`). Default 60 000. */
+  reviewDelayMs?: number;
   /** Keep each accepted send's `template.components` in `state.messages()` (tests; off by default to save memory). */
   keepComponents?: boolean;
 }

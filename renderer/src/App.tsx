@@ -17,6 +17,10 @@ const SuppressionPage = lazy(() =>
   import('./features/suppression/SuppressionPage').then((m) => ({ default: m.SuppressionPage })),
 );
 
+const StudioPage = lazy(() =>
+  import('./features/studio/StudioPage').then((m) => ({ default: m.StudioPage })),
+);
+
 const pageLoading = (
   <Center py="xl">
     <Loader size="sm" aria-label="Loading" />
@@ -41,6 +45,7 @@ export function App() {
           void s.loadCampaign(s.current.id);
       }
       if (tables.includes('accounts')) void s.loadSettings();
+      if (tables.includes('template_drafts') && s.view.page === 'studio') void s.loadStudioDrafts();
       if (tables.includes('suppression') && s.view.page === 'suppression') void s.loadSuppression();
     });
   }, []);
@@ -69,6 +74,12 @@ export function App() {
         />
         <NavLink
           component="button"
+          label="Template studio"
+          active={view.page === 'studio'}
+          onClick={() => navigate({ page: 'studio' })}
+        />
+        <NavLink
+          component="button"
           label="Opt-outs"
           active={view.page === 'suppression'}
           onClick={() => navigate({ page: 'suppression' })}
@@ -87,6 +98,7 @@ export function App() {
           {view.page === 'campaign' && <CampaignPage id={view.id} />}
           {view.page === 'settings' && <SettingsPage />}
           {view.page === 'suppression' && <SuppressionPage />}
+          {view.page === 'studio' && <StudioPage />}
         </Suspense>
       </AppShell.Main>
     </AppShell>

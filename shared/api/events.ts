@@ -10,6 +10,7 @@ import type { StatusSyncEvent } from './status';
 export const TABLES = [
   'accounts',
   'templates',
+  'template_drafts',
   'campaigns',
   'recipients',
   'status_events',

@@ -22,3 +22,4 @@ export type {
 export * from './pacing';
 export * from './audience-filter';
 export type { BusinessCountry } from './methods/settings';
+export * from './studio';

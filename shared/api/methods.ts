@@ -11,6 +11,7 @@ import { reportMethods } from './methods/reports';
 import { statusMethods } from './methods/status';
 import { suppressionMethods } from './methods/suppression';
 import { templateMethods } from './methods/templates';
+import { studioMethods } from './methods/studio';
 import { pacingMethods } from './methods/pacing';
 import { audienceFilterMethods } from './methods/audience-filter';
 import { variantMethods } from './methods/variants';
@@ -28,6 +29,7 @@ export const methods = {
   ...statusMethods,
   ...reportMethods,
   ...templateMethods,
+  ...studioMethods,
   ...accountTokenMethods,
   ...accountLimitMethods,
   ...accountMarketingMethods,

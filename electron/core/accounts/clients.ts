@@ -45,12 +45,14 @@ export function createAccountClients(deps: {
   // The simulator allows the highest tier (1,000/s); the Sandbox account's own rate setting is
   // what the send loop holds to, as with a real number.
   const startEmbedded = () =>
+    // The Sandbox account is where a shop owner tries things: its WABA is onboarded to the
+    // Marketing Messages API, so both sending methods can be tried (auto after a check), and it
+    // reviews a submitted template in 5 s, so trying the studio is quick.
     (sandbox ??= startSandbox({
       port: 0,
       ratePerSecond: 1000,
-      // The Sandbox account is where a shop owner tries things: its WABA is onboarded to the
-      // Marketing Messages API, so both sending methods can be tried (auto after a check).
       marketing: { onboarding: 'ONBOARDED' },
+      reviewDelayMs: 5000,
       ...deps.sandboxOptions,
     }));
 

@@ -16,7 +16,9 @@ const HEADER_SAFE = /^[\x21-\x7e]+$/;
 export type Query = Record<string, string | number | undefined>;
 
 export interface CallSpec {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
+  /** Meta's upload step takes `Authorization: OAuth <token>` (Resumable Upload API guide). */
+  authScheme?: 'Bearer' | 'OAuth';
   url: URL;
   headers?: Record<string, string | number>;
   body?: Buffer | Readable;
@@ -119,7 +121,7 @@ export const createCaller = (config: CloudApiConfig): Caller => {
         Accept: spec.mediaDownload ? '*/*' : 'application/json',
         'User-Agent': config.userAgent ?? 'CampaignDesk',
         ...spec.headers,
-        Authorization: `Bearer ${token}`,
+        Authorization: `${spec.authScheme ?? 'Bearer'} ${token}`,
       },
       ...(spec.body !== undefined ? { body: spec.body } : {}),
       timeoutMs,

@@ -8,6 +8,8 @@ import { marketingOnboarding, wabaInfo, wabaPhoneNumbers } from './waba';
 import { portfolioMessagingLimit, portfolioOfWaba } from './portfolio';
 import { sendTemplate } from './send';
 import { listTemplates } from './templates';
+import { createTemplate, deleteTemplate, editTemplate, templateState } from './template-admin';
+import { uploadSample } from './resumable-upload';
 import type { CloudApiClient, CloudApiConfig } from './types';
 
 /**
@@ -40,6 +42,11 @@ export const createCloudApiClient = (config: CloudApiConfig): CloudApiClient => 
       const info = await phoneNumberInfo(caller, phoneNumberId);
       return info.ok ? { ok: true } : info;
     },
+    createTemplate: (body) => createTemplate(caller, wabaId, body),
+    templateState: (templateId) => templateState(caller, templateId),
+    editTemplate: (templateId, body) => editTemplate(caller, templateId, body),
+    deleteTemplate: (name, hsmId) => deleteTemplate(caller, wabaId, name, hsmId),
+    uploadSample: (input) => uploadSample(caller, input),
     close: caller.close,
   };
 };

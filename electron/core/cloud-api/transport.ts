@@ -24,7 +24,7 @@ export interface TransportOptions {
 }
 
 export interface TransportRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   url: URL;
   headers: Record<string, string | number>;
   body?: Buffer | Readable;

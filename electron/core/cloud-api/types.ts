@@ -1,5 +1,7 @@
 import type { MarketingMessageFields } from './send';
 import type { MarketingOnboardingOutcome, WabaInfoOutcome, WabaPhoneNumbersOutcome } from './waba';
+import type { CreateTemplateOutcome, DoneOutcome, TemplateStateOutcome } from './template-admin';
+import type { UploadHandleOutcome } from './resumable-upload';
 import type { LookupFunction } from 'node:net';
 import type { FailureClassification, NetworkFailure } from '../../../shared/domain/errors';
 import type { CloudApiTemplateMessage, Template } from '../../../shared/domain/templates';
@@ -234,6 +236,15 @@ export interface CloudApiClient {
   enableTemplateInsights: () => Promise<EnableInsightsOutcome>;
   /** A cheap authenticated call (phoneNumberInfo) that proves token, permission and phone number id together. */
   checkToken: () => Promise<{ ok: true } | ApiFailure>;
+  /** POST message_templates: submits a template for review (never retried: not idempotent). */
+  createTemplate: (body: unknown) => Promise<CreateTemplateOutcome>;
+  /** GET /{template-id}: status, category, rejection reason, previous category. */
+  templateState: (templateId: string) => Promise<TemplateStateOutcome>;
+  editTemplate: (templateId: string, body: unknown) => Promise<DoneOutcome>;
+  /** Deletes every language of the name, or one template when `hsmId` is given. */
+  deleteTemplate: (name: string, hsmId?: string) => Promise<DoneOutcome>;
+  /** The Resumable Upload API: a sample file → the `header_handle` a template creation needs. */
+  uploadSample: (input: { path: string; mimeType: string }) => Promise<UploadHandleOutcome>;
   /** Destroys kept-alive connections. Calls made afterwards throw. */
   close: () => void;
 }

@@ -173,6 +173,23 @@ export interface SuppressionRemovalsTable {
   removed_at: number;
 }
 
+/** Templates written in the studio (migration 180); `templates` stays the mirror of the account. */
+export interface TemplateDraftsTable {
+  id: Generated<number>;
+  account_id: number;
+  name: string;
+  language: string;
+  category: string;
+  draft_json: string;
+  meta_id: string | null;
+  status: Generated<string>;
+  rejected_reason: string | null;
+  previous_category: string | null;
+  submitted_at: number | null;
+  checked_at: number | null;
+  updated_at: number;
+}
+
 export interface SettingsTable {
   key: string;
   value_json: string;
@@ -366,6 +383,7 @@ export interface DB {
   suppression: SuppressionTable;
   suppression_removals: SuppressionRemovalsTable;
   settings: SettingsTable;
+  template_drafts: TemplateDraftsTable;
   template_analytics: TemplateAnalyticsTable;
   analytics_accounts: AnalyticsAccountsTable;
   analytics_campaigns: AnalyticsCampaignsTable;

@@ -14,10 +14,38 @@ const TEMPLATE_STATUS_OF_EVENT: Readonly<Record<string, string | null>> = {
   REINSTATED: 'APPROVED',
   UNARCHIVED: 'APPROVED',
   FLAGGED: null,
+  CATEGORY_UPDATE: null,
 };
 
 // ';' sorts right after ':', so [prefix, prefix with ':' → ';') is exactly the keys under a prefix.
 const keyRange = (prefix: string): [string, string] => [`${prefix}:`, `${prefix};`];
+
+/**
+ * Keeps the template studio's drafts (migration 180) in step with Meta's review webhooks: status,
+ * the rejection reason, and a category Meta changed (`template_category_update`), which also
+ * changes the synced template's category, and so the price the estimates use.
+ */
+function studioUpdates(db: SqliteDatabase, now: () => number) {
+  return (o: TemplateObservation, accountIds: number[], status: string | null): void => {
+    const marks = accountIds.map(() => '?').join(',');
+    const match = `account_id IN (${marks}) AND (meta_id = ? OR (name = ? AND language = ?))`;
+    const args = [...accountIds, o.templateId ?? '', o.name ?? '', o.language ?? ''];
+    if (status)
+      db.prepare(
+        `UPDATE template_drafts SET status = ?, rejected_reason = ?, updated_at = ? WHERE ${match}`,
+      ).run(status, o.event === 'REJECTED' ? (o.reason ?? 'UNKNOWN') : null, now(), ...args);
+    if (o.newCategory) {
+      db.prepare(
+        `UPDATE template_drafts SET previous_category = COALESCE(?, category), category = ?, updated_at = ? WHERE ${match} AND category != ?`,
+      ).run(o.previousCategory ?? null, o.newCategory, now(), ...args, o.newCategory);
+      db.prepare(`UPDATE templates SET category = ?, updated_at = ? WHERE ${match}`).run(
+        o.newCategory,
+        now(),
+        ...args,
+      );
+    }
+  };
+}
 
 /**
  * What an observation does besides moving a recipient: suppression (opt-outs), pausing campaigns
@@ -25,6 +53,7 @@ const keyRange = (prefix: string): [string, string] => [`${prefix}:`, `${prefix}
  * the reconciler's transaction; every statement here is synchronous.
  */
 export function createEffects(db: SqliteDatabase, now: () => number) {
+  const studioTemplate = studioUpdates(db, now);
   const suppressStmt = db.prepare(
     'INSERT OR IGNORE INTO suppression (phone, reason, source, detail, created_at) VALUES (?, ?, ?, ?, ?)',
   );
@@ -236,6 +265,7 @@ export function createEffects(db: SqliteDatabase, now: () => number) {
             .prepare(`UPDATE templates SET status = ?, updated_at = ? WHERE ${match}`)
             .run(status, now(), ...args).changes > 0
         : false;
+      studioTemplate(o, accountIds, status ?? null);
       if (!templateStopsSending(o.event)) return { pausedCampaigns: [], templateUpdated };
 
       const campaigns = db

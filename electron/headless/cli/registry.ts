@@ -12,6 +12,7 @@ import { suppressionCommands } from './commands/suppression';
 import { replyCommands } from './commands/replies';
 import { accountCommands } from './commands/accounts';
 import { templateCommands } from './commands/templates';
+import { studioCommands } from './commands/studio';
 import type { Command } from './framework';
 
 /** Every CLI command; a feature adds its list here. */
@@ -21,6 +22,7 @@ export const COMMANDS: Command[] = [
   ...campaignSettingsCommands,
   ...audienceCommands,
   ...templateCommands,
+  ...studioCommands,
   ...sendingCommands,
   ...statusCommands,
   ...reportCommands,

@@ -12,6 +12,7 @@ import { createUiSlice, type UiSlice } from './slices/ui';
 import { createPacingSlice, type PacingSlice } from './slices/pacing';
 import { createAudienceFilterSlice, type AudienceFilterSlice } from './slices/audience-filter';
 import { createVariantsSlice, type VariantsSlice } from './slices/variants';
+import { createStudioSlice, type StudioSlice } from './slices/studio';
 
 export type AppState = UiSlice &
   CampaignsSlice &
@@ -25,11 +26,13 @@ export type AppState = UiSlice &
   AnalyticsSlice &
   PacingSlice &
   AudienceFilterSlice &
-  VariantsSlice;
+  VariantsSlice &
+  StudioSlice;
 
 /** One bound store composed from slices; UI state plus a cache of what SQLite holds. */
 export const useStore = create<AppState>()((...a) => ({
   ...createUiSlice(...a),
+  ...createStudioSlice(...a),
   ...createCampaignsSlice(...a),
   ...createSettingsSlice(...a),
   ...createAudienceSlice(...a),

@@ -57,6 +57,9 @@ export interface TemplateObservation {
   reason: string | null;
   /** `other_info.title`, e.g. FIRST_PAUSE. */
   title: string | null;
+  /** `template_category_update` (event CATEGORY_UPDATE): the category Meta moved the template to. */
+  newCategory?: string | null;
+  previousCategory?: string | null;
   /** `entry[].time`; 0 when Meta left it out. */
   at: number;
   raw: unknown;

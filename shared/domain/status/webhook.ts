@@ -156,6 +156,15 @@ const templateValue = z.object({
   other_info: z.object({ title: text(60).optional() }).optional(),
 });
 
+// template_category_update (Meta's webhook reference): Meta moved a template to another category.
+const categoryValue = z.object({
+  message_template_id: z.union([z.number().int(), z.string().regex(/^\d{1,30}$/)]).optional(),
+  message_template_name: text(512).optional(),
+  message_template_language: text(20).optional(),
+  previous_category: text(40).optional(),
+  new_category: text(40),
+});
+
 const preferencesValue = z.object({
   metadata,
   user_preferences: z.array(z.unknown()),
@@ -266,6 +275,32 @@ function messagesChange(value: unknown, out: ParsedObservations, where: string):
     );
 }
 
+function categoryChange(
+  value: unknown,
+  wabaId: string | null,
+  at: number,
+  out: ParsedObservations,
+  where: string,
+): void {
+  const t = categoryValue.safeParse(value);
+  if (!t.success) return addProblem(out, `${where}: the template category change is malformed.`);
+  out.observations.push({
+    kind: 'template',
+    wabaId,
+    templateId:
+      t.data.message_template_id === undefined ? null : String(t.data.message_template_id),
+    name: t.data.message_template_name ?? null,
+    language: t.data.message_template_language ?? null,
+    event: 'CATEGORY_UPDATE',
+    reason: null,
+    title: null,
+    newCategory: t.data.new_category.toUpperCase(),
+    previousCategory: t.data.previous_category?.toUpperCase() ?? null,
+    at,
+    raw: value,
+  });
+}
+
 function templateChange(
   value: unknown,
   wabaId: string | null,
@@ -343,6 +378,8 @@ export function parseWebhook(body: unknown, label = 'webhook'): ParsedObservatio
           return messagesChange(ch.data.value, out, where);
         case 'message_template_status_update':
           return templateChange(ch.data.value, en.data.id ?? null, en.data.time ?? 0, out, where);
+        case 'template_category_update':
+          return categoryChange(ch.data.value, en.data.id ?? null, en.data.time ?? 0, out, where);
         case 'user_preferences':
           return preferencesChange(ch.data.value, out, where);
         default:

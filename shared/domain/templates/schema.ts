@@ -85,14 +85,14 @@ const buttonSchema = z.object({
 });
 const buttonsSchema = z.object({ buttons: z.array(buttonSchema) });
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
+export const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Meta sometimes sends `null` for absent optional fields; treating null as absent keeps the schema simple. */
 const dropNulls = (obj: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== null));
 
-const typeName = (v: unknown): string => {
+export const typeName = (v: unknown): string => {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'an object';
@@ -193,7 +193,8 @@ function parseButtons(
   return { type: 'BUTTONS', buttons };
 }
 
-function parseComponent(
+/** Parses one HEADER/BODY/FOOTER/BUTTONS component; also used for drafts and carousel cards. */
+export function parseComponent(
   raw: unknown,
   index: number,
   errors: string[],

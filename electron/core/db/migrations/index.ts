@@ -12,6 +12,7 @@ import { migration as m0130 } from './0130_account_checks';
 import { migration as m0140 } from './0140_portfolio_limits';
 import { migration as m0150 } from './0150_marketing_api';
 import { migration as m0170 } from './0170_replies';
+import { migration as m0180 } from './0180_template_drafts';
 import { migration as m0190 } from './0190_charges';
 import type { Migration } from './types';
 
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0140,
   m0150,
   m0170,
+  m0180,
   m0190,
 ];
 

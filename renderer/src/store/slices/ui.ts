@@ -5,7 +5,8 @@ export type View =
   | { page: 'campaigns' }
   | { page: 'campaign'; id: number }
   | { page: 'settings' }
-  | { page: 'suppression' };
+  | { page: 'suppression' }
+  | { page: 'studio' };
 
 export interface UiSlice {
   view: View;

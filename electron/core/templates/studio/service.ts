@@ -1,0 +1,170 @@
+import {
+  CoreError,
+  type StudioCheckResult,
+  type StudioDeleteResult,
+  type StudioTemplate,
+  type TableName,
+} from '../../../../shared/api';
+import {
+  checkTemplateText,
+  creationBody,
+  type TemplateDraft,
+} from '../../../../shared/domain/studio';
+import type { AccountClients } from '../../accounts/clients';
+import type { ApiFailure } from '../../cloud-api';
+import type { Clock } from '../../clock';
+import type { Store } from '../../db/connection';
+import type { EventBus } from '../../events';
+import { resolveAccountId } from '../library';
+import {
+  draftsNamed,
+  listDrafts,
+  saveDraft,
+  toStudioTemplate,
+  updateDraft,
+  type DraftRow,
+} from './drafts-store';
+import { uploadSamples } from './samples';
+
+export interface StudioDeps {
+  store: Store;
+  clock: Clock;
+  events: EventBus;
+  clients: AccountClients;
+}
+
+const metaFailure = (what: string, f: ApiFailure): CoreError =>
+  new CoreError(
+    'UNAVAILABLE',
+    `${what}: ${f.metaMessage ?? f.details ?? ''} ${f.failure.entry.explanation} ${f.failure.entry.action}`
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
+
+export function createStudioService(deps: StudioDeps) {
+  const { store, clock, events, clients } = deps;
+  const changed = (tables: TableName[] = ['template_drafts']) =>
+    events.emit('db.changed', { tables });
+
+  async function submit(row: DraftRow, baseDir: string | undefined): Promise<DraftRow> {
+    const client = await clients.clientFor(row.account_id);
+    const draft = await uploadSamples(client, JSON.parse(row.draft_json) as TemplateDraft, baseDir);
+    let metaId = row.meta_id;
+    let category = draft.category;
+    if (metaId) {
+      const r = await client.editTemplate(metaId, {
+        category: draft.category,
+        components: draft.components,
+      });
+      if (!r.ok) throw metaFailure(`WhatsApp did not take the edit of "${row.name}"`, r);
+    } else {
+      const r = await client.createTemplate(creationBody(draft));
+      if (!r.ok) throw metaFailure(`WhatsApp did not take "${row.name}" (${row.language})`, r);
+      metaId = r.id;
+      category = r.category || category;
+    }
+    const now = clock.now();
+    return updateDraft(store, row.id, {
+      draft_json: JSON.stringify(draft),
+      meta_id: metaId,
+      status: 'PENDING',
+      category,
+      rejected_reason: null,
+      submitted_at: now,
+      updated_at: now,
+    });
+  }
+
+  async function refresh(row: DraftRow): Promise<DraftRow> {
+    if (!row.meta_id) return row;
+    const client = await clients.clientFor(row.account_id);
+    const s = await client.templateState(row.meta_id);
+    if (!s.ok) throw metaFailure(`The status of "${row.name}" could not be read`, s);
+    return updateDraft(store, row.id, {
+      status: s.status,
+      category: s.category || row.category,
+      rejected_reason: s.rejectedReason,
+      previous_category: s.previousCategory ?? row.previous_category,
+      updated_at: clock.now(),
+    });
+  }
+
+  return {
+    check: (json: string): StudioCheckResult => checkTemplateText(json),
+
+    drafts: (accountId?: number): StudioTemplate[] =>
+      listDrafts(store, resolveAccountId(store, accountId)).map(toStudioTemplate),
+
+    /**
+     * The check runs first: with errors, nothing is saved unless `force` (a shop owner's template
+     * must not sit half-broken); then the draft is saved and, with `submit`, sent for review.
+     */
+    async create(input: {
+      accountId?: number;
+      json: string;
+      submit: boolean;
+      force: boolean;
+      baseDir?: string;
+    }): Promise<StudioTemplate> {
+      const accountId = resolveAccountId(store, input.accountId);
+      const checked = checkTemplateText(input.json);
+      if (!checked.draft || (!checked.ok && !input.force))
+        throw new CoreError(
+          'VALIDATION',
+          [
+            `The check found ${checked.errors} problem(s) WhatsApp would reject${checked.draft ? ' (use force to submit anyway)' : ''}:`,
+            ...checked.findings
+              .filter((f) => f.severity === 'error')
+              .map((f) => `- [${f.field}] ${f.message} Fix: ${f.fix}`),
+          ].join('\n'),
+          { findings: checked.findings },
+        );
+      let row = saveDraft(store, accountId, checked.draft, clock.now());
+      changed();
+      if (input.submit) {
+        row = await submit(row, input.baseDir);
+        changed();
+      }
+      return toStudioTemplate(row);
+    },
+
+    /** Polls Meta for each submitted template of the name; drafts never submitted are returned as they are. */
+    async status(input: { accountId?: number; name: string; language?: string }) {
+      const accountId = resolveAccountId(store, input.accountId);
+      const out: StudioTemplate[] = [];
+      for (const row of draftsNamed(store, accountId, input.name, input.language))
+        out.push(toStudioTemplate(await refresh(row)));
+      changed();
+      return out;
+    },
+
+    async remove(input: {
+      accountId?: number;
+      name: string;
+      language?: string;
+    }): Promise<StudioDeleteResult> {
+      const accountId = resolveAccountId(store, input.accountId);
+      const rows = draftsNamed(store, accountId, input.name, input.language);
+      const submitted = rows.filter((r) => r.meta_id !== null);
+      let deletedAtMeta = false;
+      if (submitted.length > 0) {
+        const client = await clients.clientFor(accountId);
+        // Without a language Meta deletes every language of the name in one call; with one, by id.
+        const r =
+          input.language === undefined
+            ? await client.deleteTemplate(input.name)
+            : await client.deleteTemplate(input.name, submitted[0]!.meta_id!);
+        if (!r.ok) throw metaFailure(`WhatsApp did not delete "${input.name}"`, r);
+        deletedAtMeta = true;
+      }
+      store.tx(() => {
+        for (const r of rows)
+          store.run(store.q.deleteFrom('template_drafts').where('id', '=', r.id));
+      });
+      changed(['template_drafts', 'templates']);
+      return { deleted: rows.length, deletedAtMeta };
+    },
+  };
+}
+
+export type StudioService = ReturnType<typeof createStudioService>;

@@ -1,0 +1,6 @@
+import type { Command } from '../../framework';
+import { checkCommand } from './check-command';
+import { submitCommands } from './submit-commands';
+
+/** The template studio's commands: check, create/submit, status, delete, library. */
+export const studioCommands: Command[] = [checkCommand, ...submitCommands];

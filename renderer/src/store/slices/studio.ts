@@ -1,0 +1,38 @@
+import type { StateCreator } from 'zustand';
+import type { ApiError, StudioTemplate } from '../../../../shared/api';
+import { api } from '../../lib/api';
+import type { AppState } from '../index';
+
+/** The template studio's list of drafts and their reviews: a cache of `template_drafts`. */
+export interface StudioSlice {
+  studioDrafts: StudioTemplate[];
+  studioError: ApiError | null;
+  studioBusy: boolean;
+  loadStudioDrafts: () => Promise<void>;
+  /** Saves (and with `submit`, submits) the draft JSON; returns the error or null. */
+  saveStudioDraft: (json: string, submit: boolean) => Promise<ApiError | null>;
+  refreshStudioStatus: (name: string, language: string) => Promise<void>;
+}
+
+export const createStudioSlice: StateCreator<AppState, [], [], StudioSlice> = (set, get) => ({
+  studioDrafts: [],
+  studioError: null,
+  studioBusy: false,
+  async loadStudioDrafts() {
+    const r = await api.call('templates.drafts', {});
+    set(r.ok ? { studioDrafts: r.value, studioError: null } : { studioError: r.error });
+  },
+  async saveStudioDraft(json, submit) {
+    set({ studioBusy: true });
+    const r = await api.call('templates.create', { json, submit, force: false });
+    set({ studioBusy: false });
+    if (!r.ok) return r.error;
+    await get().loadStudioDrafts();
+    return null;
+  },
+  async refreshStudioStatus(name, language) {
+    const r = await api.call('templates.status', { name, language });
+    if (!r.ok) set({ studioError: r.error });
+    await get().loadStudioDrafts();
+  },
+});

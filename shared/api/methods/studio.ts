@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { id } from '../models';
+import type { StudioCheckResult, StudioDeleteResult, StudioTemplate } from '../studio';
+import { method } from './define';
+
+const json = z.string().max(1_000_000, 'That is far more text than one template.');
+const name = z.string().trim().min(1).max(512);
+const language = z.string().trim().min(1).max(20).optional();
+const byName = z.object({ accountId: id.optional(), name, language }).strict();
+const createInput = z
+  .object({
+    accountId: id.optional(),
+    /** Meta's creation JSON. A `header_handle` that is not a Meta handle is a local sample file. */
+    json,
+    /** Submit to Meta for review now (else it stays a draft here). */
+    submit: z.boolean().default(false),
+    /** Submit even though the check found errors (Meta will most likely reject it). */
+    force: z.boolean().default(false),
+    /** Folder that relative sample paths are read from (the CLI passes the JSON file's folder). */
+    baseDir: z.string().max(4096).optional(),
+  })
+  .strict();
+
+export const studioMethods = {
+  /** The pre-submission check alone: findings with the rule, the fix and one-click fixes. */
+  'templates.check': method<z.ZodObject<{ json: typeof json }, z.core.$strict>, StudioCheckResult>(
+    z.object({ json }).strict(),
+  ),
+  /** Saves a draft (replacing one of the same name and language) and optionally submits it. */
+  'templates.create': method<typeof createInput, StudioTemplate>(createInput),
+  /** The account's studio drafts, as last known (no call to Meta). */
+  'templates.drafts': method<
+    z.ZodDefault<
+      z.ZodOptional<z.ZodObject<{ accountId: z.ZodOptional<typeof id> }, z.core.$strict>>
+    >,
+    StudioTemplate[]
+  >(z.object({ accountId: id.optional() }).strict().optional().default({})),
+  /** Asks Meta for the review status of the named submitted template(s) and stores it. */
+  'templates.status': method<typeof byName, StudioTemplate[]>(byName),
+  /** Deletes the draft, and the template at Meta when it was submitted (all languages without `language`). */
+  'templates.remove': method<typeof byName, StudioDeleteResult>(byName),
+};

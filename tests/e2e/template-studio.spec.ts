@@ -1,0 +1,82 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, openApp, test } from './fixtures';
+
+const shot = (name: string) => join(import.meta.dirname, '..', '..', 'docs', 'screenshots', name);
+// The smallest bytes the Sandbox's upload accepts as a JPEG sample.
+const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1]);
+
+test('write a template with an image header and a website button, fix what the check finds, submit it, see it approved and use it', async ({
+  page,
+  app,
+}) => {
+  const sample = join(app.dataDir, 'order-photo.jpg');
+  writeFileSync(sample, JPEG);
+  // Tall enough for the whole studio: full-page shots would paint the fixed app header mid-page.
+  await page.setViewportSize({ width: 1280, height: 1250 });
+  await openApp(page, app);
+  await page.getByRole('button', { name: 'Template studio' }).click();
+  await expect(page.getByRole('heading', { name: 'Template studio' })).toBeVisible();
+
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Order Ready');
+  await page.getByText('Image', { exact: true }).click();
+  await page.getByLabel('Sample file (path on this computer)').fill(sample);
+  await page
+    .getByRole('textbox', { name: 'Body', exact: true })
+    .fill('{{1}}, your order is ready to collect. Show this message at the counter.');
+  await page.getByRole('button', { name: 'Add a button' }).click();
+  await page.getByRole('combobox', { name: 'Button 1 type' }).click();
+  await page.getByRole('option', { name: 'Website' }).click();
+  await page.getByLabel('Button 1 label').fill('See order');
+  await page.getByLabel(/^Web address/).fill('https://shop.example/orders/{{1}}');
+  await page.getByLabel(/^Sample address/).fill('https://shop.example/orders/A-1042');
+
+  // The check finds what WhatsApp would reject, beside the fields, and Submit waits for it.
+  const findings = page.getByTestId('studio-finding');
+  await expect(findings.and(page.locator('[data-rule="name"]'))).toBeVisible();
+  await expect(findings.and(page.locator('[data-rule="variable-at-edge"]'))).toBeVisible();
+  await expect(findings.and(page.locator('[data-rule="examples"]'))).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Submit for review' })).toBeDisabled();
+  await page.screenshot({ path: shot('studio-1-findings.png') });
+
+  // One click renames it; the body and the sample are fixed by hand.
+  await page.getByRole('button', { name: 'Use "order_ready"' }).click();
+  await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('order_ready');
+  await page
+    .getByRole('textbox', { name: 'Body', exact: true })
+    .fill('Hi {{1}}, your order is ready to collect. Show this message at the counter.');
+  await page.getByLabel('Sample for {{1}}').fill('Maria');
+  await expect(page.getByTestId('studio-check-ok')).toBeVisible();
+  const preview = page.getByTestId('studio-preview');
+  await expect(preview).toContainText('Hi Maria, your order is ready to collect.');
+  await expect(preview).toContainText('See order');
+  await page.screenshot({ path: shot('studio-2-clean.png') });
+
+  await page.getByRole('button', { name: 'Submit for review' }).click();
+  await expect(page.getByText('Submitted to WhatsApp for review.')).toBeVisible();
+  const row = page.getByTestId('studio-drafts').locator('tr[data-name="order_ready"]');
+  await expect(row.getByTestId('studio-status')).toHaveText('PENDING');
+
+  // The Sandbox reviews in a few seconds; ask until it answers (a condition, not a sleep).
+  await expect(async () => {
+    await row.getByRole('button', { name: 'Check status' }).click();
+    await expect(row.getByTestId('studio-status')).toHaveText('APPROVED', { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  await page.screenshot({ path: shot('studio-3-approved.png') });
+
+  // The approved template is there to choose in a campaign's Message step.
+  await page.getByRole('button', { name: 'Campaigns' }).click();
+  await page.getByRole('button', { name: /Create your first campaign|New campaign/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'New campaign' });
+  await dialog.getByLabel('Campaign name').fill('Ready for pickup');
+  await dialog.getByRole('button', { name: 'Create draft' }).click();
+  await expect(page.getByRole('heading', { name: 'Ready for pickup' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Message' }).click();
+  await expect(page.getByTestId('templates-synced')).toContainText('Templates synced');
+  await page.getByRole('combobox', { name: 'Template' }).click();
+  await page.getByRole('option', { name: 'order_ready (en_US)', exact: true }).click();
+  await expect(page.getByTestId('message-bubble').getByTestId('bubble-body')).toContainText(
+    'your order is ready to collect',
+  );
+  await page.screenshot({ path: shot('studio-4-campaign.png') });
+});
