@@ -41,6 +41,8 @@ import { pruneUploads } from './contacts/uploads';
 import { reportHandlers } from './reports/handlers';
 import { createReportService, type ReportService } from './reports/service';
 import { suppressionHandlers } from './suppression/handlers';
+import { customerHandlers } from './customers/handlers';
+import { createCustomerService, type CustomerService } from './customers/service';
 import { createSuppressionService, type SuppressionService } from './suppression/service';
 import { systemClock, type Clock } from './clock';
 import type { Store } from './db/connection';
@@ -110,6 +112,7 @@ export interface Core {
   audience: AudienceService;
   reports: ReportService;
   suppression: SuppressionService;
+  customers: CustomerService;
   events: EventBus;
   store: Store;
   dataDir: string;
@@ -208,6 +211,15 @@ export function createCore(options: CoreOptions): Core {
     clock,
     events,
     dataDir: options.dataDir,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+
+  const customers = createCustomerService({
+    store,
+    clock,
+    events,
+    dataDir: options.dataDir,
+    workerEntry: options.workerEntry ?? defaultWorkerEntry(),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
 
@@ -321,6 +333,7 @@ export function createCore(options: CoreOptions): Core {
     ...audienceFilterHandlers({ store, clock, events }),
     ...variantHandlers(variants),
     ...settingsHandlers,
+    ...customerHandlers(customers),
   };
   if (options.runSenders) senders.tick();
 
@@ -334,12 +347,14 @@ export function createCore(options: CoreOptions): Core {
     audience,
     reports,
     suppression,
+    customers,
     events,
     store,
     dataDir: options.dataDir,
     close: async () => {
       stopWatch();
       suppression.close();
+      customers.close();
       await reports.close();
       // Pollers abort their requests and finish the page they are applying.
       await status.close();

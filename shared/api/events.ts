@@ -15,6 +15,7 @@ export const TABLES = [
   'status_events',
   'suppression',
   'template_analytics',
+  'customers',
 ] as const;
 export type TableName = (typeof TABLES)[number];
 

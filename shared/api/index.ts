@@ -1,5 +1,6 @@
 export * from './analytics';
 export * from './audience';
+export * from './customers';
 export * from './errors';
 export * from './events';
 export * from './methods';

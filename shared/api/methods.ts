@@ -13,6 +13,7 @@ import { templateMethods } from './methods/templates';
 import { pacingMethods } from './methods/pacing';
 import { audienceFilterMethods } from './methods/audience-filter';
 import { variantMethods } from './methods/variants';
+import { customerMethods } from './methods/customers';
 
 /**
  * The contract: every method once, with its input schema and output type. Each feature keeps
@@ -34,6 +35,7 @@ export const methods = {
   ...audienceFilterMethods,
   ...variantMethods,
   ...settingsMethods,
+  ...customerMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -91,6 +91,13 @@ export const METHOD_NAMES = [
   'variants.setUtm',
   'variants.preview',
   'variants.compare',
+  'customers.list',
+  'customers.show',
+  'customers.save',
+  'customers.delete',
+  'customers.forget',
+  'customers.preview',
+  'customers.import',
 ] as const;
 
 export const EVENT_NAMES = [

@@ -1,4 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { importIntoBook, type BookImportTask } from '../customers/book-import';
+import { openSqlite } from '../db/connection';
 import { runImport } from './batch/import-run';
 import { EncodingError } from './decode';
 import type { WorkerMessage, WorkerTask } from './jobs';
@@ -22,6 +24,19 @@ function post(message: WorkerMessage) {
   parentPort?.postMessage(message);
 }
 
+/** A file into the customer book (customers/book-import.ts), on this worker's own connection. */
+async function bookImport(t: BookImportTask) {
+  const db = openSqlite(t.dbPath, t.nativeBinding ? { nativeBinding: t.nativeBinding } : {});
+  try {
+    return await importIntoBook(db, t, {
+      isCancelled: () => cancelled,
+      onProgress: (p) => post({ type: 'progress', ...p }),
+    });
+  } finally {
+    db.close();
+  }
+}
+
 async function main() {
   try {
     if (task.kind === 'preview') {
@@ -31,6 +46,8 @@ async function main() {
         task.options,
       );
       post({ type: 'preview', result });
+    } else if (task.kind === 'book') {
+      post({ type: 'booked', result: await bookImport(task) });
     } else {
       post({
         type: 'imported',

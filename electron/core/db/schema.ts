@@ -273,7 +273,37 @@ export interface ImportBatchesTable {
   heartbeat_at: number;
 }
 
+/** The customer book (migration 160): one row per E.164 number, shared by every account. */
+export interface CustomersTable {
+  id: Generated<number>;
+  phone: string;
+  country: string | null;
+  /** Attribute name → value (strings, as the files gave them). */
+  attributes_json: Generated<string>;
+  /** Attribute name → ms when its current value was written. */
+  attribute_dates_json: Generated<string>;
+  first_seen_at: number;
+  last_seen_at: number;
+  consent_source: 'import' | 'reply' | 'manual' | null;
+  consent_at: number | null;
+  consent_evidence: string | null;
+  user_id: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** One erasure of a customer (migration 160), recorded without the number. */
+export interface CustomerForgetsTable {
+  id: Generated<number>;
+  forgotten_at: number;
+  recipients_redacted: number;
+  events_removed: number;
+  suppression_removed: number;
+}
+
 export interface DB {
+  customers: CustomersTable;
+  customer_forgets: CustomerForgetsTable;
   import_batches: ImportBatchesTable;
   status_sources: StatusSourcesTable;
   media_uploads: MediaUploadsTable;

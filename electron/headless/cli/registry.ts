@@ -2,6 +2,7 @@ import { analyticsCommands } from './commands/analytics';
 import { audienceCommands } from './commands/audience';
 import { campaignCommands } from './commands/campaigns';
 import { campaignSettingsCommands } from './commands/campaign-settings';
+import { contactCommands } from './commands/contacts';
 import { relayCommands } from './commands/relay';
 import { reportCommands } from './commands/reports';
 import { sandboxCommands } from './commands/sandbox';
@@ -28,4 +29,5 @@ export const COMMANDS: Command[] = [
   ...suppressionCommands,
   ...accountCommands,
   ...analyticsCommands,
+  ...contactCommands,
 ];

@@ -10,6 +10,7 @@ import { migration as m0090 } from './0090_analytics';
 import { migration as m0100 } from './0100_import_batches';
 import { migration as m0130 } from './0130_account_checks';
 import { migration as m0140 } from './0140_portfolio_limits';
+import { migration as m0160 } from './0160_customers';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0100,
   m0130,
   m0140,
+  m0160,
 ];
 
 export function checksum(m: Migration): string {
