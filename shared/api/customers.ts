@@ -32,6 +32,18 @@ export const customerListInput = z
 
 export const customerPhoneInput = z.object({ phone, defaultCountry: country }).strict();
 
+export const customerForgetInput = z
+  .object({
+    phone,
+    defaultCountry: country,
+    /**
+     * Also rewrite the whole database file (VACUUM), so no stale copy of a page is left in its free
+     * space. Holds every other writer for as long as it takes: seconds for a large book.
+     */
+    compact: z.boolean().default(false),
+  })
+  .strict();
+
 export const customerSaveInput = z
   .object({
     phone,
@@ -114,4 +126,6 @@ export interface ForgetResult {
   recipientsRedacted: number;
   eventsRemoved: number;
   suppressionRemoved: number;
+  /** True when the database file was rewritten (compact). */
+  compacted: boolean;
 }

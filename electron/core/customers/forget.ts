@@ -12,11 +12,17 @@ const SCAN_PAGE = 5000;
  * number) and the user id; its stored events go, as do unmatched events whose payload names the
  * number, and its opt-out entries. The erasure is recorded and logged without the number.
  *
- * secure_delete zeroes the freed bytes and a TRUNCATE checkpoint empties the WAL, so the number is
- * not left in the file either (tests/integration/customers/forget.test.ts reads the bytes). The
- * checkpoint is best effort: a reader holding an old snapshot keeps the WAL until it ends.
+ * secure_delete zeroes the bytes this erasure frees and a TRUNCATE checkpoint empties the WAL
+ * (tests/integration/customers/forget.test.ts reads the bytes). Free space left by earlier page
+ * splits may still hold old copies of cells; `compact` rewrites the file (VACUUM) to remove them.
+ * The checkpoint is best effort: a reader holding an old snapshot keeps the WAL until it ends.
  */
-export function forgetNumber(db: SqliteDatabase, e164: string, now: number): ForgetResult {
+export function forgetNumber(
+  db: SqliteDatabase,
+  e164: string,
+  now: number,
+  compact = false,
+): ForgetResult {
   const digits = e164.replace(/^\+/, '');
   const unmatched = unmatchedEventsNaming(db, digits);
   const before = db.pragma('secure_delete', { simple: true }) as number;
@@ -28,7 +34,9 @@ export function forgetNumber(db: SqliteDatabase, e164: string, now: number): For
       eventsRemoved: result.eventsRemoved,
       suppressionRemoved: result.suppressionRemoved,
     });
-    return result;
+    // Pages split or freed by earlier writes can keep stale copies of cells in their free space.
+    if (compact && result.forgotten) db.exec('VACUUM');
+    return { ...result, compacted: compact && result.forgotten };
   } finally {
     db.pragma(`secure_delete = ${before ? 'ON' : 'OFF'}`);
     db.pragma('wal_checkpoint(TRUNCATE)');
@@ -41,7 +49,7 @@ function erase(
   digits: string,
   unmatched: number[],
   now: number,
-): ForgetResult {
+): Omit<ForgetResult, 'compacted'> {
   // Through campaigns: each lookup uses the (campaign_id, phone) key instead of a scan.
   const recipientIds = db
     .prepare(

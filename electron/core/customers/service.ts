@@ -133,6 +133,7 @@ export function createCustomerService(deps: CustomerDeps) {
         store.sqlite,
         toE164(input.phone, input.defaultCountry),
         clock.now(),
+        input.compact,
       );
       if (result.forgotten)
         events.emit('db.changed', {

@@ -1,6 +1,7 @@
 import type { AudiencePreview } from '../audience';
 import {
   customerImportInput,
+  customerForgetInput,
   customerListInput,
   customerPhoneInput,
   customerSaveInput,
@@ -24,7 +25,7 @@ export const customerMethods = {
   /** Removes a customer from the book only; campaigns keep their rows. */
   'customers.delete': method<typeof customerPhoneInput, { deleted: boolean }>(customerPhoneInput),
   /** Erases the number everywhere (book, campaigns' rows, stored events, opt-out list). */
-  'customers.forget': method<typeof customerPhoneInput, ForgetResult>(customerPhoneInput),
+  'customers.forget': method<typeof customerForgetInput, ForgetResult>(customerForgetInput),
   'customers.preview': method<typeof customerImportInput, AudiencePreview>(customerImportInput),
   /** Upserts every row of a file into the book, in the import worker. */
   'customers.import': method<typeof customerImportInput, BookImportResult>(customerImportInput),

@@ -134,8 +134,12 @@ export const contactCommands: Command[] = [
   {
     path: ['contacts', 'forget'],
     args: ['phone'],
-    options: { yes: { type: 'boolean' }, country: { type: 'string' } },
-    usage: 'contacts forget <phone> --yes [--country CC]',
+    options: {
+      yes: { type: 'boolean' },
+      compact: { type: 'boolean' },
+      country: { type: 'string' },
+    },
+    usage: 'contacts forget <phone> --yes [--compact] [--country CC]',
     summary:
       'Erase a number everywhere (book, campaign rows, events, opt-out list) for a data-protection request',
     async run(ctx) {
@@ -146,11 +150,12 @@ export const contactCommands: Command[] = [
       const cc = country(str(ctx, 'country'));
       const r = await call(ctx.core(), 'customers.forget', {
         phone: ctx.args.phone!,
+        compact: flag(ctx, 'compact'),
         ...(cc ? { defaultCountry: cc } : {}),
       });
       print(ctx, r, () =>
         r.forgotten
-          ? `Forgotten: ${r.recipientsRedacted} campaign rows kept only as counts, ${r.eventsRemoved} stored events and ${r.suppressionRemoved} opt-out entries removed.`
+          ? `Forgotten: ${r.recipientsRedacted} campaign rows kept only as counts, ${r.eventsRemoved} stored events and ${r.suppressionRemoved} opt-out entries removed.${r.compacted ? ' The database file was rewritten.' : ' Add --compact to also rewrite the database file, so no old copy is left in its free space.'}`
           : 'Nothing was stored about that number.',
       );
       return EXIT.OK;
