@@ -42,6 +42,7 @@ import { reportHandlers } from './reports/handlers';
 import { createReportService, type ReportService } from './reports/service';
 import { suppressionHandlers } from './suppression/handlers';
 import { customerHandlers } from './customers/handlers';
+import { segmentHandlers } from './customers/segment-handlers';
 import { createCustomerService, type CustomerService } from './customers/service';
 import { createSuppressionService, type SuppressionService } from './suppression/service';
 import { systemClock, type Clock } from './clock';
@@ -334,6 +335,7 @@ export function createCore(options: CoreOptions): Core {
     ...variantHandlers(variants),
     ...settingsHandlers,
     ...customerHandlers(customers),
+    ...segmentHandlers({ store, clock, events }),
   };
   if (options.runSenders) senders.tick();
 

@@ -14,6 +14,7 @@ import { pacingMethods } from './methods/pacing';
 import { audienceFilterMethods } from './methods/audience-filter';
 import { variantMethods } from './methods/variants';
 import { customerMethods } from './methods/customers';
+import { segmentMethods } from './methods/segments';
 
 /**
  * The contract: every method once, with its input schema and output type. Each feature keeps
@@ -36,6 +37,7 @@ export const methods = {
   ...variantMethods,
   ...settingsMethods,
   ...customerMethods,
+  ...segmentMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -98,6 +98,11 @@ export const METHOD_NAMES = [
   'customers.forget',
   'customers.preview',
   'customers.import',
+  'segments.create',
+  'segments.list',
+  'segments.show',
+  'campaigns.fillFromSegment',
+  'campaigns.fillFollowUp',
 ] as const;
 
 export const EVENT_NAMES = [

@@ -301,7 +301,31 @@ export interface CustomerForgetsTable {
   suppression_removed: number;
 }
 
+/** A saved segment (migration 160): definition_json is { filter, history }. */
+export interface SegmentsTable {
+  id: Generated<number>;
+  name: string;
+  definition_json: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** How a campaign's audience came from the book (migration 160). */
+export interface CampaignAudienceSourcesTable {
+  campaign_id: number;
+  kind: 'segment' | 'follow-up';
+  segment_id: number | null;
+  source_campaign_id: number | null;
+  outcome: string | null;
+  definition_json: string;
+  members: number;
+  left_out_json: Generated<string>;
+  evaluated_at: number;
+}
+
 export interface DB {
+  segments: SegmentsTable;
+  campaign_audience_sources: CampaignAudienceSourcesTable;
   customers: CustomersTable;
   customer_forgets: CustomerForgetsTable;
   import_batches: ImportBatchesTable;

@@ -48,3 +48,26 @@ describe('migration 160 (customers)', () => {
     db.close();
   });
 });
+
+describe('migration 160 (segments)', () => {
+  const dir = tempDir('cd-mig160s-');
+  afterEach(() => dir.cleanup());
+
+  it('adds segments (unique names) and the record of how a campaign came from the book', () => {
+    const db = openSqlite(join(dir.path, 'db.sqlite'));
+    expect(migrate(db, { target: 160 }).applied).toContain(160);
+    const add = db.prepare(
+      "INSERT INTO segments (name, definition_json, created_at, updated_at) VALUES (?, '{}', 1, 1)",
+    );
+    add.run('Londoners');
+    expect(() => add.run('Londoners')).toThrow(/UNIQUE/);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO campaign_audience_sources (campaign_id, kind, definition_json, members, evaluated_at) VALUES (1, 'file', '{}', 0, 1)",
+        )
+        .run(),
+    ).toThrow(/CHECK|FOREIGN KEY/);
+    db.close();
+  });
+});

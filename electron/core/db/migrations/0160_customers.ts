@@ -9,6 +9,13 @@ import type { Migration } from './types';
 // suppression list stays the one place that says it.
 // customer_forgets records each erasure without the number: when, and how many rows it touched,
 // so a data-protection request can be accounted for and reports keep anonymised counts.
+//
+// Saved segments: a named filter over the book, as JSON: the audience filter over attributes
+// (shared/domain/audience-filter) and conditions on history (got, outcome in a campaign, no message
+// in N days, opted in after a date). campaign_audience_sources records how a campaign's audience
+// was made from the book: the segment or follow-up as evaluated and how many went in; the
+// recipients rows are exactly who. Segment and source campaign ids are plain numbers, not foreign
+// keys: deleting a segment must not erase the record of a campaign it made.
 export const migration: Migration = {
   version: 160,
   name: 'customers',
@@ -37,6 +44,26 @@ CREATE TABLE customer_forgets (
   recipients_redacted INTEGER NOT NULL,
   events_removed INTEGER NOT NULL,
   suppression_removed INTEGER NOT NULL
+);
+
+CREATE TABLE segments (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  definition_json TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+
+CREATE TABLE campaign_audience_sources (
+  campaign_id INTEGER PRIMARY KEY REFERENCES campaigns(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL CHECK (kind IN ('segment', 'follow-up')),
+  segment_id INTEGER,
+  source_campaign_id INTEGER,
+  outcome TEXT,
+  definition_json TEXT NOT NULL,
+  members INTEGER NOT NULL,
+  left_out_json TEXT NOT NULL DEFAULT '[]',
+  evaluated_at INTEGER NOT NULL
 );
 `,
 };
