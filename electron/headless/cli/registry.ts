@@ -3,6 +3,7 @@ import { audienceCommands } from './commands/audience';
 import { campaignCommands } from './commands/campaigns';
 import { campaignSettingsCommands } from './commands/campaign-settings';
 import { contactCommands } from './commands/contacts';
+import { segmentCommands } from './commands/segments';
 import { relayCommands } from './commands/relay';
 import { reportCommands } from './commands/reports';
 import { sandboxCommands } from './commands/sandbox';
@@ -30,4 +31,5 @@ export const COMMANDS: Command[] = [
   ...accountCommands,
   ...analyticsCommands,
   ...contactCommands,
+  ...segmentCommands,
 ];

@@ -45,12 +45,44 @@ describe('CLI: contacts', () => {
     );
     expect(shown.out).toMatch(/No messages yet\./);
 
+    const seg = await cli(
+      'segments',
+      'create',
+      '--name',
+      'Leeds',
+      '--filter-where',
+      'town = Leeds',
+      '--opted-in-after',
+      '2020-01-01',
+    );
+    expect(seg.code).toBe(EXIT.OK);
+    expect(seg.out).toMatch(
+      /Segment 1: Leeds\n  Who: .*Town.*Leeds.* AND opted in on or after 2020-01-01\n  1 customers now/,
+    );
+    expect((await cli('segments', 'list')).out).toMatch(/1 +Leeds/);
+    const made = await cli('campaigns', 'create', '--name', 'Leeds news', '--segment', '1');
+    expect(made.out).toMatch(/1 recipients from the book\./);
+    const follow = await cli(
+      'campaigns',
+      'create',
+      '--name',
+      'Again',
+      '--follow-up',
+      '1',
+      '--outcome',
+      'not-delivered',
+    );
+    expect(follow.code).toBe(EXIT.FAILED);
+    expect(follow.err).toMatch(/not been sent yet/);
+    // The refused follow-up left no empty draft behind.
+    expect((await cli('campaigns', 'list')).out).not.toMatch(/Again/);
+
     const refused = await cli('contacts', 'forget', '+447911123456');
     expect(refused.code).toBe(EXIT.USAGE);
     expect(refused.err).toMatch(/--yes/);
     const forgotten = await cli('contacts', 'forget', '+447911123456', '--yes');
     expect(forgotten).toMatchObject({ code: EXIT.OK });
-    expect(forgotten.out).toMatch(/^Forgotten: 0 campaign rows/);
+    expect(forgotten.out).toMatch(/^Forgotten: 1 campaign rows/);
     expect((await cli('contacts', 'list')).out).toMatch(/empty/);
   });
 });
