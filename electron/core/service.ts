@@ -47,6 +47,9 @@ import { suppressionHandlers } from './suppression/handlers';
 import { replyHandlers } from './replies/handlers';
 import { createReplyNotifier } from './replies/notify';
 import { createReplyService } from './replies/service';
+import { customerHandlers } from './customers/handlers';
+import { segmentHandlers } from './customers/segment-handlers';
+import { createCustomerService, type CustomerService } from './customers/service';
 import { createSuppressionService, type SuppressionService } from './suppression/service';
 import { systemClock, type Clock } from './clock';
 import type { Store } from './db/connection';
@@ -116,6 +119,7 @@ export interface Core {
   audience: AudienceService;
   reports: ReportService;
   suppression: SuppressionService;
+  customers: CustomerService;
   events: EventBus;
   store: Store;
   dataDir: string;
@@ -225,6 +229,15 @@ export function createCore(options: CoreOptions): Core {
     events,
     clients,
     dataDir: options.dataDir,
+  });
+
+  const customers = createCustomerService({
+    store,
+    clock,
+    events,
+    dataDir: options.dataDir,
+    workerEntry: options.workerEntry ?? defaultWorkerEntry(),
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
 
   const campaignHandlers: HandlersFor<typeof campaignMethods> = {
@@ -340,6 +353,8 @@ export function createCore(options: CoreOptions): Core {
     ...variantHandlers(variants),
     ...settingsHandlers,
     ...replyHandlers(replies),
+    ...customerHandlers(customers),
+    ...segmentHandlers({ store, clock, events }),
   };
   if (options.runSenders) senders.tick();
 
@@ -353,12 +368,14 @@ export function createCore(options: CoreOptions): Core {
     audience,
     reports,
     suppression,
+    customers,
     events,
     store,
     dataDir: options.dataDir,
     close: async () => {
       stopWatch();
       suppression.close();
+      customers.close();
       await reports.close();
       // Pollers abort their requests and finish the page they are applying.
       await status.close();

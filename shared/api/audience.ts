@@ -106,6 +106,8 @@ export interface ImportSummary extends ImportCounts {
   renamedColumns: { from: string; to: string }[];
   durationMs: number;
   createdAt?: number;
+  /** What the import did to the customer book (issue 18); absent on imports older than the book. */
+  book?: { new: number; updated: number; unchanged: number };
 }
 
 export interface InvalidRow {

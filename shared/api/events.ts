@@ -17,6 +17,7 @@ export const TABLES = [
   'suppression',
   'template_analytics',
   'replies',
+  'customers',
 ] as const;
 export type TableName = (typeof TABLES)[number];
 

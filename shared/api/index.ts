@@ -1,5 +1,7 @@
 export * from './analytics';
 export * from './audience';
+export * from './customers';
+export * from './segments';
 export * from './errors';
 export * from './events';
 export * from './methods';

@@ -16,6 +16,8 @@ import { pacingMethods } from './methods/pacing';
 import { audienceFilterMethods } from './methods/audience-filter';
 import { variantMethods } from './methods/variants';
 import { replyMethods } from './methods/replies';
+import { customerMethods } from './methods/customers';
+import { segmentMethods } from './methods/segments';
 
 /**
  * The contract: every method once, with its input schema and output type. Each feature keeps
@@ -40,6 +42,8 @@ export const methods = {
   ...variantMethods,
   ...settingsMethods,
   ...replyMethods,
+  ...customerMethods,
+  ...segmentMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -106,6 +106,18 @@ export const METHOD_NAMES = [
   'replies.setRule',
   'replies.send',
   'replies.media',
+  'customers.list',
+  'customers.show',
+  'customers.save',
+  'customers.delete',
+  'customers.forget',
+  'customers.preview',
+  'customers.import',
+  'segments.create',
+  'segments.list',
+  'segments.show',
+  'campaigns.fillFromSegment',
+  'campaigns.fillFollowUp',
 ] as const;
 
 export const EVENT_NAMES = [

@@ -2,6 +2,8 @@ import type {
   AudiencePreview,
   ImportResult as SharedImportResult,
 } from '../../../shared/api/audience';
+import type { BookImportResult } from '../../../shared/api/customers';
+import type { BookImportTask } from '../customers/book-import';
 import type { Encoding } from './decode';
 import type { Delimiter } from './csv-source';
 
@@ -36,7 +38,7 @@ export interface ImportTask {
   faultAfterBytes?: number;
 }
 
-export type WorkerTask = PreviewTask | ImportTask;
+export type WorkerTask = PreviewTask | ImportTask | BookImportTask;
 
 export type PreviewResult = AudiencePreview;
 export type ImportResult = SharedImportResult;
@@ -45,5 +47,6 @@ export type WorkerMessage =
   | { type: 'progress'; rows: number; bytes: number; totalBytes: number }
   | { type: 'preview'; result: PreviewResult }
   | { type: 'imported'; result: ImportResult }
+  | { type: 'booked'; result: BookImportResult }
   | { type: 'cancelled' }
   | { type: 'error'; code: 'INPUT' | 'INTERNAL'; message: string };

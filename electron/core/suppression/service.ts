@@ -37,7 +37,7 @@ export interface SuppressionDeps {
  * The first real account's country, else the business's (asked at first run), else the
  * Sandbox's: the default for numbers without +code on the opt-out list, which no account owns.
  */
-function defaultCountry(store: Store): string | null {
+export function defaultCountry(store: Store): string | null {
   const rows = store.sqlite
     .prepare(
       "SELECT default_country FROM accounts WHERE default_country IS NOT NULL ORDER BY kind = 'sandbox', id",

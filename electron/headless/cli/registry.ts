@@ -2,6 +2,8 @@ import { analyticsCommands } from './commands/analytics';
 import { audienceCommands } from './commands/audience';
 import { campaignCommands } from './commands/campaigns';
 import { campaignSettingsCommands } from './commands/campaign-settings';
+import { contactCommands } from './commands/contacts';
+import { segmentCommands } from './commands/segments';
 import { relayCommands } from './commands/relay';
 import { reportCommands } from './commands/reports';
 import { sandboxCommands } from './commands/sandbox';
@@ -32,4 +34,6 @@ export const COMMANDS: Command[] = [
   ...replyCommands,
   ...accountCommands,
   ...analyticsCommands,
+  ...contactCommands,
+  ...segmentCommands,
 ];

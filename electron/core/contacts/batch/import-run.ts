@@ -5,6 +5,7 @@ import { EncodingError } from '../decode';
 import type { ImportResult, ImportTask, WorkerMessage } from '../jobs';
 import { previewFile, streamRecords, type RecordSource } from '../read-file';
 import { ImportInputError, ImportSink } from '../sink';
+import { copyImportToBook } from '../../customers/from-audience';
 import {
   CHUNK_ROWS,
   batchOwner,
@@ -132,7 +133,21 @@ async function writeRows(
   chunk.commit();
   if (sink.counts.rows === 0)
     throw new ImportInputError(`"${preview.fileName}" has no customer rows.`);
-  return publish(db, t, preview, source, { batchId, sink, started: ctx.started });
+  const first = liveBatch(db, t.campaignId)?.first_recipient_id ?? 0;
+  const result = publish(db, t, preview, source, { batchId, sink, started: ctx.started });
+  // Published first: a cancelled or failed import never reaches the customer book.
+  const book = copyImportToBook(db, {
+    importId: batchId,
+    firstRecipientId: first,
+    fileName: preview.fileName,
+    phoneColumn: preview.phoneColumn!,
+    now: t.now,
+  });
+  const note = db.prepare(
+    "UPDATE imports SET summary_json = json_set(summary_json, '$.book', json(?)) WHERE id = ?",
+  );
+  writeTransaction(db, () => note.run(JSON.stringify(book), batchId))();
+  return { ...result, book };
 }
 
 /**

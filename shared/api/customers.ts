@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { fileRef, readOptions, type InvalidRow } from './audience';
+
+/**
+ * The customer book (issue 18): one entry per E.164 number, shared by every account, filled by
+ * every import and by hand, and erasable on request (forget).
+ */
+
+const phone = z.string().trim().min(1, 'Enter a phone number.').max(60);
+const country = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'Use a two-letter country code such as GB.')
+  .optional();
+
+export const customerImportInput = z
+  .object({
+    file: fileRef,
+    fileName: z.string().max(500).default(''),
+    options: readOptions.default({}),
+  })
+  .strict();
+
+export const customerListInput = z
+  .object({
+    /** Part of the number or of any attribute value. */
+    search: z.string().max(200).default(''),
+    limit: z.number().int().min(1).max(500).default(100),
+    /** Keyset paging: the last id of the previous page. */
+    afterId: z.number().int().min(0).default(0),
+  })
+  .strict();
+
+export const customerPhoneInput = z.object({ phone, defaultCountry: country }).strict();
+
+export const customerForgetInput = z
+  .object({
+    phone,
+    defaultCountry: country,
+    /**
+     * Also rewrite the whole database file (VACUUM), so no stale copy of a page is left in its free
+     * space. Holds every other writer for as long as it takes: seconds for a large book.
+     */
+    compact: z.boolean().default(false),
+  })
+  .strict();
+
+export const customerSaveInput = z
+  .object({
+    phone,
+    defaultCountry: country,
+    /** The attributes to set; an empty value removes that attribute (by hand only). */
+    attributes: z
+      .record(z.string().trim().min(1).max(200), z.string().max(2000))
+      .refine((a) => Object.keys(a).length <= 200, 'At most 200 attributes per customer.'),
+  })
+  .strict();
+
+export interface BookImportResult {
+  fileName: string;
+  encoding: string | null;
+  delimiter: string | null;
+  phoneColumn: string;
+  columns: string[];
+  /** Customer rows read; rows = new + updated + unchanged + duplicates + invalid + missingPhone. */
+  rows: number;
+  new: number;
+  updated: number;
+  unchanged: number;
+  /** The same number again in the file: its values merged in, not counted twice. */
+  duplicates: number;
+  invalid: number;
+  missingPhone: number;
+  /** Numbers of this file on the suppression list: kept in the book, never messaged. */
+  optedOut: number;
+  blankRows: number;
+  /** The first 100 rejected rows. */
+  invalidRows: InvalidRow[];
+  durationMs: number;
+}
+
+export interface CustomerSummary {
+  id: number;
+  phone: string;
+  country: string | null;
+  attributes: Record<string, string>;
+  firstSeenAt: number;
+  lastSeenAt: number;
+  optedOut: boolean;
+}
+
+export interface CustomerPage {
+  items: CustomerSummary[];
+  total: number;
+  nextAfterId: number | null;
+}
+
+export interface TimelineEntry {
+  campaignId: number;
+  campaignName: string;
+  template: string | null;
+  state: string;
+  errorCode: number | null;
+  errorTitle: string | null;
+  /** The newest moment known for this message (sent, delivered, read or failed). */
+  at: number | null;
+  sentAt: number | null;
+  deliveredAt: number | null;
+  readAt: number | null;
+  failedAt: number | null;
+}
+
+export interface CustomerDetail extends CustomerSummary {
+  /** Attribute name → when its current value was written. */
+  attributeDates: Record<string, number>;
+  consent: { source: string; at: number; evidence: string } | null;
+  /** Meta's business-scoped user id, once a webhook named it. */
+  userId: string | null;
+  optOut: { reason: string; at: number } | null;
+  /** Every message to this number, newest first (at most 500). */
+  timeline: TimelineEntry[];
+}
+
+export interface ForgetResult {
+  forgotten: boolean;
+  /** Campaign rows kept for the counts, with the number and its fields erased. */
+  recipientsRedacted: number;
+  eventsRemoved: number;
+  suppressionRemoved: number;
+  /** True when the database file was rewritten (compact). */
+  compacted: boolean;
+}

@@ -1,0 +1,28 @@
+import {
+  fillFollowUpInput,
+  fillFromSegmentInput,
+  segmentCreateInput,
+  segmentIdInput,
+  type AudienceFill,
+  type Segment,
+  type SegmentCount,
+} from '../segments';
+import { method } from './define';
+import { z } from 'zod';
+
+const none = z.object({}).strict();
+
+export const segmentMethods = {
+  'segments.create': method<typeof segmentCreateInput, Segment & { count: SegmentCount }>(
+    segmentCreateInput,
+  ),
+  'segments.list': method<typeof none, Segment[]>(none),
+  /** One segment with its live count (evaluated now). */
+  'segments.show': method<typeof segmentIdInput, Segment & { count: SegmentCount }>(segmentIdInput),
+  /** An empty draft's audience from a segment, evaluated now; the recipients are exactly who was in it. */
+  'campaigns.fillFromSegment': method<typeof fillFromSegmentInput, AudienceFill>(
+    fillFromSegmentInput,
+  ),
+  /** An empty draft's audience: who had an outcome in a sent campaign, minus opt-outs and Meta's rules. */
+  'campaigns.fillFollowUp': method<typeof fillFollowUpInput, AudienceFill>(fillFollowUpInput),
+};
