@@ -12,7 +12,7 @@ describe('migration 180 (template studio drafts)', () => {
     const dir = tempDir('cd-mig180-');
     dirs.push(dir);
     const db = openSqlite(join(dir.path, 'db.sqlite'));
-    migrate(db, { target: 140 });
+    migrate(db, { target: 170 });
     db.prepare(
       "INSERT INTO accounts (name, kind, phone_number_id, waba_id, base_url, created_at, updated_at) VALUES ('A', 'cloud', '1', '2', 'https://x', 0, 0)",
     ).run();

@@ -8,9 +8,9 @@ describe('migration 170 (replies)', () => {
   const dir = tempDir('cd-mig170-');
   afterEach(() => dir.cleanup());
 
-  it('adds replies, labels, button rules and answers beside existing campaigns (140 → fixtures → 170)', () => {
+  it('adds replies, labels, button rules and answers beside existing campaigns (160 → fixtures → 170)', () => {
     const db = openSqlite(join(dir.path, 'db.sqlite'));
-    migrate(db, { target: 140 });
+    migrate(db, { target: 160 });
     db.prepare(
       "INSERT INTO accounts (name, kind, phone_number_id, waba_id, base_url, created_at, updated_at) VALUES ('A', 'cloud', '1', '2', 'https://x', 0, 0)",
     ).run();
