@@ -126,6 +126,8 @@ export interface ForgetResult {
   recipientsRedacted: number;
   eventsRemoved: number;
   suppressionRemoved: number;
+  /** The customer's replies, the business's answers to them, and the labels set on the number. */
+  repliesRemoved: number;
   /** True when the database file was rewritten (compact). */
   compacted: boolean;
 }

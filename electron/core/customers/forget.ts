@@ -22,17 +22,27 @@ export function forgetNumber(
   e164: string,
   now: number,
   compact = false,
+  /** Removes a file the customer sent (replies' media, relative to the data folder). */
+  removeFile: (relativePath: string) => void = () => undefined,
 ): ForgetResult {
   const digits = e164.replace(/^\+/, '');
   const unmatched = unmatchedEventsNaming(db, digits);
   const before = db.pragma('secure_delete', { simple: true }) as number;
   db.pragma('secure_delete = ON');
   try {
+    const files = db
+      .prepare(
+        'SELECT media_path FROM replies WHERE (phone = ? OR wa_id = ?) AND media_path IS NOT NULL',
+      )
+      .pluck()
+      .all(e164, digits) as string[];
     const result = writeTransaction(db, () => erase(db, e164, digits, unmatched, now))();
+    for (const f of files) removeFile(f);
     log.info('A customer was forgotten at their request', {
       recipientsRedacted: result.recipientsRedacted,
       eventsRemoved: result.eventsRemoved,
       suppressionRemoved: result.suppressionRemoved,
+      repliesRemoved: result.repliesRemoved,
     });
     // Pages split or freed by earlier writes can keep stale copies of cells in their free space.
     if (compact && result.forgotten) db.exec('VACUUM');
@@ -73,12 +83,23 @@ function erase(
   const suppressionRemoved =
     db.prepare('DELETE FROM suppression WHERE phone = ?').run(e164).changes +
     db.prepare('DELETE FROM suppression_removals WHERE phone = ?').run(e164).changes;
+  // Replies (issue 19): what the customer wrote, what was answered, and the labels on the number.
+  const repliesRemoved =
+    db.prepare('DELETE FROM replies WHERE phone = ? OR wa_id = ?').run(e164, digits).changes +
+    db.prepare('DELETE FROM reply_answers WHERE phone = ?').run(e164).changes +
+    db.prepare('DELETE FROM customer_labels WHERE phone = ?').run(e164).changes;
   const forgotten = db.prepare('DELETE FROM customers WHERE phone = ?').run(e164).changes > 0;
   const result = {
-    forgotten: forgotten || recipientIds.length > 0 || eventsRemoved > 0 || suppressionRemoved > 0,
+    forgotten:
+      forgotten ||
+      recipientIds.length > 0 ||
+      eventsRemoved > 0 ||
+      suppressionRemoved > 0 ||
+      repliesRemoved > 0,
     recipientsRedacted: recipientIds.length,
     eventsRemoved,
     suppressionRemoved,
+    repliesRemoved,
   };
   if (result.forgotten)
     db.prepare(

@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import {
@@ -134,10 +136,11 @@ export function createCustomerService(deps: CustomerDeps) {
         toE164(input.phone, input.defaultCountry),
         clock.now(),
         input.compact,
+        (relative) => rmSync(join(deps.dataDir, relative), { force: true }),
       );
       if (result.forgotten)
         events.emit('db.changed', {
-          tables: ['customers', 'recipients', 'status_events', 'suppression'],
+          tables: ['customers', 'recipients', 'status_events', 'suppression', 'replies'],
         });
       return result;
     },

@@ -1,5 +1,5 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../../electron/core/db/open';
@@ -75,6 +75,19 @@ describe('customer book: forget', () => {
     );
     event.run(null, null, null, JSON.stringify({ from: OTHER.slice(1) }), 'inbound', 'k2');
     await callApi(b.core, 'suppression.add', { phone: PHONE, reason: 'Replied STOP' });
+    // What the Replies view keeps (issue 19): her reply with a photo on disk, an answer, a label.
+    mkdirSync(join(b.dir, 'replies-media'), { recursive: true });
+    writeFileSync(join(b.dir, 'replies-media', '1'), 'photo bytes');
+    db.prepare(
+      `INSERT INTO replies (message_id, phone, wa_id, account_id, type, body, media_path, campaign_id, meta_ts, received_at)
+       VALUES ('wamid.in1', ?, ?, 1, 'image', 'Here is my receipt', 'replies-media/1', ?, 1, 1)`,
+    ).run(PHONE, DIGITS, campaign.id);
+    db.prepare(
+      "INSERT INTO reply_answers (phone, account_id, kind, body, state, created_at) VALUES (?, 1, 'text', 'Thanks Ann', 'sent', 1)",
+    ).run(PHONE);
+    db.prepare(
+      "INSERT INTO customer_labels (phone, label, set_at, source) VALUES (?, 'interested', 1, 'manual')",
+    ).run(PHONE);
 
     const r = await callApi(b.core, 'customers.forget', {
       phone: '07911 123456',
@@ -86,8 +99,10 @@ describe('customer book: forget', () => {
       recipientsRedacted: 1,
       eventsRemoved: 2,
       suppressionRemoved: 1,
+      repliesRemoved: 3,
       compacted: true,
     });
+    expect(existsSync(join(b.dir, 'replies-media', '1'))).toBe(false);
 
     expect(cellsNaming(db, [DIGITS, wamid(DIGITS)])).toEqual([]);
     // The campaign's counts stand: two recipients, one read, one delivered.
@@ -131,6 +146,7 @@ describe('customer book: forget', () => {
     for (const buf of bytes) {
       expect(buf.includes(DIGITS)).toBe(false);
       expect(buf.includes('ann@example.com')).toBe(false);
+      expect(buf.includes('Here is my receipt')).toBe(false);
     }
     // The log line names counts, never the number.
     const log = join(b.dir, 'logs', 'campaign-desk.log');
@@ -145,6 +161,7 @@ describe('customer book: forget', () => {
       recipientsRedacted: 0,
       eventsRemoved: 0,
       suppressionRemoved: 0,
+      repliesRemoved: 0,
       compacted: false,
     });
     expect(b.core.store.sqlite.prepare('SELECT count(*) FROM customer_forgets').pluck().get()).toBe(
