@@ -30,6 +30,8 @@ describe('webhook parser', () => {
         waId: '16505551234',
         callback: '<only if you set it on send>',
         error: null,
+        // Meta's example bills a marketing message at the regular rate.
+        pricing: { billable: true, type: 'regular', category: 'marketing' },
         phoneNumberId: '106540352242922',
         raw: SENT_WEBHOOK.entry[0]!.changes[0]!.value.statuses[0],
       },
