@@ -28,7 +28,8 @@ async function sendAndSweep(order: HistoryOrder) {
   return { h, id };
 }
 
-const historyRound = (r: { sources: SourceRound[] }) => r.sources.find((s) => s.source === 'history');
+const historyRound = (r: { sources: SourceRound[] }) =>
+  r.sources.find((s) => s.source === 'history');
 
 describe('message_history in either page order (Meta documents none)', () => {
   let h: SendHarness | undefined;
