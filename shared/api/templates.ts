@@ -194,12 +194,17 @@ export interface ChargedCost {
   billable: number;
   /** Not charged, by Meta's reason: an open customer-service window, a free entry point, other. */
   free: { customerService: number; entryPoint: number; other: number };
-  /** Billable messages by the category Meta billed them as (marketing_lite included), with their cost. */
+  /** Billable delivered messages by the category Meta billed them as (marketing_lite included), with their cost. */
   byCategory: { category: string; messages: number; cost: number }[];
   /** Billable messages at the rate card's prices: Meta's own invoice may differ (volume tiers, currency). */
   cost: number;
   /** Delivered or read messages whose report carried no pricing yet (message_history has none). */
   unreported: number;
+  /** Billable by Meta's report but not delivered (yet): charged only once delivered. */
+  awaitingDelivery: number;
+  /** Messages delivered (or read), and what the estimate says they cost at the template's category. */
+  delivered: number;
+  estimatedForDelivered: number;
 }
 
 // ---- Input schemas for mapping sources: the renderer and CLI send these, the core trusts nothing else.

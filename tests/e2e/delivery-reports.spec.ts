@@ -68,6 +68,14 @@ test('a campaign nobody reports on says so after 10 minutes; Settings shows wher
   app.exec("UPDATE status_sources SET enabled = 1 WHERE account_id = 1 AND source = 'sandbox'");
   await alert.getByRole('button', { name: 'Check now' }).click();
   await expect(page.getByTestId('status-silence')).toHaveCount(0, { timeout: 15_000 });
+  // The reports carry prices: both delivered messages are charged, as the estimate said.
+  const cost = page.getByTestId('charges');
+  await expect(async () => {
+    await cost.getByRole('button', { name: 'Refresh' }).click();
+    await expect(cost.getByTestId('charges-charged')).toContainText('2 charged', { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(cost.getByTestId('charges-estimate')).toContainText('2 delivered messages');
+  await cost.screenshot({ path: shot('delivery-reports-cost.png') });
 
   await page.getByRole('button', { name: 'Settings' }).click();
   const sandbox = page

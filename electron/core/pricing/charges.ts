@@ -17,6 +17,7 @@ const CARD_CATEGORY: Record<string, string> = {
 };
 
 interface Row {
+  delivered: number;
   billable: number | null;
   type: string | null;
   category: string | null;
@@ -24,24 +25,48 @@ interface Row {
   n: number;
 }
 
-/** What the delivery reports say a campaign is charged; null while none carried pricing. */
-export function chargedCost(store: Store, campaignId: number): ChargedCost | null {
+/**
+ * What the delivery reports say a campaign is charged; null while none carried pricing. Meta puts
+ * `billable: true` on `sent` already, but charges a template message only once it is delivered
+ * (cloud-api.md §10): a billable message not delivered (yet) is counted apart, never as charged.
+ * `category` is the template's, for the estimate of the delivered messages beside it.
+ */
+export function chargedCost(
+  store: Store,
+  campaignId: number,
+  category: string | null,
+): ChargedCost | null {
   const rows = store.sqlite
     .prepare(
-      `SELECT billable, billing_type AS type, billing_category AS category, country, count(*) AS n
+      `SELECT state IN ('delivered', 'read') AS delivered, billable, billing_type AS type,
+         billing_category AS category, country, count(*) AS n
        FROM recipients WHERE campaign_id = ? AND (billable IS NOT NULL OR billing_type IS NOT NULL)
-       GROUP BY 1, 2, 3, 4`,
+       GROUP BY 1, 2, 3, 4, 5`,
     )
     .all(campaignId) as Row[];
+  const deliveredByCountry = store.sqlite
+    .prepare(
+      `SELECT country, count(*) AS messages FROM recipients
+       WHERE campaign_id = ? AND state IN ('delivered', 'read') GROUP BY country`,
+    )
+    .all(campaignId) as { country: string | null; messages: number }[];
   const { unreported } = store.sqlite
     .prepare(
       `SELECT count(*) AS unreported FROM recipients
        WHERE campaign_id = ? AND state IN ('delivered', 'read') AND billable IS NULL AND billing_type IS NULL`,
     )
     .get(campaignId) as { unreported: number };
-  if (rows.length === 0) return unreported > 0 ? { ...empty(), unreported } : null;
+  const card = effectiveRateCard(store);
+  const delivered = estimateCost(card, category ?? 'MARKETING', deliveredByCountry);
+  const base = {
+    ...empty(),
+    unreported,
+    delivered: delivered.messages,
+    estimatedForDelivered: delivered.total,
+  };
+  if (rows.length === 0) return unreported > 0 ? base : null;
 
-  const out = { ...empty(), unreported };
+  const out = base;
   const billableByCategory = new Map<string, { country: string | null; messages: number }[]>();
   for (const r of rows) {
     out.reported += r.n;
@@ -49,6 +74,7 @@ export function chargedCost(store: Store, campaignId: number): ChargedCost | nul
     if (r.type === 'free_customer_service') out.free.customerService += r.n;
     else if (r.type === 'free_entry_point') out.free.entryPoint += r.n;
     else if (r.billable === 0 || r.category === 'service') out.free.other += r.n;
+    else if (!r.delivered) out.awaitingDelivery += r.n;
     else {
       out.billable += r.n;
       const key = r.category ?? 'marketing';
@@ -57,10 +83,9 @@ export function chargedCost(store: Store, campaignId: number): ChargedCost | nul
       billableByCategory.set(key, list);
     }
   }
-  const card = effectiveRateCard(store);
-  for (const [category, byCountry] of billableByCategory) {
-    const priced = estimateCost(card, CARD_CATEGORY[category] ?? 'MARKETING', byCountry);
-    out.byCategory.push({ category, messages: priced.messages, cost: priced.total });
+  for (const [billed, byCountry] of billableByCategory) {
+    const priced = estimateCost(card, CARD_CATEGORY[billed] ?? 'MARKETING', byCountry);
+    out.byCategory.push({ category: billed, messages: priced.messages, cost: priced.total });
   }
   out.byCategory.sort((a, b) => b.cost - a.cost);
   // Added in millionths, as the estimate is, so the total is exact.
@@ -75,4 +100,7 @@ const empty = (): ChargedCost => ({
   byCategory: [],
   cost: 0,
   unreported: 0,
+  awaitingDelivery: 0,
+  delivered: 0,
+  estimatedForDelivered: 0,
 });

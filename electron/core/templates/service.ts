@@ -108,7 +108,9 @@ export function createTemplateService(deps: TemplateDeps) {
           .where('id', '=', campaignId)
           .where('started_at', 'is not', null),
       );
-      return started ? { ...withVariants, charged: chargedCost(store, campaignId) } : withVariants;
+      return started
+        ? { ...withVariants, charged: chargedCost(store, campaignId, state.info?.category ?? null) }
+        : withVariants;
     },
   };
 }

@@ -40,13 +40,24 @@ describe("what WhatsApp's reports say a campaign is charged", () => {
 
     const e = await h.core.handlers['campaigns.estimate']({ campaignId: id });
     const unit = marketFor(BUNDLED_RATE_CARD, 'US').prices.UTILITY;
+    // Meta bills on `sent` already, but charges a message only once delivered.
+    const delivered = (
+      db
+        .prepare(
+          "SELECT count(*) AS n FROM recipients WHERE campaign_id = ? AND state IN ('delivered', 'read')",
+        )
+        .get(id) as { n: number }
+    ).n;
     expect(e.charged).toMatchObject({
       reported: accepted,
-      billable: accepted,
+      billable: delivered,
+      awaitingDelivery: accepted - delivered,
+      delivered,
       free: { customerService: 0, entryPoint: 0, other: 0 },
-      byCategory: [{ category: 'utility', messages: accepted }],
     });
-    expect(e.charged?.cost).toBeCloseTo(unit * accepted, 6);
+    expect(e.charged?.cost).toBeCloseTo(unit * delivered, 6);
+    // The estimate of the same delivered messages, at the template's category: the same here.
+    expect(e.charged?.estimatedForDelivered).toBeCloseTo(unit * delivered, 6);
   });
 
   it('counts free messages by the reason Meta gives, and reports without pricing as not yet reported', async () => {

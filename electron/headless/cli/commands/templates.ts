@@ -124,7 +124,7 @@ function chargedLines(c: ChargedCost | null | undefined): string[] {
   if (c === null) return ['Charged: no delivery report with pricing yet.'];
   const free = c.free.customerService + c.free.entryPoint + c.free.other;
   return [
-    `Charged according to WhatsApp's reports: ${human().count(c.billable)} billable (about ${human().money(c.cost)} at the card above), ${human().count(free)} free (customer-service window ${c.free.customerService}, free entry point ${c.free.entryPoint}, other ${c.free.other}); ${human().count(c.unreported)} delivered without a pricing report yet.`,
+    `Charged according to WhatsApp's reports: ${human().count(c.billable)} billable (about ${human().money(c.cost)} at the card above), ${human().count(free)} free (customer-service window ${c.free.customerService}, free entry point ${c.free.entryPoint}, other ${c.free.other}); ${human().count(c.unreported)} delivered without a pricing report yet; ${human().count(c.awaitingDelivery)} billable once delivered. The estimate for the ${human().count(c.delivered)} delivered: ${human().money(c.estimatedForDelivered)}.`,
     ...c.byCategory.map(
       (b) =>
         `  ${b.category.padEnd(28)}${String(b.messages).padStart(9)}  ${human().money(b.cost)}`,

@@ -47,10 +47,20 @@ export function ChargesPanel({ campaign }: { campaign: Campaign }) {
         </Button>
       </Group>
       <Stack gap={4}>
-        <Text size="sm" data-testid="charges-estimate">
-          Estimated before sending: {f.money(estimate.total)} for {f.count(estimate.messages)}{' '}
-          messages (rate card of {estimate.rateCardDate}).
-        </Text>
+        {c && c.delivered > 0 ? (
+          <Text size="sm" data-testid="charges-estimate">
+            Estimated for the {f.count(c.delivered)} delivered messages:{' '}
+            {f.money(c.estimatedForDelivered)} (rate card of {estimate.rateCardDate}; WhatsApp
+            charges delivered messages only).
+          </Text>
+        ) : (
+          estimate.messages > 0 && (
+            <Text size="sm" data-testid="charges-estimate">
+              Estimated for the {f.count(estimate.messages)} messages still to send:{' '}
+              {f.money(estimate.total)} (rate card of {estimate.rateCardDate}).
+            </Text>
+          )
+        )}
         {!c ? (
           <Text size="sm" c="dimmed">
             No delivery report with prices has arrived yet.
@@ -69,6 +79,11 @@ export function ChargesPanel({ campaign }: { campaign: Campaign }) {
                 {CATEGORY[b.category] ?? b.category}: {f.count(b.messages)} · {f.money(b.cost)}
               </Text>
             ))}
+            {c.awaitingDelivery > 0 && (
+              <Text size="xs" c="dimmed">
+                {f.count(c.awaitingDelivery)} more are billable once delivered (not charged yet).
+              </Text>
+            )}
             {c.unreported > 0 && (
               <Text size="xs" c="dimmed">
                 {f.count(c.unreported)} delivered messages have no price report yet (only webhooks
