@@ -1,4 +1,16 @@
 import type { Generated } from 'kysely';
+import type {
+  CustomersTable,
+  CustomerForgetsTable,
+  SegmentsTable,
+  CampaignAudienceSourcesTable,
+} from './schema-customers';
+import type {
+  RepliesTable,
+  CustomerLabelsTable,
+  ReplyRulesTable,
+  ReplyAnswersTable,
+} from './schema-replies';
 
 /** Kysely's view of the tables created by the migrations; tests/integration/db/schema.test.ts checks the two agree. */
 
@@ -300,118 +312,8 @@ export interface ImportBatchesTable {
   heartbeat_at: number;
 }
 
-/** Inbound customer messages (migration 170, issue 19). */
-export interface RepliesTable {
-  id: Generated<number>;
-  message_id: string;
-  phone: string | null;
-  wa_id: string | null;
-  user_id: string | null;
-  account_id: number | null;
-  type: string;
-  body: string | null;
-  button_payload: string | null;
-  media_id: string | null;
-  media_mime: string | null;
-  media_sha256: string | null;
-  media_filename: string | null;
-  media_size: number | null;
-  media_path: string | null;
-  reacted_to: string | null;
-  context_id: string | null;
-  campaign_id: number | null;
-  recipient_id: number | null;
-  variant: string | null;
-  matched_by: Generated<'context' | 'latest' | 'none'>;
-  meta_ts: number;
-  received_at: number;
-  read_at: number | null;
-}
-
-export interface CustomerLabelsTable {
-  phone: string;
-  label: string;
-  set_at: number;
-  source: 'manual' | 'button-rule';
-  campaign_id: number | null;
-}
-
-export interface ReplyRulesTable {
-  campaign_id: number;
-  button: string;
-  label: string;
-  created_at: number;
-}
-
-export interface ReplyAnswersTable {
-  id: Generated<number>;
-  phone: string;
-  account_id: number;
-  kind: 'text' | 'image' | 'document' | 'template';
-  body: string | null;
-  media_path: string | null;
-  media_filename: string | null;
-  template_name: string | null;
-  template_language: string | null;
-  state: Generated<'queued' | 'sending' | 'sent' | 'delivered' | 'read' | 'failed' | 'unknown'>;
-  wamid: string | null;
-  error_code: number | null;
-  error_title: string | null;
-  created_at: number;
-  sending_at: number | null;
-  sent_at: number | null;
-  status_ts: number | null;
-}
-
-/** The customer book (migration 160): one row per E.164 number, shared by every account. */
-export interface CustomersTable {
-  id: Generated<number>;
-  phone: string;
-  country: string | null;
-  /** Attribute name → value (strings, as the files gave them). */
-  attributes_json: Generated<string>;
-  /** Attribute name → ms when its current value was written. */
-  attribute_dates_json: Generated<string>;
-  first_seen_at: number;
-  last_seen_at: number;
-  consent_source: 'import' | 'reply' | 'manual' | null;
-  consent_at: number | null;
-  consent_evidence: string | null;
-  user_id: string | null;
-  created_at: number;
-  updated_at: number;
-}
-
-/** One erasure of a customer (migration 160), recorded without the number. */
-export interface CustomerForgetsTable {
-  id: Generated<number>;
-  forgotten_at: number;
-  recipients_redacted: number;
-  events_removed: number;
-  suppression_removed: number;
-}
-
-/** A saved segment (migration 160): definition_json is { filter, history }. */
-export interface SegmentsTable {
-  id: Generated<number>;
-  name: string;
-  definition_json: string;
-  created_at: number;
-  updated_at: number;
-}
-
-/** How a campaign's audience came from the book (migration 160). */
-export interface CampaignAudienceSourcesTable {
-  campaign_id: number;
-  kind: 'segment' | 'follow-up';
-  segment_id: number | null;
-  source_campaign_id: number | null;
-  outcome: string | null;
-  definition_json: string;
-  members: number;
-  left_out_json: Generated<string>;
-  evaluated_at: number;
-}
+export type * from './schema-customers';
+export type * from './schema-replies';
 
 export interface DB {
   segments: SegmentsTable;

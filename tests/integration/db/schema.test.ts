@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,7 +6,11 @@ import { openSqlite } from '../../../electron/core/db/connection';
 import { migrate } from '../../../electron/core/db/migrate';
 import { tempDir } from '../../helpers/tmp';
 
-const SCHEMA_FILE = join(import.meta.dirname, '../../../electron/core/db/schema.ts');
+const DB_DIR = join(import.meta.dirname, '../../../electron/core/db');
+// schema.ts and its parts (schema-customers.ts, schema-replies.ts, …).
+const SCHEMA_FILES = readdirSync(DB_DIR)
+  .filter((f) => /^schema(-[a-z-]+)?\.ts$/.test(f))
+  .map((f) => join(DB_DIR, f));
 
 interface DeclaredColumn {
   name: string;
@@ -19,18 +23,21 @@ interface DeclaredColumn {
  * among its types (inside Generated<…> too).
  */
 function declaredTables(): Map<string, DeclaredColumn[]> {
-  const source = ts.createSourceFile(
-    SCHEMA_FILE,
-    readFileSync(SCHEMA_FILE, 'utf8'),
-    ts.ScriptTarget.Latest,
-    true,
-  );
   const interfaces = new Map<string, ts.InterfaceDeclaration>();
-  source.forEachChild((node) => {
-    if (ts.isInterfaceDeclaration(node)) interfaces.set(node.name.text, node);
-  });
+  for (const file of SCHEMA_FILES) {
+    const part = ts.createSourceFile(
+      file,
+      readFileSync(file, 'utf8'),
+      ts.ScriptTarget.Latest,
+      true,
+    );
+    part.forEachChild((node) => {
+      if (ts.isInterfaceDeclaration(node)) interfaces.set(node.name.text, node);
+    });
+  }
   const db = interfaces.get('DB');
-  if (!db) throw new Error('schema.ts has no interface DB');
+  const source = db?.getSourceFile();
+  if (!db || !source) throw new Error('schema.ts has no interface DB');
   const tables = new Map<string, DeclaredColumn[]>();
   for (const member of db.members) {
     if (!ts.isPropertySignature(member) || !member.type) continue;
@@ -40,8 +47,8 @@ function declaredTables(): Map<string, DeclaredColumn[]> {
     tables.set(
       table,
       iface.members.filter(ts.isPropertySignature).map((p) => ({
-        name: p.name.getText(source),
-        nullable: /\bnull\b/.test(p.type?.getText(source) ?? ''),
+        name: p.name.getText(iface.getSourceFile()),
+        nullable: /\bnull\b/.test(p.type?.getText(iface.getSourceFile()) ?? ''),
       })),
     );
   }

@@ -1,0 +1,53 @@
+import type { Generated } from 'kysely';
+
+// The customer book's tables (issue 18), part of DB in schema.ts.
+
+/** The customer book (migration 160): one row per E.164 number, shared by every account. */
+export interface CustomersTable {
+  id: Generated<number>;
+  phone: string;
+  country: string | null;
+  /** Attribute name → value (strings, as the files gave them). */
+  attributes_json: Generated<string>;
+  /** Attribute name → ms when its current value was written. */
+  attribute_dates_json: Generated<string>;
+  first_seen_at: number;
+  last_seen_at: number;
+  consent_source: 'import' | 'reply' | 'manual' | null;
+  consent_at: number | null;
+  consent_evidence: string | null;
+  user_id: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** One erasure of a customer (migration 160), recorded without the number. */
+export interface CustomerForgetsTable {
+  id: Generated<number>;
+  forgotten_at: number;
+  recipients_redacted: number;
+  events_removed: number;
+  suppression_removed: number;
+}
+
+/** A saved segment (migration 160): definition_json is { filter, history }. */
+export interface SegmentsTable {
+  id: Generated<number>;
+  name: string;
+  definition_json: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** How a campaign's audience came from the book (migration 160). */
+export interface CampaignAudienceSourcesTable {
+  campaign_id: number;
+  kind: 'segment' | 'follow-up';
+  segment_id: number | null;
+  source_campaign_id: number | null;
+  outcome: string | null;
+  definition_json: string;
+  members: number;
+  left_out_json: Generated<string>;
+  evaluated_at: number;
+}
