@@ -275,6 +275,19 @@ function messagesChange(value: unknown, out: ParsedObservations, where: string):
     );
 }
 
+/** Which template a template webhook is about (status and category changes name it the same way). */
+function templateIdentity(d: {
+  message_template_id?: string | number | undefined;
+  message_template_name?: string | undefined;
+  message_template_language?: string | undefined;
+}) {
+  return {
+    templateId: d.message_template_id === undefined ? null : String(d.message_template_id),
+    name: d.message_template_name ?? null,
+    language: d.message_template_language ?? null,
+  };
+}
+
 function categoryChange(
   value: unknown,
   wabaId: string | null,
@@ -287,10 +300,7 @@ function categoryChange(
   out.observations.push({
     kind: 'template',
     wabaId,
-    templateId:
-      t.data.message_template_id === undefined ? null : String(t.data.message_template_id),
-    name: t.data.message_template_name ?? null,
-    language: t.data.message_template_language ?? null,
+    ...templateIdentity(t.data),
     event: 'CATEGORY_UPDATE',
     reason: null,
     title: null,
@@ -313,10 +323,7 @@ function templateChange(
   out.observations.push({
     kind: 'template',
     wabaId,
-    templateId:
-      t.data.message_template_id === undefined ? null : String(t.data.message_template_id),
-    name: t.data.message_template_name ?? null,
-    language: t.data.message_template_language ?? null,
+    ...templateIdentity(t.data),
     event: t.data.event.toUpperCase(),
     reason: t.data.reason ?? null,
     title: t.data.other_info?.title ?? null,
