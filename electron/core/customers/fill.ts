@@ -2,6 +2,7 @@ import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { CoreError, type AudienceFill, type Outcome, type Segment } from '../../../shared/api';
 import { canRetryFailure } from '../../../shared/domain/errors';
 import { batchOwner, insertBatch } from '../contacts/batch/import-batch';
+import { inChunks } from '../db/chunks';
 import { writeTransaction } from '../db/tx';
 import { outcomeSql, segmentWhere } from './segment-sql';
 import { startedAtOf } from './segments';
@@ -123,8 +124,8 @@ export function fillFromSegment(
     const insert = db.prepare(insertSql);
     let after = 0;
     // Bounded: every round moves `after` past at least one customer, or stops.
-    for (;;) {
-      const more = writeTransaction(db, () => {
+    inChunks(
+      writeTransaction(db, () => {
         const rows = page.all(after, ...where.params) as {
           id: number;
           phone: string;
@@ -150,9 +151,8 @@ export function fillFromSegment(
         const last = rows.at(-1);
         if (last) after = last.id;
         return rows.length === FILL_CHUNK;
-      })();
-      if (!more) break;
-    }
+      }),
+    );
     return publish(
       db,
       campaignId,
@@ -232,8 +232,8 @@ export function fillFollowUp(
     );
     const insert = db.prepare(insertSql);
     let after = 0;
-    for (;;) {
-      const more = writeTransaction(db, () => {
+    inChunks(
+      writeTransaction(db, () => {
         const rows = page.all(input.sourceCampaignId, after, ...o.params) as SourceRow[];
         for (const r of rows) {
           const why = leftOutReason(r, now, src.category ?? undefined);
@@ -257,9 +257,8 @@ export function fillFollowUp(
         const last = rows.at(-1);
         if (last) after = last.id;
         return rows.length === FILL_CHUNK;
-      })();
-      if (!more) break;
-    }
+      }),
+    );
     if (s.written === 0)
       throw new CoreError(
         'CONFLICT',

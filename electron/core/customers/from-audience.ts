@@ -1,4 +1,5 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
+import { inChunks } from '../db/chunks';
 import { writeTransaction } from '../db/tx';
 import { CustomerUpserter, importEvidence, type UpsertCounts } from './upsert';
 
@@ -28,8 +29,8 @@ export function copyImportToBook(
   );
   let from = opts.firstRecipientId;
   // Bounded: every round moves `from` past at least one row, or stops.
-  for (;;) {
-    const more = writeTransaction(db, () => {
+  inChunks(
+    writeTransaction(db, () => {
       const rows = page.all(from, opts.importId) as {
         id: number;
         phone: string;
@@ -45,8 +46,7 @@ export function copyImportToBook(
       const last = rows.at(-1);
       if (last) from = last.id + 1;
       return rows.length === BOOK_CHUNK;
-    })();
-    if (!more) break;
-  }
+    }),
+  );
   return upserter.counts;
 }

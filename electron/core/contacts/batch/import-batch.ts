@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
+import { inChunks } from '../../db/chunks';
 import { writeTransaction } from '../../db/tx';
 
 /**
@@ -96,18 +97,18 @@ export function discardBatch(db: SqliteDatabase, batchId: number): number {
   let removed = 0;
   let from = batch.first_recipient_id;
   // Bounded: every round removes at least one row or stops.
-  for (;;) {
-    const n = writeTransaction(db, () => {
+  inChunks(
+    writeTransaction(db, () => {
       const ids = nextIds.all(from, batchId) as number[];
       const last = ids.at(-1);
-      if (last === undefined) return 0;
+      if (last === undefined) return false;
       from = last + 1;
-      return removeRows.run(ids[0], last, batchId).changes;
-    })();
-    removed += n;
-    if (n === 0) break;
-  }
-  while (writeTransaction(db, () => removeRejects.run(batchId).changes)() > 0);
+      const n = removeRows.run(ids[0], last, batchId).changes;
+      removed += n;
+      return n > 0;
+    }),
+  );
+  inChunks(writeTransaction(db, () => removeRejects.run(batchId).changes > 0));
   writeTransaction(db, () => {
     db.prepare('DELETE FROM import_batches WHERE id = ?').run(batchId);
     db.prepare('DELETE FROM imports WHERE id = ?').run(batchId);
