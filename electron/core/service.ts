@@ -340,7 +340,7 @@ export function createCore(options: CoreOptions): Core {
     ...audienceHandlers,
     ...sendingHandlers,
     ...statusHandlers,
-    ...templateHandlers(templates, store),
+    ...templateHandlers(templates, store, clock, options.dataDir),
     ...studioHandlers(createStudioService({ store, clock, events, clients })),
     ...reportHandlers(reports),
     ...tokenHandlers,

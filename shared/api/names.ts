@@ -51,6 +51,8 @@ export const METHOD_NAMES = [
   'campaigns.estimate',
   'pricing.rateCard',
   'pricing.setRates',
+  'pricing.importCard',
+  'pricing.removeCard',
   'campaigns.syncStatus',
   'campaigns.failures',
   'campaigns.timeline',

@@ -165,15 +165,28 @@ export interface ValidationSummary {
   durationMs: number;
 }
 
+export interface RateCardVersion {
+  effectiveDate: string;
+  currency: string;
+  source: string;
+  /** False for the card that ships with the app. */
+  imported: boolean;
+  markets: number;
+}
+
 export interface EffectiveRateCard extends RateCard {
   /** True when the user changed any price; `editedMarkets` lists which. */
   edited: boolean;
   editedMarkets: string[];
+  /** The day this card was chosen for (the send date; today for a draft). */
+  inForceOn: string;
+  /** Every card the app knows, oldest first: the one in force is the newest on or before inForceOn. */
+  cards: RateCardVersion[];
 }
 
 export interface CostEstimate extends CostBreakdown {
   campaignId: number;
-  currency: 'USD';
+  currency: string;
   rateCardDate: string;
   rateCardEdited: boolean;
   /** Recipients left out: invalid (will be skipped) or already skipped. */

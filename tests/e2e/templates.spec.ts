@@ -1,4 +1,9 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, openApp, test } from './fixtures';
+import { draftCampaign } from './setup';
+
+const shot = (name: string) => join(import.meta.dirname, '..', '..', 'docs', 'screenshots', name);
 
 const CSV = [
   'First name,Phone,Deal code',
@@ -117,4 +122,53 @@ test('pick a template, map it, step through the preview, fix a problem and see t
     'body.2': { kind: 'static', value: '20%' },
     'button.0': { kind: 'column', column: 'Deal code' },
   });
+});
+
+test("import Meta's newer rate card: the estimate follows the card in force on the send date", async ({
+  page,
+  app,
+}) => {
+  await draftCampaign(app, {
+    name: 'Warsaw sale',
+    csv: ['First name,Phone,Deal code', 'Ola,+48512345678,w24', 'Ana,+447400123456,w24'].join('\n'),
+    template: 'spring_sale',
+    language: 'en_US',
+    mapping: {
+      'body.1': { kind: 'column', column: 'First name' },
+      'body.2': { kind: 'static', value: '20%' },
+      'button.0': { kind: 'column', column: 'Deal code' },
+    },
+  });
+  await openApp(page, app);
+  await page.getByRole('button', { name: 'Warsaw sale', exact: true }).click();
+  await page.getByRole('tab', { name: 'Message' }).click();
+  const cost = page.getByTestId('cost-estimate');
+  // The bundled card: Poland in Rest of Central & Eastern Europe, in USD.
+  await expect(
+    cost.getByTestId('cost-country').filter({ hasText: 'Rest of Central & Eastern Europe' }),
+  ).toBeVisible();
+  await cost.getByRole('button', { name: 'Edit prices…' }).click();
+  const dialog = page.getByRole('dialog');
+  const cards = dialog.getByTestId('rate-cards');
+  await expect(cards).toContainText('2025-07-01');
+  const file = join(app.dataDir, 'meta-rate-card.csv');
+  writeFileSync(
+    file,
+    [
+      'WhatsApp Business Platform rate card',
+      'Rates effective January 1, 2026',
+      'Market,Currency,Marketing,Utility,Authentication,Authentication-International,Service',
+      'Poland,EUR,0.0303,0.0101,0.0101,n/a,n/a',
+      'United Kingdom,EUR,0.0526,0.0182,0.0182,n/a,n/a',
+      'Other,EUR,0.0500,0.0064,0.0064,n/a,n/a',
+    ].join('\n'),
+  );
+  await cards.getByTestId('rate-card-file-input').setInputFiles(file);
+  await expect(cards.getByRole('status')).toContainText('Imported meta-rate-card.csv');
+  await expect(cards.getByRole('table', { name: 'Rate cards' })).toContainText('2026-01-01EUR3');
+  await page.screenshot({ path: shot('rate-card-import.png') });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  // Poland now has its own row, and the estimate is in the card's currency.
+  await expect(cost.getByTestId('cost-country').filter({ hasText: 'Poland' })).toContainText('€');
+  await expect(cost.getByTestId('cost-note')).toContainText('rate card dated 2026-01-01');
 });

@@ -16,12 +16,13 @@ export function withVariantCosts(
   campaignId: number,
   validByVariant: ReadonlyMap<VariantId, ReadonlyMap<string | null, number>>,
   estimate: CostEstimate,
+  at: number,
 ): CostEstimate {
   if (estimate.unavailable) return estimate;
   const plan = loadVariantPlan(store, campaignId);
   if (!plan.split) return estimate;
   const mixed = estimateMixedCost(
-    effectiveRateCard(store),
+    effectiveRateCard(store, at),
     plan.states.map((s) => ({
       category: s.info?.category ?? 'MARKETING',
       byCountry: [...(validByVariant.get(s.variant) ?? new Map<string | null, number>())].map(

@@ -35,6 +35,8 @@ export function chargedCost(
   store: Store,
   campaignId: number,
   category: string | null,
+  /** When the campaign sent: the card in force that day estimates the delivered messages. */
+  at: number,
 ): ChargedCost | null {
   const rows = store.sqlite
     .prepare(
@@ -56,7 +58,7 @@ export function chargedCost(
        WHERE campaign_id = ? AND state IN ('delivered', 'read') AND billable IS NULL AND billing_type IS NULL`,
     )
     .get(campaignId) as { unreported: number };
-  const card = effectiveRateCard(store);
+  const card = effectiveRateCard(store, at);
   const delivered = estimateCost(card, category ?? 'MARKETING', deliveredByCountry);
   const base = {
     ...empty(),

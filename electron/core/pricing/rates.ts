@@ -2,12 +2,15 @@ import { z } from 'zod';
 import { CoreError, type CostEstimate, type EffectiveRateCard } from '../../../shared/api';
 import {
   applyRateEdits,
-  BUNDLED_RATE_CARD,
+  BUNDLED_RATE_CARDS,
+  cardInForce,
   estimateCost,
   PRICED_CATEGORIES,
+  type RateCard,
   type RateEdits,
 } from '../../../shared/domain/pricing';
 import type { Store } from '../db/connection';
+import { loadImportedCards } from './imported-cards';
 
 /**
  * The user's price edits live in the settings table under one key, layered over the bundled card.
@@ -38,25 +41,63 @@ export function loadRateEdits(store: Store): RateEdits {
   }
 }
 
-export function effectiveRateCard(store: Store): EffectiveRateCard {
-  const edits = loadRateEdits(store);
-  const card = applyRateEdits(BUNDLED_RATE_CARD, edits);
+/** Every card the app knows, bundled and imported, oldest first. */
+export function allRateCards(store: Store): (RateCard & { imported: boolean })[] {
+  return [
+    ...BUNDLED_RATE_CARDS.map((c) => ({ ...c, imported: false })),
+    ...loadImportedCards(store).map((c) => ({ ...c, imported: true })),
+  ].sort((a, b) => a.effectiveDate.localeCompare(b.effectiveDate));
+}
+
+/** The UTC day of an instant: which card was in force (see cardInForce). */
+export const dayOf = (at: number): string => new Date(at).toISOString().slice(0, 10);
+
+/**
+ * The card in force on the day of `at` (the send date; now for a draft), with the user's edits.
+ * An imported card of the same day replaces the bundled one (it comes later in the sort).
+ */
+export function effectiveRateCard(store: Store, at: number = Date.now()): EffectiveRateCard {
+  const cards = allRateCards(store);
+  const base = cardInForce(cards, dayOf(at));
+  const { imported: _imported, ...plain } = base as RateCard & { imported?: boolean };
+  const card = applyRateEdits(plain, loadRateEdits(store));
   const editedMarkets = card.markets
     .filter((m) => {
-      const original = BUNDLED_RATE_CARD.markets.find((b) => b.id === m.id);
+      const original = plain.markets.find((b) => b.id === m.id);
       return (
         original !== undefined && PRICED_CATEGORIES.some((c) => original.prices[c] !== m.prices[c])
       );
     })
     .map((m) => m.id);
-  return { ...card, edited: editedMarkets.length > 0, editedMarkets };
+  return {
+    ...card,
+    edited: editedMarkets.length > 0,
+    editedMarkets,
+    inForceOn: dayOf(at),
+    cards: cards.map((c) => ({
+      effectiveDate: c.effectiveDate,
+      currency: c.currency,
+      source: c.source,
+      imported: c.imported,
+      markets: c.markets.length,
+    })),
+  };
+}
+
+/** When a campaign sends (or sent): the card of that day prices it. */
+export function sendTimeOf(store: Store, campaignId: number, now: number): number {
+  const row = store.sqlite
+    .prepare('SELECT started_at, scheduled_at FROM campaigns WHERE id = ?')
+    .get(campaignId) as { started_at: number | null; scheduled_at: number | null } | undefined;
+  return row?.started_at ?? row?.scheduled_at ?? now;
 }
 
 export function setRates(
   store: Store,
   input: { prices?: RateEdits | undefined; reset?: boolean | undefined },
+  now: number = Date.now(),
 ): EffectiveRateCard {
-  const known = new Set(BUNDLED_RATE_CARD.markets.map((m) => m.id));
+  const known = new Set(allRateCards(store).flatMap((c) => c.markets.map((m) => m.id)));
   for (const id of Object.keys(input.prices ?? {})) {
     if (!known.has(id))
       throw new CoreError(
@@ -76,7 +117,7 @@ export function setRates(
         .onConflict((oc) => oc.column('key').doUpdateSet({ value_json })),
     );
   });
-  return effectiveRateCard(store);
+  return effectiveRateCard(store, now);
 }
 
 export function costEstimate(
@@ -87,9 +128,11 @@ export function costEstimate(
     validByCountry: ReadonlyMap<string | null, number>;
     excluded: number;
     unavailable: string | null;
+    /** When it sends: the card in force that day prices it. */
+    at: number;
   },
 ): CostEstimate {
-  const card = effectiveRateCard(store);
+  const card = effectiveRateCard(store, args.at);
   const byCountry = [...args.validByCountry].map(([country, messages]) => ({ country, messages }));
   const breakdown = estimateCost(card, args.category ?? 'MARKETING', byCountry);
   return {

@@ -30,7 +30,7 @@ import { reportVariants } from '../campaigns/variants-report';
 import type { Store } from '../db/connection';
 import type { Download } from '../downloads';
 import type { EventBus } from '../events';
-import { effectiveRateCard } from '../pricing/rates';
+import { effectiveRateCard, sendTimeOf } from '../pricing/rates';
 import { allColumns, chooseColumns } from './columns';
 import type { ExportTask } from './jobs';
 import {
@@ -148,7 +148,7 @@ export function createReportService(deps: ReportDeps) {
         'A report of this campaign is already being written; wait for it or cancel it.',
       );
     const timeZone = input.timeZone ?? systemTimeZone();
-    const card = effectiveRateCard(store);
+    const card = effectiveRateCard(store, sendTimeOf(store, input.campaignId, Date.now()));
     const { columns, unknown } = chooseColumns(
       allColumns(campaign.columns, timeZone, card.currency, (campaign.variants?.length ?? 0) > 1),
       input.columns,
@@ -283,7 +283,7 @@ export function createReportService(deps: ReportDeps) {
   return {
     options(campaignId: number): ReportOptions {
       const campaign = campaignInfo(campaignId);
-      const card = effectiveRateCard(store);
+      const card = effectiveRateCard(store, sendTimeOf(store, campaignId, Date.now()));
       return {
         campaignId,
         columns: allColumns(

@@ -1,6 +1,9 @@
 import type { templateMethods } from '../../../shared/api/methods/templates';
 import type { HandlersFor } from '../api/handlers';
 import type { Store } from '../db/connection';
+import type { Clock } from '../clock';
+import { resolveFileRef } from '../contacts/uploads';
+import { importRateCard, removeRateCard } from '../pricing/imported-cards';
 import { effectiveRateCard, setRates } from '../pricing/rates';
 import type { TemplateService } from './service';
 
@@ -8,6 +11,8 @@ import type { TemplateService } from './service';
 export function templateHandlers(
   templates: TemplateService,
   store: Store,
+  clock: Clock,
+  dataDir: string,
 ): HandlersFor<typeof templateMethods> {
   return {
     'templates.list': (input) => templates.list(input.accountId),
@@ -21,7 +26,25 @@ export function templateHandlers(
     'campaigns.preview': (input) => templates.preview(input),
     'campaigns.validate': (input) => templates.validate(input.campaignId),
     'campaigns.estimate': (input) => templates.estimate(input.campaignId),
-    'pricing.rateCard': () => effectiveRateCard(store),
-    'pricing.setRates': (input) => setRates(store, input),
+    'pricing.rateCard': () => effectiveRateCard(store, clock.now()),
+    'pricing.setRates': (input) => setRates(store, input, clock.now()),
+    'pricing.importCard': (input) => {
+      const card = importRateCard(
+        store,
+        {
+          path: resolveFileRef(dataDir, input.file),
+          fileName: input.fileName,
+          effectiveDate: input.effectiveDate,
+          currency: input.currency,
+        },
+        clock.now(),
+      );
+      // The card just imported, with edits, even when it does not take effect until later.
+      return effectiveRateCard(store, Date.parse(`${card.effectiveDate}T12:00:00Z`));
+    },
+    'pricing.removeCard': (input) => {
+      removeRateCard(store, input);
+      return effectiveRateCard(store, clock.now());
+    },
   };
 }

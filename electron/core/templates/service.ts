@@ -5,7 +5,7 @@ import type { Clock } from '../clock';
 import type { Store } from '../db/connection';
 import type { EventBus } from '../events';
 import { withVariantCosts } from '../campaigns/variants-cost';
-import { costEstimate } from '../pricing/rates';
+import { costEstimate, sendTimeOf } from '../pricing/rates';
 import { loadMessageState, toSetup } from './campaign-message';
 import { setMapping, setMediaFile, setTemplate } from './edit';
 import { addTemplates, deleteTemplate, listTemplates, resolveAccountId } from './library';
@@ -91,8 +91,10 @@ export function createTemplateService(deps: TemplateDeps) {
     async estimate(campaignId: number): Promise<CostEstimate> {
       const state = loadMessageState(store, campaignId);
       const pass = await validation(campaignId);
+      const sendsAt = sendTimeOf(store, campaignId, clock.now());
       const estimate = costEstimate(store, {
         campaignId,
+        at: sendsAt,
         category: state.info?.category ?? null,
         validByCountry: pass.validByCountry,
         excluded: pass.summary.leftOut.reduce((a, g) => a + g.count, 0),
@@ -100,7 +102,13 @@ export function createTemplateService(deps: TemplateDeps) {
           ? null
           : 'Choose a template first: the price depends on its category.',
       });
-      const withVariants = withVariantCosts(store, campaignId, pass.validByVariant, estimate);
+      const withVariants = withVariantCosts(
+        store,
+        campaignId,
+        pass.validByVariant,
+        estimate,
+        sendsAt,
+      );
       const started = store.first(
         store.q
           .selectFrom('campaigns')
@@ -109,7 +117,10 @@ export function createTemplateService(deps: TemplateDeps) {
           .where('started_at', 'is not', null),
       );
       return started
-        ? { ...withVariants, charged: chargedCost(store, campaignId, state.info?.category ?? null) }
+        ? {
+            ...withVariants,
+            charged: chargedCost(store, campaignId, state.info?.category ?? null, sendsAt),
+          }
         : withVariants;
     },
   };

@@ -10,6 +10,7 @@ import { sandboxCommands } from './commands/sandbox';
 import { sendingCommands } from './commands/sending';
 import { serveCommands } from './commands/serve';
 import { statusCommands } from './commands/status';
+import { pricingCommands } from './commands/pricing';
 import { suppressionCommands } from './commands/suppression';
 import { replyCommands } from './commands/replies';
 import { accountCommands } from './commands/accounts';
@@ -31,6 +32,7 @@ export const COMMANDS: Command[] = [
   ...sandboxCommands,
   ...relayCommands,
   ...suppressionCommands,
+  ...pricingCommands,
   ...replyCommands,
   ...accountCommands,
   ...analyticsCommands,

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { fileRef } from '../audience';
 import { id } from '../models';
 import type {
   AddTemplatesResult,
@@ -11,6 +10,7 @@ import type {
   TemplateList,
   ValidationSummary,
 } from '../templates';
+import { fileRef } from '../audience';
 import { mappingSchema } from '../templates';
 import { method } from './define';
 
@@ -44,6 +44,26 @@ const price = z
   .number()
   .min(0, 'A price cannot be negative.')
   .max(10, 'That is more than any WhatsApp message costs.');
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Write the date as YYYY-MM-DD, for example 2026-10-01.');
+const currencyCode = z
+  .string()
+  .regex(/^[A-Za-z]{3}$/, 'Write the currency as a three-letter code, for example USD or EUR.');
+/** Meta's rate card CSV, downloaded from its pricing page. */
+const importCardInput = z
+  .object({
+    file: fileRef,
+    /** The name the user sees (an upload has none of its own). */
+    fileName: z.string().max(500).optional(),
+    /** When its prices apply; read from the file's comment lines when not given. */
+    effectiveDate: day.optional(),
+    currency: currencyCode.optional(),
+  })
+  .strict();
+const removeCardInput = z
+  .object({ effectiveDate: day, currency: currencyCode.optional() })
+  .strict();
 const setRatesInput = z
   .object({
     /** Market id → prices per category to change; other prices stay as they are. */
@@ -87,4 +107,6 @@ export const templateMethods = {
   'campaigns.estimate': method<typeof byCampaign, CostEstimate>(byCampaign),
   'pricing.rateCard': method<typeof empty, EffectiveRateCard>(empty),
   'pricing.setRates': method<typeof setRatesInput, EffectiveRateCard>(setRatesInput),
+  'pricing.importCard': method<typeof importCardInput, EffectiveRateCard>(importCardInput),
+  'pricing.removeCard': method<typeof removeCardInput, EffectiveRateCard>(removeCardInput),
 };

@@ -1,4 +1,5 @@
 /** Cost estimates from a dated, user-editable rate card (cloud-api.md §10). Estimates, not invoices. */
 export * from './rate-card';
+export * from './regions';
 export * from './estimate';
 export * from './mixed';

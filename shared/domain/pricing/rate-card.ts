@@ -1,11 +1,12 @@
+import { REGIONS } from './regions';
+
 /**
- * The bundled rate card: what Meta charges per DELIVERED template message (per-message pricing since
- * July 1, 2025, cloud-api.md §10), by template category and by the recipient's country calling code.
- *
- * These are approximate list rates in USD (no volume tiers) copied from Meta's published card with the
- * date below. Meta changes rates on Jan 1 / Apr 1 / Jul 1 / Oct 1, so the card ages: the app shows its
- * date next to every estimate, and the user can edit any price (stored in their own settings).
- * Every number here is an estimate, never an invoice.
+ * Rate cards: what Meta charges per DELIVERED template message (per-message pricing since July 1,
+ * 2025, cloud-api.md §10), by template category and by the market of the recipient's country
+ * calling code. Each card carries the day its prices took effect; an estimate uses the card in force
+ * on the send date (cardInForce). The app bundles one card; Meta changes rates on Jan 1 / Apr 1 /
+ * Jul 1 / Oct 1, so the user imports Meta's newer cards (the CSV of its pricing page) and can edit
+ * any price. Every number is an estimate, never an invoice.
  */
 
 export const PRICED_CATEGORIES = ['MARKETING', 'UTILITY', 'AUTHENTICATION'] as const;
@@ -25,7 +26,8 @@ export interface Market {
 export interface RateCard {
   /** The day the card's prices took effect at Meta (YYYY-MM-DD). */
   effectiveDate: string;
-  currency: 'USD';
+  /** ISO 4217: Meta publishes its card in several currencies; the bundled one is in USD. */
+  currency: string;
   source: string;
   markets: readonly Market[];
 }
@@ -50,7 +52,19 @@ const m = (
   prices: { MARKETING: marketing, UTILITY: utility, AUTHENTICATION: authentication },
 });
 
-export const BUNDLED_RATE_CARD: RateCard = {
+const region = (id: string, ...p: [number, number, number]): Market => {
+  const r = REGIONS[id];
+  if (!r) throw new Error(`No region ${id}`);
+  return m(id, r.name, r.countries, ...p);
+};
+
+/**
+ * Meta's card of 2025-07-01 in USD. The single-country rows and "Other" were on this card before;
+ * the regional rows are read from a third-party transcription of Meta's per-country table (each
+ * member country printed with its region's rates), except Rest of Middle East, which that
+ * transcription did not show: its rates are ASSUMED (Meta's earlier card's ratios).
+ */
+const CARD_2025_07_01: RateCard = {
   effectiveDate: '2025-07-01',
   currency: 'USD',
   source:
@@ -80,7 +94,31 @@ export const BUNDLED_RATE_CARD: RateCard = {
     m('TR', 'Turkey', ['TR'], 0.0109, 0.0053, 0.0053),
     m('AE', 'United Arab Emirates', ['AE'], 0.0384, 0.0157, 0.0157),
     m('GB', 'United Kingdom', ['GB', 'GG', 'JE', 'IM'], 0.0529, 0.022, 0.022),
-    m('north_america', 'North America', ['US', 'CA'], 0.025, 0.004, 0.0135),
+    region('north_america', 0.025, 0.004, 0.0135),
+    region('rest_of_africa', 0.0225, 0.004, 0.004),
+    region('rest_of_asia_pacific', 0.0732, 0.0113, 0.0113),
+    region('rest_of_central_eastern_europe', 0.086, 0.0212, 0.0212),
+    region('rest_of_latin_america', 0.074, 0.0113, 0.0113),
+    region('rest_of_middle_east', 0.0341, 0.0091, 0.0091),
+    region('rest_of_western_europe', 0.0592, 0.0171, 0.0171),
     m(OTHER_MARKET_ID, 'Rest of the world', [], 0.0604, 0.0077, 0.0077),
   ],
 };
+
+/** The cards that ship with the app, oldest first. */
+export const BUNDLED_RATE_CARDS: readonly RateCard[] = [CARD_2025_07_01];
+
+/** The newest bundled card: the sandbox's prices, and the base for edits when nothing is imported. */
+export const BUNDLED_RATE_CARD: RateCard = CARD_2025_07_01;
+
+/**
+ * The card whose prices were in force on `day` (YYYY-MM-DD, the send date): the newest card that
+ * took effect on or before it; before every card, the oldest (the nearest there is). Assumed: Meta
+ * switches at midnight in the WABA's time zone; a UTC day is close enough for an estimate.
+ */
+export function cardInForce(cards: readonly RateCard[], day: string): RateCard {
+  const sorted = [...cards].sort((a, b) => a.effectiveDate.localeCompare(b.effectiveDate));
+  const first = sorted[0];
+  if (!first) throw new Error('No rate card.');
+  return sorted.filter((c) => c.effectiveDate <= day).at(-1) ?? first;
+}

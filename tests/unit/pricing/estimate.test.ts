@@ -32,7 +32,13 @@ describe('the bundled rate card', () => {
     expect(marketFor(BUNDLED_RATE_CARD, 'ca').id).toBe('north_america');
     expect(marketFor(BUNDLED_RATE_CARD, 'GG').id).toBe('GB');
     expect(marketFor(BUNDLED_RATE_CARD, 'BR').id).toBe('BR');
-    expect(marketFor(BUNDLED_RATE_CARD, 'JM').id).toBe(OTHER_MARKET_ID);
+    expect(marketFor(BUNDLED_RATE_CARD, 'JM').id).toBe('rest_of_latin_america');
+    expect(marketFor(BUNDLED_RATE_CARD, 'KE').id).toBe('rest_of_africa');
+    expect(marketFor(BUNDLED_RATE_CARD, 'AU').id).toBe('rest_of_asia_pacific');
+    expect(marketFor(BUNDLED_RATE_CARD, 'PL').id).toBe('rest_of_central_eastern_europe');
+    expect(marketFor(BUNDLED_RATE_CARD, 'PT').id).toBe('rest_of_western_europe');
+    expect(marketFor(BUNDLED_RATE_CARD, 'JO').id).toBe('rest_of_middle_east');
+    expect(marketFor(BUNDLED_RATE_CARD, 'AQ').id).toBe(OTHER_MARKET_ID);
     expect(marketFor(BUNDLED_RATE_CARD, null).id).toBe(OTHER_MARKET_ID);
   });
 });

@@ -20,6 +20,7 @@ import {
 import type { ApiError } from '../../../../shared/api';
 import { useStore } from '../../store';
 import { fmt, noun } from '../../lib/format';
+import { RateCards } from './RateCards';
 
 const CATEGORY_LABEL: Record<PricedCategory, string> = {
   MARKETING: 'Marketing',
@@ -43,11 +44,16 @@ function RatesModal({ opened, onClose }: { opened: boolean; onClose: () => void 
     if (!e) close();
   };
   return (
-    <Modal opened={opened} onClose={close} title="Prices per delivered message (USD)" size="xl">
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={`Prices per delivered message (${card.currency})`}
+      size="xl"
+    >
       <Stack>
+        <RateCards />
         <Text size="sm" c="dimmed">
-          From Meta’s rate card dated {card.effectiveDate}. Meta updates its prices every quarter:
-          put in what your invoice or Meta’s current card says, and the estimate uses your prices.
+          Or put in what your invoice says: your prices replace the card’s for those markets.
         </Text>
         <ScrollArea h={420}>
           <Table aria-label="Rate card" stickyHeader>

@@ -44,6 +44,9 @@ export interface TemplatesSlice {
   loadRateCard: () => Promise<void>;
   setRates: (prices: Record<string, Partial<Prices>>) => Promise<ApiError | null>;
   resetRates: () => Promise<void>;
+  /** Meta's rate card CSV; `effectiveDate` when the file does not say from when it applies. */
+  importRateCard: (file: File, effectiveDate?: string) => Promise<ApiError | null>;
+  removeRateCard: (effectiveDate: string, currency: string) => Promise<ApiError | null>;
   dismissMessageError: () => void;
 }
 
@@ -234,6 +237,32 @@ export const createTemplatesSlice: StateCreator<AppState, [], [], TemplatesSlice
       const r = await api.call('pricing.setRates', { reset: true }, { shownInPlace: true });
       if (r.ok) set({ rateCard: r.value });
       await loadChecks();
+    },
+
+    async importRateCard(file, effectiveDate) {
+      const staged = await api.stageFile(file);
+      if (!staged.ok) return staged.error;
+      const r = await api.call(
+        'pricing.importCard',
+        { file: staged.value, fileName: file.name, ...(effectiveDate ? { effectiveDate } : {}) },
+        { shownInPlace: true },
+      );
+      if (!r.ok) return r.error;
+      await get().loadRateCard();
+      await loadChecks();
+      return null;
+    },
+
+    async removeRateCard(effectiveDate, currency) {
+      const r = await api.call(
+        'pricing.removeCard',
+        { effectiveDate, currency },
+        { shownInPlace: true },
+      );
+      if (!r.ok) return r.error;
+      set({ rateCard: r.value });
+      await loadChecks();
+      return null;
     },
 
     dismissMessageError: () => set({ messageError: null }),
