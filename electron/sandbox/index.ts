@@ -18,8 +18,8 @@ export const SANDBOX_DEFAULTS = {
   wabaId: '200000000000001',
   displayPhoneNumber: '15550000000',
   ratePerSecond: 80,
-  // Meta allows bursts of up to 45 in 6 s but then makes the sender wait; 10 keeps the sandbox strict.
-  pairRate: { max: 10, windowMs: 6000 },
+  // Meta: one message every 6 s to one user, bursts of up to 45 paid back at that pace.
+  pairRate: { burst: 45, intervalMs: 6000 },
   portfolioId: '300000000000001',
 } as const;
 
@@ -39,8 +39,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     delivery: { ...DEFAULT_DELIVERY, ...options.delivery },
     rate: {
       ratePerSecond: options.ratePerSecond ?? d.ratePerSecond,
-      pairMax: pair.max,
-      pairWindowMs: pair.windowMs,
+      pairBurst: pair.burst,
+      pairIntervalMs: pair.intervalMs,
     },
     faults: options.faults ?? {},
     ...(options.analytics ? { analytics: options.analytics } : {}),

@@ -30,13 +30,21 @@ class Window {
 
 export interface RateLimits {
   ratePerSecond: number;
-  pairMax: number;
-  pairWindowMs: number;
+  /** Messages one recipient can take at once after a quiet spell. */
+  pairBurst: number;
+  /** The steady pace to one recipient: one message per this many ms. */
+  pairIntervalMs: number;
 }
 
 export class RateLimiter {
   private readonly throughput = new Window(THROUGHPUT_WINDOW_MS);
-  private readonly pairs = new Map<string, Window>();
+  /**
+   * Per recipient, the instant its pair quota is paid back. Meta (pair rate limit, cloud-api.md
+   * §3.3; the Throughput page): 1 message every 6 s to one user, with bursts of up to 45 that borrow
+   * from later — "after a burst of 20, wait about 2 minutes". Each accepted message moves the
+   * instant one interval on; a send is refused while more than burst−1 intervals are borrowed.
+   */
+  private readonly paidBackAt = new Map<string, number>();
   private max = 0;
 
   constructor(private readonly limits: RateLimits) {}
@@ -50,22 +58,20 @@ export class RateLimiter {
   }
 
   pairExceeded(to: string, now: number): boolean {
-    const w = this.pairs.get(to);
-    if (!w) return false;
-    const n = w.count(now);
-    if (n === 0) this.pairs.delete(to);
-    return n >= this.limits.pairMax;
+    const at = this.paidBackAt.get(to);
+    if (at === undefined) return false;
+    if (at <= now) {
+      this.paidBackAt.delete(to);
+      return false;
+    }
+    return at - now > (this.limits.pairBurst - 1) * this.limits.pairIntervalMs;
   }
 
   record(to: string, now: number): void {
     this.throughput.add(now);
     this.max = Math.max(this.max, this.throughput.count(now));
-    let w = this.pairs.get(to);
-    if (!w) {
-      w = new Window(this.limits.pairWindowMs);
-      this.pairs.set(to, w);
-    }
-    w.add(now);
+    const from = Math.max(now, this.paidBackAt.get(to) ?? now);
+    this.paidBackAt.set(to, from + this.limits.pairIntervalMs);
   }
 
   /** The most accepted sends within any 1 000 ms (checked at each accept, where the count peaks). */

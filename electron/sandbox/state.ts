@@ -63,7 +63,7 @@ export interface StateConfig {
   feedToken: string;
   templates: readonly Template[];
   delivery: DeliveryConfig;
-  rate: { ratePerSecond: number; pairMax: number; pairWindowMs: number };
+  rate: { ratePerSecond: number; pairBurst: number; pairIntervalMs: number };
   faults: FaultConfig;
   analytics?: AnalyticsConfig;
   now: () => number;

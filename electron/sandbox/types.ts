@@ -88,8 +88,8 @@ export interface SandboxOptions {
   displayPhoneNumber?: string;
   /** Throughput limit of the business number (Meta default 80). */
   ratePerSecond?: number;
-  /** Pair rate: at most `max` accepted messages to one recipient within `windowMs`. Default 10 in 6 000 ms. */
-  pairRate?: { max: number; windowMs: number };
+  /** Pair rate: bursts of `burst` to one recipient, paid back at one per `intervalMs`. Default 45, 6 000 ms (Meta's). */
+  pairRate?: { burst: number; intervalMs: number };
   templates?: Template[];
   delivery?: Partial<DeliveryConfig>;
   faults?: FaultConfig;
