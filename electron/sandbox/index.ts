@@ -120,6 +120,7 @@ export { describeSandbox } from './describe';
 export { SANDBOX_TEMPLATES } from './samples';
 export {
   SANDBOX_TEST_NUMBERS,
+  ukTwin,
   type SandboxTestNumber,
   type SandboxTestNumberName,
 } from './test-numbers';

@@ -1,3 +1,4 @@
+import { normalizePhone } from '../../shared/domain/phone';
 import type { Template } from '../../shared/domain/templates';
 import { decideOutcome, planStatuses, type PlannedStatus } from './delivery';
 import { FeedLog } from './feed';
@@ -188,6 +189,10 @@ export class SandboxState {
     });
     if (category === 'marketing' && this.marketing.overLimit(input.to, now))
       decision.outcome = { kind: 'failed', code: 131049 };
+    // Meta stopped delivering marketing templates to US numbers on 2025-04-01: accepted, then
+    // failed with 131049 (shared/domain/reach says where that is verified).
+    if (category === 'marketing' && isUsNumber(input.to))
+      decision.outcome = { kind: 'failed', code: 131049 };
     if (this.overPortfolioLimit(input.to, now)) decision.outcome = PORTFOLIO_LIMIT_OUTCOME;
     const message: SentMessage = {
       wamid: this.newWamid(input.waId),
@@ -319,4 +324,10 @@ export class SandboxState {
       analyticsEnabled: () => this.analytics.enabled,
     };
   }
+}
+
+/** A number libphonenumber places in the US (not Canada or the Caribbean, which share +1). */
+function isUsNumber(to: string): boolean {
+  const p = normalizePhone(to, null);
+  return p.ok && p.country === 'US';
 }

@@ -16,9 +16,11 @@ import {
   springSale,
   WABA_ID,
   type Paging,
+  UK_TEST_NUMBERS,
 } from './helpers';
 
-const N = SANDBOX_TEST_NUMBERS;
+// UK twins: a marketing template to a US number fails with 131049, whatever the number's fate.
+const N = UK_TEST_NUMBERS;
 const DAY = 86_400_000;
 const SPRING = SANDBOX_TEMPLATES.find(
   (t) => t.name === 'spring_sale' && t.language === 'en_US',
@@ -113,7 +115,7 @@ describe('sandbox: GET template_analytics', () => {
   it('simulates clicks on URL and quick-reply buttons of read messages, the same on every run', async () => {
     const clicks = async () => {
       const { clock, sb: s } = await start({ countDelayMs: 0 });
-      for (let i = 0; i < 40; i++) await send(s, springSale(`+1202555${4000 + i}`));
+      for (let i = 0; i < 40; i++) await send(s, springSale(`+4479110${40000 + i}`));
       clock.advance(60_000);
       const p = (await get<Page>(s, query(clock.now(), clock.now() + 1, [SPRING]))).json.data[0]!
         .data_points[0]!;

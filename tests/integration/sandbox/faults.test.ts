@@ -67,12 +67,15 @@ describe('sandbox: faults', () => {
   it('accepts, then resets: the message plays out although the client saw no answer', async () => {
     const sb = await start({ acceptThenResetRate: 1 });
     await expect(
-      send(sb, springSale('+12025550101', ['Maria', '20%'], { biz_opaque_callback_data: 'row-9' })),
+      send(
+        sb,
+        springSale('+447911123201', ['Maria', '20%'], { biz_opaque_callback_data: 'row-9' }),
+      ),
     ).rejects.toThrow();
     expect(sb.stats()).toMatchObject({
       accepted: 1,
       dropped: 0,
-      acceptedByRecipient: { '+12025550101': 1 },
+      acceptedByRecipient: { '+447911123201': 1 },
     });
     const [m] = sb.state.messages();
     await new Promise((r) => setTimeout(r, 60));

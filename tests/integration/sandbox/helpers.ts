@@ -1,6 +1,8 @@
 import { expect } from 'vitest';
 import {
   SANDBOX_DEFAULTS,
+  SANDBOX_TEST_NUMBERS,
+  ukTwin,
   type FeedEvent,
   type FeedPage,
   type Sandbox,
@@ -237,3 +239,16 @@ export function ladders(events: FeedEvent[]): Map<string, string[]> {
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * The test numbers as their UK twins: WhatsApp does not deliver marketing templates to US numbers,
+ * so a test of a number's fate with a marketing template (spring_sale) uses the twin.
+ */
+export const UK_TEST_NUMBERS = Object.fromEntries(
+  Object.entries(SANDBOX_TEST_NUMBERS).map(([k, v]) => [
+    k,
+    { ...v, number: /^\+120255501\d\d$/.test(v.number) ? ukTwin(v.number) : v.number },
+  ]),
+) as {
+  [K in keyof typeof SANDBOX_TEST_NUMBERS]: (typeof SANDBOX_TEST_NUMBERS)[K] & { number: string };
+};
