@@ -35,6 +35,8 @@ export interface TemplateInfo {
   slots: Slot[];
   /** Problems in the template definition itself (mostly hand-written JSON). */
   problems: string[];
+  /** Why WhatsApp accepts this template but a campaign cannot send it (OTP, catalog…); null if it can. */
+  unsendable: string | null;
 }
 
 export interface TemplateList {

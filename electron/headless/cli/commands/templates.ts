@@ -36,7 +36,8 @@ function optionalId(ctx: Ctx, name: string): number | undefined {
 
 function templateLine(t: TemplateInfo): string {
   const vars = t.slots.map((s) => s.key).join(' ') || '-';
-  return `${String(t.id).padEnd(6)}${t.name.padEnd(32)}${t.language.padEnd(8)}${t.status.padEnd(10)}${t.category.padEnd(15)}${t.source.padEnd(8)}${vars}`;
+  const line = `${String(t.id).padEnd(6)}${t.name.padEnd(32)}${t.language.padEnd(8)}${t.status.padEnd(10)}${t.category.padEnd(15)}${t.source.padEnd(8)}${vars}`;
+  return t.unsendable ? `${line}\n      cannot be sent from a campaign: ${t.unsendable}` : line;
 }
 
 /** The message as plain text: what the customer reads, with [brackets] for what is not text. */
