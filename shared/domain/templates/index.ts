@@ -25,7 +25,7 @@ export {
   graphComponents,
 } from './components';
 export { campaignBlock } from './campaign-block';
-export { parseOfferExpiry, type ExpiryParse } from './offer-expiry';
+export { parseOfferExpiry, offerCountdown, type ExpiryParse } from './offer-expiry';
 export { LTO_COUPON_MAX_CHARS, COUPON_MAX_CHARS } from './validate-special';
 export {
   templateSlots,
@@ -54,6 +54,8 @@ export {
   type RenderedMessage,
   type RenderedHeader,
   type RenderedButton,
+  type RenderedCard,
+  type RenderedOffer,
   type Segment,
 } from './render';
 export {

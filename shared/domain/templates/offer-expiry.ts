@@ -35,3 +35,21 @@ export function parseOfferExpiry(raw: string): ExpiryParse {
     error: `"${text.slice(0, 40)}" is not a date and time: write it like ${EXAMPLE}.`,
   };
 }
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * The countdown line WhatsApp shows under a limited-time offer, as of `now`: "Offer ends in 2
+ * days" (days while at least one is left, then hours, then minutes). Our wording; the phone's own
+ * is localised by WhatsApp.
+ */
+export function offerCountdown(expiresAt: number, now: number): string {
+  const left = expiresAt - now;
+  if (left <= 0) return 'Offer ended';
+  if (left >= DAY) return `Offer ends in ${plural(Math.floor(left / DAY), 'day')}`;
+  if (left >= HOUR) return `Offer ends in ${plural(Math.floor(left / HOUR), 'hour')}`;
+  return `Offer ends in ${plural(Math.max(1, Math.floor(left / MINUTE)), 'minute')}`;
+}

@@ -3,7 +3,9 @@ import {
   buildSendBody,
   campaignBlock,
   mappingProblems,
+  offerCountdown,
   parseOfferExpiry,
+  renderMessage,
   parseTemplateJson,
   resolveValues,
   templateProblems,
@@ -350,5 +352,40 @@ describe('templates a campaign cannot send', () => {
       ];
     const t = parsed(raw);
     expect(campaignBlock(t)).toContain('products from your WhatsApp catalog');
+  });
+});
+
+describe('the preview of offers and cards', () => {
+  it('renders the offer with its end and code, and every card with its values', () => {
+    const t = parsed(LTO_RAW);
+    const m = renderMessage(
+      t,
+      resolveValues(t, LTO_MAPPING, { name: 'Pablo', ends: '2026-12-09T12:00Z' }),
+    );
+    expect(m.offer).toEqual({
+      text: 'Expiring offer!',
+      hasExpiration: true,
+      expiresAt: Date.parse('2026-12-09T12:00:00Z'),
+    });
+    expect(offerCountdown(m.offer!.expiresAt!, NOW)).toBe('Offer ends in 2 days');
+    expect(m.buttons[0]).toMatchObject({ type: 'COPY_CODE', code: 'CARIBE25' });
+    const unset = renderMessage(t, resolveValues(t, LTO_MAPPING, { name: 'Pablo' }));
+    expect(unset.offer).toMatchObject({ missing: true });
+
+    const c = parsed(CAROUSEL_RAW);
+    const cards = renderMessage(c, resolveValues(c, CAROUSEL_MAPPING, {})).cards!;
+    expect(cards).toHaveLength(2);
+    expect(cards[0]!.header).toEqual({ type: 'media', format: 'IMAGE', missing: true });
+    expect(cards[1]!.header).toMatchObject({ source: 'https://x.example/2.jpg' });
+    expect(cards[1]!.body.map((s) => s.text).join('')).toBe('Use code 20OFF to get 20% off.');
+    expect(cards[1]!.buttons[1]).toMatchObject({
+      url: 'https://www.luckyshrub.com/shop?code=nate',
+    });
+  });
+
+  it('counts down in days, then hours, then minutes', () => {
+    expect(offerCountdown(NOW + 3_600_000 * 5, NOW)).toBe('Offer ends in 5 hours');
+    expect(offerCountdown(NOW + 60_000, NOW)).toBe('Offer ends in 1 minute');
+    expect(offerCountdown(NOW - 1, NOW)).toBe('Offer ended');
   });
 });

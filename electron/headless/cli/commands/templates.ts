@@ -48,8 +48,17 @@ export function messageText(m: RenderedMessage): string {
     lines.push(
       `[${m.header.format.toLowerCase()}: ${m.header.missing ? 'not chosen' : (m.header.source ?? '')}]`,
     );
+  if (m.offer)
+    lines.push(
+      `[offer: ${m.offer.text}${m.offer.hasExpiration ? `, ends ${m.offer.expiresAt !== undefined ? new Date(m.offer.expiresAt).toISOString() : 'not set'}` : ''}]`,
+    );
   lines.push(m.bodyText);
   if (m.footer !== undefined) lines.push(`_${m.footer}_`);
+  m.cards?.forEach((c, i) =>
+    lines.push(
+      `[card ${i + 1}: ${c.header.format.toLowerCase()} ${c.header.missing ? 'not chosen' : (c.header.source ?? '')}] ${c.body.map((s) => s.text).join('')}${c.buttons.map((b) => ` [${b.text}]${b.url ? ` → ${b.url}` : ''}`).join('')}`,
+    ),
+  );
   for (const b of m.buttons)
     lines.push(
       `[${b.text}]${b.url ? ` → ${b.url}` : ''}${b.phoneNumber ? ` → ${b.phoneNumber}` : ''}${b.code ? ` (code ${b.code})` : ''}`,
