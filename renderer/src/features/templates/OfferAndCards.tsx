@@ -28,13 +28,17 @@ export function OfferBox({ offer, code }: { offer: RenderedOffer; code?: string 
       style={{ background: 'var(--mantine-color-gray-0)', borderRadius: 6 }}
     >
       <Text fw={700} size="sm" dir="auto">
-        🏷️ {offer.text}
+        {offer.text}
       </Text>
       {offer.hasExpiration &&
         (offer.expiresAt !== undefined ? (
           <Text size="xs" c="dimmed" data-testid="offer-countdown">
-            ⏱ {offerCountdown(offer.expiresAt, Date.now())} ·{' '}
-            {new Date(offer.expiresAt).toLocaleString()}
+            {offerCountdown(offer.expiresAt, Date.now())} (
+            {new Date(offer.expiresAt).toLocaleString(undefined, {
+              dateStyle: 'medium',
+              timeStyle: 'short',
+            })}
+            )
           </Text>
         ) : (
           <Text size="xs" style={missingStyle} data-testid="missing-value">
@@ -95,64 +99,69 @@ export function CarouselCards({
   renderBody: (card: RenderedCard) => ReactNode;
 }) {
   return (
-    <Box
-      data-testid="bubble-carousel"
-      mt={6}
-      style={{
-        display: 'flex',
-        gap: 8,
-        overflowX: 'auto',
-        scrollSnapType: 'x mandatory',
-        paddingBottom: 4,
-        maxWidth: 420,
-      }}
-    >
-      {cards.map((card, i) => (
-        <Box
-          key={i}
-          data-testid="carousel-card"
-          style={{
-            flex: '0 0 220px',
-            scrollSnapAlign: 'start',
-            background: 'white',
-            borderRadius: 8,
-            padding: 6,
-            boxShadow: '0 1px 0.5px rgba(0,0,0,0.13)',
-          }}
-        >
-          <CardMedia card={card} n={i + 1} />
-          <Text size="sm" mt={4} dir="auto" style={{ whiteSpace: 'pre-wrap' }}>
-            {renderBody(card)}
-          </Text>
-          {card.buttons.map((b, j) => (
-            <Box
-              key={j}
-              mt={4}
-              pt={4}
-              title={b.url ?? b.type}
-              style={{
-                borderTop: '1px solid var(--mantine-color-gray-2)',
-                textAlign: 'center',
-                color: '#0096de',
-                fontSize: 13,
-              }}
-            >
-              {b.text}
-              {b.missing && (
-                <Text
-                  component="span"
-                  size="xs"
-                  ml={4}
-                  style={missingStyle}
-                  data-testid="missing-value"
-                >
-                  link value missing
-                </Text>
-              )}
-            </Box>
-          ))}
-        </Box>
-      ))}
-    </Box>
+    <>
+      <Box
+        data-testid="bubble-carousel"
+        mt={6}
+        style={{
+          display: 'flex',
+          gap: 8,
+          overflowX: 'auto',
+          scrollSnapType: 'x mandatory',
+          paddingBottom: 4,
+          maxWidth: 420,
+        }}
+      >
+        {cards.map((card, i) => (
+          <Box
+            key={i}
+            data-testid="carousel-card"
+            style={{
+              flex: '0 0 220px',
+              scrollSnapAlign: 'start',
+              background: 'white',
+              borderRadius: 8,
+              padding: 6,
+              boxShadow: '0 1px 0.5px rgba(0,0,0,0.13)',
+            }}
+          >
+            <CardMedia card={card} n={i + 1} />
+            <Text size="sm" mt={4} dir="auto" style={{ whiteSpace: 'pre-wrap' }}>
+              {renderBody(card)}
+            </Text>
+            {card.buttons.map((b, j) => (
+              <Box
+                key={j}
+                mt={4}
+                pt={4}
+                title={b.url ?? b.type}
+                style={{
+                  borderTop: '1px solid var(--mantine-color-gray-2)',
+                  textAlign: 'center',
+                  color: '#0096de',
+                  fontSize: 13,
+                }}
+              >
+                {b.text}
+                {b.missing && (
+                  <Text
+                    component="span"
+                    size="xs"
+                    ml={4}
+                    style={missingStyle}
+                    data-testid="missing-value"
+                  >
+                    link value missing
+                  </Text>
+                )}
+              </Box>
+            ))}
+          </Box>
+        ))}
+      </Box>
+      <Text size="xs" c="dimmed" data-testid="carousel-hint">
+        {cards.length} cards: scroll sideways to see them all, as the customer swipes.
+      </Text>
+    </>
   );
 }
