@@ -1,4 +1,5 @@
 import { parseTemplateJson, type Template } from '../../shared/domain/templates';
+import { MARKETING_SAMPLES } from './samples-marketing';
 
 /**
  * The sandbox account's templates, written exactly as Meta's GET message_templates returns them and
@@ -235,6 +236,9 @@ const parse = (raw: unknown): Template => {
 /**
  * The default templates: positional marketing with text header, URL suffix and "Stop promotions"
  * (en_US and es), named utility (`order_confirmation`), IMAGE and DOCUMENT headers, a COPY_CODE
- * button, Meta's `hello_world`, and one each PAUSED, PENDING and DISABLED.
+ * button, Meta's `hello_world`, one each PAUSED, PENDING and DISABLED, a limited-time offer
+ * (`flash_sale_offer`) and a three-card media carousel (`spring_carousel`).
  */
-export const SANDBOX_TEMPLATES: readonly Template[] = RAW_TEMPLATES.map(parse);
+export const SANDBOX_TEMPLATES: readonly Template[] = [...RAW_TEMPLATES, ...MARKETING_SAMPLES].map(
+  parse,
+);

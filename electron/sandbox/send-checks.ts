@@ -8,8 +8,10 @@ import {
   type ResolvedValue,
   type Slot,
   type Template,
+  type TemplateButton,
 } from '../../shared/domain/templates';
 import { fail } from './errors';
+import { checkCarousel, checkOffer } from './send-checks-special';
 import { isRecord } from './http';
 import { checkMediaParameter, type MediaLookup } from './send-media';
 
@@ -19,14 +21,16 @@ import { checkMediaParameter, type MediaLookup } from './send-media';
  * values for a NAMED template), 132005 when the filled-in body is too long.
  */
 
-type Values = Record<string, ResolvedValue>;
-const value = (v: string): ResolvedValue => ({ value: v, missing: false, source: 'static' });
+export type Values = Record<string, ResolvedValue>;
+export const value = (v: string): ResolvedValue => ({ value: v, missing: false, source: 'static' });
 const chars = (s: string): number => Array.from(s).length;
 
-interface Sent {
+export interface Sent {
   header?: Record<string, unknown>;
   body?: Record<string, unknown>;
   buttons: Map<number, Record<string, unknown>>;
+  limited_time_offer?: Record<string, unknown>;
+  carousel?: Record<string, unknown>;
 }
 
 function parseIndex(raw: unknown): number {
@@ -41,7 +45,7 @@ function parseIndex(raw: unknown): number {
   return n;
 }
 
-function collect(components: unknown): Sent {
+export function collect(components: unknown): Sent {
   const sent: Sent = { buttons: new Map() };
   if (components === undefined) return sent;
   if (!Array.isArray(components)) return fail(100, 'template.components must be an array.');
@@ -50,7 +54,12 @@ function collect(components: unknown): Sent {
       fail(100, 'Every template component needs a "type".');
     const comp = c as Record<string, unknown> & { type: string };
     const type = comp.type.toLowerCase();
-    if (type === 'header' || type === 'body') {
+    if (
+      type === 'header' ||
+      type === 'body' ||
+      type === 'limited_time_offer' ||
+      type === 'carousel'
+    ) {
       if (sent[type]) fail(100, `template.components has more than one ${type}.`);
       sent[type] = comp;
     } else if (type === 'button') {
@@ -66,7 +75,7 @@ function collect(components: unknown): Sent {
   return sent;
 }
 
-function parametersOf(
+export function parametersOf(
   where: string,
   comp: Record<string, unknown> | undefined,
 ): Record<string, unknown>[] {
@@ -108,13 +117,15 @@ function textOf(where: string, p: Record<string, unknown>, allowRich: boolean): 
   return fail(132012, `${where}: Format mismatch, expected TEXT, received ${type.toUpperCase()}.`);
 }
 
-function checkTextParameters(
-  where: 'header' | 'body',
+export function checkTextParameters(
+  where: string,
   slots: Slot[],
   params: Record<string, unknown>[],
   named: boolean,
   values: Values,
 ): void {
+  // Amounts and dates are allowed wherever body text is (the message body and card bodies).
+  const rich = where.endsWith('body');
   const withName = params.filter((p) => p.parameter_name !== undefined).length;
   if (named && withName < params.length) {
     fail(
@@ -135,7 +146,7 @@ function checkTextParameters(
         `${where}: number of localizable_params (${params.length}) does not match the expected number of params (${slots.length}).`,
       );
     }
-    params.forEach((p, i) => (values[slots[i]!.key] = value(textOf(where, p, where === 'body'))));
+    params.forEach((p, i) => (values[slots[i]!.key] = value(textOf(where, p, rich))));
     return;
   }
   const expected = new Map(slots.map((s) => [s.name, s]));
@@ -151,7 +162,7 @@ function checkTextParameters(
     if (seen.has(slot!.name))
       fail(132000, `${where}: parameter_name "${slot!.name}" is given twice.`);
     seen.add(slot!.name);
-    values[slot!.key] = value(textOf(where, p, where === 'body'));
+    values[slot!.key] = value(textOf(where, p, rich));
   }
   const missing = slots.filter((s) => !seen.has(s.name)).map((s) => s.name);
   if (missing.length > 0) fail(132000, `${where}: missing parameter_name ${missing.join(', ')}.`);
@@ -185,22 +196,24 @@ function checkHeader(t: Template, sent: Sent, values: Values, media: MediaLookup
   }
 }
 
-function checkButtons(t: Template, sent: Sent, values: Values): void {
-  const buttons = buttonsOf(t);
-  for (const [index, comp] of sent.buttons) {
-    const where = `button at index ${index}`;
+/**
+ * The button components of a send against the template's (or one card's) buttons; `slots` are the
+ * buttons that need a parameter, `keyOf` names the value a button fills in.
+ */
+export function checkButtonSet(
+  buttons: readonly TemplateButton[],
+  sentButtons: Map<number, Record<string, unknown>>,
+  slots: readonly Slot[],
+  where0: string,
+  values: Values,
+): void {
+  for (const [index, comp] of sentButtons) {
+    const where = `${where0}button at index ${index}`;
     const b = buttons[index];
     if (!b) fail(132000, `${where}: the template has no button at this index.`);
     const sub = (comp.sub_type as string).toLowerCase();
     const params = parametersOf(where, comp);
-    const expectedType =
-      sub === 'url'
-        ? 'URL'
-        : sub === 'quick_reply'
-          ? 'QUICK_REPLY'
-          : sub === 'copy_code'
-            ? 'COPY_CODE'
-            : undefined;
+    const expectedType = SUB_TYPES[sub];
     if (expectedType === undefined)
       fail(100, `${where}: unsupported sub_type "${comp.sub_type as string}".`);
     if (b!.type !== expectedType)
@@ -209,26 +222,39 @@ function checkButtons(t: Template, sent: Sent, values: Values): void {
       fail(132000, `${where}: this URL button has no variable and takes no parameters.`);
     if (params.length !== 1)
       fail(132000, `${where}: expected 1 parameter, received ${params.length}.`);
-    const p = params[0]!;
-    if (sub === 'url') {
-      if (p.type !== 'text') fail(132012, `${where}: Format mismatch, expected TEXT.`);
-      if (typeof p.text !== 'string' || p.text === '')
-        fail(131008, `${where}: Parameter of type text is missing text value.`);
-      values[`button.${index}`] = value(p.text as string);
-    } else if (sub === 'quick_reply') {
-      if (p.type !== 'payload' || typeof p.payload !== 'string')
-        fail(132012, `${where}: a quick reply takes one payload parameter.`);
-    } else {
-      if (p.type !== 'coupon_code' || typeof p.coupon_code !== 'string' || p.coupon_code === '') {
-        fail(132012, `${where}: a copy_code button takes one coupon_code parameter.`);
-      }
-      values[`button.${index}`] = value(p.coupon_code as string);
-    }
+    const key = slots.find((s) => s.buttonIndex === index)?.key ?? `${where0}button.${index}`;
+    values[key] = value(buttonValue(where, sub, params[0]!));
   }
-  for (const s of templateSlots(t).filter((x) => x.component === 'button')) {
-    if (!sent.buttons.has(s.buttonIndex ?? -1))
-      fail(132000, `button at index ${s.buttonIndex ?? 0}: this button needs a parameter.`);
+  for (const s of slots) {
+    if (!sentButtons.has(s.buttonIndex ?? -1))
+      fail(
+        132000,
+        `${where0}button at index ${s.buttonIndex ?? 0}: this button needs a parameter.`,
+      );
   }
+}
+
+const SUB_TYPES: Record<string, string> = {
+  url: 'URL',
+  quick_reply: 'QUICK_REPLY',
+  copy_code: 'COPY_CODE',
+};
+
+function buttonValue(where: string, sub: string, p: Record<string, unknown>): string {
+  if (sub === 'url') {
+    if (p.type !== 'text') fail(132012, `${where}: Format mismatch, expected TEXT.`);
+    if (typeof p.text !== 'string' || p.text === '')
+      fail(131008, `${where}: Parameter of type text is missing text value.`);
+    return p.text as string;
+  }
+  if (sub === 'quick_reply') {
+    if (p.type !== 'payload' || typeof p.payload !== 'string')
+      fail(132012, `${where}: a quick reply takes one payload parameter.`);
+    return p.payload as string;
+  }
+  if (p.type !== 'coupon_code' || typeof p.coupon_code !== 'string' || p.coupon_code === '')
+    fail(132012, `${where}: a copy_code button takes one coupon_code parameter.`);
+  return p.coupon_code as string;
 }
 
 /** Throws a GraphFailure when Cloud API would refuse these components for this template. */
@@ -243,7 +269,10 @@ export function checkTemplateParameters(
   checkHeader(t, sent, values, media);
   const bodySlots = templateSlots(t).filter((s) => s.component === 'body');
   checkTextParameters('body', bodySlots, parametersOf('body', sent.body), named, values);
-  checkButtons(t, sent, values);
+  const buttonSlots = templateSlots(t).filter((x) => x.component === 'button');
+  checkButtonSet(buttonsOf(t), sent.buttons, buttonSlots, '', values);
+  checkOffer(t, sent, values);
+  checkCarousel(t, sent, values, media);
   const length = chars(renderMessage(t, values).bodyText);
   if (length > BODY_MAX_CHARS)
     fail(

@@ -1,4 +1,4 @@
-import type { Template, TemplateComponent } from '../../shared/domain/templates';
+import { graphComponents, type Template } from '../../shared/domain/templates';
 import { checkToken, checkWabaId } from './auth';
 import { decodeCursor, encodeCursor, limitParam, ok, type Reply, type RouteRequest } from './http';
 import type { SandboxState } from './state';
@@ -7,14 +7,6 @@ import type { SandboxState } from './state';
 
 const DEFAULT_LIMIT = 25;
 const MAX_LIMIT = 100;
-
-/** Back to Meta's shape: drops the parser's own `unknownType` marker from buttons. */
-const graphComponents = (components: readonly TemplateComponent[]): unknown[] =>
-  components.map((c) =>
-    c.type === 'BUTTONS'
-      ? { ...c, buttons: c.buttons.map(({ unknownType: _unknown, ...b }) => b) }
-      : { ...c },
-  );
 
 function toGraph(t: Template, fields: Set<string> | undefined): Record<string, unknown> {
   const all: Record<string, unknown> = {

@@ -35,6 +35,8 @@ export interface TemplateInfo {
   slots: Slot[];
   /** Problems in the template definition itself (mostly hand-written JSON). */
   problems: string[];
+  /** Why WhatsApp accepts this template but a campaign cannot send it (OTP, catalog…); null if it can. */
+  unsendable: string | null;
 }
 
 export interface TemplateList {
@@ -269,10 +271,16 @@ export const mappingSource = z.discriminatedUnion('kind', [
     .strict(),
 ]);
 
-export const SLOT_KEY = /^(header|body|button)\.[A-Za-z0-9_]{1,100}$/;
+export const SLOT_KEY =
+  /^(?:(?:header|body|button)\.[A-Za-z0-9_]{1,100}|offer\.expiry|card\.(?:[1-9]|10)\.(?:header|body\.[A-Za-z0-9_]{1,100}|button\.[0-9]))$/;
 export const mappingSchema = z
   .record(
-    z.string().regex(SLOT_KEY, 'A slot is written like body.1, header.media or button.0.'),
+    z
+      .string()
+      .regex(
+        SLOT_KEY,
+        'A slot is written like body.1, header.media, button.0, offer.expiry or card.2.header.',
+      ),
     mappingSource,
   )
   .refine((m) => Object.keys(m).length <= 200, 'A template has far fewer variables than that.');

@@ -195,7 +195,7 @@ export async function previewRecipient(
   const fields = row?.fields ?? {};
   const values = resolveMessageValues(t, state.mapping, fields, state.utm);
   out.message = renderMessage(t, values);
-  out.problems = validateRecipient(t, values, state.mapping);
+  out.problems = validateRecipient(t, values, state.mapping, { now });
   if (!row) {
     out.requestNotes.push(
       kept && (out.filteredFrom ?? 0) > 0

@@ -1,6 +1,8 @@
 import type { Selectable } from 'kysely';
 import type { TemplateInfo } from '../../../shared/api';
 import {
+  campaignBlock,
+  graphComponents,
   parseTemplateJson,
   templateProblems,
   templateSlots,
@@ -16,11 +18,7 @@ export type TemplateRow = Selectable<TemplatesTable>;
 
 /** Components as Meta's JSON, without the parser's own `unknownType` marker. */
 export function componentsJson(components: readonly TemplateComponent[]): string {
-  return JSON.stringify(
-    components.map((c) =>
-      c.type === 'BUTTONS' ? { ...c, buttons: c.buttons.map(({ unknownType: _u, ...b }) => b) } : c,
-    ),
-  );
+  return JSON.stringify(graphComponents(components));
 }
 
 /** Reads a stored row back through the same parser a sync uses; null if the row cannot be read. */
@@ -67,6 +65,7 @@ export function toTemplateInfo(row: TemplateRow): TemplateInfo | null {
     template: t,
     slots: templateSlots(t),
     problems: templateProblems(t),
+    unsendable: campaignBlock(t) ?? null,
   };
 }
 

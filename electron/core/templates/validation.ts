@@ -158,7 +158,7 @@ export async function validateCampaign(
         JSON.parse(r.fields_json) as Record<string, string>,
         m.utm,
       );
-      const problems = validateRecipient(mt, values, m.mapping);
+      const problems = validateRecipient(mt, values, m.mapping, { now: started });
       summary.checked++;
       if (problems.length === 0) {
         summary.valid++;

@@ -1,32 +1,22 @@
 import type {
   BodyComponent,
   ButtonsComponent,
+  CarouselCard,
+  CarouselComponent,
   FooterComponent,
   HeaderComponent,
+  LimitedTimeOfferComponent,
   ParameterFormat,
   TemplateButton,
 } from '../templates/types';
+
+export type { CarouselCard, CarouselComponent, LimitedTimeOfferComponent };
 
 /**
  * A template as written for `POST /{waba-id}/message_templates` (Meta's creation request), before
  * Meta has reviewed it. Unlike a synced `Template` it has no status or id, and it may hold the
  * marketing-only components (limited-time offer, carousel).
  */
-
-export interface LimitedTimeOfferComponent {
-  type: 'LIMITED_TIME_OFFER';
-  limited_time_offer: { text: string; has_expiration?: boolean };
-}
-
-/** One card of a media card carousel: a media header, an optional body and up to two buttons. */
-export interface CarouselCard {
-  components: (HeaderComponent | BodyComponent | ButtonsComponent)[];
-}
-
-export interface CarouselComponent {
-  type: 'CAROUSEL';
-  cards: CarouselCard[];
-}
 
 export type DraftComponent =
   | HeaderComponent

@@ -1,64 +1,12 @@
-import { isRecord, parseComponent, typeName } from '../templates/schema';
+import { isRecord, parseCarousel, parseComponent, parseLto, typeName } from '../templates/schema';
 import type { ParameterFormat } from '../templates/types';
-import type { CarouselCard, DraftComponent, TemplateDraft } from './draft';
+import type { DraftComponent, TemplateDraft } from './draft';
 
 export type DraftParseResult = { ok: true; draft: TemplateDraft } | { ok: false; errors: string[] };
 
-/** Bounds so a hostile file cannot make the check loop for long; far above Meta's own limits. */
 const MAX_COMPONENTS = 20;
-const MAX_CARDS = 50;
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v.trim() : undefined);
-
-function parseLto(raw: Record<string, unknown>, where: string, errors: string[]) {
-  const lto = raw.limited_time_offer;
-  if (!isRecord(lto) || typeof lto.text !== 'string') {
-    errors.push(`${where} needs "limited_time_offer": {"text": "…", "has_expiration": true}.`);
-    return undefined;
-  }
-  if (lto.has_expiration !== undefined && typeof lto.has_expiration !== 'boolean') {
-    errors.push(`${where}: "has_expiration" should be true or false.`);
-    return undefined;
-  }
-  return {
-    type: 'LIMITED_TIME_OFFER' as const,
-    limited_time_offer: {
-      text: lto.text,
-      ...(lto.has_expiration !== undefined && { has_expiration: lto.has_expiration }),
-    },
-  };
-}
-
-function parseCard(raw: unknown, where: string, errors: string[]): CarouselCard | undefined {
-  if (!isRecord(raw) || !Array.isArray(raw.components)) {
-    errors.push(`${where} should be an object with a "components" list.`);
-    return undefined;
-  }
-  const components: CarouselCard['components'] = [];
-  const before = errors.length;
-  raw.components.slice(0, MAX_COMPONENTS).forEach((c, i) => {
-    const local: string[] = [];
-    const parsed = parseComponent(c, i, local);
-    errors.push(...local.map((e) => `${where}: ${e}`));
-    if (parsed && parsed.type !== 'FOOTER') components.push(parsed);
-    else if (parsed) errors.push(`${where}: a carousel card cannot have a footer.`);
-  });
-  return errors.length === before ? { components } : undefined;
-}
-
-function parseCarousel(raw: Record<string, unknown>, where: string, errors: string[]) {
-  if (!Array.isArray(raw.cards)) {
-    errors.push(`${where} needs a "cards" list.`);
-    return undefined;
-  }
-  if (raw.cards.length > MAX_CARDS) {
-    errors.push(`${where} has ${raw.cards.length} cards; a carousel has at most 10.`);
-    return undefined;
-  }
-  const cards = raw.cards.map((c, i) => parseCard(c, `${where}, card ${i + 1}`, errors));
-  if (cards.some((c) => c === undefined)) return undefined;
-  return { type: 'CAROUSEL' as const, cards: cards as CarouselCard[] };
-}
 
 function parseDraftComponent(
   raw: unknown,

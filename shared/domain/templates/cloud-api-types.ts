@@ -94,7 +94,37 @@ export interface CopyCodeButtonSendComponent {
 
 export type ButtonSendComponent =
   UrlButtonSendComponent | QuickReplyButtonSendComponent | CopyCodeButtonSendComponent;
-export type SendComponent = HeaderSendComponent | BodySendComponent | ButtonSendComponent;
+
+/**
+ * Verified: Meta's "Limited-time offer templates" page (send section); only for templates whose
+ * offer `has_expiration`. Not in meta-openapi-v23.yaml, whose TemplateComponent knows only
+ * header/body/button.
+ */
+export interface LimitedTimeOfferSendComponent {
+  type: 'limited_time_offer';
+  parameters: [{ type: 'limited_time_offer'; limited_time_offer: { expiration_time_ms: number } }];
+}
+
+/**
+ * Verified: Meta's "Sending media card carousel templates" page: one card per card of the
+ * template, `card_index` from 0, each with a header parameter and its body and button parameters.
+ * Not in meta-openapi-v23.yaml either.
+ */
+export interface CarouselCardSend {
+  card_index: number;
+  components: (HeaderSendComponent | BodySendComponent | ButtonSendComponent)[];
+}
+export interface CarouselSendComponent {
+  type: 'carousel';
+  cards: CarouselCardSend[];
+}
+
+export type SendComponent =
+  | HeaderSendComponent
+  | BodySendComponent
+  | ButtonSendComponent
+  | LimitedTimeOfferSendComponent
+  | CarouselSendComponent;
 
 export interface CloudApiTemplateMessage {
   messaging_product: 'whatsapp';

@@ -12,7 +12,21 @@ export {
   type Placeholder,
   type PlaceholderKind,
 } from './placeholders';
-export { bodyOf, buttonsOf, footerOf, headerOf } from './components';
+export {
+  bodyOf,
+  buttonsOf,
+  footerOf,
+  headerOf,
+  offerOf,
+  cardsOf,
+  cardHeaderOf,
+  cardBodyOf,
+  cardButtonsOf,
+  graphComponents,
+} from './components';
+export { campaignBlock } from './campaign-block';
+export { parseOfferExpiry, offerCountdown, type ExpiryParse } from './offer-expiry';
+export { LTO_COUPON_MAX_CHARS, COUPON_MAX_CHARS } from './validate-special';
 export {
   templateSlots,
   isDynamicUrlButton,
@@ -40,6 +54,8 @@ export {
   type RenderedMessage,
   type RenderedHeader,
   type RenderedButton,
+  type RenderedCard,
+  type RenderedOffer,
   type Segment,
 } from './render';
 export {

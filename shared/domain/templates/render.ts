@@ -2,7 +2,8 @@ import { bodyOf, buttonsOf, footerOf, headerOf } from './components';
 import { formatSegments, type FormatNode } from './formatting';
 import { findPlaceholders } from './placeholders';
 import type { ResolvedValue } from './resolve';
-import type { HeaderFormat, Template } from './types';
+import { renderCards, renderOffer } from './render-parts';
+import type { HeaderFormat, Template, TemplateButton } from './types';
 
 /** A run of text; `slot` marks a substituted variable, `missing` one without a value (shown as `{{1}}`). */
 export interface Segment {
@@ -27,8 +28,27 @@ export interface RenderedButton {
   missing?: boolean;
 }
 
+/** A limited-time offer's line: its text and, with an expiration, when it ends (Unix ms). */
+export interface RenderedOffer {
+  text: string;
+  hasExpiration: boolean;
+  expiresAt?: number;
+  /** The expiry slot when it has no readable value for this recipient. */
+  missing?: boolean;
+}
+
+/** One carousel card as the customer swipes to it. */
+export interface RenderedCard {
+  header: Extract<RenderedHeader, { type: 'media' }>;
+  body: Segment[];
+  bodyFormatted: FormatNode[];
+  buttons: RenderedButton[];
+}
+
 export interface RenderedMessage {
   header?: RenderedHeader;
+  offer?: RenderedOffer;
+  cards?: RenderedCard[];
   body: Segment[];
   /** The body parsed for WhatsApp markup, with variables still marked (markup may span a variable). */
   bodyFormatted: FormatNode[];
@@ -40,12 +60,13 @@ export interface RenderedMessage {
 
 type Values = Readonly<Record<string, ResolvedValue>>;
 
-const present = (values: Values, key: string): ResolvedValue | undefined => {
+export const present = (values: Values, key: string): ResolvedValue | undefined => {
   const v = values[key];
   return v && !v.missing ? v : undefined;
 };
 
-function renderText(text: string, component: 'header' | 'body', values: Values): Segment[] {
+/** `prefix` is the slot key before the variable's name: `header`, `body` or `card.2.body`. */
+export function renderText(text: string, prefix: string, values: Values): Segment[] {
   const out: Segment[] = [];
   const pushPlain = (s: string): void => {
     if (s === '') return;
@@ -57,7 +78,7 @@ function renderText(text: string, component: 'header' | 'body', values: Values):
   for (const p of findPlaceholders(text)) {
     if (p.kind === 'invalid') continue;
     pushPlain(text.slice(at, p.start));
-    const slot = `${component}.${p.name}`;
+    const slot = `${prefix}.${p.name}`;
     const v = present(values, slot);
     out.push(v ? { text: v.value, slot } : { text: `{{${p.name}}}`, slot, missing: true });
     at = p.end;
@@ -100,27 +121,33 @@ export function renderMessage(t: Template, values: Values): RenderedMessage {
   const footer = footerOf(t);
   if (footer) message.footer = footer.text;
 
-  message.buttons = buttonsOf(t).map((b, index): RenderedButton => {
-    const out: RenderedButton = { type: b.type, text: b.text };
-    const slot = `button.${index}`;
-    if (b.phone_number !== undefined) out.phoneNumber = b.phone_number;
-    if (b.type === 'URL' && b.url !== undefined) {
-      const p = findPlaceholders(b.url).find((x) => x.kind !== 'invalid');
-      if (!p) {
-        out.url = b.url;
-      } else {
-        const v = present(values, slot);
-        out.url = b.url.slice(0, p.start) + (v ? v.value : `{{${p.name}}}`) + b.url.slice(p.end);
-        out.slot = slot;
-        if (!v) out.missing = true;
-      }
-    } else if (b.type === 'COPY_CODE') {
-      const v = present(values, slot);
-      out.slot = slot;
-      if (v) out.code = v.value;
-      else out.missing = true;
-    }
-    return out;
-  });
+  message.buttons = buttonsOf(t).map((b, index) => renderButton(b, `button.${index}`, values));
+  const offer = renderOffer(t, values);
+  if (offer) message.offer = offer;
+  const cards = renderCards(t, values);
+  if (cards.length > 0) message.cards = cards;
   return message;
+}
+
+/** One button as shown: a URL with its suffix filled in, or the code a copy-code button copies. */
+export function renderButton(b: TemplateButton, slot: string, values: Values): RenderedButton {
+  const out: RenderedButton = { type: b.type, text: b.text };
+  if (b.phone_number !== undefined) out.phoneNumber = b.phone_number;
+  if (b.type === 'URL' && b.url !== undefined) {
+    const p = findPlaceholders(b.url).find((x) => x.kind !== 'invalid');
+    if (!p) {
+      out.url = b.url;
+    } else {
+      const v = present(values, slot);
+      out.url = b.url.slice(0, p.start) + (v ? v.value : `{{${p.name}}}`) + b.url.slice(p.end);
+      out.slot = slot;
+      if (!v) out.missing = true;
+    }
+  } else if (b.type === 'COPY_CODE') {
+    const v = present(values, slot);
+    out.slot = slot;
+    if (v) out.code = v.value;
+    else out.missing = true;
+  }
+  return out;
 }

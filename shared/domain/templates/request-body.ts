@@ -7,7 +7,9 @@ import type {
   MediaRef,
   SendComponent,
 } from './cloud-api-types';
+import { carouselComponent } from './carousel-body';
 import { buttonsOf } from './components';
+import { parseOfferExpiry } from './offer-expiry';
 import type { Mapping } from './mapping';
 import type { ResolvedValue } from './resolve';
 import { templateSlots, type Slot } from './slots';
@@ -121,6 +123,17 @@ export function buildSendBody(t: Template, args: BuildSendArgs): CloudApiTemplat
   const body = slots.filter((s) => s.component === 'body').map(bodyParam);
   if (body.length > 0) components.push({ type: 'body', parameters: body });
 
+  const expirySlot = slots.find((s) => s.kind === 'offer_expiry');
+  if (expirySlot) {
+    const expiry = parseOfferExpiry(textOf(expirySlot));
+    if (!expiry.ok) problems.push(`${expirySlot.key}: ${expiry.error}`);
+    const expiration_time_ms = expiry.ok ? expiry.ms : 0;
+    components.push({
+      type: 'limited_time_offer',
+      parameters: [{ type: 'limited_time_offer', limited_time_offer: { expiration_time_ms } }],
+    });
+  }
+
   const buttons = buttonsOf(t);
   const buttonComponents: ButtonSendComponent[] = [];
   for (const slot of slots.filter((s) => s.component === 'button')) {
@@ -158,6 +171,8 @@ export function buildSendBody(t: Template, args: BuildSendArgs): CloudApiTemplat
   }
   buttonComponents.sort((a, b) => Number(a.index) - Number(b.index));
   components.push(...buttonComponents);
+  const carousel = carouselComponent(t, slots, textOf, bodyParam);
+  if (carousel) components.push(carousel);
 
   if (problems.length > 0) throw new SendBodyError(problems);
 

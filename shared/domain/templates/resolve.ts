@@ -1,4 +1,5 @@
 import { parseAmount } from './amount';
+import { specialMappingProblems } from './resolve-special';
 import type { Mapping, MappingSource } from './mapping';
 import { templateSlots, type Slot } from './slots';
 import type { Template } from './types';
@@ -143,6 +144,8 @@ export function mappingProblems(
       problems.push(`${slot.key} has no value assigned.`);
     } else if (slot.kind === 'media') {
       problems.push(...mediaProblems(slot, src));
+    } else if (slot.kind === 'card_media' || slot.kind === 'offer_expiry') {
+      problems.push(...specialMappingProblems(slot, src, columns));
     } else if (slot.kind === 'location') {
       if (src.kind !== 'location')
         problems.push(`${slot.key} needs a place (latitude and longitude).`);

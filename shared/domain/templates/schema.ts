@@ -2,6 +2,9 @@ import { z } from 'zod';
 import {
   KNOWN_BUTTON_TYPES,
   type ButtonsComponent,
+  type CarouselCard,
+  type CarouselComponent,
+  type LimitedTimeOfferComponent,
   type HeaderComponent,
   type Template,
   type TemplateButton,
@@ -11,8 +14,19 @@ import {
 export type TemplateParseResult =
   { ok: true; template: Template } | { ok: false; errors: string[] };
 
-const COMPONENT_TYPES = ['HEADER', 'BODY', 'FOOTER', 'BUTTONS'] as const;
-const HEADER_FORMATS = ['TEXT', 'IMAGE', 'VIDEO', 'DOCUMENT', 'LOCATION'] as const;
+const COMPONENT_TYPES = [
+  'HEADER',
+  'BODY',
+  'FOOTER',
+  'BUTTONS',
+  'LIMITED_TIME_OFFER',
+  'CAROUSEL',
+] as const;
+const HEADER_FORMATS = ['TEXT', 'IMAGE', 'VIDEO', 'DOCUMENT', 'LOCATION', 'PRODUCT'] as const;
+const KNOWN_TYPES = `${COMPONENT_TYPES.slice(0, -1).join(', ')} and ${COMPONENT_TYPES[COMPONENT_TYPES.length - 1]}`;
+/** Bounds so a hostile file cannot make the parser loop for long; far above Meta's own limits. */
+const MAX_CARD_COMPONENTS = 20;
+const MAX_CARDS = 50;
 
 const upper = (v: unknown): unknown => (typeof v === 'string' ? v.trim().toUpperCase() : v);
 const upperEnum = <const T extends readonly [string, ...string[]]>(values: T) =>
@@ -82,6 +96,7 @@ const buttonSchema = z.object({
   url: z.string().optional(),
   phone_number: z.string().optional(),
   example: stringList.optional(),
+  otp_type: z.preprocess(upper, z.string()).optional(),
 });
 const buttonsSchema = z.object({ buttons: z.array(buttonSchema) });
 
@@ -153,7 +168,7 @@ function parseHeader(
     const fmt = upper(raw.format);
     if (typeof fmt === 'string' && !(HEADER_FORMATS as readonly string[]).includes(fmt)) {
       errors.push(
-        `${where} has the header format "${fmt}"; Campaign Desk understands TEXT, IMAGE, VIDEO, DOCUMENT and LOCATION headers.`,
+        `${where} has the header format "${fmt}"; Campaign Desk understands TEXT, IMAGE, VIDEO, DOCUMENT, LOCATION and PRODUCT headers.`,
       );
       return undefined;
     }
@@ -193,6 +208,69 @@ function parseButtons(
   return { type: 'BUTTONS', buttons };
 }
 
+/** `{"type":"LIMITED_TIME_OFFER","limited_time_offer":{"text":…,"has_expiration":…}}` (Meta's LTO page). */
+export function parseLto(
+  raw: Record<string, unknown>,
+  where: string,
+  errors: string[],
+): LimitedTimeOfferComponent | undefined {
+  const lto = raw.limited_time_offer;
+  if (!isRecord(lto) || typeof lto.text !== 'string') {
+    errors.push(`${where} needs "limited_time_offer": {"text": "…", "has_expiration": true}.`);
+    return undefined;
+  }
+  const has = lto.has_expiration;
+  if (has !== undefined && has !== null && typeof has !== 'boolean') {
+    errors.push(`${where}: "has_expiration" should be true or false, not ${typeName(has)}.`);
+    return undefined;
+  }
+  return {
+    type: 'LIMITED_TIME_OFFER',
+    limited_time_offer: {
+      text: lto.text,
+      ...(typeof has === 'boolean' && { has_expiration: has }),
+    },
+  };
+}
+
+function parseCard(raw: unknown, where: string, errors: string[]): CarouselCard | undefined {
+  if (!isRecord(raw) || !Array.isArray(raw.components)) {
+    errors.push(`${where} should be an object with a "components" list.`);
+    return undefined;
+  }
+  const components: CarouselCard['components'] = [];
+  const before = errors.length;
+  raw.components.slice(0, MAX_CARD_COMPONENTS).forEach((c, i) => {
+    const local: string[] = [];
+    const parsed = parseComponent(c, i, local);
+    errors.push(...local.map((e) => `${where}: ${e}`));
+    if (!parsed) return;
+    if (parsed.type === 'HEADER' || parsed.type === 'BODY' || parsed.type === 'BUTTONS')
+      components.push(parsed);
+    else errors.push(`${where}: a carousel card holds a header, a body and buttons only.`);
+  });
+  return errors.length === before ? { components } : undefined;
+}
+
+/** `{"type":"CAROUSEL","cards":[{"components":[…]}, …]}`; the card count is checked as a problem, not here. */
+export function parseCarousel(
+  raw: Record<string, unknown>,
+  where: string,
+  errors: string[],
+): CarouselComponent | undefined {
+  if (!Array.isArray(raw.cards)) {
+    errors.push(`${where} needs a "cards" list.`);
+    return undefined;
+  }
+  if (raw.cards.length > MAX_CARDS) {
+    errors.push(`${where} has ${raw.cards.length} cards; a carousel has at most 10.`);
+    return undefined;
+  }
+  const cards = raw.cards.map((c, i) => parseCard(c, `${where}, card ${i + 1}`, errors));
+  if (cards.some((c) => c === undefined)) return undefined;
+  return { type: 'CAROUSEL', cards: cards as CarouselCard[] };
+}
+
 /** Parses one HEADER/BODY/FOOTER/BUTTONS component; also used for drafts and carousel cards. */
 export function parseComponent(
   raw: unknown,
@@ -205,9 +283,7 @@ export function parseComponent(
     return undefined;
   }
   if (typeof raw.type !== 'string' || raw.type.trim() === '') {
-    errors.push(
-      `Component ${n} has no "type"; Campaign Desk understands HEADER, BODY, FOOTER and BUTTONS.`,
-    );
+    errors.push(`Component ${n} has no "type"; Campaign Desk understands ${KNOWN_TYPES}.`);
     return undefined;
   }
   const type = raw.type.trim().toUpperCase();
@@ -230,9 +306,13 @@ export function parseComponent(
     }
     case 'BUTTONS':
       return parseButtons(fields, where, errors);
+    case 'LIMITED_TIME_OFFER':
+      return parseLto(fields, where, errors);
+    case 'CAROUSEL':
+      return parseCarousel(fields, where, errors);
     default:
       errors.push(
-        `Component ${n} has an unknown type "${raw.type}"; Campaign Desk understands ${COMPONENT_TYPES.slice(0, -1).join(', ')} and BUTTONS.`,
+        `Component ${n} has an unknown type "${raw.type}"; Campaign Desk understands ${KNOWN_TYPES}.`,
       );
       return undefined;
   }

@@ -7,7 +7,17 @@ import type { Slot } from './slots';
  */
 export function slotLabel(slot: Slot): string {
   const v = `{{${slot.name}}}`;
+  if (slot.card !== undefined) {
+    const card = `Card ${slot.card + 1}`;
+    if (slot.kind === 'card_media')
+      return `${card} ${slot.mediaFormat === 'VIDEO' ? 'video' : 'image'}`;
+    if (slot.kind === 'url_suffix')
+      return `${card} button ${(slot.buttonIndex ?? 0) + 1}: end of the link ${v}`;
+    return `${card} text ${v}`;
+  }
   switch (slot.kind) {
+    case 'offer_expiry':
+      return 'Offer expiry';
     case 'media':
       return `Header ${String(slot.mediaFormat ?? 'media').toLowerCase()}`;
     case 'location':

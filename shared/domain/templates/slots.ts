@@ -1,27 +1,39 @@
-import { bodyOf, buttonsOf, headerOf } from './components';
+import { bodyOf, buttonsOf, headerOf, offerOf } from './components';
+import { cardSlots } from './card-slots';
 import { distinctVariables, findPlaceholders } from './placeholders';
 import type { MediaHeaderFormat, NamedParamExample, Template, TemplateButton } from './types';
 
-export type SlotComponent = 'header' | 'body' | 'button';
+/** `offer`: the expiry of a limited-time offer; `card`: a part of one carousel card. */
+export type SlotComponent = 'header' | 'body' | 'button' | 'offer' | 'card';
 
 /**
  * - text: a `{{1}}`/`{{name}}` in the header or body;
  * - media: the file of an IMAGE/VIDEO/DOCUMENT header (`header.media`);
  * - location: the place of a LOCATION header (`header.location`);
  * - url_suffix: the variable at the end of a dynamic URL button;
- * - coupon_code: the code a COPY_CODE button copies (Meta requires it at send time).
+ * - coupon_code: the code a COPY_CODE button copies (Meta requires it at send time);
+ * - offer_expiry: when a limited-time offer ends (a date and time, sent as `expiration_time_ms`);
+ * - card_media: the image or video link of one carousel card's header.
  */
-export type SlotKind = 'text' | 'media' | 'location' | 'url_suffix' | 'coupon_code';
+export type SlotKind =
+  'text' | 'media' | 'location' | 'url_suffix' | 'coupon_code' | 'offer_expiry' | 'card_media';
 
 export interface Slot {
-  /** `header.1`, `header.first_name`, `header.media`, `header.location`, `body.2`, `button.1`. */
+  /**
+   * `header.1`, `header.first_name`, `header.media`, `header.location`, `body.2`, `button.1`,
+   * `offer.expiry`; carousel cards `card.1.header`, `card.1.body.1`, `card.1.button.0` (cards
+   * counted from 1 as the form shows them, buttons from 0 as Meta's `index`).
+   */
   key: string;
   component: SlotComponent;
   kind: SlotKind;
   /** The placeholder's number or name; `media`, `location` or `coupon_code` for slots without one. */
   name: string;
-  /** Zero-based position in the template's BUTTONS array. */
+  /** Zero-based position in the template's (or the card's) BUTTONS array. */
   buttonIndex?: number;
+  /** Carousel slots: the card's zero-based `card_index`, and which part of the card. */
+  card?: number;
+  cardPart?: 'header' | 'body' | 'button';
   mediaFormat?: MediaHeaderFormat;
   /** The example value Meta holds for this variable, when the template carries one. */
   example?: string;
@@ -29,7 +41,7 @@ export interface Slot {
 
 const MEDIA_FORMATS: readonly string[] = ['IMAGE', 'VIDEO', 'DOCUMENT'];
 
-function exampleFor(
+export function exampleFor(
   names: string[],
   name: string,
   positional: readonly string[] | undefined,
@@ -42,7 +54,7 @@ function exampleFor(
 }
 
 /** The suffix part of Meta's full example URL, e.g. `summer2023` from `https://x.com/shop?promo=summer2023`. */
-function urlSuffixExample(button: TemplateButton): string | undefined {
+export function urlSuffixExample(button: TemplateButton): string | undefined {
   const url = button.url ?? '';
   const example = button.example?.[0];
   const first = findPlaceholders(url)[0];
@@ -123,6 +135,9 @@ function computeSlots(t: Template): Slot[] {
     }
   }
 
+  if (offerOf(t)?.limited_time_offer.has_expiration === true)
+    slots.push({ key: 'offer.expiry', component: 'offer', kind: 'offer_expiry', name: 'expiry' });
+
   buttonsOf(t).forEach((b, buttonIndex) => {
     const key = `button.${buttonIndex}`;
     if (isDynamicUrlButton(b)) {
@@ -148,9 +163,14 @@ function computeSlots(t: Template): Slot[] {
       });
     }
   });
+  slots.push(...cardSlots(t));
   return slots;
 }
 
 /** Slots whose value is text typed or mapped by the user (as opposed to a file or a place). */
 export const isTextSlot = (s: Slot): boolean =>
-  s.kind === 'text' || s.kind === 'url_suffix' || s.kind === 'coupon_code';
+  s.kind === 'text' ||
+  s.kind === 'url_suffix' ||
+  s.kind === 'coupon_code' ||
+  s.kind === 'offer_expiry' ||
+  s.kind === 'card_media';

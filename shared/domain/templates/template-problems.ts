@@ -1,3 +1,4 @@
+import { carouselProblems } from './carousel-problems';
 import { bodyOf, buttonsOf, footerOf, headerOf } from './components';
 import { findPlaceholders, type Placeholder } from './placeholders';
 import type { Template } from './types';
@@ -45,6 +46,14 @@ function checkText(
  * refuses such templates at review, so these mostly catch hand-written or edited JSON.
  */
 export function templateProblems(t: Template): string[] {
+  const problems = templateOwnProblems(t);
+  problems.push(
+    ...carouselProblems(t, (label, text) => checkText(label, text, t.parameter_format, problems)),
+  );
+  return problems;
+}
+
+function templateOwnProblems(t: Template): string[] {
   const problems: string[] = [];
   const format = t.parameter_format;
 

@@ -6,7 +6,8 @@
 export type ParameterFormat = 'POSITIONAL' | 'NAMED';
 
 export type MediaHeaderFormat = 'IMAGE' | 'VIDEO' | 'DOCUMENT';
-export type HeaderFormat = 'TEXT' | MediaHeaderFormat | 'LOCATION';
+/** PRODUCT: a product card carousel's card header (a catalog item); parsed, never sent from a campaign. */
+export type HeaderFormat = 'TEXT' | MediaHeaderFormat | 'LOCATION' | 'PRODUCT';
 
 export interface NamedParamExample {
   param_name: string;
@@ -61,6 +62,8 @@ export interface TemplateButton {
   phone_number?: string;
   /** URL buttons: a full example URL; COPY_CODE: the example code. */
   example?: string[];
+  /** OTP buttons of authentication templates: COPY_CODE, ONE_TAP or ZERO_TAP (upper case). */
+  otp_type?: string;
   /** Set when `type` is not one of KNOWN_BUTTON_TYPES, so callers can warn instead of failing. */
   unknownType?: true;
 }
@@ -70,8 +73,37 @@ export interface ButtonsComponent {
   buttons: TemplateButton[];
 }
 
+/**
+ * The offer line of a limited-time offer template (verified: Meta's "Limited-time offer templates"
+ * page, developers.facebook.com/documentation/business-messaging/whatsapp/templates/marketing-templates/
+ * limited-time-offer-templates): `text` is the offer headline (≤16 characters), and with
+ * `has_expiration` the message shows a countdown and the send must give `expiration_time_ms`.
+ */
+export interface LimitedTimeOfferComponent {
+  type: 'LIMITED_TIME_OFFER';
+  limited_time_offer: { text: string; has_expiration?: boolean };
+}
+
+/**
+ * One card of a carousel (verified: Meta's "Media card carousel templates" page): a media header
+ * (IMAGE or VIDEO; PRODUCT on product card carousels), an optional body and up to two buttons.
+ */
+export interface CarouselCard {
+  components: (HeaderComponent | BodyComponent | ButtonsComponent)[];
+}
+
+export interface CarouselComponent {
+  type: 'CAROUSEL';
+  cards: CarouselCard[];
+}
+
 export type TemplateComponent =
-  HeaderComponent | BodyComponent | FooterComponent | ButtonsComponent;
+  | HeaderComponent
+  | BodyComponent
+  | FooterComponent
+  | ButtonsComponent
+  | LimitedTimeOfferComponent
+  | CarouselComponent;
 
 export interface QualityScore {
   score: string;

@@ -5,7 +5,8 @@ import type { ResolvedValue } from './resolve';
 import { templateSlots, type Slot } from './slots';
 import type { Template } from './types';
 import { percentEncodeUrlSuffix, unencodedUrlCharacters } from './url-suffix';
-import { buttonsOf } from './components';
+import { buttonsOf, cardButtonsOf, cardsOf } from './components';
+import { specialSlotRules, templateWideProblems } from './validate-special';
 import { dynamicUrlParts, URL_MAX_CHARS } from './utm';
 
 export type ProblemCode =
@@ -18,7 +19,12 @@ export type ProblemCode =
   | 'BODY_TOO_LONG'
   | 'URL_SUFFIX_NOT_ENCODED'
   | 'INVALID_AMOUNT'
-  | 'URL_TOO_LONG';
+  | 'URL_TOO_LONG'
+  | 'TEMPLATE_NOT_SENDABLE'
+  | 'CARD_MEDIA_NOT_A_LINK'
+  | 'OFFER_EXPIRY_INVALID'
+  | 'OFFER_EXPIRED'
+  | 'COUPON_TOO_LONG';
 
 export interface Problem {
   code: ProblemCode;
@@ -38,6 +44,11 @@ export const PROBLEM_LABEL: Record<ProblemCode, string> = {
   URL_SUFFIX_NOT_ENCODED: 'Link value not encoded',
   INVALID_AMOUNT: 'Amount not understood',
   URL_TOO_LONG: 'Link too long',
+  TEMPLATE_NOT_SENDABLE: 'Template cannot be sent from a campaign',
+  CARD_MEDIA_NOT_A_LINK: 'Card image is not a link',
+  OFFER_EXPIRY_INVALID: 'Offer expiry not understood',
+  OFFER_EXPIRED: 'Offer already ended',
+  COUPON_TOO_LONG: 'Code too long',
 };
 
 /** Meta's older Messages reference; cloud-api.md §1.3 advises validating conservatively against these. */
@@ -92,8 +103,10 @@ export function validateRecipient(
   t: Template,
   values: Readonly<Record<string, ResolvedValue>>,
   mapping?: Mapping,
+  options: { now?: number } = {},
 ): Problem[] {
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...templateWideProblems(t)];
+  const now = options.now ?? Date.now();
   if (t.status !== 'APPROVED') {
     problems.push({
       code: 'TEMPLATE_NOT_APPROVED',
@@ -104,6 +117,7 @@ export function validateRecipient(
   for (const slot of templateSlots(t)) {
     const v = values[slot.key];
     const who = describe(slot, mapping);
+    if (specialSlotRules(t, slot, v, who, now, problems)) continue;
     if (slot.kind === 'media' || slot.kind === 'location') {
       if (!v || v.missing) {
         const what =
@@ -130,7 +144,8 @@ export function validateRecipient(
           message: `${who} goes into a link but contains characters a link cannot hold (${shown}); encoded it reads "${percentEncodeUrlSuffix(v.value)}".`,
         });
       }
-      const button = buttonsOf(t)[slot.buttonIndex ?? -1];
+      const inCard = slot.card === undefined ? undefined : cardsOf(t)[slot.card];
+      const button = (inCard ? cardButtonsOf(inCard) : buttonsOf(t))[slot.buttonIndex ?? -1];
       const prefix = button ? (dynamicUrlParts(button)?.prefix ?? '') : '';
       if (prefix.length + v.value.length > URL_MAX_CHARS) {
         problems.push({

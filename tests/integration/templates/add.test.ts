@@ -71,7 +71,7 @@ describe('templates.add (pasting Meta template JSON)', () => {
     const unknown = reminder({
       components: [
         { type: 'BODY', text: 'Hi' },
-        { type: 'CAROUSEL', cards: [] },
+        { type: 'SHOPPING_LIST', items: [] },
       ],
     });
     const r = await h.call('templates.add', { json: JSON.stringify(unknown) });
@@ -80,7 +80,7 @@ describe('templates.add (pasting Meta template JSON)', () => {
       error: {
         code: 'VALIDATION',
         message: expect.stringContaining(
-          'Component 2 has an unknown type "CAROUSEL"; Campaign Desk understands HEADER, BODY, FOOTER and BUTTONS.',
+          'Component 2 has an unknown type "SHOPPING_LIST"; Campaign Desk understands HEADER, BODY, FOOTER, BUTTONS, LIMITED_TIME_OFFER and CAROUSEL.',
         ),
       },
     });

@@ -41,7 +41,7 @@ describe('CLI: templates and the message', () => {
     const sync = await run('templates', 'sync');
     expect(sync).toMatchObject({
       code: EXIT.OK,
-      out: expect.stringMatching(/Synced 10 templates in 1 page\(s\): 10 new/),
+      out: expect.stringMatching(/Synced 12 templates in 1 page\(s\): 12 new/),
     });
     const list = await run('templates', 'list', '--json');
     expect(

@@ -118,7 +118,7 @@ describe('parseTemplateJson', () => {
     expect(r).toEqual({
       ok: false,
       errors: [
-        'Component 3 has an unknown type "CAROUSELX"; Campaign Desk understands HEADER, BODY, FOOTER and BUTTONS.',
+        'Component 3 has an unknown type "CAROUSELX"; Campaign Desk understands HEADER, BODY, FOOTER, BUTTONS, LIMITED_TIME_OFFER and CAROUSEL.',
       ],
     });
   });
@@ -151,7 +151,7 @@ describe('parseTemplateJson', () => {
     expect(parseTemplateJson({ ...base, components: [{ text: 'x' }, 'BODY'] })).toEqual({
       ok: false,
       errors: [
-        'Component 1 has no "type"; Campaign Desk understands HEADER, BODY, FOOTER and BUTTONS.',
+        'Component 1 has no "type"; Campaign Desk understands HEADER, BODY, FOOTER, BUTTONS, LIMITED_TIME_OFFER and CAROUSEL.',
         'Component 2 should be an object with a "type", not the text "BODY".',
         'The template has no BODY component.',
       ],
@@ -186,7 +186,7 @@ describe('parseTemplateJson', () => {
     });
     expect(!r.ok && r.errors).toEqual([
       'The template: "parameter_format" is the text "numbered"; expected one of POSITIONAL, NAMED.',
-      'Component 1 (HEADER) has the header format "GIF"; Campaign Desk understands TEXT, IMAGE, VIDEO, DOCUMENT and LOCATION headers.',
+      'Component 1 (HEADER) has the header format "GIF"; Campaign Desk understands TEXT, IMAGE, VIDEO, DOCUMENT, LOCATION and PRODUCT headers.',
       'Component 3 (BUTTONS): "buttons[0].text" should be text, not number 7.',
     ]);
     const t = parseTemplateJson({

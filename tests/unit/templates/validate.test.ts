@@ -136,13 +136,18 @@ describe('validateRecipient', () => {
   it('has a label for every code', () => {
     expect(Object.keys(PROBLEM_LABEL).sort()).toEqual([
       'BODY_TOO_LONG',
+      'CARD_MEDIA_NOT_A_LINK',
+      'COUPON_TOO_LONG',
       'EMPTY_PARAMETER',
       'HEADER_PARAMETER_TOO_LONG',
       'INVALID_AMOUNT',
       'MEDIA_MISSING',
+      'OFFER_EXPIRED',
+      'OFFER_EXPIRY_INVALID',
       'PARAMETER_HAS_NEWLINE',
       'PARAMETER_TOO_MANY_SPACES',
       'TEMPLATE_NOT_APPROVED',
+      'TEMPLATE_NOT_SENDABLE',
       'URL_SUFFIX_NOT_ENCODED',
       'URL_TOO_LONG',
     ]);

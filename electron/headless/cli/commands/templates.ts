@@ -36,7 +36,8 @@ function optionalId(ctx: Ctx, name: string): number | undefined {
 
 function templateLine(t: TemplateInfo): string {
   const vars = t.slots.map((s) => s.key).join(' ') || '-';
-  return `${String(t.id).padEnd(6)}${t.name.padEnd(32)}${t.language.padEnd(8)}${t.status.padEnd(10)}${t.category.padEnd(15)}${t.source.padEnd(8)}${vars}`;
+  const line = `${String(t.id).padEnd(6)}${t.name.padEnd(32)}${t.language.padEnd(8)}${t.status.padEnd(10)}${t.category.padEnd(15)}${t.source.padEnd(8)}${vars}`;
+  return t.unsendable ? `${line}\n      cannot be sent from a campaign: ${t.unsendable}` : line;
 }
 
 /** The message as plain text: what the customer reads, with [brackets] for what is not text. */
@@ -47,8 +48,17 @@ export function messageText(m: RenderedMessage): string {
     lines.push(
       `[${m.header.format.toLowerCase()}: ${m.header.missing ? 'not chosen' : (m.header.source ?? '')}]`,
     );
+  if (m.offer)
+    lines.push(
+      `[offer: ${m.offer.text}${m.offer.hasExpiration ? `, ends ${m.offer.expiresAt !== undefined ? new Date(m.offer.expiresAt).toISOString() : 'not set'}` : ''}]`,
+    );
   lines.push(m.bodyText);
   if (m.footer !== undefined) lines.push(`_${m.footer}_`);
+  m.cards?.forEach((c, i) =>
+    lines.push(
+      `[card ${i + 1}: ${c.header.format.toLowerCase()} ${c.header.missing ? 'not chosen' : (c.header.source ?? '')}] ${c.body.map((s) => s.text).join('')}${c.buttons.map((b) => ` [${b.text}]${b.url ? ` → ${b.url}` : ''}`).join('')}`,
+    ),
+  );
   for (const b of m.buttons)
     lines.push(
       `[${b.text}]${b.url ? ` → ${b.url}` : ''}${b.phoneNumber ? ` → ${b.phoneNumber}` : ''}${b.code ? ` (code ${b.code})` : ''}`,

@@ -1,6 +1,7 @@
 import { Box, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { FormatNode, RenderedMessage, Segment } from '../../../../shared/domain/templates';
+import { CarouselCards, OfferBox } from './OfferAndCards';
 
 /**
  * A WhatsApp-like message bubble drawn from the core's RenderedMessage: the same text the request
@@ -135,6 +136,12 @@ export function MessageBubble({ message }: { message: RenderedMessage }) {
           </Text>
         )}
         {message.header?.type === 'media' && <MediaHeader header={message.header} />}
+        {message.offer && (
+          <OfferBox
+            offer={message.offer}
+            code={message.buttons.find((b) => b.type === 'COPY_CODE')?.code}
+          />
+        )}
         <Text
           size="sm"
           dir="auto"
@@ -149,6 +156,9 @@ export function MessageBubble({ message }: { message: RenderedMessage }) {
           </Text>
         )}
       </Box>
+      {message.cards && (
+        <CarouselCards cards={message.cards} renderBody={(c) => renderNodes(c.bodyFormatted)} />
+      )}
       {message.buttons.map((b, i) => (
         <Box
           key={i}
