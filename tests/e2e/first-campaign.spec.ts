@@ -232,3 +232,58 @@ test('a campaign spread over 0.1 h with quiet hours reaches Completed by itself'
   ).toBe(5);
   await shot(page, '11-spread-completed');
 });
+
+/** French mobiles written the French way, without +33: what a shop in France exports. */
+const FRENCH = Buffer.from(
+  'Prénom;Téléphone;Commande\nAmélie;06 12 34 56 78;A-1\nBruno;07 81 23 45 67;A-2\nChloé;06 98 76 54 32;A-3\nDenis;07 55 44 33 22;A-4\n',
+);
+
+test('a French file on a US business country: the preview offers France, one click, all valid', async ({
+  page,
+  app,
+}) => {
+  test.setTimeout(180_000);
+  await openApp(page, app);
+  // First run: the business country is asked once; this shop says the United States.
+  const card = page.getByTestId('first-run-country');
+  await expect(card).toContainText('Where is your business?');
+  await page.getByTestId('business-country').fill('United');
+  await page.getByRole('option', { name: /United States \(\+1\)/ }).click();
+  await card.getByRole('button', { name: 'Use this country' }).click();
+  await expect(card).toHaveCount(0);
+
+  await page.getByRole('button', { name: /Create your first campaign|New campaign/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'New campaign' });
+  await dialog.getByLabel('Campaign name').fill('Soldes');
+  await dialog.getByRole('button', { name: 'Create draft' }).click();
+  await expect(page.getByRole('heading', { name: 'Soldes' })).toBeVisible();
+  await page
+    .getByTestId('file-input')
+    .setInputFiles({ name: 'clients.csv', mimeType: 'text/csv', buffer: FRENCH });
+  const preview = page.getByTestId('import-preview');
+  const suggestion = page.getByTestId('country-suggestion');
+  await expect(suggestion).toContainText('These look like numbers from France: use France (+33)?', {
+    timeout: 60_000,
+  });
+  await expect(suggestion).toContainText('4 of the 4 numbers');
+  await expect(preview).toContainText('0 of 4 preview rows have a number WhatsApp can use.');
+  await shot(page, 'country-01-suggestion');
+
+  await suggestion.getByRole('button', { name: 'Use France (+33)' }).click();
+  await expect(preview).toContainText('4 of 4 preview rows have a number WhatsApp can use.', {
+    timeout: 60_000,
+  });
+  await expect(suggestion).toHaveCount(0);
+  await expect(page.getByTestId('preview-table')).toContainText('+33612345678');
+  await shot(page, 'country-02-france');
+  await preview.getByRole('button', { name: 'Import customers' }).click();
+  await expect(page.getByTestId('audience-count')).toContainText('4 recipients', {
+    timeout: 60_000,
+  });
+  expect(
+    app
+      .query<{ phone: string }>('SELECT phone FROM recipients ORDER BY row_number')
+      .map((r) => r.phone),
+  ).toEqual(['+33612345678', '+33781234567', '+33698765432', '+33755443322']);
+  await shot(page, 'country-03-imported');
+});
