@@ -17,15 +17,16 @@ const shot = (page: Page, name: string) =>
 /** UK mobiles: the Sandbox accepts them like its own test numbers. */
 const uk = (n: number) => Array.from({ length: n }, (_, i) => `+4474001235${String(10 + i)}`);
 
-const csv = (phones: string[]) =>
+/** `name` overrides a customer's first name (already CSV-quoted when it needs to be). */
+const csv = (phones: string[], name: (i: number) => string = (i) => `Customer ${i + 1}`) =>
   Buffer.from(
     [
       'phone,first_name,order_number',
-      ...phones.map((p, i) => `${p},Customer ${i + 1},A-${1000 + i}`),
+      ...phones.map((p, i) => `${p},${name(i)},A-${1000 + i}`),
     ].join('\n'),
   );
 
-async function createAndImport(page: Page, name: string, phones: string[]) {
+async function createAndImport(page: Page, name: string, phones: string[], file = csv(phones)) {
   await page.getByRole('button', { name: /Create your first campaign|New campaign/ }).click();
   const dialog = page.getByRole('dialog', { name: 'New campaign' });
   await dialog.getByLabel('Campaign name').fill(name);
@@ -35,7 +36,7 @@ async function createAndImport(page: Page, name: string, phones: string[]) {
   await expect(page.getByRole('heading', { name })).toBeVisible();
   await page
     .getByTestId('file-input')
-    .setInputFiles({ name: 'customers.csv', mimeType: 'text/csv', buffer: csv(phones) });
+    .setInputFiles({ name: 'customers.csv', mimeType: 'text/csv', buffer: file });
   await page
     .getByTestId('import-preview')
     .getByRole('button', { name: 'Import customers' })
@@ -113,9 +114,40 @@ test('a first campaign: create, import, map, review, confirm, watch, pause, resu
   app.exec('UPDATE accounts SET rate_per_second = 2 WHERE id = 1');
   await openApp(page, app);
   await shot(page, '01-start');
-  await createAndImport(page, 'First campaign', uk(12));
+  // One name was typed on two lines in the shop's spreadsheet: WhatsApp refuses a line break in a
+  // variable, and the Message tab offers to replace it in one click.
+  const phones = uk(12);
+  await createAndImport(
+    page,
+    'First campaign',
+    phones,
+    csv(phones, (i) => (i === 2 ? '"Customer\n3"' : `Customer ${i + 1}`)),
+  );
   await shot(page, '02-audience');
-  await chooseOrderTemplate(page, 12);
+  await page.getByRole('tab', { name: 'Message' }).click();
+  await expect(page.getByTestId('templates-synced')).toContainText('Templates synced');
+  await page.getByRole('combobox', { name: 'Template' }).click();
+  await page.getByRole('option', { name: 'order_confirmation (en_US)', exact: true }).click();
+  const counts = page.getByTestId('validation-counts');
+  await expect(counts).toContainText('11 of 12 recipients will receive this message.');
+  const reason = page
+    .getByTestId('validation-reason')
+    .and(page.locator('[data-code="PARAMETER_HAS_NEWLINE"]'));
+  await expect(reason).toContainText('Body {{first_name}}');
+  await shot(page, '03-message-fix');
+  await reason.getByTestId('cell-fix').click();
+  await expect(counts).toContainText('All 12 recipients will receive this message.');
+  await expect(page.getByTestId('slot-fix')).toContainText(
+    'Line breaks and tabs are replaced with spaces.',
+  );
+  // Part of the mapping: saved with it, and undone from the slot.
+  expect(
+    JSON.parse(app.query<{ m: string }>('SELECT mapping_json AS m FROM campaigns')[0]!.m),
+  ).toMatchObject({ 'body.first_name': { kind: 'column', column: 'first_name', fix: 'spaces' } });
+  await page.getByTestId('slot-fix').getByRole('button', { name: 'Undo' }).click();
+  await expect(counts).toContainText('11 of 12 recipients will receive this message.');
+  await reason.getByTestId('cell-fix').click();
+  await expect(counts).toContainText('All 12 recipients will receive this message.');
   await shot(page, '03-message');
 
   await page.getByRole('tab', { name: 'Review & send' }).click();

@@ -47,6 +47,10 @@ export function CellFixButtons({ reason, slots }: { reason: ValidationReason; sl
           size="compact-xs"
           variant="light"
           data-testid="cell-fix"
+          // The reason's column is narrow: the label wraps instead of running out of the panel.
+          h="auto"
+          py={4}
+          styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
           onClick={() => apply(key, src)}
         >
           {fix
