@@ -120,6 +120,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             key: io.env.CAMPAIGN_DESK_VAULT_KEY,
           }),
           ...(options?.runSenders ? { runSenders: true } : {}),
+          ...(options?.clock
+            ? {
+                clock: options.clock,
+                monotonic: () => options.clock!.monotonic(),
+                // The Sandbox (our Meta) stamps its reports on the same time as the app.
+                sandboxOptions: { now: () => options.clock!.now() },
+              }
+            : {}),
         })),
     };
     return await command.run(ctx);

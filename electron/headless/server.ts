@@ -12,6 +12,7 @@ import { crossSiteReason, outsidePath } from './guards';
 import { isDownloadKind, openDownload } from '../core/downloads';
 import { log } from '../core/log';
 import { parseRefusing, type Refusing } from './test-switches';
+import { parseClockChange, type TestClock } from './test-clock';
 
 /** Loopback only: the headless shell is a local UI, never a network service. */
 export const HEADLESS_HOST = '127.0.0.1';
@@ -38,6 +39,8 @@ export interface HeadlessOptions {
   token?: string;
   /** Enables POST /test/refuse (test-switches.ts); only `serve` with the test env var sets it. */
   testSwitches?: boolean;
+  /** The core's clock when the test switches are on: POST /test/clock moves it (test-clock.ts). */
+  testClock?: TestClock;
 }
 
 export interface HeadlessServer {
@@ -114,6 +117,15 @@ async function readJson(
   } catch {
     return { ok: false, status: 400, message: 'The request body is not valid JSON.' };
   }
+}
+
+/** After the test clock moved: due schedules start, and every sending campaign looks at the new time. */
+function wakeSenders(core: Core): void {
+  core.senders.tick();
+  const sending = core.store.all(
+    core.store.q.selectFrom('campaigns').select('id').where('state', '=', 'sending'),
+  );
+  for (const c of sending) core.senders.wake(c.id);
 }
 
 /** Streams a generated file (e.g. the rows to fix) as an attachment. */
@@ -247,6 +259,15 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
         if (typeof parsed === 'string') return sendJson(res, 400, fail('VALIDATION', parsed));
         refusing = parsed;
         return sendJson(res, 200, { ok: true, value: { refusing: parsed !== null } });
+      }
+
+      if (options.testClock && url.pathname === '/test/clock' && req.method === 'POST') {
+        const body = await readJson(req);
+        const change = body.ok ? parseClockChange(body.value) : body.message;
+        const refused = typeof change === 'string' ? change : options.testClock.move(change);
+        if (refused !== null) return sendJson(res, 400, fail('VALIDATION', refused));
+        wakeSenders(options.core);
+        return sendJson(res, 200, { ok: true, value: { now: options.testClock.now() } });
       }
 
       if (url.pathname.startsWith('/api/')) {

@@ -242,6 +242,8 @@ export const mappingSource = z.discriminatedUnion('kind', [
       column: text(500).min(1, 'Choose a column.'),
       fallback: text(1024).optional(),
       as: valueFormat.optional(),
+      /** A one-click fix of the column's values (shared/domain/templates/cell-fix.ts). */
+      fix: z.enum(['spaces', 'encode']).optional(),
     })
     .strict(),
   z.object({ kind: z.literal('static'), value: text(1024), as: valueFormat.optional() }).strict(),

@@ -25,6 +25,11 @@ export interface AppHandle {
    * headless shell's test-only switch (electron/headless/test-switches.ts).
    */
   refuse(methods: string[] | '*' | null, message?: string): Promise<void>;
+  /**
+   * Moves the app's clock forward (electron/headless/test-clock.ts): to `at` (epoch ms) or by
+   * `advanceMs`; the senders wake and see the new time. Returns the app's time after the move.
+   */
+  clock(change: { at: number } | { advanceMs: number }): Promise<number>;
   /** Runs the CLI against the same data folder. */
   cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
 }
@@ -52,7 +57,8 @@ async function startServer(
     {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
-      // Only arms POST /test/refuse; nothing refuses until a test asks (AppHandle.refuse).
+      // Arms POST /test/refuse and /test/clock; nothing refuses and the clock is the real one until a
+      // test asks (AppHandle.refuse, AppHandle.clock).
       env: { ...process.env, CAMPAIGN_DESK_TEST_SWITCHES: '1' },
     },
   );
@@ -105,6 +111,16 @@ export const test = base.extend<{ app: AppHandle }>({
         }
       },
       cli: (...args: string[]) => runCli(['--data-dir', dataDir, ...args]),
+      async clock(change) {
+        const res = await fetch(`${info.url}/test/clock`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${info.token}` },
+          body: JSON.stringify(change),
+        });
+        if (!res.ok)
+          throw new Error(`The clock switch answered ${res.status}: ${await res.text()}`);
+        return ((await res.json()) as { value: { now: number } }).value.now;
+      },
       async refuse(methods, message) {
         const res = await fetch(`${info.url}/test/refuse`, {
           method: 'POST',

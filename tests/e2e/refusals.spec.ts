@@ -141,3 +141,196 @@ test('a campaign’s buttons show every refusal', async ({ page, app }) => {
   await expectShown(page, words);
   expect(app.query<{ state: string }>('SELECT state FROM campaigns')[0]?.state).toBe('scheduled');
 });
+
+test('settings, accounts, the template studio, opt-out removal and the campaigns list show every refusal', async ({
+  page,
+  app,
+}) => {
+  test.setTimeout(240_000);
+  await openApp(page, app);
+  await page.getByRole('button', { name: 'My customers are in many countries' }).click();
+
+  // Settings: the business country, an account's name and its default quiet hours.
+  await page.getByRole('button', { name: 'Settings' }).click();
+  let words = await refusedWith(app, 'save country');
+  await page.getByTestId('business-country').fill('France');
+  await page.getByRole('option', { name: /France \(\+33\)/ }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expectShown(page, words);
+
+  words = await refusedWith(app, 'edit account');
+  await page.getByRole('button', { name: 'Edit Sandbox' }).click();
+  const edit = page.getByRole('dialog').filter({ has: page.getByLabel('Name') });
+  await edit.getByLabel('Name').fill('Sandbox shop');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expectShown(page, words);
+  await edit.getByRole('button', { name: 'Cancel' }).click();
+
+  words = await refusedWith(app, 'quiet hours');
+  await page.getByRole('button', { name: 'Change the default quiet hours of Sandbox' }).click();
+  await page.getByLabel('Quiet hours of Sandbox from').fill('22:00');
+  await page.getByLabel('Quiet hours of Sandbox to').fill('07:00');
+  await page.getByTestId('account-quiet-hours').getByRole('button', { name: 'Save' }).click();
+  await expectShown(page, words);
+
+  words = await refusedWith(app, 'test connection');
+  await page.getByRole('button', { name: 'Test connection of Sandbox' }).click();
+  await expectShown(page, words);
+
+  words = await refusedWith(app, 'add account');
+  await page.getByRole('button', { name: 'Add account' }).click();
+  const add = page.getByRole('dialog', { name: 'Add a WhatsApp Business number' });
+  await add.getByLabel('Name').fill('Shop');
+  await add.getByLabel('Phone number ID').fill('106540352242922');
+  await add.getByLabel('WhatsApp Business Account ID').fill('102290129340398');
+  await add.getByLabel('Access token').fill('EAAGm0PX4ZCpsBAKZBZCz7xQm2ZAxyz0123456789abcdef');
+  await add.getByRole('button', { name: 'Add account' }).click();
+  await expectShown(page, words);
+  await add.getByRole('button', { name: /Cancel|Close/ }).click();
+
+  // The template studio's submit.
+  words = await refusedWith(app, 'studio submit');
+  await page.getByRole('button', { name: 'Template studio' }).click();
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('pickup_note');
+  await page
+    .getByRole('textbox', { name: 'Body', exact: true })
+    .fill('Your order is ready to collect at the counter.');
+  await expect(page.getByTestId('studio-check-ok')).toBeVisible();
+  await page.getByRole('button', { name: 'Submit for review' }).click();
+  await expectShown(page, words);
+
+  // Opt-outs: removing a number.
+  await app.refuse(null);
+  await page.getByRole('button', { name: 'Opt-outs' }).click();
+  await page.getByRole('button', { name: 'Add a number' }).click();
+  const addOptOut = page.getByRole('dialog', { name: 'Add a number to the opt-outs' });
+  await addOptOut.getByLabel('Phone number').fill('+447911123456');
+  await addOptOut.getByRole('button', { name: 'Add to opt-outs' }).click();
+  await expect(addOptOut).toBeHidden();
+  words = await refusedWith(app, 'remove opt-out');
+  await page.getByRole('button', { name: 'Remove +447911123456' }).click();
+  const remove = page.getByRole('dialog', { name: 'Remove from the opt-outs?' });
+  await remove.getByRole('button', { name: 'Remove +447911123456' }).click();
+  await expectShown(page, words);
+  await remove.getByRole('button', { name: 'Keep it' }).click();
+
+  // The campaigns list: rename and delete.
+  await app.refuse(null);
+  await page.getByRole('button', { name: 'Campaigns' }).click();
+  await page.getByRole('button', { name: /Create your first campaign|New campaign/ }).click();
+  const create = page.getByRole('dialog', { name: 'New campaign' });
+  await create.getByLabel('Campaign name').fill('Spring sale');
+  await create.getByRole('button', { name: 'Create draft' }).click();
+  await expect(page.getByRole('heading', { name: 'Spring sale' })).toBeVisible();
+  await page
+    .getByRole('navigation', { name: 'Main navigation' })
+    .getByRole('button', { name: 'Campaigns' })
+    .click();
+  const row = page.getByTestId('campaign-row').filter({ hasText: 'Spring sale' });
+
+  words = await refusedWith(app, 'rename');
+  await row.getByRole('button', { name: 'Actions for Spring sale' }).click();
+  await page.getByRole('menuitem', { name: 'Rename' }).click();
+  const rename = page.getByRole('dialog', { name: 'Rename campaign' });
+  await rename.getByLabel('Campaign name').fill('Spring sale — final');
+  await rename.getByRole('button', { name: 'Rename' }).click();
+  await expectShown(page, words);
+  await rename.getByRole('button', { name: 'Cancel' }).click();
+
+  words = await refusedWith(app, 'delete');
+  await row.getByRole('button', { name: 'Actions for Spring sale' }).click();
+  await page.getByRole('menuitem', { name: 'Delete draft' }).click();
+  await page
+    .getByRole('dialog', { name: 'Delete draft?' })
+    .getByRole('button', { name: 'Delete draft' })
+    .click();
+  await expectShown(page, words);
+  expect(app.query<{ name: string }>('SELECT name FROM campaigns')).toEqual([
+    { name: 'Spring sale' },
+  ]);
+});
+
+test('a sending campaign’s buttons show every refusal: sync, import, pause, resume, export', async ({
+  page,
+  app,
+}) => {
+  test.setTimeout(240_000);
+  // Slow enough to pause while it sends.
+  app.exec('UPDATE accounts SET rate_per_second = 1 WHERE id = 1');
+  await openApp(page, app);
+  await page.getByRole('button', { name: 'My customers are in many countries' }).click();
+  await draftWithMessage(page);
+
+  let words = await refusedWith(app, 'sync templates');
+  await page.getByRole('button', { name: 'Sync templates' }).click();
+  await expectShown(page, words);
+
+  words = await refusedWith(app, 'import');
+  await page.getByRole('tab', { name: 'Audience' }).click();
+  await page.getByRole('button', { name: 'Clear audience' }).first().click();
+  await page
+    .getByRole('dialog', { name: 'Clear the audience?' })
+    .getByRole('button', { name: 'Clear audience' })
+    .click();
+  await expectShown(page, words);
+  await app.refuse(null);
+  await page.getByRole('button', { name: 'Clear audience' }).first().click();
+  await page
+    .getByRole('dialog', { name: 'Clear the audience?' })
+    .getByRole('button', { name: 'Clear audience' })
+    .click();
+  await expect(page.getByTestId('file-input')).toBeAttached();
+  words = await refusedWith(app, 'import file');
+  await page.getByTestId('file-input').setInputFiles({
+    name: 'more.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      [
+        'phone,first_name,order_number',
+        ...Array.from({ length: 6 }, (_, i) => `+4474001235${30 + i},Bo ${i},B-${i}`),
+      ].join('\n'),
+    ),
+  });
+  await page
+    .getByTestId('import-preview')
+    .getByRole('button', { name: 'Import customers' })
+    .click();
+  await expectShown(page, words);
+  expect(app.query<{ n: number }>('SELECT count(*) AS n FROM recipients')[0]?.n).toBe(0);
+
+  await app.refuse(null);
+  await page
+    .getByTestId('import-preview')
+    .getByRole('button', { name: 'Import customers' })
+    .click();
+  await expect(page.getByTestId('audience-count')).toContainText('6 recipients', {
+    timeout: 60_000,
+  });
+  await page.getByRole('tab', { name: 'Review & send' }).click();
+  await page.getByTestId('send-button').click();
+  await page.getByTestId('confirm-send-button').click();
+  const progress = page.getByTestId('send-progress');
+  await expect(progress).toHaveAttribute('data-state', 'sending');
+
+  words = await refusedWith(app, 'pause');
+  await progress.getByRole('button', { name: 'Pause' }).click();
+  await expectShown(page, words);
+  await app.refuse(null);
+  await progress.getByRole('button', { name: 'Pause' }).click();
+  await expect(progress).toHaveAttribute('data-state', 'paused');
+
+  words = await refusedWith(app, 'resume');
+  await progress.getByRole('button', { name: 'Resume' }).click();
+  await expectShown(page, words);
+  await expect(progress).toHaveAttribute('data-state', 'paused');
+  await app.refuse(null);
+  await progress.getByRole('button', { name: 'Resume' }).click();
+  await expect(progress).toHaveAttribute('data-state', 'completed', { timeout: 60_000 });
+
+  words = await refusedWith(app, 'export');
+  await page.getByRole('tab', { name: 'Report' }).click();
+  const report = page.getByTestId('report-panel');
+  await report.getByText('CSV', { exact: true }).click();
+  await report.getByRole('button', { name: /^Export \d+ rows$/ }).click();
+  await expectShown(page, words);
+});

@@ -8,6 +8,7 @@ import { createCore, type Core } from '../../electron/core/service';
 import { startHeadlessServer, type HeadlessServer } from '../../electron/headless/server';
 import { MAX_UPLOAD_BYTES } from '../../electron/core/contacts/uploads';
 import { tempDir } from '../helpers/tmp';
+import { createTestClock } from '../../electron/headless/test-clock';
 
 interface Reply {
   status: number;
@@ -103,6 +104,56 @@ describe('headless shell', () => {
       expect(JSON.parse((await call('campaigns.list')).body)).toMatchObject({ ok: true });
     } finally {
       await armed.close();
+    }
+  });
+
+  it('has no clock switch unless given a test clock; with one, moves it forward only', async () => {
+    const move = (port: number, token: string, body: unknown) =>
+      http(port, '/test/clock', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
+    expect((await move(server.port, server.token, { advanceMs: 1000 })).status).toBe(405);
+
+    const clock = createTestClock();
+    const timed = createCore({ dataDir: join(dir.path, 'timed'), shell: 'headless', clock });
+    const armed = await startHeadlessServer({
+      core: timed,
+      rendererDir: dir.path,
+      testSwitches: true,
+      testClock: clock,
+    });
+    try {
+      // A campaign scheduled for tomorrow starts as soon as the clock passes its time.
+      const id = Number(
+        timed.store.sqlite
+          .prepare(
+            "INSERT INTO campaigns (account_id, name, state, scheduled_at, created_at, updated_at) VALUES (1, 'Later', 'scheduled', ?, 0, 0)",
+          )
+          .run(Date.now() + 86_400_000).lastInsertRowid,
+      );
+      const state = () =>
+        (
+          timed.store.sqlite.prepare('SELECT state FROM campaigns WHERE id = ?').get(id) as {
+            state: string;
+          }
+        ).state;
+      const at = Date.now() + 2 * 86_400_000;
+      const moved = await move(armed.port, armed.token, { at });
+      expect(moved.status).toBe(200);
+      expect(
+        (JSON.parse(moved.body) as { value: { now: number } }).value.now,
+      ).toBeGreaterThanOrEqual(at);
+      expect(state()).not.toBe('scheduled');
+      const back = await move(armed.port, armed.token, { at: Date.now() });
+      expect(back.status).toBe(400);
+      expect(JSON.parse(back.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+      expect((await move(armed.port, armed.token, { when: 'now' })).status).toBe(400);
+      expect(clock.now()).toBeGreaterThanOrEqual(at);
+    } finally {
+      await armed.close();
+      await timed.close();
     }
   });
 

@@ -173,10 +173,12 @@ export function timeline(
     bucket[key]++;
   };
   // Failures Meta refused at once have no sent_at but belong on the chart like the counters.
+  // A message that failed after it was accepted counts once, as failed, as on the counters and the
+  // table's chips (issue 15 item 4: "Accepted" on the chart had it, the counters did not).
   // `+campaign_id`: walk the rowid range, not the (campaign_id, state, id) index (state order, random reads).
   const rows = db
     .prepare(
-      `SELECT sent_at, delivered_at, read_at, CASE WHEN state = 'failed' THEN failed_at END FROM recipients
+      `SELECT CASE WHEN state <> 'failed' THEN sent_at END, delivered_at, read_at, CASE WHEN state = 'failed' THEN failed_at END FROM recipients
        WHERE id BETWEEN ? AND ? AND +campaign_id = ? AND (sent_at IS NOT NULL OR state = 'failed')`,
     )
     .raw()

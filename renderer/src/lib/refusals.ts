@@ -106,6 +106,11 @@ export const useRefusals = create<RefusalState>()((set) => ({
   dismiss: (id) => set((s) => ({ refusals: s.refusals.filter((r) => r.id !== id) })),
 }));
 
+/** The user moved to another page: what was refused on the last one no longer applies here. */
+export function clearRefusals(): void {
+  if (useRefusals.getState().refusals.length > 0) useRefusals.setState({ refusals: [] });
+}
+
 export function reportRefusal(method: MethodName, error: ApiError): void {
   const tried = TRIED[method];
   const hint = STATUS_HINT[error.code];

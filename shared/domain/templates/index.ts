@@ -69,6 +69,7 @@ export {
 export * from './cloud-api-types';
 export { buildSendBody, SendBodyError, type BuildSendArgs } from './request-body';
 export { percentEncodeUrlSuffix, unencodedUrlCharacters } from './url-suffix';
+export { applyCellFix, CELL_FIXES, CELL_FIX_TEXT, type CellFix } from './cell-fix';
 export {
   validateRecipient,
   PROBLEM_LABEL,

@@ -1,3 +1,4 @@
+import type { CellFix } from './cell-fix';
 import type { SlotKind } from './slots';
 
 /** How a text value is sent: plain text (default), or as Meta's typed currency / date_time parameter. */
@@ -13,7 +14,7 @@ export interface LocationValue {
 }
 
 export type MappingSource =
-  | { kind: 'column'; column: string; fallback?: string; as?: ValueFormat }
+  | { kind: 'column'; column: string; fallback?: string; as?: ValueFormat; fix?: CellFix }
   | { kind: 'static'; value: string; as?: ValueFormat }
   | { kind: 'media'; media: MediaSource }
   | { kind: 'location'; location: LocationValue };

@@ -1,5 +1,6 @@
 import { parseAmount } from './amount';
 import { specialMappingProblems } from './resolve-special';
+import { applyCellFix } from './cell-fix';
 import type { Mapping, MappingSource } from './mapping';
 import { templateSlots, type Slot } from './slots';
 import type { Template } from './types';
@@ -24,7 +25,10 @@ function resolveOne(
     case 'column': {
       // A column the audience lacks reads as an empty cell; mappingProblems reports the column itself.
       const cell = fields[src.column];
-      if (!isBlank(cell)) return { value: (cell ?? '').trim(), missing: false, source: 'column' };
+      if (!isBlank(cell)) {
+        const value = applyCellFix((cell ?? '').trim(), src.fix);
+        return { value, missing: value === '', source: 'column' };
+      }
       if (!isBlank(src.fallback))
         return { value: (src.fallback ?? '').trim(), missing: false, source: 'fallback' };
       return { value: '', missing: true, source: 'column' };

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { startHeadlessServer } from '../../server';
 import { TEST_SWITCHES_ENV } from '../../test-switches';
+import { createTestClock } from '../../test-clock';
 import { EXIT, parsePort, print, str, flag, type Command } from '../framework';
 
 function openInBrowser(url: string) {
@@ -37,13 +38,17 @@ export const serveCommands: Command[] = [
     async run(ctx) {
       const port = parsePort(str(ctx, 'port'));
       // The browser shell sends like the app: it picks up and resumes sending campaigns.
-      const core = ctx.core({ runSenders: true });
+      const testSwitches = process.env[TEST_SWITCHES_ENV] === '1';
+      // Only under the test switches: the app's time is the real time otherwise.
+      const testClock = testSwitches ? createTestClock() : undefined;
+      const core = ctx.core({ runSenders: true, ...(testClock ? { clock: testClock } : {}) });
       const rendererDir = builtRendererDir(import.meta.dirname);
       const server = await startHeadlessServer({
         core,
         rendererDir,
         port,
-        testSwitches: process.env[TEST_SWITCHES_ENV] === '1',
+        testSwitches,
+        ...(testClock ? { testClock } : {}),
       });
       print(
         ctx,

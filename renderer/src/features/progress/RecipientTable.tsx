@@ -17,6 +17,7 @@ import type { RecipientCounts, RecipientState, RecipientStatus } from '../../../
 import { useStore } from '../../store';
 import { RECIPIENT_FILTERS, type RecipientFilter } from '../../store/slices/progress';
 import { fmt } from '../../lib/format';
+import { figureCount } from './figures';
 
 const ROW_HEIGHT = 34;
 /** Load the next page when the user is this many rows from the end of what is loaded. */
@@ -53,8 +54,7 @@ function when(r: RecipientStatus): string {
 }
 
 function filterCount(filter: RecipientFilter, counts: RecipientCounts): number {
-  const { states } = RECIPIENT_FILTERS[filter];
-  return states ? states.reduce((n, s) => n + counts[s], 0) : counts.total;
+  return filter === 'all' ? counts.total : figureCount(filter, counts);
 }
 
 /**

@@ -1,12 +1,14 @@
 import { Group, Paper, Text, Title } from '@mantine/core';
 import type { Timeline } from '../../../../shared/api';
 import { fmt } from '../../lib/format';
+import { FIGURES } from './figures';
 
+/** Labelled as the counters and the table's chips are (figures.ts): one vocabulary. */
 const SERIES = [
-  { key: 'sent', label: 'Accepted', color: 'var(--mantine-color-blue-6)' },
-  { key: 'delivered', label: 'Delivered', color: 'var(--mantine-color-teal-6)' },
-  { key: 'read', label: 'Read', color: 'var(--mantine-color-green-8)' },
-  { key: 'failed', label: 'Failed', color: 'var(--mantine-color-red-6)' },
+  { key: 'sent', label: FIGURES.sent.label, color: 'var(--mantine-color-blue-6)' },
+  { key: 'delivered', label: FIGURES.delivered.label, color: 'var(--mantine-color-teal-6)' },
+  { key: 'read', label: FIGURES.read.label, color: 'var(--mantine-color-green-8)' },
+  { key: 'failed', label: FIGURES.failed.label, color: 'var(--mantine-color-red-6)' },
 ] as const;
 type SeriesKey = (typeof SERIES)[number]['key'];
 

@@ -1,4 +1,5 @@
 import type { RecipientCounts } from '../../../../shared/api';
+import { figureCount } from './figures';
 
 /**
  * The counters' one source while a campaign sends. The sender's pushes know what it changes itself
@@ -25,8 +26,8 @@ export function liveCounts(
   };
 }
 
-/** One vocabulary, said once: "Delivered" includes read, "Accepted" includes delivered, as in the chart. */
+/** One vocabulary, said once: the finished screen's figures (figures.ts), as in the chart. */
 export const COUNTER_TOTALS = {
-  accepted: (c: RecipientCounts) => c.sent + c.delivered + c.read + c.expired,
-  delivered: (c: RecipientCounts) => c.delivered + c.read,
+  accepted: (c: RecipientCounts) => figureCount('sent', c),
+  delivered: (c: RecipientCounts) => figureCount('delivered', c),
 };

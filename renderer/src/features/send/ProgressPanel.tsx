@@ -11,7 +11,7 @@ import {
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { Campaign, RecipientCounts, SendProgress } from '../../../../shared/api';
-import { COUNTER_TOTALS } from '../progress/live-counts';
+import { FIGURES, figureCount } from '../progress/figures';
 import { useStore } from '../../store';
 import { QuietWaitingText } from './PacingText';
 import { HELD_LABEL } from '../../../../shared/domain/status';
@@ -27,34 +27,34 @@ function title(state: SendProgress['state'], sentAny: boolean): string {
   return 'Cancelled';
 }
 
-/** Cumulative, like the chart: "Accepted" includes delivered and read, "Delivered" includes read. */
+const COLORS = {
+  delivered: 'teal',
+  read: 'green',
+  failed: 'red',
+  unknown: 'orange',
+  skipped: 'gray',
+  expired: 'yellow',
+} as const;
+const HELD_COUNTER = 'Held for quality review';
+
+/** The finished screen's figures (one vocabulary with the chips and the chart); held sits apart. */
 const COUNTERS: {
-  key: keyof SendProgress['counts'];
+  key: string;
   label: string;
   color?: string;
-  value?: (c: RecipientCounts) => number;
+  value: (c: RecipientCounts) => number;
 }[] = [
-  { key: 'pending', label: 'Waiting' },
-  { key: 'sent', label: 'Accepted by WhatsApp', color: 'blue', value: COUNTER_TOTALS.accepted },
+  { key: 'pending', label: FIGURES.waiting.label, value: (c) => figureCount('waiting', c) },
+  { key: 'sent', label: FIGURES.sent.label, color: 'blue', value: (c) => figureCount('sent', c) },
   // Template pacing: accepted, not passed on yet (part of "Accepted"; shown apart so a paced
   // template never reads as fully sent).
-  {
-    key: 'held',
-    label: 'Held for quality review',
-    color: 'yellow',
-    value: (c) => c.held ?? 0,
-  },
-  {
-    key: 'delivered',
-    label: 'Delivered (incl. read)',
-    color: 'teal',
-    value: COUNTER_TOTALS.delivered,
-  },
-  { key: 'read', label: 'Read', color: 'green' },
-  { key: 'failed', label: 'Failed', color: 'red' },
-  { key: 'unknown', label: 'Unknown', color: 'orange' },
-  { key: 'skipped', label: 'Skipped', color: 'gray' },
-  { key: 'expired', label: 'No report (expired)', color: 'yellow' },
+  { key: 'held', label: HELD_COUNTER, color: 'yellow', value: (c) => c.held ?? 0 },
+  ...(['delivered', 'read', 'failed', 'unknown', 'skipped', 'expired'] as const).map((k) => ({
+    key: k,
+    label: FIGURES[k].label,
+    color: COLORS[k],
+    value: (c: RecipientCounts) => figureCount(k, c),
+  })),
 ];
 
 function eta(seconds: number | null): string {
@@ -189,12 +189,8 @@ export function ProgressPanel({
               <Text size="xs" c="dimmed">
                 {c.label}
               </Text>
-              <Text
-                fw={700}
-                size="lg"
-                c={(c.value?.(counts) ?? counts[c.key] ?? 0) > 0 ? c.color : undefined}
-              >
-                {fmt().count(c.value?.(counts) ?? counts[c.key] ?? 0)}
+              <Text fw={700} size="lg" c={c.value(counts) > 0 ? c.color : undefined}>
+                {fmt().count(c.value(counts))}
               </Text>
             </div>
           ))}

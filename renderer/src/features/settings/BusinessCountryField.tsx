@@ -39,6 +39,10 @@ export function BusinessCountryField({ firstRun = false }: { firstRun?: boolean 
             setDone(false);
           }}
           searchable
+          // Picking the preselected country (the locale's guess) again must keep it, not clear it:
+          // a first-time user confirming "United States" found "Use this country" disabled.
+          // Clearing is the clear button's job (Settings only).
+          allowDeselect={false}
           clearable={!firstRun}
           placeholder="Not one country: every number needs +code"
           error={error}

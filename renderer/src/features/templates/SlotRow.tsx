@@ -15,6 +15,7 @@ import { slotLabel } from '../../../../shared/domain/templates/slot-label';
 import { useStore } from '../../store';
 import { UtmFields } from '../variants/UtmFields';
 import { CommitInput } from './CommitInput';
+import { CellFixNote } from './CellFixButtons';
 
 /**
  * Where a slot's edits go: the campaign's own mapping (variant A) by default; the Message tab provides
@@ -40,6 +41,15 @@ const modeOf = (src: MappingSource | undefined): TextMode =>
     : src?.kind === 'column' && src.fallback !== undefined
       ? 'fallback'
       : 'column';
+
+/** A cell fix belongs to the column's values: it stays while the same column fills the slot. */
+const fixOf = (src: MappingSource | undefined) =>
+  src?.kind === 'column' && src.fix ? { fix: src.fix } : {};
+
+function withoutFix(src: Extract<MappingSource, { kind: 'column' }>): MappingSource {
+  const { fix: _fix, ...rest } = src;
+  return rest;
+}
 
 function TextSlot({ slot, setup }: { slot: Slot; setup: MessageSetup }) {
   const src = setup.mapping[slot.key];
@@ -72,7 +82,14 @@ function TextSlot({ slot, setup }: { slot: Slot; setup: MessageSetup }) {
               withAs({ kind: 'static', value: src?.kind === 'column' ? (src.fallback ?? '') : '' }),
             );
           else if (column !== null)
-            set(withAs({ kind: 'column', column, ...(m === 'fallback' ? { fallback: '' } : {}) }));
+            set(
+              withAs({
+                kind: 'column',
+                column,
+                ...fixOf(src),
+                ...(m === 'fallback' ? { fallback: '' } : {}),
+              }),
+            );
           else if (suggestion !== undefined)
             set(
               withAs({
@@ -118,7 +135,9 @@ function TextSlot({ slot, setup }: { slot: Slot; setup: MessageSetup }) {
             aria-label={`Text when ${slot.key} is empty`}
             placeholder="Text when the cell is empty"
             value={src?.kind === 'column' ? (src.fallback ?? '') : ''}
-            onCommit={(fallback) => set(withAs({ kind: 'column', column, fallback }))}
+            onCommit={(fallback) =>
+              set(withAs({ kind: 'column', column, ...fixOf(src), fallback }))
+            }
             disabled={disabled}
             w={220}
           />
@@ -134,6 +153,12 @@ function TextSlot({ slot, setup }: { slot: Slot; setup: MessageSetup }) {
           />
         )}
       </Group>
+      <CellFixNote
+        src={src}
+        {...(src?.kind === 'column' && src.fix && !disabled
+          ? { onUndo: () => set(withoutFix(src)) }
+          : {})}
+      />
       {suggestion !== undefined && column === suggestion && (
         <Text size="xs" c="dimmed">
           Suggested from the column name.

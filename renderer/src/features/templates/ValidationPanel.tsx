@@ -14,6 +14,7 @@ import type { ValidationReason, ValidationSummary } from '../../../../shared/api
 import { leftOutSentence } from '../../../../shared/domain/reach';
 import { useStore } from '../../store';
 import { fmt } from '../../lib/format';
+import { CellFixButtons } from './CellFixButtons';
 import { inFormWords } from '../../../../shared/domain/templates/slot-label';
 import type { Slot } from '../../../../shared/domain/templates';
 
@@ -57,6 +58,7 @@ function Reason({ reason }: { reason: ValidationReason }) {
       </Table.Td>
       <Table.Td>
         <Text size="sm">{ACTION_TEXT[reason.action](reason.count)}</Text>
+        <CellFixButtons reason={reason} slots={slots} />
         <Group gap={6} mt={4}>
           {reason.examples.slice(0, 8).map((e) => (
             <Anchor

@@ -9,6 +9,7 @@ import type {
   Timeline,
 } from '../../../../shared/api';
 import { api } from '../../lib/api';
+import { FIGURES } from '../../features/progress/figures';
 import type { AppState } from '../index';
 
 /** What the recipient table shows: one filter, one search, the rows loaded so far (keyset pages). */
@@ -24,17 +25,13 @@ export interface RecipientTableState {
   error: ApiError | null;
 }
 
-/** The table's filter choices; each maps to the states it shows. */
+/**
+ * The table's filter choices: the finished screen's figures (features/progress/figures.ts), so a
+ * chip shows the rows its counter counts, under the same words.
+ */
 export const RECIPIENT_FILTERS = {
   all: { label: 'All', states: undefined },
-  waiting: { label: 'Waiting', states: ['pending', 'sending'] },
-  sent: { label: 'Accepted', states: ['sent'] },
-  delivered: { label: 'Delivered', states: ['delivered'] },
-  read: { label: 'Read', states: ['read'] },
-  failed: { label: 'Failed', states: ['failed'] },
-  unknown: { label: 'Unknown', states: ['unknown'] },
-  skipped: { label: 'Skipped', states: ['skipped'] },
-  expired: { label: 'Expired', states: ['expired'] },
+  ...FIGURES,
 } as const satisfies Record<
   string,
   { label: string; states: readonly RecipientState[] | undefined }

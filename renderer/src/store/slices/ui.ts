@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from '../index';
+import { clearRefusals } from '../../lib/refusals';
 
 export type View =
   | { page: 'campaigns' }
@@ -13,7 +14,15 @@ export interface UiSlice {
   navigate: (view: View) => void;
 }
 
-export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
+const samePage = (a: View, b: View): boolean =>
+  a.page === b.page && (a.page !== 'campaign' || (b.page === 'campaign' && a.id === b.id));
+
+export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
   view: { page: 'campaigns' },
-  navigate: (view) => set({ view }),
+  navigate: (view) => {
+    // A refusal belongs where the user acted: left on another page it would only cover that
+    // page's buttons (the notices float at the top right, over "Add a number" and the like).
+    if (!samePage(get().view, view)) clearRefusals();
+    set({ view });
+  },
 });
