@@ -1,0 +1,133 @@
+import type { StateCreator } from 'zustand';
+import type {
+  ApiError,
+  BookImportResult,
+  CustomerDetail,
+  CustomerSummary,
+  ForgetResult,
+} from '../../../../shared/api';
+import { api } from '../../lib/api';
+import type { AppState } from '../index';
+
+/** Rows per keyset page as the table scrolls (the method allows 500). */
+export const CUSTOMER_PAGE_SIZE = 200;
+
+export interface CustomerBookView {
+  search: string;
+  /** Only this segment's members (null: the whole book). */
+  segmentId: number | null;
+  items: CustomerSummary[];
+  total: number;
+  nextAfterId: number | null;
+  loading: boolean;
+  error: ApiError | null;
+}
+
+/**
+ * The Customers page: the book in keyset pages (loaded as the table scrolls, never with OFFSET),
+ * one customer's detail, forget, and "Import customers". SQLite is the truth: a change refetches.
+ */
+export interface CustomersSlice {
+  book: CustomerBookView;
+  customer: { phone: string; detail: CustomerDetail | null; error: ApiError | null } | null;
+  bookImport: { busy: boolean; result: BookImportResult | null; error: ApiError | null };
+  openBook: (search?: string, segmentId?: number | null) => Promise<void>;
+  loadMoreCustomers: () => Promise<void>;
+  openCustomer: (phone: string) => Promise<void>;
+  closeCustomer: () => void;
+  forgetCustomer: (
+    phone: string,
+  ) => Promise<{ ok: true; value: ForgetResult } | { ok: false; error: ApiError }>;
+  importCustomers: (file: File) => Promise<void>;
+  clearBookImport: () => void;
+}
+
+const emptyBook: CustomerBookView = {
+  search: '',
+  segmentId: null,
+  items: [],
+  total: 0,
+  nextAfterId: 0,
+  loading: false,
+  error: null,
+};
+
+export const createCustomersSlice: StateCreator<AppState, [], [], CustomersSlice> = (set, get) => ({
+  book: emptyBook,
+  customer: null,
+  bookImport: { busy: false, result: null, error: null },
+
+  async openBook(search = get().book.search, segmentId = get().book.segmentId) {
+    set({ book: { ...emptyBook, search, segmentId, loading: true } });
+    await get().loadMoreCustomers();
+  },
+
+  async loadMoreCustomers() {
+    const start = get().book;
+    if (start.nextAfterId === null) return;
+    // One page at a time; a newer search replaces `book` and this answer is dropped.
+    if (start.items.length > 0 && start.loading) return;
+    set({ book: { ...start, loading: true } });
+    const r = await api.call('customers.list', {
+      search: start.search,
+      limit: CUSTOMER_PAGE_SIZE,
+      afterId: start.nextAfterId,
+      ...(start.segmentId === null ? {} : { segmentId: start.segmentId }),
+    });
+    const now = get().book;
+    if (now.search !== start.search || now.segmentId !== start.segmentId) return;
+    if (now.items.length !== start.items.length) return;
+    set({
+      book: r.ok
+        ? {
+            ...now,
+            items: [...now.items, ...r.value.items],
+            total: r.value.total,
+            nextAfterId: r.value.nextAfterId,
+            loading: false,
+            error: null,
+          }
+        : { ...now, loading: false, nextAfterId: null, error: r.error },
+    });
+  },
+
+  async openCustomer(phone) {
+    set({ customer: { phone, detail: null, error: null } });
+    const r = await api.call('customers.show', { phone });
+    if (get().customer?.phone !== phone) return;
+    set({
+      customer: r.ok
+        ? { phone, detail: r.value, error: null }
+        : { phone, detail: null, error: r.error },
+    });
+  },
+
+  closeCustomer() {
+    set({ customer: null });
+  },
+
+  async forgetCustomer(phone) {
+    const r = await api.call('customers.forget', { phone }, { shownInPlace: true });
+    if (r.ok) await get().openBook();
+    return r.ok ? { ok: true, value: r.value } : { ok: false, error: r.error };
+  },
+
+  async importCustomers(file) {
+    set({ bookImport: { busy: true, result: null, error: null } });
+    const staged = await api.stageFile(file);
+    if (!staged.ok) return set({ bookImport: { busy: false, result: null, error: staged.error } });
+    const r = await api.call(
+      'customers.import',
+      { file: staged.value, fileName: file.name },
+      { shownInPlace: true },
+    );
+    set({
+      bookImport: { busy: false, result: r.ok ? r.value : null, error: r.ok ? null : r.error },
+    });
+    await get().openBook();
+  },
+
+  clearBookImport() {
+    set({ bookImport: { busy: false, result: null, error: null } });
+  },
+});
