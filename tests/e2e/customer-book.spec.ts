@@ -33,6 +33,7 @@ test('import customers, search, open one, build a segment with a count, start a 
   await expect(summary).toContainText('1 row with a number that is not valid');
   await expect(page.getByTestId('customer-row')).toHaveCount(3);
   await expect(page.getByTestId('customer-table')).toHaveAttribute('data-total', '3');
+  await expect(page.getByTestId('customer-table')).toHaveAttribute('data-complete', 'true');
   await page.screenshot({ path: 'docs/screenshots/customers-1-book.png', fullPage: true });
 
   // Search by name, then by part of the number.

@@ -112,7 +112,10 @@ function Body({ c, onForget }: { c: CustomerDetail; onForget: () => void }) {
         <Title order={5}>Consent</Title>
         <Text size="sm">
           {c.consent
-            ? `${c.consent.evidence} (${fmt().date(c.consent.at, 'date')})`
+            ? // The evidence of an import already names its day.
+              /\d{4}-\d\d-\d\d/.test(c.consent.evidence)
+              ? c.consent.evidence
+              : `${c.consent.evidence} (${fmt().date(c.consent.at, 'date')})`
             : 'No consent recorded.'}
         </Text>
         {c.optOut && (

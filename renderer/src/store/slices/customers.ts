@@ -47,10 +47,14 @@ const emptyBook: CustomerBookView = {
   segmentId: null,
   items: [],
   total: 0,
-  nextAfterId: 0,
-  loading: false,
+  nextAfterId: null,
+  // Until openBook's first answer: the table says neither "empty" nor "all shown".
+  loading: true,
   error: null,
 };
+
+/** Bumped by each openBook: answers for an older view are dropped. */
+let bookTicket = 0;
 
 export const createCustomersSlice: StateCreator<AppState, [], [], CustomersSlice> = (set, get) => ({
   book: emptyBook,
@@ -58,15 +62,36 @@ export const createCustomersSlice: StateCreator<AppState, [], [], CustomersSlice
   bookImport: { busy: false, result: null, error: null },
 
   async openBook(search = get().book.search, segmentId = get().book.segmentId) {
-    set({ book: { ...emptyBook, search, segmentId, loading: true } });
-    await get().loadMoreCustomers();
+    // The rows shown stay until the first page of the new view arrives: a refetch after an
+    // import or a forget does not blank the table.
+    const ticket = ++bookTicket;
+    set({ book: { ...get().book, search, segmentId, loading: true } });
+    const r = await api.call('customers.list', {
+      search,
+      limit: CUSTOMER_PAGE_SIZE,
+      afterId: 0,
+      ...(segmentId === null ? {} : { segmentId }),
+    });
+    if (ticket !== bookTicket) return;
+    set({
+      book: r.ok
+        ? {
+            search,
+            segmentId,
+            items: r.value.items,
+            total: r.value.total,
+            nextAfterId: r.value.nextAfterId,
+            loading: false,
+            error: null,
+          }
+        : { ...emptyBook, search, segmentId, loading: false, error: r.error },
+    });
   },
 
   async loadMoreCustomers() {
     const start = get().book;
-    if (start.nextAfterId === null) return;
-    // One page at a time; a newer search replaces `book` and this answer is dropped.
-    if (start.items.length > 0 && start.loading) return;
+    if (start.nextAfterId === null || start.loading) return;
+    const ticket = bookTicket;
     set({ book: { ...start, loading: true } });
     const r = await api.call('customers.list', {
       search: start.search,
@@ -74,9 +99,9 @@ export const createCustomersSlice: StateCreator<AppState, [], [], CustomersSlice
       afterId: start.nextAfterId,
       ...(start.segmentId === null ? {} : { segmentId: start.segmentId }),
     });
+    // A newer view (search, segment, refetch) replaced this one: its answer is dropped.
+    if (ticket !== bookTicket) return;
     const now = get().book;
-    if (now.search !== start.search || now.segmentId !== start.segmentId) return;
-    if (now.items.length !== start.items.length) return;
     set({
       book: r.ok
         ? {
