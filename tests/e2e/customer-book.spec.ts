@@ -1,3 +1,5 @@
+import { SANDBOX_TEST_NUMBERS } from '../../electron/sandbox';
+import { draftCampaign } from './setup';
 import { expect, openApp, test } from './fixtures';
 
 const CSV = [
@@ -143,4 +145,51 @@ test('100,000 customers: the table keeps only the visible rows in the page and l
   await page.getByLabel('Search customers').fill('Customer 99999');
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toHaveAttribute('data-phone', '+447900099999');
+});
+
+test('a finished campaign offers a follow-up to everyone it was not delivered to', async ({
+  page,
+  app,
+}) => {
+  const { read, deliveredNeverRead, neverDelivered } = SANDBOX_TEST_NUMBERS;
+  await draftCampaign(app, {
+    name: 'Spring news',
+    csv: [
+      'phone,name,order',
+      `${read.number},Ann,A-1`,
+      `${deliveredNeverRead.number},Bob,A-2`,
+      `${neverDelivered.number},Cy,A-3`,
+    ].join('\n'),
+  });
+  await openApp(page, app);
+  await page.getByRole('button', { name: 'Spring news', exact: true }).click();
+  await page.getByRole('tab', { name: 'Review & send' }).click();
+  await page.getByRole('button', { name: 'Send to 3 recipients' }).click();
+  await page.getByTestId('confirm-send-button').click();
+  await expect(page.getByTestId('send-progress')).toHaveAttribute('data-state', 'completed', {
+    timeout: 30_000,
+  });
+  // The sandbox reports the first two delivered; the third stays "accepted".
+  await expect
+    .poll(
+      () =>
+        app.query<{ n: number }>(
+          'SELECT count(*) AS n FROM recipients WHERE delivered_at IS NOT NULL',
+        )[0]?.n,
+      { timeout: 30_000 },
+    )
+    .toBe(2);
+
+  const panel = page.getByTestId('follow-up-panel');
+  await panel.getByLabel('Send to').click();
+  await page.getByRole('option', { name: 'Everyone it was not delivered to' }).click();
+  await panel.getByLabel('New campaign name').fill('Spring news again');
+  await page.screenshot({ path: 'docs/screenshots/customers-5-follow-up.png', fullPage: true });
+  await panel.getByRole('button', { name: 'Create follow-up' }).click();
+  await expect(page.getByRole('heading', { name: 'Spring news again' })).toBeVisible();
+  expect(
+    app.query<{ phone: string }>(
+      "SELECT r.phone FROM recipients r JOIN campaigns c ON c.id = r.campaign_id WHERE c.name = 'Spring news again'",
+    ),
+  ).toEqual([{ phone: neverDelivered.number }]);
 });
