@@ -184,7 +184,7 @@ test('a finished campaign offers a follow-up to everyone it was not delivered to
   await panel.getByLabel('Send to').click();
   await page.getByRole('option', { name: 'Everyone it was not delivered to' }).click();
   await panel.getByLabel('New campaign name').fill('Spring news again');
-  await page.screenshot({ path: 'docs/screenshots/customers-5-follow-up.png', fullPage: true });
+  await panel.screenshot({ path: 'docs/screenshots/customers-5-follow-up.png' });
   await panel.getByRole('button', { name: 'Create follow-up' }).click();
   await expect(page.getByRole('heading', { name: 'Spring news again' })).toBeVisible();
   expect(
