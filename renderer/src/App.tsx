@@ -17,6 +17,10 @@ const SuppressionPage = lazy(() =>
   import('./features/suppression/SuppressionPage').then((m) => ({ default: m.SuppressionPage })),
 );
 
+const CustomersPage = lazy(() =>
+  import('./features/customers/CustomersPage').then((m) => ({ default: m.CustomersPage })),
+);
+
 const StudioPage = lazy(() =>
   import('./features/studio/StudioPage').then((m) => ({ default: m.StudioPage })),
 );
@@ -47,6 +51,10 @@ export function App() {
       if (tables.includes('accounts')) void s.loadSettings();
       if (tables.includes('template_drafts') && s.view.page === 'studio') void s.loadStudioDrafts();
       if (tables.includes('suppression') && s.view.page === 'suppression') void s.loadSuppression();
+      if (tables.includes('customers') && s.view.page === 'customers') {
+        void s.openBook();
+        void s.loadSegments();
+      }
     });
   }, []);
 
@@ -71,6 +79,12 @@ export function App() {
           label="Campaigns"
           active={view.page === 'campaigns' || view.page === 'campaign'}
           onClick={() => navigate({ page: 'campaigns' })}
+        />
+        <NavLink
+          component="button"
+          label="Customers"
+          active={view.page === 'customers'}
+          onClick={() => navigate({ page: 'customers' })}
         />
         <NavLink
           component="button"
@@ -99,6 +113,7 @@ export function App() {
           {view.page === 'settings' && <SettingsPage />}
           {view.page === 'suppression' && <SuppressionPage />}
           {view.page === 'studio' && <StudioPage />}
+          {view.page === 'customers' && <CustomersPage />}
         </Suspense>
       </AppShell.Main>
     </AppShell>

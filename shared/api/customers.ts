@@ -27,6 +27,8 @@ export const customerListInput = z
     limit: z.number().int().min(1).max(500).default(100),
     /** Keyset paging: the last id of the previous page. */
     afterId: z.number().int().min(0).default(0),
+    /** Only the members of this saved segment, evaluated now. */
+    segmentId: z.number().int().positive().optional(),
   })
   .strict();
 
@@ -86,6 +88,10 @@ export interface CustomerSummary {
   firstSeenAt: number;
   lastSeenAt: number;
   optedOut: boolean;
+  /** Labels set on the number (replies feature), lower-case, alphabetical. */
+  labels: string[];
+  /** The campaign that last sent to this number (WhatsApp accepted it), if any. */
+  lastCampaign: { id: number; name: string; at: number } | null;
 }
 
 export interface CustomerPage {
@@ -118,6 +124,17 @@ export interface CustomerDetail extends CustomerSummary {
   optOut: { reason: string; at: number } | null;
   /** Every message to this number, newest first (at most 500). */
   timeline: TimelineEntry[];
+  /** What the customer wrote back, newest first (at most 100). */
+  replies: CustomerReply[];
+}
+
+export interface CustomerReply {
+  id: number;
+  at: number;
+  type: string;
+  /** Text, caption or button label; null for bare media. */
+  body: string | null;
+  campaignName: string | null;
 }
 
 export interface ForgetResult {

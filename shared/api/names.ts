@@ -118,6 +118,7 @@ export const METHOD_NAMES = [
   'segments.create',
   'segments.list',
   'segments.show',
+  'segments.count',
   'campaigns.fillFromSegment',
   'campaigns.fillFollowUp',
 ] as const;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { filterSchema, type AudienceFilter } from '../domain/audience-filter';
 import { id } from './models';
+import { labelText } from './replies';
 
 /** Saved segments over the customer book, and campaigns made from them (issue 18). */
 
@@ -30,6 +31,8 @@ export const historyCondition = z.discriminatedUnion('kind', [
     .strict(),
   /** No message sent to them in the last N days, by any campaign. */
   z.object({ kind: z.literal('quiet'), days: z.number().int().min(1).max(3650) }).strict(),
+  /** Carries this label (set by hand on a reply or by a button rule), e.g. "interested". */
+  z.object({ kind: z.literal('label'), label: labelText }).strict(),
   /** Their consent is dated on or after this day (UTC). */
   z
     .object({
@@ -43,6 +46,14 @@ export type HistoryCondition = z.infer<typeof historyCondition>;
 export const segmentCreateInput = z
   .object({
     name: z.string().trim().min(1, 'Name the segment.').max(120),
+    filter: filterSchema.nullable().default(null),
+    history: z.array(historyCondition).max(20).default([]),
+  })
+  .strict();
+
+/** A segment's definition before it is saved: the builder's live count. */
+export const segmentCountInput = z
+  .object({
     filter: filterSchema.nullable().default(null),
     history: z.array(historyCondition).max(20).default([]),
   })

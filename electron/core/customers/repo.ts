@@ -2,9 +2,11 @@ import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type {
   CustomerDetail,
   CustomerPage,
+  CustomerReply,
   CustomerSummary,
   TimelineEntry,
 } from '../../../shared/api';
+import type { SqlPart } from './segment-sql';
 
 interface Row {
   id: number;
@@ -19,11 +21,21 @@ interface Row {
   consent_evidence: string | null;
   user_id: string | null;
   opted_out: number;
+  labels: string | null;
+  last_campaign_json: string | null;
 }
 
 const COLUMNS = `c.id, c.phone, c.country, c.attributes_json, c.attribute_dates_json, c.first_seen_at,
   c.last_seen_at, c.consent_source, c.consent_at, c.consent_evidence, c.user_id,
-  EXISTS (SELECT 1 FROM suppression s WHERE s.phone = c.phone) AS opted_out`;
+  EXISTS (SELECT 1 FROM suppression s WHERE s.phone = c.phone) AS opted_out,
+  (SELECT json_group_array(label) FROM (SELECT l.label FROM customer_labels l WHERE l.phone = c.phone ORDER BY l.label)) AS labels,
+  (SELECT json_object('id', k.id, 'name', k.name, 'at', r.sent_at) FROM recipients r JOIN campaigns k ON k.id = r.campaign_id
+     WHERE r.phone = c.phone AND r.sent_at IS NOT NULL ORDER BY r.sent_at DESC LIMIT 1) AS last_campaign_json`;
+// The two subqueries run per row shown (a page is at most 500): labels through the (phone, label)
+// key, the last campaign through recipients_phone_sent (phone, sent_at).
+
+/** Most replies a customer page lists; the Replies page has them all. */
+const REPLIES_LIMIT = 100;
 
 /** Most messages a customer page lists; older ones are in each campaign's report. */
 const TIMELINE_LIMIT = 500;
@@ -39,6 +51,10 @@ function summary(r: Row): CustomerSummary {
     firstSeenAt: r.first_seen_at,
     lastSeenAt: r.last_seen_at,
     optedOut: r.opted_out === 1,
+    labels: r.labels ? (JSON.parse(r.labels) as string[]) : [],
+    lastCampaign: r.last_campaign_json
+      ? (JSON.parse(r.last_campaign_json) as CustomerSummary['lastCampaign'])
+      : null,
   };
 }
 
@@ -56,12 +72,21 @@ export function createCustomerRepo(db: SqliteDatabase) {
      ORDER BY at DESC, c.id DESC LIMIT ${TIMELINE_LIMIT}`,
   );
 
+  const replies = db.prepare(
+    `SELECT p.id, p.meta_ts AS at, p.type, p.body, k.name AS campaignName
+     FROM replies p LEFT JOIN campaigns k ON k.id = p.campaign_id
+     WHERE p.phone = ? ORDER BY p.meta_ts DESC, p.id DESC LIMIT ${REPLIES_LIMIT}`,
+  );
+
   return {
-    page(search: string, limit: number, afterId: number): CustomerPage {
-      const where = search
-        ? 'AND (c.phone LIKE ? ESCAPE ? OR c.attributes_json LIKE ? ESCAPE ?)'
-        : '';
-      const args = search ? [likeText(search), '\\', likeText(search), '\\'] : [];
+    page(search: string, limit: number, afterId: number, segment?: SqlPart): CustomerPage {
+      const where =
+        (search ? 'AND (c.phone LIKE ? ESCAPE ? OR c.attributes_json LIKE ? ESCAPE ?)' : '') +
+        (segment ? ` AND (${segment.sql})` : '');
+      const args = [
+        ...(search ? [likeText(search), '\\', likeText(search), '\\'] : []),
+        ...(segment?.params ?? []),
+      ];
       const rows = db
         .prepare(`SELECT ${COLUMNS} FROM customers c WHERE c.id > ? ${where} ORDER BY c.id LIMIT ?`)
         .all(afterId, ...args, limit + 1) as Row[];
@@ -94,6 +119,7 @@ export function createCustomerRepo(db: SqliteDatabase) {
           ...t,
           at: t.at || null,
         })),
+        replies: replies.all(phone) as CustomerReply[],
       };
     },
   };

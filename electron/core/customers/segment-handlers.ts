@@ -21,7 +21,8 @@ export function segmentHandlers(deps: {
       const s = repo.create(input);
       return { ...s, count: repo.count(s) };
     },
-    'segments.list': () => repo.list(),
+    'segments.list': () => repo.list().map((s) => ({ ...s, count: repo.count(s) })),
+    'segments.count': (input) => repo.count(repo.check(input)),
     'segments.show': (input) => {
       const s = repo.get(input.id);
       return { ...s, count: repo.count(s) };

@@ -70,6 +70,12 @@ function historySql(h: HistoryCondition, now: number, startedAt: StartedAt): Sql
       };
     case 'optedInAfter':
       return { sql: 'c.consent_at >= ?', params: [Date.parse(`${h.date}T00:00:00Z`)] };
+    case 'label':
+      // Through the (phone, label) key; labels are stored lower-case (labelText).
+      return {
+        sql: 'EXISTS (SELECT 1 FROM customer_labels l WHERE l.phone = c.phone AND l.label = ?)',
+        params: [h.label],
+      };
   }
 }
 

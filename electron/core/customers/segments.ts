@@ -8,7 +8,7 @@ import {
 } from '../../../shared/api';
 import { normalizeFilter } from '../../../shared/domain/audience-filter';
 import type { Store } from '../db/connection';
-import { segmentWhere, type StartedAt } from './segment-sql';
+import { segmentWhere, type SqlPart, type StartedAt } from './segment-sql';
 
 interface SegmentRow {
   id: number;
@@ -46,15 +46,21 @@ export function createSegmentRepo(store: Store, now: () => number) {
     if (!r) throw new CoreError('NOT_FOUND', `Segment ${id} does not exist.`);
     return toSegment(r);
   };
+  /** A definition as it will be saved: the filter normalised, the campaigns it names existing. */
+  const check = (input: ParsedInput<'segments.count'>): SegmentDefinition => {
+    const def: SegmentDefinition = {
+      filter: input.filter ? normalizeFilter(input.filter) : null,
+      history: input.history,
+    };
+    checkCampaigns(db, def);
+    return def;
+  };
   return {
     get,
+    check,
 
     create(input: ParsedInput<'segments.create'>): Segment {
-      const def: SegmentDefinition = {
-        filter: input.filter ? normalizeFilter(input.filter) : null,
-        history: input.history,
-      };
-      checkCampaigns(db, def);
+      const def = check(input);
       const id = store.tx(() => {
         if (db.prepare('SELECT 1 FROM segments WHERE name = ?').get(input.name))
           throw new CoreError('CONFLICT', `There is already a segment named "${input.name}".`);
@@ -74,6 +80,11 @@ export function createSegmentRepo(store: Store, now: () => number) {
       return (db.prepare('SELECT * FROM segments ORDER BY name').all() as SegmentRow[]).map(
         toSegment,
       );
+    },
+
+    /** A saved segment's WHERE over `customers c`, evaluated now. */
+    where(id: number): SqlPart {
+      return segmentWhere(get(id), now(), startedAtOf(db));
     },
 
     /** The live count: evaluated now, every time (the book and the history move). */

@@ -12,6 +12,7 @@ import {
 } from '../../../shared/api';
 import { normalizePhone } from '../../../shared/domain/phone';
 import type { Clock } from '../clock';
+import { createSegmentRepo } from './segments';
 import type { WorkerMessage, WorkerTask } from '../contacts/jobs';
 import { runJob, type RunningJob, type WorkerEntry } from '../contacts/runner';
 import { resolveFileRef } from '../contacts/uploads';
@@ -51,6 +52,7 @@ function failure(m: WorkerMessage): CoreError {
 export function createCustomerService(deps: CustomerDeps) {
   const { store, clock, events } = deps;
   const repo = createCustomerRepo(store.sqlite);
+  const segments = createSegmentRepo(store, () => clock.now());
   let running: RunningJob | null = null;
   const changed = () => events.emit('db.changed', { tables: ['customers'] });
 
@@ -101,7 +103,12 @@ export function createCustomerService(deps: CustomerDeps) {
 
   return {
     list: (input: ParsedInput<'customers.list'>) =>
-      repo.page(input.search.trim(), input.limit, input.afterId),
+      repo.page(
+        input.search.trim(),
+        input.limit,
+        input.afterId,
+        input.segmentId === undefined ? undefined : segments.where(input.segmentId),
+      ),
 
     show: (input: ParsedInput<'customers.show'>) =>
       detail(toE164(input.phone, input.defaultCountry)),

@@ -53,6 +53,12 @@ const READS = new Set<MethodName>([
   'variants.message',
   'variants.preview',
   'variants.compare',
+  'customers.list',
+  'customers.show',
+  'customers.preview',
+  'segments.list',
+  'segments.show',
+  'segments.count',
 ]);
 
 export const isAction = (method: MethodName): boolean => !READS.has(method);

@@ -13,6 +13,8 @@ import { createPacingSlice, type PacingSlice } from './slices/pacing';
 import { createAudienceFilterSlice, type AudienceFilterSlice } from './slices/audience-filter';
 import { createVariantsSlice, type VariantsSlice } from './slices/variants';
 import { createStudioSlice, type StudioSlice } from './slices/studio';
+import { createCustomersSlice, type CustomersSlice } from './slices/customers';
+import { createSegmentsSlice, type SegmentsSlice } from './slices/segments';
 
 export type AppState = UiSlice &
   CampaignsSlice &
@@ -27,7 +29,9 @@ export type AppState = UiSlice &
   PacingSlice &
   AudienceFilterSlice &
   VariantsSlice &
-  StudioSlice;
+  StudioSlice &
+  CustomersSlice &
+  SegmentsSlice;
 
 /** One bound store composed from slices; UI state plus a cache of what SQLite holds. */
 export const useStore = create<AppState>()((...a) => ({
@@ -45,4 +49,6 @@ export const useStore = create<AppState>()((...a) => ({
   ...createPacingSlice(...a),
   ...createAudienceFilterSlice(...a),
   ...createVariantsSlice(...a),
+  ...createCustomersSlice(...a),
+  ...createSegmentsSlice(...a),
 }));

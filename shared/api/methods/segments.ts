@@ -1,6 +1,7 @@
 import {
   fillFollowUpInput,
   fillFromSegmentInput,
+  segmentCountInput,
   segmentCreateInput,
   segmentIdInput,
   type AudienceFill,
@@ -16,7 +17,9 @@ export const segmentMethods = {
   'segments.create': method<typeof segmentCreateInput, Segment & { count: SegmentCount }>(
     segmentCreateInput,
   ),
-  'segments.list': method<typeof none, Segment[]>(none),
+  'segments.list': method<typeof none, (Segment & { count: SegmentCount })[]>(none),
+  /** The live count of a definition not saved yet (the segment builder). */
+  'segments.count': method<typeof segmentCountInput, SegmentCount>(segmentCountInput),
   /** One segment with its live count (evaluated now). */
   'segments.show': method<typeof segmentIdInput, Segment & { count: SegmentCount }>(segmentIdInput),
   /** An empty draft's audience from a segment, evaluated now; the recipients are exactly who was in it. */

@@ -59,7 +59,16 @@ describe('CLI: contacts', () => {
     expect(seg.out).toMatch(
       /Segment 1: Leeds\n {2}Who: .*Town.*Leeds.* AND opted in on or after 2020-01-01\n {2}1 customers now/,
     );
-    expect((await cli('segments', 'list')).out).toMatch(/1 +Leeds/);
+    expect((await cli('segments', 'list')).out).toMatch(/ID +CUSTOMERS +NAME\n1 +1 +Leeds/);
+    const members = await cli('contacts', 'list', '--segment', 'leeds');
+    expect(members.out).toMatch(/\+447911123456 /);
+    expect(members.out).toMatch(/1 in all\./);
+    expect((await cli('contacts', 'list', '--segment', '1')).out).toMatch(/1 in all\./);
+    const unknown = await cli('contacts', 'list', '--segment', 'Nowhere');
+    expect(unknown.code).not.toBe(EXIT.OK);
+    expect(unknown.err).toMatch(/no segment named "Nowhere"/);
+    const labelled = await cli('segments', 'create', '--name', 'Keen', '--label', 'Interested');
+    expect(labelled.out).toMatch(/Who: labelled "interested"\n {2}0 customers now/);
     const made = await cli('campaigns', 'create', '--name', 'Leeds news', '--segment', '1');
     expect(made.out).toMatch(/1 recipients from the book\./);
     const follow = await cli(

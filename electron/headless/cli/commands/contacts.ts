@@ -1,7 +1,35 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CustomerDetail, CustomerSummary } from '../../../../shared/api';
-import { call, EXIT, flag, print, str, UsageError, type Command } from '../framework';
+import {
+  call,
+  CommandError,
+  EXIT,
+  flag,
+  print,
+  str,
+  UsageError,
+  type Command,
+  type Ctx,
+} from '../framework';
+
+/** --segment takes the id `segments list` shows, or the segment's name (case ignored). */
+async function segmentIdOf(
+  core: ReturnType<Ctx['core']>,
+  raw: string | undefined,
+): Promise<number | undefined> {
+  if (raw === undefined) return undefined;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const wanted = raw.trim().toLowerCase();
+  const found = (await call(core, 'segments.list', {})).find(
+    (s) => s.name.toLowerCase() === wanted,
+  );
+  if (!found)
+    throw new CommandError(
+      `There is no segment named "${raw}". See them with: campaign-desk segments list`,
+    );
+  return found.id;
+}
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const time = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
@@ -52,8 +80,8 @@ function describe(c: CustomerDetail): string {
 export const contactCommands: Command[] = [
   {
     path: ['contacts', 'list'],
-    options: { search: { type: 'string' }, limit: { type: 'string' } },
-    usage: 'contacts list [--search S] [--limit N]',
+    options: { search: { type: 'string' }, limit: { type: 'string' }, segment: { type: 'string' } },
+    usage: 'contacts list [--search S] [--segment NAME|ID] [--limit N]',
     summary: 'The customer book: numbers, last seen, opt-out and attributes (searchable)',
     async run(ctx) {
       const raw = str(ctx, 'limit');
@@ -61,6 +89,7 @@ export const contactCommands: Command[] = [
         throw new UsageError(`--limit must be a number from 1 to 100000, not "${raw}".`);
       const wanted = raw === undefined ? 50 : Number(raw);
       const core = ctx.core();
+      const segmentId = await segmentIdOf(core, str(ctx, 'segment'));
       const rows: CustomerSummary[] = [];
       let total = 0;
       let afterId = 0;
@@ -70,6 +99,7 @@ export const contactCommands: Command[] = [
           search: str(ctx, 'search') ?? '',
           limit: Math.min(500, wanted - rows.length),
           afterId,
+          ...(segmentId === undefined ? {} : { segmentId }),
         });
         rows.push(...page.items);
         total = page.total;

@@ -62,6 +62,7 @@ function historyFlags(ctx: Ctx): HistoryCondition[] {
   }
   const quiet = str(ctx, 'quiet-days');
   if (quiet !== undefined) out.push({ kind: 'quiet', days: parseId(quiet, '--quiet-days') });
+  for (const label of strings(ctx, 'label')) out.push({ kind: 'label', label });
   const after = str(ctx, 'opted-in-after');
   if (after !== undefined) out.push({ kind: 'optedInAfter', date: after });
   return out;
@@ -73,6 +74,7 @@ const HISTORY_WORDS: Record<HistoryCondition['kind'], (h: never) => string> = {
     `${h.outcome}${h.errorCode ? ` (${h.errorCode})` : ''} in campaign ${h.campaignId}`,
   quiet: (h: { days: number }) => `no message in the last ${h.days} days`,
   optedInAfter: (h: { date: string }) => `opted in on or after ${h.date}`,
+  label: (h: { label: string }) => `labelled "${h.label}"`,
 };
 
 function describe(s: Segment & { count: SegmentCount }): string {
@@ -98,9 +100,10 @@ export const segmentCommands: Command[] = [
       'outcome-in': { type: 'string', multiple: true },
       'quiet-days': { type: 'string' },
       'opted-in-after': { type: 'string' },
+      label: { type: 'string', multiple: true },
     },
     usage:
-      "segments create --name N [--filter-where 'City = London' ...] [--filter-any] [--got CAMPAIGN] [--outcome-in CAMPAIGN:read|failed:131049|...] [--quiet-days N] [--opted-in-after YYYY-MM-DD]",
+      "segments create --name N [--filter-where 'City = London' ...] [--filter-any] [--got CAMPAIGN] [--outcome-in CAMPAIGN:read|failed:131049|...] [--quiet-days N] [--opted-in-after YYYY-MM-DD] [--label interested ...]",
     summary:
       'Save a named filter over the customer book (attributes and message history); shows its live count',
     async run(ctx) {
@@ -144,7 +147,13 @@ export const segmentCommands: Command[] = [
       print(ctx, list, () =>
         list.length === 0
           ? 'No segments yet. Create one with: campaign-desk segments create --name "Londoners" --filter-where "City = London"'
-          : ['ID    NAME', ...list.map((s) => `${String(s.id).padEnd(6)}${s.name}`)].join('\n'),
+          : [
+              'ID    CUSTOMERS  NAME',
+              ...list.map(
+                (s) =>
+                  `${String(s.id).padEnd(6)}${s.count.members.toLocaleString('en').padStart(9)}  ${s.name}`,
+              ),
+            ].join('\n'),
       );
       return EXIT.OK;
     },

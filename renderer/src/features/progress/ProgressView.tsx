@@ -11,6 +11,7 @@ import { RecipientTable } from './RecipientTable';
 import { StatusSilenceAlert } from './StatusSilenceAlert';
 import { TimelineChart } from './TimelineChart';
 import { VariantComparison } from './VariantComparison';
+import { FollowUpPanel } from '../customers/FollowUpPanel';
 import { liveCounts } from './live-counts';
 
 const NO_FAILURES: FailureGroup[] = [];
@@ -90,6 +91,7 @@ export function ProgressView({
   return (
     <Stack data-testid="progress-view">
       <ProgressPanel campaign={campaign} progress={live} />
+      <FollowUpPanel campaign={campaign} />
       <StatusSilenceAlert campaign={campaign} />
       <TimelineChart
         timeline={timeline}

@@ -7,7 +7,8 @@ export type View =
   | { page: 'campaign'; id: number }
   | { page: 'settings' }
   | { page: 'suppression' }
-  | { page: 'studio' };
+  | { page: 'studio' }
+  | { page: 'customers' };
 
 export interface UiSlice {
   view: View;
