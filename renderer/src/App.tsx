@@ -1,9 +1,25 @@
-import { AppShell, Center, Group, Loader, NavLink, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Center, Group, Loader, NavLink, Text, Title } from '@mantine/core';
 import { lazy, Suspense, useEffect } from 'react';
 import { CampaignsPage } from './features/campaigns/CampaignsPage';
 import { api } from './lib/api';
 import { useStore } from './store';
 import { RefusalNotices } from './features/shell/RefusalNotices';
+import { fmt } from './lib/format';
+
+/** Replies change in bursts while a campaign's customers answer: refetch at most this often. */
+const REPLIES_REFRESH_MS = 1000;
+let repliesTimer: ReturnType<typeof setTimeout> | undefined;
+function refreshReplies(): void {
+  if (repliesTimer) return;
+  repliesTimer = setTimeout(() => {
+    repliesTimer = undefined;
+    const s = useStore.getState();
+    void s.loadUnreadReplies();
+    if (s.view.page !== 'replies') return;
+    void s.refreshReplies();
+    void s.refreshThread();
+  }, REPLIES_REFRESH_MS);
+}
 
 // The campaigns list is the first screen; the other pages load when first opened, so the
 // first paint downloads only what it shows.
@@ -21,6 +37,10 @@ const StudioPage = lazy(() =>
   import('./features/studio/StudioPage').then((m) => ({ default: m.StudioPage })),
 );
 
+const RepliesPage = lazy(() =>
+  import('./features/replies/RepliesPage').then((m) => ({ default: m.RepliesPage })),
+);
+
 const pageLoading = (
   <Center py="xl">
     <Loader size="sm" aria-label="Loading" />
@@ -31,13 +51,19 @@ export function App() {
   const view = useStore((s) => s.view);
   const navigate = useStore((s) => s.navigate);
   const loaded = useStore((s) => s.campaignsLoaded);
+  const unread = useStore((s) => s.unreadReplies);
 
   useEffect(() => {
     const { loadCampaigns, loadSettings } = useStore.getState();
     void loadCampaigns();
     void loadSettings();
+    void useStore.getState().loadUnreadReplies();
+    // Both shells: the count follows new replies; the desktop shell also notifies (electron/main).
+    const offReplies = api.subscribe('replies.new', ({ unread }) =>
+      useStore.setState({ unreadReplies: unread }),
+    );
     // SQLite is the truth: when the core says a table changed, refetch what depends on it.
-    return api.subscribe('db.changed', ({ tables, campaignId }) => {
+    const offChanged = api.subscribe('db.changed', ({ tables, campaignId }) => {
       const s = useStore.getState();
       if (tables.includes('campaigns') || tables.includes('recipients')) {
         void s.loadCampaigns();
@@ -47,7 +73,12 @@ export function App() {
       if (tables.includes('accounts')) void s.loadSettings();
       if (tables.includes('template_drafts') && s.view.page === 'studio') void s.loadStudioDrafts();
       if (tables.includes('suppression') && s.view.page === 'suppression') void s.loadSuppression();
+      if (tables.includes('replies')) refreshReplies();
     });
+    return () => {
+      offReplies();
+      offChanged();
+    };
   }, []);
 
   return (
@@ -71,6 +102,25 @@ export function App() {
           label="Campaigns"
           active={view.page === 'campaigns' || view.page === 'campaign'}
           onClick={() => navigate({ page: 'campaigns' })}
+        />
+        <NavLink
+          component="button"
+          label="Replies"
+          active={view.page === 'replies'}
+          onClick={() => navigate({ page: 'replies' })}
+          data-testid="nav-replies"
+          rightSection={
+            unread > 0 ? (
+              <Badge
+                size="sm"
+                color="blue"
+                data-testid="unread-replies"
+                aria-label={`${unread} unread replies`}
+              >
+                {fmt().count(unread)}
+              </Badge>
+            ) : null
+          }
         />
         <NavLink
           component="button"
@@ -99,6 +149,7 @@ export function App() {
           {view.page === 'settings' && <SettingsPage />}
           {view.page === 'suppression' && <SuppressionPage />}
           {view.page === 'studio' && <StudioPage />}
+          {view.page === 'replies' && <RepliesPage />}
         </Suspense>
       </AppShell.Main>
     </AppShell>

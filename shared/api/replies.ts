@@ -180,3 +180,11 @@ export interface ReplyMedia {
   /** True only for JPEG, PNG, WebP and GIF by their bytes: only these are shown as pictures. */
   image: boolean;
 }
+
+/** A customer's picture to show in the thread (only pictures by their bytes, up to 5 MB). */
+export interface ReplyPicture {
+  replyId: number;
+  mimeType: string;
+  /** data:<type>;base64,…: shown in an <img>, never navigated to or run. */
+  dataUrl: string;
+}

@@ -13,6 +13,7 @@ import { createPacingSlice, type PacingSlice } from './slices/pacing';
 import { createAudienceFilterSlice, type AudienceFilterSlice } from './slices/audience-filter';
 import { createVariantsSlice, type VariantsSlice } from './slices/variants';
 import { createStudioSlice, type StudioSlice } from './slices/studio';
+import { createRepliesSlice, type RepliesSlice } from './slices/replies';
 
 export type AppState = UiSlice &
   CampaignsSlice &
@@ -27,7 +28,8 @@ export type AppState = UiSlice &
   PacingSlice &
   AudienceFilterSlice &
   VariantsSlice &
-  StudioSlice;
+  StudioSlice &
+  RepliesSlice;
 
 /** One bound store composed from slices; UI state plus a cache of what SQLite holds. */
 export const useStore = create<AppState>()((...a) => ({
@@ -45,4 +47,5 @@ export const useStore = create<AppState>()((...a) => ({
   ...createPacingSlice(...a),
   ...createAudienceFilterSlice(...a),
   ...createVariantsSlice(...a),
+  ...createRepliesSlice(...a),
 }));

@@ -6,7 +6,8 @@ export type View =
   | { page: 'campaign'; id: number }
   | { page: 'settings' }
   | { page: 'suppression' }
-  | { page: 'studio' };
+  | { page: 'studio' }
+  | { page: 'replies' };
 
 export interface UiSlice {
   view: View;
