@@ -120,6 +120,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             key: io.env.CAMPAIGN_DESK_VAULT_KEY,
           }),
           ...(options?.runSenders ? { runSenders: true } : {}),
+          ...(options?.sandboxOptions ? { sandboxOptions: options.sandboxOptions } : {}),
         })),
     };
     return await command.run(ctx);

@@ -14,10 +14,12 @@ function refreshReplies(): void {
   repliesTimer = setTimeout(() => {
     repliesTimer = undefined;
     const s = useStore.getState();
-    void s.loadUnreadReplies();
-    if (s.view.page !== 'replies') return;
-    void s.refreshReplies();
-    void s.refreshThread();
+    if (s.view.page !== 'replies') return void s.loadUnreadReplies();
+    // The open thread first: reading it marks its new replies read, which the count and list then show.
+    void s.refreshThread().then(() => {
+      void s.loadUnreadReplies();
+      void s.refreshReplies();
+    });
   }, REPLIES_REFRESH_MS);
 }
 

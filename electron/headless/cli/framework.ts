@@ -1,3 +1,4 @@
+import type { SandboxOptions } from '../../sandbox/types';
 import type { ParseArgsConfig } from 'node:util';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api';
 import { dispatch } from '../../core/api/dispatch';
@@ -29,7 +30,7 @@ export interface Ctx {
   dataDir: string;
   json: boolean;
   /** The core on the data folder, created on first use; `runSenders` for commands that send. */
-  core: (options?: { runSenders?: boolean }) => Core;
+  core: (options?: { runSenders?: boolean; sandboxOptions?: SandboxOptions }) => Core;
 }
 
 export interface Command {

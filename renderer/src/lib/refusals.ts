@@ -94,7 +94,7 @@ const TRIED: Partial<Record<MethodName, string>> = {
   'replies.send': 'send the answer',
   'replies.label': 'change the label',
   'replies.setRule': 'save the button rule',
-  'replies.media': 'get the customer\'s file',
+  'replies.media': "get the customer's file",
 };
 
 const STATUS_HINT: Partial<Record<ApiError['code'], string>> = {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { startHeadlessServer } from '../../server';
-import { TEST_SWITCHES_ENV } from '../../test-switches';
+import { sandboxTestOptions, TEST_SWITCHES_ENV } from '../../test-switches';
 import { EXIT, parsePort, print, str, flag, type Command } from '../framework';
 
 function openInBrowser(url: string) {
@@ -37,13 +37,15 @@ export const serveCommands: Command[] = [
     async run(ctx) {
       const port = parsePort(str(ctx, 'port'));
       // The browser shell sends like the app: it picks up and resumes sending campaigns.
-      const core = ctx.core({ runSenders: true });
+      const testSwitches = process.env[TEST_SWITCHES_ENV] === '1';
+      const sandboxOptions = testSwitches ? sandboxTestOptions(process.env) : undefined;
+      const core = ctx.core({ runSenders: true, ...(sandboxOptions ? { sandboxOptions } : {}) });
       const rendererDir = builtRendererDir(import.meta.dirname);
       const server = await startHeadlessServer({
         core,
         rendererDir,
         port,
-        testSwitches: process.env[TEST_SWITCHES_ENV] === '1',
+        testSwitches,
       });
       print(
         ctx,

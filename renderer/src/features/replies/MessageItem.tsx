@@ -23,7 +23,9 @@ function ReplyFile({ reply }: { reply: Reply }) {
   const media = reply.media;
   if (!media) return null;
   const isPicture = reply.type === 'image' || reply.type === 'sticker';
-  const name = media.filename ?? `${reply.type} file`;
+  const name =
+    media.filename ??
+    (isPicture ? 'the photo' : reply.type === 'audio' ? 'the voice message' : `the ${reply.type}`);
   const show = async () => {
     setBusy(true);
     const r = await api.call('replies.picture', { replyId: reply.id });
