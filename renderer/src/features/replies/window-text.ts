@@ -15,6 +15,14 @@ export function windowLeft(f: Format, remainingMs: number): string {
   return m === 0 ? `closes in ${f.count(h)} h` : `closes in ${f.count(h)} h ${f.count(m)} min`;
 }
 
+const OTHER: Readonly<Record<string, string>> = {
+  audio: 'Voice message',
+  video: 'Video',
+  sticker: 'Sticker',
+  location: 'Location',
+  contacts: 'Contact card',
+};
+
 /** What a reply says in one line, for the list and for notifications. */
 export function replyLine(r: {
   type: string;
@@ -34,7 +42,9 @@ export function replyLine(r: {
       return words ? `Photo: ${words}` : 'Photo';
     case 'document':
       return `Document ${r.media?.filename ?? ''}${words ? `: ${words}` : ''}`.trim();
-    default:
-      return words ? `${r.type}: ${words}` : `Sent a ${r.type}`;
+    default: {
+      const what = OTHER[r.type] ?? `A message WhatsApp calls “${r.type}”`;
+      return words ? `${what}: ${words}` : what;
+    }
   }
 }
