@@ -98,3 +98,41 @@ test('replies: a sandbox campaign’s customers answer, the badge counts them, o
   await view.getByRole('button', { name: 'Show photo' }).click();
   await expect(view.getByTestId('reply-picture')).toBeVisible();
 });
+
+test('replies: 10,000 conversations scroll with only a window of rows in the page', async ({
+  page,
+  app,
+}) => {
+  // 10,000 customers who each wrote once, seeded in one statement (the arrival path has its own tests).
+  app.exec(
+    `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000)
+     INSERT INTO replies (message_id, phone, type, body, meta_ts, received_at)
+     SELECT 'wamid.seed' || i, '+4479110' || printf('%05d', i), 'text', 'Message number ' || i,
+            1760000000000 + i * 1000, 1760000000000 + i * 1000 FROM n`,
+  );
+  await openApp(page, app);
+  await expect(page.getByTestId('unread-replies')).toHaveText('10,000');
+  await page.getByTestId('nav-replies').click();
+  const list = page.getByTestId('reply-threads');
+  await expect(list).toHaveAttribute('data-total', '10000');
+  await expect(page.getByTestId('reply-threads-status')).toContainText('10,000 conversations');
+  const rows = page.getByTestId('reply-thread');
+  // Newest first; only the rows in view (and a few around) are in the DOM.
+  await expect(rows.first()).toContainText('Message number 10000');
+  const inDom = async () => rows.count();
+  expect(await inDom()).toBeGreaterThan(3);
+  expect(await inDom()).toBeLessThan(40);
+
+  // Scrolling to the end of what is loaded brings the next page, and still only a window of rows.
+  const scroller = page.getByTestId('reply-thread-rows');
+  for (let pages = 2; pages <= 5; pages++) {
+    await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await expect.poll(async () => Number(await list.getAttribute('data-loaded'))).toBe(200 * pages);
+    expect(await inDom()).toBeLessThan(40);
+  }
+  await expect(rows.filter({ hasText: /Message number 92\d\d(?!\d)/ })).not.toHaveCount(0);
+
+  // A search goes to the core, not through what is loaded.
+  await page.getByLabel('Search replies').fill('Message number 17');
+  await expect(list).toHaveAttribute('data-total', '111');
+});
