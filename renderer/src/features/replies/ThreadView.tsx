@@ -58,7 +58,7 @@ export function ThreadView() {
       </Group>
       <LabelsEditor labels={thread.labels} />
       <Paper withBorder p={0} bg="gray.0">
-        <ScrollArea h="calc(100vh - 520px)" mih={220} type="auto">
+        <ScrollArea.Autosize mah="max(220px, calc(100vh - 520px))" type="auto">
           <Stack gap="xs" p="sm">
             {thread.items.map((item) => (
               <MessageItem
@@ -68,7 +68,7 @@ export function ThreadView() {
             ))}
             <div ref={endRef} />
           </Stack>
-        </ScrollArea>
+        </ScrollArea.Autosize>
       </Paper>
       {thread.optedOut ? (
         <Alert color="gray" data-testid="answer-opted-out">
