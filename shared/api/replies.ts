@@ -49,6 +49,8 @@ export interface ReplyAnswer {
 
 export interface ThreadSummary {
   phone: string;
+  /** The customer's name in the book (an imported name column), if it has one. */
+  name: string | null;
   /** The newest message of the customer. */
   last: Reply;
   replies: number;
@@ -74,6 +76,8 @@ export type ThreadItem =
 
 export interface Thread {
   phone: string;
+  /** The customer's name in the book, if it has one. */
+  name: string | null;
   /** Oldest first, as a conversation reads; at most the newest 500 items. */
   items: ThreadItem[];
   labels: CustomerLabel[];

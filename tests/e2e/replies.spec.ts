@@ -34,6 +34,10 @@ test('replies: a sandbox campaign’s customers answer, the badge counts them, o
   await expect(rows.filter({ hasText: 'Tapped “Yes, send me the offer”' })).toContainText(
     'Blue week',
   );
+  // The name comes from the customer book, which the campaign's import filled.
+  await expect(rows.filter({ hasText: 'How much is the blue one?' })).toContainText(
+    'Ann · +1 202 555 0130',
+  );
   await page.screenshot({ path: shot('replies-list.png') });
 
   // Opening a conversation marks it read: the badge and the row follow.

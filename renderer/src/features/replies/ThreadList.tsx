@@ -45,7 +45,7 @@ function ThreadRow({
     >
       <Group justify="space-between" wrap="nowrap" gap={6}>
         <Text size="sm" fw={t.unread > 0 ? 700 : 500} truncate>
-          {fmt().phone(t.phone)}
+          {t.name ? `${t.name} · ${fmt().phone(t.phone)}` : fmt().phone(t.phone)}
         </Text>
         <Group gap={6} wrap="nowrap">
           {t.unread > 0 && (

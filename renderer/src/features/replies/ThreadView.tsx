@@ -49,7 +49,11 @@ export function ThreadView() {
   return (
     <Stack gap="sm" data-testid="reply-thread-view" data-phone={thread.phone}>
       <Group justify="space-between">
-        <Title order={4}>{fmt().phone(thread.phone)}</Title>
+        <Title order={4}>
+          {thread.name
+            ? `${thread.name} · ${fmt().phone(thread.phone)}`
+            : fmt().phone(thread.phone)}
+        </Title>
         {thread.optedOut && (
           <Badge color="red" variant="light">
             opted out
