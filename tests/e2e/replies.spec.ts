@@ -77,6 +77,17 @@ test('replies: a sandbox campaign’s customers answer, the badge counts them, o
     ),
   ).toEqual([{ label: 'interested' }, { label: 'wants blue' }]);
 
+  // The window closes while the conversation is on screen: the refusal stays in words, and the
+  // answer box gives way to the template picker.
+  app.exec('UPDATE replies SET meta_ts = meta_ts - 25 * 3600 * 1000 WHERE phone = ?', TAPS);
+  await page.getByLabel('Your answer').fill('Here is the offer!');
+  await page.getByRole('button', { name: 'Send answer' }).click();
+  await expect(view.getByTestId('answer-error')).toContainText(
+    /The 24-hour window to answer \+12025550131 closed at .*only allows a template message/,
+  );
+  await expect(view.getByTestId('template-answer')).toBeVisible();
+  expect(app.query('SELECT id FROM reply_answers WHERE phone = ?', TAPS)).toEqual([]);
+
   // A button rule for the campaign, edited on the page.
   const rules = page.getByTestId('button-rules');
   await rules.getByLabel('Button').fill('Yes, send me the offer');

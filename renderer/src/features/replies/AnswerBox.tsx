@@ -1,4 +1,4 @@
-import { Alert, Button, FileButton, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { Button, FileButton, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { ApiError, ServiceWindow } from '../../../../shared/api';
 import { fmt } from '../../lib/format';
@@ -31,12 +31,11 @@ export function AnswerBox({ window }: { window: ServiceWindow }) {
   const left = useRemaining(window);
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
   const run = async (send: () => Promise<ApiError | null>, clear: boolean) => {
     setBusy(true);
     const e = await send();
     setBusy(false);
-    setError(e);
+    // A refusal shows above the box (ThreadView); what was typed stays.
     if (!e && clear) setText('');
   };
   const { answerReply, answerWithFile } = useStore.getState();
@@ -57,11 +56,6 @@ export function AnswerBox({ window }: { window: ServiceWindow }) {
           maxRows={8}
           maxLength={4096}
         />
-        {error && (
-          <Alert color="red" title="The answer was not sent" data-testid="answer-error">
-            {error.message}
-          </Alert>
-        )}
         <Group justify="space-between">
           <Group gap="xs">
             <FileButton

@@ -80,6 +80,11 @@ export function ThreadView() {
           the 24-hour window is open.
         </Alert>
       ) : null}
+      {open.answerError && (
+        <Alert color="red" title="The answer was not sent" data-testid="answer-error">
+          {open.answerError.message}
+        </Alert>
+      )}
       {thread.window.open ? (
         <AnswerBox key={`${thread.phone}-${thread.window.closesAt}`} window={thread.window} />
       ) : (

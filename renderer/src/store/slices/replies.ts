@@ -23,6 +23,11 @@ export interface OpenThreadState {
   thread: Thread | null;
   loading: boolean;
   error: ApiError | null;
+  /**
+   * Why the last answer was refused. Kept here, not in the answer box: a refusal because the window
+   * just closed replaces the box with the template picker, and the reason must stay on screen.
+   */
+  answerError: ApiError | null;
 }
 
 export interface RepliesSlice {
@@ -74,152 +79,166 @@ const listInput = (l: ReplyListState, before?: string | null, limit = PAGE) => (
   ...(before ? { before } : {}),
 });
 
-export const createRepliesSlice: StateCreator<AppState, [], [], RepliesSlice> = (set, get) => ({
-  unreadReplies: 0,
-  replyList: emptyList,
-  openThread: null,
-  replyRules: null,
+export const createRepliesSlice: StateCreator<AppState, [], [], RepliesSlice> = (set, get) => {
+  /** Keeps the answer's refusal with the thread, then re-reads it (the answer and its status). */
+  const settleAnswer = async (phone: string, error: ApiError | null) => {
+    const open = get().openThread;
+    if (open?.phone === phone) set({ openThread: { ...open, answerError: error } });
+    await get().refreshThread();
+    return error;
+  };
+  return {
+    unreadReplies: 0,
+    replyList: emptyList,
+    openThread: null,
+    replyRules: null,
 
-  async loadUnreadReplies() {
-    const r = await api.call('replies.unreadCount', {});
-    if (r.ok) set({ unreadReplies: r.value.unread });
-  },
+    async loadUnreadReplies() {
+      const r = await api.call('replies.unreadCount', {});
+      if (r.ok) set({ unreadReplies: r.value.unread });
+    },
 
-  async showReplies(campaignId, search) {
-    const generation = get().replyList.generation + 1;
-    const list: ReplyListState = { ...emptyList, campaignId, search, loading: true, generation };
-    set({ replyList: list });
-    const r = await api.call('replies.threads', listInput(list));
-    if (get().replyList.generation !== generation) return;
-    set({
-      replyList: r.ok
-        ? { ...list, items: r.value.rows, total: r.value.total, next: r.value.next, loading: false }
-        : { ...list, loading: false, error: r.error },
-    });
-  },
-
-  async loadMoreReplies() {
-    const l = get().replyList;
-    if (l.loading || !l.next) return;
-    set({ replyList: { ...l, loading: true } });
-    const r = await api.call('replies.threads', listInput(l, l.next));
-    const now = get().replyList;
-    if (now.generation !== l.generation) return;
-    set({
-      replyList: r.ok
-        ? {
-            ...now,
-            // A thread that moved since the last page is kept where it was first seen.
-            items: [
-              ...now.items,
-              ...r.value.rows.filter((t) => !now.items.some((x) => x.phone === t.phone)),
-            ],
-            total: r.value.total,
-            next: r.value.next,
-            loading: false,
-          }
-        : { ...now, loading: false, error: r.error },
-    });
-  },
-
-  async refreshReplies() {
-    const l = get().replyList;
-    if (l.loading) return;
-    // The core pages at most 500 at a time: beyond that, start over rather than read it all.
-    const limit = Math.min(500, Math.max(PAGE, l.items.length));
-    const r = await api.call('replies.threads', listInput(l, null, limit));
-    const now = get().replyList;
-    if (!r.ok || now.generation !== l.generation || now.loading) return;
-    set({ replyList: { ...now, items: r.value.rows, total: r.value.total, next: r.value.next } });
-  },
-
-  async openReplyThread(phone) {
-    set({ openThread: { phone, thread: null, loading: true, error: null } });
-    const r = await api.call('replies.thread', { phone });
-    if (get().openThread?.phone !== phone) return;
-    set({
-      openThread: r.ok
-        ? { phone, thread: r.value, loading: false, error: null }
-        : { phone, thread: null, loading: false, error: r.error },
-    });
-    if (r.ok) {
-      // Opening marks it read: the badge and the list's marker follow at once.
+    async showReplies(campaignId, search) {
+      const generation = get().replyList.generation + 1;
+      const list: ReplyListState = { ...emptyList, campaignId, search, loading: true, generation };
+      set({ replyList: list });
+      const r = await api.call('replies.threads', listInput(list));
+      if (get().replyList.generation !== generation) return;
       set({
-        replyList: {
-          ...get().replyList,
-          items: get().replyList.items.map((t) => (t.phone === phone ? { ...t, unread: 0 } : t)),
-        },
+        replyList: r.ok
+          ? {
+              ...list,
+              items: r.value.rows,
+              total: r.value.total,
+              next: r.value.next,
+              loading: false,
+            }
+          : { ...list, loading: false, error: r.error },
       });
-      void get().loadUnreadReplies();
-    }
-  },
+    },
 
-  async refreshThread() {
-    const open = get().openThread;
-    if (!open || open.loading) return;
-    const r = await api.call('replies.thread', { phone: open.phone });
-    if (r.ok && get().openThread?.phone === open.phone)
-      set({ openThread: { ...open, thread: r.value, error: null } });
-  },
+    async loadMoreReplies() {
+      const l = get().replyList;
+      if (l.loading || !l.next) return;
+      set({ replyList: { ...l, loading: true } });
+      const r = await api.call('replies.threads', listInput(l, l.next));
+      const now = get().replyList;
+      if (now.generation !== l.generation) return;
+      set({
+        replyList: r.ok
+          ? {
+              ...now,
+              // A thread that moved since the last page is kept where it was first seen.
+              items: [
+                ...now.items,
+                ...r.value.rows.filter((t) => !now.items.some((x) => x.phone === t.phone)),
+              ],
+              total: r.value.total,
+              next: r.value.next,
+              loading: false,
+            }
+          : { ...now, loading: false, error: r.error },
+      });
+    },
 
-  async answerReply(text) {
-    const open = get().openThread;
-    if (!open) return null;
-    const r = await api.call(
-      'replies.send',
-      { phone: open.phone, kind: 'text', text },
-      { shownInPlace: true },
-    );
-    await get().refreshThread();
-    return r.ok ? null : r.error;
-  },
+    async refreshReplies() {
+      const l = get().replyList;
+      if (l.loading) return;
+      // The core pages at most 500 at a time: beyond that, start over rather than read it all.
+      const limit = Math.min(500, Math.max(PAGE, l.items.length));
+      const r = await api.call('replies.threads', listInput(l, null, limit));
+      const now = get().replyList;
+      if (!r.ok || now.generation !== l.generation || now.loading) return;
+      set({ replyList: { ...now, items: r.value.rows, total: r.value.total, next: r.value.next } });
+    },
 
-  async answerWithFile(kind, file, caption) {
-    const open = get().openThread;
-    if (!open) return null;
-    const staged = await api.stageFile(file);
-    if (!staged.ok) return staged.error;
-    const r = await api.call(
-      'replies.send',
-      { phone: open.phone, kind, text: caption, file: staged.value, fileName: file.name },
-      { shownInPlace: true },
-    );
-    await get().refreshThread();
-    return r.ok ? null : r.error;
-  },
+    async openReplyThread(phone) {
+      set({ openThread: { phone, thread: null, loading: true, error: null, answerError: null } });
+      const r = await api.call('replies.thread', { phone });
+      if (get().openThread?.phone !== phone) return;
+      set({
+        openThread: r.ok
+          ? { phone, thread: r.value, loading: false, error: null, answerError: null }
+          : { phone, thread: null, loading: false, error: r.error, answerError: null },
+      });
+      if (r.ok) {
+        // Opening marks it read: the badge and the list's marker follow at once.
+        set({
+          replyList: {
+            ...get().replyList,
+            items: get().replyList.items.map((t) => (t.phone === phone ? { ...t, unread: 0 } : t)),
+          },
+        });
+        void get().loadUnreadReplies();
+      }
+    },
 
-  async labelCustomer(label, remove) {
-    const open = get().openThread;
-    if (!open) return null;
-    const r = await api.call(
-      'replies.label',
-      { phone: open.phone, label, remove },
-      { shownInPlace: true },
-    );
-    if (!r.ok) return r.error;
-    const now = get().openThread;
-    if (now?.phone === open.phone && now.thread)
-      set({ openThread: { ...now, thread: { ...now.thread, labels: r.value.labels } } });
-    return null;
-  },
+    async refreshThread() {
+      const open = get().openThread;
+      if (!open || open.loading) return;
+      const r = await api.call('replies.thread', { phone: open.phone });
+      const now = get().openThread;
+      if (r.ok && now?.phone === open.phone)
+        set({ openThread: { ...now, thread: r.value, error: null } });
+    },
 
-  async loadReplyRules(campaignId) {
-    const r = await api.call('replies.rules', { campaignId });
-    set({
-      replyRules: r.ok
-        ? { campaignId, rules: r.value, error: null }
-        : { campaignId, rules: [], error: r.error },
-    });
-  },
+    async answerReply(text) {
+      const open = get().openThread;
+      if (!open) return null;
+      const r = await api.call(
+        'replies.send',
+        { phone: open.phone, kind: 'text', text },
+        { shownInPlace: true },
+      );
+      return settleAnswer(open.phone, r.ok ? null : r.error);
+    },
 
-  async setReplyRule(campaignId, button, label) {
-    const r = await api.call(
-      'replies.setRule',
-      { campaignId, button, label },
-      { shownInPlace: true },
-    );
-    if (!r.ok) return r.error;
-    set({ replyRules: { campaignId, rules: r.value, error: null } });
-    return null;
-  },
-});
+    async answerWithFile(kind, file, caption) {
+      const open = get().openThread;
+      if (!open) return null;
+      const staged = await api.stageFile(file);
+      if (!staged.ok) return settleAnswer(open.phone, staged.error);
+      const r = await api.call(
+        'replies.send',
+        { phone: open.phone, kind, text: caption, file: staged.value, fileName: file.name },
+        { shownInPlace: true },
+      );
+      return settleAnswer(open.phone, r.ok ? null : r.error);
+    },
+
+    async labelCustomer(label, remove) {
+      const open = get().openThread;
+      if (!open) return null;
+      const r = await api.call(
+        'replies.label',
+        { phone: open.phone, label, remove },
+        { shownInPlace: true },
+      );
+      if (!r.ok) return r.error;
+      const now = get().openThread;
+      if (now?.phone === open.phone && now.thread)
+        set({ openThread: { ...now, thread: { ...now.thread, labels: r.value.labels } } });
+      return null;
+    },
+
+    async loadReplyRules(campaignId) {
+      const r = await api.call('replies.rules', { campaignId });
+      set({
+        replyRules: r.ok
+          ? { campaignId, rules: r.value, error: null }
+          : { campaignId, rules: [], error: r.error },
+      });
+    },
+
+    async setReplyRule(campaignId, button, label) {
+      const r = await api.call(
+        'replies.setRule',
+        { campaignId, button, label },
+        { shownInPlace: true },
+      );
+      if (!r.ok) return r.error;
+      set({ replyRules: { campaignId, rules: r.value, error: null } });
+      return null;
+    },
+  };
+};
