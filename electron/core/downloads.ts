@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import { DOWNLOAD_KINDS, type DownloadKind } from '../../shared/api';
 import type { AudienceService } from './contacts/service';
 import type { ReportService } from './reports/service';
+import type { ReplyService } from './replies/service';
 import type { SuppressionService } from './suppression/service';
 
 /**
@@ -20,7 +21,12 @@ export function isDownloadKind(kind: string): kind is DownloadKind {
 /** Throws CoreError NOT_FOUND before anything is written when the source does not exist. */
 /** The suppression list is one file: any id names it (the shells' routes always carry one; the UI passes 1). */
 export function openDownload(
-  core: { audience: AudienceService; reports: ReportService; suppression: SuppressionService },
+  core: {
+    audience: AudienceService;
+    reports: ReportService;
+    suppression: SuppressionService;
+    replies: ReplyService;
+  },
   kind: DownloadKind,
   id: number,
 ): Download {
@@ -31,5 +37,7 @@ export function openDownload(
       return core.reports.download(id);
     case 'suppression':
       return core.suppression.download();
+    case 'reply-media':
+      return core.replies.views.download(id);
   }
 }

@@ -46,7 +46,7 @@ import { createReportService, type ReportService } from './reports/service';
 import { suppressionHandlers } from './suppression/handlers';
 import { replyHandlers } from './replies/handlers';
 import { createReplyNotifier } from './replies/notify';
-import { createReplyService } from './replies/service';
+import { createReplyService, type ReplyService } from './replies/service';
 import { customerHandlers } from './customers/handlers';
 import { segmentHandlers } from './customers/segment-handlers';
 import { createCustomerService, type CustomerService } from './customers/service';
@@ -119,6 +119,7 @@ export interface Core {
   audience: AudienceService;
   reports: ReportService;
   suppression: SuppressionService;
+  replies: ReplyService;
   customers: CustomerService;
   events: EventBus;
   store: Store;
@@ -368,6 +369,7 @@ export function createCore(options: CoreOptions): Core {
     audience,
     reports,
     suppression,
+    replies,
     customers,
     events,
     store,

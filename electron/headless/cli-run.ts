@@ -120,12 +120,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             key: io.env.CAMPAIGN_DESK_VAULT_KEY,
           }),
           ...(options?.runSenders ? { runSenders: true } : {}),
-          ...(options?.clock
+          ...(options?.clock || options?.sandboxOptions
             ? {
-                clock: options.clock,
-                monotonic: () => options.clock!.monotonic(),
-                // The Sandbox (our Meta) stamps its reports on the same time as the app.
-                sandboxOptions: { now: () => options.clock!.now() },
+                ...(options.clock
+                  ? { clock: options.clock, monotonic: () => options.clock!.monotonic() }
+                  : {}),
+                sandboxOptions: {
+                  ...options.sandboxOptions,
+                  // The Sandbox (our Meta) stamps its reports on the same time as the app.
+                  ...(options.clock ? { now: () => options.clock!.now() } : {}),
+                },
               }
             : {}),
         })),

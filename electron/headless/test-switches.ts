@@ -1,5 +1,6 @@
 import type { ErrorCode, MethodName } from '../../shared/api';
 import { METHOD_NAMES } from '../../shared/api';
+import type { SandboxOptions } from '../sandbox/types';
 
 /**
  * Test-only fault switch of the headless shell (issue 15 item 5): end-to-end tests make the
@@ -44,4 +45,17 @@ export function parseRefusing(body: unknown): Refusing | null | string {
       ? b.message.slice(0, 500)
       : 'The test switch refused this on purpose.';
   return { methods, code, message };
+}
+
+export const SANDBOX_REPLY_SCALE_ENV = 'CAMPAIGN_DESK_SANDBOX_REPLY_SCALE';
+
+/**
+ * With the test switches on, end-to-end tests shorten the sandbox customers' answer delays (20 s to
+ * 3 min, as people take) by this factor, so a test sees replies arrive without waiting minutes.
+ * Anything but a number in (0, 1] is ignored.
+ */
+export function sandboxTestOptions(env: NodeJS.ProcessEnv): SandboxOptions | undefined {
+  const scale = Number(env[SANDBOX_REPLY_SCALE_ENV]);
+  if (!Number.isFinite(scale) || scale <= 0 || scale > 1) return undefined;
+  return { delivery: { replyDelayScale: scale } };
 }

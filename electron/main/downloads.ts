@@ -17,7 +17,7 @@ export type AskSavePath = (
 
 export function registerDownloads(
   ipcMain: Pick<IpcMain, 'handle'>,
-  core: Pick<Core, 'audience' | 'reports' | 'suppression'>,
+  core: Pick<Core, 'audience' | 'reports' | 'suppression' | 'replies'>,
   askSavePath: AskSavePath,
 ): void {
   ipcMain.handle(

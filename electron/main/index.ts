@@ -28,6 +28,7 @@ import { createKeychainVault } from './keychain';
 import { menuTemplate } from './menu';
 import { electronNativeBinding } from './native';
 import { campaignFacts, watchCampaignOutcomes } from './notifications';
+import { watchReplies } from './reply-notifications';
 import { mimeFor, resolveAppFile } from './protocol';
 import { resourceFile } from './resources';
 import { campaignsSendingHere, choiceFor, createQuitGuard, QUIT_DIALOG } from './quit-guard';
@@ -215,6 +216,11 @@ async function start(): Promise<void> {
   watchCampaignOutcomes({
     events: running.events,
     describe: (id) => campaignFacts(running.store, id),
+    notify: (n) => notify(n.title, n.body),
+  });
+  watchReplies({
+    events: running.events,
+    isFocused: () => mainWindow?.isFocused() ?? false,
     notify: (n) => notify(n.title, n.body),
   });
   // Never hold up a shutdown or logout with the quit question: sending resumes on the next start.

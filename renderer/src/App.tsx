@@ -1,9 +1,27 @@
-import { AppShell, Center, Group, Loader, NavLink, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Center, Group, Loader, NavLink, Text, Title } from '@mantine/core';
 import { lazy, Suspense, useEffect } from 'react';
 import { CampaignsPage } from './features/campaigns/CampaignsPage';
 import { api } from './lib/api';
 import { useStore } from './store';
 import { RefusalNotices } from './features/shell/RefusalNotices';
+import { fmt } from './lib/format';
+
+/** Replies change in bursts while a campaign's customers answer: refetch at most this often. */
+const REPLIES_REFRESH_MS = 1000;
+let repliesTimer: ReturnType<typeof setTimeout> | undefined;
+function refreshReplies(): void {
+  if (repliesTimer) return;
+  repliesTimer = setTimeout(() => {
+    repliesTimer = undefined;
+    const s = useStore.getState();
+    if (s.view.page !== 'replies') return void s.loadUnreadReplies();
+    // The open thread first: reading it marks its new replies read, which the count and list then show.
+    void s.refreshThread().then(() => {
+      void s.loadUnreadReplies();
+      void s.refreshReplies();
+    });
+  }, REPLIES_REFRESH_MS);
+}
 
 // The campaigns list is the first screen; the other pages load when first opened, so the
 // first paint downloads only what it shows.
@@ -25,6 +43,10 @@ const StudioPage = lazy(() =>
   import('./features/studio/StudioPage').then((m) => ({ default: m.StudioPage })),
 );
 
+const RepliesPage = lazy(() =>
+  import('./features/replies/RepliesPage').then((m) => ({ default: m.RepliesPage })),
+);
+
 const pageLoading = (
   <Center py="xl">
     <Loader size="sm" aria-label="Loading" />
@@ -35,13 +57,19 @@ export function App() {
   const view = useStore((s) => s.view);
   const navigate = useStore((s) => s.navigate);
   const loaded = useStore((s) => s.campaignsLoaded);
+  const unread = useStore((s) => s.unreadReplies);
 
   useEffect(() => {
     const { loadCampaigns, loadSettings } = useStore.getState();
     void loadCampaigns();
     void loadSettings();
+    void useStore.getState().loadUnreadReplies();
+    // Both shells: the count follows new replies; the desktop shell also notifies (electron/main).
+    const offReplies = api.subscribe('replies.new', ({ unread }) =>
+      useStore.setState({ unreadReplies: unread }),
+    );
     // SQLite is the truth: when the core says a table changed, refetch what depends on it.
-    return api.subscribe('db.changed', ({ tables, campaignId }) => {
+    const offChanged = api.subscribe('db.changed', ({ tables, campaignId }) => {
       const s = useStore.getState();
       if (tables.includes('campaigns') || tables.includes('recipients')) {
         void s.loadCampaigns();
@@ -55,7 +83,12 @@ export function App() {
         void s.openBook();
         void s.loadSegments();
       }
+      if (tables.includes('replies')) refreshReplies();
     });
+    return () => {
+      offReplies();
+      offChanged();
+    };
   }, []);
 
   return (
@@ -88,6 +121,25 @@ export function App() {
         />
         <NavLink
           component="button"
+          label="Replies"
+          active={view.page === 'replies'}
+          onClick={() => navigate({ page: 'replies' })}
+          data-testid="nav-replies"
+          rightSection={
+            unread > 0 ? (
+              <Badge
+                size="sm"
+                color="blue"
+                data-testid="unread-replies"
+                aria-label={`${unread} unread replies`}
+              >
+                {fmt().count(unread)}
+              </Badge>
+            ) : null
+          }
+        />
+        <NavLink
+          component="button"
           label="Template studio"
           active={view.page === 'studio'}
           onClick={() => navigate({ page: 'studio' })}
@@ -114,6 +166,7 @@ export function App() {
           {view.page === 'suppression' && <SuppressionPage />}
           {view.page === 'studio' && <StudioPage />}
           {view.page === 'customers' && <CustomersPage />}
+          {view.page === 'replies' && <RepliesPage />}
         </Suspense>
       </AppShell.Main>
     </AppShell>

@@ -49,6 +49,8 @@ export interface ReplyAnswer {
 
 export interface ThreadSummary {
   phone: string;
+  /** The customer's name in the book (an imported name column), if it has one. */
+  name: string | null;
   /** The newest message of the customer. */
   last: Reply;
   replies: number;
@@ -74,6 +76,8 @@ export type ThreadItem =
 
 export interface Thread {
   phone: string;
+  /** The customer's name in the book, if it has one. */
+  name: string | null;
   /** Oldest first, as a conversation reads; at most the newest 500 items. */
   items: ThreadItem[];
   labels: CustomerLabel[];
@@ -179,4 +183,12 @@ export interface ReplyMedia {
   size: number;
   /** True only for JPEG, PNG, WebP and GIF by their bytes: only these are shown as pictures. */
   image: boolean;
+}
+
+/** A customer's picture to show in the thread (only pictures by their bytes, up to 5 MB). */
+export interface ReplyPicture {
+  replyId: number;
+  mimeType: string;
+  /** data:<type>;base64,…: shown in an <img>, never navigated to or run. */
+  dataUrl: string;
 }

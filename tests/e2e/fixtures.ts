@@ -59,7 +59,12 @@ async function startServer(
       stdio: ['ignore', 'pipe', 'pipe'],
       // Arms POST /test/refuse and /test/clock; nothing refuses and the clock is the real one until a
       // test asks (AppHandle.refuse, AppHandle.clock).
-      env: { ...process.env, CAMPAIGN_DESK_TEST_SWITCHES: '1' },
+      // The sandbox's customers answer 20 times sooner than people do (issue 19's replying numbers).
+      env: {
+        ...process.env,
+        CAMPAIGN_DESK_TEST_SWITCHES: '1',
+        CAMPAIGN_DESK_SANDBOX_REPLY_SCALE: '0.05',
+      },
     },
   );
   const info = await new Promise<{ url: string; openUrl: string; token: string }>(

@@ -13,5 +13,6 @@ export function replyHandlers(s: ReplyService): HandlersFor<typeof replyMethods>
     'replies.setRule': (input) => s.setRule(input),
     'replies.send': (input) => s.send(input),
     'replies.media': (input) => s.media(input.replyId),
+    'replies.picture': (input) => s.views.picture(input.replyId),
   };
 }

@@ -1,6 +1,7 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { Reply, ReplyPage, ThreadSummary } from '../../../shared/api/replies';
 import { searchClause } from '../suppression/repo';
+import { createNameReader } from './customer-name';
 
 export interface ReplyRow {
   id: number;
@@ -91,6 +92,7 @@ export function createReplyQueries(db: SqliteDatabase) {
     .prepare<[string]>('SELECT label FROM customer_labels WHERE phone = ? ORDER BY set_at, label')
     .pluck();
   const optedOut = db.prepare<[string]>('SELECT 1 FROM suppression WHERE phone = ?').pluck();
+  const nameOf = createNameReader(db);
   const byId = db.prepare<[number]>(
     `SELECT ${REPLY_COLUMNS} FROM replies r LEFT JOIN campaigns c ON c.id = r.campaign_id WHERE r.id = ?`,
   );
@@ -155,6 +157,7 @@ export function createReplyQueries(db: SqliteDatabase) {
       return {
         rows: page.map((t) => ({
           phone: t.phone,
+          name: nameOf(t.phone),
           last: toReply(byId.get(t.last_id) as ReplyRow),
           replies: t.n,
           unread: t.unread,

@@ -9,6 +9,7 @@ import type { EventBus } from '../events';
 import { createAnswerSender } from './answers';
 import { createLabelStore } from './labels';
 import { createMediaFetcher } from './media';
+import { createMediaViews } from './media-view';
 import { createReplyQueries } from './queries';
 import { createThreadReader } from './thread';
 
@@ -41,6 +42,7 @@ export function createReplyService(deps: ReplyDeps) {
   const changed = () => events.emit('db.changed', { tables: ['replies'] });
   const answers = createAnswerSender(deps);
   const media = createMediaFetcher(deps);
+  const views = createMediaViews({ db, dataDir: deps.dataDir, fetch: media });
 
   const markRead = writeTransaction(db, (phone: string) => threads.markRead(phone, clock.now()));
   const label = writeTransaction(db, (phone: string, text: string, remove: boolean) => {
@@ -80,6 +82,7 @@ export function createReplyService(deps: ReplyDeps) {
     },
     send: (input: ParsedInput<'replies.send'>) => answers.send(input, phoneOf(input.phone)),
     media,
+    views,
     window: (phone: string) => threads.window(phone, clock.now()),
     accountOf: (phone: string) => threads.accountOf(phone),
   };

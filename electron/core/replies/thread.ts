@@ -7,6 +7,7 @@ import {
   type Thread,
   type ThreadItem,
 } from '../../../shared/api/replies';
+import { createNameReader } from './customer-name';
 import { REPLY_COLUMNS, toReply, type ReplyRow } from './queries';
 
 /** The newest items of each kind a thread shows; older ones are in `replies list`. */
@@ -79,6 +80,7 @@ export function createThreadReader(db: SqliteDatabase) {
       'SELECT account_id FROM replies WHERE phone = ? AND account_id IS NOT NULL ORDER BY meta_ts DESC LIMIT 1',
     )
     .pluck();
+  const nameOf = createNameReader(db);
   const markRead = db.prepare<[number, string]>(
     'UPDATE replies SET read_at = ? WHERE phone = ? AND read_at IS NULL',
   );
@@ -112,6 +114,7 @@ export function createThreadReader(db: SqliteDatabase) {
       ].sort((a, b) => a.at - b.at);
       return {
         phone,
+        name: nameOf(phone),
         items,
         labels: labels.all(phone) as CustomerLabel[],
         window: this.window(phone, now),

@@ -1,4 +1,5 @@
 import type { TestClock } from '../test-clock';
+import type { SandboxOptions } from '../../sandbox/types';
 import type { ParseArgsConfig } from 'node:util';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api';
 import { dispatch } from '../../core/api/dispatch';
@@ -34,6 +35,7 @@ export interface Ctx {
     runSenders?: boolean;
     /** The test clock of `serve` under CAMPAIGN_DESK_TEST_SWITCHES (test-clock.ts). */
     clock?: TestClock;
+    sandboxOptions?: SandboxOptions;
   }) => Core;
 }
 

@@ -59,6 +59,12 @@ const READS = new Set<MethodName>([
   'segments.list',
   'segments.show',
   'segments.count',
+  'replies.list',
+  'replies.threads',
+  'replies.thread',
+  'replies.unreadCount',
+  'replies.rules',
+  'replies.picture',
 ]);
 
 export const isAction = (method: MethodName): boolean => !READS.has(method);
@@ -91,6 +97,10 @@ const TRIED: Partial<Record<MethodName, string>> = {
   'suppression.import': 'import the opt-out list',
   'reports.export': 'export the report',
   'pricing.setRates': 'save the prices',
+  'replies.send': 'send the answer',
+  'replies.label': 'change the label',
+  'replies.setRule': 'save the button rule',
+  'replies.media': "get the customer's file",
 };
 
 const STATUS_HINT: Partial<Record<ApiError['code'], string>> = {

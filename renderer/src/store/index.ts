@@ -15,6 +15,7 @@ import { createVariantsSlice, type VariantsSlice } from './slices/variants';
 import { createStudioSlice, type StudioSlice } from './slices/studio';
 import { createCustomersSlice, type CustomersSlice } from './slices/customers';
 import { createSegmentsSlice, type SegmentsSlice } from './slices/segments';
+import { createRepliesSlice, type RepliesSlice } from './slices/replies';
 
 export type AppState = UiSlice &
   CampaignsSlice &
@@ -31,7 +32,8 @@ export type AppState = UiSlice &
   VariantsSlice &
   StudioSlice &
   CustomersSlice &
-  SegmentsSlice;
+  SegmentsSlice &
+  RepliesSlice;
 
 /** One bound store composed from slices; UI state plus a cache of what SQLite holds. */
 export const useStore = create<AppState>()((...a) => ({
@@ -51,4 +53,5 @@ export const useStore = create<AppState>()((...a) => ({
   ...createVariantsSlice(...a),
   ...createCustomersSlice(...a),
   ...createSegmentsSlice(...a),
+  ...createRepliesSlice(...a),
 }));

@@ -6,6 +6,7 @@ import {
   repliesSendInput,
   repliesMediaInput,
   type ReplyMedia,
+  type ReplyPicture,
   repliesThreadInput,
   type CustomerLabel,
   type Reply,
@@ -38,6 +39,8 @@ export const replyMethods = {
   'replies.send': method<typeof repliesSendInput, ReplyAnswer>(repliesSendInput),
   /** Downloads a customer's file on request (size-limited, type read from its bytes). */
   'replies.media': method<typeof repliesMediaInput, ReplyMedia>(repliesMediaInput),
+  /** A customer's picture for the thread: fetched like replies.media, shown only if its bytes are a picture. */
+  'replies.picture': method<typeof repliesMediaInput, ReplyPicture>(repliesMediaInput),
   /** A campaign's button-tap rules ("Yes, send me the offer" → interested). */
   'replies.rules': method<typeof repliesRulesInput, ReplyRule[]>(repliesRulesInput),
   /** Sets (or with label null removes) one button-tap rule of a campaign. */

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { startHeadlessServer } from '../../server';
-import { TEST_SWITCHES_ENV } from '../../test-switches';
+import { sandboxTestOptions, TEST_SWITCHES_ENV } from '../../test-switches';
 import { createTestClock } from '../../test-clock';
 import { EXIT, parsePort, print, str, flag, type Command } from '../framework';
 
@@ -41,7 +41,12 @@ export const serveCommands: Command[] = [
       const testSwitches = process.env[TEST_SWITCHES_ENV] === '1';
       // Only under the test switches: the app's time is the real time otherwise.
       const testClock = testSwitches ? createTestClock() : undefined;
-      const core = ctx.core({ runSenders: true, ...(testClock ? { clock: testClock } : {}) });
+      const sandboxOptions = testSwitches ? sandboxTestOptions(process.env) : undefined;
+      const core = ctx.core({
+        runSenders: true,
+        ...(testClock ? { clock: testClock } : {}),
+        ...(sandboxOptions ? { sandboxOptions } : {}),
+      });
       const rendererDir = builtRendererDir(import.meta.dirname);
       const server = await startHeadlessServer({
         core,

@@ -8,7 +8,8 @@ export type View =
   | { page: 'settings' }
   | { page: 'suppression' }
   | { page: 'studio' }
-  | { page: 'customers' };
+  | { page: 'customers' }
+  | { page: 'replies' };
 
 export interface UiSlice {
   view: View;
