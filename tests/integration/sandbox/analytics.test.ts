@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   SANDBOX_TEMPLATES,
-  SANDBOX_TEST_NUMBERS,
   startSandbox,
   type AnalyticsConfig,
   type Sandbox,

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { SANDBOX_TEST_NUMBERS, startSandbox, type Sandbox } from '../../../electron/sandbox';
+import { startSandbox, type Sandbox } from '../../../electron/sandbox';
 import { fakeClock } from '../../helpers/tmp';
 import {
   allEvents,
