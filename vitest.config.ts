@@ -1,11 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
-// Vitest's default in a run is one worker fewer than the cores: on our 2-core machines, a single
-// worker, so every file waited for the one before it although most integration tests spend their
-// time waiting (on the sandbox's HTTP, on the sender's pacing) rather than computing. One worker
-// per core, plus one to use the time the others wait. VITEST_MAX_WORKERS overrides it.
-const workers = Number(process.env.VITEST_MAX_WORKERS) || availableParallelism() + 1;
+// Vitest's default in a run is one worker fewer than the cores: on our 2-core machines a single
+// worker, so every file waited for the one before it. One worker per core: the integration tests
+// are mostly CPU (SQLite, the sandbox and the core in one process), so more workers than cores
+// gain little and stretch each test towards its timeout on a loaded machine.
+// VITEST_MAX_WORKERS overrides it.
+const workers = Number(process.env.VITEST_MAX_WORKERS) || availableParallelism();
 
 export default defineConfig({
   test: {
