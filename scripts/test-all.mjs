@@ -80,9 +80,9 @@ if (!failed()) results.push(await stream('test:e2e'));
 process.stdout.write('\n── time of each phase ──\n');
 for (const r of results) {
   const mark = r.code === 0 ? 'ok  ' : 'FAIL';
-  process.stdout.write(`${mark} ${r.script.padEnd(14)} ${r.seconds.toFixed(1).padStart(7)} s\n`);
+  process.stdout.write(`${mark} ${r.script.padEnd(16)} ${r.seconds.toFixed(1).padStart(7)} s\n`);
 }
 process.stdout.write(
-  `     ${'total'.padEnd(14)} ${((performance.now() - total) / 1000).toFixed(1).padStart(7)} s\n`,
+  `     ${'total'.padEnd(16)} ${((performance.now() - total) / 1000).toFixed(1).padStart(7)} s\n`,
 );
 process.exit(failed() ? 1 : 0);
