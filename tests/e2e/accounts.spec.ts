@@ -2,12 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSandbox, type Sandbox } from '../../electron/sandbox';
 import { expect, openApp, test } from './fixtures';
+import { docShot } from './shots';
 import type { Page } from '@playwright/test';
 
 const TOKEN = 'EAAGm0PX4ZCpsBAKZBZCz7xQm2ZAxyz0123456789abcdefABCDEF';
 const PHONE_ID = '106540352242922';
 const WABA_ID = '102290129340398';
-const shot = (name: string) => join(import.meta.dirname, '..', '..', 'docs', 'screenshots', name);
 
 let sandbox: Sandbox;
 test.beforeAll(async () => {
@@ -52,7 +52,7 @@ test('a shop owner connects an account by pasting the token; Test connection nam
   // The browser shell's token key, shown this one time.
   const keyDialog = page.getByRole('dialog', { name: 'Keep this token key' });
   await expect(keyDialog.getByTestId('vault-key')).toHaveText(/^([A-Z2-7]{4}-){12}[A-Z2-7]{4}$/);
-  await page.screenshot({ path: shot('accounts-token-key.png') });
+  await page.screenshot({ path: docShot('accounts-token-key.png') });
   await expect(keyDialog.getByRole('button', { name: 'Done' })).toBeDisabled();
   await keyDialog.getByLabel('I have stored the key somewhere safe').check();
   await keyDialog.getByRole('button', { name: 'Done' }).click();
@@ -61,7 +61,7 @@ test('a shop owner connects an account by pasting the token; Test connection nam
   const check = dialog.getByTestId('connection-check');
   await expect(dialog).toContainText('Connected');
   await expect(check.locator('[data-result="ok"]')).toHaveCount(4);
-  await page.screenshot({ path: shot('accounts-connected.png') });
+  await page.screenshot({ path: docShot('accounts-connected.png') });
   await dialog.getByRole('button', { name: 'Close' }).click();
 
   const shop = page.getByTestId('account-row').filter({ hasText: 'Shop' });
@@ -77,7 +77,7 @@ test('a shop owner connects an account by pasting the token; Test connection nam
     /WhatsApp Business Account ID 888888888888 is wrong/,
   );
   await expect(page.getByRole('dialog', { name: 'Keep this token key' })).toHaveCount(0);
-  await page.screenshot({ path: shot('accounts-wrong-waba.png') });
+  await page.screenshot({ path: docShot('accounts-wrong-waba.png') });
   await dialog.getByRole('button', { name: 'Close' }).click();
   const wrong = page.getByTestId('account-row').filter({ hasText: 'Wrong WABA' });
   await expect(wrong.getByTestId('account-connection')).toContainText('Check failed');
@@ -85,7 +85,7 @@ test('a shop owner connects an account by pasting the token; Test connection nam
   // Test connection again from the table.
   await shop.getByRole('button', { name: 'Test connection of Shop' }).click();
   await expect(shop.getByTestId('connection-ok')).toContainText('all check out (+1 555 000 0000)');
-  await page.screenshot({ path: shot('accounts-settings.png'), fullPage: true });
+  await page.screenshot({ path: docShot('accounts-settings.png'), fullPage: true });
 
   // Never in the page, the database or the token file in clear.
   expect(await page.content()).not.toContain(TOKEN);

@@ -1,9 +1,7 @@
-import { join } from 'node:path';
 import { SANDBOX_TEST_NUMBERS as N } from '../../electron/sandbox';
 import { expect, openApp, test } from './fixtures';
+import { docShot } from './shots';
 import { draftCampaign } from './setup';
-
-const shot = (name: string) => join(import.meta.dirname, '..', '..', 'docs', 'screenshots', name);
 
 test('a campaign nobody reports on says so after 10 minutes; Settings shows where reports come from', async ({
   page,
@@ -62,7 +60,7 @@ test('a campaign nobody reports on says so after 10 minutes; Settings shows wher
     'no delivery report has arrived for any of its 2 sent messages',
   );
   await expect(alert).toContainText('Set up the webhook relay');
-  await alert.screenshot({ path: shot('delivery-reports-silence.png') });
+  await alert.screenshot({ path: docShot('delivery-reports-silence.png') });
 
   // The feed back on: "Check now" brings the reports and the warning goes.
   app.exec("UPDATE status_sources SET enabled = 1 WHERE account_id = 1 AND source = 'sandbox'");
@@ -75,7 +73,7 @@ test('a campaign nobody reports on says so after 10 minutes; Settings shows wher
     await expect(cost.getByTestId('charges-charged')).toContainText('2 charged', { timeout: 1000 });
   }).toPass({ timeout: 20_000 });
   await expect(cost.getByTestId('charges-estimate')).toContainText('2 delivered messages');
-  await cost.screenshot({ path: shot('delivery-reports-cost.png') });
+  await cost.screenshot({ path: docShot('delivery-reports-cost.png') });
 
   await page.getByRole('button', { name: 'Settings' }).click();
   const sandbox = page
@@ -95,5 +93,5 @@ test('a campaign nobody reports on says so after 10 minutes; Settings shows wher
     "SELECT url, token_env FROM status_sources WHERE source = 'relay'",
   );
   expect(saved).toEqual([{ url: 'https://relay.example.com', token_env: 'RELAY_READ_TOKEN' }]);
-  await shop.screenshot({ path: shot('delivery-reports-settings.png') });
+  await shop.screenshot({ path: docShot('delivery-reports-settings.png') });
 });

@@ -1,6 +1,6 @@
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, openApp, test } from './fixtures';
+import { docShot } from './shots';
 
 /**
  * Issue 15, "done when": what a first-time user does, screen by screen, with a screenshot of each
@@ -10,7 +10,7 @@ import { expect, openApp, test } from './fixtures';
 
 const shot = (page: Page, name: string) =>
   page.screenshot({
-    path: join('docs', 'screenshots', `first-campaign-${name}.png`),
+    path: docShot(`first-campaign-${name}.png`),
     fullPage: true,
   });
 

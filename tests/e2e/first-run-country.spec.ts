@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import { expect, openApp, test } from './fixtures';
+import { docShot } from './shots';
 import type { Page } from '@playwright/test';
 
-const shot = (name: string) => join(import.meta.dirname, '..', '..', 'docs', 'screenshots', name);
 const FRENCH = 'Nom;Téléphone\nAmélie;06 12 34 56 78\nBruno;07 81 23 45 67\nChloé;01 42 68 53 00\n';
 
 async function dropCsv(page: Page, name: string, text: string) {
@@ -44,7 +43,7 @@ test('the business country is asked once, reads French numbers, and the preview 
   const card = page.getByTestId('first-run-country');
   await expect(card).toContainText('Where is your business?');
   await chooseCountry(page, /France \(\+33\)/);
-  await page.screenshot({ path: shot('first-run-country.png') });
+  await page.screenshot({ path: docShot('first-run-country.png') });
   await card.getByRole('button', { name: 'Use this country' }).click();
   await expect(card).toHaveCount(0);
   expect(
@@ -77,7 +76,7 @@ test('the business country is asked once, reads French numbers, and the preview 
     timeout: 60_000,
   });
   await expect(suggestion).toContainText('3 of the 3 numbers');
-  await page.screenshot({ path: shot('import-country-suggestion.png') });
+  await page.screenshot({ path: docShot('import-country-suggestion.png') });
   await suggestion.getByRole('button', { name: 'Use France (+33)' }).click();
   await expect(table).toContainText('+33781234567', { timeout: 60_000 });
   await expect(suggestion).toHaveCount(0);

@@ -1,8 +1,6 @@
-import { join } from 'node:path';
 import { expect, openApp, test } from './fixtures';
+import { docShot } from './shots';
 import { draftCampaign } from './setup';
-
-const shot = (name: string) => join(import.meta.dirname, '..', '..', 'docs', 'screenshots', name);
 
 /** UK mobiles: WhatsApp does not deliver marketing templates to US numbers. */
 const ukRows = Array.from({ length: 8 }, (_, i) => `+44740013${1000 + i},Customer ${i},20%`);
@@ -41,7 +39,7 @@ test('a shop owner sends marketing through the Marketing Messages API; each reci
   await expect
     .poll(() => app.query<{ p: string }>('SELECT mm_policy AS p FROM accounts WHERE id = 1')[0]!.p)
     .toBe('strict');
-  await page.screenshot({ path: shot('marketing-settings.png') });
+  await page.screenshot({ path: docShot('marketing-settings.png') });
 
   await page.getByRole('button', { name: 'Campaigns' }).click();
   await page.getByRole('button', { name: 'Flash sale', exact: true }).click();
@@ -51,7 +49,7 @@ test('a shop owner sends marketing through the Marketing Messages API; each reci
   await expect(page.getByTestId('send-progress')).toHaveAttribute('data-state', 'completed', {
     timeout: 60_000,
   });
-  await page.screenshot({ path: shot('marketing-sent.png') });
+  await page.screenshot({ path: docShot('marketing-sent.png') });
 
   // What landed: every recipient went through /marketing_messages, and the CLI says so too.
   expect(

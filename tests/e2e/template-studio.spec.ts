@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, openApp, test } from './fixtures';
+import { docShot } from './shots';
 
-const shot = (name: string) => join(import.meta.dirname, '..', '..', 'docs', 'screenshots', name);
 // The smallest bytes the Sandbox's upload accepts as a JPEG sample.
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1]);
 
@@ -37,7 +37,7 @@ test('write a template with an image header and a website button, fix what the c
   await expect(findings.and(page.locator('[data-rule="variable-at-edge"]'))).toBeVisible();
   await expect(findings.and(page.locator('[data-rule="examples"]'))).toBeVisible();
   await expect(page.getByRole('button', { name: 'Submit for review' })).toBeDisabled();
-  await page.screenshot({ path: shot('studio-1-findings.png') });
+  await page.screenshot({ path: docShot('studio-1-findings.png') });
 
   // One click renames it; the body and the sample are fixed by hand.
   await page.getByRole('button', { name: 'Use "order_ready"' }).click();
@@ -50,7 +50,7 @@ test('write a template with an image header and a website button, fix what the c
   const preview = page.getByTestId('studio-preview');
   await expect(preview).toContainText('Hi Maria, your order is ready to collect.');
   await expect(preview).toContainText('See order');
-  await page.screenshot({ path: shot('studio-2-clean.png') });
+  await page.screenshot({ path: docShot('studio-2-clean.png') });
 
   await page.getByRole('button', { name: 'Submit for review' }).click();
   await expect(page.getByText('Submitted to WhatsApp for review.')).toBeVisible();
@@ -62,7 +62,7 @@ test('write a template with an image header and a website button, fix what the c
     await row.getByRole('button', { name: 'Check status' }).click();
     await expect(row.getByTestId('studio-status')).toHaveText('APPROVED', { timeout: 1000 });
   }).toPass({ timeout: 30_000 });
-  await page.screenshot({ path: shot('studio-3-approved.png') });
+  await page.screenshot({ path: docShot('studio-3-approved.png') });
 
   // The approved template is there to choose in a campaign's Message step.
   await page.getByRole('button', { name: 'Campaigns' }).click();
@@ -78,5 +78,5 @@ test('write a template with an image header and a website button, fix what the c
   await expect(page.getByTestId('message-bubble').getByTestId('bubble-body')).toContainText(
     'your order is ready to collect',
   );
-  await page.screenshot({ path: shot('studio-4-campaign.png') });
+  await page.screenshot({ path: docShot('studio-4-campaign.png') });
 });

@@ -1,0 +1,88 @@
+// `npm test`: every check, with the time of each phase. The static checks are independent of each
+// other and of the build, so they run side by side (two at a time: the machine we test on has two
+// cores); each one's output is printed whole when it ends, so logs stay readable. The tests run
+// after them, and the end-to-end tests after the build they drive. Exit code: 1 if any step failed.
+import { spawn } from 'node:child_process';
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const PARALLEL = Number(process.env.TEST_PARALLEL ?? 2);
+
+/** Runs one npm script with its output collected; resolves with its exit code and seconds. */
+function run(script) {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(npm, ['run', '--silent', script], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' },
+    });
+    const chunks = [];
+    child.stdout.on('data', (c) => chunks.push(c));
+    child.stderr.on('data', (c) => chunks.push(c));
+    child.on('close', (code) => {
+      const seconds = (performance.now() - started) / 1000;
+      resolve({ script, code: code ?? 1, seconds, output: Buffer.concat(chunks).toString() });
+    });
+  });
+}
+
+/** Runs the scripts at most `limit` at a time, printing each one's output as it finishes. */
+async function phase(scripts, limit) {
+  const queue = [...scripts];
+  const results = [];
+  const lane = async () => {
+    for (let s = queue.shift(); s !== undefined; s = queue.shift()) {
+      const r = await run(s);
+      process.stdout.write(`\n── ${r.script} (${r.seconds.toFixed(1)} s, exit ${r.code}) ──\n`);
+      process.stdout.write(r.output);
+      results.push(r);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, limit) }, lane));
+  return results;
+}
+
+/** Runs one long step with its output streamed (vitest and Playwright report as they go). */
+function stream(script) {
+  const started = performance.now();
+  process.stdout.write(`\n── ${script} ──\n`);
+  return new Promise((resolve) => {
+    const child = spawn(npm, ['run', '--silent', script], { stdio: 'inherit' });
+    child.on('close', (code) => {
+      const seconds = (performance.now() - started) / 1000;
+      resolve({ script, code: code ?? 1, seconds });
+    });
+  });
+}
+
+const total = performance.now();
+const results = [];
+const failed = () => results.some((r) => r.code !== 0);
+
+results.push(
+  ...(await phase(
+    // Longest first, so the two lanes end at about the same time.
+    [
+      'lint',
+      'typecheck:tests',
+      'typecheck:node',
+      'typecheck:web',
+      'security',
+      'docs:check',
+      'format:check',
+    ],
+    PARALLEL,
+  )),
+);
+if (!failed()) results.push(await stream('test:unit'));
+if (!failed()) results.push(await stream('build'));
+if (!failed()) results.push(await stream('test:e2e'));
+
+process.stdout.write('\n── time of each phase ──\n');
+for (const r of results) {
+  const mark = r.code === 0 ? 'ok  ' : 'FAIL';
+  process.stdout.write(`${mark} ${r.script.padEnd(16)} ${r.seconds.toFixed(1).padStart(7)} s\n`);
+}
+process.stdout.write(
+  `     ${'total'.padEnd(16)} ${((performance.now() - total) / 1000).toFixed(1).padStart(7)} s\n`,
+);
+process.exit(failed() ? 1 : 0);
