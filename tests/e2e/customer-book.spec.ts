@@ -1,6 +1,7 @@
 import { SANDBOX_TEST_NUMBERS } from '../../electron/sandbox';
 import { draftCampaign } from './setup';
 import { expect, openApp, test } from './fixtures';
+import { docShot } from './shots';
 
 const CSV = [
   'Phone,First name,City,Spent',
@@ -36,7 +37,7 @@ test('import customers, search, open one, build a segment with a count, start a 
   await expect(page.getByTestId('customer-row')).toHaveCount(3);
   await expect(page.getByTestId('customer-table')).toHaveAttribute('data-total', '3');
   await expect(page.getByTestId('customer-table')).toHaveAttribute('data-complete', 'true');
-  await page.screenshot({ path: 'docs/screenshots/customers-1-book.png', fullPage: true });
+  await page.screenshot({ path: docShot('customers-1-book.png'), fullPage: true });
 
   // Search by name, then by part of the number.
   await page.getByLabel('Search customers').fill('Ann');
@@ -53,7 +54,7 @@ test('import customers, search, open one, build a segment with a count, start a 
   await expect(detail).toContainText('imported from shop-customers.csv');
   await expect(detail).toContainText('London');
   await expect(detail).toContainText('No campaign has messaged this customer yet.');
-  await page.screenshot({ path: 'docs/screenshots/customers-2-detail.png' });
+  await page.screenshot({ path: docShot('customers-2-detail.png') });
   await page.keyboard.press('Escape');
   await expect(detail).toBeHidden();
 
@@ -68,7 +69,7 @@ test('import customers, search, open one, build a segment with a count, start a 
   await builder.getByLabel('Value 1').fill('London');
   await expect(builder.getByTestId('segment-count')).toHaveAttribute('data-state', 'counted');
   await expect(builder.getByTestId('segment-count')).toContainText('2 customers now');
-  await page.screenshot({ path: 'docs/screenshots/customers-3-segment.png' });
+  await page.screenshot({ path: docShot('customers-3-segment.png') });
   await builder.getByRole('button', { name: 'Save segment' }).click();
   await expect(builder).toBeHidden();
   const seg = page.getByTestId('segment-row').filter({ hasText: 'Londoners' });
@@ -99,7 +100,7 @@ test('import customers, search, open one, build a segment with a count, start a 
   await page.getByRole('button', { name: 'Forget this customer…' }).click();
   const confirm = page.getByRole('dialog', { name: 'Forget this customer?' });
   await expect(confirm).toContainText('its replies, your answers to them, and its labels');
-  await page.screenshot({ path: 'docs/screenshots/customers-4-forget.png' });
+  await page.screenshot({ path: docShot('customers-4-forget.png') });
   await confirm.getByRole('button', { name: 'Forget +447911123402' }).click();
   await expect(confirm).toBeHidden();
   await expect(page.getByTestId('forget-result')).toContainText('+447911123402 is forgotten');
@@ -184,7 +185,7 @@ test('a finished campaign offers a follow-up to everyone it was not delivered to
   await panel.getByLabel('Send to').click();
   await page.getByRole('option', { name: 'Everyone it was not delivered to' }).click();
   await panel.getByLabel('New campaign name').fill('Spring news again');
-  await panel.screenshot({ path: 'docs/screenshots/customers-5-follow-up.png' });
+  await panel.screenshot({ path: docShot('customers-5-follow-up.png') });
   await panel.getByRole('button', { name: 'Create follow-up' }).click();
   await expect(page.getByRole('heading', { name: 'Spring news again' })).toBeVisible();
   expect(

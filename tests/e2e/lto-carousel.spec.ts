@@ -1,12 +1,12 @@
-import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { expect, openApp, test } from './fixtures';
+import { docShot } from './shots';
 import { draftCampaign } from './setup';
 
 /** Maps and sends a media card carousel and a limited-time offer campaign on the sandbox. */
 
-const shot = (name: string) => join(import.meta.dirname, '..', '..', 'docs', 'screenshots', name);
+const shot = docShot;
 
 // A small solid-colour PNG, so card images show offline (the preview loads https links).
 function png(r: number, g: number, b: number): Buffer {

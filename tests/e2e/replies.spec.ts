@@ -1,9 +1,9 @@
-import { join } from 'node:path';
 import { SANDBOX_REPLY_NUMBERS } from '../../electron/sandbox/test-numbers';
 import { expect, openApp, test } from './fixtures';
+import { docShot } from './shots';
 import { draftCampaign } from './setup';
 
-const shot = (name: string) => join(import.meta.dirname, '..', '..', 'docs', 'screenshots', name);
+const shot = docShot;
 const ASKS = SANDBOX_REPLY_NUMBERS.asksPrice.number;
 const TAPS = SANDBOX_REPLY_NUMBERS.tapsYesOffer.number;
 const PHOTO = SANDBOX_REPLY_NUMBERS.sendsPhoto.number;

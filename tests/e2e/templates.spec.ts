@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, openApp, test } from './fixtures';
+import { docShot } from './shots';
 import { draftCampaign } from './setup';
 
-const shot = (name: string) => join(import.meta.dirname, '..', '..', 'docs', 'screenshots', name);
+const shot = docShot;
 
 const CSV = [
   'First name,Phone,Deal code',
