@@ -1,7 +1,7 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { createBackoff } from '../backoff';
 import type { Claimed, ClaimOptions, SendRepo } from '../repo';
-import { isSqliteError, writeBriefly } from './write-briefly';
+import { createWriteTrouble, isSqliteError, writeBriefly } from './write-briefly';
 
 export interface LeaseRef {
   accountId: number;
@@ -22,6 +22,7 @@ export interface ClaimDeps {
   campaignId: number;
   lease?: LeaseRef;
   random: () => number;
+  monotonic: () => number;
   log?: (message: string) => void;
 }
 
@@ -31,6 +32,7 @@ export interface ClaimDeps {
  */
 export function createClaimStage(d: ClaimDeps) {
   const backoff = createBackoff({ baseMs: 20, maxMs: 1000, random: d.random });
+  const trouble = createWriteTrouble(d.monotonic);
   return {
     claim(now: number, limit: number, options: ClaimOptions): ClaimStep {
       let result;
@@ -45,10 +47,11 @@ export function createClaimStage(d: ClaimDeps) {
         );
       } catch (e) {
         if (!isSqliteError(e)) throw e;
-        if (backoff.attempts() === 0) d.log?.(`sender: claim failed, retrying: ${String(e)}`);
+        if (trouble.failed(e)) d.log?.(`sender: claim failed, retrying: ${String(e)}`);
         return { kind: 'busy', waitMs: Math.max(5, backoff.next()) };
       }
       backoff.reset();
+      if (trouble.recovered()) d.log?.('sender: claims work again');
       if (result.leaseLost) return { kind: 'lease_lost' };
       return { kind: 'claimed', claimed: result.claimed, skipped: result.skipped };
     },

@@ -2,7 +2,7 @@ import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { RecipientCounts } from '../../../../shared/api';
 import { createBackoff } from '../backoff';
 import type { SendResult } from '../repo';
-import { isSqliteError, writeBriefly } from './write-briefly';
+import { createWriteTrouble, isSqliteError, writeBriefly } from './write-briefly';
 
 /**
  * The last stage: every result (a Cloud API answer, or a recipient put back) is held in memory until
@@ -36,7 +36,7 @@ export interface RecordDeps {
 export function createRecordStage(d: RecordDeps): RecordStage {
   let held: SendResult[] = [];
   let retryAt = 0;
-  let failing = false;
+  const trouble = createWriteTrouble(d.monotonic);
   const backoff = createBackoff({ baseMs: 20, maxMs: 1000, random: d.random });
 
   const flush = (): boolean => {
@@ -47,15 +47,13 @@ export function createRecordStage(d: RecordDeps): RecordStage {
     } catch (e) {
       // Anything but SQLite refusing the write is a bug: let it surface (what is held stays held).
       if (!isSqliteError(e)) throw e;
-      if (!failing)
+      if (trouble.failed(e))
         d.log?.(`sender: writing ${held.length} results failed, retrying: ${String(e)}`);
-      failing = true;
       // At least a few ms, so a lock held for seconds costs a handful of tries per second.
       retryAt = d.monotonic() + Math.max(5, backoff.next());
       return false;
     }
-    if (failing) d.log?.('sender: results written again');
-    failing = false;
+    if (trouble.recovered()) d.log?.('sender: results written again');
     backoff.reset();
     retryAt = 0;
     held = [];

@@ -45,6 +45,7 @@ export function createStages(a: PipelineArgs) {
     repo,
     campaignId,
     random,
+    monotonic,
     log: warn,
     ...(a.lease ? { lease: a.lease } : {}),
   });

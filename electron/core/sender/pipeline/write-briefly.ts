@@ -26,3 +26,41 @@ export function writeBriefly<T>(db: SqliteDatabase, fn: () => T, waitMs = WRITE_
     db.pragma(`busy_timeout = ${before}`);
   }
 }
+
+/** SQLite's write lock held by another connection: normal beside an import, worth a word only when long. */
+export function isLockBusy(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
+}
+
+/** How long the lock may stay out of reach before the sender says so in the log. */
+export const BUSY_WARN_AFTER_MS = 2000;
+
+/**
+ * Decides when a failing write is worth a log line: any error other than a busy lock at once; a
+ * busy lock only once it has lasted BUSY_WARN_AFTER_MS (a few tries a second at an import's
+ * chunks are expected, and a line each time alarmed users for nothing). Says "again" only after
+ * it said something.
+ */
+export function createWriteTrouble(monotonic: () => number) {
+  let since: number | null = null;
+  let told = false;
+  return {
+    /** Returns whether to log this failure now. */
+    failed(e: unknown): boolean {
+      const now = monotonic();
+      since ??= now;
+      if (told) return false;
+      if (isLockBusy(e) && now - since < BUSY_WARN_AFTER_MS) return false;
+      told = true;
+      return true;
+    },
+    /** Returns whether to log that writes work again. */
+    recovered(): boolean {
+      const said = told;
+      since = null;
+      told = false;
+      return said;
+    },
+  };
+}

@@ -86,6 +86,11 @@ describe('the record stage', () => {
     s.advance(wait);
     expect(s.stage.flush()).toBe(false);
     expect(s.stage.held()).toBe(2);
+    // A short wait is normal beside an import: the log says nothing until the lock has lasted 2 s.
+    expect(s.logs).toEqual([]);
+    s.advance(2000);
+    expect(s.stage.flush()).toBe(false);
+    expect(s.logs).toHaveLength(1);
     // The connection's own busy timeout is back after each short try.
     expect(s.db.pragma('busy_timeout', { simple: true })).toBe(5000);
     s.other.exec('COMMIT');
@@ -94,6 +99,7 @@ describe('the record stage', () => {
     expect(s.written()).toBe(3);
     expect(s.logs).toHaveLength(2);
     expect(s.logs[0]).toMatch(/database is locked/);
+    expect(s.logs[1]).toBe('sender: results written again');
     s.close();
   });
 

@@ -30,6 +30,7 @@ describe('the claim stage', () => {
       campaignId: 3,
       lease: { accountId: 1, owner: 'me' },
       random: () => 1,
+      monotonic: () => 0,
       repo: {
         claim: (_c, _now, _limit, options = {}) => {
           calls.push(options);
@@ -55,11 +56,46 @@ describe('the claim stage', () => {
     expect(stage.claim(0, 5, {})).toEqual({ kind: 'lease_lost' });
   });
 
+  it('logs a held lock only once it has lasted 2 s, and then that claims work again; other SQLite errors at once', () => {
+    let t = 0;
+    const logs: string[] = [];
+    let fail: Error | null = busy();
+    const stage = createClaimStage({
+      db: new Database(':memory:'),
+      campaignId: 3,
+      random: () => 1,
+      monotonic: () => t,
+      log: (m) => logs.push(m),
+      repo: {
+        claim: () => {
+          if (fail) throw fail;
+          return { claimed: [], skipped: 0 };
+        },
+      },
+    });
+    for (; t < 1900; t += 100) stage.claim(t, 1, {});
+    expect(logs).toEqual([]);
+    fail = null;
+    stage.claim(t, 1, {});
+    // A short wait at an import's chunks is normal: nothing said, so nothing to take back.
+    expect(logs).toEqual([]);
+    fail = busy();
+    for (const end = t + 2500; t < end; t += 100) stage.claim(t, 1, {});
+    expect(logs).toEqual([expect.stringMatching(/claim failed, retrying: .*database is locked/)]);
+    fail = null;
+    stage.claim(t, 1, {});
+    expect(logs.at(-1)).toBe('sender: claims work again');
+    fail = Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR' });
+    stage.claim(t, 1, {});
+    expect(logs.at(-1)).toMatch(/disk I\/O error/);
+  });
+
   it('lets a bug surface', () => {
     const stage = createClaimStage({
       db: new Database(':memory:'),
       campaignId: 3,
       random: () => 1,
+      monotonic: () => 0,
       repo: {
         claim: () => {
           throw new TypeError('bug');
