@@ -93,6 +93,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       if (!(key in GLOBAL_OPTIONS) && !(key in (command.options ?? {})))
         throw new UsageError(`--${key} does not apply to ${name}.`);
     }
+    // Again with this command's own options: two commands may give one name different meanings
+    // (`segments create --label` repeats, `replies rule --label` does not), and the table of all
+    // options above keeps only one of them.
+    try {
+      parsed = parseArgs({
+        args: argv,
+        options: { ...GLOBAL_OPTIONS, ...command.options },
+        allowPositionals: true,
+        strict: true,
+      });
+    } catch (e) {
+      throw new UsageError(e instanceof Error ? e.message : String(e));
+    }
+    Object.assign(values, parsed.values);
     const logLevel = parseLogLevel(values['log-level']);
     const dataDir = resolveDataDir(
       typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined,
