@@ -29,10 +29,21 @@ export interface ReportRow {
   read_at: number | null;
   failed_at: number | null;
   variant: string | null;
+  /** Set while WhatsApp holds the message for quality review (template pacing, migration 140). */
+  held_at: number | null;
 }
 
 export const REPORT_ROW_SQL =
-  'id, phone, country, state, skip_reason, fields_json, wamid, error_code, error_title, sent_at, delivered_at, read_at, failed_at, variant';
+  'id, phone, country, state, skip_reason, fields_json, wamid, error_code, error_title, sent_at, delivered_at, read_at, failed_at, variant, held_at';
+
+/**
+ * Meta's template pacing (verified: "Template pacing" in Meta's template docs, status
+ * `held_for_quality_assessment`): the message is accepted but held while WhatsApp judges the
+ * template's first sends; it is then delivered, or dropped with error 132015.
+ */
+export const HELD_REASON = 'Held by WhatsApp for quality review (template pacing)';
+export const HELD_NEXT_STEP =
+  'Nothing yet: WhatsApp delivers it once the template passes review, or drops it (error 132015).';
 
 /** A cell: text or a number. The CSV writer formula-escapes text; Excel cells are text cells, which never run. */
 export type Cell = string | number;
@@ -157,12 +168,19 @@ export function createRowMapper(
       case 'unknown':
       case 'expired':
         return row.error_title ?? row.skip_reason ?? '';
+      case 'sent':
+        return row.held_at !== null ? HELD_REASON : '';
       default:
         return '';
     }
   };
 
-  const nextStep = (row: ReportRow): string => (row.state === 'failed' ? failure(row).action : '');
+  const nextStep = (row: ReportRow): string =>
+    row.state === 'failed'
+      ? failure(row).action
+      : row.state === 'sent' && row.held_at !== null
+        ? HELD_NEXT_STEP
+        : '';
 
   const price = (row: ReportRow): number => {
     if (!CHARGED.has(row.state)) return 0;

@@ -41,6 +41,8 @@ export type SummarySheet = Cell[][];
 
 export interface SummaryFigures {
   counts: Record<RecipientState, number>;
+  /** Of `sent`: held by WhatsApp for quality review (template pacing). */
+  held: number;
   total: number;
   failures: { code: number | null; title: string; explanation: string; count: number }[];
   byCountry: { country: string | null; messages: number }[];
@@ -68,6 +70,12 @@ export function summaryFigures(
     n: number;
   }[];
   for (const r of byState) counts[r.state] = r.n;
+  const held = db
+    .prepare(
+      `SELECT count(*) FROM recipients WHERE campaign_id = ? AND state = 'sent' AND held_at IS NOT NULL${whilePublishing(db, campaignId)}`,
+    )
+    .pluck()
+    .get(campaignId) as number;
   const failures = (
     db
       .prepare(
@@ -94,6 +102,7 @@ export function summaryFigures(
     : [];
   return {
     counts,
+    held,
     total: byState.reduce((n, r) => n + r.n, 0),
     failures,
     byCountry,
@@ -219,6 +228,15 @@ export function summarySheet(
       pct(counts[s], total),
     ]),
     ['total', total, total > 0 ? '100.0%' : ''],
+    ...(figures.held > 0
+      ? [
+          [
+            'of them sent but held by WhatsApp for quality review',
+            figures.held,
+            pct(figures.held, total),
+          ] as Cell[],
+        ]
+      : []),
     [],
     ['Rates', 'Value', 'Based on'],
     ['Delivered (read included)', pct(delivered, left), `${delivered} of ${left} messages sent`],

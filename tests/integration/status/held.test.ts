@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXIT, runCli } from '../../../electron/headless/cli-run';
 import type { SendHarness } from '../sending/helpers';
@@ -35,6 +37,35 @@ describe('messages held by WhatsApp for quality review (template pacing, against
     out.length = 0;
     await runCli(['--data-dir', h.dir, 'campaigns', 'status', String(id)], io);
     expect(out.join('')).toMatch(/1 sent · 2 held by whatsapp for quality review/);
+
+    // The delivery report says which rows are held, and counts them in its summary.
+    const csv = join(h.dir, 'held.csv');
+    expect(
+      await runCli(
+        [
+          '--data-dir',
+          h.dir,
+          'campaigns',
+          'export',
+          String(id),
+          '--out',
+          csv,
+          '--time-zone',
+          'UTC',
+        ],
+        io,
+      ),
+    ).toBe(EXIT.OK);
+    const rows = readFileSync(csv, 'utf8').split('\n');
+    expect(rows.filter((r) => r.includes('Held by WhatsApp for quality review'))).toHaveLength(2);
+    expect(rows.find((r) => r.includes(N.read.number.slice(1)))).not.toMatch(/Held by/);
+    const xlsx = join(h.dir, 'held.xlsx');
+    expect(
+      await runCli(
+        ['--data-dir', h.dir, 'campaigns', 'export', String(id), '--out', xlsx, '--format', 'xlsx'],
+        io,
+      ),
+    ).toBe(EXIT.OK);
 
     // Released: delivered. Dropped: failed with 132015 (the template was paused for low quality).
     await new Promise((r) => setTimeout(r, 150));
