@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   declinesMarketing,
   presetPhoneColumn,
   recogniseExport,
-} from '../../electron/core/contacts/presets';
+} from '../../../electron/core/contacts/presets';
+import { uniqueColumns } from '../../../electron/core/contacts/headers';
 
 // Header rows as the exports write them (see electron/core/contacts/presets.ts for sources).
 const SHOPIFY = [
@@ -100,6 +103,17 @@ describe('well-known exports recognised by their headers', () => {
       phoneColumns: ['Phone 1 - Value', 'Phone 2 - Value'],
     });
     expect(recogniseExport(GOOGLE_NEW)?.preset.id).toBe('google-contacts');
+  });
+
+  it('recognises the fixture exports used by the import tests (BOM and all)', () => {
+    const headers = (name: string) =>
+      uniqueColumns(
+        readFileSync(join(__dirname, '../../fixtures/contacts', name), 'utf8')
+          .split('\n')[0]!
+          .split(','),
+      ).names;
+    expect(recogniseExport(headers('shopify-customers.csv'))?.preset.id).toBe('shopify');
+    expect(recogniseExport(headers('google-contacts.csv'))?.preset.id).toBe('google-contacts');
   });
 
   it('does not recognise a plain file, even one with the same name and phone columns', () => {
