@@ -62,6 +62,13 @@ export const audienceFileInput = z
 export type PhoneCheck =
   { ok: true; e164: string; nonMobile: boolean } | { ok: false; reason: string };
 
+/** A well-known export recognised by its header row (Shopify, WooCommerce, Google Contacts). */
+export interface ExportPreset {
+  id: 'shopify' | 'woocommerce' | 'google-contacts';
+  /** "Shopify customers export": shown as "Looks like a Shopify customers export". */
+  label: string;
+}
+
 export interface AudiencePreview {
   fileName: string;
   format: FileFormat;
@@ -73,6 +80,8 @@ export interface AudiencePreview {
   renamedColumns: { from: string; to: string }[];
   rows: string[][];
   phoneColumn: string | null;
+  /** The export the header row was recognised as; absent for any other file. */
+  preset?: ExportPreset;
   defaultCountry: string | null;
   /** The preview rows' phone cells as the import would read them. */
   phones: PhoneCheck[];

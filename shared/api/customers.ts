@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fileRef, readOptions, type InvalidRow } from './audience';
+import { fileRef, readOptions, type ExportPreset, type InvalidRow } from './audience';
 
 /**
  * The customer book (issue 18): one entry per E.164 number, shared by every account, filled by
@@ -77,6 +77,13 @@ export interface BookImportResult {
   blankRows: number;
   /** The first 100 rejected rows. */
   invalidRows: InvalidRow[];
+  /** The export the header row was recognised as (Shopify, WooCommerce, Google Contacts). */
+  preset?: ExportPreset;
+  /**
+   * Customers the file says do not accept marketing (Shopify's "Accepts SMS Marketing", else its
+   * email/general column, is "no"): imported all the same, counted so the owner can decide.
+   */
+  declinedMarketing: number;
   durationMs: number;
 }
 

@@ -5,6 +5,7 @@ import { EncodingError, type Encoding } from './decode';
 import { numberedColumns, uniqueColumns, isBlankRow } from './headers';
 import type { FileFormat, PhoneCheck, PreviewResult, ReadOptions } from './jobs';
 import { guessPhoneColumn } from './phone-column';
+import { presetPhoneColumn, recogniseExport } from './presets';
 import { ImportInputError } from './sink';
 import { isZipFile, streamXlsx } from './xlsx-source';
 
@@ -91,7 +92,12 @@ export async function previewFile(
       `This file has no column named "${options.phoneColumn}". Its columns are: ${columns.names.join(', ')}.`,
     );
   }
-  const phoneColumn = options.phoneColumn ?? guessPhoneColumn(columns.names, rows, country) ?? null;
+  const recognised = hasHeader ? recogniseExport(columns.names) : undefined;
+  const phoneColumn =
+    options.phoneColumn ??
+    (recognised && presetPhoneColumn(recognised, columns.names, rows, country)) ??
+    guessPhoneColumn(columns.names, rows, country) ??
+    null;
   const index = phoneColumn ? columns.names.indexOf(phoneColumn) : -1;
   const phones: PhoneCheck[] = rows.map((r) => {
     if (index < 0) return { ok: false, reason: 'No phone column chosen.' };
@@ -111,6 +117,7 @@ export async function previewFile(
     renamedColumns: columns.renamed.map(({ from, to }) => ({ from, to })),
     rows,
     phoneColumn,
+    ...(recognised ? { preset: recognised.preset } : {}),
     defaultCountry: country,
     phones,
     source,

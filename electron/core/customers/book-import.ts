@@ -6,6 +6,7 @@ import { EncodingError } from '../contacts/decode';
 import { isBlankRow, numberedColumns, uniqueColumns } from '../contacts/headers';
 import type { ReadOptions } from '../contacts/jobs';
 import { previewFile, streamRecords, type RecordSource } from '../contacts/read-file';
+import { declinesMarketing, recogniseExport } from '../contacts/presets';
 import { ImportInputError } from '../contacts/sink';
 import { writeTransaction } from '../db/tx';
 import { CustomerUpserter, importEvidence } from './upsert';
@@ -25,7 +26,7 @@ const PROGRESS_EVERY_MS = 200;
 
 type Counts = Omit<
   BookImportResult,
-  'fileName' | 'encoding' | 'delimiter' | 'phoneColumn' | 'columns' | 'durationMs'
+  'fileName' | 'encoding' | 'delimiter' | 'phoneColumn' | 'columns' | 'durationMs' | 'preset'
 >;
 
 /**
@@ -85,6 +86,7 @@ export async function importIntoBook(
     delimiter: source.delimiter,
     phoneColumn,
     columns: reader.columns,
+    ...(preview.preset ? { preset: preview.preset } : {}),
     ...reader.counts,
     new: reader.upserter.counts.new,
     updated: reader.upserter.counts.updated,
@@ -99,6 +101,7 @@ class BookRows {
   readonly counts: Counts;
   readonly upserter: CustomerUpserter;
   private phoneIndex = -1;
+  private marketingIndex = -1;
   private haveColumns = false;
   private pendingBlank = 0;
   private buffered: [string[], number][] = [];
@@ -126,6 +129,7 @@ class BookRows {
       optedOut: 0,
       blankRows: 0,
       invalidRows: [] as InvalidRow[],
+      declinedMarketing: 0,
     };
     this.upserter = new CustomerUpserter(db, importEvidence(t.fileName, t.now), t.now);
     this.suppressed = new Set(
@@ -170,7 +174,11 @@ class BookRows {
           `This file has no column named "${this.phoneColumn}". Its columns are: ${this.columns.join(', ')}.`,
         );
       this.haveColumns = true;
-      if (this.hasHeader) return;
+      if (this.hasHeader) {
+        const marketing = recogniseExport(this.columns)?.marketingColumn;
+        this.marketingIndex = marketing ? this.columns.indexOf(marketing) : -1;
+        return;
+      }
     }
     if (isBlankRow(cells)) {
       this.pendingBlank++;
@@ -196,6 +204,8 @@ class BookRows {
     else {
       this.seen.add(phone.e164);
       if (this.suppressed.has(phone.e164)) c.optedOut++;
+      if (this.marketingIndex >= 0 && declinesMarketing(cells[this.marketingIndex]))
+        c.declinedMarketing++;
     }
     this.upserter.add({
       phone: phone.e164,

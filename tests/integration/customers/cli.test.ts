@@ -93,5 +93,14 @@ describe('CLI: contacts', () => {
     expect(forgotten).toMatchObject({ code: EXIT.OK });
     expect(forgotten.out).toMatch(/^Forgotten: 1 campaign rows/);
     expect((await cli('contacts', 'list')).out).toMatch(/empty/);
+
+    const shop = join(d.path, 'customers_export.csv');
+    writeFileSync(
+      shop,
+      'First Name,Last Name,Email,Accepts Email Marketing,Phone,Accepts SMS Marketing\nCy,Day,c@x.io,yes,+447911123457,no\n',
+    );
+    const shopOut = (await cli('contacts', 'import', shop)).out;
+    expect(shopOut).toMatch(/^Looks like a Shopify customers export\./);
+    expect(shopOut).toMatch(/1 of them do not accept marketing/);
   });
 });

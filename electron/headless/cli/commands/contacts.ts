@@ -135,9 +135,15 @@ export const contactCommands: Command[] = [
       });
       print(ctx, r, () =>
         [
+          ...(r.preset ? [`Looks like a ${r.preset.label}.`] : []),
           `Read ${r.rows} rows of "${r.fileName}" (phone column "${r.phoneColumn}"): ${r.new} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.duplicates} repeated, ${r.invalid + r.missingPhone} without a valid number.`,
           ...(r.optedOut > 0
             ? [`${r.optedOut} of them are on the suppression list: kept, never messaged.`]
+            : []),
+          ...(r.declinedMarketing > 0
+            ? [
+                `${r.declinedMarketing} of them do not accept marketing (the file says so): imported all the same.`,
+              ]
             : []),
           ...r.invalidRows.slice(0, 20).map((x) => `  row ${x.row}: "${x.value}" — ${x.reason}`),
         ].join('\n'),

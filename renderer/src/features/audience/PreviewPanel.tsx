@@ -99,6 +99,12 @@ export function PreviewPanel() {
           preview={preview}
           onUse={(country) => void setReadOption('defaultCountry', country)}
         />
+        {preview.preset && (
+          <Alert color="blue" data-testid="import-preset">
+            Looks like a {preview.preset.label}: phone numbers are read from “
+            {preview.phoneColumn ?? '—'}”. Choose another column above if that is wrong.
+          </Alert>
+        )}
         {preview.renamedColumns.length > 0 && (
           <Alert color="yellow" title="Some column names were blank or repeated">
             {preview.renamedColumns.map((r) => `"${r.from}" → "${r.to}"`).join(', ')}

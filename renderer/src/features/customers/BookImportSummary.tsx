@@ -37,10 +37,21 @@ export function BookImportSummary() {
             {fmt().count(result.updated)} updated, {fmt().count(result.unchanged)} unchanged.
           </Text>
           <Text size="sm">
+            {result.preset && `Looks like a ${result.preset.label}. `}
             Phone numbers read from the column “{result.phoneColumn}”.
             {result.optedOut > 0 &&
               ` ${n(result.optedOut, 'number is', 'numbers are')} on the opt-out list: kept in the book, never messaged.`}
           </Text>
+          {result.declinedMarketing > 0 && (
+            <Text size="sm" data-testid="book-import-declined">
+              {n(
+                result.declinedMarketing,
+                'customer does not accept marketing',
+                'customers do not accept marketing',
+              )}{' '}
+              in this file: imported, but only send them messages they asked for.
+            </Text>
+          )}
           {left.length > 0 && <Text size="sm">Also: {left.join(', ')}.</Text>}
         </div>
         <CloseButton aria-label="Close the import summary" onClick={close} />
