@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/service';
+import { EXIT, runCli } from '../../../electron/headless/cli-run';
 import type { Sandbox } from '../../../electron/sandbox';
 import { SANDBOX_TEST_NUMBERS as N } from '../../../electron/sandbox/test-numbers';
 import { tempDir } from '../../helpers/tmp';
@@ -53,7 +54,7 @@ describe('answering with a template outside the 24-hour window (sandbox, fake cl
       await sync();
       clock.t += 25 * HOUR;
     };
-    return { clock, sandbox, accountId, sync, template, wrote };
+    return { dir: dir.path, clock, sandbox, accountId, sync, template, wrote };
   };
 
   it('sends an approved template with its placeholders filled, recorded before the request, and follows its status', async () => {
@@ -172,5 +173,52 @@ describe('answering with a template outside the 24-hour window (sandbox, fake cl
     );
     expect(ok).toMatchObject({ kind: 'template', templateName: 'spring_sale' });
     expect(ok.state).not.toBe('failed');
+  });
+
+  it('CLI: replies send --template with --param values in the order of the placeholders', async () => {
+    const { dir, wrote } = await setup();
+    await wrote(UK_CUSTOMER);
+    const cli = async (...args: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runCli([...args, '--data-dir', dir], {
+        stdout: (t: string) => out.push(t),
+        stderr: (t: string) => err.push(t),
+        env: {},
+      });
+      return { code, out: out.join('\n'), err: err.join('\n') };
+    };
+    const send = (...rest: string[]) => cli('replies', 'send', UK_CUSTOMER, ...rest);
+
+    const empty = await send('--template', 'order_confirmation', '--param', 'Ann');
+    expect(empty.code).toBe(EXIT.FAILED);
+    expect(empty.err).toMatch(/Fill in Body \{\{order_number\}\}/);
+    const unknown = await send('--template', 'no_such_template');
+    expect(unknown.err).toMatch(/No template named no_such_template/);
+    const tooMany = await send(
+      '--template',
+      'order_confirmation',
+      ...'abc'.split('').flatMap((v) => ['--param', v]),
+    );
+    expect(tooMany.err).toMatch(/has 2 placeholder\(s\)/);
+
+    const ok = await send(
+      '--template',
+      'order_confirmation',
+      '--language',
+      'en_US',
+      '--param',
+      'Ann',
+      '--param',
+      'A-17',
+      '--json',
+    );
+    expect(ok.code).toBe(EXIT.OK);
+    expect(JSON.parse(ok.out)).toMatchObject({
+      kind: 'template',
+      templateName: 'order_confirmation',
+      state: 'sent',
+      body: expect.stringContaining('Thank you, Ann! Your order A-17'),
+    });
   });
 });
