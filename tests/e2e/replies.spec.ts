@@ -117,9 +117,9 @@ test('replies: a sandbox campaign’s customers answer, the badge counts them, o
   expect(app.query("SELECT id FROM reply_answers WHERE kind = 'template'")).toEqual([]);
   await view.getByLabel('Body {{order_number}}').fill('C-3');
   await view.getByTestId('template-answer-send').click();
-  const answer = view.getByTestId('thread-answer').filter({ hasText: 'order_confirmation' });
-  await expect(answer).toContainText('Thank you, Cy! Your order C-3 is confirmed.');
-  await expect(answer.getByTestId('answer-state')).toBeVisible();
+  const tplAnswer = view.getByTestId('thread-answer').filter({ hasText: 'order_confirmation' });
+  await expect(tplAnswer).toContainText('Thank you, Cy! Your order C-3 is confirmed.');
+  await expect(tplAnswer.getByTestId('answer-state')).toBeVisible();
   await expect(view.getByTestId('answer-error')).toHaveCount(0);
 
   // The photo is shown as a picture once asked for (its bytes say it is one).
