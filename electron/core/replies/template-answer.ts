@@ -51,7 +51,8 @@ export function composeTemplateAnswer(
       'VALIDATION',
       `${name} belongs to another account than the one ${phone} wrote to; choose one of that account's templates.`,
     );
-  // Meta sends only APPROVED templates (cloud-api.md §1, verified); PENDING, PAUSED… are refused.
+  // Meta refuses a template not approved with 132001 (cloud-api.md error table, marked UNCONFIRMED
+  // there; assumed for PAUSED and PENDING too): refused here, before anything is recorded.
   if (row.status !== 'APPROVED')
     throw new CoreError(
       'VALIDATION',
