@@ -107,6 +107,7 @@ export const METHOD_NAMES = [
   'replies.rules',
   'replies.setRule',
   'replies.send',
+  'replies.sendTemplate',
   'replies.media',
   'replies.picture',
   'customers.list',

@@ -169,6 +169,24 @@ export const repliesSendInput = z
   })
   .strict();
 
+/**
+ * A template to a customer, the only message WhatsApp allows outside the 24-hour window. The
+ * placeholders' values by slot key (`body.1`, `header.name`, `button.0.url`…, as templateSlots names
+ * them); every text slot must have one.
+ */
+export const repliesSendTemplateInput = z
+  .object({
+    phone,
+    templateId: z.number().int().positive(),
+    parameters: z
+      .record(
+        z.string().max(200),
+        z.string().max(1024, 'A placeholder value can hold at most 1024 characters.'),
+      )
+      .default({}),
+  })
+  .strict();
+
 export const repliesMediaInput = z.object({ replyId: z.number().int().positive() }).strict();
 
 /** A customer's file, downloaded into the data folder. */

@@ -107,7 +107,20 @@ test('replies: a sandbox campaign’s customers answer, the badge counts them, o
   await view.getByTestId('template-answer-picker').click();
   await page.getByRole('option', { name: /order_confirmation/ }).click();
   await expect(view.getByTestId('message-bubble')).toBeVisible();
+  // Each placeholder has an input named as the campaign form names it; the preview fills in.
+  await view.getByLabel('Body {{first_name}}').fill('Cy');
+  await expect(view.getByTestId('message-bubble')).toContainText('Thank you, Cy!');
   await page.screenshot({ path: shot('replies-template.png'), fullPage: true });
+  // A placeholder left empty is refused on screen, and nothing is recorded.
+  await view.getByTestId('template-answer-send').click();
+  await expect(view.getByTestId('answer-error')).toContainText('Fill in Body {{order_number}}');
+  expect(app.query("SELECT id FROM reply_answers WHERE kind = 'template'")).toEqual([]);
+  await view.getByLabel('Body {{order_number}}').fill('C-3');
+  await view.getByTestId('template-answer-send').click();
+  const tplAnswer = view.getByTestId('thread-answer').filter({ hasText: 'order_confirmation' });
+  await expect(tplAnswer).toContainText('Thank you, Cy! Your order C-3 is confirmed.');
+  await expect(tplAnswer.getByTestId('answer-state')).toBeVisible();
+  await expect(view.getByTestId('answer-error')).toHaveCount(0);
 
   // The photo is shown as a picture once asked for (its bytes say it is one).
   await view.getByRole('button', { name: 'Show photo' }).click();

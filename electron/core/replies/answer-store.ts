@@ -5,10 +5,12 @@ import { toAnswer, type AnswerRow } from './thread';
 export interface NewAnswer {
   phone: string;
   accountId: number;
-  kind: 'text' | 'image' | 'document';
+  kind: 'text' | 'image' | 'document' | 'template';
   body: string | null;
   mediaPath: string | null;
   mediaFilename: string | null;
+  templateName?: string | null;
+  templateLanguage?: string | null;
 }
 
 export type AnswerResult =
@@ -28,8 +30,8 @@ const RANK_OF: Readonly<Record<string, number>> = { sent: 3, delivered: 4, read:
  */
 export function createAnswerStore(db: SqliteDatabase) {
   const insert = db.prepare(
-    `INSERT INTO reply_answers (phone, account_id, kind, body, media_path, media_filename, state, created_at, sending_at)
-     VALUES (@phone, @accountId, @kind, @body, @mediaPath, @mediaFilename, 'sending', @now, @now)`,
+    `INSERT INTO reply_answers (phone, account_id, kind, body, media_path, media_filename, template_name, template_language, state, created_at, sending_at)
+     VALUES (@phone, @accountId, @kind, @body, @mediaPath, @mediaFilename, @templateName, @templateLanguage, 'sending', @now, @now)`,
   );
   const sent = db.prepare(
     "UPDATE reply_answers SET state = 'sent', wamid = ?, sent_at = ? WHERE id = ? AND state = 'sending'",
@@ -52,7 +54,7 @@ export function createAnswerStore(db: SqliteDatabase) {
   return {
     /** Returns the new answer's id; the caller commits it before sending. */
     record: (a: NewAnswer, now: number): number =>
-      Number(insert.run({ ...a, now }).lastInsertRowid),
+      Number(insert.run({ templateName: null, templateLanguage: null, ...a, now }).lastInsertRowid),
     finish(id: number, r: AnswerResult, now: number): void {
       if (r.kind === 'sent') sent.run(r.wamid, now, id);
       else notSent.run(r.kind, r.code, r.title, id);

@@ -10,6 +10,7 @@ import { writeTransaction } from '../db/tx';
 import type { EventBus } from '../events';
 import { createAnswerStore, type AnswerResult, type NewAnswer } from './answer-store';
 import { fileHead, MB, sniffMime } from './media-type';
+import { composeTemplateAnswer } from './template-answer';
 import { createThreadReader } from './thread';
 
 const time = (ms: number) => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
@@ -146,19 +147,50 @@ export function createAnswerSender(deps: AnswerDeps) {
     return answers.get(id);
   };
 
+  /** A template, allowed whatever the window; recorded before the request like any answer. */
+  const sendTemplate = async (
+    input: ParsedInput<'replies.sendTemplate'>,
+    phone: string,
+  ): Promise<ReplyAnswer> => {
+    const t = composeTemplateAnswer(store, input, phone, threads.accountOf(phone));
+    const client = await clients.clientFor(t.accountId);
+    const id = record({
+      phone,
+      accountId: t.accountId,
+      kind: 'template',
+      body: t.bodyText,
+      mediaPath: null,
+      mediaFilename: null,
+      templateName: t.templateName,
+      templateLanguage: t.templateLanguage,
+    });
+    events.emit('db.changed', { tables: ['replies'] });
+    finish(id, resultOf(await client.sendTemplate(t.body)));
+    events.emit('db.changed', { tables: ['replies'] });
+    return answers.get(id);
+  };
+
+  /** One answer at a time per account, whatever its kind. */
+  const queued = (phone: string, run: () => Promise<ReplyAnswer>): Promise<ReplyAnswer> => {
+    const accountId = threads.accountOf(phone) ?? 0;
+    const before = queues.get(accountId) ?? Promise.resolve();
+    const next = before.catch(() => undefined).then(run);
+    queues.set(accountId, next);
+    void next
+      .finally(() => {
+        if (queues.get(accountId) === next) queues.delete(accountId);
+      })
+      .catch(() => undefined);
+    return next;
+  };
+
   return {
-    send(input: ParsedInput<'replies.send'>, phone: string): Promise<ReplyAnswer> {
-      const accountId = threads.accountOf(phone) ?? 0;
-      const before = queues.get(accountId) ?? Promise.resolve();
-      const next = before.catch(() => undefined).then(() => send(input, phone));
-      queues.set(accountId, next);
-      void next
-        .finally(() => {
-          if (queues.get(accountId) === next) queues.delete(accountId);
-        })
-        .catch(() => undefined);
-      return next;
-    },
+    send: (input: ParsedInput<'replies.send'>, phone: string): Promise<ReplyAnswer> =>
+      queued(phone, () => send(input, phone)),
+    sendTemplate: (
+      input: ParsedInput<'replies.sendTemplate'>,
+      phone: string,
+    ): Promise<ReplyAnswer> => queued(phone, () => sendTemplate(input, phone)),
   };
 }
 

@@ -12,6 +12,7 @@ export function replyHandlers(s: ReplyService): HandlersFor<typeof replyMethods>
     'replies.rules': (input) => s.rules(input),
     'replies.setRule': (input) => s.setRule(input),
     'replies.send': (input) => s.send(input),
+    'replies.sendTemplate': (input) => s.sendTemplate(input),
     'replies.media': (input) => s.media(input.replyId),
     'replies.picture': (input) => s.views.picture(input.replyId),
   };

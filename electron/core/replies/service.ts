@@ -81,6 +81,8 @@ export function createReplyService(deps: ReplyDeps) {
       return labels.rules(input.campaignId);
     },
     send: (input: ParsedInput<'replies.send'>) => answers.send(input, phoneOf(input.phone)),
+    sendTemplate: (input: ParsedInput<'replies.sendTemplate'>) =>
+      answers.sendTemplate(input, phoneOf(input.phone)),
     media,
     views,
     window: (phone: string) => threads.window(phone, clock.now()),

@@ -48,6 +48,41 @@ export function recipientCallbackData(campaignId: number, recipientId: number): 
   return `cd:${campaignId}:${recipientId}`;
 }
 
+/**
+ * One recipient's exact request from a template, its mapping and UTM tags: the same shared
+ * functions as the preview and the validation. Used by campaigns and by template answers.
+ */
+export function composeTemplate(
+  template: Template,
+  mapping: Mapping,
+  utm: UtmBySlot,
+  recipient: { phone: string; fields: Record<string, string> },
+  options: { callbackData: string; media?: MediaRef },
+): ReturnType<CampaignMessage['compose']> {
+  const values = resolveMessageValues(template, mapping, recipient.fields, utm);
+  const problems = validateRecipient(template, values, mapping).filter(
+    (p) => !(options.media && p.code === 'MEDIA_MISSING'),
+  );
+  if (problems.length > 0) return { ok: false, problems };
+  try {
+    const body = buildSendBody(template, {
+      to: recipient.phone,
+      values,
+      mapping,
+      bizOpaqueCallbackData: options.callbackData,
+      ...(options.media ? { media: options.media } : {}),
+    });
+    return { ok: true, body };
+  } catch (e) {
+    if (e instanceof SendBodyError)
+      return {
+        ok: false,
+        problems: e.problems.map((message): Problem => ({ code: 'EMPTY_PARAMETER', message })),
+      };
+    throw e;
+  }
+}
+
 export type LoadResult = { ok: true; message: CampaignMessage } | { ok: false; reason: string };
 
 /** A message state (the campaign's own, or one of its variants) ready to compose from. */
@@ -82,33 +117,7 @@ export function messageFromState(state: CampaignMessageState, prefix = ''): Load
       mediaSource,
       variant: state.variant,
       utm,
-      compose(recipient, options) {
-        const values = resolveMessageValues(template, mapping, recipient.fields, utm);
-        const problems = validateRecipient(template, values, mapping).filter(
-          (p) => !(options.media && p.code === 'MEDIA_MISSING'),
-        );
-        if (problems.length > 0) return { ok: false, problems };
-        try {
-          const body = buildSendBody(template, {
-            to: recipient.phone,
-            values,
-            mapping,
-            bizOpaqueCallbackData: options.callbackData,
-            ...(options.media ? { media: options.media } : {}),
-          });
-          return { ok: true, body };
-        } catch (e) {
-          if (e instanceof SendBodyError)
-            return {
-              ok: false,
-              problems: e.problems.map((message): Problem => ({
-                code: 'EMPTY_PARAMETER',
-                message,
-              })),
-            };
-          throw e;
-        }
-      },
+      compose: (recipient, options) => composeTemplate(template, mapping, utm, recipient, options),
     },
   };
 }

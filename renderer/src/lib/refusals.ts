@@ -98,6 +98,7 @@ const TRIED: Partial<Record<MethodName, string>> = {
   'reports.export': 'export the report',
   'pricing.setRates': 'save the prices',
   'replies.send': 'send the answer',
+  'replies.sendTemplate': 'send the template',
   'replies.label': 'change the label',
   'replies.setRule': 'save the button rule',
   'replies.media': "get the customer's file",

@@ -4,6 +4,7 @@ import {
   repliesRuleInput,
   repliesRulesInput,
   repliesSendInput,
+  repliesSendTemplateInput,
   repliesMediaInput,
   type ReplyMedia,
   type ReplyPicture,
@@ -37,6 +38,14 @@ export const replyMethods = {
    * (CONFLICT with the time the window closed otherwise). Recorded before it is sent.
    */
   'replies.send': method<typeof repliesSendInput, ReplyAnswer>(repliesSendInput),
+  /**
+   * Answers a customer with an approved template, its placeholders filled from `parameters`: allowed
+   * whatever the window. Refused (VALIDATION / NOT_FOUND) for a template not approved, an empty
+   * placeholder, no account, or a marketing template to a US number. Recorded before it is sent.
+   */
+  'replies.sendTemplate': method<typeof repliesSendTemplateInput, ReplyAnswer>(
+    repliesSendTemplateInput,
+  ),
   /** Downloads a customer's file on request (size-limited, type read from its bytes). */
   'replies.media': method<typeof repliesMediaInput, ReplyMedia>(repliesMediaInput),
   /** A customer's picture for the thread: fetched like replies.media, shown only if its bytes are a picture. */

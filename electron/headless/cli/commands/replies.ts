@@ -1,6 +1,17 @@
 import { resolve } from 'node:path';
-import type { Reply, Thread, ThreadItem } from '../../../../shared/api';
-import { call, EXIT, flag, parseId, print, str, UsageError, type Command } from '../framework';
+import type { Reply, ReplyAnswer, Thread, ThreadItem } from '../../../../shared/api';
+import {
+  call,
+  EXIT,
+  flag,
+  parseId,
+  print,
+  str,
+  UsageError,
+  type Command,
+  type Ctx,
+} from '../framework';
+import { sendTemplateAnswer } from './replies-template';
 
 const time = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -148,12 +159,21 @@ const send: Command = {
     text: { type: 'string' },
     image: { type: 'string' },
     document: { type: 'string' },
+    template: { type: 'string' },
+    language: { type: 'string' },
+    param: { type: 'string', multiple: true },
   },
   usage:
-    'replies send <phone> --text T | --image FILE [--text CAPTION] | --document FILE [--text CAPTION]',
+    'replies send <phone> --text T | --image FILE [--text CAPTION] | --document FILE [--text CAPTION] | --template NAME [--language L] [--param VALUE ...]',
   summary:
-    'Answer a customer who wrote in the last 24 hours (refused after, with the time the window closed)',
+    'Answer a customer: text or a file within 24 hours of their last message, an approved template at any time',
   async run(ctx) {
+    const template = str(ctx, 'template');
+    if (template !== undefined) {
+      if (str(ctx, 'text') || str(ctx, 'image') || str(ctx, 'document'))
+        throw new UsageError('Send a --template alone: its placeholders take --param values.');
+      return done(ctx, await sendTemplateAnswer(ctx, ctx.core({ runSenders: false }), template));
+    }
     const image = str(ctx, 'image');
     const document = str(ctx, 'document');
     if (image && document) throw new UsageError('Send an --image or a --document, not both.');
@@ -167,12 +187,16 @@ const send: Command = {
       text,
       ...(file ? { file: { kind: 'path', path: resolve(file) } } : {}),
     });
-    print(ctx, a, () =>
-      a.state === 'sent'
-        ? `Sent to ${a.phone}.`
-        : `Not sent to ${a.phone} (${a.state}): ${a.errorTitle ?? ''}`,
-    );
-    return a.state === 'sent' ? EXIT.OK : EXIT.FAILED;
+    return done(ctx, a);
   },
 };
+
+function done(ctx: Ctx, a: ReplyAnswer): number {
+  print(ctx, a, () =>
+    a.state === 'sent'
+      ? `Sent to ${a.phone}.`
+      : `Not sent to ${a.phone} (${a.state}): ${a.errorTitle ?? ''}`,
+  );
+  return a.state === 'sent' ? EXIT.OK : EXIT.FAILED;
+}
 replyCommands.push(send);

@@ -47,6 +47,11 @@ export interface RepliesSlice {
   refreshThread: () => Promise<void>;
   /** Sends text within the window; the error is shown beside the answer box. */
   answerReply: (text: string) => Promise<ApiError | null>;
+  /** An approved template, its placeholders' values by slot key: allowed outside the window. */
+  answerWithTemplate: (
+    templateId: number,
+    parameters: Record<string, string>,
+  ) => Promise<ApiError | null>;
   answerWithFile: (
     kind: 'image' | 'document',
     file: File,
@@ -188,6 +193,17 @@ export const createRepliesSlice: StateCreator<AppState, [], [], RepliesSlice> = 
       const r = await api.call(
         'replies.send',
         { phone: open.phone, kind: 'text', text },
+        { shownInPlace: true },
+      );
+      return settleAnswer(open.phone, r.ok ? null : r.error);
+    },
+
+    async answerWithTemplate(templateId, parameters) {
+      const open = get().openThread;
+      if (!open) return null;
+      const r = await api.call(
+        'replies.sendTemplate',
+        { phone: open.phone, templateId, parameters },
         { shownInPlace: true },
       );
       return settleAnswer(open.phone, r.ok ? null : r.error);
