@@ -56,12 +56,16 @@ test('quiet hours and a frequency cap set in Review & Send: excluded and waiting
   await expect(page.getByTestId('pacing-countries').locator('tr[data-country="IN"]')).toContainText(
     'Open',
   );
-  expect(
-    app.query<{ settings_json: string }>(
-      'SELECT settings_json FROM campaigns WHERE id = ?',
-      created.id,
-    )[0]!.settings_json,
-  ).toContain(`"from":"${from}"`);
+  // Each field is saved as it changes: wait for the last one to reach the database.
+  await expect
+    .poll(
+      () =>
+        app.query<{ settings_json: string }>(
+          'SELECT settings_json FROM campaigns WHERE id = ?',
+          created.id,
+        )[0]!.settings_json,
+    )
+    .toContain(`"from":"${from}"`);
 
   // Send: the two excluded are left out, India goes out, the UK waits for its window.
   await page.getByRole('button', { name: 'Send to 5 recipients' }).click();
