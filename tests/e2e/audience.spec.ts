@@ -108,6 +108,9 @@ test('a bad file gets a clear message and changes nothing', async ({ page, app }
 });
 
 test('the UI stays responsive during a 100,000-row import', async ({ page, app }) => {
+  // What this proves is that the UI answers while it runs, not how fast it is (tests/bench has
+  // the import's speed): on a loaded 2-core machine beside another E2E worker it takes over a minute.
+  test.setTimeout(180_000);
   await openApp(page, app);
   await newCampaign(page, 'Big list');
   const lines = ['name,phone,city'];
@@ -133,7 +136,7 @@ test('the UI stays responsive during a 100,000-row import', async ({ page, app }
 
   await expect(page.getByTestId('import-summary').getByTestId('stat-imported')).toContainText(
     '100,000',
-    { timeout: 60_000 },
+    { timeout: 150_000 },
   );
   expect(app.query<{ n: number }>('SELECT count(*) AS n FROM recipients')[0]!.n).toBe(100_000);
 });
