@@ -2,10 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/service';
-import type { Sandbox } from '../../../electron/sandbox';
 import { SANDBOX_TEST_NUMBERS as N } from '../../../electron/sandbox/test-numbers';
-import { tempDir } from '../../helpers/tmp';
 import { callApi } from '../suppression/helpers';
+import { answerCore } from './helpers';
 
 const HOUR = 3600_000;
 // Does not answer back: only what the test injects is the customer's.
@@ -20,26 +19,11 @@ describe('answering customers within the 24-hour window (sandbox, fake clock)', 
   });
 
   const setup = async () => {
-    const dir = tempDir('cd-answers-');
-    cleanup = () => dir.cleanup();
-    const clock = { t: Date.UTC(2026, 5, 16, 9, 0, 0), now: () => clock.t };
-    core = createCore({
-      dataDir: dir.path,
-      shell: 'headless',
-      externalChangePollMs: 0,
-      clock,
-      sandboxOptions: {
-        now: () => clock.t,
-        delivery: { sentAfterMs: 100, deliveredAfterMs: 200, readAfterMs: 300, seed: 1 },
-      },
-    });
-    const sandbox: Sandbox = await core.clients.sandbox();
-    const accountId = core.store.sqlite
-      .prepare("SELECT id FROM accounts WHERE kind = 'sandbox'")
-      .pluck()
-      .get() as number;
-    const sync = () => core.status.poller.run(accountId, true);
-    return { dir: dir.path, clock, sandbox, accountId, sync };
+    const made = await answerCore('cd-answers-');
+    core = made.core;
+    cleanup = made.cleanup;
+    const { clock, sandbox, accountId, sync } = made;
+    return { dir: made.dir, clock, sandbox, accountId, sync };
   };
 
   it('sends text inside the window, follows its status, and refuses it after the window closed', async () => {

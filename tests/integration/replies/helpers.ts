@@ -1,3 +1,4 @@
+import type { Sandbox } from '../../../electron/sandbox';
 import { createCore, type Core } from '../../../electron/core/service';
 import { parseWebhook } from '../../../shared/domain/status';
 import { tempDir } from '../../helpers/tmp';
@@ -92,4 +93,30 @@ export function replyHarness(): ReplyHarness {
       dir.cleanup();
     },
   };
+}
+
+/**
+ * A core on a fake clock (2026-06-16 09:00 UTC) with its own sandbox answering quickly: for
+ * answers, whose window and statuses follow that clock. `sync` reads the sandbox's reports.
+ */
+export async function answerCore(prefix: string) {
+  const dir = tempDir(prefix);
+  const clock = { t: Date.UTC(2026, 5, 16, 9, 0, 0), now: () => clock.t };
+  const core = createCore({
+    dataDir: dir.path,
+    shell: 'headless',
+    externalChangePollMs: 0,
+    clock,
+    sandboxOptions: {
+      now: () => clock.t,
+      delivery: { sentAfterMs: 100, deliveredAfterMs: 200, readAfterMs: 300, seed: 1 },
+    },
+  });
+  const sandbox: Sandbox = await core.clients.sandbox();
+  const accountId = core.store.sqlite
+    .prepare("SELECT id FROM accounts WHERE kind = 'sandbox'")
+    .pluck()
+    .get() as number;
+  const sync = () => core.status.poller.run(accountId, true);
+  return { core, dir: dir.path, cleanup: () => dir.cleanup(), clock, sandbox, accountId, sync };
 }

@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createCore, type Core } from '../../../electron/core/service';
+import type { Core } from '../../../electron/core/service';
 import { EXIT, runCli } from '../../../electron/headless/cli-run';
-import type { Sandbox } from '../../../electron/sandbox';
 import { SANDBOX_TEST_NUMBERS as N } from '../../../electron/sandbox/test-numbers';
-import { tempDir } from '../../helpers/tmp';
 import { callApi } from '../suppression/helpers';
+import { answerCore } from './helpers';
 
 const HOUR = 3600_000;
 // A US number (+1 202): marketing templates to it are refused.
@@ -21,25 +20,10 @@ describe('answering with a template outside the 24-hour window (sandbox, fake cl
   });
 
   const setup = async () => {
-    const dir = tempDir('cd-tpl-answers-');
-    cleanup = () => dir.cleanup();
-    const clock = { t: Date.UTC(2026, 5, 16, 9, 0, 0), now: () => clock.t };
-    core = createCore({
-      dataDir: dir.path,
-      shell: 'headless',
-      externalChangePollMs: 0,
-      clock,
-      sandboxOptions: {
-        now: () => clock.t,
-        delivery: { sentAfterMs: 100, deliveredAfterMs: 200, readAfterMs: 300, seed: 1 },
-      },
-    });
-    const sandbox: Sandbox = await core.clients.sandbox();
-    const accountId = core.store.sqlite
-      .prepare("SELECT id FROM accounts WHERE kind = 'sandbox'")
-      .pluck()
-      .get() as number;
-    const sync = () => core.status.poller.run(accountId, true);
+    const made = await answerCore('cd-tpl-answers-');
+    core = made.core;
+    cleanup = made.cleanup;
+    const { clock, sandbox, accountId, sync } = made;
     await callApi(core, 'templates.sync', { accountId });
     const { templates } = await callApi(core, 'templates.list', { accountId });
     const template = (name: string, language = 'en_US') => {
@@ -54,7 +38,7 @@ describe('answering with a template outside the 24-hour window (sandbox, fake cl
       await sync();
       clock.t += 25 * HOUR;
     };
-    return { dir: dir.path, clock, sandbox, accountId, sync, template, wrote };
+    return { dir: made.dir, clock, sandbox, accountId, sync, template, wrote };
   };
 
   it('sends an approved template with its placeholders filled, recorded before the request, and follows its status', async () => {
