@@ -26,7 +26,8 @@ const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
 function usage(commands: Command[]): string {
   const lines = commands.map((c) => {
     const synopsis = `  ${c.usage}`;
-    return synopsis.length > 40
+    // A synopsis that reaches the summary column goes on its own line, so the two never run together.
+    return synopsis.length > 33
       ? `${synopsis}\n${' '.repeat(35)}${c.summary}`
       : `${synopsis.padEnd(35)}${c.summary}`;
   });
