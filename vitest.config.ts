@@ -17,6 +17,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Bundles the core's worker threads once per run instead of tsx compiling them in every thread.
+    globalSetup: ['tests/helpers/worker-bundles.ts'],
     maxWorkers: workers,
     projects: [
       {
