@@ -17,8 +17,6 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // Bundles the core's worker threads once per run instead of tsx compiling them in every thread.
-    globalSetup: ['tests/helpers/worker-bundles.ts'],
     maxWorkers: workers,
     projects: [
       {
@@ -31,7 +29,13 @@ export default defineConfig({
       {
         extends: true,
         // Integration tests start cores, sandboxes and workers: each file in a fresh process.
-        test: { name: 'integration', include: ['tests/integration/**/*.test.ts'] },
+        // Their worker threads (imports, exports) load bundles built once per run instead of tsx
+        // compiling them in every thread (~1.2 s of CPU saved per thread; see the setup file).
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          globalSetup: ['tests/helpers/worker-bundles.ts'],
+        },
       },
     ],
   },
