@@ -29,7 +29,13 @@ export default defineConfig({
       {
         extends: true,
         // Integration tests start cores, sandboxes and workers: each file in a fresh process.
-        test: { name: 'integration', include: ['tests/integration/**/*.test.ts'] },
+        // Their worker threads (imports, exports) load bundles built once per run instead of tsx
+        // compiling them in every thread (~1.2 s of CPU saved per thread; see the setup file).
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          globalSetup: ['tests/helpers/worker-bundles.ts'],
+        },
       },
     ],
   },

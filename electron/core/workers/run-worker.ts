@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parentPort, Worker, workerData, type ResourceLimits } from 'node:worker_threads';
 
 /** Where a worker's code is: a URL, and for TypeScript in development the real entry as argv[2]. */
@@ -13,6 +15,11 @@ export interface WorkerEntry {
  * TypeScript file `<source>` next to `here`, run through tsx in development, tests and the CLI.
  */
 export function workerEntry(here: string, bundled: string, source: string): WorkerEntry {
+  // Tests only: vitest bundles the workers once per run (tests/helpers/worker-bundles.ts) instead
+  // of every thread compiling them through tsx again. Unset in the app, the CLI and development.
+  const testBundles = process.env.CAMPAIGN_DESK_TEST_WORKERS;
+  if (here.endsWith('.ts') && testBundles)
+    return { url: pathToFileURL(join(testBundles, `${bundled}.js`)) };
   if (here.endsWith('.ts'))
     return {
       url: new URL('../workers/tsx-boot.mjs', here),
