@@ -19,7 +19,7 @@ export function sharedStringsBomb(stringsXml: Buffer, declaredSize = 1000): Buff
   ]);
 }
 
-/** `<si><t>a</t></si>` repeated to `bytes`: packs ~1,000 times (64 MB into ~64 KB). */
+/** `<si><t>a</t></si>` repeated to `bytes`: packs ~400 times (64 MB into ~160 KB). */
 export const repeatedSharedStrings = (bytes: number): Buffer =>
   Buffer.alloc(bytes, '<si><t>a</t></si>');
 
@@ -59,3 +59,32 @@ export async function endlessCellCsv(path: string, cellBytes: number): Promise<v
 /** Three customers, the second with a NUL byte in their name. */
 export const nulByteCsv = (): Buffer =>
   Buffer.from('phone,name\n+447911000001,Ann\n+447911000002,B\u0000b\n+447911000003,Cy\n');
+
+/** A real workbook (written by exceljs) with one cell of `chars` characters: Excel allows 32,767. */
+export async function longCellXlsx(path: string, chars: number): Promise<void> {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('S');
+  ws.addRow(['phone', 'note']);
+  ws.addRow(['+447911000001', 'x'.repeat(chars)]);
+  await wb.xlsx.writeFile(path);
+}
+
+/** UTF-8 for 100,000 bytes, then a Windows-1252 'é' (0xE9) that is not UTF-8: late, malformed. */
+export function lateInvalidUtf8Csv(): Buffer {
+  const rows: string[] = ['phone,name'];
+  for (let i = 0; rows.join('\n').length < 100_000; i++)
+    rows.push(`+4479110${String(i).padStart(5, '0')},Zoë ${i}`);
+  return Buffer.concat([
+    Buffer.from(rows.join('\n') + '\n'),
+    Buffer.from('+447911099999,Ren'),
+    Buffer.from([0xe9]),
+    Buffer.from('\n'),
+  ]);
+}
+
+/** UTF-16 LE by its BOM, with an odd byte count and a lone surrogate: not valid UTF-16. */
+export function brokenUtf16Csv(): Buffer {
+  const text = Buffer.from('phone\tname\r\n+447911000001\tAnn\r\n+447911000002\tB', 'utf16le');
+  return Buffer.concat([Buffer.from([0xff, 0xfe]), text, Buffer.from([0x00, 0xd8, 0x41])]);
+}
