@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { ResourceLimits } from 'node:worker_threads';
 import { TABLES } from '../../shared/api';
 import { accountLimitHandlers } from './accounts/limit-handlers';
 import { accountMarketingHandlers } from './accounts/marketing-check';
@@ -81,6 +82,8 @@ export interface CoreOptions {
   workerEntry?: WorkerEntry;
   /** Test hook: make imports fail after reading this many bytes. */
   faultAfterBytes?: number;
+  /** Test hook: a smaller memory cap for the audience import worker (contacts/runner.ts). */
+  importWorkerLimits?: ResourceLimits;
   /** Access tokens: the keychain in the app, environment variables in the headless shell. */
   tokens?: TokenSource;
   /**
@@ -203,6 +206,7 @@ export function createCore(options: CoreOptions): Core {
     workerEntry: options.workerEntry ?? defaultWorkerEntry(),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     ...(options.faultAfterBytes !== undefined ? { faultAfterBytes: options.faultAfterBytes } : {}),
+    ...(options.importWorkerLimits ? { workerLimits: options.importWorkerLimits } : {}),
   });
   void pruneUploads(options.dataDir, 24 * 3600_000, clock.now()).catch(() => undefined);
   // Button clicks per variant come from the template analytics already stored (never the recipients).

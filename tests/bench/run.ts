@@ -55,6 +55,7 @@ const BENCHES: Record<string, string> = {
   'progress-view': 'progress-view.ts',
   'audience-filter': 'audience-filter.ts',
   'relay-load': 'relay-load.ts',
+  'hostile-files': 'hostile-files.ts',
 };
 const selected = process.env.BENCH_ONLY
   ? process.env.BENCH_ONLY.split(',').map((s) => s.trim())

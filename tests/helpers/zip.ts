@@ -3,14 +3,18 @@ import { deflateRawSync } from 'node:zlib';
 /**
  * A minimal zip writer for hostile test files: deflated parts, a central directory, no CRCs
  * checked by our reader (crc 0). Sizes can be declared falsely to test that nothing trusts them.
+ * `level` 1 packs large generated files quickly (a bomb wants 9: the highest ratio).
  */
-export function zip(parts: { name: string; data: Buffer; declaredSize?: number }[]): Buffer {
+export function zip(
+  parts: { name: string; data: Buffer; declaredSize?: number }[],
+  level = 9,
+): Buffer {
   const locals: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
   for (const p of parts) {
     const name = Buffer.from(p.name, 'utf8');
-    const packed = deflateRawSync(p.data, { level: 9 });
+    const packed = deflateRawSync(p.data, { level });
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);

@@ -1,3 +1,4 @@
+import type { ResourceLimits } from 'node:worker_threads';
 import {
   runWorker,
   workerEntry,
@@ -20,15 +21,19 @@ export type RunningJob = RunningWorker<WorkerMessage>;
  */
 export const IMPORT_WORKER_LIMITS = { maxOldGenerationSizeMb: 768, maxYoungGenerationSizeMb: 32 };
 
-/** Starts one worker for one task; progress messages go to onProgress, the last one resolves done. */
+/**
+ * Starts one worker for one task; progress messages go to onProgress, the last one resolves done.
+ * `limits` is IMPORT_WORKER_LIMITS but for tests, which prove the cap with a small one.
+ */
 export function runJob(
   task: WorkerTask,
   entry: WorkerEntry,
   onProgress: (m: Extract<WorkerMessage, { type: 'progress' }>) => void,
+  limits: ResourceLimits = IMPORT_WORKER_LIMITS,
 ): RunningJob {
   return runWorker<WorkerMessage>(task, entry, {
     what: 'import',
     onProgress,
-    resourceLimits: IMPORT_WORKER_LIMITS,
+    resourceLimits: limits,
   });
 }

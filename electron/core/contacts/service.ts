@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { ResourceLimits } from 'node:worker_threads';
 import { basename } from 'node:path';
 import {
   CoreError,
@@ -31,6 +32,8 @@ export interface AudienceDeps {
   nativeBinding?: string;
   /** Test hook passed to the worker to simulate a read failure mid-file. */
   faultAfterBytes?: number;
+  /** Test hook: the import worker's memory cap (IMPORT_WORKER_LIMITS otherwise). */
+  workerLimits?: ResourceLimits;
 }
 
 type FileInput = ParsedInput<'audience.import'>;
@@ -96,7 +99,12 @@ export function createAudienceService(deps: AudienceDeps) {
   return {
     async preview(input: FileInput): Promise<AudiencePreview> {
       campaignState(input.campaignId);
-      const result = await runJob(task(input, 'preview'), deps.workerEntry, () => undefined).done;
+      const result = await runJob(
+        task(input, 'preview'),
+        deps.workerEntry,
+        () => undefined,
+        deps.workerLimits,
+      ).done;
       if (result.type === 'preview') return result.result;
       if (result.type === 'error') throw failure(result);
       throw new CoreError('INTERNAL', 'The preview stopped unexpectedly.');
@@ -109,16 +117,21 @@ export function createAudienceService(deps: AudienceDeps) {
       if (running.has(input.campaignId))
         throw new CoreError('CONFLICT', 'An import into this campaign is already running.');
       const started = clock.now();
-      const job = runJob(task(input, 'import'), deps.workerEntry, (p) => {
-        const seconds = Math.max((clock.now() - started) / 1000, 0.001);
-        events.emit('import.progress', {
-          campaignId: input.campaignId,
-          rows: p.rows,
-          bytes: p.bytes,
-          totalBytes: p.totalBytes,
-          rowsPerSecond: Math.round(p.rows / seconds),
-        });
-      });
+      const job = runJob(
+        task(input, 'import'),
+        deps.workerEntry,
+        (p) => {
+          const seconds = Math.max((clock.now() - started) / 1000, 0.001);
+          events.emit('import.progress', {
+            campaignId: input.campaignId,
+            rows: p.rows,
+            bytes: p.bytes,
+            totalBytes: p.totalBytes,
+            rowsPerSecond: Math.round(p.rows / seconds),
+          });
+        },
+        deps.workerLimits,
+      );
       running.set(input.campaignId, job);
       let imported = false;
       try {

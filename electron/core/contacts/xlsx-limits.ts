@@ -17,8 +17,13 @@ export const XLSX_LIMITS = {
   /** Inflated / compressed, past this once a part is over ratioFloorBytes. XML text reaches ~10–30×. */
   maxRatio: 200,
   ratioFloorBytes: 16 * 1024 * 1024,
-  /** Shared strings (distinct texts) a workbook may hold: two per cell of a 1,000,000 × 8 sheet would be far fewer. */
-  maxSharedStrings: 10_000_000,
+  /**
+   * Shared strings (distinct texts) a workbook may hold. exceljs keeps each in memory (~155 bytes
+   * for a short one): 3,000,000 peaked at 631 MB, and 9,000,000 reached the worker's 768 MB cap
+   * only after 12 minutes of garbage collection (tests/bench/hostile-files.ts). Past ~4.5 M the cap
+   * would refuse the file anyway, so it is refused here at once, by its count.
+   */
+  maxSharedStrings: 4_000_000,
   /** Excel's own limits. */
   maxRows: 1_048_576,
   maxCellChars: 32_767,

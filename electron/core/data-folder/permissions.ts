@@ -8,12 +8,15 @@ import {
   readdirSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { restrictToCurrentUser, type CommandRunner } from './windows-acl';
 
 /**
  * The data folder holds customers' phone numbers and messages: the owner's alone (folders 0700,
  * files 0600) on Linux and macOS. Checked at every start and repaired, so files an older version (or
- * a process with a wider umask) left readable by other users of the machine are closed too. Windows
- * keeps the folder under the user's profile, whose ACL already excludes other users.
+ * a process with a wider umask) left readable by other users of the machine are closed too. On
+ * Windows the folder's ACL is narrowed to the current user instead (windows-acl.ts): a folder under
+ * the profile is private already, but one chosen elsewhere (D:\CampaignDesk) typically inherits
+ * read access for every user.
  */
 const MAX_ENTRIES = 100_000;
 const MAX_DEPTH = 4;
@@ -21,12 +24,24 @@ const MAX_DEPTH = 4;
 export interface PermissionRepair {
   /** Paths whose mode was wider than the owner's and was narrowed. */
   repaired: string[];
+  /** Why the folder could not be made private (the app works on; the log and the user are told). */
+  warning?: string;
 }
 
-export function secureDataDir(dataDir: string): PermissionRepair {
+/** Tests run the Windows path anywhere, with a fake icacls. */
+export interface PlatformHooks {
+  platform?: NodeJS.Platform;
+  run?: CommandRunner;
+  env?: NodeJS.ProcessEnv;
+}
+
+export function secureDataDir(dataDir: string, hooks: PlatformHooks = {}): PermissionRepair {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const repaired: string[] = [];
-  if (process.platform === 'win32') return { repaired };
+  if ((hooks.platform ?? process.platform) === 'win32') {
+    const { warning } = restrictToCurrentUser(dataDir, hooks.run, hooks.env);
+    return warning ? { repaired, warning } : { repaired };
+  }
   let seen = 0;
   const visit = (path: string, depth: number) => {
     if (++seen > MAX_ENTRIES) return;

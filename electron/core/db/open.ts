@@ -4,6 +4,7 @@ import { migrate, type MigrateResult } from './migrate';
 import { discardStaleBatches } from '../contacts/batch/import-batch';
 import { createOwnerOnly, secureDataDir } from '../data-folder/permissions';
 import { asStorageError } from '../data-folder/storage-errors';
+import { log } from '../log';
 
 export const DATABASE_FILE = 'campaign-desk.sqlite';
 
@@ -21,7 +22,8 @@ export function openStore(
   let sqlite;
   try {
     if (!options.readonly) {
-      secureDataDir(dataDir);
+      const { warning } = secureDataDir(dataDir);
+      if (warning) log.warn(warning);
       createOwnerOnly(path);
     }
     sqlite = openSqlite(path, options);

@@ -1,21 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkXlsxLimits, XLSX_LIMITS } from '../../../electron/core/contacts/xlsx-limits';
+import {
+  endlessCellCsv,
+  longCellXlsx,
+  nulByteCsv,
+  repeatedSharedStrings,
+  sharedStringsBomb,
+} from '../../helpers/hostile-files';
 import { zip } from '../../helpers/zip';
 import { harness, type Harness } from './helpers';
-
-/** A workbook whose shared strings are `strings` repeated: tiny packed, huge unpacked. */
-function sharedStringsBomb(stringsXml: Buffer): Buffer {
-  const sheet = Buffer.from(
-    '<?xml version="1.0"?><worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>',
-  );
-  return zip([
-    { name: 'xl/sharedStrings.xml', data: stringsXml, declaredSize: 1000 },
-    { name: 'xl/worksheets/sheet1.xml', data: sheet },
-  ]);
-}
 
 describe('hostile files are refused in bounded time, nothing changes, the process lives on', () => {
   let h: Harness;
@@ -38,8 +33,8 @@ describe('hostile files are refused in bounded time, nothing changes, the proces
   it('an .xlsx that inflates more than 200 times (a zip bomb of shared strings), whatever sizes it declares', async () => {
     h = await harness();
     const path = join(h.dir, 'bomb.xlsx');
-    // 64 MB of `<si><t>a</t></si>` packs into ~64 KB: ~1,000 times.
-    writeFileSync(path, sharedStringsBomb(Buffer.alloc(64 * 1024 * 1024, '<si><t>a</t></si>')));
+    // 64 MB of `<si><t>a</t></si>` packs into ~160 KB: ~400 times.
+    writeFileSync(path, sharedStringsBomb(repeatedSharedStrings(64 * 1024 * 1024)));
     await refused(path, /more than 200 times its packed size/);
     // The process and the core still work: a preview of a real file answers.
     const ok = join(h.dir, 'ok.csv');
@@ -49,12 +44,8 @@ describe('hostile files are refused in bounded time, nothing changes, the proces
 
   it('an .xlsx with a cell longer than Excel allows', async () => {
     h = await harness();
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('S');
-    ws.addRow(['phone', 'note']);
-    ws.addRow(['+447911000001', 'x'.repeat(250_000)]);
     const path = join(h.dir, 'long-cell.xlsx');
-    await wb.xlsx.writeFile(path);
+    await longCellXlsx(path, 250_000);
     await refused(path, /a cell longer than 32,767 characters/);
   });
 
@@ -80,24 +71,14 @@ describe('hostile files are refused in bounded time, nothing changes, the proces
   it('a CSV with one 64 MB cell (a quote never closed)', async () => {
     h = await harness();
     const path = join(h.dir, 'endless.csv');
-    writeFileSync(
-      path,
-      Buffer.concat([
-        Buffer.from('phone,note\n+447911000001,ok\n+447911000002,"'),
-        Buffer.alloc(64 * 1024 * 1024, 'a'),
-        Buffer.from('"\n'),
-      ]),
-    );
+    await endlessCellCsv(path, 64 * 1024 * 1024);
     await refused(path, /Row 3 is longer than 1,048,576 characters/);
   });
 
   it('a NUL byte is the problem of its row, not of the file', async () => {
     h = await harness();
     const path = join(h.dir, 'nul.csv');
-    writeFileSync(
-      path,
-      Buffer.from('phone,name\n+447911000001,Ann\n+447911000002,B\u0000b\n+447911000003,Cy\n'),
-    );
+    writeFileSync(path, nulByteCsv());
     const r = await h.importFile(path, { phoneColumn: 'phone' });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value).toMatchObject({ rows: 3, imported: 2, invalid: 1 });
