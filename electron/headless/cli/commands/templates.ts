@@ -21,6 +21,7 @@ import {
 } from '../framework';
 import { human } from '../format';
 import { noun } from '../../../../shared/format';
+import { leftOutPart } from '../../../../shared/domain/reach';
 
 /** `--var` may be given several times (parseArgs `multiple: true` yields a list). */
 function strings(ctx: Ctx, name: string): string[] {
@@ -339,9 +340,7 @@ export const templateCommands: Command[] = [
               }),
               ...v.mappingProblems.map((p) => `mapping: ${p}`),
               `${human().count(v.willReceive)} will receive this message.`,
-              ...v.leftOut.map(
-                (l) => `  left out: ${human().count(l.count)} ${l.reason} → ${l.fix}`,
-              ),
+              ...v.leftOut.map((l) => `  left out: ${leftOutPart(l)}${l.fix ? ` → ${l.fix}` : ''}`),
             ].join('\n'),
       );
       return EXIT.OK;
