@@ -167,8 +167,19 @@ export function normalizePhone(
       'This number has no country code. Choose the default country for numbers written without one.',
     );
   }
+  // Only the chosen country and "country code without +" were tried: saying "any other
+  // country" would be false for a national number of another country (06… is French).
   return reject(
     'INVALID',
-    `${raw.trim()} is not a valid phone number for ${defaultCountry} or any other country.`,
+    `${raw.trim()} is not a valid phone number for ${countryName(defaultCountry)}. If it is from another country, write it with its +code or choose that country.`,
   );
+}
+
+/** "United States" for "US": the words are the app's English (shared/format/words.ts). */
+export function countryName(code: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }

@@ -91,7 +91,9 @@ export function formatBytes(locale: string, bytes: number): string {
   return numberFormat(locale, {
     style: 'unit',
     unit: BYTE_UNITS[unit] ?? 'byte',
-    unitDisplay: 'short',
+    // CLDR's short English form of "byte" has no plural ("132 byte"); the long one does
+    // ("132 bytes", "1 byte"), and kB/MB/GB read right short.
+    unitDisplay: unit === 0 ? 'long' : 'short',
     maximumFractionDigits: unit === 0 ? 0 : 1,
   }).format(value);
 }

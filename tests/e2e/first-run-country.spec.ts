@@ -76,10 +76,16 @@ test('the business country is asked once, reads French numbers, and the preview 
     timeout: 60_000,
   });
   await expect(suggestion).toContainText('3 of the 3 numbers');
+  // The rows under the suggestion speak of France too, not of the United States' refusal.
+  await expect(table).toContainText('A number from France: use France (+33) above to send to it.');
+  await expect(table).not.toContainText('United States');
+  await expect(table).not.toContainText('any other country');
+  await expect(page.getByTestId('import-preview')).not.toContainText(/\d byte\b/);
   await page.screenshot({ path: docShot('import-country-suggestion.png') });
   await suggestion.getByRole('button', { name: 'Use France (+33)' }).click();
   await expect(table).toContainText('+33781234567', { timeout: 60_000 });
   await expect(suggestion).toHaveCount(0);
+  await expect(table).not.toContainText('United States');
   await expect(
     page.getByTestId('import-preview').getByLabel('Country for numbers without +code'),
   ).toHaveValue(/France/);

@@ -67,7 +67,7 @@ test('targeting: filter the audience, quiet hours, an A/B split, send to the san
     'Quiet until',
   );
   await expect(page.getByTestId('prechecks')).toContainText(
-    '11 recipients will receive this message. 11 left out: 11 not in the audience filter.',
+    '11 recipients will receive this message. Left out: 11 recipients who are not in the audience filter.',
   );
 
   // 4. Send: the US VIPs go out in both variants, the UK VIPs wait, the regulars are excluded.

@@ -80,7 +80,7 @@ test('pick a template, map it, step through the preview, fix a problem and see t
   await expect(emptyReason).toContainText('row 3');
   // José's number is in the US, where WhatsApp delivers no marketing templates: left out, said so.
   await expect(page.getByTestId('validation-counts')).toContainText(
-    '1 of 3 recipients will receive this message. 2 left out: 1 WhatsApp does not deliver marketing messages to US numbers; 1 their message cannot be built from their row.',
+    '1 of 3 recipients will receive this message. 2 left out: 1 recipient with a US number: WhatsApp does not deliver marketing messages there; 1 whose message cannot be built from their row.',
   );
 
   // Jump to a row and search work too.
@@ -98,7 +98,7 @@ test('pick a template, map it, step through the preview, fix a problem and see t
   await expect(bubble.getByTestId('bubble-body')).toContainText('Hi there, everything');
   await expect(page.getByTestId('preview-problems')).toHaveCount(0);
   await expect(page.getByTestId('validation-counts')).toContainText(
-    '2 of 3 recipients will receive this message. 1 left out: 1 WhatsApp does not deliver marketing messages to US numbers.',
+    '2 of 3 recipients will receive this message. Left out: 1 recipient with a US number: WhatsApp does not deliver marketing messages there.',
   );
   await expect(page.getByTestId('validation-reason')).toHaveCount(0);
 

@@ -61,16 +61,42 @@ const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 export const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
- * "8 left out: 7 not in the audience filter; 1 opted out…": one line for the prechecks and the
+ * Who a group is, to follow a count of recipients: "2 recipients who are not in the audience
+ * filter", "1 whose message cannot be built from their row". A reason alone does not follow a
+ * count ("1 their message cannot…", issue 15's wording), so each kind has its own clause.
+ */
+const WHO: Record<LeftOutKind, (one: boolean) => string> = {
+  skipped: (one) => `who ${one ? 'was' : 'were'} left out earlier`,
+  filter: (one) => `who ${one ? 'is' : 'are'} not in the audience filter`,
+  frequencyCap: () => 'who got a message from you recently (frequency cap)',
+  suppressed: (one) => `who opted out or ${one ? 'is' : 'are'} on your do-not-contact list`,
+  us_marketing: (one) =>
+    `with ${one ? 'a US number' : 'US numbers'}: WhatsApp does not deliver marketing messages there`,
+  invalid: (one) =>
+    one
+      ? 'whose message cannot be built from their row'
+      : 'whose messages cannot be built from their rows',
+};
+
+/** "2 recipients who are not in the audience filter"; without the noun: "2 who are not…". */
+export function leftOutPart(g: LeftOutGroup, withNoun = true): string {
+  const who = WHO[g.kind](g.count === 1);
+  return withNoun ? `${recipientsText(g.count)} ${who}` : `${g.count.toLocaleString('en')} ${who}`;
+}
+
+/**
+ * "8 left out: 7 recipients who are not in the audience filter; 1 who opted out…" (one group:
+ * "Left out: 1 recipient whose message…"): one line for the Message tab, the prechecks and the
  * confirmation; with `fixes`, each group says what to do ("… (change the filter in the Audience tab)").
  */
 export function leftOutSentence(groups: readonly LeftOutGroup[], fixes = false): string {
   const shown = groups.filter((g) => g.count > 0);
   if (shown.length === 0) return '';
   const total = shown.reduce((a, g) => a + g.count, 0);
-  const parts = shown.map((g) => {
+  const parts = shown.map((g, i) => {
     const fix = fixes && g.fix ? ` (${lowerFirst(g.fix).replace(/\.$/, '')})` : '';
-    return `${g.count.toLocaleString('en')} ${g.reason}${fix}`;
+    return `${leftOutPart(g, i === 0)}${fix}`;
   });
-  return `${total.toLocaleString('en')} left out: ${parts.join('; ')}.`;
+  const head = shown.length === 1 ? 'Left out' : `${total.toLocaleString('en')} left out`;
+  return `${head}: ${parts.join('; ')}.`;
 }

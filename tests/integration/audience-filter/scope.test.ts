@@ -194,7 +194,7 @@ describe('the audience filter: saved with the campaign, followed by counts, prev
     const ok = await h.ok('campaigns.precheck', { campaignId: h.campaignId });
     expect(ok.sendable).toBe(4);
     expect(ok.items.find((i) => i.id === 'audience')?.message).toBe(
-      '4 recipients will receive this message. 8 left out: 7 not in the audience filter; 1 opted out or on your do-not-contact list.',
+      '4 recipients will receive this message. 8 left out: 7 recipients who are not in the audience filter; 1 who opted out or is on your do-not-contact list.',
     );
 
     await h.setFilter([c('City', 'equals', { value: 'Paris' })]);
@@ -203,7 +203,7 @@ describe('the audience filter: saved with the campaign, followed by counts, prev
     expect(none.items.find((i) => i.id === 'audience')).toMatchObject({
       ok: false,
       message:
-        'Nobody will receive this message. 12 left out: 11 not in the audience filter (change the filter in the Audience tab); 1 opted out or on your do-not-contact list.',
+        'Nobody will receive this message. 12 left out: 11 recipients who are not in the audience filter (change the filter in the Audience tab); 1 who opted out or is on your do-not-contact list.',
     });
     const refused = await h.call('campaigns.start', { campaignId: h.campaignId });
     expect(refused.ok || refused.error.message).toMatch(/Nobody will receive this message/);

@@ -176,7 +176,7 @@ describe('frequency cap', () => {
     const precheck = await h.core.handlers['campaigns.precheck']({ campaignId: id });
     expect(precheck.sendable).toBe(2);
     expect(precheck.items.find((i) => i.id === 'audience')?.message).toMatch(
-      /^2 recipients will receive this message\. 6 left out: \d+ not in the audience filter; \d+ got a message from you recently \(frequency cap\)/,
+      /^2 recipients will receive this message\. 6 left out: \d+ recipients? who (is|are) not in the audience filter; \d+ who got a message from you recently \(frequency cap\)/,
     );
     const preview = await h.core.handlers['campaigns.preview']({ campaignId: id });
     expect(preview.total).toBe(2);

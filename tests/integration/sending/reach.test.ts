@@ -60,7 +60,7 @@ describe('who will receive this message: one count everywhere', () => {
     const precheck = await h.core.handlers['campaigns.precheck']({ campaignId: id });
     expect(precheck.sendable).toBe(1);
     expect(precheck.items.find((i) => i.id === 'audience')?.message).toBe(
-      '1 recipient will receive this message. 5 left out: 2 opted out or on your do-not-contact list; 2 WhatsApp does not deliver marketing messages to US numbers; 1 their message cannot be built from their row.',
+      '1 recipient will receive this message. 5 left out: 2 recipients who opted out or are on your do-not-contact list; 2 with US numbers: WhatsApp does not deliver marketing messages there; 1 whose message cannot be built from their row.',
     );
     const estimate = await h.core.handlers['campaigns.estimate']({ campaignId: id });
     expect(estimate.messages).toBe(1);
@@ -98,7 +98,7 @@ describe('who will receive this message: one count everywhere', () => {
     expect(precheck.items.find((i) => i.id === 'audience')).toMatchObject({
       ok: false,
       message:
-        'Nobody will receive this message. 2 left out: 2 WhatsApp does not deliver marketing messages to US numbers (use a utility template for US customers, or reach them another way).',
+        'Nobody will receive this message. Left out: 2 recipients with US numbers: WhatsApp does not deliver marketing messages there (use a utility template for US customers, or reach them another way).',
     });
     const refused = await dispatch(h.core.handlers, 'campaigns.start', { campaignId: id }, quiet);
     expect(refused).toMatchObject({

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXIT, runCli } from '../../../electron/headless/cli-run';
-import type { Preview, TemplateList, ValidationSummary } from '../../../shared/api';
+import type { MessageSetup, Preview, TemplateList, ValidationSummary } from '../../../shared/api';
 import { tempDir } from '../../helpers/tmp';
 import { AUDIENCE_CSV } from './helpers';
 
@@ -179,5 +179,63 @@ describe('CLI: templates and the message', () => {
       code: EXIT.FAILED,
       err: expect.stringMatching(/no template named "nope"/),
     });
+  });
+
+  it("sets and undoes a one-click fix with --fix, by key or by the form's label", async () => {
+    const { id, run } = await setup();
+    await run('templates', 'sync');
+    const mapped = await run(
+      'campaigns',
+      'map',
+      id,
+      '--template',
+      'spring_sale',
+      '--language',
+      'en_US',
+      '--var',
+      'body.1=@{First name|there}',
+      '--var',
+      'body.2=20%',
+      '--var',
+      'button.0=@{Deal code}',
+      '--fix',
+      'Button 1: end of the link {{1}}=encode',
+    );
+    expect(mapped.code, mapped.err).toBe(EXIT.OK);
+    expect(mapped.out).toMatch(
+      /button\.0\s+@\{Deal code\}\s+\(Link values are encoded \(a space becomes %20\)\)/,
+    );
+    const json = async () =>
+      (JSON.parse((await run('campaigns', 'map', id, '--json')).out) as MessageSetup).mapping;
+    expect((await json())['button.0']).toEqual({
+      kind: 'column',
+      column: 'Deal code',
+      fix: 'encode',
+    });
+    // The fix is in the message: "summer sale" goes out encoded.
+    const preview = await run('campaigns', 'preview', id, '--search', 'José', '--json');
+    expect(preview.out).toContain('summer%20sale');
+
+    const undone = await run('campaigns', 'map', id, '--fix', 'button.0=none');
+    expect(undone.code, undone.err).toBe(EXIT.OK);
+    expect((await json())['button.0']).toEqual({ kind: 'column', column: 'Deal code' });
+
+    const onStatic = await run('campaigns', 'map', id, '--fix', 'body.2=spaces');
+    expect(onStatic).toMatchObject({
+      code: EXIT.USAGE,
+      err: expect.stringMatching(/body\.2 is not filled from a column/),
+    });
+    const unknownFix = await run('campaigns', 'map', id, '--fix', 'body.1=trim');
+    expect(unknownFix).toMatchObject({
+      code: EXIT.USAGE,
+      err: expect.stringMatching(/the fix is one of spaces, encode, none/),
+    });
+    const unknownSlot = await run('campaigns', 'map', id, '--fix', 'Button 9=encode');
+    expect(unknownSlot).toMatchObject({
+      code: EXIT.USAGE,
+      err: expect.stringMatching(/write SLOT=FIX with one of body\.1, body\.2, button\.0/),
+    });
+    // Nothing half-applied by a refused command.
+    expect((await json())['button.0']).toEqual({ kind: 'column', column: 'Deal code' });
   });
 });

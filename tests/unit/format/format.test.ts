@@ -82,7 +82,9 @@ describe('percentages, signs and sizes', () => {
 
   it('sizes files in decimal units', () => {
     const f = createFormat({ locale: 'en-US' });
-    expect(f.bytes(999)).toBe('999 byte');
+    expect(f.bytes(999)).toBe('999 bytes');
+    expect(f.bytes(132)).toBe('132 bytes');
+    expect(f.bytes(1)).toBe('1 byte');
     expect(f.bytes(1_234_567)).toBe('1.2 MB');
     expect(f.bytes(-1)).toBe('—');
   });

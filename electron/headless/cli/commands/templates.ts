@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ChargedCost, Preview, TemplateInfo } from '../../../../shared/api';
 import {
+  CELL_FIX_TEXT,
   formatMappingExpression,
   MappingExpressionError,
   parseMappingExpression,
@@ -21,6 +22,8 @@ import {
 } from '../framework';
 import { human } from '../format';
 import { noun } from '../../../../shared/format';
+import { leftOutPart } from '../../../../shared/domain/reach';
+import { applyFixOptions, FIX_USAGE } from './mapping-fix';
 
 /** `--var` may be given several times (parseArgs `multiple: true` yields a list). */
 function strings(ctx: Ctx, name: string): string[] {
@@ -228,9 +231,9 @@ export const templateCommands: Command[] = [
       template: { type: 'string' },
       language: { type: 'string' },
       var: { type: 'string', multiple: true },
+      fix: { type: 'string', multiple: true },
     },
-    usage:
-      "campaigns map <campaignId> [--template NAME [--language CODE]] [--var body.1=@{first_name} --var 'body.2=@{order|your order}' …]",
+    usage: `campaigns map <campaignId> [--template NAME [--language CODE]] [--var body.1=@{first_name} --var 'body.2=@{order|your order}' …] [${FIX_USAGE} …]`,
     summary:
       'Choose the template and fill its placeholders (@{column}, @{column|fallback}, or fixed text)',
     async run(ctx) {
@@ -251,8 +254,9 @@ export const templateCommands: Command[] = [
           setup.templateWarning ?? 'Choose a template first: --template NAME --language CODE.',
         );
       const vars = strings(ctx, 'var');
-      if (vars.length > 0) {
-        const mapping: Mapping = { ...setup.mapping };
+      const fixes = strings(ctx, 'fix');
+      if (vars.length > 0 || fixes.length > 0) {
+        let mapping: Mapping = { ...setup.mapping };
         for (const v of vars) {
           const eq = v.indexOf('=');
           const key = eq < 0 ? v : v.slice(0, eq);
@@ -275,6 +279,8 @@ export const templateCommands: Command[] = [
             throw e;
           }
         }
+        // After --var, so one command can map a column and fix its values.
+        mapping = applyFixOptions(mapping, t.slots, fixes);
         setup = await call(core, 'campaigns.setMapping', { campaignId, mapping });
       }
       const final = setup;
@@ -283,7 +289,9 @@ export const templateCommands: Command[] = [
           `Campaign ${campaignId} uses "${t.name}" (${t.language}, ${t.status.toLowerCase()}).`,
           ...t.slots.map((s) => {
             const src = final.mapping[s.key];
-            return `  ${s.key.padEnd(20)}${src ? formatMappingExpression(src) : '(not set)'}`;
+            const fix =
+              src?.kind === 'column' && src.fix ? `  (${CELL_FIX_TEXT[src.fix].done})` : '';
+            return `  ${s.key.padEnd(20)}${src ? formatMappingExpression(src) : '(not set)'}${fix}`;
           }),
           ...(final.templateWarning ? [`warning: ${final.templateWarning}`] : []),
           ...final.mappingProblems.map((p) => `problem: ${p}`),
@@ -339,9 +347,7 @@ export const templateCommands: Command[] = [
               }),
               ...v.mappingProblems.map((p) => `mapping: ${p}`),
               `${human().count(v.willReceive)} will receive this message.`,
-              ...v.leftOut.map(
-                (l) => `  left out: ${human().count(l.count)} ${l.reason} → ${l.fix}`,
-              ),
+              ...v.leftOut.map((l) => `  left out: ${leftOutPart(l)}${l.fix ? ` → ${l.fix}` : ''}`),
             ].join('\n'),
       );
       return EXIT.OK;

@@ -20,7 +20,7 @@ import { FilterPanel } from './filter/FilterPanel';
 import { ImportProgressPanel } from './ImportProgressPanel';
 import { ImportResultPanel } from './ImportResultPanel';
 import { PreviewPanel } from './PreviewPanel';
-import { fmt } from '../../lib/format';
+import { fmt, noun } from '../../lib/format';
 
 export function AudienceStep({ campaign }: { campaign: Campaign }) {
   const preview = useStore((s) => s.preview);
@@ -83,7 +83,7 @@ export function AudienceStep({ campaign }: { campaign: Campaign }) {
       {campaign.counts.total > 0 && (
         <Paper withBorder p="md">
           <Text fw={600} mb="xs" data-testid="audience-count">
-            {fmt().count(campaign.counts.total)} recipients
+            {fmt().countOf(campaign.counts.total, noun('recipient'))}
             {campaign.counts.skipped > 0
               ? ` (${fmt().count(campaign.counts.skipped)} skipped: opted out)`
               : ''}

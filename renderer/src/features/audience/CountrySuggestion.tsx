@@ -1,7 +1,11 @@
 import { Alert, Button, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import type { AudiencePreview } from '../../../../shared/api';
-import { suggestCountry } from '../../../../shared/domain/phone-country';
+import { normalizePhone } from '../../../../shared/domain/phone';
+import {
+  suggestCountry,
+  type CountrySuggestion as Suggestion,
+} from '../../../../shared/domain/phone-country';
 import { localeRegions } from './countries';
 
 const regionName = (code: string): string => {
@@ -12,29 +16,42 @@ const regionName = (code: string): string => {
   }
 };
 
+/** The suggestion for this preview, computed once for the alert and the rows under it. */
+export function useCountrySuggestion(preview: AudiencePreview | null): Suggestion | null {
+  return useMemo(() => {
+    const index = preview?.phoneColumn ? preview.columns.indexOf(preview.phoneColumn) : -1;
+    if (!preview || index < 0) return null;
+    return suggestCountry(
+      preview.rows.map((r) => r[index] ?? ''),
+      preview.defaultCountry,
+      localeRegions(),
+    );
+  }, [preview]);
+}
+
+/**
+ * A preview row's number that the chosen country rejects but the suggested one reads: the row
+ * speaks of the suggestion, as the alert above it does, instead of the chosen country's refusal.
+ */
+export function suggestedRowText(cell: string, suggestion: Suggestion | null): string | null {
+  if (!suggestion || !normalizePhone(cell, suggestion.country).ok) return null;
+  const name = regionName(suggestion.country);
+  return `A number from ${name}: use ${name} (+${suggestion.callingCode}) above to send to it.`;
+}
+
 /**
  * "These look like numbers from France: use France (+33)?" when more than a third of the preview's
  * numbers without +code are invalid for the chosen country and valid for another (suggestCountry).
  */
 export function CountrySuggestion({
   preview,
+  suggestion,
   onUse,
 }: {
   preview: AudiencePreview;
+  suggestion: Suggestion | null;
   onUse: (country: string) => void;
 }) {
-  const index = preview.phoneColumn ? preview.columns.indexOf(preview.phoneColumn) : -1;
-  const suggestion = useMemo(
-    () =>
-      index < 0
-        ? null
-        : suggestCountry(
-            preview.rows.map((r) => r[index] ?? ''),
-            preview.defaultCountry,
-            localeRegions(),
-          ),
-    [preview, index],
-  );
   if (!suggestion) return null;
   const name = regionName(suggestion.country);
   const chosen = preview.defaultCountry ? regionName(preview.defaultCountry) : null;

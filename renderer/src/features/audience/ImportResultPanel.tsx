@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ImportResult } from '../../../../shared/api';
 import { api } from '../../lib/api';
-import { fmt } from '../../lib/format';
+import { fmt, noun } from '../../lib/format';
 
 function Stat({
   label,
@@ -57,10 +57,12 @@ export function ImportResultPanel({ result }: { result: ImportResult }) {
           />
         </SimpleGrid>
         <Text size="sm" c="dimmed">
-          {fmt().count(result.rows)} customer rows read
+          {fmt().countOf(result.rows, noun('customer row'))} read
           {result.encoding ? ` as ${result.encoding}` : ''}
-          {result.blankRows ? `, ${result.blankRows} blank rows ignored` : ''}. Phone column: “
-          {result.phoneColumn}”
+          {result.blankRows
+            ? `, ${fmt().countOf(result.blankRows, noun('blank row'))} ignored`
+            : ''}
+          . Phone column: “{result.phoneColumn}”
           {result.defaultCountry
             ? `, numbers without a country code read as ${result.defaultCountry}`
             : ''}
@@ -78,7 +80,9 @@ export function ImportResultPanel({ result }: { result: ImportResult }) {
         {rejected > 0 && (
           <>
             <Group justify="space-between">
-              <Text fw={600}>{fmt().count(rejected)} rows were not added</Text>
+              <Text fw={600}>
+                {fmt().countOf(rejected, noun('row'))} {rejected === 1 ? 'was' : 'were'} not added
+              </Text>
               <Button
                 variant="light"
                 onClick={() => void api.download('import-rejects', result.importId)}

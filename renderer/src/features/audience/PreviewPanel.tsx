@@ -16,7 +16,7 @@ import { useMemo } from 'react';
 import { DELIMITERS, DELIMITER_LABEL, ENCODINGS, ENCODING_LABEL } from '../../../../shared/api';
 import { useStore } from '../../store';
 import { countryOptions } from './countries';
-import { CountrySuggestion } from './CountrySuggestion';
+import { CountrySuggestion, suggestedRowText, useCountrySuggestion } from './CountrySuggestion';
 import { fmt } from '../../lib/format';
 
 const formatBytes = (n: number): string => fmt().bytes(n);
@@ -28,6 +28,7 @@ export function PreviewPanel() {
   const loading = useStore((s) => s.previewLoading);
   const { setReadOption, startImport, discardFile } = useStore.getState();
   const countries = useMemo(() => countryOptions(), []);
+  const suggestion = useCountrySuggestion(preview);
   if (!preview) return null;
   const phoneIndex = preview.phoneColumn ? preview.columns.indexOf(preview.phoneColumn) : -1;
   const valid = preview.phones.filter((p) => p.ok).length;
@@ -97,6 +98,7 @@ export function PreviewPanel() {
         </Group>
         <CountrySuggestion
           preview={preview}
+          suggestion={suggestion}
           onUse={(country) => void setReadOption('defaultCountry', country)}
         />
         {preview.preset && (
@@ -157,9 +159,10 @@ export function PreviewPanel() {
                           )}
                         </Group>
                       ) : (
-                        <Text size="sm" c="red" title={phone?.reason}>
-                          {phone?.reason ?? ''}
-                        </Text>
+                        <RowProblem
+                          reason={phone?.reason ?? ''}
+                          suggested={suggestedRowText(row[phoneIndex] ?? '', suggestion)}
+                        />
                       )}
                     </Table.Td>
                   </Table.Tr>
@@ -178,5 +181,14 @@ export function PreviewPanel() {
         </Group>
       </Stack>
     </Paper>
+  );
+}
+
+/** Why a preview row's number cannot be used; in blue when the suggestion above fixes it. */
+function RowProblem({ reason, suggested }: { reason: string; suggested: string | null }) {
+  return (
+    <Text size="sm" c={suggested ? 'blue' : 'red'} title={suggested ?? reason}>
+      {suggested ?? reason}
+    </Text>
   );
 }

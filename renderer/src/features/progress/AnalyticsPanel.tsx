@@ -1,12 +1,13 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Campaign, CampaignAnalytics } from '../../../../shared/api';
 import { api } from '../../lib/api';
 import { useStore } from '../../store';
 import { fmt } from '../../lib/format';
+import { createRefreshThrottle } from './live/throttle';
 
-/** Our own counts move with every delivery report; re-reading them costs a pass over the days' sends. */
-const OWN_COUNTS_REFRESH_MS = 15_000;
+/** Our own counts move with every delivery report: at most this often, longer when a read is slow. */
+const OWN_COUNTS_REFRESH_MS = 2000;
 const FIRST_LOAD_FALLBACK_MS = 3000;
 const META_REFRESH_MS = 3000;
 
@@ -75,7 +76,6 @@ export function AnalyticsPanel({ campaign }: { campaign: Campaign }) {
   const state = useStore((s) => (s.analytics?.campaignId === campaign.id ? s.analytics : null));
   const { loadAnalytics, refreshAnalytics, enableAnalytics } = useStore.getState();
   const [confirming, setConfirming] = useState(false);
-  const lastLoad = useRef(0);
   const sending = campaign.state === 'sending';
 
   // Our side of the comparison reads every send of those days (about a second at a million rows, on
@@ -90,27 +90,21 @@ export function AnalyticsPanel({ campaign }: { campaign: Campaign }) {
 
   useEffect(() => {
     if (!started) return;
-    lastLoad.current = Date.now();
     void loadAnalytics(campaign.id);
-    // New figures from Meta show within seconds; our own counts, which move with every report, less often.
-    let metaDirty = false;
-    let ownDirty = false;
+    // New figures from Meta show within seconds; our own counts move with every delivery report,
+    // also those landing after sending ends, paced by what the read costs (createRefreshThrottle).
+    const load = () => loadAnalytics(campaign.id);
+    const meta = createRefreshThrottle({ load, minMs: META_REFRESH_MS });
+    const own = createRefreshThrottle({ load, minMs: OWN_COUNTS_REFRESH_MS });
     const off = api.subscribe('db.changed', ({ tables, campaignId }) => {
-      if (tables.includes('template_analytics') || tables.includes('accounts')) metaDirty = true;
+      if (tables.includes('template_analytics') || tables.includes('accounts')) meta.mark();
       if (tables.includes('recipients') && (campaignId === undefined || campaignId === campaign.id))
-        ownDirty = true;
+        own.mark();
     });
-    const tick = setInterval(() => {
-      const since = Date.now() - lastLoad.current;
-      if (!(metaDirty && since >= META_REFRESH_MS) && !(ownDirty && since >= OWN_COUNTS_REFRESH_MS))
-        return;
-      metaDirty = ownDirty = false;
-      lastLoad.current = Date.now();
-      void loadAnalytics(campaign.id);
-    }, 1000);
     return () => {
       off();
-      clearInterval(tick);
+      meta.stop();
+      own.stop();
     };
   }, [campaign.id, loadAnalytics, sending, started]);
 

@@ -3,6 +3,9 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ApiError, Campaign, CostEstimate } from '../../../../shared/api';
 import { api } from '../../lib/api';
 import { fmt } from '../../lib/format';
+import { useLiveRefresh } from './live/useLiveRefresh';
+
+const LIVE_TABLES = ['recipients', 'status_events'] as const;
 
 const CATEGORY: Record<string, string> = {
   marketing: 'Marketing',
@@ -25,8 +28,10 @@ export function ChargesPanel({ campaign }: { campaign: Campaign }) {
     if (r.ok) setEstimate(r.value);
     setError(r.ok ? null : r.error);
   }, [campaign.id]);
-  // Again when the campaign changes state (sending ends): reports keep coming after that, see Refresh.
+  // Again when the campaign changes state (sending ends), and as delivery reports land, which goes
+  // on after sending ends: what is charged follows them without a click.
   useEffect(() => void load(), [load, campaign.state]);
+  useLiveRefresh(campaign.id, LIVE_TABLES, load);
 
   if (error)
     return (

@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine
 import type { Campaign, FailureGroup } from '../../../../shared/api';
 import { useStore } from '../../store';
 import { RetryPlanModal } from './RetryPlanModal';
-import { fmt } from '../../lib/format';
+import { fmt, noun } from '../../lib/format';
 
 function codeLabel(code: number | null): string {
   return code === null ? 'no code' : `code ${code}`;
@@ -82,7 +82,8 @@ export function FailuresPanel({
       {retryResult && (
         <Alert mt="sm" color="teal" title="Follow-up draft created" data-testid="retry-result">
           <Text size="sm">
-            {fmt().count(retryResult.recipients)} recipients are in a new draft.
+            {fmt().countOf(retryResult.recipients, noun('recipient'))}{' '}
+            {retryResult.recipients === 1 ? 'is' : 'are'} in a new draft.
             {retryResult.leftOut.length > 0 &&
               ` Left out: ${retryResult.leftOut.map((l) => `${fmt().count(l.count)} ${l.reason}`).join(', ')}.`}
             {retryResult.notBefore &&

@@ -8,7 +8,7 @@ import { PacingPanel } from './PacingPanel';
 import { ConfirmSendModal } from './confirm/ConfirmSendModal';
 import { FiguresList } from './confirm/FiguresList';
 import { sendFigures } from './confirm/figures';
-import { fmt } from '../../lib/format';
+import { fmt, noun } from '../../lib/format';
 
 /** Review & send: what will happen, what could stop it, a test to yourself, then Send or Schedule. */
 export function ReviewSendStep({ campaign }: { campaign: Campaign }) {
@@ -162,7 +162,7 @@ export function ReviewSendStep({ campaign }: { campaign: Campaign }) {
           >
             {scheduleAt && scheduleAt > Date.now()
               ? 'Schedule'
-              : `Send to ${fmt().count(figures.willReceive)} recipients`}
+              : `Send to ${fmt().countOf(figures.willReceive, noun('recipient'))}`}
           </Button>
         </Group>
       </Paper>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Account, ApiError, MarketingApiSetting, MmPolicy } from '../../../../shared/api';
 import { marketingRouteText } from '../../../../shared/domain/accounts/marketing-route';
 import { api } from '../../lib/api';
+import { fmt } from '../../lib/format';
 import { useStore } from '../../store';
 
 const METHODS: { value: MarketingApiSetting; label: string }[] = [
@@ -32,9 +33,13 @@ export function AccountMarketingApi({ account }: { account: Account }) {
     setError(r.ok ? null : (r.error ?? null));
     await loadSettings();
   };
+  // Refusals show under the controls the user touched, not at the top of the page as well.
   const update = (input: { marketingApi?: MarketingApiSetting; mmPolicy?: MmPolicy }) =>
-    run(() => api.call('accounts.update', { id: account.id, ...input }));
-  const check = () => run(() => api.call('accounts.checkMarketingApi', { accountId: account.id }));
+    run(() => api.call('accounts.update', { id: account.id, ...input }, { shownInPlace: true }));
+  const check = () =>
+    run(() =>
+      api.call('accounts.checkMarketingApi', { accountId: account.id }, { shownInPlace: true }),
+    );
 
   return (
     <Stack gap={4} data-testid="account-marketing-api">
@@ -74,12 +79,11 @@ export function AccountMarketingApi({ account }: { account: Account }) {
       </Button>
       {account.mmCheckedAt !== null && (
         <Text size="xs" c="dimmed" maw={200}>
-          WhatsApp says: {account.mmOnboarding ?? 'no answer'} (
-          {new Date(account.mmCheckedAt).toLocaleString()})
+          WhatsApp says: {account.mmOnboarding ?? 'no answer'} ({fmt().date(account.mmCheckedAt)})
         </Text>
       )}
       {error && (
-        <Text size="xs" c="red">
+        <Text size="xs" c="red" maw={200} role="alert" data-testid="account-marketing-error">
           {error.message}
         </Text>
       )}

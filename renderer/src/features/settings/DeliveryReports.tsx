@@ -77,7 +77,12 @@ export function DeliveryReports({ account }: { account: Account }) {
     historyEnabled?: boolean;
   }) => {
     setBusy(true);
-    const r = await api.call('accounts.setStatusSources', { accountId: account.id, ...changes });
+    // The refusal shows in this panel's alert, where the user saved, not at the top as well.
+    const r = await api.call(
+      'accounts.setStatusSources',
+      { accountId: account.id, ...changes },
+      { shownInPlace: true },
+    );
     setBusy(false);
     if (!r.ok) return setError(r.error);
     setError(null);

@@ -1,6 +1,6 @@
 import { Alert, Button, List, Text } from '@mantine/core';
 import { useStore } from '../../store';
-import { fmt } from '../../lib/format';
+import { fmt, noun } from '../../lib/format';
 
 /** What a file import did: counts that add up to the rows read, and the rows it could not read. */
 export function ImportResult() {
@@ -29,7 +29,7 @@ export function ImportResult() {
       data-testid="suppression-import-result"
     >
       <Text size="sm">
-        {fmt().count(result.rows)} rows read from the column “{result.phoneColumn}”:{' '}
+        {fmt().countOf(result.rows, noun('row'))} read from the column “{result.phoneColumn}”:{' '}
         {fmt().count(result.added)} added, {fmt().count(result.alreadyListed)} already on the list,{' '}
         {fmt().count(result.duplicates)} repeated in the file, {fmt().count(result.rejected)} not a
         valid number.

@@ -38,11 +38,10 @@ function RatesModal({ opened, onClose }: { opened: boolean; onClose: () => void 
     setError(null);
     onClose();
   };
-  const save = async () => {
-    const e = await useStore.getState().setRates(edits);
-    setError(e);
-    if (!e) close();
-  };
+  // A refusal keeps the dialog open with the user's edits and says why, in the dialog.
+  const done = (e: ApiError | null) => (e ? setError(e) : close());
+  const save = async () => done(await useStore.getState().setRates(edits));
+  const reset = async () => done(await useStore.getState().resetRates());
   return (
     <Modal
       opened={opened}
@@ -95,13 +94,17 @@ function RatesModal({ opened, onClose }: { opened: boolean; onClose: () => void 
             </Table.Tbody>
           </Table>
         </ScrollArea>
-        {error && <Alert color="red">{error.message}</Alert>}
+        {error && (
+          <Alert color="red" title="The prices were not saved" data-testid="rates-error">
+            {error.message}
+          </Alert>
+        )}
         <Group justify="space-between">
           <Button
             variant="subtle"
             color="gray"
             disabled={!card.edited}
-            onClick={() => void useStore.getState().resetRates().then(close)}
+            onClick={() => void reset()}
           >
             Back to the bundled card
           </Button>

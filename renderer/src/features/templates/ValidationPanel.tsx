@@ -13,7 +13,7 @@ import {
 import type { ValidationReason, ValidationSummary } from '../../../../shared/api';
 import { leftOutSentence } from '../../../../shared/domain/reach';
 import { useStore } from '../../store';
-import { fmt } from '../../lib/format';
+import { fmt, noun } from '../../lib/format';
 import { CellFixButtons } from './CellFixButtons';
 import { inFormWords } from '../../../../shared/domain/templates/slot-label';
 import type { Slot } from '../../../../shared/domain/templates';
@@ -92,8 +92,10 @@ function reachText(v: ValidationSummary): string {
   if (audience === 0) return 'There is nobody to send to yet: add customers in the Audience tab.';
   const head =
     leftOut === 0
-      ? `All ${fmt().count(audience)} recipients will receive this message.`
-      : `${fmt().count(v.willReceive)} of ${fmt().count(audience)} recipients will receive this message.`;
+      ? audience === 1
+        ? 'The 1 recipient will receive this message.'
+        : `All ${fmt().count(audience)} recipients will receive this message.`
+      : `${fmt().count(v.willReceive)} of ${fmt().countOf(audience, noun('recipient'))} will receive this message.`;
   return leftOut === 0 ? head : `${head} ${leftOutSentence(v.leftOut)}`;
 }
 

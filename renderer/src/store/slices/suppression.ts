@@ -138,7 +138,12 @@ export const createSuppressionSlice: StateCreator<AppState, [], [], SuppressionS
     const staged = await api.stageFile(file);
     if (!staged.ok)
       return set({ suppressionImport: { busy: false, result: null, error: staged.error } });
-    const r = await api.call('suppression.import', { file: staged.value, fileName: file.name });
+    // ImportResult shows the refusal above the list, where the import's result would be.
+    const r = await api.call(
+      'suppression.import',
+      { file: staged.value, fileName: file.name },
+      { shownInPlace: true },
+    );
     set({
       suppressionImport: {
         busy: false,

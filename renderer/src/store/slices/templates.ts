@@ -43,7 +43,8 @@ export interface TemplatesSlice {
   showRecipient: (target: PreviewTarget) => Promise<void>;
   loadRateCard: () => Promise<void>;
   setRates: (prices: Record<string, Partial<Prices>>) => Promise<ApiError | null>;
-  resetRates: () => Promise<void>;
+  /** Null when done; the refusal otherwise, for the prices dialog to show. */
+  resetRates: () => Promise<ApiError | null>;
   /** Meta's rate card CSV; `effectiveDate` when the file does not say from when it applies. */
   importRateCard: (file: File, effectiveDate?: string) => Promise<ApiError | null>;
   removeRateCard: (effectiveDate: string, currency: string) => Promise<ApiError | null>;
@@ -235,8 +236,10 @@ export const createTemplatesSlice: StateCreator<AppState, [], [], TemplatesSlice
 
     async resetRates() {
       const r = await api.call('pricing.setRates', { reset: true }, { shownInPlace: true });
-      if (r.ok) set({ rateCard: r.value });
+      if (!r.ok) return r.error;
+      set({ rateCard: r.value });
       await loadChecks();
+      return null;
     },
 
     async importRateCard(file, effectiveDate) {
