@@ -1,9 +1,7 @@
-import { createWriteStream, renameSync, rmSync } from 'node:fs';
-import { finished } from 'node:stream/promises';
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
 import { CoreError, DOWNLOAD_CHANNEL, DOWNLOAD_KINDS, type Result } from '../../shared/api';
-import { openDownload } from '../core/downloads';
+import { openDownload, saveDownload } from '../core/downloads';
 import type { Core } from '../core/service';
 import { isTrustedSender } from './ipc';
 
@@ -35,17 +33,7 @@ export function registerDownloads(
         const download = openDownload(core, parsed.data.kind, parsed.data.id);
         const path = await askSavePath(event, download.fileName);
         if (!path) return { ok: true, value: { saved: false } };
-        // Beside the destination under another name, renamed when complete: a failure never leaves half a file.
-        const part = `${path}.part`;
-        try {
-          const out = createWriteStream(part);
-          await download.write(out);
-          out.end();
-          await finished(out);
-          renameSync(part, path);
-        } finally {
-          rmSync(part, { force: true });
-        }
+        await saveDownload(download, path);
         return { ok: true, value: { saved: true } };
       } catch (e) {
         if (e instanceof CoreError)
