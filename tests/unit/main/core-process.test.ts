@@ -101,7 +101,7 @@ describe('the desktop core in a utilityProcess (faked)', () => {
       const asked: string[] = [];
       const target = join(dir.path, 'saved.csv');
       registerDownloads(
-        ipcMain as never,
+        ipcMain,
         (op, input) => client.op(op, input),
         async (_event, name) => {
           asked.push(name);
