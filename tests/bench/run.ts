@@ -55,6 +55,8 @@ const BENCHES: Record<string, string> = {
   'progress-view': 'progress-view.ts',
   'audience-filter': 'audience-filter.ts',
   'relay-load': 'relay-load.ts',
+  // The browser shell's event loop, core in-process vs in its thread (200,000 recipients by default).
+  'event-loop': 'event-loop.ts',
 };
 const selected = process.env.BENCH_ONLY
   ? process.env.BENCH_ONLY.split(',').map((s) => s.trim())
