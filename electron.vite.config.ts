@@ -47,7 +47,12 @@ export default defineConfig({
           'export-worker': resolve(__dirname, 'electron/core/reports/export-worker.ts'),
           // Files of numbers onto the suppression list (electron/core/suppression/runner.ts).
           'suppression-worker': resolve(__dirname, 'electron/core/suppression/import-worker.ts'),
+          // The core itself, in an Electron utilityProcess (electron/main/core-process.ts).
+          'core-utility': resolve(__dirname, 'electron/core/host/utility-entry.ts'),
         },
+        // Chunks beside the entries: the core is shared by index.js and core-utility.js, so it lands
+        // in a chunk, and workerEntry() looks for the workers next to the module that starts them.
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

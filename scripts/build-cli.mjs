@@ -21,6 +21,8 @@ await build({
     'import-worker': join(root, 'electron/core/contacts/import-worker.ts'),
     'export-worker': join(root, 'electron/core/reports/export-worker.ts'),
     'suppression-worker': join(root, 'electron/core/suppression/import-worker.ts'),
+    // `serve` runs the core in a worker thread (electron/core/host/client.ts, startCoreThread).
+    'core-host': join(root, 'electron/core/host/thread-entry.ts'),
   },
   platform: 'node',
   external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
@@ -28,7 +30,9 @@ await build({
     dir: join(root, 'out/cli'),
     format: 'esm',
     entryFileNames: '[name].js',
-    chunkFileNames: 'chunks/[name]-[hash].js',
+    // Beside the entries, not in chunks/: the core (shared by cli.js and core-host.js) lands in a
+    // chunk, and workerEntry() finds the workers next to the module that starts them.
+    chunkFileNames: '[name]-[hash].js',
     sourcemap: true,
   },
 });

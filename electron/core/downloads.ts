@@ -1,4 +1,6 @@
+import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { DOWNLOAD_KINDS, type DownloadKind } from '../../shared/api';
 import type { AudienceService } from './contacts/service';
 import type { ReportService } from './reports/service';
@@ -39,5 +41,22 @@ export function openDownload(
       return core.suppression.download();
     case 'reply-media':
       return core.replies.views.download(id);
+  }
+}
+
+/**
+ * Writes a download to `path`: beside it under another name, renamed when complete, so a failure
+ * never leaves half a file where the user (or the browser shell's stream) would take it whole.
+ */
+export async function saveDownload(download: Download, path: string): Promise<void> {
+  const part = `${path}.part`;
+  try {
+    const out = createWriteStream(part);
+    await download.write(out);
+    out.end();
+    await finished(out);
+    renameSync(part, path);
+  } finally {
+    rmSync(part, { force: true });
   }
 }

@@ -135,19 +135,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             key: io.env.CAMPAIGN_DESK_VAULT_KEY,
           }),
           ...(options?.runSenders ? { runSenders: true } : {}),
-          ...(options?.clock || options?.sandboxOptions
-            ? {
-                ...(options.clock
-                  ? { clock: options.clock, monotonic: () => options.clock!.monotonic() }
-                  : {}),
-                sandboxOptions: {
-                  ...options.sandboxOptions,
-                  // The Sandbox (our Meta) stamps its reports on the same time as the app.
-                  ...(options.clock ? { now: () => options.clock!.now() } : {}),
-                },
-              }
-            : {}),
         })),
+      hostOptions: () => ({
+        dataDir,
+        shell: 'headless',
+        logLevel,
+        logEcho: true,
+        fileVault: io.env.CAMPAIGN_DESK_VAULT_KEY ? { key: io.env.CAMPAIGN_DESK_VAULT_KEY } : {},
+      }),
     };
     return await command.run(ctx);
   } catch (e) {

@@ -2,17 +2,19 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { createReadStream, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import type { DownloadKind, ErrorCode, Result } from '../../shared/api';
-import { dispatch } from '../core/api/dispatch';
-import type { Core } from '../core/service';
+import type { ShellCore } from './core/shell-core';
 import { serveRenderer } from './static';
 import { MAX_UPLOAD_BYTES, saveUpload } from '../core/contacts/uploads';
 import { isCoreError } from '../../shared/api';
 import { crossSiteReason, outsidePath } from './guards';
-import { isDownloadKind, openDownload } from '../core/downloads';
+import { isDownloadKind } from '../core/downloads';
 import { log } from '../core/log';
 import { parseRefusing, type Refusing } from './test-switches';
-import { parseClockChange, type TestClock } from './test-clock';
 
 /** Loopback only: the headless shell is a local UI, never a network service. */
 export const HEADLESS_HOST = '127.0.0.1';
@@ -31,7 +33,8 @@ const STATUS_FOR: Record<ErrorCode, number> = {
 };
 
 export interface HeadlessOptions {
-  core: Core;
+  /** The core beside the shell: a worker thread in `serve` (core/threaded.ts), or in-process. */
+  core: ShellCore;
   /** The built renderer (out/renderer). */
   rendererDir: string;
   port?: number;
@@ -39,8 +42,8 @@ export interface HeadlessOptions {
   token?: string;
   /** Enables POST /test/refuse (test-switches.ts); only `serve` with the test env var sets it. */
   testSwitches?: boolean;
-  /** The core's clock when the test switches are on: POST /test/clock moves it (test-clock.ts). */
-  testClock?: TestClock;
+  /** POST /test/clock moves the core's test clock (core/host/test-clock.ts; the core must have one). */
+  testClock?: boolean;
 }
 
 export interface HeadlessServer {
@@ -119,38 +122,36 @@ async function readJson(
   }
 }
 
-/** After the test clock moved: due schedules start, and every sending campaign looks at the new time. */
-function wakeSenders(core: Core): void {
-  core.senders.tick();
-  const sending = core.store.all(
-    core.store.q.selectFrom('campaigns').select('id').where('state', '=', 'sending'),
-  );
-  for (const c of sending) core.senders.wake(c.id);
-}
+/** Where generated files wait while they are streamed to the browser; emptied at every start. */
+const pendingDownloads = (dataDir: string) => join(dataDir, 'tmp', 'downloads');
 
-/** Streams a generated file (e.g. the rows to fix) as an attachment. */
+/**
+ * Streams a generated file (e.g. the rows to fix) as an attachment. The core writes it whole to
+ * the data folder first (it cannot hand a stream across its thread), then the shell sends it.
+ */
 async function streamDownload(
-  core: Core,
+  core: ShellCore,
   kind: DownloadKind,
   id: number,
   res: ServerResponse,
 ): Promise<void> {
-  let download;
+  const path = join(pendingDownloads(core.dataDir), randomUUID());
   try {
-    download = openDownload(core, kind, id);
-  } catch (e) {
-    return send(res, 404, e instanceof Error ? e.message : 'Not found');
+    const saved = await core.op('download.save', { kind, id, path });
+    if (!saved.ok) return send(res, STATUS_FOR[saved.error.code], saved.error.message);
+    const { fileName } = saved.value as { fileName: string };
+    const ascii = fileName.replace(/[^\w .()-]/g, '_');
+    res.writeHead(200, {
+      'Content-Type': fileName.endsWith('.csv')
+        ? 'text/csv; charset=utf-8'
+        : 'application/octet-stream',
+      'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      'Cache-Control': 'no-store',
+    });
+    await pipeline(createReadStream(path), res);
+  } finally {
+    rmSync(path, { force: true });
   }
-  const ascii = download.fileName.replace(/[^\w .()-]/g, '_');
-  res.writeHead(200, {
-    'Content-Type': download.fileName.endsWith('.csv')
-      ? 'text/csv; charset=utf-8'
-      : 'application/octet-stream',
-    'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(download.fileName)}`,
-    'Cache-Control': 'no-store',
-  });
-  await download.write(res);
-  res.end();
 }
 
 /**
@@ -168,7 +169,9 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
   let port = 0;
   let refusing: Refusing | null = null;
 
-  const offEvents = options.core.events.onAny((name, payload) => {
+  rmSync(pendingDownloads(options.core.dataDir), { recursive: true, force: true });
+  mkdirSync(pendingDownloads(options.core.dataDir), { recursive: true });
+  const offEvents = options.core.onAny((name, payload) => {
     const frame = `event: push\ndata: ${JSON.stringify({ name, payload })}\n\n`;
     for (const res of sseClients) res.write(frame);
   });
@@ -263,11 +266,9 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
 
       if (options.testClock && url.pathname === '/test/clock' && req.method === 'POST') {
         const body = await readJson(req);
-        const change = body.ok ? parseClockChange(body.value) : body.message;
-        const refused = typeof change === 'string' ? change : options.testClock.move(change);
-        if (refused !== null) return sendJson(res, 400, fail('VALIDATION', refused));
-        wakeSenders(options.core);
-        return sendJson(res, 200, { ok: true, value: { now: options.testClock.now() } });
+        if (!body.ok) return sendJson(res, 400, fail('VALIDATION', body.message));
+        const moved = await options.core.op('clock.move', body.value);
+        return sendJson(res, moved.ok ? 200 : STATUS_FOR[moved.error.code], moved);
       }
 
       if (url.pathname.startsWith('/api/')) {
@@ -295,7 +296,7 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
           );
         const result: Result<unknown> = refusing?.methods.has(method)
           ? fail(refusing.code, refusing.message)
-          : await dispatch(options.core.handlers, method, body.value);
+          : await options.core.call(method, body.value);
         return sendJson(res, result.ok ? 200 : STATUS_FOR[result.error.code], result);
       }
 

@@ -1,6 +1,5 @@
 import type { ErrorCode, MethodName } from '../../shared/api';
 import { METHOD_NAMES } from '../../shared/api';
-import type { SandboxOptions } from '../sandbox/types';
 
 /**
  * Test-only fault switch of the headless shell (issue 15 item 5): end-to-end tests make the
@@ -54,8 +53,8 @@ export const SANDBOX_REPLY_SCALE_ENV = 'CAMPAIGN_DESK_SANDBOX_REPLY_SCALE';
  * 3 min, as people take) by this factor, so a test sees replies arrive without waiting minutes.
  * Anything but a number in (0, 1] is ignored.
  */
-export function sandboxTestOptions(env: NodeJS.ProcessEnv): SandboxOptions | undefined {
+export function sandboxReplyScale(env: NodeJS.ProcessEnv): number | undefined {
   const scale = Number(env[SANDBOX_REPLY_SCALE_ENV]);
   if (!Number.isFinite(scale) || scale <= 0 || scale > 1) return undefined;
-  return { delivery: { replyDelayScale: scale } };
+  return scale;
 }

@@ -1,9 +1,14 @@
-import { createWriteStream, renameSync, rmSync } from 'node:fs';
-import { finished } from 'node:stream/promises';
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
-import { CoreError, DOWNLOAD_CHANNEL, DOWNLOAD_KINDS, type Result } from '../../shared/api';
-import { openDownload } from '../core/downloads';
+import {
+  CoreError,
+  DOWNLOAD_CHANNEL,
+  DOWNLOAD_KINDS,
+  type DownloadKind,
+  type Result,
+} from '../../shared/api';
+import type { HostOp } from '../../shared/core-host/protocol';
+import { openDownload, saveDownload } from '../core/downloads';
 import type { Core } from '../core/service';
 import { isTrustedSender } from './ipc';
 
@@ -15,9 +20,30 @@ export type AskSavePath = (
   suggestedName: string,
 ) => Promise<string | undefined>;
 
+/** The core's host ops (host/ops.ts): a CoreClient's `op` when the core is in a utilityProcess. */
+export type HostOpCall = (op: HostOp, input: unknown) => Promise<Result<unknown>>;
+
+type DownloadSource = Pick<Core, 'audience' | 'reports' | 'suppression' | 'replies'> | HostOpCall;
+
+/** Asks the core for the file's name, then has it write the file where the user chose. */
+async function saveThrough(
+  op: HostOpCall,
+  event: IpcMainInvokeEvent,
+  kind: DownloadKind,
+  id: number,
+  askSavePath: AskSavePath,
+): Promise<Result<{ saved: boolean }>> {
+  const named = await op('download.name', { kind, id });
+  if (!named.ok) return named;
+  const path = await askSavePath(event, (named.value as { fileName: string }).fileName);
+  if (!path) return { ok: true, value: { saved: false } };
+  const saved = await op('download.save', { kind, id, path });
+  return saved.ok ? { ok: true, value: { saved: true } } : saved;
+}
+
 export function registerDownloads(
   ipcMain: Pick<IpcMain, 'handle'>,
-  core: Pick<Core, 'audience' | 'reports' | 'suppression' | 'replies'>,
+  core: DownloadSource,
   askSavePath: AskSavePath,
 ): void {
   ipcMain.handle(
@@ -31,21 +57,13 @@ export function registerDownloads(
       const parsed = input.safeParse(raw);
       if (!parsed.success)
         return { ok: false, error: { code: 'VALIDATION', message: 'Unknown download.' } };
+      if (typeof core === 'function')
+        return saveThrough(core, event, parsed.data.kind, parsed.data.id, askSavePath);
       try {
         const download = openDownload(core, parsed.data.kind, parsed.data.id);
         const path = await askSavePath(event, download.fileName);
         if (!path) return { ok: true, value: { saved: false } };
-        // Beside the destination under another name, renamed when complete: a failure never leaves half a file.
-        const part = `${path}.part`;
-        try {
-          const out = createWriteStream(part);
-          await download.write(out);
-          out.end();
-          await finished(out);
-          renameSync(part, path);
-        } finally {
-          rmSync(part, { force: true });
-        }
+        await saveDownload(download, path);
         return { ok: true, value: { saved: true } };
       } catch (e) {
         if (e instanceof CoreError)

@@ -9,16 +9,24 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>):
   return url.startsWith('app://campaign-desk/');
 }
 
+/** Where a contract call goes: the core's handlers in-process, or a CoreClient's `call` (utilityProcess). */
+export type CallCore = (method: string, raw: unknown) => Promise<Result<unknown>>;
+
 /**
  * Registers every contract method as an ipcMain.handle. The input arrives as `unknown` and is
- * parsed by the method's schema inside dispatch(); the reply is always a Result.
+ * parsed by the method's schema inside dispatch() (in this process, or in the core's process when
+ * `core` is a CoreClient's call: the main process then only routes); the reply is always a Result.
  */
 export function registerIpc(
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
-  handlers: Handlers,
+  core: Handlers | CallCore,
   options: { logger?: Logger; trust?: (event: IpcMainInvokeEvent) => boolean } = {},
 ): () => void {
   const trust = options.trust ?? isTrustedSender;
+  const call: CallCore =
+    typeof core === 'function'
+      ? core
+      : (method, raw) => dispatch(core, method, raw, options.logger);
   for (const method of METHOD_NAMES) {
     ipcMain.handle(method, async (event, raw: unknown): Promise<Result<unknown>> => {
       if (!trust(event)) {
@@ -27,7 +35,7 @@ export function registerIpc(
           error: { code: 'UNAUTHORIZED', message: 'Calls are only accepted from the app window.' },
         };
       }
-      return dispatch(handlers, method, raw, options.logger);
+      return call(method, raw);
     });
   }
   return () => METHOD_NAMES.forEach((m) => ipcMain.removeHandler(m));

@@ -20,9 +20,31 @@ export const hostOptions = z
     runSenders: z.boolean().optional(),
     statusPolling: z.boolean().optional(),
     logLevel: z.enum(['error', 'warn', 'info', 'debug']).optional(),
+    /** Warnings and errors of the log also go to the host's stderr (the CLI's terminal). */
+    logEcho: z.boolean().optional(),
+    /**
+     * The browser shell's and CLI's token file (accounts/file-vault.ts), opened in the host with this
+     * key when one was given at start. Only for a worker thread: its options never leave the process.
+     * The desktop app's keychain needs Electron's safeStorage, which only the main process has.
+     */
+    fileVault: z
+      .object({ key: z.string().max(200).optional() })
+      .strict()
+      .optional(),
+    /** `serve` under CAMPAIGN_DESK_TEST_SWITCHES: the core runs on a test clock the `clock.move` op moves. */
+    testClock: z.boolean().optional(),
+    /** With the test switches: the sandbox customers answer this much sooner (test-switches.ts). */
+    sandboxReplyScale: z.number().gt(0).max(1).optional(),
   })
   .strict();
 export type HostOptions = z.infer<typeof hostOptions>;
+
+/**
+ * The shells' needs that are not contract methods: the file a download names, writing it to a
+ * path the shell chose, and moving the test clock. The core does them, since the data is there.
+ */
+export const HOST_OPS = ['download.name', 'download.save', 'clock.move'] as const;
+export type HostOp = (typeof HOST_OPS)[number];
 
 const callId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
@@ -33,6 +55,15 @@ export const toHost = z.discriminatedUnion('type', [
       type: z.literal('call'),
       id: callId,
       method: z.string().max(100),
+      input: z.unknown(),
+    })
+    .strict(),
+  /** What a shell needs beyond the contract (host-ops.ts): answered by a `result` with the same id. */
+  z
+    .object({
+      type: z.literal('op'),
+      id: callId,
+      op: z.enum(HOST_OPS),
       input: z.unknown(),
     })
     .strict(),

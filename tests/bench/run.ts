@@ -56,6 +56,8 @@ const BENCHES: Record<string, string> = {
   'audience-filter': 'audience-filter.ts',
   'relay-load': 'relay-load.ts',
   'hostile-files': 'hostile-files.ts',
+  // The browser shell's event loop, core in-process vs in its thread (200,000 recipients by default).
+  'event-loop': 'event-loop.ts',
 };
 const selected = process.env.BENCH_ONLY
   ? process.env.BENCH_ONLY.split(',').map((s) => s.trim())

@@ -26,7 +26,7 @@ export interface AppHandle {
    */
   refuse(methods: string[] | '*' | null, message?: string): Promise<void>;
   /**
-   * Moves the app's clock forward (electron/headless/test-clock.ts): to `at` (epoch ms) or by
+   * Moves the app's clock forward (electron/core/host/test-clock.ts): to `at` (epoch ms) or by
    * `advanceMs`; the senders wake and see the new time. Returns the app's time after the move.
    */
   clock(change: { at: number } | { advanceMs: number }): Promise<number>;

@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core/service';
 import { startHeadlessServer, type HeadlessServer } from '../../electron/headless/server';
+import { inProcessCore } from '../../electron/headless/core/shell-core';
 import { MAX_UPLOAD_BYTES } from '../../electron/core/contacts/uploads';
 import { tempDir } from '../helpers/tmp';
-import { createTestClock } from '../../electron/headless/test-clock';
+import { createTestClock } from '../../electron/core/host/test-clock';
 
 interface Reply {
   status: number;
@@ -50,7 +51,7 @@ describe('headless shell', () => {
     writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log(1)');
     writeFileSync(join(dir.path, 'secret.txt'), 'do not serve');
     core = createCore({ dataDir: join(dir.path, 'data'), shell: 'headless' });
-    server = await startHeadlessServer({ core, rendererDir: renderer });
+    server = await startHeadlessServer({ core: inProcessCore({ core }), rendererDir: renderer });
   });
   afterEach(async () => {
     await server.close();
@@ -80,7 +81,11 @@ describe('headless shell', () => {
     expect((await refuse(server.port, server.token, { methods: '*' })).status).toBe(405);
     expect(JSON.parse((await api('campaigns.list', {})).body)).toMatchObject({ ok: true });
 
-    const armed = await startHeadlessServer({ core, rendererDir: dir.path, testSwitches: true });
+    const armed = await startHeadlessServer({
+      core: inProcessCore({ core }),
+      rendererDir: dir.path,
+      testSwitches: true,
+    });
     try {
       const call = (method: string) =>
         http(armed.port, `/api/${method}`, {
@@ -119,10 +124,10 @@ describe('headless shell', () => {
     const clock = createTestClock();
     const timed = createCore({ dataDir: join(dir.path, 'timed'), shell: 'headless', clock });
     const armed = await startHeadlessServer({
-      core: timed,
+      core: inProcessCore({ core: timed, testClock: clock }),
       rendererDir: dir.path,
       testSwitches: true,
-      testClock: clock,
+      testClock: true,
     });
     try {
       // A campaign scheduled for tomorrow starts as soon as the clock passes its time.
@@ -164,7 +169,10 @@ describe('headless shell', () => {
 
   it('makes a long random token per start', async () => {
     expect(server.token.length).toBeGreaterThanOrEqual(32);
-    const other = await startHeadlessServer({ core, rendererDir: dir.path });
+    const other = await startHeadlessServer({
+      core: inProcessCore({ core }),
+      rendererDir: dir.path,
+    });
     expect(other.token).not.toBe(server.token);
     await other.close();
   });
@@ -447,7 +455,10 @@ describe('headless shell: uploads and downloads', () => {
       shell: 'headless',
       externalChangePollMs: 0,
     });
-    const server = await startHeadlessServer({ core, rendererDir: dir.path });
+    const server = await startHeadlessServer({
+      core: inProcessCore({ core }),
+      rendererDir: dir.path,
+    });
     try {
       const auth = { Authorization: `Bearer ${server.token}` };
       expect((await http(server.port, '/upload', { method: 'POST', body: 'x' })).status).toBe(401);

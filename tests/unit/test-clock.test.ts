@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestClock, parseClockChange } from '../../electron/headless/test-clock';
+import { createTestClock, parseClockChange } from '../../electron/core/host/test-clock';
 
 describe("the headless shell's test clock", () => {
   it('adds one offset to wall and monotonic time, and only forward', () => {

@@ -1,5 +1,4 @@
-import type { TestClock } from '../test-clock';
-import type { SandboxOptions } from '../../sandbox/types';
+import type { HostOptions } from '../../../shared/core-host/protocol';
 import type { ParseArgsConfig } from 'node:util';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api';
 import { dispatch } from '../../core/api/dispatch';
@@ -31,12 +30,9 @@ export interface Ctx {
   dataDir: string;
   json: boolean;
   /** The core on the data folder, created on first use; `runSenders` for commands that send. */
-  core: (options?: {
-    runSenders?: boolean;
-    /** The test clock of `serve` under CAMPAIGN_DESK_TEST_SWITCHES (test-clock.ts). */
-    clock?: TestClock;
-    sandboxOptions?: SandboxOptions;
-  }) => Core;
+  core: (options?: { runSenders?: boolean }) => Core;
+  /** The same core's options as plain data, for a core in a worker thread (`serve`). */
+  hostOptions: () => HostOptions;
 }
 
 export interface Command {

@@ -7,6 +7,7 @@ import { CoreError, DOWNLOAD_CHANNEL, type ReportProgress, type Result } from '.
 import { insertFinishedCampaign } from '../../../electron/core/reports/fixtures';
 import { runCli, EXIT } from '../../../electron/headless/cli-run';
 import { startHeadlessServer } from '../../../electron/headless/server';
+import { inProcessCore } from '../../../electron/headless/core/shell-core';
 import { registerDownloads } from '../../../electron/main/downloads';
 import { finishedCampaign, OUTCOMES, value, type ReportHarness } from './helpers';
 
@@ -122,7 +123,7 @@ describe('delivery reports in each shell', () => {
 
   it('browser shell: reports.export, then GET /download/report/<id> streams the file', async () => {
     const server = await startHeadlessServer({
-      core: h.core,
+      core: inProcessCore({ core: h.core }),
       rendererDir: join(h.dir, 'no-renderer'),
       token: 'report-token',
     });

@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { serveCore } from '../../../electron/core/host/serve';
 import { startCoreProcess, type UtilityChild } from '../../../electron/main/core-process';
 import { hostOptions } from '../../../shared/core-host/protocol';
+import { DOWNLOAD_CHANNEL } from '../../../shared/api';
+import { registerIpc } from '../../../electron/main/ipc';
+import { registerDownloads } from '../../../electron/main/downloads';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { tempDir } from '../../helpers/tmp';
 
 /**
@@ -10,6 +15,8 @@ import { tempDir } from '../../helpers/tmp';
  */
 function fakeFork() {
   const forks: { path: string; args: string[] }[] = [];
+  /** Ends the "child" as a crash would: its exit listeners hear code 1, nothing is closed. */
+  const crashes: (() => void)[] = [];
   const fork = (path: string, args: string[]): UtilityChild => {
     forks.push({ path, args });
     const toShell = new Set<(m: unknown) => void>();
@@ -24,6 +31,7 @@ function fakeFork() {
         exit: () => exits.forEach((l) => l(0)),
       }),
     );
+    crashes.push(() => exits.forEach((l) => l(1)));
     return {
       postMessage: (m) => toHost(structuredClone(m)),
       on: (event: 'message' | 'exit', l: (x: never) => void) =>
@@ -32,7 +40,25 @@ function fakeFork() {
           : exits.add(l as (code: number) => void),
     };
   };
-  return { fork, forks };
+  return { fork, forks, crash: () => crashes.forEach((c) => c()) };
+}
+
+/** A fake ipcMain: the handlers registered, called as the renderer's invoke would. */
+function fakeIpcMain() {
+  const handlers = new Map<string, (event: unknown, raw: unknown) => Promise<unknown>>();
+  const trusted = { senderFrame: { url: 'app://campaign-desk/index.html' }, sender: {} };
+  return {
+    ipcMain: {
+      handle: (channel: string, fn: (event: unknown, raw: unknown) => Promise<unknown>) =>
+        void handlers.set(channel, fn),
+      removeHandler: (channel: string) => void handlers.delete(channel),
+    } as unknown as Parameters<typeof registerIpc>[0],
+    invoke: (channel: string, raw: unknown) => {
+      const fn = handlers.get(channel);
+      if (!fn) throw new Error(`no handler for ${channel}`);
+      return fn(trusted, raw);
+    },
+  };
 }
 
 describe('the desktop core in a utilityProcess (faked)', () => {
@@ -54,6 +80,59 @@ describe('the desktop core in a utilityProcess (faked)', () => {
       expect(await client.call('campaigns.list', {})).toMatchObject({
         ok: false,
         error: { code: 'UNAVAILABLE' },
+      });
+    } finally {
+      dir.cleanup();
+    }
+  });
+
+  it('routes IPC calls and downloads to the core process; a crashed core answers UNAVAILABLE', async () => {
+    const dir = tempDir('cd-utility-');
+    try {
+      const { fork, crash } = fakeFork();
+      const client = startCoreProcess(
+        { dataDir: dir.path, shell: 'electron', externalChangePollMs: 0 },
+        '/app/out/main/core-utility.js',
+        fork,
+      );
+      await client.ready;
+      const { ipcMain, invoke } = fakeIpcMain();
+      registerIpc(ipcMain, (method, raw) => client.call(method, raw));
+      const asked: string[] = [];
+      const target = join(dir.path, 'saved.csv');
+      registerDownloads(
+        ipcMain,
+        (op, input) => client.op(op, input),
+        async (_event, name) => {
+          asked.push(name);
+          return target;
+        },
+      );
+      expect(await invoke('campaigns.create', { name: 'Routed' })).toMatchObject({
+        ok: true,
+        value: { name: 'Routed' },
+      });
+      // Inputs are parsed in the core's process, by the method's schema.
+      expect(await invoke('campaigns.create', { name: 7 })).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION' },
+      });
+      expect(await invoke(DOWNLOAD_CHANNEL, { kind: 'suppression', id: 1 })).toEqual({
+        ok: true,
+        value: { saved: true },
+      });
+      expect(asked).toHaveLength(1);
+      expect(existsSync(target)).toBe(true);
+      expect(readFileSync(target, 'utf8')).toMatch(/Phone/);
+      expect(await invoke(DOWNLOAD_CHANNEL, { kind: 'report', id: 4242 })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
+
+      crash();
+      expect(await invoke('campaigns.list', {})).toMatchObject({
+        ok: false,
+        error: { code: 'UNAVAILABLE', message: expect.stringMatching(/not running/) },
       });
     } finally {
       dir.cleanup();

@@ -1,4 +1,4 @@
-import type { Clock } from '../core/clock';
+import type { Clock } from '../clock';
 
 /**
  * Test-only clock of the headless shell (issue 15 item 4): with CAMPAIGN_DESK_TEST_SWITCHES=1,

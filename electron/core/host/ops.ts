@@ -1,0 +1,73 @@
+import { isAbsolute } from 'node:path';
+import { z } from 'zod';
+import { DOWNLOAD_KINDS, isCoreError, type Result } from '../../../shared/api';
+import type { HostOp } from '../../../shared/core-host/protocol';
+import { openDownload, saveDownload } from '../downloads';
+import type { Core } from '../service';
+import { parseClockChange, type TestClock } from './test-clock';
+
+const download = z
+  .object({ kind: z.enum(DOWNLOAD_KINDS), id: z.number().int().positive() })
+  .strict();
+const saveTo = download
+  .extend({ path: z.string().min(1).max(4096).refine(isAbsolute, 'an absolute path') })
+  .strict();
+
+export type HostOps = (op: HostOp, input: unknown) => Promise<Result<unknown>>;
+
+const invalid = (message: string): Result<never> => ({
+  ok: false,
+  error: { code: 'VALIDATION', message },
+});
+
+/** After the test clock moved: due schedules start, and every sending campaign looks at the new time. */
+function wakeSenders(core: Core): void {
+  core.senders.tick();
+  const sending = core.store.all(
+    core.store.q.selectFrom('campaigns').select('id').where('state', '=', 'sending'),
+  );
+  for (const c of sending) core.senders.wake(c.id);
+}
+
+/**
+ * The shells' needs beyond the contract, done where the core is (its thread, its process, or
+ * in-process for the comparison switch): the same code whichever transport carries them.
+ */
+export function createHostOps(core: Core, testClock?: TestClock): HostOps {
+  return async (op, input) => {
+    try {
+      switch (op) {
+        case 'download.name': {
+          const d = download.safeParse(input);
+          if (!d.success) return invalid('Unknown download.');
+          return {
+            ok: true,
+            value: { fileName: openDownload(core, d.data.kind, d.data.id).fileName },
+          };
+        }
+        case 'download.save': {
+          const d = saveTo.safeParse(input);
+          if (!d.success) return invalid('Unknown download, or not a full path to save it to.');
+          const opened = openDownload(core, d.data.kind, d.data.id);
+          await saveDownload(opened, d.data.path);
+          return { ok: true, value: { fileName: opened.fileName } };
+        }
+        case 'clock.move': {
+          if (!testClock) return invalid('This core runs on the real clock.');
+          const change = parseClockChange(input);
+          const refused = typeof change === 'string' ? change : testClock.move(change);
+          if (refused !== null) return invalid(refused);
+          wakeSenders(core);
+          return { ok: true, value: { now: testClock.now() } };
+        }
+      }
+    } catch (e) {
+      if (isCoreError(e)) return { ok: false, error: { code: e.code, message: e.message } };
+      const why = e instanceof Error ? e.message : String(e);
+      return {
+        ok: false,
+        error: { code: 'UNAVAILABLE', message: `The file could not be saved: ${why}` },
+      };
+    }
+  };
+}
