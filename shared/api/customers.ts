@@ -81,7 +81,8 @@ export interface BookImportResult {
   preset?: ExportPreset;
   /**
    * Customers the file says do not accept marketing (Shopify's "Accepts SMS Marketing", else its
-   * email/general column, is "no"): imported all the same, counted so the owner can decide.
+   * email/general column, is "no"): imported with the "no" on record, so marketing campaigns leave
+   * them out.
    */
   declinedMarketing: number;
   durationMs: number;
@@ -99,6 +100,11 @@ export interface CustomerSummary {
   labels: string[];
   /** The campaign that last sent to this number (WhatsApp accepted it), if any. */
   lastCampaign: { id: number; name: string; at: number } | null;
+  /**
+   * The customer said no to marketing (a file's answer, or by hand): marketing templates leave
+   * them out with `evidence` as the reason; utility templates still reach them.
+   */
+  marketingDeclined: { at: number; evidence: string } | null;
 }
 
 export interface CustomerPage {

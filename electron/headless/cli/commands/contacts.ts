@@ -62,6 +62,9 @@ function describe(c: CustomerDetail): string {
     `${c.phone}${c.country ? ` (${c.country})` : ''}`,
     `  First seen ${day(c.firstSeenAt)}, last seen ${day(c.lastSeenAt)}.`,
     `  Consent: ${c.consent ? `${c.consent.evidence} (${c.consent.source})` : 'none recorded'}.`,
+    ...(c.marketingDeclined
+      ? [`  Marketing: ${c.marketingDeclined.evidence}; marketing campaigns leave them out.`]
+      : []),
     `  Opted out: ${c.optOut ? `yes, ${time(c.optOut.at)} UTC: ${c.optOut.reason}` : 'no'}.`,
     ...(c.userId ? [`  WhatsApp user id: ${c.userId}`] : []),
     '  Attributes:',
@@ -142,7 +145,7 @@ export const contactCommands: Command[] = [
             : []),
           ...(r.declinedMarketing > 0
             ? [
-                `${r.declinedMarketing} of them do not accept marketing (the file says so): imported all the same.`,
+                `${r.declinedMarketing} of them do not accept marketing (the file says so): in the book, left out of marketing campaigns.`,
               ]
             : []),
           ...r.invalidRows.slice(0, 20).map((x) => `  row ${x.row}: "${x.value}" — ${x.reason}`),

@@ -98,6 +98,11 @@ function Body({ c, onForget }: { c: CustomerDetail; onForget: () => void }) {
             opted out
           </Badge>
         )}
+        {c.marketingDeclined && (
+          <Badge color="orange" variant="light">
+            declined marketing
+          </Badge>
+        )}
         {c.labels.map((l) => (
           <Badge key={l} color="grape" variant="light">
             {l}
@@ -118,6 +123,12 @@ function Body({ c, onForget }: { c: CustomerDetail; onForget: () => void }) {
               : `${c.consent.evidence} (${fmt().date(c.consent.at, 'date')})`
             : 'No consent recorded.'}
         </Text>
+        {c.marketingDeclined && (
+          <Text size="sm" c="orange.8" data-testid="customer-marketing-declined">
+            {c.marketingDeclined.evidence}. Marketing campaigns leave this customer out; utility
+            messages still reach them.
+          </Text>
+        )}
         {c.optOut && (
           <Text size="sm" c="red">
             Opted out {fmt().date(c.optOut.at, 'date')}: {c.optOut.reason}. No campaign sends to
