@@ -34,7 +34,7 @@ async function segmentIdOf(
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const time = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 
-const country = (raw: string | undefined): string | undefined => {
+export const country = (raw: string | undefined): string | undefined => {
   if (raw === undefined) return undefined;
   if (!/^[A-Za-z]{2}$/.test(raw))
     throw new UsageError(`--country must be a two-letter country code such as GB, not "${raw}".`);
@@ -57,7 +57,7 @@ const table = (rows: CustomerSummary[]): string =>
     ),
   ].join('\n');
 
-function describe(c: CustomerDetail): string {
+export function describe(c: CustomerDetail): string {
   const lines = [
     `${c.phone}${c.country ? ` (${c.country})` : ''}`,
     `  First seen ${day(c.firstSeenAt)}, last seen ${day(c.lastSeenAt)}.`,
@@ -66,6 +66,7 @@ function describe(c: CustomerDetail): string {
       ? [`  Marketing: ${c.marketingDeclined.evidence}; marketing campaigns leave them out.`]
       : []),
     `  Opted out: ${c.optOut ? `yes, ${time(c.optOut.at)} UTC: ${c.optOut.reason}` : 'no'}.`,
+    ...(c.labels.length > 0 ? [`  Labels: ${c.labels.join(', ')}`] : []),
     ...(c.userId ? [`  WhatsApp user id: ${c.userId}`] : []),
     '  Attributes:',
     ...Object.entries(c.attributes).map(
