@@ -89,7 +89,15 @@ function Replies({ c }: { c: CustomerDetail }) {
   );
 }
 
-function Body({ c, onForget }: { c: CustomerDetail; onForget: () => void }) {
+function Body({
+  c,
+  onForget,
+  onEdit,
+}: {
+  c: CustomerDetail;
+  onForget: () => void;
+  onEdit: () => void;
+}) {
   return (
     <Stack gap="md" data-testid="customer-detail" data-phone={c.phone}>
       <Group gap="xs">
@@ -149,6 +157,9 @@ function Body({ c, onForget }: { c: CustomerDetail; onForget: () => void }) {
         <Replies c={c} />
       </div>
       <Group justify="flex-end">
+        <Button variant="default" onClick={onEdit}>
+          Edit…
+        </Button>
         <Button color="red" variant="light" onClick={onForget}>
           Forget this customer…
         </Button>
@@ -158,7 +169,13 @@ function Body({ c, onForget }: { c: CustomerDetail; onForget: () => void }) {
 }
 
 /** One customer: attributes with their dates, consent evidence, campaign history and replies. */
-export function CustomerDrawer({ onForget }: { onForget: (phone: string) => void }) {
+export function CustomerDrawer({
+  onForget,
+  onEdit,
+}: {
+  onForget: (phone: string) => void;
+  onEdit: () => void;
+}) {
   const customer = useStore((s) => s.customer);
   return (
     <Drawer
@@ -170,7 +187,9 @@ export function CustomerDrawer({ onForget }: { onForget: (phone: string) => void
     >
       {customer?.error && <Alert color="red">{customer.error.message}</Alert>}
       {customer && !customer.detail && !customer.error && <Loader size="sm" aria-label="Loading" />}
-      {customer?.detail && <Body c={customer.detail} onForget={() => onForget(customer.phone)} />}
+      {customer?.detail && (
+        <Body c={customer.detail} onForget={() => onForget(customer.phone)} onEdit={onEdit} />
+      )}
     </Drawer>
   );
 }
