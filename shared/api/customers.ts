@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fileRef, readOptions, type ExportPreset, type InvalidRow } from './audience';
+import { labelText } from './replies';
 
 /**
  * The customer book (issue 18): one entry per E.164 number, shared by every account, filled by
@@ -52,8 +53,24 @@ export const customerSaveInput = z
     defaultCountry: country,
     /** The attributes to set; an empty value removes that attribute (by hand only). */
     attributes: z
-      .record(z.string().trim().min(1).max(200), z.string().max(2000))
-      .refine((a) => Object.keys(a).length <= 200, 'At most 200 attributes per customer.'),
+      .record(
+        z
+          .string()
+          .trim()
+          .min(1, 'Give each detail a name.')
+          .max(200, 'Keep a detail name under 200 characters.'),
+        z.string().max(2000, 'Keep a detail under 2,000 characters.'),
+      )
+      .refine((a) => Object.keys(a).length <= 200, 'At most 200 details per customer.'),
+    /** The customer's labels after the save (absent: unchanged); lower-cased, repeats merged. */
+    labels: z.array(labelText).max(50, 'At most 50 labels per customer.').optional(),
+    /**
+     * What the customer told you about marketing (absent: unchanged). "declined" records a "no"
+     * (marketing campaigns leave them out); "accepted" clears it and becomes the consent.
+     */
+    marketing: z.enum(['accepted', 'declined']).optional(),
+    /** Adding (not editing): refused when the number is already in the book. */
+    create: z.boolean().default(false),
   })
   .strict();
 
@@ -81,7 +98,8 @@ export interface BookImportResult {
   preset?: ExportPreset;
   /**
    * Customers the file says do not accept marketing (Shopify's "Accepts SMS Marketing", else its
-   * email/general column, is "no"): imported all the same, counted so the owner can decide.
+   * email/general column, is "no"): imported with the "no" on record, so marketing campaigns leave
+   * them out.
    */
   declinedMarketing: number;
   durationMs: number;
@@ -99,6 +117,11 @@ export interface CustomerSummary {
   labels: string[];
   /** The campaign that last sent to this number (WhatsApp accepted it), if any. */
   lastCampaign: { id: number; name: string; at: number } | null;
+  /**
+   * The customer said no to marketing (a file's answer, or by hand): marketing templates leave
+   * them out with `evidence` as the reason; utility templates still reach them.
+   */
+  marketingDeclined: { at: number; evidence: string } | null;
 }
 
 export interface CustomerPage {

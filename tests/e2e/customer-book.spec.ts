@@ -194,3 +194,77 @@ test('a finished campaign offers a follow-up to everyone it was not delivered to
     ),
   ).toEqual([{ phone: neverDelivered.number }]);
 });
+
+test('add a customer by hand, edit them, and a Shopify export’s “no” to marketing shows on the customer', async ({
+  page,
+  app,
+}) => {
+  await openApp(page, app);
+  await page
+    .getByRole('navigation', { name: 'Main navigation' })
+    .getByRole('button', { name: 'Customers', exact: true })
+    .click();
+
+  // Add: an empty number and a bad one are refused in words, beside the field or above the buttons.
+  await page.getByRole('button', { name: 'Add customer…' }).click();
+  const form = page.getByRole('dialog', { name: 'Add a customer' });
+  await form.getByRole('button', { name: 'Add customer' }).click();
+  await expect(form).toContainText('Type the phone number.');
+  await form.getByLabel('Phone number').fill('12');
+  await form.getByRole('button', { name: 'Add customer' }).click();
+  await expect(form.getByTestId('customer-form-error')).toContainText('with its country code');
+  await form.getByLabel('Phone number').fill('+44 7911 123409');
+  await form.getByLabel('Detail 1 value').fill('Eve');
+  await form.getByRole('button', { name: 'Add a detail' }).click();
+  await form.getByLabel('Detail 2 value').fill('Bath');
+  await expect(form).toContainText('Give this detail a name.');
+  await form.getByLabel('Detail 2 name').fill('City');
+  await form.getByLabel('Labels').fill('vip');
+  await form.getByLabel('Labels').press('Enter');
+  await form.getByLabel('Said no to marketing messages').check();
+  await page.screenshot({ path: docShot('customers-6-add.png') });
+  await form.getByRole('button', { name: 'Add customer' }).click();
+  await expect(form).toBeHidden();
+
+  const detail = page.getByTestId('customer-detail');
+  await expect(detail).toHaveAttribute('data-phone', '+447911123409');
+  await expect(detail).toContainText('Bath');
+  await expect(detail).toContainText('vip');
+  await expect(page.getByTestId('customer-marketing-declined')).toContainText(
+    'Declined marketing (set by hand on',
+  );
+  await expect(page.getByTestId('customer-row')).toHaveCount(1);
+
+  // Edit: a new town, and the customer now says yes: the "no" is gone, the yes is the consent.
+  await detail.getByRole('button', { name: 'Edit…' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit +447911123409' });
+  await expect(edit.getByLabel('Phone number')).toBeDisabled();
+  await edit.getByLabel('Detail 2 value').fill('Bristol');
+  await edit.getByLabel('Said yes to marketing messages').check();
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(edit).toBeHidden();
+  await expect(detail).toContainText('Bristol');
+  await expect(detail).toContainText('Accepted marketing (set by hand on');
+  await expect(page.getByTestId('customer-marketing-declined')).toBeHidden();
+  await page.keyboard.press('Escape');
+  await expect(detail).toBeHidden();
+
+  // A Shopify export that says no: the table marks the customer, the page says where it came from.
+  await page.getByTestId('customers-file-input').setInputFiles({
+    name: 'customers_export.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      'First Name,Last Name,Email,Accepts Email Marketing,Phone,Accepts SMS Marketing\nFay,Low,fay@example.com,yes,+447911123410,no\n',
+    ),
+  });
+  await expect(page.getByTestId('book-import-declined')).toContainText(
+    'Marketing campaigns leave them out',
+  );
+  const fay = page.getByRole('row', { name: 'Open +447911123410' });
+  await expect(fay).toContainText('no marketing');
+  await fay.click();
+  await expect(page.getByTestId('customer-marketing-declined')).toContainText(
+    'Declined marketing in the Shopify customers export of',
+  );
+  await page.screenshot({ path: docShot('customers-7-declined.png') });
+});

@@ -1,17 +1,48 @@
 import { suppressedReason } from '../../../shared/domain/pacing';
-import { US_MARKETING_SKIP } from '../../../shared/domain/reach';
+import { isMarketing, US_MARKETING_SKIP } from '../../../shared/domain/reach';
 import type { Store } from '../db/connection';
 import { loadCampaignMessages } from '../templates/compose';
 
 /**
  * At start, after the A/B draw: recipients Meta will not deliver to are skipped with their reason
- * instead of being sent and failing (today one rule: marketing templates to US numbers, see
- * shared/domain/reach). Per variant, since variants may use templates of different categories;
+ * instead of being sent and failing (marketing templates to US numbers, see shared/domain/reach),
+ * and those who told the business they decline marketing. Per variant, since variants may use templates of different categories;
  * the rows left out keep no variant, like every other recipient that is not sent. One statement
  * per variant; call it inside the start transaction.
  */
 export function skipUndeliverable(store: Store, campaignId: number): number {
-  return skipSuppressed(store, campaignId) + skipUsMarketing(store, campaignId);
+  return (
+    skipSuppressed(store, campaignId) +
+    skipDeclinedMarketing(store, campaignId) +
+    skipUsMarketing(store, campaignId)
+  );
+}
+
+/** The A/B variants of this campaign whose template is a marketing one. */
+function marketingVariants(store: Store, campaignId: number): string[] {
+  const loaded = loadCampaignMessages(store, campaignId);
+  if (!loaded.ok) return [];
+  return loaded.value.messages
+    .filter((m) => isMarketing(m.template.category))
+    .map((m) => m.variant);
+}
+
+/**
+ * Customers whose book record says they declined marketing are left out of a marketing template,
+ * each with the record's own words as the reason ("Declined marketing in the Shopify customers
+ * export of …"): the owner reads where the "no" came from. Utility templates still reach them.
+ */
+function skipDeclinedMarketing(store: Store, campaignId: number): number {
+  const skip = store.sqlite.prepare(
+    `UPDATE recipients SET state = 'skipped', variant = NULL,
+       skip_reason = (SELECT coalesce(c.marketing_declined_evidence, 'Declined marketing') FROM customers c WHERE c.phone = recipients.phone)
+     WHERE campaign_id = ? AND state = 'pending' AND coalesce(variant, 'A') = ?
+       AND phone IN (SELECT phone FROM customers WHERE marketing_declined_at IS NOT NULL)`,
+  );
+  let skipped = 0;
+  for (const variant of marketingVariants(store, campaignId))
+    skipped += skip.run(campaignId, variant).changes;
+  return skipped;
 }
 
 /**
@@ -33,11 +64,7 @@ function skipSuppressed(store: Store, campaignId: number): number {
 }
 
 function skipUsMarketing(store: Store, campaignId: number): number {
-  const loaded = loadCampaignMessages(store, campaignId);
-  if (!loaded.ok) return 0;
-  const marketing = loaded.value.messages
-    .filter((m) => m.template.category.toUpperCase() === 'MARKETING')
-    .map((m) => m.variant);
+  const marketing = marketingVariants(store, campaignId);
   if (marketing.length === 0) return 0;
   const skip = store.sqlite.prepare(
     `UPDATE recipients SET state = 'skipped', skip_reason = ?, variant = NULL

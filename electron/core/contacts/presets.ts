@@ -106,8 +106,20 @@ export function presetPhoneColumn(
   return found.phoneColumns.find(holdsNumbers) ?? found.phoneColumns[0];
 }
 
-/** Shopify writes "no" when a customer has not agreed; empty means unknown, not declined. */
-export function declinesMarketing(value: string | undefined): boolean {
+/** A customer's answer to the marketing question, as a file gives it. */
+export type MarketingAnswer = 'declined' | 'accepted';
+
+/**
+ * Shopify writes "no" when a customer has not agreed and "yes" when they have (ASSUMED, see
+ * above); empty means unknown: no answer, which changes nothing in the book.
+ */
+export function marketingAnswer(value: string | undefined): MarketingAnswer | undefined {
   const v = (value ?? '').trim().toLowerCase();
-  return v === 'no' || v === 'false';
+  if (v === 'no' || v === 'false') return 'declined';
+  if (v === 'yes' || v === 'true') return 'accepted';
+  return undefined;
+}
+
+export function declinesMarketing(value: string | undefined): boolean {
+  return marketingAnswer(value) === 'declined';
 }

@@ -1,14 +1,15 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
-import type { BookImportResult, InvalidRow } from '../../../shared/api';
+import type { BookImportResult, ExportPreset, InvalidRow } from '../../../shared/api';
 import { normalizePhone } from '../../../shared/domain/phone';
 import { CHUNK_ROWS } from '../contacts/batch/import-batch';
 import { EncodingError } from '../contacts/decode';
 import { isBlankRow, numberedColumns, uniqueColumns } from '../contacts/headers';
 import type { ReadOptions } from '../contacts/jobs';
 import { previewFile, streamRecords, type RecordSource } from '../contacts/read-file';
-import { declinesMarketing, recogniseExport } from '../contacts/presets';
+import { marketingAnswer, recogniseExport } from '../contacts/presets';
 import { ImportInputError } from '../contacts/sink';
 import { writeTransaction } from '../db/tx';
+import { fileMarketingWords } from './consent';
 import { CustomerUpserter, importEvidence } from './upsert';
 
 export interface BookImportTask {
@@ -50,7 +51,14 @@ export async function importIntoBook(
     throw new ImportInputError(
       'No column looks like phone numbers. Choose the phone column and import again.',
     );
-  const reader = new BookRows(db, t, preview.hasHeader, phoneColumn, preview.defaultCountry);
+  const reader = new BookRows(
+    db,
+    t,
+    preview.hasHeader,
+    phoneColumn,
+    preview.defaultCountry,
+    preview,
+  );
   let source: RecordSource = preview.source;
   for (;;) {
     let lastProgress = 0;
@@ -117,6 +125,7 @@ class BookRows {
     private readonly hasHeader: boolean,
     private readonly phoneColumn: string,
     private readonly country: string | null,
+    preview: { preset?: ExportPreset },
   ) {
     this.counts = {
       rows: 0,
@@ -131,7 +140,13 @@ class BookRows {
       invalidRows: [] as InvalidRow[],
       declinedMarketing: 0,
     };
-    this.upserter = new CustomerUpserter(db, importEvidence(t.fileName, t.now), t.now);
+    const preset = preview.preset;
+    this.upserter = new CustomerUpserter(
+      db,
+      importEvidence(t.fileName, t.now),
+      t.now,
+      preset ? fileMarketingWords(preset.label, t.fileName, t.now) : undefined,
+    );
     this.suppressed = new Set(
       db.prepare('SELECT phone FROM suppression').pluck().all() as string[],
     );
@@ -200,18 +215,20 @@ class BookRows {
       return;
     }
     const repeat = this.seen.has(phone.e164);
+    const marketing =
+      this.marketingIndex >= 0 ? marketingAnswer(cells[this.marketingIndex]) : undefined;
     if (repeat) c.duplicates++;
     else {
       this.seen.add(phone.e164);
       if (this.suppressed.has(phone.e164)) c.optedOut++;
-      if (this.marketingIndex >= 0 && declinesMarketing(cells[this.marketingIndex]))
-        c.declinedMarketing++;
+      if (marketing === 'declined') c.declinedMarketing++;
     }
     this.upserter.add({
       phone: phone.e164,
       country: phone.country,
       fields: this.fields(cells),
       repeat,
+      ...(marketing ? { marketing } : {}),
     });
   }
 

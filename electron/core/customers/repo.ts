@@ -20,6 +20,8 @@ interface Row {
   consent_at: number | null;
   consent_evidence: string | null;
   user_id: string | null;
+  marketing_declined_at: number | null;
+  marketing_declined_evidence: string | null;
   opted_out: number;
   labels: string | null;
   last_campaign_json: string | null;
@@ -27,6 +29,7 @@ interface Row {
 
 const COLUMNS = `c.id, c.phone, c.country, c.attributes_json, c.attribute_dates_json, c.first_seen_at,
   c.last_seen_at, c.consent_source, c.consent_at, c.consent_evidence, c.user_id,
+  c.marketing_declined_at, c.marketing_declined_evidence,
   EXISTS (SELECT 1 FROM suppression s WHERE s.phone = c.phone) AS opted_out,
   (SELECT json_group_array(label) FROM (SELECT l.label FROM customer_labels l WHERE l.phone = c.phone ORDER BY l.label)) AS labels,
   (SELECT json_object('id', k.id, 'name', k.name, 'at', r.sent_at) FROM recipients r JOIN campaigns k ON k.id = r.campaign_id
@@ -55,6 +58,10 @@ function summary(r: Row): CustomerSummary {
     lastCampaign: r.last_campaign_json
       ? (JSON.parse(r.last_campaign_json) as CustomerSummary['lastCampaign'])
       : null,
+    marketingDeclined:
+      r.marketing_declined_at === null
+        ? null
+        : { at: r.marketing_declined_at, evidence: r.marketing_declined_evidence ?? '' },
   };
 }
 

@@ -115,12 +115,25 @@ export function createCustomerService(deps: CustomerDeps) {
 
     save(input: ParsedInput<'customers.save'>): { customer: CustomerDetail; created: boolean } {
       const p = normalizePhone(input.phone, input.defaultCountry ?? defaultCountry(store));
-      if (!p.ok) throw new CoreError('VALIDATION', p.reason);
+      if (!p.ok)
+        throw new CoreError(
+          'VALIDATION',
+          `${p.reason} Write the number with its country code, e.g. +44 7911 123456.`,
+        );
+      if (input.create && repo.detail(p.e164))
+        throw new CoreError(
+          'CONFLICT',
+          `${p.e164} is already in the customer book. Open it from the list to change it.`,
+        );
       const created = store.tx(() =>
         saveByHand(
           store.sqlite,
           { e164: p.e164, country: p.country },
-          input.attributes,
+          {
+            attributes: input.attributes,
+            ...(input.labels ? { labels: input.labels } : {}),
+            ...(input.marketing ? { marketing: input.marketing } : {}),
+          },
           clock.now(),
         ),
       );

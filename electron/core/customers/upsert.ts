@@ -1,11 +1,14 @@
 import type { Database as SqliteDatabase, Statement } from 'better-sqlite3';
+import type { MarketingAnswer } from '../contacts/presets';
+import {
+  nextConsent,
+  sameConsent,
+  type ConsentEvidence,
+  type ConsentState,
+  type MarketingWords,
+} from './consent';
 
-/** How a customer came into the book; the first evidence is kept (see migration 160). */
-export interface ConsentEvidence {
-  source: 'import' | 'reply' | 'manual';
-  /** Words a person reads: "imported from shop-customers.csv on 2026-03-02". */
-  evidence: string;
-}
+export type { ConsentEvidence } from './consent';
 
 export interface BookRow {
   phone: string;
@@ -14,6 +17,8 @@ export interface BookRow {
   fields: Record<string, string>;
   /** A number this import already gave: merged, not counted again. */
   repeat?: boolean;
+  /** The file's answer to the marketing question for this customer, when it has one. */
+  marketing?: MarketingAnswer;
 }
 
 export interface UpsertCounts {
@@ -22,13 +27,12 @@ export interface UpsertCounts {
   unchanged: number;
 }
 
-interface Existing {
+interface Existing extends ConsentState {
   id: number;
   phone: string;
   country: string | null;
   attributes_json: string;
   attribute_dates_json: string;
-  consent_source: string | null;
 }
 
 /** Phones per lookup: far below SQLite's 32,766-variable limit, large enough to amortise a call. */
@@ -71,21 +75,26 @@ export class CustomerUpserter {
   private readonly update: Statement<unknown[]>;
   private readonly touch: Statement<unknown[]>;
 
+  /** `marketing`: the words of the file's marketing answers, when the file has such a column. */
   constructor(
     private readonly db: SqliteDatabase,
     private readonly consent: ConsentEvidence,
     private readonly now: number,
+    private readonly marketing?: MarketingWords,
   ) {
     this.insert = db.prepare(
       `INSERT INTO customers (phone, country, attributes_json, attribute_dates_json, first_seen_at, last_seen_at,
-         consent_source, consent_at, consent_evidence, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         consent_source, consent_at, consent_evidence, marketing_declined_at, marketing_declined_evidence,
+         created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, @consent_source, @consent_at, @consent_evidence, @marketing_declined_at,
+         @marketing_declined_evidence, ?, ?)`,
     );
     this.update = db.prepare(
       `UPDATE customers SET attributes_json = ?, attribute_dates_json = ?, country = coalesce(country, ?),
          last_seen_at = max(last_seen_at, ?), updated_at = ?,
-         consent_source = coalesce(consent_source, ?), consent_at = coalesce(consent_at, ?),
-         consent_evidence = coalesce(consent_evidence, ?)
+         consent_source = @consent_source, consent_at = @consent_at, consent_evidence = @consent_evidence,
+         marketing_declined_at = @marketing_declined_at,
+         marketing_declined_evidence = @marketing_declined_evidence
        WHERE id = ?`,
     );
     this.touch = db.prepare(
@@ -99,6 +108,7 @@ export class CustomerUpserter {
     if (held) {
       for (const [k, v] of Object.entries(row.fields)) if (v.trim() !== '') held.fields[k] = v;
       held.country ??= row.country;
+      if (row.marketing) held.marketing = row.marketing;
     } else this.pending.set(row.phone, { ...row, fields: { ...row.fields } });
     if (this.pending.size >= UPSERT_BUFFER) this.flush();
   }
@@ -113,23 +123,22 @@ export class CustomerUpserter {
   private write(rows: BookRow[]) {
     const found = new Map<string, Existing>();
     for (const e of this.lookup(rows.length).all(rows.map((r) => r.phone))) found.set(e.phone, e);
-    const { now, consent } = this;
+    const { now, consent, marketing } = this;
     for (const row of rows) {
       const old = found.get(row.phone);
+      const agreed = nextConsent(old ?? null, row.marketing, consent, marketing, now);
       if (!old) {
         const attrs: Record<string, string> = {};
         const dates: Record<string, number> = {};
         mergeAttributes(attrs, dates, row.fields, now);
         this.insert.run(
+          agreed,
           row.phone,
           row.country,
           JSON.stringify(attrs),
           JSON.stringify(dates),
           now,
           now,
-          consent.source,
-          now,
-          consent.evidence,
           now,
           now,
         );
@@ -140,21 +149,20 @@ export class CustomerUpserter {
       const dates = JSON.parse(old.attribute_dates_json) as Record<string, number>;
       const changed =
         mergeAttributes(attrs, dates, row.fields, now) ||
-        (old.country === null && row.country !== null);
+        (old.country === null && row.country !== null) ||
+        !sameConsent(old, agreed);
       if (!changed) {
         this.touch.run(now, old.id);
         if (!row.repeat) this.counts.unchanged++;
         continue;
       }
       this.update.run(
+        agreed,
         JSON.stringify(attrs),
         JSON.stringify(dates),
         row.country,
         now,
         now,
-        consent.source,
-        now,
-        consent.evidence,
         old.id,
       );
       if (!row.repeat) this.counts.updated++;
@@ -165,7 +173,8 @@ export class CustomerUpserter {
     let stmt = this.lookups.get(size);
     if (!stmt) {
       stmt = this.db.prepare<unknown[], Existing>(
-        `SELECT id, phone, country, attributes_json, attribute_dates_json, consent_source
+        `SELECT id, phone, country, attributes_json, attribute_dates_json, consent_source, consent_at,
+           consent_evidence, marketing_declined_at, marketing_declined_evidence
          FROM customers WHERE phone IN (${Array.from({ length: size }, () => '?').join(', ')})`,
       );
       this.lookups.set(size, stmt);

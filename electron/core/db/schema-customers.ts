@@ -17,6 +17,10 @@ export interface CustomersTable {
   consent_at: number | null;
   consent_evidence: string | null;
   user_id: string | null;
+  /** When a file or a person said this customer declines marketing (migration 210); NULL: no "no". */
+  marketing_declined_at: number | null;
+  /** The owner's words for that "no": "Declined marketing in the Shopify customers export of …". */
+  marketing_declined_evidence: string | null;
   created_at: number;
   updated_at: number;
 }

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { EXCLUDED_PREFIX } from '../../../shared/domain/pacing';
 import {
+  DECLINED_MARKETING_PREFIX,
   LEFT_OUT_TEXT,
   US_MARKETING_SKIP,
   type LeftOutGroup,
@@ -30,6 +31,7 @@ function kindOfSkip(reason: string): LeftOutKind {
   // "Suppressed: …" at claim, "suppressed" at import.
   if (/^suppressed\b/i.test(reason)) return 'suppressed';
   if (reason === US_MARKETING_SKIP) return 'us_marketing';
+  if (reason.startsWith(DECLINED_MARKETING_PREFIX)) return 'declined_marketing';
   if (reason === FILTER_EXCLUSION_REASON) return 'filter';
   if (reason.startsWith(EXCLUDED_PREFIX)) return 'frequencyCap';
   return 'skipped';
@@ -42,6 +44,7 @@ export function skippedByKind(store: Store, campaignId: number): LeftOutCounts {
     filter: 0,
     frequencyCap: 0,
     suppressed: 0,
+    declined_marketing: 0,
     us_marketing: 0,
     invalid: 0,
     other: new Map(),
@@ -60,7 +63,14 @@ export function skippedByKind(store: Store, campaignId: number): LeftOutCounts {
   return counts;
 }
 
-const ORDER: LeftOutKind[] = ['filter', 'frequencyCap', 'suppressed', 'us_marketing', 'invalid'];
+const ORDER: LeftOutKind[] = [
+  'filter',
+  'frequencyCap',
+  'suppressed',
+  'declined_marketing',
+  'us_marketing',
+  'invalid',
+];
 
 /** The groups with anyone in them, in the order the rules apply, then the other skip reasons. */
 export function leftOutGroups(counts: LeftOutCounts): LeftOutGroup[] {

@@ -13,7 +13,7 @@ import { loadVariantPlan } from '../campaigns/variants-messages';
 import type { Store } from '../db/connection';
 import { toSetup } from './campaign-message';
 import { audienceScope } from '../campaigns/audience-scope';
-import { isUsMarketing } from '../../../shared/domain/reach';
+import { isMarketing, isUsMarketing } from '../../../shared/domain/reach';
 import { excludedBySql, leftOutGroups, skippedByKind, type LeftOutCounts } from './reach-groups';
 import { hasStagedImport, published } from '../db/visibility';
 
@@ -131,12 +131,18 @@ export async function validateCampaign(
             'suppressed',
           ),
         )
+        .select(
+          sql<number>`EXISTS (SELECT 1 FROM customers c WHERE c.phone = recipients.phone AND c.marketing_declined_at IS NOT NULL)`.as(
+            'declined',
+          ),
+        )
         .where('id', '>', afterId)
         .orderBy('id')
         .limit(pageSize),
     );
     for (const r of page) {
-      // The rules in the order their reasons win: targeting, the suppression list, Meta's US rule.
+      // The rules in the order their reasons win: targeting, the suppression list, the customer's
+      // "no" to marketing, Meta's US rule.
       if (r.excluded_by !== null) {
         summary.excludedByTargeting++;
         counts[r.excluded_by === 'frequencyCap' ? 'frequencyCap' : 'filter']++;
@@ -148,6 +154,10 @@ export async function validateCampaign(
       }
       const m = plan.stateOf(r) ?? state;
       const mt = m.info?.template ?? t;
+      if (r.declined === 1 && isMarketing(mt.category)) {
+        counts.declined_marketing++;
+        continue;
+      }
       if (isUsMarketing(mt.category, r.country)) {
         counts.us_marketing++;
         continue;

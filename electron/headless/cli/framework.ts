@@ -66,6 +66,13 @@ export function str(ctx: Ctx, name: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
+/** A repeatable option's values, in the order given. */
+export function strings(ctx: Ctx, name: string): string[] {
+  const v: unknown = ctx.values[name];
+  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
+  return typeof v === 'string' ? [v] : [];
+}
+
 export function flag(ctx: Ctx, name: string): boolean {
   return ctx.values[name] === true;
 }

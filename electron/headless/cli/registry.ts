@@ -3,6 +3,7 @@ import { audienceCommands } from './commands/audience';
 import { campaignCommands } from './commands/campaigns';
 import { campaignSettingsCommands } from './commands/campaign-settings';
 import { contactCommands } from './commands/contacts';
+import { contactEditCommands } from './commands/contacts-edit';
 import { segmentCommands } from './commands/segments';
 import { relayCommands } from './commands/relay';
 import { reportCommands } from './commands/reports';
@@ -37,5 +38,6 @@ export const COMMANDS: Command[] = [
   ...accountCommands,
   ...analyticsCommands,
   ...contactCommands,
+  ...contactEditCommands,
   ...segmentCommands,
 ];

@@ -6,7 +6,13 @@
 
 /** Why a recipient of the audience will not receive the message, in the order the rules apply. */
 export type LeftOutKind =
-  'skipped' | 'filter' | 'frequencyCap' | 'suppressed' | 'us_marketing' | 'invalid';
+  | 'skipped'
+  | 'filter'
+  | 'frequencyCap'
+  | 'suppressed'
+  | 'declined_marketing'
+  | 'us_marketing'
+  | 'invalid';
 
 export interface LeftOutGroup {
   kind: LeftOutKind;
@@ -27,12 +33,22 @@ export interface LeftOutGroup {
 export const US_MARKETING_REASON = 'WhatsApp does not deliver marketing messages to US numbers';
 export const US_MARKETING_SKIP = `Left out: ${US_MARKETING_REASON}.`;
 
+export const isMarketing = (category: string | null | undefined): boolean =>
+  (category ?? '').toUpperCase() === 'MARKETING';
+
 export function isUsMarketing(
   category: string | null | undefined,
   country: string | null,
 ): boolean {
-  return country === 'US' && (category ?? '').toUpperCase() === 'MARKETING';
+  return country === 'US' && isMarketing(category);
 }
+
+/**
+ * A marketing template leaves out customers whose book record says they declined marketing; each
+ * row's skip reason is that record's own words ("Declined marketing in the Shopify customers
+ * export of 2026-12-07 (customers_export.csv)"), which all start with this.
+ */
+export const DECLINED_MARKETING_PREFIX = 'Declined marketing';
 
 export const LEFT_OUT_TEXT: Record<LeftOutKind, { reason: string; fix: string | null }> = {
   skipped: { reason: 'left out earlier', fix: null },
@@ -42,6 +58,10 @@ export const LEFT_OUT_TEXT: Record<LeftOutKind, { reason: string; fix: string | 
     fix: 'Lower the frequency cap or turn it off in Review & send.',
   },
   suppressed: { reason: 'opted out or on your do-not-contact list', fix: null },
+  declined_marketing: {
+    reason: 'declined marketing messages (customer book)',
+    fix: 'Only a utility template reaches them; a later "yes" in an import or by hand clears it.',
+  },
   us_marketing: {
     reason: US_MARKETING_REASON,
     fix: 'Use a utility template for US customers, or reach them another way.',

@@ -141,6 +141,7 @@ async function writeRows(
     firstRecipientId: first,
     fileName: preview.fileName,
     phoneColumn: preview.phoneColumn!,
+    columns: preview.columns,
     now: t.now,
   });
   const note = db.prepare(

@@ -34,7 +34,7 @@ async function segmentIdOf(
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const time = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 
-const country = (raw: string | undefined): string | undefined => {
+export const country = (raw: string | undefined): string | undefined => {
   if (raw === undefined) return undefined;
   if (!/^[A-Za-z]{2}$/.test(raw))
     throw new UsageError(`--country must be a two-letter country code such as GB, not "${raw}".`);
@@ -57,12 +57,16 @@ const table = (rows: CustomerSummary[]): string =>
     ),
   ].join('\n');
 
-function describe(c: CustomerDetail): string {
+export function describe(c: CustomerDetail): string {
   const lines = [
     `${c.phone}${c.country ? ` (${c.country})` : ''}`,
     `  First seen ${day(c.firstSeenAt)}, last seen ${day(c.lastSeenAt)}.`,
     `  Consent: ${c.consent ? `${c.consent.evidence} (${c.consent.source})` : 'none recorded'}.`,
+    ...(c.marketingDeclined
+      ? [`  Marketing: ${c.marketingDeclined.evidence}; marketing campaigns leave them out.`]
+      : []),
     `  Opted out: ${c.optOut ? `yes, ${time(c.optOut.at)} UTC: ${c.optOut.reason}` : 'no'}.`,
+    ...(c.labels.length > 0 ? [`  Labels: ${c.labels.join(', ')}`] : []),
     ...(c.userId ? [`  WhatsApp user id: ${c.userId}`] : []),
     '  Attributes:',
     ...Object.entries(c.attributes).map(
@@ -142,7 +146,7 @@ export const contactCommands: Command[] = [
             : []),
           ...(r.declinedMarketing > 0
             ? [
-                `${r.declinedMarketing} of them do not accept marketing (the file says so): imported all the same.`,
+                `${r.declinedMarketing} of them do not accept marketing (the file says so): in the book, left out of marketing campaigns.`,
               ]
             : []),
           ...r.invalidRows.slice(0, 20).map((x) => `  row ${x.row}: "${x.value}" — ${x.reason}`),

@@ -18,16 +18,11 @@ import {
   parseId,
   print,
   str,
+  strings,
   UsageError,
   type Command,
   type Ctx,
 } from '../framework';
-
-function strings(ctx: Ctx, name: string): string[] {
-  const v: unknown = ctx.values[name];
-  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
-  return typeof v === 'string' ? [v] : [];
-}
 
 /** "12:failed:131049" → campaign 12, outcome failed, code 131049. */
 export function parseOutcome(

@@ -49,7 +49,8 @@ export function BookImportSummary() {
                 'customer does not accept marketing',
                 'customers do not accept marketing',
               )}{' '}
-              in this file: imported, but only send them messages they asked for.
+              in this file: imported with their “no” on record. Marketing campaigns leave them out;
+              utility messages (orders, bookings) still reach them.
             </Text>
           )}
           {left.length > 0 && <Text size="sm">Also: {left.join(', ')}.</Text>}

@@ -89,13 +89,26 @@ function Replies({ c }: { c: CustomerDetail }) {
   );
 }
 
-function Body({ c, onForget }: { c: CustomerDetail; onForget: () => void }) {
+function Body({
+  c,
+  onForget,
+  onEdit,
+}: {
+  c: CustomerDetail;
+  onForget: () => void;
+  onEdit: () => void;
+}) {
   return (
     <Stack gap="md" data-testid="customer-detail" data-phone={c.phone}>
       <Group gap="xs">
         {c.optOut && (
           <Badge color="red" variant="light">
             opted out
+          </Badge>
+        )}
+        {c.marketingDeclined && (
+          <Badge color="orange" variant="light">
+            declined marketing
           </Badge>
         )}
         {c.labels.map((l) => (
@@ -118,6 +131,12 @@ function Body({ c, onForget }: { c: CustomerDetail; onForget: () => void }) {
               : `${c.consent.evidence} (${fmt().date(c.consent.at, 'date')})`
             : 'No consent recorded.'}
         </Text>
+        {c.marketingDeclined && (
+          <Text size="sm" c="orange.8" data-testid="customer-marketing-declined">
+            {c.marketingDeclined.evidence}. Marketing campaigns leave this customer out; utility
+            messages still reach them.
+          </Text>
+        )}
         {c.optOut && (
           <Text size="sm" c="red">
             Opted out {fmt().date(c.optOut.at, 'date')}: {c.optOut.reason}. No campaign sends to
@@ -138,6 +157,9 @@ function Body({ c, onForget }: { c: CustomerDetail; onForget: () => void }) {
         <Replies c={c} />
       </div>
       <Group justify="flex-end">
+        <Button variant="default" onClick={onEdit}>
+          Edit…
+        </Button>
         <Button color="red" variant="light" onClick={onForget}>
           Forget this customer…
         </Button>
@@ -147,7 +169,13 @@ function Body({ c, onForget }: { c: CustomerDetail; onForget: () => void }) {
 }
 
 /** One customer: attributes with their dates, consent evidence, campaign history and replies. */
-export function CustomerDrawer({ onForget }: { onForget: (phone: string) => void }) {
+export function CustomerDrawer({
+  onForget,
+  onEdit,
+}: {
+  onForget: (phone: string) => void;
+  onEdit: () => void;
+}) {
   const customer = useStore((s) => s.customer);
   return (
     <Drawer
@@ -159,7 +187,9 @@ export function CustomerDrawer({ onForget }: { onForget: (phone: string) => void
     >
       {customer?.error && <Alert color="red">{customer.error.message}</Alert>}
       {customer && !customer.detail && !customer.error && <Loader size="sm" aria-label="Loading" />}
-      {customer?.detail && <Body c={customer.detail} onForget={() => onForget(customer.phone)} />}
+      {customer?.detail && (
+        <Body c={customer.detail} onForget={() => onForget(customer.phone)} onEdit={onEdit} />
+      )}
     </Drawer>
   );
 }

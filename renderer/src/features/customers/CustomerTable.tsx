@@ -47,10 +47,16 @@ function Row({ c, columns }: { c: CustomerSummary; columns: string[] }) {
         {c.lastCampaign?.name ?? ''}
       </Text>
       <span>
-        {c.optedOut && (
+        {c.optedOut ? (
           <Badge size="sm" variant="light" color="red">
             opted out
           </Badge>
+        ) : (
+          c.marketingDeclined && (
+            <Badge size="sm" variant="light" color="orange" title={c.marketingDeclined.evidence}>
+              no marketing
+            </Badge>
+          )
         )}
       </span>
     </>
@@ -66,7 +72,7 @@ export function CustomerTable({ onOpen }: { onOpen: (phone: string) => void }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const items = book.items;
   const columns = attributeColumns(items);
-  const template = `160px ${columns.map(() => 'minmax(100px, 1fr)').join(' ')} minmax(120px, 1fr) minmax(140px, 1fr) 90px`;
+  const template = `160px ${columns.map(() => 'minmax(100px, 1fr)').join(' ')} minmax(120px, 1fr) minmax(140px, 1fr) 110px`;
 
   const virtualizer = useVirtualizer({
     count: items.length,

@@ -4,6 +4,7 @@ import { useStore } from '../../store';
 import { ACCEPTED_FILES } from '../audience/DropArea';
 import { BookImportSummary } from './BookImportSummary';
 import { CustomerDrawer } from './CustomerDrawer';
+import { CustomerForm } from './CustomerForm';
 import { CustomerTable } from './CustomerTable';
 import { ForgetModal, forgetSummary } from './ForgetModal';
 import { SegmentsPanel } from './SegmentsPanel';
@@ -19,6 +20,8 @@ export function CustomersPage() {
   const [search, setSearch] = useState(useStore.getState().book.search);
   const [forgetting, setForgetting] = useState<string | null>(null);
   const [forgotten, setForgotten] = useState<string | null>(null);
+  const [form, setForm] = useState<'add' | 'edit' | null>(null);
+  const editing = useStore((s) => (form === 'edit' ? (s.customer?.detail ?? null) : null));
   const file = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -34,9 +37,14 @@ export function CustomersPage() {
     <Stack data-testid="customers-page">
       <Group justify="space-between">
         <Title order={2}>Customers</Title>
-        <Button variant="default" loading={busy} onClick={() => file.current?.click()}>
-          Import customers…
-        </Button>
+        <Group gap="xs">
+          <Button variant="default" onClick={() => setForm('add')}>
+            Add customer…
+          </Button>
+          <Button variant="default" loading={busy} onClick={() => file.current?.click()}>
+            Import customers…
+          </Button>
+        </Group>
         <input
           ref={file}
           type="file"
@@ -78,7 +86,12 @@ export function CustomersPage() {
         />
       </Group>
       <CustomerTable onOpen={(phone) => void useStore.getState().openCustomer(phone)} />
-      <CustomerDrawer onForget={setForgetting} />
+      <CustomerDrawer onForget={setForgetting} onEdit={() => setForm('edit')} />
+      <CustomerForm
+        opened={form !== null}
+        editing={form === 'edit' ? editing : null}
+        onClose={() => setForm(null)}
+      />
       <ForgetModal
         phone={forgetting}
         onClose={() => setForgetting(null)}

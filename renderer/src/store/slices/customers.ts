@@ -6,6 +6,7 @@ import type {
   CustomerSummary,
   ForgetResult,
 } from '../../../../shared/api';
+import type { MethodInput } from '../../../../shared/api';
 import { api } from '../../lib/api';
 import type { AppState } from '../index';
 
@@ -38,6 +39,10 @@ export interface CustomersSlice {
   forgetCustomer: (
     phone: string,
   ) => Promise<{ ok: true; value: ForgetResult } | { ok: false; error: ApiError }>;
+  /** Adds or edits one customer; on success the table refreshes and the customer is shown. */
+  saveCustomer: (
+    input: MethodInput<'customers.save'>,
+  ) => Promise<{ ok: true; created: boolean } | { ok: false; error: ApiError }>;
   importCustomers: (file: File) => Promise<void>;
   clearBookImport: () => void;
 }
@@ -135,6 +140,15 @@ export const createCustomersSlice: StateCreator<AppState, [], [], CustomersSlice
     const r = await api.call('customers.forget', { phone }, { shownInPlace: true });
     if (r.ok) await get().openBook();
     return r.ok ? { ok: true, value: r.value } : { ok: false, error: r.error };
+  },
+
+  async saveCustomer(input) {
+    const r = await api.call('customers.save', input, { shownInPlace: true });
+    if (!r.ok) return { ok: false, error: r.error };
+    const c = r.value.customer;
+    set({ customer: { phone: c.phone, detail: c, error: null } });
+    await get().openBook();
+    return { ok: true, created: r.value.created };
   },
 
   async importCustomers(file) {
