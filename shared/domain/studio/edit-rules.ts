@@ -10,7 +10,7 @@
 export const EDITABLE_STATUSES: readonly string[] = ['APPROVED', 'REJECTED', 'PAUSED'];
 
 export const EDIT_LIMITS_TEXT =
-  'WhatsApp lets an approved template be edited once in 24 hours and 10 times in 30 days, and never changes its category.';
+  'WhatsApp lets an approved template be edited once in 24 hours and 10 times in 30 days, and its category cannot change.';
 
 /** Whether the editor can open a template of this status to edit it. */
 export const canEdit = (status: string): boolean =>
