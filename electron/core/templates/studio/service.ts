@@ -26,6 +26,7 @@ import {
   updateDraft,
   type DraftRow,
 } from './drafts-store';
+import { browseLibrary, createFromLibrary } from './from-library';
 import { uploadSamples } from './samples';
 
 export interface StudioDeps {
@@ -118,6 +119,10 @@ export function createStudioService(deps: StudioDeps) {
 
   return {
     check: (json: string): StudioCheckResult => checkTemplateText(json),
+
+    library: (input: { accountId?: number; search?: string; language?: string }) =>
+      browseLibrary(deps, input),
+    fromLibrary: (input: Parameters<typeof createFromLibrary>[1]) => createFromLibrary(deps, input),
 
     drafts: (accountId?: number): StudioTemplate[] =>
       listDrafts(store, resolveAccountId(store, accountId)).map(toStudioTemplate),
