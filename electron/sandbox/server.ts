@@ -23,6 +23,7 @@ import {
   handleUploadBytes,
   handleUploadStatus,
 } from './studio/uploads';
+import { handleLibrary } from './studio/library';
 import { handleWaba, handleWabaPhoneNumbers } from './waba';
 import type { FaultRoute } from './types';
 
@@ -71,6 +72,8 @@ const WABA_UPDATE_ROUTE: RouteSpec = {
 /** Routes of a bare node: the app, an upload session, a template, else the WABA / phone number. */
 function nodeRoutes(state: SandboxState, objectId: string): RouteSpec[] {
   if (objectId === 'app') return [{ method: 'GET', route: 'templates', handler: handleApp }];
+  if (objectId === 'message_template_library')
+    return [{ method: 'GET', route: 'templates', handler: handleLibrary }];
   if (objectId.startsWith('upload:'))
     return [
       { method: 'GET', route: 'media', handler: handleUploadStatus },

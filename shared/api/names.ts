@@ -42,6 +42,8 @@ export const METHOD_NAMES = [
   'templates.drafts',
   'templates.status',
   'templates.remove',
+  'templates.library',
+  'templates.fromLibrary',
   'campaigns.message',
   'campaigns.setTemplate',
   'campaigns.setMapping',

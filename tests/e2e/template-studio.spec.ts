@@ -80,3 +80,55 @@ test('write a template with an image header and a website button, fix what the c
   );
   await page.screenshot({ path: docShot('studio-4-campaign.png') });
 });
+
+test('open an approved template, see what WhatsApp does not allow, submit an edit, then delete it with a confirmation', async ({
+  page,
+  app,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 1250 });
+  await openApp(page, app);
+  await page.getByRole('button', { name: 'Template studio' }).click();
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('visit_reminder');
+  await page
+    .getByRole('textbox', { name: 'Body', exact: true })
+    .fill('Hi {{1}}, this is a reminder of your visit to our shop tomorrow.');
+  await page.getByLabel('Sample for {{1}}').fill('Maria');
+  await page.getByRole('button', { name: 'Submit for review' }).click();
+  const row = page.getByTestId('studio-drafts').locator('tr[data-name="visit_reminder"]');
+  await expect(async () => {
+    await row.getByRole('button', { name: 'Check status' }).click();
+    await expect(row.getByTestId('studio-status')).toHaveText('APPROVED', { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+
+  // Edit: the form holds what was approved; name and language are fixed; the category cannot move.
+  await row.getByRole('button', { name: 'Edit' }).click();
+  await expect(page.getByTestId('studio-editing')).toContainText('once in 24 hours');
+  const body = page.getByRole('textbox', { name: 'Body', exact: true });
+  await expect(body).toHaveValue(
+    'Hi {{1}}, this is a reminder of your visit to our shop tomorrow.',
+  );
+  await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toBeDisabled();
+  await page.getByRole('combobox', { name: 'Category' }).click();
+  await page.getByRole('option', { name: 'MARKETING' }).click();
+  await expect(page.getByText('does not let an approved template change category')).toBeVisible();
+  const submitEdit = page.getByRole('button', { name: 'Submit the edit for review' });
+  await expect(submitEdit).toBeDisabled();
+  await page.getByRole('combobox', { name: 'Category' }).click();
+  await page.getByRole('option', { name: 'UTILITY' }).click();
+  await body.fill('Hi {{1}}, see you at our shop tomorrow. Reply if you need another time.');
+  await page.screenshot({ path: docShot('studio-5-edit.png') });
+  await submitEdit.click();
+  await expect(page.getByText('Submitted to WhatsApp for review.')).toBeVisible();
+  await expect(row.getByTestId('studio-status')).toHaveText('PENDING');
+  await expect(page.getByTestId('studio-editing')).toHaveCount(0);
+
+  // Delete asks first, says what it means, and the row goes.
+  await row.getByRole('button', { name: 'Delete' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete this template?' });
+  await expect(dialog).toContainText('deleted here and at WhatsApp');
+  await expect(dialog).toContainText('for 30 days');
+  await page.screenshot({ path: docShot('studio-6-delete.png') });
+  await dialog.getByRole('button', { name: 'Delete template' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(row).toHaveCount(0);
+});

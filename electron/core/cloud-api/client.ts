@@ -8,7 +8,13 @@ import { marketingOnboarding, wabaInfo, wabaPhoneNumbers } from './waba';
 import { portfolioMessagingLimit, portfolioOfWaba } from './portfolio';
 import { sendTemplate } from './send';
 import { listTemplates } from './templates';
-import { createTemplate, deleteTemplate, editTemplate, templateState } from './template-admin';
+import {
+  createTemplate,
+  deleteTemplate,
+  editTemplate,
+  templateLibrary,
+  templateState,
+} from './template-admin';
 import { uploadSample } from './resumable-upload';
 import type { CloudApiClient, CloudApiConfig } from './types';
 
@@ -47,6 +53,7 @@ export const createCloudApiClient = (config: CloudApiConfig): CloudApiClient => 
     editTemplate: (templateId, body) => editTemplate(caller, templateId, body),
     deleteTemplate: (name, hsmId) => deleteTemplate(caller, wabaId, name, hsmId),
     uploadSample: (input) => uploadSample(caller, input),
+    templateLibrary: (query) => templateLibrary(caller, query),
     close: caller.close,
   };
 };

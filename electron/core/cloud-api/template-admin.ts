@@ -7,6 +7,7 @@ import {
   type FailureContext,
 } from './failures';
 import { isRecord, parseJson, stringOr } from './json';
+import type { LibraryTemplate } from '../../../shared/domain/studio';
 import type { ApiFailure } from './types';
 
 /**
@@ -114,3 +115,60 @@ export const deleteTemplate = (caller: Caller, wabaId: string, name: string, hsm
     { method: 'DELETE', url: caller.url([wabaId, 'message_templates'], { name, hsm_id: hsmId }) },
     true,
   );
+
+export type LibraryOutcome = { ok: true; templates: LibraryTemplate[] } | ApiFailure;
+
+const strings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+
+/** One entry of Meta's library, or null when it lacks what the studio needs (name, body). */
+function libraryEntry(v: unknown): LibraryTemplate | null {
+  if (!isRecord(v)) return null;
+  const name = stringOr(v.name, null);
+  const body = stringOr(v.body, null);
+  if (name === null || body === null) return null;
+  const buttons = Array.isArray(v.buttons)
+    ? v.buttons.filter(isRecord).map((b) => ({
+        type: (stringOr(b.type, null) ?? '').toUpperCase(),
+        text: stringOr(b.text, null) ?? '',
+        ...(typeof b.url === 'string' && { url: b.url }),
+        ...(typeof b.phone_number === 'string' && { phone_number: b.phone_number }),
+      }))
+    : [];
+  const header = stringOr(v.header, null);
+  return {
+    id: idOf(v.id) ?? name,
+    name,
+    language: stringOr(v.language, null) ?? 'en_US',
+    category: (stringOr(v.category, null) ?? 'UTILITY').toUpperCase(),
+    topic: stringOr(v.topic, null) ?? '',
+    usecase: stringOr(v.usecase, null) ?? '',
+    industry: strings(v.industry),
+    ...(header !== null && { header }),
+    body,
+    body_params: strings(v.body_params),
+    body_param_types: strings(v.body_param_types),
+    buttons,
+  };
+}
+
+/** GET /message_template_library (Meta's Template Library page): browse with `search` and filters. */
+export const templateLibrary = async (
+  caller: Caller,
+  query: { search?: string; language?: string },
+): Promise<LibraryOutcome> => {
+  const ctx: FailureContext = { idempotent: true, redact: caller.redact };
+  const result = await caller.call({
+    method: 'GET',
+    url: caller.url(['message_template_library'], query),
+  });
+  if (result.kind !== 'response') return failureFromCall(result, ctx);
+  if (!isSuccessStatus(result.status)) return failureFromResponse(result, ctx);
+  const json = parseJson(result.body);
+  if (!isRecord(json) || !Array.isArray(json.data))
+    return malformedFailure(result, ctx, 'the library answer has no data list');
+  return {
+    ok: true,
+    templates: json.data.map(libraryEntry).filter((t): t is LibraryTemplate => t !== null),
+  };
+};

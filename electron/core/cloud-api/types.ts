@@ -1,6 +1,11 @@
 import type { MarketingMessageFields } from './send';
 import type { MarketingOnboardingOutcome, WabaInfoOutcome, WabaPhoneNumbersOutcome } from './waba';
-import type { CreateTemplateOutcome, DoneOutcome, TemplateStateOutcome } from './template-admin';
+import type {
+  CreateTemplateOutcome,
+  DoneOutcome,
+  LibraryOutcome,
+  TemplateStateOutcome,
+} from './template-admin';
 import type { UploadHandleOutcome } from './resumable-upload';
 import type { LookupFunction } from 'node:net';
 import type { FailureClassification, NetworkFailure } from '../../../shared/domain/errors';
@@ -245,6 +250,8 @@ export interface CloudApiClient {
   deleteTemplate: (name: string, hsmId?: string) => Promise<DoneOutcome>;
   /** The Resumable Upload API: a sample file → the `header_handle` a template creation needs. */
   uploadSample: (input: { path: string; mimeType: string }) => Promise<UploadHandleOutcome>;
+  /** GET /message_template_library: Meta's ready-made templates, by search and language. */
+  templateLibrary: (query: { search?: string; language?: string }) => Promise<LibraryOutcome>;
   /** Destroys kept-alive connections. Calls made afterwards throw. */
   close: () => void;
 }

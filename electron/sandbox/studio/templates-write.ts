@@ -4,6 +4,7 @@ import { checkToken, checkWabaId } from '../auth';
 import { fail } from '../errors';
 import { isRecord, ok, readJson, type Reply, type RouteRequest } from '../http';
 import type { SandboxState } from '../state';
+import { createFromLibrary } from './library';
 
 /**
  * POST / DELETE /{version}/{waba-id}/message_templates and GET / POST /{version}/{template-id}
@@ -54,7 +55,10 @@ const listed = (d: TemplateDraft): TemplateComponent[] =>
 export async function handleCreateTemplate(state: SandboxState, rr: RouteRequest): Promise<Reply> {
   checkToken(state, rr.req);
   checkWabaId(state, rr.objectId, 'post');
-  const d = draftFrom(await readJson(rr.req));
+  const raw = await readJson(rr.req);
+  if (isRecord(raw) && raw.library_template_name !== undefined)
+    return createFromLibrary(state, raw);
+  const d = draftFrom(raw);
   state.studio.settle(state.templates);
   if (state.findTemplate(d.name, d.language))
     fail(

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { id } from '../models';
 import type { StudioCheckResult, StudioDeleteResult, StudioTemplate } from '../studio';
 import { method } from './define';
+import type { LibraryTemplate } from '../../domain/studio';
 
 const json = z.string().max(1_000_000, 'That is far more text than one template.');
 const name = z.string().trim().min(1).max(512);
@@ -18,6 +19,39 @@ const createInput = z
     force: z.boolean().default(false),
     /** Folder that relative sample paths are read from (the CLI passes the JSON file's folder). */
     baseDir: z.string().max(4096).optional(),
+  })
+  .strict();
+
+const libraryInput = z
+  .object({
+    accountId: id.optional(),
+    search: z.string().max(200).optional(),
+    language: z.string().trim().min(1).max(20).optional(),
+  })
+  .strict();
+const buttonInput = z
+  .object({
+    type: z.enum(['URL', 'PHONE_NUMBER']),
+    url: z
+      .object({
+        base_url: z.string().trim().min(1).max(2000),
+        url_suffix_example: z.string().trim().min(1).max(2000).optional(),
+      })
+      .strict()
+      .optional(),
+    phone_number: z.string().trim().min(1).max(30).optional(),
+  })
+  .strict();
+const fromLibraryInput = z
+  .object({
+    accountId: id.optional(),
+    /** The library entry's name (Meta's `library_template_name`). */
+    library: z.string().trim().min(1).max(512),
+    language: z.string().trim().min(1).max(20),
+    /** The business's name for its template. */
+    name,
+    /** One per URL / phone button of the entry, in order (Meta's `library_template_button_inputs`). */
+    buttons: z.array(buttonInput).max(10).default([]),
   })
   .strict();
 
@@ -39,4 +73,8 @@ export const studioMethods = {
   'templates.status': method<typeof byName, StudioTemplate[]>(byName),
   /** Deletes the draft, and the template at Meta when it was submitted (all languages without `language`). */
   'templates.remove': method<typeof byName, StudioDeleteResult>(byName),
+  /** Meta's template library, searched (a call to Meta each time: the library changes on its side). */
+  'templates.library': method<typeof libraryInput, LibraryTemplate[]>(libraryInput),
+  /** Creates a template from a library entry with the business's name and button values, in one step. */
+  'templates.fromLibrary': method<typeof fromLibraryInput, StudioTemplate>(fromLibraryInput),
 };

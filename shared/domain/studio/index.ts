@@ -10,3 +10,14 @@ export { renumber, snakeName } from './rules/variables';
 export { rejectionInWords, categoryChangeInWords } from './rejections';
 export { previewDraft } from './preview';
 export { creationBody } from './creation-body';
+export { canEdit, editRefusal, EDIT_LIMITS_TEXT, EDITABLE_STATUSES } from './edit-rules';
+export {
+  buttonsNeedingInput,
+  libraryCreationBody,
+  libraryDraft,
+  libraryInputProblem,
+  libraryMatches,
+  type LibraryButton,
+  type LibraryButtonInput,
+  type LibraryTemplate,
+} from './library';

@@ -61,6 +61,21 @@ export function draftsNamed(
   return rows;
 }
 
+export const findDraft = (
+  store: Store,
+  accountId: number,
+  name: string,
+  language: string,
+): DraftRow | undefined =>
+  store.first(
+    store.q
+      .selectFrom('template_drafts')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where('name', '=', name)
+      .where('language', '=', language),
+  );
+
 /** Inserts or replaces the draft of (account, name, language); returns its row. */
 export function saveDraft(
   store: Store,
@@ -69,14 +84,7 @@ export function saveDraft(
   now: number,
 ): DraftRow {
   return store.tx(() => {
-    const existing = store.first(
-      store.q
-        .selectFrom('template_drafts')
-        .selectAll()
-        .where('account_id', '=', accountId)
-        .where('name', '=', draft.name)
-        .where('language', '=', draft.language),
-    );
+    const existing = findDraft(store, accountId, draft.name, draft.language);
     if (existing && existing.status === 'PENDING')
       throw new CoreError(
         'CONFLICT',

@@ -9,5 +9,7 @@ export function studioHandlers(studio: StudioService): HandlersFor<typeof studio
     'templates.drafts': (input) => studio.drafts(input.accountId),
     'templates.status': (input) => studio.status(input),
     'templates.remove': (input) => studio.remove(input),
+    'templates.library': (input) => studio.library(input),
+    'templates.fromLibrary': (input) => studio.fromLibrary(input),
   };
 }

@@ -8,6 +8,7 @@ import {
 import {
   checkTemplateText,
   creationBody,
+  editRefusal,
   type TemplateDraft,
 } from '../../../../shared/domain/studio';
 import type { AccountClients } from '../../accounts/clients';
@@ -18,12 +19,14 @@ import type { EventBus } from '../../events';
 import { resolveAccountId } from '../library';
 import {
   draftsNamed,
+  findDraft,
   listDrafts,
   saveDraft,
   toStudioTemplate,
   updateDraft,
   type DraftRow,
 } from './drafts-store';
+import { browseLibrary, createFromLibrary } from './from-library';
 import { uploadSamples } from './samples';
 
 export interface StudioDeps {
@@ -33,10 +36,16 @@ export interface StudioDeps {
   clients: AccountClients;
 }
 
+/**
+ * Meta's `error_data.details` says what is wrong with a template in Meta's words; the catalogue's
+ * explanation of a code is written for sending messages, so it is only the fallback.
+ */
 const metaFailure = (what: string, f: ApiFailure): CoreError =>
   new CoreError(
     'UNAVAILABLE',
-    `${what}: ${f.metaMessage ?? f.details ?? ''} ${f.failure.entry.explanation} ${f.failure.entry.action}`
+    `${what}: ${
+      f.details ?? `${f.metaMessage ?? ''} ${f.failure.entry.explanation} ${f.failure.entry.action}`
+    }`
       .replace(/\s+/g, ' ')
       .trim(),
   );
@@ -49,27 +58,46 @@ export function createStudioService(deps: StudioDeps) {
   async function submit(row: DraftRow, baseDir: string | undefined): Promise<DraftRow> {
     const client = await clients.clientFor(row.account_id);
     const draft = await uploadSamples(client, JSON.parse(row.draft_json) as TemplateDraft, baseDir);
-    let metaId = row.meta_id;
-    let category = draft.category;
-    if (metaId) {
-      const r = await client.editTemplate(metaId, {
-        category: draft.category,
-        components: draft.components,
-      });
-      if (!r.ok) throw metaFailure(`WhatsApp did not take the edit of "${row.name}"`, r);
-    } else {
-      const r = await client.createTemplate(creationBody(draft));
-      if (!r.ok) throw metaFailure(`WhatsApp did not take "${row.name}" (${row.language})`, r);
-      metaId = r.id;
-      category = r.category || category;
-    }
+    const r = await client.createTemplate(creationBody(draft));
+    if (!r.ok) throw metaFailure(`WhatsApp did not take "${row.name}" (${row.language})`, r);
     const now = clock.now();
     return updateDraft(store, row.id, {
       draft_json: JSON.stringify(draft),
-      meta_id: metaId,
+      meta_id: r.id,
       status: 'PENDING',
-      category,
+      category: r.category || draft.category,
       rejected_reason: null,
+      submitted_at: now,
+      updated_at: now,
+    });
+  }
+
+  /**
+   * An edit of a template WhatsApp already has: Meta must take it before the stored copy changes,
+   * so a refused edit (limits, review) leaves the app showing what WhatsApp really holds.
+   */
+  async function submitEdit(
+    row: DraftRow,
+    edited: TemplateDraft,
+    baseDir: string | undefined,
+  ): Promise<DraftRow> {
+    const refusal = editRefusal(row, edited);
+    if (refusal) throw new CoreError('CONFLICT', `"${row.name}" (${row.language}): ${refusal}`);
+    const client = await clients.clientFor(row.account_id);
+    const draft = await uploadSamples(client, edited, baseDir);
+    const r = await client.editTemplate(row.meta_id!, {
+      category: draft.category,
+      components: draft.components,
+    });
+    if (!r.ok) throw metaFailure(`WhatsApp did not take the edit of "${row.name}"`, r);
+    const now = clock.now();
+    return updateDraft(store, row.id, {
+      draft_json: JSON.stringify(draft),
+      status: 'PENDING',
+      category: draft.category,
+      rejected_reason: null,
+      previous_category: null,
+      checked_at: now,
       submitted_at: now,
       updated_at: now,
     });
@@ -91,6 +119,10 @@ export function createStudioService(deps: StudioDeps) {
 
   return {
     check: (json: string): StudioCheckResult => checkTemplateText(json),
+
+    library: (input: { accountId?: number; search?: string; language?: string }) =>
+      browseLibrary(deps, input),
+    fromLibrary: (input: Parameters<typeof createFromLibrary>[1]) => createFromLibrary(deps, input),
 
     drafts: (accountId?: number): StudioTemplate[] =>
       listDrafts(store, resolveAccountId(store, accountId)).map(toStudioTemplate),
@@ -119,6 +151,17 @@ export function createStudioService(deps: StudioDeps) {
           ].join('\n'),
           { findings: checked.findings },
         );
+      const existing = findDraft(store, accountId, checked.draft.name, checked.draft.language);
+      if (existing?.meta_id) {
+        if (!input.submit)
+          throw new CoreError(
+            'CONFLICT',
+            `"${existing.name}" (${existing.language}) is already at WhatsApp: a change to it must be submitted as an edit (use submit).`,
+          );
+        const edited = await submitEdit(existing, checked.draft, input.baseDir);
+        changed();
+        return toStudioTemplate(edited);
+      }
       let row = saveDraft(store, accountId, checked.draft, clock.now());
       changed();
       if (input.submit) {

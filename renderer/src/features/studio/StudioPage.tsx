@@ -1,6 +1,5 @@
 import {
   Alert,
-  Badge,
   Button,
   Grid,
   Group,
@@ -8,15 +7,19 @@ import {
   SegmentedControl,
   Select,
   Stack,
-  Table,
   Text,
   Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
-import type { ApiError } from '../../../../shared/api';
-import { checkTemplateDraft, previewDraft } from '../../../../shared/domain/studio';
+import type { ApiError, StudioTemplate } from '../../../../shared/api';
+import {
+  checkTemplateDraft,
+  EDIT_LIMITS_TEXT,
+  editRefusal,
+  previewDraft,
+} from '../../../../shared/domain/studio';
 import { useStore } from '../../store';
 import { MessageBubble } from '../templates/MessageBubble';
 import { ButtonsEditor } from './ButtonsEditor';
@@ -28,6 +31,8 @@ import {
   type Editor,
   type HeaderKind,
 } from './editor-model';
+import { DeleteTemplateModal } from './DeleteTemplateModal';
+import { DraftsTable } from './DraftsTable';
 import { FindingsList } from './FindingsList';
 
 const HEADERS: { value: HeaderKind; label: string }[] = [
@@ -38,84 +43,73 @@ const HEADERS: { value: HeaderKind; label: string }[] = [
   { value: 'DOCUMENT', label: 'Document' },
 ];
 
-function DraftsTable() {
-  const drafts = useStore((s) => s.studioDrafts);
-  const refresh = useStore((s) => s.refreshStudioStatus);
-  if (drafts.length === 0) return null;
-  return (
-    <Paper withBorder p="md">
-      <Title order={4} mb="xs">
-        Your templates in review
-      </Title>
-      <Table data-testid="studio-drafts">
-        <Table.Tbody>
-          {drafts.map((d) => (
-            <Table.Tr key={d.id} data-name={d.name}>
-              <Table.Td>
-                {d.name} ({d.language})
-              </Table.Td>
-              <Table.Td>
-                <Badge
-                  data-testid="studio-status"
-                  color={
-                    d.status === 'APPROVED' ? 'teal' : d.status === 'REJECTED' ? 'red' : 'gray'
-                  }
-                >
-                  {d.status}
-                </Badge>{' '}
-                {d.category.toLowerCase()}
-              </Table.Td>
-              <Table.Td>
-                {d.rejection && (
-                  <Text size="sm" c="red">
-                    {d.rejection.reason} {d.rejection.fix}
-                  </Text>
-                )}
-                {d.categoryChange && <Text size="sm">{d.categoryChange}</Text>}
-              </Table.Td>
-              <Table.Td>
-                {d.metaId && (
-                  <Button
-                    size="xs"
-                    variant="default"
-                    onClick={() => void refresh(d.name, d.language)}
-                  >
-                    Check status
-                  </Button>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Paper>
-  );
-}
-
 /** Write a template, see it as the customer will, fix what the check finds, and submit it. */
 export function StudioPage() {
   const [e, setE] = useState<Editor>(EMPTY_EDITOR);
   const [error, setError] = useState<ApiError | null>(null);
   const [sent, setSent] = useState(false);
+  // The template opened for an edit: its name and language are fixed, its status sets the rules.
+  const [editing, setEditing] = useState<StudioTemplate | null>(null);
+  const [doomed, setDoomed] = useState<StudioTemplate | null>(null);
   const busy = useStore((s) => s.studioBusy);
   const save = useStore((s) => s.saveStudioDraft);
+  const drafts = useStore((s) => s.studioDrafts);
   useEffect(() => void useStore.getState().loadStudioDrafts(), []);
 
   const draft = useMemo(() => toDraft(e), [e]);
   const result = useMemo(() => checkTemplateDraft(draft), [draft]);
   const message = useMemo(() => previewDraft(draft), [draft]);
   const set = (patch: Partial<Editor>) => setE((old) => ({ ...old, ...patch }));
+  // A template deleted while open leaves the form as a new template.
+  useEffect(() => {
+    if (editing && !drafts.some((d) => d.id === editing.id)) {
+      setEditing(null);
+      setE(EMPTY_EDITOR);
+    }
+  }, [drafts, editing]);
+  const refusal = editing ? editRefusal(editing, draft) : null;
+
+  function startEdit(t: StudioTemplate, form: Editor) {
+    setEditing(t);
+    setE(form);
+    setError(null);
+    setSent(false);
+  }
+  function stopEdit() {
+    setEditing(null);
+    setE(EMPTY_EDITOR);
+  }
 
   async function submit() {
     setSent(false);
     const err = await save(JSON.stringify(draft), true);
     setError(err);
     setSent(err === null);
+    // An edit in review cannot be changed again: the form goes back to a new template.
+    if (err === null && editing) stopEdit();
   }
 
   return (
     <Stack>
       <Title order={2}>Template studio</Title>
+      {editing && (
+        <Alert
+          color="blue"
+          title={`Editing ${editing.name} (${editing.language})`}
+          data-testid="studio-editing"
+        >
+          <Group justify="space-between" wrap="nowrap">
+            <Text size="sm">
+              {editing.metaId
+                ? `${EDIT_LIMITS_TEXT} The edit is reviewed again before it can be sent.`
+                : 'Not submitted yet.'}
+            </Text>
+            <Button size="xs" variant="default" onClick={stopEdit} style={{ flexShrink: 0 }}>
+              Stop editing
+            </Button>
+          </Group>
+        </Alert>
+      )}
       <Grid>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Stack gap="sm">
@@ -123,18 +117,21 @@ export function StudioPage() {
               label="Name"
               description="lowercase_with_underscores"
               value={e.name}
+              disabled={editing !== null}
               onChange={(x) => set({ name: x.currentTarget.value })}
             />
             <Group grow>
               <TextInput
                 label="Language"
                 value={e.language}
+                disabled={editing !== null}
                 onChange={(x) => set({ language: x.currentTarget.value })}
               />
               <Select
                 label="Category"
                 data={['UTILITY', 'MARKETING', 'AUTHENTICATION']}
                 value={e.category}
+                error={refusal}
                 onChange={(v) => v && set({ category: v })}
               />
             </Group>
@@ -168,7 +165,9 @@ export function StudioPage() {
                 label={
                   e.headerKind === 'TEXT'
                     ? 'Sample for the header variable'
-                    : 'Sample file (path on this computer)'
+                    : /^\d+::/.test(e.headerSample)
+                      ? 'Sample file (uploaded to WhatsApp; or the path of a new one)'
+                      : 'Sample file (path on this computer)'
                 }
                 value={e.headerSample}
                 onChange={(x) => set({ headerSample: x.currentTarget.value })}
@@ -212,13 +211,18 @@ export function StudioPage() {
               </Alert>
             )}
             {sent && <Alert color="teal">Submitted to WhatsApp for review.</Alert>}
-            <Button onClick={() => void submit()} loading={busy} disabled={!result.ok}>
-              Submit for review
+            <Button
+              onClick={() => void submit()}
+              loading={busy}
+              disabled={!result.ok || refusal !== null}
+            >
+              {editing?.metaId ? 'Submit the edit for review' : 'Submit for review'}
             </Button>
           </Stack>
         </Grid.Col>
       </Grid>
-      <DraftsTable />
+      <DraftsTable onEdit={startEdit} onDelete={setDoomed} />
+      <DeleteTemplateModal template={doomed} onClose={() => setDoomed(null)} />
     </Stack>
   );
 }

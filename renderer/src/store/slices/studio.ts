@@ -12,6 +12,8 @@ export interface StudioSlice {
   /** Saves (and with `submit`, submits) the draft JSON; returns the error or null. */
   saveStudioDraft: (json: string, submit: boolean) => Promise<ApiError | null>;
   refreshStudioStatus: (name: string, language: string) => Promise<void>;
+  /** Deletes one language of a template here and at WhatsApp; returns the error or null. */
+  removeStudioTemplate: (name: string, language: string) => Promise<ApiError | null>;
 }
 
 export const createStudioSlice: StateCreator<AppState, [], [], StudioSlice> = (set, get) => ({
@@ -34,5 +36,10 @@ export const createStudioSlice: StateCreator<AppState, [], [], StudioSlice> = (s
     const r = await api.call('templates.status', { name, language });
     if (!r.ok) set({ studioError: r.error });
     await get().loadStudioDrafts();
+  },
+  async removeStudioTemplate(name, language) {
+    const r = await api.call('templates.remove', { name, language });
+    await get().loadStudioDrafts();
+    return r.ok ? null : r.error;
   },
 });
