@@ -240,10 +240,7 @@ describe('A/B variants against the sandbox', () => {
 });
 
 /** Deferred retries of the per-user limit are another test's subject (marketing/deferred): off here. */
-function noDeferrals(
-  h: { core: { store: { sqlite: import('better-sqlite3').Database } } },
-  campaignId: number,
-) {
+function noDeferrals(h: { core: { store: { sqlite: Database } } }, campaignId: number) {
   h.core.store.sqlite
     .prepare(
       `UPDATE campaigns SET settings_json = json_set(settings_json, '$.delivery', json('{"deferDays":null,"stopAfter":null}')) WHERE id = ?`,
