@@ -15,7 +15,11 @@ export interface SendWaiting {
     | 'messaging_limit'
     | 'retry'
     | 'quiet'
-    | 'scheduled';
+    | 'scheduled'
+    /** Only recipients WhatsApp limited are left: the campaign waits for their next try (issue 17). */
+    | 'deferred'
+    /** The campaign's stop-after has passed: nothing more is sent. */
+    | 'stopped';
   message: string;
   until: number | null;
 }
@@ -43,6 +47,13 @@ export interface SendProgress {
    * until released or dropped (132015). Filled by `campaigns.status`.
    */
   held?: number;
+  /**
+   * Recipients WhatsApp refused for its per-user marketing limit, waiting for their next try ("Limited
+   * by WhatsApp — next try …"), counted in `pending`; `nextTryAt` is the earliest. Filled by `campaigns.status`.
+   */
+  deferred?: { count: number; nextTryAt: number | null };
+  /** When the campaign stops sending (its stop-after), null when never. Filled by `campaigns.status`. */
+  stopAt?: number | null;
   /** Recipients skipped as "Excluded: …" (frequency cap, audience filter), by reason. Filled by `campaigns.status`. */
   excluded?: ExcludedGroup[];
   /**

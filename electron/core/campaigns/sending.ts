@@ -15,6 +15,7 @@ import type { Store } from '../db/connection';
 import type { EventBus } from '../events';
 import type { SenderManager } from '../sender/manager';
 import { createSendRepo } from '../sender/repo';
+import { deliveryStatus } from './delivery-status';
 import { countHeld, failureGroups } from '../status/queries';
 import { loadCampaignMessages } from '../templates/compose';
 import { precheckCampaign } from './precheck';
@@ -89,6 +90,7 @@ export function createSendingService(deps: SendingDeps) {
     const held = plain.sent > 0 ? countHeld(store.sqlite, campaignId) : 0;
     const counts = { ...plain, held };
     const rate = account?.rate_per_second ?? 80;
+    const delivery = deliveryStatus(store, c);
     return {
       campaignId,
       state: c.state,
@@ -100,9 +102,12 @@ export function createSendingService(deps: SendingDeps) {
           ? 0
           : Math.round((counts.pending + counts.sending) / rate),
       waiting:
-        c.state === 'scheduled' && c.scheduled_at
+        delivery.waiting ??
+        (c.state === 'scheduled' && c.scheduled_at
           ? { reason: 'scheduled', message: 'Scheduled.', until: c.scheduled_at }
-          : null,
+          : null),
+      deferred: delivery.deferred,
+      stopAt: delivery.stopAt,
       pauseReason: c.pause_reason,
       at: clock.now(),
       failedByCode: counts.failed > 0 ? failureGroups(store.sqlite, campaignId) : [],

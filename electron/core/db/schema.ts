@@ -142,6 +142,9 @@ export interface RecipientsTable {
   user_id: Generated<string | null>;
   /** The endpoint the message went to (migration 150); null until sent. */
   route: Generated<'cloud' | 'marketing_messages' | null>;
+  /** Last per-user marketing limit answer (migration 200); null: never limited. */
+  limited_at: Generated<number | null>;
+  deferrals: Generated<number>;
 }
 
 export interface StatusEventsTable {

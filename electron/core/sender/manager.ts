@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import { createFrequencyCapQueries } from '../campaigns/pacing-exclusion';
 import { loadCampaignPacing } from '../campaigns/pacing-settings';
 import { recoverAbandoned } from './repo';
@@ -128,10 +129,15 @@ export function createSenderManager(deps: LoopDeps & { autoRun: boolean }): Send
         .where('scheduled_at', '<=', now),
     );
     for (const c of due) {
+      // A campaign waiting for its deferred retries (finish-state.ts) keeps the time it first started.
       const started = store.run(
         store.q
           .updateTable('campaigns')
-          .set({ state: 'sending', started_at: now, updated_at: now })
+          .set({
+            state: 'sending',
+            started_at: sql<number>`coalesce(started_at, ${now})`,
+            updated_at: now,
+          })
           .where('id', '=', c.id)
           .where('state', '=', 'scheduled'),
       ).changes;

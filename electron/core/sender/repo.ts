@@ -3,6 +3,7 @@ import type { RecipientCounts, SendRoute } from '../../../shared/api';
 import { suppressedReason } from '../../../shared/domain/pacing';
 import { RECENT_SEND_EXISTS } from './frequency-cap';
 import { writeTransaction } from '../db/tx';
+import { createDeferrer } from './deferral';
 import { countStates as countRecipientStates } from '../status/queries';
 
 /** A recipient claimed for sending: marked `sending` in the database before its request goes out. */
@@ -162,6 +163,11 @@ export function createSendRepo(db: SqliteDatabase) {
     "SELECT coalesce(country, '') AS country, count(*) AS n FROM recipients WHERE campaign_id = ? AND state = 'pending' GROUP BY country",
   );
 
+  const deferrer = createDeferrer(db);
+  const undeferredPending = db.prepare<[number]>(
+    "SELECT 1 FROM recipients WHERE campaign_id = ? AND state = 'pending' AND limited_at IS NULL LIMIT 1",
+  );
+
   const claim = writeTransaction(
     db,
     (campaignId: number, now: number, limit: number, options: ClaimOptions = {}): ClaimResult => {
@@ -217,6 +223,8 @@ export function createSendRepo(db: SqliteDatabase) {
           stmts.sent.run(r.wamid, r.waId, r.at, r.held ? r.at : null, r.route ?? 'cloud', r.id);
           break;
         case 'failed':
+          // WhatsApp's per-user marketing limit answered at once: tried again a day later (deferral.ts).
+          if (deferrer.apply(r.id, r.code, r.at, 'sending').kind === 'defer') break;
           stmts.failed.run(r.code, r.title, r.at, r.id);
           if (r.suppress)
             suppress.run(r.suppress.phone, r.suppress.reason, `error ${r.code ?? ''}`.trim(), r.at);
@@ -276,6 +284,11 @@ export function createSendRepo(db: SqliteDatabase) {
         if (first === 0) break;
       }
       return first;
+    },
+
+    /** Whether every pending recipient waits for its next try after WhatsApp's per-user limit. */
+    onlyDeferredLeft(campaignId: number): boolean {
+      return undeferredPending.get(campaignId) === undefined;
     },
 
     /** Whether any recipient of these countries is pending (due or not). */

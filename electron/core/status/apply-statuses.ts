@@ -24,6 +24,8 @@ export interface StatusCounters {
   unmatched: number;
   settled: number;
   suppressed: number;
+  /** Recipients WhatsApp limited that wait for their next try instead of failing (issue 17). */
+  deferred: number;
   pausedCampaigns: number[];
   campaigns: Set<number>;
 }
@@ -127,6 +129,10 @@ export function createStatusApplier(
     const changed = !sameTrack(base, track);
     rows.write(row.id, base, changed ? track : null, fresh);
     if (changed) out.campaigns.add(row.campaign_id);
+    if (changed && track.state === 'failed') {
+      const at = list.findLast((o) => o.status === 'failed')?.at ?? track.failedAt ?? 0;
+      if (rows.defer(row.id, track.errorCode, at, row.held_at !== null)) out.deferred++;
+    }
   };
 
   return {

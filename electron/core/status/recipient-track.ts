@@ -1,5 +1,6 @@
 import type { Database as SqliteDatabase, Statement } from 'better-sqlite3';
 import { describeError, lookupCode } from '../../../shared/domain/errors';
+import { createDeferrer } from '../sender/deferral';
 import {
   isTrackState,
   type StatusObservation,
@@ -24,10 +25,12 @@ export interface RecipientRow {
   error_code: number | null;
   error_title: string | null;
   status_seen: number;
+  /** Set while WhatsApp holds the message for quality review (template pacing). */
+  held_at: number | null;
 }
 
 const COLUMNS =
-  'id, campaign_id, phone, state, wamid, wa_id, attempts, sent_at, delivered_at, read_at, failed_at, status_ts, error_code, error_title, status_seen';
+  'id, campaign_id, phone, state, wamid, wa_id, attempts, sent_at, delivered_at, read_at, failed_at, status_ts, error_code, error_title, status_seen, held_at';
 
 /** recipients.status_seen: which statuses were applied, so a repeat is known from the row alone. */
 export function seenBit(o: Pick<StatusObservation, 'status' | 'error'>): number {
@@ -114,7 +117,14 @@ export function recipientStatements(db: SqliteDatabase) {
   const charge = db.prepare<[number | null, string | null, string | null, number]>(
     'UPDATE recipients SET billable = ?, billing_type = ?, billing_category = ? WHERE id = ?',
   );
+  const deferrer = createDeferrer(db);
   return {
+    /**
+     * A failure that is WhatsApp's per-user marketing limit (or a held message dropped) puts the
+     * recipient back in the queue for a day later, when its campaign retries it (sender/deferral.ts).
+     */
+    defer: (id: number, code: number | null, at: number, wasHeld: boolean) =>
+      deferrer.apply(id, code, at, 'failed', wasHeld).kind === 'defer',
     /** Meta's word on what the message costs (the status webhook's `pricing`). */
     charge: (id: number, p: StatusPricing) =>
       charge.run(p.billable === null ? null : p.billable ? 1 : 0, p.type, p.category, id),

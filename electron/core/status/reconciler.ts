@@ -38,6 +38,8 @@ export interface ApplyOutcome {
   unmatched: number;
   settled: number;
   suppressed: number;
+  /** Recipients WhatsApp limited that wait for their next try instead of failing (issue 17). */
+  deferred: number;
   pausedCampaigns: number[];
   /** Campaigns whose recipients changed (for db.changed). */
   campaigns: Set<number>;
@@ -54,6 +56,7 @@ export const emptyOutcome = (): ApplyOutcome => ({
   unmatched: 0,
   settled: 0,
   suppressed: 0,
+  deferred: 0,
   pausedCampaigns: [],
   campaigns: new Set(),
   inbound: [],

@@ -67,13 +67,17 @@ describe('messages held by WhatsApp for quality review (template pacing, against
       ),
     ).toBe(EXIT.OK);
 
-    // Released: delivered. Dropped: failed with 132015 (the template was paused for low quality).
+    // Released: delivered. Dropped with 132015 after a hold: deferred a day, not failed (issue 17).
     await new Promise((r) => setTimeout(r, 150));
     await h.core.handlers['campaigns.syncStatus']({ campaignId: id });
     const after = await h.core.handlers['campaigns.status']({ campaignId: id });
     expect(after.held).toBe(0);
     const phones = byPhone(h.core, id);
     expect(phones[N.heldThenDelivered.number]?.state).toMatch(/delivered|read/);
-    expect(phones[N.heldThenDropped.number]).toMatchObject({ state: 'failed', error_code: 132015 });
+    expect(phones[N.heldThenDropped.number]).toMatchObject({
+      state: 'pending',
+      error_code: 132015,
+    });
+    expect((await h.core.handlers['campaigns.status']({ campaignId: id })).deferred?.count).toBe(1);
   });
 });

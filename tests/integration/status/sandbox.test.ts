@@ -25,7 +25,8 @@ describe('status from the sandbox feed', () => {
     ].map((t) => t.number);
     const id = await h.campaign('statuses', numbers, SPRING_SALE);
     await h.core.handlers['campaigns.start']({ campaignId: id });
-    await h.waitFor(id, ['completed']);
+    // The per-user limit (131049) defers its recipient a day: the campaign waits for that retry.
+    await h.waitFor(id, ['completed', 'scheduled']);
 
     // Once every planned status has played out (60 ms read delay in the harness), the app has them all.
     const final = await until('every status applied', () => {
@@ -33,10 +34,11 @@ describe('status from the sandbox feed', () => {
       const read = [N.read, N.readAtOnce, N.readBeforeDelivered, N.duplicateWebhooks].every(
         (t) => r[t.number]?.state === 'read',
       );
-      const failed = [N.notOnWhatsApp, N.marketingLimit, N.optedOutOfMarketing].every(
+      const failed = [N.notOnWhatsApp, N.optedOutOfMarketing].every(
         (t) => r[t.number]?.state === 'failed',
       );
-      return read && failed && r[N.deliveredNeverRead.number]?.state === 'delivered'
+      const deferred = r[N.marketingLimit.number]?.state === 'pending';
+      return read && failed && deferred && r[N.deliveredNeverRead.number]?.state === 'delivered'
         ? r
         : undefined;
     });
@@ -45,10 +47,16 @@ describe('status from the sandbox feed', () => {
       error_code: 131026,
       error_title: describeError(131026).title,
     });
-    expect(final[N.marketingLimit.number]).toMatchObject({
-      error_code: 131049,
-      error_title: describeError(131049).title,
-    });
+    // Not failed: "Limited by WhatsApp", tried again a day after the answer (issue 17 item 2).
+    expect(final[N.marketingLimit.number]).toMatchObject({ state: 'pending', error_code: 131049 });
+    expect(final[N.marketingLimit.number]!.error_title).toMatch(/^Limited by WhatsApp/);
+    const waiting = h.core.store.sqlite
+      .prepare(
+        'SELECT c.state, c.scheduled_at - r.limited_at AS wait, r.next_attempt_at - r.limited_at AS next FROM campaigns c JOIN recipients r ON r.campaign_id = c.id WHERE r.phone = ?',
+      )
+      .get(N.marketingLimit.number);
+    expect(waiting).toEqual({ state: 'scheduled', wait: 86_400_000, next: 86_400_000 });
+    expect(describeError(131049).title).toBeTruthy();
     expect(final[N.optedOutOfMarketing.number]).toMatchObject({ error_code: 131050 });
     // Read without a delivered webhook still counts as delivered.
     expect(final[N.readAtOnce.number]!.delivered_at).toBe(final[N.readAtOnce.number]!.read_at);
@@ -87,13 +95,15 @@ describe('status from the sandbox feed', () => {
       sent: 1,
       delivered: 1,
       read: 4,
-      failed: 3,
+      failed: 2,
+      pending: 1,
       unknown: 0,
       expired: 0,
     });
+    expect(status.deferred?.count).toBe(1);
+    expect(status.waiting?.reason).toBe('deferred');
     expect(status.failedByCode?.map((f) => [f.code, f.count, f.suppressed])).toEqual([
       [131026, 1, false],
-      [131049, 1, false],
       [131050, 1, true],
     ]);
     expect(status.failedByCode?.[0]).toMatchObject({
@@ -107,9 +117,9 @@ describe('status from the sandbox feed', () => {
     });
     const sum = (k: 'sent' | 'delivered' | 'read' | 'failed') =>
       timeline.buckets.reduce((n, b) => n + b[k], 0);
-    // Accepted on the chart as on the counters: sent + delivered + read (1 + 1 + 4); the three that
-    // WhatsApp accepted and then failed count once, as failed.
-    expect([sum('sent'), sum('delivered'), sum('read'), sum('failed')]).toEqual([6, 5, 4, 3]);
+    // Accepted on the chart as on the counters: sent + delivered + read (1 + 1 + 4); the two that
+    // WhatsApp accepted and then failed count once, as failed (the limited one waits for its retry).
+    expect([sum('sent'), sum('delivered'), sum('read'), sum('failed')]).toEqual([6, 5, 4, 2]);
 
     const recipientsChanged = pushed.filter(
       (e) =>

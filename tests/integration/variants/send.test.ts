@@ -1,3 +1,4 @@
+import type { Database } from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -51,6 +52,7 @@ describe('A/B variants against the sandbox', () => {
     );
     expect(estimate.note).toMatch(/own template's category/);
 
+    noDeferrals(h, campaignId);
     await api(h.core, 'campaigns.start', { campaignId });
     await h.waitFor(campaignId, ['completed']);
 
@@ -222,6 +224,7 @@ describe('A/B variants against the sandbox', () => {
       fileName: 'arrivals.jpg',
     });
     expect(setup.mappingProblems).toEqual([]);
+    noDeferrals(h, campaignId);
     await api(h.core, 'campaigns.start', { campaignId });
     await h.waitFor(campaignId, ['completed']);
     const sandbox = await h.core.clients.sandbox();
@@ -235,3 +238,12 @@ describe('A/B variants against the sandbox', () => {
     expect([...ids][0]).toMatch(/\d+/);
   });
 });
+
+/** Deferred retries of the per-user limit are another test's subject (marketing/deferred): off here. */
+function noDeferrals(h: { core: { store: { sqlite: Database } } }, campaignId: number) {
+  h.core.store.sqlite
+    .prepare(
+      `UPDATE campaigns SET settings_json = json_set(settings_json, '$.delivery', json('{"deferDays":null,"stopAfter":null}')) WHERE id = ?`,
+    )
+    .run(campaignId);
+}

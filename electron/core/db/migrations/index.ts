@@ -14,6 +14,7 @@ import { migration as m0150 } from './0150_marketing_api';
 import { migration as m0170 } from './0170_replies';
 import { migration as m0180 } from './0180_template_drafts';
 import { migration as m0190 } from './0190_charges';
+import { migration as m0200 } from './0200_deferred';
 import { migration as m0160 } from './0160_customers';
 import { migration as m0210 } from './0210_marketing_declined';
 import type { Migration } from './types';
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0170,
   m0180,
   m0190,
+  m0200,
   m0210,
 ];
 

@@ -18,6 +18,8 @@ export function composeClaimed(
   media: ReadonlyMap<CampaignMessage, MediaRef>,
   campaignId: number,
   r: Claimed,
+  /** The core clock's time: a limited-time offer that has ended is not sent. */
+  now?: number,
 ): Composed {
   const message = messages.forVariant(r.variant ?? null);
   if (!message)
@@ -42,6 +44,10 @@ export function composeClaimed(
   }
   return message.compose(
     { phone: r.phone, fields },
-    { callbackData: recipientCallbackData(campaignId, r.id), ...(m ? { media: m } : {}) },
+    {
+      callbackData: recipientCallbackData(campaignId, r.id),
+      ...(m ? { media: m } : {}),
+      ...(now !== undefined ? { now } : {}),
+    },
   );
 }

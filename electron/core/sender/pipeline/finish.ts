@@ -1,5 +1,6 @@
 import type { Clock } from '../../clock';
 import type { Store } from '../../db/connection';
+import { endState } from './finish-state';
 import { isSqliteError, writeBriefly } from './write-briefly';
 
 export type RunOutcome = 'completed' | 'paused' | 'stopped';
@@ -37,7 +38,7 @@ export async function finishRun(
     const set =
       halt?.kind === 'pause'
         ? { state: 'paused' as const, pause_code: halt.code, pause_reason: halt.reason }
-        : { state: 'completed' as const, completed_at: now };
+        : endState(store, campaignId, now);
     store.run(
       store.q
         .updateTable('campaigns')

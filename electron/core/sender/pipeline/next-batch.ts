@@ -1,4 +1,6 @@
 import type { SendRepo } from '../repo';
+import type { StopAfterGate } from '../stop-after';
+import { isSqliteError } from './write-briefly';
 import type { createClaimStage } from './claim';
 import type { PaceStage } from './pace';
 import type { RecordStage } from './record';
@@ -15,7 +17,14 @@ export interface BatchDeps {
   repo: SendRepo;
   send: { inFlight: () => number };
   sleep: (ms: number) => Promise<void>;
+  stopAfter?: StopAfterGate;
 }
+
+/**
+ * Deferred recipients wait a day: a run whose only pending recipients are those hands the account
+ * back (the campaign waits as `scheduled`, finish.ts) instead of holding its loop for a day.
+ */
+const HAND_OFF_MS = 10 * 60_000;
 
 /**
  * Fills the empty queue: 'ready' when recipients were claimed, 'again' after a wait (or when the
@@ -28,6 +37,7 @@ export async function nextBatch(
 ): Promise<'ready' | 'again' | 'completed'> {
   const { a, s, pace, record } = d;
   const now = () => a.clock.now();
+  if (d.stopAfter?.passed(now())) return closeAtStopAfter(d, d.stopAfter);
   pace.refresh(s.counts.pending + s.counts.sending);
   // Sends still in flight will use slots too once accepted.
   const allowance = pace.allowance() - d.send.inFlight();
@@ -84,6 +94,8 @@ async function nothingDue(
     return 'again';
   }
   const due = d.repo.nextDueAt(a.campaignId, countries);
+  if (due !== null && due - now() > HAND_OFF_MS && d.repo.onlyDeferredLeft(a.campaignId))
+    return 'completed';
   if (due !== null) {
     s.waiting ??= { reason: 'retry', message: 'Waiting to retry some recipients.', until: due };
     await d.sleep(clamp(due - now(), 10, 1000));
@@ -100,6 +112,27 @@ async function nothingDue(
     // Recipients of a country this run did not know (re-sent unknowns): count them in.
     pace.pacer?.recount();
     await d.sleep(10);
+    return 'again';
+  }
+  return 'completed';
+}
+
+/** Past the campaign's stop-after: answers in flight are written, then what is left is closed. */
+async function closeAtStopAfter(d: BatchDeps, gate: StopAfterGate): Promise<'again' | 'completed'> {
+  if (d.send.inFlight() > 0 || !d.record.flush()) {
+    await d.sleep(50);
+    return 'again';
+  }
+  d.s.waiting = {
+    reason: 'stopped',
+    message: 'The offer ended: nothing more is sent.',
+    until: null,
+  };
+  try {
+    if (gate.closeSome(d.a.clock.now()) > 0) return 'again';
+  } catch (e) {
+    if (!isSqliteError(e)) throw e;
+    await d.sleep(50);
     return 'again';
   }
   return 'completed';

@@ -6,6 +6,7 @@ import { createCircuitBreaker } from '../circuit-breaker';
 import { createFailureRateDetector } from '../failure-rate';
 import { applyOutcome, transientDelayMs, type OutcomeEffects } from '../outcome';
 import { createSendRepo } from '../repo';
+import { createStopAfterGate } from '../stop-after';
 import { createClaimStage } from './claim';
 import { createPaceStage } from './pace';
 import { progressSnapshot } from './progress';
@@ -70,6 +71,7 @@ export function createStages(a: PipelineArgs) {
     claim,
     breaker,
     send,
+    stopAfter: createStopAfterGate(store.sqlite, campaignId),
     warn,
     sleep: a.sleeper.sleep,
     // Enough requests in flight to reach the rate at ~1 s of latency, never unbounded.

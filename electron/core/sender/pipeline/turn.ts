@@ -40,7 +40,7 @@ export async function turn(st: Stages): Promise<Turn> {
 async function sendNext(st: Stages): Promise<Turn> {
   const { a, s, pace, record } = st;
   const r = s.queue[0]!;
-  const composed = composeClaimed(a.messages, a.media, a.campaignId, r);
+  const composed = composeClaimed(a.messages, a.media, a.campaignId, r, a.clock.now());
   if (!composed.ok) {
     s.queue.shift();
     const reason = composed.problems.map((p) => p.message).join(' ');

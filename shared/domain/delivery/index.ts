@@ -1,0 +1,2 @@
+export * from './defer';
+export * from './settings';
