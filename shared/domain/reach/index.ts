@@ -90,6 +90,7 @@ const WHO: Record<LeftOutKind, (one: boolean) => string> = {
   filter: (one) => `who ${one ? 'is' : 'are'} not in the audience filter`,
   frequencyCap: () => 'who got a message from you recently (frequency cap)',
   suppressed: (one) => `who opted out or ${one ? 'is' : 'are'} on your do-not-contact list`,
+  declined_marketing: () => 'who declined marketing messages (customer book)',
   us_marketing: (one) =>
     `with ${one ? 'a US number' : 'US numbers'}: WhatsApp does not deliver marketing messages there`,
   invalid: (one) =>
