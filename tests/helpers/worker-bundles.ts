@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { build } from 'rolldown';
+import type { TestProject } from 'vitest/node';
 
 /**
  * Vitest's global setup: bundles the core's worker threads once per run, as `npm run build` does
@@ -13,10 +14,8 @@ import { build } from 'rolldown';
  */
 const root = join(import.meta.dirname, '..', '..');
 
-export default async function setup(): Promise<() => void> {
-  // Set already: the other vitest project's setup built them in this process (or tsx asked for).
-  if (process.env.CAMPAIGN_DESK_TEST_WORKERS || process.env.CAMPAIGN_DESK_TEST_WORKERS_TSX)
-    return () => undefined;
+/** Bundles the worker entries into `dir`, as scripts/build-cli.mjs bundles them for the CLI. */
+async function bundle(dir: string): Promise<void> {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
     dependencies?: Record<string, string>;
   };
@@ -25,10 +24,6 @@ export default async function setup(): Promise<() => void> {
     ...builtinModules,
     ...builtinModules.map((m) => `node:${m}`),
   ];
-  // Inside the repository, so the bundles find node_modules (better-sqlite3 is native, not bundled);
-  // one folder per run, so two runs in one worktree do not overwrite each other's files.
-  const dir = join(root, 'node_modules', '.cache', 'test-workers', String(process.pid));
-  mkdirSync(dir, { recursive: true });
   await build({
     input: {
       'import-worker': join(root, 'electron/core/contacts/import-worker.ts'),
@@ -47,6 +42,22 @@ export default async function setup(): Promise<() => void> {
       sourcemap: true,
     },
   });
+}
+
+export default async function setup(project: TestProject): Promise<() => void> {
+  // Set already: the other vitest project's setup built them in this process (or tsx asked for).
+  if (process.env.CAMPAIGN_DESK_TEST_WORKERS || process.env.CAMPAIGN_DESK_TEST_WORKERS_TSX)
+    return () => undefined;
+  // Inside the repository, so the bundles find node_modules (better-sqlite3 is native, not bundled);
+  // one folder per run, so two runs in one worktree do not overwrite each other's files.
+  const dir = join(root, 'node_modules', '.cache', 'test-workers', String(process.pid));
+  mkdirSync(dir, { recursive: true });
+  await bundle(dir);
+  // In watch mode the sources change between runs: bundle again before each rerun.
+  project.onTestsRerun(() => bundle(dir));
   process.env.CAMPAIGN_DESK_TEST_WORKERS = dir;
-  return () => rmSync(dir, { recursive: true, force: true });
+  return () => {
+    rmSync(dir, { recursive: true, force: true });
+    delete process.env.CAMPAIGN_DESK_TEST_WORKERS;
+  };
 }
