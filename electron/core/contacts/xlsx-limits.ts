@@ -1,7 +1,6 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { createInflateRaw } from 'node:zlib';
 import { ImportCancelled } from './csv-source';
-import { XlsxError } from './xlsx-source';
 
 /**
  * What an .xlsx may hold before exceljs reads it. exceljs keeps every shared string in memory
@@ -28,6 +27,9 @@ export const XLSX_LIMITS = {
   maxRows: 1_048_576,
   maxCellChars: 32_767,
 } as const;
+
+/** A workbook refused: damaged, or past a limit; the message is for the user. */
+export class XlsxError extends Error {}
 
 export type XlsxLimits = { [K in keyof typeof XLSX_LIMITS]: number };
 

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { ImportCancelled } from './csv-source';
-import { checkXlsxLimits, XLSX_LIMITS } from './xlsx-limits';
+import { checkXlsxLimits, XLSX_LIMITS, XlsxError } from './xlsx-limits';
 
 /** The text a person sees in a cell, as a string, without Excel's display rounding. */
 export function cellText(value: unknown): string {
@@ -41,7 +41,8 @@ export interface XlsxStreamOptions {
   maxRows?: number;
 }
 
-export class XlsxError extends Error {}
+// Defined beside the limits, which throw it first (one import direction: source → limits).
+export { XlsxError } from './xlsx-limits';
 
 /**
  * Streams the first worksheet row by row (exceljs' streaming reader: the sheet is never held
