@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { connectCore, startCoreThread, type ShellPort } from '../../electron/core/host/client';
 import { serveCore } from '../../electron/core/host/serve';
 import type { FromHost, ToHost } from '../../shared/core-host/protocol';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { tempDir } from '../helpers/tmp';
 
 describe('the core host: the core beside the shell, one protocol', () => {
@@ -103,5 +105,53 @@ describe('the core host: the core beside the shell, one protocol', () => {
       { type: 'result', id: 7, result: { ok: true, value: [] } },
     ]);
     expect(out.at(-1)).toEqual({ type: 'closed' });
+  });
+
+  it('host ops over the thread: the test clock only when asked for, downloads only to a full path', async () => {
+    const data = dir();
+    const client = startCoreThread({
+      dataDir: data,
+      shell: 'headless',
+      externalChangePollMs: 0,
+      testClock: true,
+    });
+    await client.ready;
+    try {
+      const moved = await client.op('clock.move', { advanceMs: 86_400_000 });
+      expect(moved).toMatchObject({ ok: true });
+      expect((moved as { value: { now: number } }).value.now).toBeGreaterThan(
+        Date.now() + 86_000_000,
+      );
+      expect(await client.op('clock.move', { advanceMs: -1 })).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', message: expect.stringMatching(/only moves forward/) },
+      });
+      expect(
+        await client.op('download.save', { kind: 'suppression', id: 1, path: 'relative.csv' }),
+      ).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+      const path = join(data, 'opt-outs.csv');
+      expect(await client.op('download.save', { kind: 'suppression', id: 1, path })).toMatchObject({
+        ok: true,
+        value: { fileName: expect.stringMatching(/\.csv$/) },
+      });
+      expect(readFileSync(path, 'utf8')).toMatch(/Phone/);
+      expect(await client.op('download.name', { kind: 'report', id: 4242 })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
+    } finally {
+      await client.close();
+    }
+    const realTime = startCoreThread({
+      dataDir: dir(),
+      shell: 'headless',
+      externalChangePollMs: 0,
+    });
+    await realTime.ready;
+    expect(await realTime.op('clock.move', { advanceMs: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringMatching(/real clock/) },
+    });
+    await realTime.close();
   });
 });
