@@ -132,3 +132,36 @@ test('open an approved template, see what WhatsApp does not allow, submit an edi
   await expect(dialog).toHaveCount(0);
   await expect(row).toHaveCount(0);
 });
+
+test("start from WhatsApp's template library: search, preview, give the shop's own web address, create it approved", async ({
+  page,
+  app,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 1400 });
+  await openApp(page, app);
+  await page.getByRole('button', { name: 'Template studio' }).click();
+  const library = page.getByTestId('studio-library');
+  await expect(library.getByRole('button', { name: /order confirmation/ })).toBeVisible();
+  await library.getByLabel('Search the library').fill('delivery');
+  await library.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(library.getByRole('button', { name: /order confirmation/ })).toHaveCount(0);
+  await library.getByRole('button', { name: /delivery update/ }).click();
+
+  const chosen = page.getByTestId('library-chosen');
+  await expect(page.getByTestId('library-preview')).toContainText(
+    'Your order #12345 is on its way',
+  );
+  const create = chosen.getByRole('button', { name: 'Create from the library' });
+  await expect(create).toBeDisabled();
+  await chosen.getByLabel(`Your template's name`).fill('shipping_update');
+  await chosen
+    .getByLabel('Your web address for "Track package"')
+    .fill('https://shop.example/track/{{1}}');
+  await chosen.getByLabel('A full sample address').fill('https://shop.example/track/A-1042');
+  await expect(page.getByTestId('library-preview')).toContainText('Track package');
+  await page.screenshot({ path: docShot('studio-7-library.png') });
+  await create.click();
+  await expect(page.getByText('Created and approved')).toBeVisible();
+  const row = page.getByTestId('studio-drafts').locator('tr[data-name="shipping_update"]');
+  await expect(row.getByTestId('studio-status')).toHaveText('APPROVED');
+});

@@ -34,6 +34,7 @@ import {
 import { DeleteTemplateModal } from './DeleteTemplateModal';
 import { DraftsTable } from './DraftsTable';
 import { FindingsList } from './FindingsList';
+import { LibraryPanel } from './LibraryPanel';
 
 const HEADERS: { value: HeaderKind; label: string }[] = [
   { value: 'NONE', label: 'None' },
@@ -221,6 +222,9 @@ export function StudioPage() {
           </Stack>
         </Grid.Col>
       </Grid>
+      <Paper withBorder p="md">
+        <LibraryPanel />
+      </Paper>
       <DraftsTable onEdit={startEdit} onDelete={setDoomed} />
       <DeleteTemplateModal template={doomed} onClose={() => setDoomed(null)} />
     </Stack>

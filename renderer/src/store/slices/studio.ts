@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
-import type { ApiError, StudioTemplate } from '../../../../shared/api';
+import type { ApiError, MethodInput, StudioTemplate } from '../../../../shared/api';
+import type { LibraryTemplate } from '../../../../shared/domain/studio';
 import { api } from '../../lib/api';
 import type { AppState } from '../index';
 
@@ -14,6 +15,10 @@ export interface StudioSlice {
   refreshStudioStatus: (name: string, language: string) => Promise<void>;
   /** Deletes one language of a template here and at WhatsApp; returns the error or null. */
   removeStudioTemplate: (name: string, language: string) => Promise<ApiError | null>;
+  /** Meta's template library as last searched (asked of WhatsApp each time). */
+  studioLibrary: LibraryTemplate[];
+  searchStudioLibrary: (search: string) => Promise<ApiError | null>;
+  createFromLibrary: (input: MethodInput<'templates.fromLibrary'>) => Promise<ApiError | null>;
 }
 
 export const createStudioSlice: StateCreator<AppState, [], [], StudioSlice> = (set, get) => ({
@@ -36,6 +41,19 @@ export const createStudioSlice: StateCreator<AppState, [], [], StudioSlice> = (s
     const r = await api.call('templates.status', { name, language });
     if (!r.ok) set({ studioError: r.error });
     await get().loadStudioDrafts();
+  },
+  studioLibrary: [],
+  async searchStudioLibrary(search) {
+    const r = await api.call('templates.library', { search });
+    if (r.ok) set({ studioLibrary: r.value });
+    return r.ok ? null : r.error;
+  },
+  async createFromLibrary(input) {
+    set({ studioBusy: true });
+    const r = await api.call('templates.fromLibrary', input);
+    set({ studioBusy: false });
+    await get().loadStudioDrafts();
+    return r.ok ? null : r.error;
   },
   async removeStudioTemplate(name, language) {
     const r = await api.call('templates.remove', { name, language });
