@@ -283,7 +283,8 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
             error: { code: 'VALIDATION', message: body.message },
           });
         }
-        const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+        // Contract names are plain ASCII: nothing to decode, so a malformed `%` cannot throw.
+        const method = url.pathname.slice('/api/'.length);
         const outside = outsidePath(body.value, options.core.dataDir);
         if (outside !== null)
           return sendJson(

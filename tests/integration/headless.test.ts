@@ -380,6 +380,14 @@ describe('headless shell', () => {
       expect(r.status, path).toBe(400);
       expect(r.body, path).not.toMatch(/at \w+ \(|URIError/);
     }
+    // A contract call with a malformed `%` is an unknown method, not a server error.
+    const odd = await http(server.port, '/api/campaigns.%E0%A4%A', {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(odd.status).toBe(404);
+    expect(JSON.parse(odd.body)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
   });
 
   it('serves the contract as POST /api/<method> with Results', async () => {
