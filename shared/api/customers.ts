@@ -102,6 +102,11 @@ export interface BookImportResult {
    * them out.
    */
   declinedMarketing: number;
+  /**
+   * Rows whose phone column was empty or not a number, read from another phone column of the
+   * file instead (a recognised export's other phone columns, e.g. Shopify's Default Address Phone).
+   */
+  phoneFallbacks: { column: string; rows: number }[];
   durationMs: number;
 }
 

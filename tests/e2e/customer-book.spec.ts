@@ -214,6 +214,7 @@ test('add a customer by hand, edit them, and a Shopify export’s “no” to ma
   await form.getByRole('button', { name: 'Add customer' }).click();
   await expect(form.getByTestId('customer-form-error')).toContainText('with its country code');
   await form.getByLabel('Phone number').fill('+44 7911 123409');
+  await expect(form.getByTestId('customer-form-error')).toBeHidden();
   await form.getByLabel('Detail 1 value').fill('Eve');
   await form.getByRole('button', { name: 'Add a detail' }).click();
   await form.getByLabel('Detail 2 value').fill('Bath');
@@ -266,5 +267,7 @@ test('add a customer by hand, edit them, and a Shopify export’s “no” to ma
   await expect(page.getByTestId('customer-marketing-declined')).toContainText(
     'Declined marketing in the Shopify customers export of',
   );
+  // The drawer slides in: the picture is taken once it has stopped moving.
+  await expect.poll(() => page.evaluate(() => document.getAnimations().length)).toBe(0);
   await page.screenshot({ path: docShot('customers-7-declined.png') });
 });

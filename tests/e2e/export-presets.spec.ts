@@ -38,13 +38,17 @@ test('a Shopify customers export names itself and picks its phone column, in the
     buffer: Buffer.from(SHOPIFY),
   });
   const summary = page.getByTestId('book-import-summary');
-  await expect(summary).toContainText('customers_export.csv: 2 new customers', {
+  // Bob's row has no Phone: his number is read from Default Address Phone, and the summary says so.
+  await expect(summary).toContainText('customers_export.csv: 3 new customers', {
     timeout: 60_000,
   });
   await expect(summary).toContainText('Looks like a Shopify customers export.');
   await expect(summary).toContainText('read from the column “Phone”');
+  await expect(summary).toContainText(
+    '1 row without a usable number there used “Default Address Phone”',
+  );
   await expect(page.getByTestId('book-import-declined')).toContainText(
-    '1 customer does not accept marketing',
+    '2 customers do not accept marketing',
   );
   await page.screenshot({ path: docShot('customers-shopify-import.png'), fullPage: true });
 

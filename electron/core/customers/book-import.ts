@@ -27,7 +27,14 @@ const PROGRESS_EVERY_MS = 200;
 
 type Counts = Omit<
   BookImportResult,
-  'fileName' | 'encoding' | 'delimiter' | 'phoneColumn' | 'columns' | 'durationMs' | 'preset'
+  | 'fileName'
+  | 'encoding'
+  | 'delimiter'
+  | 'phoneColumn'
+  | 'columns'
+  | 'durationMs'
+  | 'preset'
+  | 'phoneFallbacks'
 >;
 
 /**
@@ -96,6 +103,7 @@ export async function importIntoBook(
     columns: reader.columns,
     ...(preview.preset ? { preset: preview.preset } : {}),
     ...reader.counts,
+    phoneFallbacks: [...reader.fallbackRows].map(([column, rows]) => ({ column, rows })),
     new: reader.upserter.counts.new,
     updated: reader.upserter.counts.updated,
     unchanged: reader.upserter.counts.unchanged,
@@ -109,6 +117,9 @@ class BookRows {
   readonly counts: Counts;
   readonly upserter: CustomerUpserter;
   private phoneIndex = -1;
+  /** Other phone columns of a recognised export, tried in order when a row's own is unusable. */
+  private fallbackIndexes: number[] = [];
+  readonly fallbackRows = new Map<string, number>();
   private marketingIndex = -1;
   private haveColumns = false;
   private pendingBlank = 0;
@@ -190,8 +201,12 @@ class BookRows {
         );
       this.haveColumns = true;
       if (this.hasHeader) {
-        const marketing = recogniseExport(this.columns)?.marketingColumn;
+        const found = recogniseExport(this.columns);
+        const marketing = found?.marketingColumn;
         this.marketingIndex = marketing ? this.columns.indexOf(marketing) : -1;
+        this.fallbackIndexes = (found?.phoneColumns ?? [])
+          .map((c) => this.columns.indexOf(c))
+          .filter((i) => i >= 0 && i !== this.phoneIndex);
         return;
       }
     }
@@ -206,7 +221,8 @@ class BookRows {
     const raw = cells[this.phoneIndex] ?? '';
     if (cells.some((x) => x.includes('\0')))
       return this.reject(rowNumber, raw.replaceAll('\0', ''), 'This row holds a NUL character.');
-    const phone = normalizePhone(raw, this.country);
+    let phone = normalizePhone(raw, this.country);
+    if (!phone.ok) phone = this.fallback(cells) ?? phone;
     if (!phone.ok) {
       if (phone.problem === 'EMPTY') c.missingPhone++;
       else c.invalid++;
@@ -230,6 +246,18 @@ class BookRows {
       repeat,
       ...(marketing ? { marketing } : {}),
     });
+  }
+
+  /** The first other phone column holding a valid number for this row, counted by column. */
+  private fallback(cells: string[]) {
+    for (const i of this.fallbackIndexes) {
+      const p = normalizePhone(cells[i] ?? '', this.country);
+      if (!p.ok) continue;
+      const column = this.columns[i]!;
+      this.fallbackRows.set(column, (this.fallbackRows.get(column) ?? 0) + 1);
+      return p;
+    }
+    return undefined;
   }
 
   private fields(cells: string[]): Record<string, string> {

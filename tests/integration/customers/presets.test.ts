@@ -10,7 +10,7 @@ describe('customer book: a Shopify customers export maps itself', () => {
   it('chooses the Phone column, names the source, and counts customers who do not accept marketing', async () => {
     const b = openBook();
     open.push(b);
-    // Row 1: Phone given. Row 2: Phone empty (kept out: no number), address phone only.
+    // Row 1: Phone given. Row 2: Phone empty, address phone only: read from Default Address Phone.
     // Row 3: declines SMS marketing though it accepts email: SMS wins. Row 4: consent unknown.
     // Row 5: the same number again, declining: merged, not counted twice.
     const csv = [
@@ -34,13 +34,19 @@ describe('customer book: a Shopify customers export maps itself', () => {
       phoneColumn: 'Phone',
       preset: { id: 'shopify' },
       rows: 5,
-      new: 3,
-      missingPhone: 1,
+      new: 4,
+      missingPhone: 0,
       duplicates: 1,
-      declinedMarketing: 1,
+      declinedMarketing: 2,
+      phoneFallbacks: [{ column: 'Default Address Phone', rows: 1 }],
     });
     const phones = b.book().map((c) => c.phone);
-    expect(phones.sort()).toEqual(['+447911123451', '+447911123453', '+447911123454']);
+    expect(phones.sort()).toEqual([
+      '+447911000002',
+      '+447911123451',
+      '+447911123453',
+      '+447911123454',
+    ]);
     const cy = b.book().find((c) => c.phone === '+447911123453')!;
     expect(JSON.parse(cy.attributes_json)).toMatchObject({ 'Accepts SMS Marketing': 'no' });
   });
@@ -63,6 +69,7 @@ describe('customer book: a Shopify customers export maps itself', () => {
     const plain = b.file('plain.csv', 'Name,Phone\nCy,+447911123453\n');
     const p = await callApi(b.core, 'customers.import', { file: { kind: 'path', path: plain } });
     expect(p.preset).toBeUndefined();
+    expect(p.phoneFallbacks).toEqual([]);
     expect(p).toMatchObject({ phoneColumn: 'Phone', new: 1, declinedMarketing: 0 });
   });
 });

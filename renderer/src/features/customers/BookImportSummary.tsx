@@ -39,6 +39,10 @@ export function BookImportSummary() {
           <Text size="sm">
             {result.preset && `Looks like a ${result.preset.label}. `}
             Phone numbers read from the column “{result.phoneColumn}”.
+            {result.phoneFallbacks.map(
+              (f) =>
+                ` ${n(f.rows, 'row', 'rows')} without a usable number there used “${f.column}”.`,
+            )}
             {result.optedOut > 0 &&
               ` ${n(result.optedOut, 'number is', 'numbers are')} on the opt-out list: kept in the book, never messaged.`}
           </Text>

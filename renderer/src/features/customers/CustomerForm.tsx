@@ -77,7 +77,11 @@ export function CustomerForm({
           description="With its country code (+44 7911 123456), or as in your files: a number without a code is read as your sending number's country."
           value={form.phone}
           disabled={editing !== null}
-          onChange={(e) => setForm({ ...form, phone: e.currentTarget.value })}
+          onChange={(e) => {
+            setForm({ ...form, phone: e.currentTarget.value });
+            // The refusal was about the number typed before.
+            setError(null);
+          }}
           error={tried ? phoneProblem : null}
           maxLength={60}
           data-autofocus
