@@ -117,10 +117,10 @@ const quitGuard = createQuitGuard({
   quit: () => app.quit(),
 });
 
-function notify(title: string, body: string): void {
+function notify(title: string, body: string, onClick: () => void = showWindow): void {
   if (!Notification.isSupported()) return;
   const n = new Notification({ title, body });
-  n.on('click', showWindow);
+  n.on('click', onClick);
   n.show();
 }
 
@@ -221,7 +221,8 @@ async function start(): Promise<void> {
   watchReplies({
     events: running.events,
     isFocused: () => mainWindow?.isFocused() ?? false,
-    notify: (n) => notify(n.title, n.body),
+    notify: (n, onClick) => notify(n.title, n.body, onClick),
+    showWindow,
   });
   // Never hold up a shutdown or logout with the quit question: sending resumes on the next start.
   powerMonitor.on('shutdown', () => quitGuard.allowQuit());

@@ -5,6 +5,8 @@ import type { EventBus } from '../core/events';
 export interface ReplyNotice {
   title: string;
   body: string;
+  /** The conversation a click opens: the customer's when the notice is about one reply. */
+  phone: string | null;
 }
 
 /** What the customer wrote, made fit for a notification: one line, no control characters, short. */
@@ -27,6 +29,7 @@ export function replyNotice(e: RepliesNewEvent): ReplyNotice | null {
   const unread = e.unread > e.count ? ` ${e.unread} replies are unread.` : '';
   return {
     title,
+    phone: e.count === 1 ? e.latest.phone : null,
     body: `${said ? `${e.count === 1 ? '' : `${who}: `}“${said}”` : 'Open Replies in Campaign Desk to read it.'}${unread}`,
   };
 }
@@ -37,13 +40,21 @@ export function replyNotice(e: RepliesNewEvent): ReplyNotice | null {
  * has the focus, where the navigation's unread count already shows them.
  */
 export function watchReplies(deps: {
-  events: Pick<EventBus, 'on'>;
+  events: Pick<EventBus, 'on' | 'emit'>;
   isFocused: () => boolean;
-  notify: (notice: ReplyNotice) => void;
+  /** Shows the notice; `onClick` runs when the user clicks it. */
+  notify: (notice: ReplyNotice, onClick: () => void) => void;
+  /** Brings the window to the front (before the renderer is asked to open Replies). */
+  showWindow: () => void;
 }): () => void {
   return deps.events.on('replies.new', (e) => {
     if (deps.isFocused()) return;
     const notice = replyNotice(e);
-    if (notice) deps.notify(notice);
+    if (!notice) return;
+    deps.notify(notice, () => {
+      deps.showWindow();
+      // Through the bus: every window's renderer gets it like any push event (preload, api.ts).
+      deps.events.emit('replies.open', { phone: notice.phone });
+    });
   });
 }

@@ -68,6 +68,12 @@ export function App() {
     const offReplies = api.subscribe('replies.new', ({ unread }) =>
       useStore.setState({ unreadReplies: unread }),
     );
+    // A reply's desktop notification was clicked: Replies, on that customer's conversation.
+    const offOpen = api.subscribe('replies.open', ({ phone }) => {
+      const s = useStore.getState();
+      s.navigate({ page: 'replies' });
+      if (phone) void s.openReplyThread(phone);
+    });
     // SQLite is the truth: when the core says a table changed, refetch what depends on it.
     const offChanged = api.subscribe('db.changed', ({ tables, campaignId }) => {
       const s = useStore.getState();
@@ -87,6 +93,7 @@ export function App() {
     });
     return () => {
       offReplies();
+      offOpen();
       offChanged();
     };
   }, []);

@@ -28,6 +28,15 @@ export interface EventMap {
   'status.sync': StatusSyncEvent;
   'report.progress': ReportProgress;
   'replies.new': RepliesNewEvent;
+  'replies.open': RepliesOpenEvent;
+}
+
+/**
+ * The desktop shell asks its window to show Replies (a reply's notification was clicked), on that
+ * customer's conversation when the notice was about one customer.
+ */
+export interface RepliesOpenEvent {
+  phone: string | null;
 }
 
 /** New customer replies were stored (issue 19). */
@@ -49,6 +58,7 @@ export const eventNames: EventName[] = [
   'status.sync',
   'report.progress',
   'replies.new',
+  'replies.open',
 ];
 
 export interface PushEvent<K extends EventName = EventName> {

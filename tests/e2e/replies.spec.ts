@@ -164,3 +164,30 @@ test('replies: 10,000 conversations scroll with only a window of rows in the pag
   await page.getByLabel('Search replies').fill('Message number 17');
   await expect(list).toHaveAttribute('data-total', '111');
 });
+
+test("replies: searching a customer's name from the customer book finds their conversation", async ({
+  page,
+  app,
+}) => {
+  // Two customers who wrote; the book knows one by name (first and last name columns).
+  app.exec(
+    `INSERT INTO replies (message_id, phone, type, body, meta_ts, received_at) VALUES
+       ('wamid.a', '+447911000001', 'text', 'Is the red one in stock?', 1760000000000, 1760000000000),
+       ('wamid.b', '+447911000002', 'text', 'Thanks!', 1760000001000, 1760000001000)`,
+  );
+  app.exec(
+    `INSERT INTO customers (phone, attributes_json, first_seen_at, last_seen_at, created_at, updated_at)
+     VALUES ('+447911000001', '{"first_name":"Mireille","last_name":"Dubois"}', 0, 0, 0, 0)`,
+  );
+  await openApp(page, app);
+  await page.getByTestId('nav-replies').click();
+  const list = page.getByTestId('reply-threads');
+  await expect(list).toHaveAttribute('data-total', '2');
+  // Neither the words nor the number say "Dubois": only the book does.
+  await page.getByLabel('Search replies').fill('Mireille Dub');
+  await expect(list).toHaveAttribute('data-total', '1');
+  await expect(page.getByTestId('reply-thread')).toHaveCount(1);
+  await expect(page.getByTestId('reply-thread').first()).toContainText('Is the red one in stock?');
+  await page.getByLabel('Search replies').fill('Leclerc');
+  await expect(list).toHaveAttribute('data-total', '0');
+});

@@ -1,7 +1,7 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { Reply, ReplyPage, ThreadSummary } from '../../../shared/api/replies';
 import { searchClause } from '../suppression/repo';
-import { createNameReader } from './customer-name';
+import { createNameReader, nameFromAttributes } from './customer-name';
 
 export interface ReplyRow {
   id: number;
@@ -65,7 +65,13 @@ const parseCursor = (c: string | undefined): [number, number] | null => {
   return [at ?? 0, id ?? 0];
 };
 
-/** The WHERE of a filter; labels are searchable as words of the customer's replies. */
+/** SQL's view of nameFromAttributes, registered on the connection by createReplyQueries. */
+const NAME_FN = 'cd_customer_name';
+
+/**
+ * The WHERE of a filter; labels and the customer's name in the book are searchable as words of
+ * the customer's replies.
+ */
 function where(f: ListFilter): { sql: string; params: unknown[] } {
   const parts: string[] = ['r.phone IS NOT NULL'];
   const params: unknown[] = [];
@@ -79,6 +85,8 @@ function where(f: ListFilter): { sql: string; params: unknown[] } {
       'r.body',
       'r.media_filename',
       "(SELECT group_concat(l.label, ' ') FROM customer_labels l WHERE l.phone = r.phone)",
+      // The name the shop knows the customer by (the book's name columns, as the thread shows it).
+      `(SELECT ${NAME_FN}(cu.attributes_json) FROM customers cu WHERE cu.phone = r.phone)`,
     ],
   });
   parts.push(s.sql);
@@ -88,6 +96,10 @@ function where(f: ListFilter): { sql: string; params: unknown[] } {
 
 /** Reads of the replies: single messages newest first, and threads (one per customer). */
 export function createReplyQueries(db: SqliteDatabase) {
+  // Deterministic: SQLite may reuse a result for the same JSON within a statement.
+  db.function(NAME_FN, { deterministic: true }, (json: unknown) =>
+    nameFromAttributes(typeof json === 'string' ? json : null),
+  );
   const labelsOf = db
     .prepare<[string]>('SELECT label FROM customer_labels WHERE phone = ? ORDER BY set_at, label')
     .pluck();

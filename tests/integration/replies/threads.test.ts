@@ -39,6 +39,22 @@ describe('replies: every inbound message kept and linked to what it answers', ()
     expect((await callApi(h.core, 'replies.list', { campaignId: summer.id })).total).toBe(0);
     expect((await callApi(h.core, 'replies.list', { search: 'blue' })).rows[0]?.phone).toBe(ANN);
     expect((await callApi(h.core, 'replies.list', { search: '7911 123402' })).total).toBe(1);
+
+    // The name the shop's customer book gives a number finds their replies too (issue 19): a
+    // "name" column, or first and last names joined, as the thread shows it.
+    const book = h.core.store.sqlite.prepare(
+      'INSERT INTO customers (phone, attributes_json, first_seen_at, last_seen_at, created_at, updated_at) VALUES (?, ?, 0, 0, 0, 0)',
+    );
+    book.run(ANN, JSON.stringify({ Name: 'Annabel Ng', city: 'Leeds' }));
+    book.run(BOB, JSON.stringify({ 'First name': 'Robert', 'Last name': 'Okafor' }));
+    const found = async (search: string) =>
+      (await callApi(h.core, 'replies.threads', { search })).rows.map((r) => r.phone);
+    expect(await found('annabel')).toEqual([ANN]);
+    expect(await found('Robert Okafor')).toEqual([BOB]);
+    // Other columns of the book are not the name: a city finds nobody.
+    expect(await found('Leeds')).toEqual([]);
+    // LIKE's wildcards in the search are literal.
+    expect(await found('%')).toEqual([]);
   });
 
   it('reads a thread newest-last, marks it read, and pages threads newest first', async () => {

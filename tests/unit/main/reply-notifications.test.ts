@@ -21,7 +21,12 @@ describe('desktop notifications for new replies (the Notification is a fake here
     const events = new EventBus();
     const shown: ReplyNotice[] = [];
     let focused = false;
-    const stop = watchReplies({ events, isFocused: () => focused, notify: (n) => shown.push(n) });
+    const stop = watchReplies({
+      events,
+      isFocused: () => focused,
+      notify: (n) => shown.push(n),
+      showWindow: () => undefined,
+    });
 
     events.emit('replies.new', event());
     // A campaign sends and replies come faster than one a minute: the core says not to notify.
@@ -37,12 +42,46 @@ describe('desktop notifications for new replies (the Notification is a fake here
     events.emit('replies.new', event());
 
     expect(shown).toEqual([
-      { title: 'New reply from +1 202 555 0130', body: '“How much is the blue one?”' },
+      {
+        title: 'New reply from +1 202 555 0130',
+        body: '“How much is the blue one?”',
+        phone: '+12025550130',
+      },
       {
         title: '2 new replies',
+        phone: null,
         body: 'Open Replies in Campaign Desk to read it. 5 replies are unread.',
       },
     ]);
+  });
+
+  it('a click brings the window forward and asks the renderer to open that conversation', () => {
+    const events = new EventBus();
+    const clicks: (() => void)[] = [];
+    const order: string[] = [];
+    const opened: unknown[] = [];
+    events.on('replies.open', (e) => {
+      order.push('open');
+      opened.push(e);
+    });
+    const stop = watchReplies({
+      events,
+      isFocused: () => false,
+      notify: (_n, onClick) => clicks.push(onClick),
+      showWindow: () => order.push('show'),
+    });
+    events.emit('replies.new', event());
+    events.emit(
+      'replies.new',
+      event({ count: 3, unread: 3, latest: { phone: '+447911123401', words: 'Hi' } }),
+    );
+    expect(opened).toEqual([]);
+    clicks[0]!();
+    clicks[1]!();
+    stop();
+    // One reply: its customer's conversation; several: the Replies page itself.
+    expect(opened).toEqual([{ phone: '+12025550130' }, { phone: null }]);
+    expect(order).toEqual(['show', 'open', 'show', 'open']);
   });
 
   it('keeps what a customer wrote to one short line without control or direction characters', () => {
