@@ -84,6 +84,8 @@ export const METHOD_NAMES = [
   'campaigns.pacing',
   'campaigns.setPacing',
   'accounts.pacingDefaults',
+  'campaigns.delivery',
+  'campaigns.setDelivery',
   'campaigns.filter',
   'campaigns.setFilter',
   'campaigns.filterCount',
