@@ -16,7 +16,7 @@ import { SPRING_SALE } from '../status/helpers';
  */
 
 const DAY = 86_400_000;
-const N = 200;
+const N = 2000;
 const indianPhones = (n: number) =>
   Array.from({ length: n }, (_, i) => `+9198${String(10_000_000 + i).padStart(8, '0')}`);
 
