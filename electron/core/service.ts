@@ -59,6 +59,8 @@ import { DATABASE_FILE, openStore } from './db/open';
 import { EventBus } from './events';
 import { APP_VERSION } from './version';
 import type { pacingMethods } from '../../shared/api/methods/pacing';
+import type { deliveryMethods } from '../../shared/api/methods/delivery';
+import { createDeliveryService } from './campaigns/delivery-service';
 import type { settingsMethods } from '../../shared/api/methods/settings';
 import { readBusinessCountry, writeBusinessCountry } from './settings/business-country';
 import { createPacingService } from './campaigns/pacing-service';
@@ -340,6 +342,11 @@ export function createCore(options: CoreOptions): Core {
     'campaigns.setPacing': (input) => pacing.set(input),
     'accounts.pacingDefaults': () => pacing.defaults(),
   };
+  const delivery = createDeliveryService({ store, clock, events });
+  const deliveryHandlers: HandlersFor<typeof deliveryMethods> = {
+    'campaigns.delivery': (input) => delivery.view(input.campaignId),
+    'campaigns.setDelivery': (input) => delivery.set(input),
+  };
   const handlers: Handlers = {
     ...campaignHandlers,
     ...audienceHandlers,
@@ -354,6 +361,7 @@ export function createCore(options: CoreOptions): Core {
     ...suppressionHandlers(suppression),
     ...analyticsHandlers(status.analytics),
     ...pacingHandlers,
+    ...deliveryHandlers,
     ...audienceFilterHandlers({ store, clock, events }),
     ...variantHandlers(variants),
     ...settingsHandlers,

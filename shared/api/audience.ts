@@ -149,4 +149,8 @@ export interface Recipient {
   fields: Record<string, string>;
   /** The endpoint its message went to (Cloud API or Marketing Messages API); null until sent. */
   route: SendRoute | null;
+  /** When a recipient WhatsApp limited (131049) is tried again ("Limited by WhatsApp — next try …"); null otherwise. */
+  nextTryAt?: number | null;
+  /** How many times WhatsApp's per-user limit deferred it (each a try that counted). */
+  deferrals?: number;
 }

@@ -13,6 +13,7 @@ import { suppressionMethods } from './methods/suppression';
 import { templateMethods } from './methods/templates';
 import { studioMethods } from './methods/studio';
 import { pacingMethods } from './methods/pacing';
+import { deliveryMethods } from './methods/delivery';
 import { audienceFilterMethods } from './methods/audience-filter';
 import { variantMethods } from './methods/variants';
 import { replyMethods } from './methods/replies';
@@ -38,6 +39,7 @@ export const methods = {
   ...suppressionMethods,
   ...analyticsMethods,
   ...pacingMethods,
+  ...deliveryMethods,
   ...audienceFilterMethods,
   ...variantMethods,
   ...settingsMethods,

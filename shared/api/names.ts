@@ -86,6 +86,8 @@ export const METHOD_NAMES = [
   'campaigns.pacing',
   'campaigns.setPacing',
   'accounts.pacingDefaults',
+  'campaigns.delivery',
+  'campaigns.setDelivery',
   'campaigns.filter',
   'campaigns.setFilter',
   'campaigns.filterCount',

@@ -17,7 +17,7 @@ import { whilePublishing } from '../db/visibility';
 export const SCAN_CAP = 100_000;
 
 const COLUMNS =
-  'id, row_number, phone, country, phone_type, state, skip_reason, fields_json, wamid, error_code, error_title, sent_at, delivered_at, read_at, failed_at, route';
+  'id, row_number, phone, country, phone_type, state, skip_reason, fields_json, wamid, error_code, error_title, sent_at, delivered_at, read_at, failed_at, route, next_attempt_at, limited_at, deferrals';
 
 interface Row {
   id: number;
@@ -36,6 +36,9 @@ interface Row {
   read_at: number | null;
   failed_at: number | null;
   route: 'cloud' | 'marketing_messages' | null;
+  next_attempt_at: number | null;
+  limited_at: number | null;
+  deferrals: number;
 }
 
 const toStatus = (r: Row): RecipientStatus => ({
@@ -55,6 +58,9 @@ const toStatus = (r: Row): RecipientStatus => ({
   readAt: r.read_at,
   failedAt: r.failed_at,
   route: r.route,
+  // Only a recipient WhatsApp limited waits for a "next try"; a transient retry is seconds away.
+  nextTryAt: r.state === 'pending' && r.limited_at !== null ? r.next_attempt_at : null,
+  deferrals: r.deferrals,
 });
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

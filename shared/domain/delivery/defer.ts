@@ -64,7 +64,8 @@ export function planDeferral(d: DeferInput): DeferDecision {
       kind: 'final',
       why: `Still limited after ${d.deferrals} daily ${d.deferrals === 1 ? 'retry' : 'retries'}.`,
     };
-  const nextAt = d.now + DAY_MS;
+  // Statuses carry Meta's time in whole seconds: a second more keeps the next try a full day after.
+  const nextAt = d.now + DAY_MS + 1000;
   if (d.stopAt !== null && nextAt >= d.stopAt)
     return { kind: 'final', why: 'The offer ends before the next try.' };
   return { kind: 'defer', nextAt };

@@ -55,7 +55,7 @@ describe('status from the sandbox feed', () => {
         'SELECT c.state, c.scheduled_at - r.limited_at AS wait, r.next_attempt_at - r.limited_at AS next FROM campaigns c JOIN recipients r ON r.campaign_id = c.id WHERE r.phone = ?',
       )
       .get(N.marketingLimit.number);
-    expect(waiting).toEqual({ state: 'scheduled', wait: 86_400_000, next: 86_400_000 });
+    expect(waiting).toEqual({ state: 'scheduled', wait: 86_401_000, next: 86_401_000 });
     expect(describeError(131049).title).toBeTruthy();
     expect(final[N.optedOutOfMarketing.number]).toMatchObject({ error_code: 131050 });
     // Read without a delivered webhook still counts as delivered.

@@ -21,10 +21,10 @@ const base: DeferInput = {
 
 describe('planDeferral', () => {
   it('defers a per-user limit answer a day later, up to the campaign days', () => {
-    expect(planDeferral(base)).toEqual({ kind: 'defer', nextAt: 1_000_000 + DAY_MS });
+    expect(planDeferral(base)).toEqual({ kind: 'defer', nextAt: 1_000_000 + DAY_MS + 1000 });
     expect(planDeferral({ ...base, deferrals: 2 })).toEqual({
       kind: 'defer',
-      nextAt: 1_000_000 + DAY_MS,
+      nextAt: 1_000_000 + DAY_MS + 1000,
     });
     expect(planDeferral({ ...base, deferrals: 3 }).kind).toBe('final');
   });

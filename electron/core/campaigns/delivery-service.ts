@@ -1,0 +1,34 @@
+import type { ParsedInput } from '../../../shared/api';
+import type { DeliveryView } from '../../../shared/api/methods/delivery';
+import { readDelivery, stopAfterAt } from '../../../shared/domain/delivery';
+import type { Clock } from '../clock';
+import type { Store } from '../db/connection';
+import type { EventBus } from '../events';
+import { readSettings, writeSetting } from './settings';
+
+/** The `delivery` key of a campaign's settings: deferred retries and stop-after. */
+export function createDeliveryService(deps: { store: Store; clock: Clock; events: EventBus }) {
+  const { store, clock } = deps;
+  const view = (campaignId: number): DeliveryView => {
+    const d = readDelivery(readSettings(store, campaignId).delivery);
+    const started = store.first(
+      store.q.selectFrom('campaigns').select('started_at').where('id', '=', campaignId),
+    );
+    return { campaignId, ...d, stopAt: stopAfterAt(d.stopAfter, started?.started_at ?? null) };
+  };
+  return {
+    view,
+    set(input: ParsedInput<'campaigns.setDelivery'>): DeliveryView {
+      const current = view(input.campaignId);
+      const next = {
+        deferDays: input.deferDays !== undefined ? input.deferDays : current.deferDays,
+        stopAfter: input.stopAfter !== undefined ? input.stopAfter : current.stopAfter,
+      };
+      writeSetting(store, input.campaignId, 'delivery', next, clock.now(), {
+        allowedStates: ['draft', 'scheduled', 'paused'],
+      });
+      deps.events.emit('db.changed', { tables: ['campaigns'], campaignId: input.campaignId });
+      return view(input.campaignId);
+    },
+  };
+}
