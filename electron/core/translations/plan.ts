@@ -2,8 +2,7 @@ import { CoreError } from '../../../shared/api';
 import {
   countByLanguage,
   languageForRow,
-  type LanguageChoice,
-  type LanguageCount,
+  type LanguagePlan,
 } from '../../../shared/domain/translations';
 import type { Store } from '../db/connection';
 import { familyLanguages } from './family';
@@ -11,14 +10,6 @@ import { languageChoiceOf } from './setting';
 
 /** Rows read per query: other writers interleave between chunks (a campaign may have 100k rows). */
 const CHUNK = 2000;
-
-export interface LanguagePlan {
-  choice: LanguageChoice;
-  /** The approved languages of the campaign template's name. */
-  family: string[];
-  /** Rows per language they get, largest first. */
-  counts: LanguageCount[];
-}
 
 function parseFields(json: string): Record<string, string> {
   try {

@@ -90,3 +90,12 @@ export function countByLanguage(languages: Iterable<RowLanguage>): LanguageCount
     (a, b) => b.rows - a.rows || a.language.localeCompare(b.language),
   );
 }
+
+/** A campaign's language choice with what it gives: the family and the rows per language. */
+export interface LanguagePlan {
+  choice: LanguageChoice;
+  /** The approved languages of the campaign template's name. */
+  family: string[];
+  /** Rows per language they get, largest first. */
+  counts: LanguageCount[];
+}

@@ -9,6 +9,7 @@ export {
   type LanguageRow,
   type RowLanguage,
   type LanguageCount,
+  type LanguagePlan,
 } from './choice';
 export { languageOfValue, namesOfLanguage, splitLanguageCode } from './language-value';
 export { languageOfCountry } from './country-language';

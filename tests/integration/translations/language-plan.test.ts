@@ -79,4 +79,23 @@ describe('a campaign picks each recipient’s language among its template family
       { language: 'en_US', rows: 3, fellBack: 0 },
     ]);
   });
+
+  it('through the contract: campaigns.setLanguage returns the family and the rows per language', async () => {
+    const t = await setup();
+    const plan = await t.ok('campaigns.setLanguage', {
+      campaignId: t.campaignId,
+      choice: { kind: 'column', column: 'lang', fallback: 'es' },
+    });
+    expect(plan.family).toEqual(['en_US', 'es']);
+    expect(plan.counts).toEqual([
+      { language: 'es', rows: 2, fellBack: 1 },
+      { language: 'en_US', rows: 1, fellBack: 0 },
+    ]);
+    const refused = await t.call('campaigns.setLanguage', {
+      campaignId: t.campaignId,
+      choice: { kind: 'country', fallback: 'de' },
+    });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.code).toBe('VALIDATION');
+  });
 });
