@@ -47,6 +47,7 @@ export const METHOD_NAMES = [
   'campaigns.message',
   'campaigns.setTemplate',
   'campaigns.setMapping',
+  'campaigns.setLanguage',
   'campaigns.setMediaFile',
   'campaigns.preview',
   'campaigns.validate',

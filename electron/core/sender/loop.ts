@@ -5,6 +5,7 @@ import type { Clock } from '../clock';
 import type { Store } from '../db/connection';
 import type { EventBus } from '../events';
 import { loadCampaignMessages, type CampaignMessage } from '../templates/compose';
+import { withTranslations } from '../translations/messages';
 import { ensureMedia } from './media';
 import { createSleeper } from './pacing';
 import type { LeaseRef } from './pipeline/claim';
@@ -68,7 +69,7 @@ export function runCampaign(deps: LoopDeps, campaignId: number, lease?: LeaseRef
     );
     if (!account) return 'stopped';
 
-    const loaded = loadCampaignMessages(store, campaignId);
+    const loaded = loadTranslated(store, campaignId);
     if (!loaded.ok) {
       pauseCampaign(store, campaignId, 'TEMPLATE', loaded.reason, clock.now());
       return 'paused';
@@ -88,7 +89,7 @@ export function runCampaign(deps: LoopDeps, campaignId: number, lease?: LeaseRef
     }
     // One message per A/B variant (A alone when the campaign is not split), each with its own header media.
     const media = new Map<CampaignMessage, MediaRef>();
-    for (const message of loaded.value.messages) {
+    for (const message of [...loaded.value.messages, ...(loaded.value.translations ?? [])]) {
       if (!message.mediaSource) continue;
       const m = await ensureMedia(
         { store, client, accountId: account.id, now: clock.now() },
@@ -130,4 +131,10 @@ export function runCampaign(deps: LoopDeps, campaignId: number, lease?: LeaseRef
     },
     wake: () => sleeper.wake(),
   };
+}
+
+/** The campaign's messages, with its template family's languages when it picks one per recipient. */
+function loadTranslated(store: Store, campaignId: number): ReturnType<typeof loadCampaignMessages> {
+  const loaded = loadCampaignMessages(store, campaignId);
+  return loaded.ok ? withTranslations(store, campaignId, loaded.value) : loaded;
 }

@@ -14,6 +14,8 @@ export interface Claimed {
   attempts: number;
   /** The A/B variant assigned at start; null (or absent) when the campaign is not split. */
   variant?: string | null;
+  /** The phone's country (ISO alpha-2): a campaign may pick the recipient's language from it. */
+  country?: string | null;
 }
 
 export type SendResult =
@@ -82,7 +84,7 @@ function claimSql(country: 'any' | 'one' | 'none', cap: boolean): string {
       : country === 'none'
         ? 'AND r.country IS NULL'
         : '';
-  return `SELECT r.id, r.phone, r.fields_json AS fieldsJson, r.attempts, r.variant,
+  return `SELECT r.id, r.phone, r.fields_json AS fieldsJson, r.attempts, r.variant, r.country,
       (SELECT s.reason FROM suppression s WHERE s.phone = r.phone) AS suppressedBecause,
       ${cap ? RECENT_SEND_EXISTS : '0'} AS recentlySent
     FROM recipients r
@@ -209,6 +211,7 @@ export function createSendRepo(db: SqliteDatabase) {
             fieldsJson: r.fieldsJson,
             attempts: r.attempts,
             variant: r.variant ?? null,
+            country: r.country ?? null,
           });
         }
       }

@@ -145,6 +145,13 @@ export interface CampaignMessages {
   messages: CampaignMessage[];
   /** The message of a claimed recipient's variant (A for recipients without one). */
   forVariant: (variant: string | null) => CampaignMessage | undefined;
+  /** The template family's other languages (electron/core/translations), each with its own media. */
+  translations?: CampaignMessage[];
+  /** The message in the recipient's language, when the campaign picks it per recipient. */
+  forRecipient?: (r: {
+    fields: Record<string, string>;
+    country: string | null;
+  }) => CampaignMessage | undefined;
 }
 
 export function loadCampaignMessages(

@@ -5,6 +5,8 @@ import type { Clock } from '../clock';
 import { resolveFileRef } from '../contacts/uploads';
 import { importRateCard, removeRateCard } from '../pricing/imported-cards';
 import { effectiveRateCard, setRates } from '../pricing/rates';
+import { languagePlan } from '../translations/plan';
+import { setLanguageChoice } from '../translations/setting';
 import type { TemplateService } from './service';
 
 /** The contract's template, message, preview, validation and pricing methods. */
@@ -22,6 +24,10 @@ export function templateHandlers(
     'campaigns.message': (input) => templates.message(input.campaignId),
     'campaigns.setTemplate': (input) => templates.setTemplate(input.campaignId, input.templateId),
     'campaigns.setMapping': (input) => templates.setMapping(input.campaignId, input.mapping),
+    'campaigns.setLanguage': (input) => {
+      setLanguageChoice(store, input.campaignId, input.choice, clock.now());
+      return languagePlan(store, input.campaignId);
+    },
     'campaigns.setMediaFile': (input) => templates.setMediaFile(input),
     'campaigns.preview': (input) => templates.preview(input),
     'campaigns.validate': (input) => templates.validate(input.campaignId),

@@ -13,6 +13,9 @@ import type {
 import { fileRef } from '../audience';
 import { mappingSchema } from '../templates';
 import { method } from './define';
+import { languageChoiceSchema, type LanguagePlan } from '../../domain/translations';
+
+const setLanguageInput = z.object({ campaignId: id, choice: languageChoiceSchema }).strict();
 
 const byAccount = z.object({ accountId: id.optional() }).strict().optional().default({});
 const addInput = z
@@ -99,6 +102,8 @@ export const templateMethods = {
   /** Keeps mapped slots the new template shares and pre-fills the others from column names. */
   'campaigns.setTemplate': method<typeof setTemplateInput, MessageSetup>(setTemplateInput),
   'campaigns.setMapping': method<typeof setMappingInput, MessageSetup>(setMappingInput),
+  /** One language for all, or per recipient from a column or the phone's country, with a fallback. */
+  'campaigns.setLanguage': method<typeof setLanguageInput, LanguagePlan>(setLanguageInput),
   /** A local file for the media header: a path is used in place, an upload is kept in the data folder. */
   'campaigns.setMediaFile': method<typeof mediaFileInput, MessageSetup>(mediaFileInput),
   'campaigns.preview': method<typeof previewInput, Preview>(previewInput),

@@ -21,7 +21,19 @@ export function composeClaimed(
   /** The core clock's time: a limited-time offer that has ended is not sent. */
   now?: number,
 ): Composed {
-  const message = messages.forVariant(r.variant ?? null);
+  let fields: Record<string, string>;
+  try {
+    fields = JSON.parse(r.fieldsJson) as Record<string, string>;
+  } catch {
+    return {
+      ok: false,
+      problems: [{ code: 'EMPTY_PARAMETER', message: 'Its imported fields cannot be read.' }],
+    };
+  }
+  // The recipient's language among the template family, when the campaign picks one per recipient.
+  const message =
+    messages.forRecipient?.({ fields, country: r.country ?? null }) ??
+    messages.forVariant(r.variant ?? null);
   if (!message)
     return {
       ok: false,
@@ -33,15 +45,6 @@ export function composeClaimed(
       ],
     };
   const m = media.get(message);
-  let fields: Record<string, string>;
-  try {
-    fields = JSON.parse(r.fieldsJson) as Record<string, string>;
-  } catch {
-    return {
-      ok: false,
-      problems: [{ code: 'EMPTY_PARAMETER', message: 'Its imported fields cannot be read.' }],
-    };
-  }
   return message.compose(
     { phone: r.phone, fields },
     {

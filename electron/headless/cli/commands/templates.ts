@@ -24,6 +24,12 @@ import { human } from '../format';
 import { noun } from '../../../../shared/format';
 import { leftOutPart } from '../../../../shared/domain/reach';
 import { applyFixOptions, FIX_USAGE } from './mapping-fix';
+import {
+  applyLanguageOption,
+  languageChoiceOption,
+  LANGUAGE_OPTIONS,
+  LANGUAGE_USAGE,
+} from './map-language';
 
 /** `--var` may be given several times (parseArgs `multiple: true` yields a list). */
 function strings(ctx: Ctx, name: string): string[] {
@@ -232,8 +238,9 @@ export const templateCommands: Command[] = [
       language: { type: 'string' },
       var: { type: 'string', multiple: true },
       fix: { type: 'string', multiple: true },
+      ...LANGUAGE_OPTIONS,
     },
-    usage: `campaigns map <campaignId> [--template NAME [--language CODE]] [--var body.1=@{first_name} --var 'body.2=@{order|your order}' …] [${FIX_USAGE} …]`,
+    usage: `campaigns map <campaignId> [--template NAME [--language CODE]] [--var body.1=@{first_name} --var 'body.2=@{order|your order}' …] [${FIX_USAGE} …] ${LANGUAGE_USAGE}`,
     summary:
       'Choose the template and fill its placeholders (@{column}, @{column|fallback}, or fixed text)',
     async run(ctx) {
@@ -284,6 +291,8 @@ export const templateCommands: Command[] = [
         setup = await call(core, 'campaigns.setMapping', { campaignId, mapping });
       }
       const final = setup;
+      const choice = languageChoiceOption(ctx, t.language);
+      const languageLines = choice ? await applyLanguageOption(ctx, campaignId, choice) : [];
       print(ctx, final, () =>
         [
           `Campaign ${campaignId} uses "${t.name}" (${t.language}, ${t.status.toLowerCase()}).`,
@@ -295,6 +304,7 @@ export const templateCommands: Command[] = [
           }),
           ...(final.templateWarning ? [`warning: ${final.templateWarning}`] : []),
           ...final.mappingProblems.map((p) => `problem: ${p}`),
+          ...languageLines,
         ].join('\n'),
       );
       return EXIT.OK;
