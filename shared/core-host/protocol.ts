@@ -41,9 +41,17 @@ export type HostOptions = z.infer<typeof hostOptions>;
 
 /**
  * The shells' needs that are not contract methods: the file a download names, writing it to a
- * path the shell chose, and moving the test clock. The core does them, since the data is there.
+ * path the shell chose, moving the test clock, and what the desktop app's main process shows in
+ * notifications (a campaign's name and pause code) and asks before quitting (campaigns its send
+ * loops are sending). The core does them, since the data is there.
  */
-export const HOST_OPS = ['download.name', 'download.save', 'clock.move'] as const;
+export const HOST_OPS = [
+  'download.name',
+  'download.save',
+  'clock.move',
+  'campaign.facts',
+  'senders.here',
+] as const;
 export type HostOp = (typeof HOST_OPS)[number];
 
 const callId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);

@@ -4,11 +4,13 @@ import { DOWNLOAD_KINDS, isCoreError, type Result } from '../../../shared/api';
 import type { HostOp } from '../../../shared/core-host/protocol';
 import { openDownload, saveDownload } from '../downloads';
 import type { Core } from '../service';
+import { campaignFacts, campaignsSendingHere } from './desk-facts';
 import { parseClockChange, type TestClock } from './test-clock';
 
 const download = z
   .object({ kind: z.enum(DOWNLOAD_KINDS), id: z.number().int().positive() })
   .strict();
+const campaignRef = z.object({ id: z.number().int().positive() }).strict();
 const saveTo = download
   .extend({ path: z.string().min(1).max(4096).refine(isAbsolute, 'an absolute path') })
   .strict();
@@ -60,6 +62,14 @@ export function createHostOps(core: Core, testClock?: TestClock): HostOps {
           wakeSenders(core);
           return { ok: true, value: { now: testClock.now() } };
         }
+        case 'campaign.facts': {
+          const c = campaignRef.safeParse(input);
+          if (!c.success) return invalid('Name the campaign by its id.');
+          // null for a campaign that is gone: the notice then names it by number.
+          return { ok: true, value: campaignFacts(core.store, c.data.id) ?? null };
+        }
+        case 'senders.here':
+          return { ok: true, value: { sending: campaignsSendingHere(core) } };
       }
     } catch (e) {
       if (isCoreError(e)) return { ok: false, error: { code: e.code, message: e.message } };

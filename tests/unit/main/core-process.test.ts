@@ -5,6 +5,8 @@ import { hostOptions } from '../../../shared/core-host/protocol';
 import { DOWNLOAD_CHANNEL } from '../../../shared/api';
 import { registerIpc } from '../../../electron/main/ipc';
 import { registerDownloads } from '../../../electron/main/downloads';
+import { factsThrough } from '../../../electron/main/notifications';
+import { createSendingCount } from '../../../electron/main/quit-guard';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../../helpers/tmp';
@@ -81,6 +83,36 @@ describe('the desktop core in a utilityProcess (faked)', () => {
         ok: false,
         error: { code: 'UNAVAILABLE' },
       });
+    } finally {
+      dir.cleanup();
+    }
+  });
+
+  it('gives the main process the facts it shows and asks before quitting, through host ops', async () => {
+    const dir = tempDir('cd-utility-');
+    try {
+      const { fork } = fakeFork();
+      const client = startCoreProcess(
+        { dataDir: dir.path, shell: 'electron', externalChangePollMs: 0, runSenders: false },
+        '/app/out/main/core-utility.js',
+        fork,
+      );
+      await client.ready;
+      const created = await client.call('campaigns.create', { name: 'Spring sale' });
+      const id = created.ok ? (created.value as { id: number }).id : 0;
+      const describe = factsThrough((op, input) => client.op(op, input));
+      expect(await describe(id)).toEqual({ name: 'Spring sale', pauseCode: null });
+      expect(await describe(id + 100)).toBeUndefined();
+      expect(await client.op('campaign.facts', { id: 'one' })).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION' },
+      });
+      const count = createSendingCount((op, input) => client.op(op, input));
+      expect(await count.refresh()).toBe(0);
+      await client.close();
+      // A closed core keeps the last count rather than inventing one.
+      expect(await count.refresh()).toBe(0);
+      await expect(describe(id)).rejects.toThrow(/not running/);
     } finally {
       dir.cleanup();
     }
