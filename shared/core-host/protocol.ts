@@ -31,6 +31,11 @@ export const hostOptions = z
       .object({ key: z.string().max(200).optional() })
       .strict()
       .optional(),
+    /**
+     * The desktop app's utilityProcess: tokens come from the main process's keychain through the
+     * `tokens.set` host op (accounts/relayed-vault.ts), never through these options (argv is visible).
+     */
+    keychainRelay: z.boolean().optional(),
     /** `serve` under CAMPAIGN_DESK_TEST_SWITCHES: the core runs on a test clock the `clock.move` op moves. */
     testClock: z.boolean().optional(),
     /** With the test switches: the sandbox customers answer this much sooner (test-switches.ts). */
@@ -51,6 +56,7 @@ export const HOST_OPS = [
   'clock.move',
   'campaign.facts',
   'senders.here',
+  'tokens.set',
 ] as const;
 export type HostOp = (typeof HOST_OPS)[number];
 

@@ -118,6 +118,47 @@ describe('the desktop core in a utilityProcess (faked)', () => {
     }
   });
 
+  it('takes the tokens the main process decrypted through the tokens.set host op, and only when relayed', async () => {
+    const dir = tempDir('cd-utility-');
+    try {
+      const { fork } = fakeFork();
+      const base = { dataDir: dir.path, shell: 'electron' as const, externalChangePollMs: 0 };
+      const client = startCoreProcess({ ...base, keychainRelay: true }, '/app/core.js', fork);
+      await client.ready;
+      const accounts = await client.call('accounts.list', {});
+      const first = accounts.ok ? (accounts.value as { id: number }[])[0] : undefined;
+      expect(first).toBeDefined();
+      const vaultState = async () => {
+        const r = await client.call('accounts.tokenStatus', { accountId: first!.id });
+        return r.ok ? (r.value as { vault: string }).vault : r.error.code;
+      };
+      // Until main has handed the keychain over, the core cannot store or read stored tokens.
+      expect(await vaultState()).toBe('locked');
+      expect(
+        await client.op('tokens.set', {
+          unavailableReason: null,
+          tokens: { 'account:2': 'EAAGtoken' },
+        }),
+      ).toEqual({ ok: true, value: { tokens: 1 } });
+      expect(await vaultState()).toBe('open');
+      expect(await client.op('tokens.set', { tokens: 'EAAG' })).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION' },
+      });
+      await client.close();
+
+      const own = startCoreProcess(base, '/app/core.js', fakeFork().fork);
+      await own.ready;
+      expect(await own.op('tokens.set', { unavailableReason: null, tokens: {} })).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION' },
+      });
+      await own.close();
+    } finally {
+      dir.cleanup();
+    }
+  });
+
   it('routes IPC calls and downloads to the core process; a crashed core answers UNAVAILABLE', async () => {
     const dir = tempDir('cd-utility-');
     try {
