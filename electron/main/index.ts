@@ -21,17 +21,18 @@ import { PUSH_CHANNEL } from '../../shared/api';
 import { LOG_FOLDER } from '../core/log';
 import { defaultDataDir } from '../core/paths';
 import { CONTENT_SECURITY_POLICY } from '../core/security/csp';
+import { createHostOps } from '../core/host/ops';
 import { createCore, type Core } from '../core/service';
 import { registerDownloads } from './downloads';
 import { registerIpc } from './ipc';
 import { createKeychainVault } from './keychain';
 import { menuTemplate } from './menu';
 import { electronNativeBinding } from './native';
-import { campaignFacts, watchCampaignOutcomes } from './notifications';
+import { factsThrough, watchCampaignOutcomes } from './notifications';
 import { watchReplies } from './reply-notifications';
 import { mimeFor, resolveAppFile } from './protocol';
 import { resourceFile } from './resources';
-import { campaignsSendingHere, choiceFor, createQuitGuard, QUIT_DIALOG } from './quit-guard';
+import { choiceFor, createQuitGuard, createSendingCount, QUIT_DIALOG } from './quit-guard';
 import { hardenAllContents, openExternalSafely } from './security';
 import { claimSingleInstance, revealWindow } from './single-instance';
 import { createTrayController, trayIconPath } from './tray';
@@ -63,7 +64,8 @@ const openExternal = (url: string) => {
     (m) => console.warn(m),
   );
 };
-const sendingHere = () => campaignsSendingHere(core);
+let sendingCount: ReturnType<typeof createSendingCount> | undefined;
+const sendingHere = () => (core ? (sendingCount?.current() ?? 0) : 0);
 const roots = () => ({
   packaged: app.isPackaged,
   appPath: app.getAppPath(),
@@ -170,6 +172,10 @@ async function start(): Promise<void> {
     return;
   }
   const running = core;
+  // The main process reaches the data only through the contract and these host ops, as it will
+  // when the core runs in a utilityProcess (issue 14 item 3b): then `ops` is the client's `op`.
+  const ops = createHostOps(running);
+  sendingCount = createSendingCount(ops);
   registerIpc(ipcMain, running.handlers);
   registerDownloads(ipcMain, running, async (event, suggestedName) => {
     const win = BrowserWindow.fromWebContents(event.sender);
@@ -208,14 +214,18 @@ async function start(): Promise<void> {
     showWindow,
     quit: () => app.quit(),
   });
-  const refreshTray = () => tray?.update(sendingHere());
+  const refreshTray = () => {
+    void sendingCount?.refresh().then(() => tray?.update(sendingHere()));
+  };
   running.events.on('send.progress', refreshTray);
   running.events.on('db.changed', (e) => {
     if (e.tables.includes('campaigns')) refreshTray();
   });
+  // Campaigns the core resumed at start are counted before any event arrives.
+  refreshTray();
   watchCampaignOutcomes({
     events: running.events,
-    describe: (id) => campaignFacts(running.store, id),
+    describe: factsThrough(ops),
     notify: (n) => notify(n.title, n.body),
   });
   watchReplies({

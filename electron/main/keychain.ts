@@ -2,6 +2,7 @@ import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync }
 import { dirname } from 'node:path';
 import type { SafeStorage } from 'electron';
 import { CoreError } from '../../shared/api';
+import type { TokensSnapshot } from '../core/accounts/relayed-vault';
 import type { TokenVault } from '../core/accounts/token-vault';
 
 /** The part of Electron's safeStorage we use; tests pass a fake. */
@@ -50,7 +51,7 @@ export function createKeychainVault(deps: {
   safeStorage: SafeStorageLike;
   platform: NodeJS.Platform;
   file: string;
-}): TokenVault {
+}): TokenVault & { snapshot(): TokensSnapshot } {
   const { safeStorage, platform, file } = deps;
   const cache = new Map<string, string>();
 
@@ -89,7 +90,7 @@ export function createKeychainVault(deps: {
     if (reason) throw new CoreError('UNAVAILABLE', reason);
   };
 
-  return {
+  const vault: TokenVault = {
     kind: 'keychain',
     unavailableReason: () => keychainUnavailableReason(safeStorage, platform),
     read(ref) {
@@ -126,6 +127,29 @@ export function createKeychainVault(deps: {
       delete content.secrets[ref];
       if (Object.keys(content.secrets).length === 0) rmSync(file, { force: true });
       else save(content);
+    },
+  };
+  return {
+    ...vault,
+    /**
+     * Every stored token, decrypted, for a core in a utilityProcess (host op `tokens.set`): a
+     * token that cannot be decrypted is named in `unreadable`, never guessed; a damaged or
+     * unreadable file throws, as read() does.
+     */
+    snapshot() {
+      const tokens: Record<string, string> = {};
+      const unreadable: string[] = [];
+      const reason = keychainUnavailableReason(safeStorage, platform);
+      for (const ref of Object.keys(load().secrets)) {
+        try {
+          const token = reason ? undefined : vault.read(ref);
+          if (token) tokens[ref] = token;
+          else unreadable.push(ref);
+        } catch {
+          unreadable.push(ref);
+        }
+      }
+      return { unavailableReason: reason, tokens, unreadable };
     },
   };
 }

@@ -1,12 +1,9 @@
 import type { SendProgress } from '../../shared/api';
-import type { Store } from '../core/db/connection';
 import type { EventBus } from '../core/events';
+import type { CampaignFacts } from '../core/host/desk-facts';
+import type { HostOpCall } from './downloads';
 
-export interface CampaignFacts {
-  name: string;
-  /** 'USER' when the user paused it; anything else is the campaign pausing itself. */
-  pauseCode: string | null;
-}
+export type { CampaignFacts };
 
 export interface OutcomeNotice {
   campaignId: number;
@@ -45,27 +42,41 @@ export function outcomeNotice(
 
 /**
  * Desktop notifications when a campaign completes or pauses itself, the two moments someone who
- * closed the window needs to hear about. Each state is announced once per campaign.
+ * closed the window needs to hear about. Each state is announced once per campaign. `describe` is
+ * asynchronous: the facts come from the core's process (host op `campaign.facts`).
  */
 export function watchCampaignOutcomes(deps: {
   events: Pick<EventBus, 'on'>;
-  describe: (campaignId: number) => CampaignFacts | undefined;
+  describe: (campaignId: number) => Promise<CampaignFacts | undefined>;
   notify: (notice: OutcomeNotice) => void;
 }): () => void {
   const last = new Map<number, SendProgress['state']>();
   return deps.events.on('send.progress', (p) => {
+    // Decided at once, in the order the events came: a late answer cannot announce a state twice.
     const before = last.get(p.campaignId);
     last.set(p.campaignId, p.state);
     if (before === p.state) return;
-    const notice = outcomeNotice(p, deps.describe(p.campaignId));
-    if (notice) deps.notify(notice);
+    if (p.state !== 'completed' && p.state !== 'paused') return;
+    void deps.describe(p.campaignId).then(
+      (facts) => {
+        const notice = outcomeNotice(p, facts);
+        if (notice) deps.notify(notice);
+      },
+      // Facts unavailable (the core is restarting): the notice still goes out, by number. A pause
+      // of the user's own then reads as "paused itself"; rare, and better than silence on a stop.
+      () => {
+        const notice = outcomeNotice(p, undefined);
+        if (notice) deps.notify(notice);
+      },
+    );
   });
 }
 
-export function campaignFacts(store: Store, campaignId: number): CampaignFacts | undefined {
-  if (!store.sqlite.open) return undefined;
-  const row = store.first(
-    store.q.selectFrom('campaigns').select(['name', 'pause_code']).where('id', '=', campaignId),
-  );
-  return row ? { name: row.name, pauseCode: row.pause_code } : undefined;
+/** `describe` for watchCampaignOutcomes through the core's host ops. */
+export function factsThrough(op: HostOpCall) {
+  return async (campaignId: number): Promise<CampaignFacts | undefined> => {
+    const r = await op('campaign.facts', { id: campaignId });
+    if (!r.ok) throw new Error(r.error.message);
+    return (r.value as CampaignFacts | null) ?? undefined;
+  };
 }

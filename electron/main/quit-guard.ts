@@ -1,5 +1,4 @@
-import type { Store } from '../core/db/connection';
-import type { SenderManager } from '../core/sender/manager';
+import type { HostOpCall } from './downloads';
 
 /** The user's answer when quitting while campaigns are sending. */
 export type QuitChoice = 'quit' | 'background' | 'cancel';
@@ -70,13 +69,26 @@ export function choiceFor(response: number): QuitChoice {
   return QUIT_DIALOG.choices[response] ?? 'cancel';
 }
 
-/** How many campaigns this process's send loops are sending (others may be sent by the CLI). */
-export function campaignsSendingHere(
-  core: { store: Store; senders: Pick<SenderManager, 'isRunningHere'> } | undefined,
-): number {
-  if (!core || !core.store.sqlite.open) return 0;
-  const sending = core.store.all(
-    core.store.q.selectFrom('campaigns').select('id').where('state', '=', 'sending'),
-  );
-  return sending.filter((c) => core.senders.isRunningHere(c.id)).length;
+/**
+ * How many campaigns the core's send loops are sending, for the quit guard and the tray, which
+ * must answer synchronously (before-quit, window-all-closed): the last count the core gave
+ * (host op `senders.here`), asked again on each refresh (every send.progress, every change of the
+ * campaigns table). Overlapping refreshes keep the newest answer; a failed one keeps the last.
+ */
+export function createSendingCount(op: HostOpCall) {
+  let count = 0;
+  let asked = 0;
+  let applied = 0;
+  return {
+    current: () => count,
+    async refresh(): Promise<number> {
+      const mine = ++asked;
+      const r = await op('senders.here', {});
+      if (r.ok && mine > applied) {
+        applied = mine;
+        count = (r.value as { sending: number }).sending;
+      }
+      return count;
+    },
+  };
 }

@@ -31,6 +31,11 @@ export const hostOptions = z
       .object({ key: z.string().max(200).optional() })
       .strict()
       .optional(),
+    /**
+     * The desktop app's utilityProcess: tokens come from the main process's keychain through the
+     * `tokens.set` host op (accounts/relayed-vault.ts), never through these options (argv is visible).
+     */
+    keychainRelay: z.boolean().optional(),
     /** `serve` under CAMPAIGN_DESK_TEST_SWITCHES: the core runs on a test clock the `clock.move` op moves. */
     testClock: z.boolean().optional(),
     /** With the test switches: the sandbox customers answer this much sooner (test-switches.ts). */
@@ -41,9 +46,18 @@ export type HostOptions = z.infer<typeof hostOptions>;
 
 /**
  * The shells' needs that are not contract methods: the file a download names, writing it to a
- * path the shell chose, and moving the test clock. The core does them, since the data is there.
+ * path the shell chose, moving the test clock, and what the desktop app's main process shows in
+ * notifications (a campaign's name and pause code) and asks before quitting (campaigns its send
+ * loops are sending). The core does them, since the data is there.
  */
-export const HOST_OPS = ['download.name', 'download.save', 'clock.move'] as const;
+export const HOST_OPS = [
+  'download.name',
+  'download.save',
+  'clock.move',
+  'campaign.facts',
+  'senders.here',
+  'tokens.set',
+] as const;
 export type HostOp = (typeof HOST_OPS)[number];
 
 const callId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { createFileVault, TOKEN_FILE } from '../accounts/file-vault';
+import { createRelayedVault, type RelayedVault } from '../accounts/relayed-vault';
 import { createCore, type Core, type CoreOptions } from '../service';
 import type { HostOptions } from '../../../shared/core-host/protocol';
 import { createTestClock, type TestClock } from './test-clock';
@@ -8,6 +9,8 @@ import { createTestClock, type TestClock } from './test-clock';
 export interface HostedCore {
   core: Core;
   testClock?: TestClock;
+  /** The vault main's `tokens.set` fills, when the shell asked for the keychain relay. */
+  relayedVault?: RelayedVault;
 }
 
 /**
@@ -17,9 +20,18 @@ export interface HostedCore {
 export function hostedCoreOptions(options: HostOptions): {
   core: CoreOptions;
   testClock?: TestClock;
+  relayedVault?: RelayedVault;
 } {
-  const { fileVault, testClock: wantsClock, sandboxReplyScale, logEcho, ...plain } = options;
+  const {
+    fileVault,
+    keychainRelay,
+    testClock: wantsClock,
+    sandboxReplyScale,
+    logEcho,
+    ...plain
+  } = options;
   const testClock = wantsClock ? createTestClock() : undefined;
+  const relayedVault = keychainRelay && !fileVault ? createRelayedVault() : undefined;
   const core: CoreOptions = {
     ...plain,
     ...(logEcho
@@ -39,6 +51,7 @@ export function hostedCoreOptions(options: HostOptions): {
           }),
         }
       : {}),
+    ...(relayedVault ? { tokenVault: relayedVault } : {}),
     ...(testClock ? { clock: testClock, monotonic: () => testClock.monotonic() } : {}),
     ...(testClock || sandboxReplyScale
       ? {
@@ -50,10 +63,10 @@ export function hostedCoreOptions(options: HostOptions): {
         }
       : {}),
   };
-  return { core, ...(testClock ? { testClock } : {}) };
+  return { core, ...(testClock ? { testClock } : {}), ...(relayedVault ? { relayedVault } : {}) };
 }
 
 export function openHostedCore(options: HostOptions): HostedCore {
-  const { core, testClock } = hostedCoreOptions(options);
-  return { core: createCore(core), ...(testClock ? { testClock } : {}) };
+  const { core, ...rest } = hostedCoreOptions(options);
+  return { core: createCore(core), ...rest };
 }

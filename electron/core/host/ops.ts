@@ -3,12 +3,15 @@ import { z } from 'zod';
 import { DOWNLOAD_KINDS, isCoreError, type Result } from '../../../shared/api';
 import type { HostOp } from '../../../shared/core-host/protocol';
 import { openDownload, saveDownload } from '../downloads';
+import { tokensSnapshot, type RelayedVault } from '../accounts/relayed-vault';
 import type { Core } from '../service';
+import { campaignFacts, campaignsSendingHere } from './desk-facts';
 import { parseClockChange, type TestClock } from './test-clock';
 
 const download = z
   .object({ kind: z.enum(DOWNLOAD_KINDS), id: z.number().int().positive() })
   .strict();
+const campaignRef = z.object({ id: z.number().int().positive() }).strict();
 const saveTo = download
   .extend({ path: z.string().min(1).max(4096).refine(isAbsolute, 'an absolute path') })
   .strict();
@@ -33,7 +36,11 @@ function wakeSenders(core: Core): void {
  * The shells' needs beyond the contract, done where the core is (its thread, its process, or
  * in-process for the comparison switch): the same code whichever transport carries them.
  */
-export function createHostOps(core: Core, testClock?: TestClock): HostOps {
+export function createHostOps(
+  core: Core,
+  testClock?: TestClock,
+  relayedVault?: RelayedVault,
+): HostOps {
   return async (op, input) => {
     try {
       switch (op) {
@@ -60,6 +67,22 @@ export function createHostOps(core: Core, testClock?: TestClock): HostOps {
           wakeSenders(core);
           return { ok: true, value: { now: testClock.now() } };
         }
+        case 'campaign.facts': {
+          const c = campaignRef.safeParse(input);
+          if (!c.success) return invalid('Name the campaign by its id.');
+          // null for a campaign that is gone: the notice then names it by number.
+          return { ok: true, value: campaignFacts(core.store, c.data.id) ?? null };
+        }
+        case 'tokens.set': {
+          if (!relayedVault) return invalid('This core keeps its own tokens.');
+          const s = tokensSnapshot.safeParse(input);
+          if (!s.success) return invalid('The tokens from the keychain were not in a usable form.');
+          // Clients ask the vault on every request, so the next request uses the new tokens.
+          relayedVault.set(s.data);
+          return { ok: true, value: { tokens: Object.keys(s.data.tokens).length } };
+        }
+        case 'senders.here':
+          return { ok: true, value: { sending: campaignsSendingHere(core) } };
       }
     } catch (e) {
       if (isCoreError(e)) return { ok: false, error: { code: e.code, message: e.message } };

@@ -36,7 +36,7 @@ export function serveCore(
     return port.exit();
   }
   const { core } = hosted;
-  const ops = createHostOps(core, hosted.testClock);
+  const ops = createHostOps(core, hosted.testClock, hosted.relayedVault);
   const offEvents = core.events.onAny((name, payload) => post({ type: 'event', name, payload }));
   let closing: Promise<void> | null = null;
   port.onMessage((raw) => {

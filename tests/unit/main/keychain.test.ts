@@ -12,6 +12,7 @@ import {
   keychainUnavailableReason,
   type SafeStorageLike,
 } from '../../../electron/main/keychain';
+import { createRelayedVault, tokensSnapshot } from '../../../electron/core/accounts/relayed-vault';
 import { tempDir } from '../../helpers/tmp';
 
 const TOKEN = 'EAAGtestTOKEN1234567890abcdefGHIJ';
@@ -68,6 +69,51 @@ describe('keychain vault', () => {
       vault: createKeychainVault({ safeStorage: fake.storage, platform, file }),
     };
   };
+
+  it("hands the main process's decrypted tokens to a relayed vault; a token it cannot decrypt is named, not guessed", () => {
+    const { vault, file, storage } = setup();
+    vault.write('account:2', TOKEN);
+    vault.write('account:3', 'EAAGother');
+    // A third whose ciphertext this keychain cannot open (the keychain was reset since).
+    const content = JSON.parse(readFileSync(file, 'utf8')) as { secrets: Record<string, string> };
+    content.secrets['account:4'] = Buffer.from('v99garbage').toString('base64');
+    writeFileSync(file, JSON.stringify({ version: 1, secrets: content.secrets }));
+    const snap = createKeychainVault({ safeStorage: storage, platform: 'linux', file }).snapshot();
+    expect(snap).toEqual({
+      unavailableReason: null,
+      tokens: { 'account:2': TOKEN, 'account:3': 'EAAGother' },
+      unreadable: ['account:4'],
+    });
+
+    const relayed = createRelayedVault();
+    expect(relayed.unavailableReason()).toMatch(/not yet received/);
+    expect(() => relayed.read('account:2')).toThrow(/not yet received/);
+    relayed.set(tokensSnapshot.parse(snap));
+    expect(relayed.unavailableReason()).toBeNull();
+    const source = vaultThenEnv(relayed, { T4: 'EAAGenv' });
+    expect(source.tokenFor({ id: 2, tokenEnv: null, tokenRef: 'account:2' })).toBe(TOKEN);
+    expect(source.tokenFor({ id: 5, tokenEnv: null, tokenRef: 'account:5' })).toBeUndefined();
+    expect(() => source.tokenFor({ id: 4, tokenEnv: null, tokenRef: 'account:4' })).toThrow(
+      /cannot be decrypted/,
+    );
+    // The environment still stands in for an unreadable stored token, as with the keychain vault.
+    expect(source.tokenFor({ id: 4, tokenEnv: 'T4', tokenRef: 'account:4' })).toBe('EAAGenv');
+    // Storing needs main's keychain: refused in words, never kept only in memory.
+    expect(() => relayed.write('account:2', 'x')).toThrow(/not available/);
+    expect(tokensSnapshot.safeParse({ unavailableReason: null, tokens: { '': 'x' } }).success).toBe(
+      false,
+    );
+  });
+
+  it('a locked keychain hands over no tokens, only its reason and the refs it holds', () => {
+    const { vault, file } = setup();
+    vault.write('account:2', TOKEN);
+    const locked = fakeSafeStorage({ available: false }).storage;
+    const snap = createKeychainVault({ safeStorage: locked, platform: 'linux', file }).snapshot();
+    expect(snap.unavailableReason).toMatch(/cannot reach your system keychain/);
+    expect(snap.tokens).toEqual({});
+    expect(snap.unreadable).toEqual(['account:2']);
+  });
 
   it('stores only ciphertext, owner-only, and reads it back', () => {
     const { vault, file, storage } = setup();

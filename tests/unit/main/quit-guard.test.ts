@@ -3,19 +3,22 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SendProgress } from '../../../shared/api';
 import { EventBus } from '../../../electron/core/events';
 import { createCore } from '../../../electron/core/service';
+import { campaignFacts, campaignsSendingHere } from '../../../electron/core/host/desk-facts';
+import { createHostOps } from '../../../electron/core/host/ops';
 import {
-  campaignFacts,
+  factsThrough,
   outcomeNotice,
   watchCampaignOutcomes,
   type OutcomeNotice,
 } from '../../../electron/main/notifications';
 import {
-  campaignsSendingHere,
   choiceFor,
   createQuitGuard,
+  createSendingCount,
   QUIT_DIALOG,
   type QuitChoice,
 } from '../../../electron/main/quit-guard';
+import type { HostOpCall } from '../../../electron/main/downloads';
 import { phones, sendHarness, type SendHarness } from '../../integration/sending/helpers';
 
 function guard(sending: number, answer: QuitChoice) {
@@ -107,6 +110,29 @@ describe('quitting while sending', () => {
   });
 });
 
+describe('the count of campaigns sending, asked of the core', () => {
+  it('keeps the newest answer when refreshes overlap, and the last one when a refresh fails', async () => {
+    const answers: ((r: Awaited<ReturnType<HostOpCall>>) => void)[] = [];
+    const asked: string[] = [];
+    const count = createSendingCount((op) => {
+      asked.push(op);
+      return new Promise((resolve) => answers.push(resolve));
+    });
+    expect(count.current()).toBe(0);
+    const older = count.refresh();
+    const newer = count.refresh();
+    answers[1]!({ ok: true, value: { sending: 2 } });
+    await newer;
+    answers[0]!({ ok: true, value: { sending: 5 } });
+    await older;
+    expect(count.current()).toBe(2);
+    const failed = count.refresh();
+    answers[2]!({ ok: false, error: { code: 'UNAVAILABLE', message: 'The core is not running.' } });
+    expect(await failed).toBe(2);
+    expect(asked).toEqual(['senders.here', 'senders.here', 'senders.here']);
+  });
+});
+
 describe('a quit while sending resumes on the next start', () => {
   let h: SendHarness | undefined;
   const dirs: string[] = [];
@@ -128,6 +154,8 @@ describe('a quit while sending resumes on the next start', () => {
     for (let i = 0; i < 200 && campaignsSendingHere(h.core) === 0; i++)
       await new Promise((r) => setTimeout(r, 10));
     expect(campaignsSendingHere(h.core)).toBe(1);
+    // The same count as the main process gets it, through the core's host op.
+    expect(await createSendingCount(createHostOps(h.core)).refresh()).toBe(1);
     while ((h.states(id).sent ?? 0) + (h.states(id).delivered ?? 0) + (h.states(id).read ?? 0) < 5)
       await new Promise((r) => setTimeout(r, 20));
 
@@ -197,7 +225,7 @@ describe('notifications', () => {
     ...extra,
   });
 
-  it('tell when a campaign completes or pauses itself, once, and not when the user paused it', () => {
+  it('tell when a campaign completes or pauses itself, once, and not when the user paused it', async () => {
     const events = new EventBus();
     const facts = new Map([
       [1, { name: 'Spring sale', pauseCode: null }],
@@ -207,7 +235,7 @@ describe('notifications', () => {
     const shown: OutcomeNotice[] = [];
     const stop = watchCampaignOutcomes({
       events,
-      describe: (id) => facts.get(id),
+      describe: async (id) => facts.get(id),
       notify: (n) => shown.push(n),
     });
     events.emit('send.progress', progress(1, 'sending'));
@@ -223,6 +251,7 @@ describe('notifications', () => {
     events.emit('send.progress', progress(3, 'paused', { pauseReason: 'Paused by you.' }));
     stop();
     events.emit('send.progress', progress(4, 'completed'));
+    await settle();
     expect(shown).toEqual([
       {
         campaignId: 1,
@@ -235,6 +264,19 @@ describe('notifications', () => {
         body: 'The access token has expired. Paste a new one in Settings.',
       },
     ]);
+  });
+
+  it('still tell, by number, when the core cannot give the facts', async () => {
+    const events = new EventBus();
+    const shown: OutcomeNotice[] = [];
+    const ops: HostOpCall = async () => ({
+      ok: false,
+      error: { code: 'UNAVAILABLE', message: 'The core is not running.' },
+    });
+    watchCampaignOutcomes({ events, describe: factsThrough(ops), notify: (n) => shown.push(n) });
+    events.emit('send.progress', progress(7, 'completed'));
+    await settle();
+    expect(shown.map((n) => n.title)).toEqual(['“Campaign 7” is sent']);
   });
 
   it('say nothing for states that need no attention', () => {
