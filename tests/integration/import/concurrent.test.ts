@@ -25,14 +25,17 @@ describe('an import beside other writers', () => {
     dirs.splice(0).forEach((d) => d.cleanup());
   });
 
-  it('never makes another connection wait past a short busy_timeout, and appears all at once', async () => {
+  it('lets another connection write between its chunks, never past its busy timeout, and appears all at once', async () => {
     h = await harness();
     const rows = 150_000;
     const csv = join(h.dir, 'big.csv');
     bigCsv(csv, rows);
-    // Another writer, as the sender's flush is: short IMMEDIATE transactions, a small busy_timeout.
+    // Another writer with the app's own busy timeout (connection.ts: 5 s). A short one proved the
+    // same thing on a quiet machine but not on a loaded one, where one 2,000-row chunk can take over
+    // a second of wall time; what shows the import writes in chunks is below: writes that land
+    // between two chunks, counted by how many hidden rows were committed at that moment.
     const other = new Database(join(h.dir, DATABASE_FILE));
-    other.pragma('busy_timeout = 1000');
+    other.pragma('busy_timeout = 5000');
     const write = writeTransaction(other, (n: number) =>
       other
         .prepare(
@@ -45,15 +48,23 @@ describe('an import beside other writers', () => {
         'SELECT count(*) FROM recipients WHERE campaign_id = ? AND import_batch NOT IN (SELECT id FROM import_batches)',
       )
       .pluck();
+    const hidden = other
+      .prepare(
+        'SELECT count(*) FROM recipients WHERE campaign_id = ? AND import_batch IN (SELECT id FROM import_batches)',
+      )
+      .pluck();
     let writes = 0;
     const busy: string[] = [];
     const observed = new Set<number>();
+    const between = new Set<number>();
     let done = false;
     const importing = h.importFile(csv).finally(() => (done = true));
     while (!done) {
       try {
         write(writes);
         writes++;
+        const partial = hidden.get(h.campaignId) as number;
+        if (partial > 0 && partial < rows) between.add(partial);
       } catch (e) {
         busy.push((e as Error).message);
       }
@@ -64,7 +75,8 @@ describe('an import beside other writers', () => {
     observed.add(seen.get(h.campaignId) as number);
     other.close();
     expect(busy).toEqual([]);
-    expect(writes).toBeGreaterThan(5);
+    // Writes got in between chunks at several points of the import, not only before and after it.
+    expect(between.size).toBeGreaterThanOrEqual(3);
     expect(result.imported).toBe(rows);
     // Nothing in between: the audience was empty, then whole.
     expect([...observed].sort((a, b) => a - b)).toEqual(observed.has(0) ? [0, rows] : [rows]);
