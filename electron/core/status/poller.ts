@@ -45,8 +45,12 @@ export function createStatusPoller(deps: {
   const inFlight = new Set<number>();
   let closed = false;
 
+  // A campaign waiting for retries (scheduled again after it started, issue 17) still has messages
+  // whose reports are on their way: it is polled like one that has just finished.
   const active = store.sqlite.prepare<[number, number]>(
-    "SELECT 1 FROM campaigns WHERE account_id = ? AND (state = 'sending' OR (state IN ('completed', 'paused', 'cancelled') AND updated_at > ?)) LIMIT 1",
+    `SELECT 1 FROM campaigns WHERE account_id = ? AND (state = 'sending' OR (
+       (state IN ('completed', 'paused', 'cancelled') OR (state = 'scheduled' AND started_at IS NOT NULL))
+       AND updated_at > ?)) LIMIT 1`,
   );
 
   const run = (accountId: number, manual: boolean): Promise<RoundResult> => {
