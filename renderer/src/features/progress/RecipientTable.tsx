@@ -18,6 +18,7 @@ import { useStore } from '../../store';
 import { RECIPIENT_FILTERS, type RecipientFilter } from '../../store/slices/progress';
 import { fmt } from '../../lib/format';
 import { figureCount } from './figures';
+import { nextTry } from '../send/DeliveryWaiting';
 
 const ROW_HEIGHT = 34;
 /** Load the next page when the user is this many rows from the end of what is loaded. */
@@ -47,6 +48,28 @@ const STATE_LABEL: Record<RecipientState, string> = {
   unknown: 'unknown',
   expired: 'expired',
 };
+
+/** A recipient WhatsApp's per-user limit deferred waits for its next try, not just "waiting". */
+function StateBadge({ r }: { r: RecipientStatus }) {
+  if (r.nextTryAt)
+    return (
+      <Badge
+        size="sm"
+        variant="light"
+        color="grape"
+        maw="100%"
+        title={`Limited by WhatsApp — ${nextTry(r.nextTryAt)}`}
+        data-testid="recipient-deferred"
+      >
+        {`Limited by WhatsApp — ${nextTry(r.nextTryAt)}`}
+      </Badge>
+    );
+  return (
+    <Badge size="sm" variant="light" color={STATE_COLOR[r.state as RecipientState] ?? 'gray'}>
+      {STATE_LABEL[r.state as RecipientState] ?? r.state}
+    </Badge>
+  );
+}
 
 function when(r: RecipientStatus): string {
   const at = r.readAt ?? r.failedAt ?? r.deliveredAt ?? r.sentAt;
@@ -209,13 +232,7 @@ export function RecipientTable({
                       {r.phone}
                     </Text>
                     <span>
-                      <Badge
-                        size="sm"
-                        variant="light"
-                        color={STATE_COLOR[r.state as RecipientState] ?? 'gray'}
-                      >
-                        {STATE_LABEL[r.state as RecipientState] ?? r.state}
-                      </Badge>
+                      <StateBadge r={r} />
                     </span>
                     <Text size="sm" truncate>
                       {when(r)}
