@@ -18,7 +18,14 @@ export function hostedCoreOptions(options: HostOptions): {
   core: CoreOptions;
   testClock?: TestClock;
 } {
-  const { fileVault, testClock: wantsClock, sandboxReplyScale, logEcho, ...plain } = options;
+  const {
+    fileVault,
+    testClock: wantsClock,
+    sandboxReplyScale,
+    sandboxPerUserLimit,
+    logEcho,
+    ...plain
+  } = options;
   const testClock = wantsClock ? createTestClock() : undefined;
   const core: CoreOptions = {
     ...plain,
@@ -40,10 +47,13 @@ export function hostedCoreOptions(options: HostOptions): {
         }
       : {}),
     ...(testClock ? { clock: testClock, monotonic: () => testClock.monotonic() } : {}),
-    ...(testClock || sandboxReplyScale
+    ...(testClock || sandboxReplyScale || sandboxPerUserLimit
       ? {
           sandboxOptions: {
             ...(sandboxReplyScale ? { delivery: { replyDelayScale: sandboxReplyScale } } : {}),
+            ...(sandboxPerUserLimit
+              ? { marketing: { perUserLimitShare: sandboxPerUserLimit } }
+              : {}),
             // The Sandbox (our Meta) stamps its reports on the same time as the app.
             ...(testClock ? { now: () => testClock.now() } : {}),
           },
