@@ -61,7 +61,7 @@ function StateBadge({ r }: { r: RecipientStatus }) {
         title={`Limited by WhatsApp — ${nextTry(r.nextTryAt)}`}
         data-testid="recipient-deferred"
       >
-        {`Limited by WhatsApp — ${nextTry(r.nextTryAt)}`}
+        Limited by WhatsApp
       </Badge>
     );
   return (
@@ -72,6 +72,7 @@ function StateBadge({ r }: { r: RecipientStatus }) {
 }
 
 function when(r: RecipientStatus): string {
+  if (r.nextTryAt) return nextTry(r.nextTryAt);
   const at = r.readAt ?? r.failedAt ?? r.deliveredAt ?? r.sentAt;
   return at ? fmt().date(at, 'dateTimeSeconds') : '';
 }
@@ -98,7 +99,7 @@ export function RecipientTable({
   const items = table?.items ?? [];
   // Every recipient of a campaign has the same imported columns: the first row names them.
   const fieldColumns = Object.keys(items[0]?.fields ?? {}).slice(0, MAX_FIELD_COLUMNS);
-  const template = `70px 150px 100px 150px minmax(160px, 2fr) ${fieldColumns.map(() => 'minmax(100px, 1fr)').join(' ')}`;
+  const template = `70px 150px 160px 150px minmax(160px, 2fr) ${fieldColumns.map(() => 'minmax(100px, 1fr)').join(' ')}`;
 
   const virtualizer = useVirtualizer({
     count: items.length,
