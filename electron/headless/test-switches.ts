@@ -46,6 +46,18 @@ export function parseRefusing(body: unknown): Refusing | null | string {
   return { methods, code, message };
 }
 
+export const SANDBOX_PER_USER_LIMIT_ENV = 'CAMPAIGN_DESK_SANDBOX_PER_USER_LIMIT';
+
+/**
+ * With the test switches on, the share (0, 1] of people the sandbox puts over Meta's per-user
+ * marketing limit (131049) each day, so an end-to-end test sees deferred recipients. Off otherwise.
+ */
+export function sandboxPerUserLimit(env: NodeJS.ProcessEnv): number | undefined {
+  const share = Number(env[SANDBOX_PER_USER_LIMIT_ENV]);
+  if (!Number.isFinite(share) || share <= 0 || share > 1) return undefined;
+  return share;
+}
+
 export const SANDBOX_REPLY_SCALE_ENV = 'CAMPAIGN_DESK_SANDBOX_REPLY_SCALE';
 
 /**

@@ -40,6 +40,8 @@ export const hostOptions = z
     testClock: z.boolean().optional(),
     /** With the test switches: the sandbox customers answer this much sooner (test-switches.ts). */
     sandboxReplyScale: z.number().gt(0).max(1).optional(),
+    /** With the test switches: the sandbox's share of people over Meta's per-user marketing limit. */
+    sandboxPerUserLimit: z.number().gt(0).max(1).optional(),
   })
   .strict();
 export type HostOptions = z.infer<typeof hostOptions>;

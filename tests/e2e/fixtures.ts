@@ -50,6 +50,7 @@ function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr:
 /** Starts the headless shell on a fresh data folder, exactly as `campaign-desk serve` does. */
 async function startServer(
   dataDir: string,
+  serveEnv: Record<string, string>,
 ): Promise<{ child: ChildProcess; info: { url: string; openUrl: string; token: string } }> {
   const child = spawn(
     process.execPath,
@@ -64,6 +65,7 @@ async function startServer(
         ...process.env,
         CAMPAIGN_DESK_TEST_SWITCHES: '1',
         CAMPAIGN_DESK_SANDBOX_REPLY_SCALE: '0.05',
+        ...serveEnv,
       },
     },
   );
@@ -89,12 +91,12 @@ async function startServer(
   return { child, info };
 }
 
-export const test = base.extend<{ app: AppHandle }>({
-  // Playwright reads the fixture's dependencies from this destructuring; this one has none.
-  // eslint-disable-next-line no-empty-pattern
-  app: async ({}, use) => {
+export const test = base.extend<{ app: AppHandle; serveEnv: Record<string, string> }>({
+  /** More test switches for `serve` (test-switches.ts), set per spec with `test.use({ serveEnv })`. */
+  serveEnv: [{}, { option: true }],
+  app: async ({ serveEnv }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'cd-e2e-'));
-    const { child, info } = await startServer(dataDir);
+    const { child, info } = await startServer(dataDir, serveEnv);
     const handle: AppHandle = {
       ...info,
       dataDir,

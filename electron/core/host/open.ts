@@ -27,6 +27,7 @@ export function hostedCoreOptions(options: HostOptions): {
     keychainRelay,
     testClock: wantsClock,
     sandboxReplyScale,
+    sandboxPerUserLimit,
     logEcho,
     ...plain
   } = options;
@@ -53,10 +54,13 @@ export function hostedCoreOptions(options: HostOptions): {
       : {}),
     ...(relayedVault ? { tokenVault: relayedVault } : {}),
     ...(testClock ? { clock: testClock, monotonic: () => testClock.monotonic() } : {}),
-    ...(testClock || sandboxReplyScale
+    ...(testClock || sandboxReplyScale || sandboxPerUserLimit
       ? {
           sandboxOptions: {
             ...(sandboxReplyScale ? { delivery: { replyDelayScale: sandboxReplyScale } } : {}),
+            ...(sandboxPerUserLimit
+              ? { marketing: { perUserLimitShare: sandboxPerUserLimit } }
+              : {}),
             // The Sandbox (our Meta) stamps its reports on the same time as the app.
             ...(testClock ? { now: () => testClock.now() } : {}),
           },

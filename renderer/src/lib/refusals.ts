@@ -46,6 +46,7 @@ const READS = new Set<MethodName>([
   'campaigns.buttonClicks',
   'accounts.analytics',
   'campaigns.pacing',
+  'campaigns.delivery',
   'accounts.pacingDefaults',
   'campaigns.filter',
   'campaigns.filterCount',

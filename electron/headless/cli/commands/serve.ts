@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { startHeadlessServer } from '../../server';
-import { sandboxReplyScale, TEST_SWITCHES_ENV } from '../../test-switches';
+import { sandboxReplyScale, sandboxPerUserLimit, TEST_SWITCHES_ENV } from '../../test-switches';
 import { openHostedCore } from '../../../core/host/open';
 import { inProcessCore, type ShellCore } from '../../core/shell-core';
 import { threadedCore } from '../../core/threaded';
@@ -54,6 +54,7 @@ export const serveCommands: Command[] = [
       // The browser shell sends like the app: it picks up and resumes sending campaigns.
       const testSwitches = process.env[TEST_SWITCHES_ENV] === '1';
       const scale = testSwitches ? sandboxReplyScale(process.env) : undefined;
+      const perUserLimit = testSwitches ? sandboxPerUserLimit(process.env) : undefined;
       const core = await startCore(
         {
           ...ctx.hostOptions(),
@@ -61,6 +62,7 @@ export const serveCommands: Command[] = [
           // Only under the test switches: the app's time is the real time otherwise.
           ...(testSwitches ? { testClock: true } : {}),
           ...(scale ? { sandboxReplyScale: scale } : {}),
+          ...(perUserLimit ? { sandboxPerUserLimit: perUserLimit } : {}),
         },
         ctx.io.stderr,
       );

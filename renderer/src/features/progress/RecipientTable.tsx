@@ -18,6 +18,7 @@ import { useStore } from '../../store';
 import { RECIPIENT_FILTERS, type RecipientFilter } from '../../store/slices/progress';
 import { fmt } from '../../lib/format';
 import { figureCount } from './figures';
+import { nextTry } from '../send/DeliveryWaiting';
 
 const ROW_HEIGHT = 34;
 /** Load the next page when the user is this many rows from the end of what is loaded. */
@@ -48,7 +49,30 @@ const STATE_LABEL: Record<RecipientState, string> = {
   expired: 'expired',
 };
 
+/** A recipient WhatsApp's per-user limit deferred waits for its next try, not just "waiting". */
+function StateBadge({ r }: { r: RecipientStatus }) {
+  if (r.nextTryAt)
+    return (
+      <Badge
+        size="sm"
+        variant="light"
+        color="grape"
+        maw="100%"
+        title={`Limited by WhatsApp — ${nextTry(r.nextTryAt)}`}
+        data-testid="recipient-deferred"
+      >
+        Limited by WhatsApp
+      </Badge>
+    );
+  return (
+    <Badge size="sm" variant="light" color={STATE_COLOR[r.state as RecipientState] ?? 'gray'}>
+      {STATE_LABEL[r.state as RecipientState] ?? r.state}
+    </Badge>
+  );
+}
+
 function when(r: RecipientStatus): string {
+  if (r.nextTryAt) return nextTry(r.nextTryAt);
   const at = r.readAt ?? r.failedAt ?? r.deliveredAt ?? r.sentAt;
   return at ? fmt().date(at, 'dateTimeSeconds') : '';
 }
@@ -75,7 +99,7 @@ export function RecipientTable({
   const items = table?.items ?? [];
   // Every recipient of a campaign has the same imported columns: the first row names them.
   const fieldColumns = Object.keys(items[0]?.fields ?? {}).slice(0, MAX_FIELD_COLUMNS);
-  const template = `70px 150px 100px 150px minmax(160px, 2fr) ${fieldColumns.map(() => 'minmax(100px, 1fr)').join(' ')}`;
+  const template = `70px 150px 160px 150px minmax(160px, 2fr) ${fieldColumns.map(() => 'minmax(100px, 1fr)').join(' ')}`;
 
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -209,13 +233,7 @@ export function RecipientTable({
                       {r.phone}
                     </Text>
                     <span>
-                      <Badge
-                        size="sm"
-                        variant="light"
-                        color={STATE_COLOR[r.state as RecipientState] ?? 'gray'}
-                      >
-                        {STATE_LABEL[r.state as RecipientState] ?? r.state}
-                      </Badge>
+                      <StateBadge r={r} />
                     </span>
                     <Text size="sm" truncate>
                       {when(r)}

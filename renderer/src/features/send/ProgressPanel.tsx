@@ -17,6 +17,7 @@ import { QuietWaitingText } from './PacingText';
 import { HELD_LABEL } from '../../../../shared/domain/status';
 import { ConfirmCancelModal } from './confirm/ConfirmCancelModal';
 import { fmt } from '../../lib/format';
+import { DeferredCount, DeliveryWaiting } from './DeliveryWaiting';
 
 /** A campaign that sent nothing is never shown as a success. */
 function title(state: SendProgress['state'], sentAny: boolean): string {
@@ -146,8 +147,10 @@ export function ProgressPanel({
             {pauseReason}
           </Alert>
         )}
+        <DeliveryWaiting progress={progress} />
         {state === 'sending' &&
           progress?.waiting &&
+          !['deferred', 'stopped'].includes(progress.waiting.reason) &&
           !(progress.waiting.reason === 'quiet' && progress.quiet) && (
             <Alert color="blue" data-testid="send-waiting">
               {progress.waiting.message}
@@ -194,6 +197,7 @@ export function ProgressPanel({
               </Text>
             </div>
           ))}
+          <DeferredCount progress={progress} />
         </SimpleGrid>
         {counts.unknown > 0 && state !== 'sending' && (
           <Alert

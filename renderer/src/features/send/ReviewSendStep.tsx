@@ -5,6 +5,7 @@ import { api } from '../../lib/api';
 import { useStore } from '../../store';
 import { ProgressView } from '../progress/ProgressView';
 import { PacingPanel } from './PacingPanel';
+import { DeliveryPanel } from './delivery/DeliveryPanel';
 import { ConfirmSendModal } from './confirm/ConfirmSendModal';
 import { FiguresList } from './confirm/FiguresList';
 import { sendFigures } from './confirm/figures';
@@ -46,6 +47,9 @@ export function ReviewSendStep({ campaign }: { campaign: Campaign }) {
       <Stack>
         <ProgressView campaign={campaign} progress={progress} />
         {campaign.state === 'paused' && <PacingPanel campaign={campaign} />}
+        {(campaign.state === 'paused' || campaign.state === 'scheduled') && (
+          <DeliveryPanel campaign={campaign} />
+        )}
       </Stack>
     );
   }
@@ -113,6 +117,7 @@ export function ReviewSendStep({ campaign }: { campaign: Campaign }) {
         )}
       </Paper>
       <PacingPanel campaign={campaign} />
+      <DeliveryPanel campaign={campaign} />
       <Paper withBorder p="md">
         <Title order={4} mb="xs">
           Send a test to yourself

@@ -30,8 +30,12 @@ export interface SendSlice {
 }
 
 export const createSendSlice: StateCreator<AppState, [], [], SendSlice> = (set, get) => {
-  const keep = (p: SendProgress) =>
-    set({ sendProgress: { ...get().sendProgress, [p.campaignId]: p } });
+  // The sender's frequent pushes carry no deferred count nor stop-after: keep the last status's.
+  const keep = (p: SendProgress) => {
+    const last = get().sendProgress[p.campaignId];
+    const kept = { deferred: last?.deferred, stopAt: last?.stopAt };
+    set({ sendProgress: { ...get().sendProgress, [p.campaignId]: { ...kept, ...p } } });
+  };
   const after = async (
     campaignId: number,
     result: { ok: true; value: SendProgress } | { ok: false; error: ApiError },
