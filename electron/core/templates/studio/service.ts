@@ -11,6 +11,7 @@ import {
   editRefusal,
   type TemplateDraft,
 } from '../../../../shared/domain/studio';
+import { noun, pluralWord } from '../../../../shared/format';
 import type { AccountClients } from '../../accounts/clients';
 import type { ApiFailure } from '../../cloud-api';
 import type { Clock } from '../../clock';
@@ -144,7 +145,7 @@ export function createStudioService(deps: StudioDeps) {
         throw new CoreError(
           'VALIDATION',
           [
-            `The check found ${checked.errors} problem(s) WhatsApp would reject${checked.draft ? ' (use force to submit anyway)' : ''}:`,
+            `The check found ${checked.errors} ${pluralWord(checked.errors, noun('problem'))} WhatsApp would reject${checked.draft ? ' (use force to submit anyway)' : ''}:`,
             ...checked.findings
               .filter((f) => f.severity === 'error')
               .map((f) => `- [${f.field}] ${f.message} Fix: ${f.fix}`),

@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import type { Autofix, CheckResult } from '../../../../shared/domain/studio';
+import { fmt, noun } from '../../lib/format';
 
 /** The check's findings beside the form: what is wrong, where, the fix, and a one-click fix. */
 export function FindingsList({
@@ -18,7 +19,8 @@ export function FindingsList({
   return (
     <Stack gap="xs" data-testid="studio-findings">
       <Text size="sm" fw={600}>
-        {result.errors} problem(s) WhatsApp would reject, {result.warnings} warning(s)
+        {fmt().countOf(result.errors, noun('problem'))} WhatsApp would reject,{' '}
+        {fmt().countOf(result.warnings, noun('warning'))}
       </Text>
       {result.findings.map((f, i) => (
         <Alert

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { checkTemplateText, type CheckResult } from '../../../../../shared/domain/studio';
+import { noun, pluralWord } from '../../../../../shared/format';
 import { CommandError, EXIT, print, type Command } from '../../framework';
 
 /** A template file is a few kilobytes; anything far bigger is not one (and is not read whole). */
@@ -34,7 +35,7 @@ export function findingsText(r: CheckResult): string {
   );
   lines.push(
     '',
-    `${r.errors} error(s), ${r.warnings} warning(s).${r.errors > 0 ? ' Meta would reject this template as it is.' : ''}`,
+    `${r.errors} ${pluralWord(r.errors, noun('error'))}, ${r.warnings} ${pluralWord(r.warnings, noun('warning'))}.${r.errors > 0 ? ' Meta would reject this template as it is.' : ''}`,
   );
   return lines.join('\n');
 }
