@@ -163,13 +163,19 @@ export async function precheckCampaign(
   const reach = (await deps.reach(campaignId)).summary;
   const pending = reach.willReceive;
   const leftOut = leftOutSentence(reach.leftOut);
-  const audience = reach.willReceive + reach.leftOut.reduce((a, g) => a + g.count, 0);
+  // Who is in the audience is read from the rows, not from the reach: without a template the reach
+  // is unavailable and counts nobody, and "nobody to send to" was then said of 40,000 customers.
+  const anyone =
+    store.sqlite
+      .prepare('SELECT EXISTS (SELECT 1 FROM recipients WHERE campaign_id = ?)')
+      .pluck()
+      .get(campaignId) === 1;
   add(
     'audience',
     pending > 0,
     pending > 0
       ? `${recipientsText(pending)} will receive this message.${leftOut ? ` ${leftOut}` : ''}`
-      : audience === 0
+      : !anyone
         ? 'There is nobody to send to: add customers in the Audience tab first.'
         : reach.unavailable
           ? `Nobody can receive this message yet: ${reach.unavailable}`

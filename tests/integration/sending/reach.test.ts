@@ -110,4 +110,16 @@ describe('who will receive this message: one count everywhere', () => {
     });
     expect(h.states(id)).toEqual({ pending: 2 });
   });
+
+  it('does not call an audience without a template "nobody to send to"', async () => {
+    h = await sendHarness();
+    const id = await h.campaign('no template yet', ukPhones(2));
+    h.core.store.sqlite
+      .prepare('UPDATE campaigns SET template_id = NULL, template_name = NULL WHERE id = ?')
+      .run(id);
+    const precheck = await h.core.handlers['campaigns.precheck']({ campaignId: id });
+    const audience = precheck.items.find((i) => i.id === 'audience')?.message ?? '';
+    expect(audience).not.toMatch(/nobody to send to/);
+    expect(audience).toMatch(/^Nobody can receive this message yet: /);
+  });
 });
