@@ -1,6 +1,5 @@
 import { join } from 'node:path';
-import type { ResourceLimits } from 'node:worker_threads';
-import { TABLES } from '../../shared/api';
+import type { Core, CoreOptions } from './core-types';
 import { accountLimitHandlers } from './accounts/limit-handlers';
 import { accountMarketingHandlers } from './accounts/marketing-check';
 import type { accountTokenMethods } from '../../shared/api/methods/accounts-token';
@@ -13,50 +12,38 @@ import { analyticsHandlers } from './analytics/handlers';
 import { createRetryFailedDraft, retryFailedPlan } from './campaigns/retry-failed';
 import { audienceFilterHandlers } from './campaigns/audience-filter-service';
 import { createSendingService } from './campaigns/sending';
-import { createSenderManager, type SenderManager } from './sender/manager';
-import { createStatusService, type StatusService } from './status/service';
-import type { PollerOptions } from './status/poller';
+import { createSenderManager } from './sender/manager';
+import { createStatusService } from './status/service';
 import type { Handlers, HandlersFor } from './api/handlers';
 import { templateHandlers } from './templates/handlers';
 import { studioHandlers } from './templates/studio/handlers';
 import { createStudioService } from './templates/studio/service';
 import { createTemplateService } from './templates/service';
 import { createReach } from './templates/reach';
-import {
-  createAccountClients,
-  envTokenSource,
-  type AccountClients,
-  type TokenSource,
-} from './accounts/clients';
+import { createAccountClients, envTokenSource } from './accounts/clients';
 import { ensureSandboxAccount, listAccounts } from './accounts/repo';
-import {
-  createTokenService,
-  tokenRefFor,
-  vaultThenEnv,
-  type TokenVault,
-} from './accounts/token-vault';
+import { createTokenService, tokenRefFor, vaultThenEnv } from './accounts/token-vault';
 import { rescueTokens } from './accounts/token-rescue';
 import { createConnectionCheck } from './accounts/connection-check';
-import type { SandboxOptions } from '../sandbox';
 import { createCampaignService } from './campaigns/service';
-import { createAudienceService, type AudienceService } from './contacts/service';
-import { defaultWorkerEntry, type WorkerEntry } from './contacts/runner';
+import { createAudienceService } from './contacts/service';
+import { defaultWorkerEntry } from './contacts/runner';
 import { pruneUploads } from './contacts/uploads';
 import { reportHandlers } from './reports/handlers';
-import { createReportService, type ReportService } from './reports/service';
+import { createReportService } from './reports/service';
 import { suppressionHandlers } from './suppression/handlers';
 import { replyHandlers } from './replies/handlers';
 import { createReplyNotifier } from './replies/notify';
-import { createReplyService, type ReplyService } from './replies/service';
+import { createReplyService } from './replies/service';
 import { customerHandlers } from './customers/handlers';
 import { segmentHandlers } from './customers/segment-handlers';
-import { createCustomerService, type CustomerService } from './customers/service';
-import { createSuppressionService, type SuppressionService } from './suppression/service';
-import { systemClock, type Clock } from './clock';
-import type { Store } from './db/connection';
+import { createCustomerService } from './customers/service';
+import { createSuppressionService } from './suppression/service';
+import { systemClock } from './clock';
 import { LATEST_VERSION, schemaVersion } from './db/migrate';
 import { DATABASE_FILE, openStore } from './db/open';
 import { EventBus } from './events';
+import { watchExternalChanges } from './db/external-changes';
 import { APP_VERSION } from './version';
 import type { pacingMethods } from '../../shared/api/methods/pacing';
 import type { deliveryMethods } from '../../shared/api/methods/delivery';
@@ -65,72 +52,12 @@ import type { settingsMethods } from '../../shared/api/methods/settings';
 import { readBusinessCountry, writeBusinessCountry } from './settings/business-country';
 import { createPacingService } from './campaigns/pacing-service';
 import { createVariantService, variantHandlers } from './campaigns/variants-service';
-import { createFileLogger, installLogger, type LogLevel } from './log';
+import { createFileLogger, installLogger } from './log';
 import { templateClicksSource } from './analytics/variant-clicks';
 
 export type { Handlers };
 
-export interface CoreOptions {
-  dataDir: string;
-  shell: 'electron' | 'headless';
-  clock?: Clock;
-  /** Monotonic milliseconds for the senders' pacing (performance.now); tests move it with the clock. */
-  monotonic?: () => number;
-  /** Electron's build of better-sqlite3 (see docs/architecture.md, "Native module"). */
-  nativeBinding?: string;
-  /** How often to look for writes by other processes (the CLI); 0 turns it off. */
-  externalChangePollMs?: number;
-  /** Where the import worker's code is (the Electron bundle passes its own). */
-  workerEntry?: WorkerEntry;
-  /** Test hook: make imports fail after reading this many bytes. */
-  faultAfterBytes?: number;
-  /** Test hook: a smaller memory cap for the audience import worker (contacts/runner.ts). */
-  importWorkerLimits?: ResourceLimits;
-  /** Access tokens: the keychain in the app, environment variables in the headless shell. */
-  tokens?: TokenSource;
-  /**
-   * Where pasted tokens are kept: the OS keychain in the desktop app, the encrypted token file in
-   * the browser shell and CLI (accounts/file-vault.ts). Stored tokens are read first, then the
-   * account's environment variable; without a vault `accounts.setToken` is refused.
-   */
-  tokenVault?: TokenVault;
-  /** Options for the embedded Cloud API simulator behind the Sandbox account (tests tune delays). */
-  sandboxOptions?: SandboxOptions;
-  /**
-   * Whether this process runs send loops: the app and the browser shell do (and resume sending
-   * campaigns on start); one-shot CLI commands do not, except `campaigns send --wait`.
-   */
-  runSenders?: boolean;
-  /** Per-request timeout for the Cloud API (tests shorten it). */
-  cloudApiTimeoutMs?: number;
-  /**
-   * Poll the status sources in the background. Default: the same as `runSenders` — the processes that
-   * send are the ones that follow up on what they sent; other CLI commands poll only when asked.
-   */
-  statusPolling?: boolean;
-  /** Background poll pacing (tests make it quick). */
-  statusPoller?: PollerOptions;
-  /** How much goes into logs/campaign-desk.log in the data folder (default: info). */
-  logLevel?: LogLevel;
-  /** Also print log lines (the CLI sends them to stderr). */
-  logEcho?: (line: string) => void;
-}
-
-export interface Core {
-  handlers: Handlers;
-  senders: SenderManager;
-  status: StatusService;
-  clients: AccountClients;
-  audience: AudienceService;
-  reports: ReportService;
-  suppression: SuppressionService;
-  replies: ReplyService;
-  customers: CustomerService;
-  events: EventBus;
-  store: Store;
-  dataDir: string;
-  close(): Promise<void>;
-}
+export type { Core, CoreOptions } from './core-types';
 
 /**
  * The application: everything a user can do is a handler here. Both shells call it and
@@ -400,25 +327,6 @@ export function createCore(options: CoreOptions): Core {
       restoreLog();
     },
   };
-}
-
-/**
- * The CLI and the app may share one data folder. SQLite's data_version changes only when
- * another connection commits, so one cheap pragma a second tells the UI to refetch.
- */
-function watchExternalChanges(store: Store, events: EventBus, everyMs: number): () => void {
-  if (everyMs <= 0) return () => undefined;
-  let last = store.sqlite.pragma('data_version', { simple: true }) as number;
-  const timer = setInterval(() => {
-    if (!store.sqlite.open) return;
-    const now = store.sqlite.pragma('data_version', { simple: true }) as number;
-    if (now !== last) {
-      last = now;
-      events.emit('db.changed', { tables: [...TABLES] });
-    }
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
 }
 
 export { LATEST_VERSION };
