@@ -91,6 +91,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     revokeToken: () => {
       state.token = null;
     },
+    rememberInbound: (waId, at) => state.recordInbound(waId, at),
     setPortfolioLimit: (limit) => {
       state.portfolio.limit = limit;
     },

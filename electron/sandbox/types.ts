@@ -191,6 +191,11 @@ export interface Sandbox {
   syncTemplate: (name: string, language: string, ms: number) => void;
   /** Changes the portfolio's messaging limit (null = unlimited), as Meta's scaling would. */
   setPortfolioLimit: (limit: number | null) => void;
+  /**
+   * Tells the embedded simulator a customer wrote at `at` (its clock). Meta keeps the 24-hour window
+   * across our restarts; an in-memory simulator would forget it, so the app restores it on start.
+   */
+  rememberInbound: (waId: string, at: number) => void;
   setToken: (t: string) => void;
   setHistoryOrder: (order: HistoryOrder) => void;
   /** Puts an inbound `messages` webhook in the feed; returns its wamid. */

@@ -54,6 +54,12 @@ export function createAccountClients(deps: {
       marketing: { onboarding: 'ONBOARDED' },
       reviewDelayMs: 5000,
       ...deps.sandboxOptions,
+    }).then((s) => {
+      // Meta remembers who wrote in the last 24 hours when the app restarts; the embedded
+      // simulator starts empty, so it is told from the replies we kept (else an answer inside the
+      // window the app shows would be refused with 131047).
+      for (const r of lastSandboxReplies(deps.store)) s.rememberInbound(r.wa_id, r.at);
+      return s;
     }));
 
   return {
@@ -105,4 +111,14 @@ export function createAccountClients(deps: {
       sandbox = undefined;
     },
   };
+}
+
+/** Each customer's latest reply to the Sandbox account (its clock is the app's, in tests too). */
+function lastSandboxReplies(store: Store): { wa_id: string; at: number }[] {
+  return store.sqlite
+    .prepare(
+      `SELECT r.wa_id, max(r.received_at) AS at FROM replies r JOIN accounts a ON a.id = r.account_id
+       WHERE a.base_url = ? AND r.wa_id IS NOT NULL GROUP BY r.wa_id`,
+    )
+    .all(SANDBOX_BASE_URL) as { wa_id: string; at: number }[];
 }

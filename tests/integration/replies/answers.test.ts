@@ -129,4 +129,22 @@ describe('answering customers within the 24-hour window (sandbox, fake clock)', 
       'unknown',
     );
   });
+
+  it('keeps the window across a restart: the embedded Sandbox learns who wrote from the kept replies', async () => {
+    const { dir, clock, sandbox, sync } = await setup();
+    sandbox.injectInbound({ from: CUSTOMER, text: 'Is the shop open on Sunday?' });
+    clock.t += 1000;
+    await sync();
+    await core.close();
+    core = createCore({
+      dataDir: dir,
+      shell: 'headless',
+      externalChangePollMs: 0,
+      clock,
+      sandboxOptions: { now: () => clock.t },
+    });
+    clock.t += HOUR;
+    const a = await callApi(core, 'replies.send', { phone: CUSTOMER, text: 'Yes, 10 to 4.' });
+    expect(a).toMatchObject({ kind: 'text', state: 'sent' });
+  });
 });
