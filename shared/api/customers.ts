@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fileRef, readOptions, type ExportPreset, type InvalidRow } from './audience';
 import { labelText } from './replies';
+import type { CountrySuggestion } from '../domain/phone-country';
 
 /**
  * The customer book (issue 18): one entry per E.164 number, shared by every account, filled by
@@ -107,6 +108,11 @@ export interface BookImportResult {
    * file instead (a recognised export's other phone columns, e.g. Shopify's Default Address Phone).
    */
   phoneFallbacks: { column: string; rows: number }[];
+  /**
+   * When most numbers written without +code are not valid for the country they were read with but
+   * are for another ("06 12 34 56 78" read as US numbers): that country, to import again with.
+   */
+  countrySuggestion?: CountrySuggestion;
   durationMs: number;
 }
 

@@ -89,4 +89,30 @@ test('the business country is asked once, reads French numbers, and the preview 
   await expect(
     page.getByTestId('import-preview').getByLabel('Country for numbers without +code'),
   ).toHaveValue(/France/);
+
+  // The customer book's import has no preview: its summary makes the same offer, and importing
+  // again as French numbers adds the customers it had to leave out.
+  await page
+    .getByRole('navigation', { name: 'Main navigation' })
+    .getByRole('button', { name: 'Customers', exact: true })
+    .click();
+  await page.getByTestId('customers-file-input').setInputFiles({
+    name: 'clients.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(FRENCH),
+  });
+  const summary = page.getByTestId('book-import-summary');
+  await expect(summary).toContainText('clients.csv: 0 new customers', { timeout: 60_000 });
+  await expect(summary).toContainText('3 rows with numbers that are not valid');
+  const offer = page.getByTestId('book-country-suggestion');
+  await expect(offer).toContainText(
+    'These look like numbers from France: import them as France (+33) numbers?',
+  );
+  await expect(offer).toContainText('3 of the first 3 numbers written without +code');
+  await expect(offer).toContainText('not valid for United States but are valid for France');
+  await page.screenshot({ path: docShot('customers-country-suggestion.png') });
+  await offer.getByRole('button', { name: 'Import again as France (+33) numbers' }).click();
+  await expect(summary).toContainText('clients.csv: 3 new customers', { timeout: 60_000 });
+  await expect(offer).toHaveCount(0);
+  await expect(page.getByTestId('customer-row')).toHaveCount(3);
 });

@@ -1,6 +1,7 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { BookImportResult, ExportPreset, InvalidRow } from '../../../shared/api';
 import { normalizePhone } from '../../../shared/domain/phone';
+import { suggestCountry } from '../../../shared/domain/phone-country';
 import { CHUNK_ROWS } from '../contacts/batch/import-batch';
 import { EncodingError } from '../contacts/decode';
 import { isBlankRow, numberedColumns, uniqueColumns } from '../contacts/headers';
@@ -23,6 +24,11 @@ export interface BookImportTask {
 }
 
 const MAX_LISTED = 100;
+/**
+ * Phone cells looked at for "these look like French numbers": as many as an audience preview
+ * shows, so both imports suggest alike; suggestCountry tries every country on each invalid one.
+ */
+const SUGGESTION_SAMPLE = 100;
 const PROGRESS_EVERY_MS = 200;
 
 type Counts = Omit<
@@ -95,6 +101,8 @@ export async function importIntoBook(
   }
   if (reader.counts.rows === 0)
     throw new ImportInputError(`"${preview.fileName}" has no customer rows.`);
+  const suggestion =
+    reader.counts.invalid > 0 ? suggestCountry(reader.phoneSample, preview.defaultCountry) : null;
   return {
     fileName: preview.fileName,
     encoding: source.encoding,
@@ -104,6 +112,7 @@ export async function importIntoBook(
     ...(preview.preset ? { preset: preview.preset } : {}),
     ...reader.counts,
     phoneFallbacks: [...reader.fallbackRows].map(([column, rows]) => ({ column, rows })),
+    ...(suggestion ? { countrySuggestion: suggestion } : {}),
     new: reader.upserter.counts.new,
     updated: reader.upserter.counts.updated,
     unchanged: reader.upserter.counts.unchanged,
@@ -120,6 +129,8 @@ class BookRows {
   /** Other phone columns of a recognised export, tried in order when a row's own is unusable. */
   private fallbackIndexes: number[] = [];
   readonly fallbackRows = new Map<string, number>();
+  /** The first rows' phone cells, as written (see SUGGESTION_SAMPLE). */
+  readonly phoneSample: string[] = [];
   private marketingIndex = -1;
   private haveColumns = false;
   private pendingBlank = 0;
@@ -219,6 +230,7 @@ class BookRows {
     this.pendingBlank = 0;
     c.rows++;
     const raw = cells[this.phoneIndex] ?? '';
+    if (this.phoneSample.length < SUGGESTION_SAMPLE) this.phoneSample.push(raw);
     if (cells.some((x) => x.includes('\0')))
       return this.reject(rowNumber, raw.replaceAll('\0', ''), 'This row holds a NUL character.');
     let phone = normalizePhone(raw, this.country);

@@ -154,6 +154,11 @@ export const contactCommands: Command[] = [
               ]
             : []),
           ...r.invalidRows.slice(0, 20).map((x) => `  row ${x.row}: "${x.value}" — ${x.reason}`),
+          ...(r.countrySuggestion
+            ? [
+                `${r.countrySuggestion.matches} of ${r.countrySuggestion.total} numbers without +code look like numbers of ${r.countrySuggestion.country} (+${r.countrySuggestion.callingCode}): import again with --country ${r.countrySuggestion.country}.`,
+              ]
+            : []),
         ].join('\n'),
       );
       return EXIT.OK;

@@ -6,15 +6,7 @@ import {
   suggestCountry,
   type CountrySuggestion as Suggestion,
 } from '../../../../shared/domain/phone-country';
-import { localeRegions } from './countries';
-
-const regionName = (code: string): string => {
-  try {
-    return new Intl.DisplayNames([navigator.language, 'en'], { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-};
+import { localeRegions, regionName } from './countries';
 
 /** The suggestion for this preview, computed once for the alert and the rows under it. */
 export function useCountrySuggestion(preview: AudiencePreview | null): Suggestion | null {

@@ -16,6 +16,15 @@ export function countryOptions(locale = navigator.language): { value: string; la
     .sort((a, b) => a.label.localeCompare(b.label));
 }
 
+/** A region's name in the user's language ("FR" → "France"), its code when the browser has none. */
+export function regionName(code: string): string {
+  try {
+    return new Intl.DisplayNames([navigator.language, 'en'], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 /**
  * The user's own regions, from the browser's languages ("fr-FR" → FR, "pt-BR" → BR, "de" → DE by
  * likely subtags): the first-run default and a tie-break for the country suggestion.

@@ -31,7 +31,7 @@ export interface CustomerBookView {
 export interface CustomersSlice {
   book: CustomerBookView;
   customer: { phone: string; detail: CustomerDetail | null; error: ApiError | null } | null;
-  bookImport: { busy: boolean; result: BookImportResult | null; error: ApiError | null };
+  bookImport: BookImportState;
   openBook: (search?: string, segmentId?: number | null) => Promise<void>;
   loadMoreCustomers: () => Promise<void>;
   openCustomer: (phone: string) => Promise<void>;
@@ -44,8 +44,20 @@ export interface CustomersSlice {
     input: MethodInput<'customers.save'>,
   ) => Promise<{ ok: true; created: boolean } | { ok: false; error: ApiError }>;
   importCustomers: (file: File) => Promise<void>;
+  /** The last imported file again, its numbers without +code read as numbers of `country`. */
+  reimportCustomers: (country: string) => Promise<void>;
   clearBookImport: () => void;
 }
+
+export interface BookImportState {
+  busy: boolean;
+  result: BookImportResult | null;
+  error: ApiError | null;
+  /** The staged upload of the last file, kept so it can be imported again with another country. */
+  staged: { file: MethodInput<'customers.import'>['file']; fileName: string } | null;
+}
+
+const idleImport: BookImportState = { busy: false, result: null, error: null, staged: null };
 
 const emptyBook: CustomerBookView = {
   search: '',
@@ -58,13 +70,37 @@ const emptyBook: CustomerBookView = {
   error: null,
 };
 
+type SliceArgs = Parameters<StateCreator<AppState, [], [], CustomersSlice>>;
+
+async function runBookImport(
+  [set, get]: [SliceArgs[0], SliceArgs[1]],
+  staged: NonNullable<BookImportState['staged']>,
+  country?: string,
+) {
+  set({ bookImport: { ...idleImport, busy: true, staged } });
+  const r = await api.call(
+    'customers.import',
+    { ...staged, ...(country ? { options: { defaultCountry: country } } : {}) },
+    { shownInPlace: true },
+  );
+  set({
+    bookImport: {
+      busy: false,
+      result: r.ok ? r.value : null,
+      error: r.ok ? null : r.error,
+      staged,
+    },
+  });
+  await get().openBook();
+}
+
 /** Bumped by each openBook: answers for an older view are dropped. */
 let bookTicket = 0;
 
 export const createCustomersSlice: StateCreator<AppState, [], [], CustomersSlice> = (set, get) => ({
   book: emptyBook,
   customer: null,
-  bookImport: { busy: false, result: null, error: null },
+  bookImport: idleImport,
 
   async openBook(search = get().book.search, segmentId = get().book.segmentId) {
     // The rows shown stay until the first page of the new view arrives: a refetch after an
@@ -152,21 +188,18 @@ export const createCustomersSlice: StateCreator<AppState, [], [], CustomersSlice
   },
 
   async importCustomers(file) {
-    set({ bookImport: { busy: true, result: null, error: null } });
+    set({ bookImport: { ...idleImport, busy: true } });
     const staged = await api.stageFile(file);
-    if (!staged.ok) return set({ bookImport: { busy: false, result: null, error: staged.error } });
-    const r = await api.call(
-      'customers.import',
-      { file: staged.value, fileName: file.name },
-      { shownInPlace: true },
-    );
-    set({
-      bookImport: { busy: false, result: r.ok ? r.value : null, error: r.ok ? null : r.error },
-    });
-    await get().openBook();
+    if (!staged.ok) return set({ bookImport: { ...idleImport, error: staged.error } });
+    await runBookImport([set, get], { file: staged.value, fileName: file.name });
+  },
+
+  async reimportCustomers(country) {
+    const staged = get().bookImport.staged;
+    if (staged) await runBookImport([set, get], staged, country);
   },
 
   clearBookImport() {
-    set({ bookImport: { busy: false, result: null, error: null } });
+    set({ bookImport: idleImport });
   },
 });
