@@ -96,8 +96,8 @@ test('map and send a media card carousel', async ({ page, app }) => {
   const slot = page.getByTestId('slot-card.1.header');
   await expect(slot).toContainText('Card 1 image');
   await slot.getByText('Same text for all').click();
-  await page.getByLabel('Text for card.1.header').fill('https://img.example.com/1.png');
-  await page.getByLabel('Text for card.1.header').press('Enter');
+  await page.getByLabel('Text for Card 1 image').fill('https://img.example.com/1.png');
+  await page.getByLabel('Text for Card 1 image').press('Enter');
 
   const cards = page.getByTestId('message-bubble').getByTestId('carousel-card');
   await expect(cards).toHaveCount(3);
@@ -142,7 +142,7 @@ test('map and send a limited-time offer', async ({ page, app }) => {
   const bubble = page.getByTestId('message-bubble');
   await expect(bubble.getByTestId('bubble-offer')).toContainText('Offer expiry not set');
   await expect(page.getByTestId('slot-offer.expiry')).toContainText('Offer expiry');
-  await page.getByRole('combobox', { name: 'Column for offer.expiry' }).click();
+  await page.getByRole('combobox', { name: 'Column for Offer expiry' }).click();
   await page.getByRole('option', { name: 'ends' }).click();
 
   await expect(bubble.getByTestId('offer-countdown')).toContainText('Offer ends in 2 days');

@@ -48,9 +48,11 @@ test('targeting: filter the audience, quiet hours, an A/B split, send to the san
   const mapping = page.getByTestId('mapping');
   await expect(mapping).toHaveAttribute('data-variant', 'B');
   await page.getByTestId('slot-body.2').getByText('Same text for all').click();
-  await page.getByLabel('Text for body.2').fill('15%');
-  await page.getByLabel('Text for body.2').press('Enter');
-  await mapping.getByRole('combobox', { name: 'Column for button.0' }).click();
+  await page.getByLabel('Text for Body {{2}}').fill('15%');
+  await page.getByLabel('Text for Body {{2}}').press('Enter');
+  await mapping
+    .getByRole('combobox', { name: 'Column for Button 1: end of the link {{1}}' })
+    .click();
   await page.getByRole('option', { name: 'order', exact: true }).click();
   await page.getByLabel('Share of variant A').fill('60');
   await page.getByLabel('Share of variant B').fill('40');

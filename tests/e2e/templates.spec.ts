@@ -46,12 +46,18 @@ test('pick a template, map it, step through the preview, fix a problem and see t
   await page.getByRole('option', { name: 'spring_sale (en_US)', exact: true }).click();
 
   // {{1}} was pre-filled from the column name; {{2}} gets a fixed text, the link ending a column.
-  await expect(page.getByRole('combobox', { name: 'Column for body.1' })).toHaveValue('First name');
+  await expect(page.getByRole('combobox', { name: 'Column for Body {{1}}' })).toHaveValue(
+    'First name',
+  );
   await expect(page.getByTestId('slot-body.1')).toContainText('Suggested from the column name.');
+  // Under each field its problem reads in the form's words, not the core's key (body.2).
+  await expect(page.getByTestId('slot-body.2').getByTestId('slot-problem')).toHaveText(
+    'Body {{2}} has no value assigned.',
+  );
   await page.getByTestId('slot-body.2').getByText('Same text for all').click();
-  await page.getByLabel('Text for body.2').fill('20%');
-  await page.getByLabel('Text for body.2').press('Enter');
-  await page.getByRole('combobox', { name: 'Column for button.0' }).click();
+  await page.getByLabel('Text for Body {{2}}').fill('20%');
+  await page.getByLabel('Text for Body {{2}}').press('Enter');
+  await page.getByRole('combobox', { name: 'Column for Button 1: end of the link {{1}}' }).click();
   await page.getByRole('option', { name: 'Deal code' }).click();
 
   const bubble = page.getByTestId('message-bubble');
@@ -93,8 +99,8 @@ test('pick a template, map it, step through the preview, fix a problem and see t
 
   // Fix it: a fallback text for empty cells.
   await page.getByTestId('slot-body.1').getByText('Column, or text if empty').click();
-  await page.getByLabel('Text when body.1 is empty').fill('there');
-  await page.getByLabel('Text when body.1 is empty').press('Enter');
+  await page.getByLabel('Text when Body {{1}} is empty').fill('there');
+  await page.getByLabel('Text when Body {{1}} is empty').press('Enter');
   await expect(bubble.getByTestId('bubble-body')).toContainText('Hi there, everything');
   await expect(page.getByTestId('preview-problems')).toHaveCount(0);
   await expect(page.getByTestId('validation-counts')).toContainText(

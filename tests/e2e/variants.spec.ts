@@ -31,17 +31,21 @@ test('A/B: add variant B with another template and UTM tags, split 70/30, send t
   const mapping = page.getByTestId('mapping');
   await expect(mapping).toHaveAttribute('data-variant', 'B');
   // {{1}} is pre-filled from the column name, as for A; the rest is set by hand.
-  await expect(mapping.getByRole('combobox', { name: 'Column for body.1' })).toHaveValue('name');
+  await expect(mapping.getByRole('combobox', { name: 'Column for Body {{1}}' })).toHaveValue(
+    'name',
+  );
   await page.getByTestId('slot-body.2').getByText('Same text for all').click();
-  await page.getByLabel('Text for body.2').fill('20%');
-  await page.getByLabel('Text for body.2').press('Enter');
-  await mapping.getByRole('combobox', { name: 'Column for button.0' }).click();
+  await page.getByLabel('Text for Body {{2}}').fill('20%');
+  await page.getByLabel('Text for Body {{2}}').press('Enter');
+  await mapping
+    .getByRole('combobox', { name: 'Column for Button 1: end of the link {{1}}' })
+    .click();
   await page.getByRole('option', { name: 'order', exact: true }).click();
 
   // UTM tags on B's link: in the preview's button and the exact request.
   await page.getByTestId('utm-open-button.0').click();
-  await page.getByLabel('utm_source for button.0').fill('whatsapp');
-  await page.getByLabel('utm_source for button.0').press('Enter');
+  await page.getByLabel('utm_source for Button 1: end of the link {{1}}').fill('whatsapp');
+  await page.getByLabel('utm_source for Button 1: end of the link {{1}}').press('Enter');
   await page.getByRole('button', { name: 'utm_content = “B”' }).click();
   const preview = page.getByTestId('message-preview');
   await expect(preview).toHaveAttribute('data-variant', 'B');

@@ -11,7 +11,7 @@ import {
 import { createContext, useContext } from 'react';
 import type { MessageSetup } from '../../../../shared/api';
 import type { MappingSource, Slot } from '../../../../shared/domain/templates';
-import { slotLabel } from '../../../../shared/domain/templates/slot-label';
+import { inFormWords, slotLabel } from '../../../../shared/domain/templates/slot-label';
 import { useStore } from '../../store';
 import { UtmFields } from '../variants/UtmFields';
 import { CommitInput } from './CommitInput';
@@ -70,7 +70,7 @@ function TextSlot({ slot, setup }: { slot: Slot; setup: MessageSetup }) {
         size="xs"
         value={mode}
         disabled={disabled}
-        aria-label={`How ${slot.key} is filled`}
+        aria-label={`How ${slotLabel(slot)} is filled`}
         data={[
           { value: 'column', label: 'Column' },
           { value: 'fallback', label: 'Column, or text if empty' },
@@ -104,7 +104,7 @@ function TextSlot({ slot, setup }: { slot: Slot; setup: MessageSetup }) {
       <Group gap="xs" align="flex-end" wrap="nowrap">
         {mode !== 'static' && (
           <Select
-            aria-label={`Column for ${slot.key}`}
+            aria-label={`Column for ${slotLabel(slot)}`}
             placeholder="Choose a column"
             data={columns.map((c) => ({
               value: c,
@@ -132,7 +132,7 @@ function TextSlot({ slot, setup }: { slot: Slot; setup: MessageSetup }) {
         )}
         {mode === 'fallback' && column !== null && (
           <CommitInput
-            aria-label={`Text when ${slot.key} is empty`}
+            aria-label={`Text when ${slotLabel(slot)} is empty`}
             placeholder="Text when the cell is empty"
             value={src?.kind === 'column' ? (src.fallback ?? '') : ''}
             onCommit={(fallback) =>
@@ -144,7 +144,7 @@ function TextSlot({ slot, setup }: { slot: Slot; setup: MessageSetup }) {
         )}
         {mode === 'static' && (
           <CommitInput
-            aria-label={`Text for ${slot.key}`}
+            aria-label={`Text for ${slotLabel(slot)}`}
             placeholder={slot.example ? `e.g. ${slot.example}` : 'The same text for everybody'}
             value={src?.kind === 'static' ? src.value : ''}
             onCommit={(value) => set(value === '' ? undefined : withAs({ kind: 'static', value }))}
@@ -192,7 +192,7 @@ function MediaSlot({ slot, setup }: { slot: Slot; setup: MessageSetup }) {
     <Stack gap={6}>
       <Group gap="xs" align="flex-end">
         <CommitInput
-          aria-label={`Link for ${slot.key}`}
+          aria-label={`Link for ${slotLabel(slot)}`}
           placeholder="https://… link to the file"
           value={media?.type === 'link' ? media.url : ''}
           onCommit={(url) =>
@@ -296,7 +296,8 @@ export function SlotRow({ slot, setup }: { slot: Slot; setup: MessageSetup }) {
       {slot.kind === 'url_suffix' && <UtmFields slot={slot} editable={setup.editable} />}
       {problems.map((p) => (
         <Text key={p} size="xs" c="red" data-testid="slot-problem">
-          {p}
+          {/* The core names slots by key (body.2); under the field they read as the form does. */}
+          {inFormWords(p, [slot])}
         </Text>
       ))}
     </Stack>

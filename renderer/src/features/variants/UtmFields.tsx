@@ -7,6 +7,7 @@ import {
   type UtmKey,
   type UtmParams,
 } from '../../../../shared/domain/templates';
+import { slotLabel } from '../../../../shared/domain/templates/slot-label';
 import { useStore } from '../../store';
 import { CommitInput } from '../templates/CommitInput';
 
@@ -63,7 +64,7 @@ export function UtmFields({ slot, editable }: { slot: Slot; editable: boolean })
           <CommitInput
             key={k}
             size="xs"
-            aria-label={`utm_${k} for ${slot.key}`}
+            aria-label={`utm_${k} for ${slotLabel(slot)}`}
             placeholder={`utm_${k}: ${HINT[k]}`}
             value={utm[k] ?? ''}
             onCommit={(value) => set({ ...utm, [k]: value })}
