@@ -128,6 +128,7 @@ export const METHOD_NAMES = [
   'segments.count',
   'campaigns.fillFromSegment',
   'campaigns.fillFollowUp',
+  'campaigns.followUpPlan',
 ] as const;
 
 export const EVENT_NAMES = [

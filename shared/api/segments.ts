@@ -17,6 +17,17 @@ export const OUTCOMES = [
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
+/** Who a follow-up goes to, as a shop owner says it (the Follow up panel, the core's refusals). */
+export const OUTCOME_LABELS: Record<Outcome, string> = {
+  'not-delivered': 'Everyone it was not delivered to',
+  failed: 'Everyone it failed for (any reason, or one error code)',
+  delivered: 'Everyone it was delivered to',
+  read: 'Everyone who read it',
+  'delivered-not-read': 'Everyone who got it but did not read it',
+  replied: 'Everyone who replied',
+  'no-reply': 'Everyone who did not reply',
+};
+
 export const historyCondition = z.discriminatedUnion('kind', [
   /** Was sent campaign X (WhatsApp accepted it). */
   z.object({ kind: z.literal('got'), campaignId: id }).strict(),
@@ -71,6 +82,16 @@ export const fillFollowUpInput = z
     errorCode: z.number().int().positive().optional(),
   })
   .strict();
+
+/** The follow-up's audience counted before the draft exists (the same rules as fillFollowUp). */
+export const followUpPlanInput = fillFollowUpInput.omit({ campaignId: true });
+
+export interface FollowUpPlan {
+  /** Recipients the follow-up draft would get. */
+  recipients: number;
+  /** Who would be left out, and why. */
+  leftOut: { reason: string; count: number }[];
+}
 
 export interface SegmentDefinition {
   filter: AudienceFilter | null;

@@ -183,7 +183,13 @@ test('a finished campaign offers a follow-up to everyone it was not delivered to
 
   const panel = page.getByTestId('follow-up-panel');
   await panel.getByLabel('Send to').click();
+  await page.getByRole('option', { name: 'Everyone who replied' }).click();
+  // Counted before any draft is made: nobody replied, so there is nothing to create.
+  await expect(panel.getByTestId('follow-up-plan')).toHaveText('Nobody would get this follow-up.');
+  await expect(panel.getByRole('button', { name: 'Create follow-up' })).toBeDisabled();
+  await panel.getByLabel('Send to').click();
   await page.getByRole('option', { name: 'Everyone it was not delivered to' }).click();
+  await expect(panel.getByTestId('follow-up-plan')).toHaveText('1 recipient would get it.');
   await panel.getByLabel('New campaign name').fill('Spring news again');
   await panel.screenshot({ path: docShot('customers-5-follow-up.png') });
   await panel.getByRole('button', { name: 'Create follow-up' }).click();

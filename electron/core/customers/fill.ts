@@ -1,5 +1,12 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
-import { CoreError, type AudienceFill, type Outcome, type Segment } from '../../../shared/api';
+import {
+  CoreError,
+  OUTCOME_LABELS,
+  type AudienceFill,
+  type FollowUpPlan,
+  type Outcome,
+  type Segment,
+} from '../../../shared/api';
 import { canRetryFailure } from '../../../shared/domain/errors';
 import { batchOwner, insertBatch } from '../contacts/batch/import-batch';
 import { inChunks } from '../db/chunks';
@@ -207,12 +214,17 @@ function leftOutReason(r: SourceRow, now: number, category: string | undefined):
   return d.ready ? null : 'WhatsApp asks to wait before messaging them again';
 }
 
-/** A draft's audience: who had `outcome` in the source campaign, minus opt-outs and Meta's rules. */
-export function fillFollowUp(
-  db: SqliteDatabase,
-  input: { campaignId: number; sourceCampaignId: number; outcome: Outcome; errorCode?: number },
-  now: number,
-): AudienceFill {
+type FollowUpInput = {
+  sourceCampaignId: number;
+  outcome: Outcome;
+  errorCode?: number;
+};
+
+/**
+ * The source campaign's recipients with `outcome`, a page at a time, each with the reason it is
+ * left out (null: it goes in): one scan for the count before the draft and for the fill itself.
+ */
+function followUpScan(db: SqliteDatabase, input: FollowUpInput, now: number) {
   const src = db
     .prepare(
       'SELECT c.state, c.started_at, t.category FROM campaigns c LEFT JOIN templates t ON t.id = c.template_id WHERE c.id = ?',
@@ -222,21 +234,64 @@ export function fillFollowUp(
   if (!src) throw new CoreError('NOT_FOUND', `Campaign ${input.sourceCampaignId} does not exist.`);
   if (src.state === 'draft')
     throw new CoreError('CONFLICT', 'That campaign has not been sent yet: nothing to follow up.');
+  const o = outcomeSql(input.outcome, input.errorCode, src.started_at ?? 0);
+  const page = db.prepare(
+    `SELECT r.id, r.phone, r.country, r.fields_json, r.state, r.error_code, r.error_title, r.wamid, r.failed_at,
+       EXISTS (SELECT 1 FROM suppression x WHERE x.phone = r.phone) AS out
+     FROM recipients r WHERE r.campaign_id = ? AND r.id > ? AND ${o.sql} ORDER BY r.id LIMIT ${FILL_CHUNK}`,
+  );
+  return {
+    page: (after: number) => page.all(input.sourceCampaignId, after, ...o.params) as SourceRow[],
+    leftOutReason: (r: SourceRow) => leftOutReason(r, now, src.category ?? undefined),
+  };
+}
+
+function nobodyToFollowUp(input: FollowUpInput, leftOut: Map<string, number>): CoreError {
+  return new CoreError(
+    'CONFLICT',
+    `Nobody to follow up: ${
+      leftOut.size === 0
+        ? `nobody in that campaign matches “${OUTCOME_LABELS[input.outcome]}”`
+        : [...leftOut].map(([r, n]) => `${n} ${r}`).join('; ')
+    }.`,
+  );
+}
+
+/** Who fillFollowUp would write and leave out, counted without writing (reads a page at a time). */
+export function planFollowUp(db: SqliteDatabase, input: FollowUpInput, now: number): FollowUpPlan {
+  const scan = followUpScan(db, input, now);
+  const leftOut = new Map<string, number>();
+  let recipients = 0;
+  for (let after = 0; ;) {
+    const rows = scan.page(after);
+    for (const r of rows) {
+      const why = scan.leftOutReason(r);
+      if (why === null) recipients++;
+      else leftOut.set(why, (leftOut.get(why) ?? 0) + 1);
+    }
+    const last = rows.at(-1);
+    if (!last || rows.length < FILL_CHUNK) break;
+    after = last.id;
+  }
+  return { recipients, leftOut: [...leftOut].map(([reason, count]) => ({ reason, count })) };
+}
+
+/** A draft's audience: who had `outcome` in the source campaign, minus opt-outs and Meta's rules. */
+export function fillFollowUp(
+  db: SqliteDatabase,
+  input: { campaignId: number } & FollowUpInput,
+  now: number,
+): AudienceFill {
+  const scan = followUpScan(db, input, now);
   const s = open(db, input.campaignId, `Follow-up of campaign ${input.sourceCampaignId}`, now);
   try {
-    const o = outcomeSql(input.outcome, input.errorCode, src.started_at ?? 0);
-    const page = db.prepare(
-      `SELECT r.id, r.phone, r.country, r.fields_json, r.state, r.error_code, r.error_title, r.wamid, r.failed_at,
-         EXISTS (SELECT 1 FROM suppression x WHERE x.phone = r.phone) AS out
-       FROM recipients r WHERE r.campaign_id = ? AND r.id > ? AND ${o.sql} ORDER BY r.id LIMIT ${FILL_CHUNK}`,
-    );
     const insert = db.prepare(insertSql);
     let after = 0;
     inChunks(
       writeTransaction(db, () => {
-        const rows = page.all(input.sourceCampaignId, after, ...o.params) as SourceRow[];
+        const rows = scan.page(after);
         for (const r of rows) {
-          const why = leftOutReason(r, now, src.category ?? undefined);
+          const why = scan.leftOutReason(r);
           if (why !== null) {
             s.leftOut.set(why, (s.leftOut.get(why) ?? 0) + 1);
             continue;
@@ -259,11 +314,7 @@ export function fillFollowUp(
         return rows.length === FILL_CHUNK;
       }),
     );
-    if (s.written === 0)
-      throw new CoreError(
-        'CONFLICT',
-        `Nobody to follow up: ${s.leftOut.size === 0 ? `no recipient of that campaign is "${input.outcome}"` : [...s.leftOut].map(([r, n]) => `${n} ${r}`).join('; ')}.`,
-      );
+    if (s.written === 0) throw nobodyToFollowUp(input, s.leftOut);
     return publish(
       db,
       input.campaignId,

@@ -3,7 +3,7 @@ import type { HandlersFor } from '../api/handlers';
 import type { Clock } from '../clock';
 import type { Store } from '../db/connection';
 import type { EventBus } from '../events';
-import { fillFollowUp, fillFromSegment } from './fill';
+import { fillFollowUp, fillFromSegment, planFollowUp } from './fill';
 import { createSegmentRepo } from './segments';
 
 /** Segments and campaigns made from the book. */
@@ -55,5 +55,6 @@ export function segmentHandlers(deps: {
       filled(input.campaignId);
       return r;
     },
+    'campaigns.followUpPlan': (input) => planFollowUp(store.sqlite, input, clock.now()),
   };
 }

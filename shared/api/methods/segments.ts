@@ -1,10 +1,12 @@
 import {
   fillFollowUpInput,
   fillFromSegmentInput,
+  followUpPlanInput,
   segmentCountInput,
   segmentCreateInput,
   segmentIdInput,
   type AudienceFill,
+  type FollowUpPlan,
   type Segment,
   type SegmentCount,
 } from '../segments';
@@ -28,4 +30,6 @@ export const segmentMethods = {
   ),
   /** An empty draft's audience: who had an outcome in a sent campaign, minus opt-outs and Meta's rules. */
   'campaigns.fillFollowUp': method<typeof fillFollowUpInput, AudienceFill>(fillFollowUpInput),
+  /** Who a follow-up would reach, counted now without creating anything (the Follow up panel). */
+  'campaigns.followUpPlan': method<typeof followUpPlanInput, FollowUpPlan>(followUpPlanInput),
 };

@@ -167,6 +167,11 @@ describe('segments and follow-ups', () => {
   it('follows up "not delivered" minus opt-outs, permanent failures and 131049 within 24 hours', async () => {
     const { b, x, T0 } = await world();
     await callApi(b.core, 'suppression.add', { phone: E, reason: 'STOP' });
+    // Counted before any draft exists, with the same rules as the fill below.
+    const plan = await callApi(b.core, 'campaigns.followUpPlan', {
+      sourceCampaignId: x,
+      outcome: 'not-delivered',
+    });
     const draft = await callApi(b.core, 'campaigns.create', { name: 'Second try' });
     const fill = await callApi(b.core, 'campaigns.fillFollowUp', {
       campaignId: draft.id,
@@ -174,6 +179,7 @@ describe('segments and follow-ups', () => {
       outcome: 'not-delivered',
     });
     expect(fill.recipients).toBe(1);
+    expect(plan).toEqual({ recipients: fill.recipients, leftOut: fill.leftOut });
     const phones = () =>
       b.core.store.sqlite
         .prepare('SELECT phone FROM recipients WHERE campaign_id = ? ORDER BY phone')
@@ -203,6 +209,14 @@ describe('segments and follow-ups', () => {
         .all(later.id),
     ).toEqual([B, F]);
 
+    // An outcome nobody had is counted as nobody, and its refusal says it in the panel's words.
+    expect(
+      await callApi(b.core, 'campaigns.followUpPlan', {
+        sourceCampaignId: x,
+        outcome: 'failed',
+        errorCode: 130472,
+      }),
+    ).toEqual({ recipients: 0, leftOut: [] });
     // An outcome nobody had leaves no empty draft behind.
     const none = await callApi(b.core, 'campaigns.create', { name: 'Nobody' });
     await expect(
@@ -212,7 +226,9 @@ describe('segments and follow-ups', () => {
         outcome: 'failed',
         errorCode: 130472,
       }),
-    ).rejects.toThrow(/Nobody to follow up/);
+    ).rejects.toThrow(
+      'Nobody to follow up: nobody in that campaign matches “Everyone it failed for (any reason, or one error code)”.',
+    );
     expect(
       b.core.store.sqlite
         .prepare('SELECT count(*) FROM recipients WHERE campaign_id = ?')

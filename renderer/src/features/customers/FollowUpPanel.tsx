@@ -1,19 +1,15 @@
 import { Alert, Button, Group, Paper, Select, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
-import { OUTCOMES, type Campaign, type Outcome } from '../../../../shared/api';
-import { fmt } from '../../lib/format';
+import { useEffect, useState } from 'react';
+import {
+  OUTCOME_LABELS,
+  OUTCOMES,
+  type Campaign,
+  type FollowUpPlan,
+  type Outcome,
+} from '../../../../shared/api';
+import { api } from '../../lib/api';
+import { fmt, noun } from '../../lib/format';
 import { useStore } from '../../store';
-
-/** Who the follow-up goes to, as a shop owner says it. */
-const FOLLOW_UP_LABEL: Record<Outcome, string> = {
-  'not-delivered': 'Everyone it was not delivered to',
-  failed: 'Everyone it failed for (any reason, or one error code)',
-  delivered: 'Everyone it was delivered to',
-  read: 'Everyone who read it',
-  'delivered-not-read': 'Everyone who got it but did not read it',
-  replied: 'Everyone who replied',
-  'no-reply': 'Everyone who did not reply',
-};
 
 /**
  * On a finished campaign: a new draft to the customers with one outcome. The core leaves out
@@ -25,6 +21,7 @@ export function FollowUpPanel({ campaign }: { campaign: Campaign }) {
   const [name, setName] = useState(`${campaign.name} – follow-up`);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const plan = useFollowUpPlan(campaign, outcome, code);
   if (campaign.state !== 'completed' && campaign.state !== 'cancelled') return null;
 
   const create = async () => {
@@ -56,7 +53,7 @@ export function FollowUpPanel({ campaign }: { campaign: Campaign }) {
       <Group align="flex-end" gap="sm">
         <Select
           label="Send to"
-          data={OUTCOMES.map((o) => ({ value: o, label: FOLLOW_UP_LABEL[o] }))}
+          data={OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o] }))}
           value={outcome}
           onChange={(v) => v && setOutcome(v)}
           allowDeselect={false}
@@ -78,15 +75,75 @@ export function FollowUpPanel({ campaign }: { campaign: Campaign }) {
           maxLength={200}
           w={280}
         />
-        <Button loading={busy} onClick={() => void create()}>
+        <Button
+          loading={busy}
+          disabled={plan?.ok === true && plan.value.recipients === 0}
+          onClick={() => void create()}
+        >
           Create follow-up
         </Button>
       </Group>
+      <PlanText plan={plan} />
       {error && (
         <Alert color="red" mt="sm">
           {error}
         </Alert>
       )}
     </Paper>
+  );
+}
+
+type PlanAnswer = { ok: true; value: FollowUpPlan } | { ok: false; message: string } | null;
+
+/** The follow-up counted as the choice changes, so nobody creates a draft to learn it is empty. */
+function useFollowUpPlan(campaign: Campaign, outcome: Outcome, code: string): PlanAnswer {
+  const [plan, setPlan] = useState<PlanAnswer>(null);
+  const finished = campaign.state === 'completed' || campaign.state === 'cancelled';
+  const errorCode =
+    outcome === 'failed' && /^\d{1,9}$/.test(code.trim()) ? Number(code) : undefined;
+  useEffect(() => {
+    if (!finished) return;
+    let live = true;
+    setPlan(null);
+    void api
+      .call('campaigns.followUpPlan', {
+        sourceCampaignId: campaign.id,
+        outcome,
+        ...(errorCode === undefined ? {} : { errorCode }),
+      })
+      .then((r) => {
+        if (live)
+          setPlan(r.ok ? { ok: true, value: r.value } : { ok: false, message: r.error.message });
+      });
+    return () => {
+      live = false;
+    };
+  }, [campaign.id, finished, outcome, errorCode, campaign.counts.total]);
+  return plan;
+}
+
+function PlanText({ plan }: { plan: PlanAnswer }) {
+  if (!plan)
+    return (
+      <Text size="sm" c="dimmed" mt="xs">
+        Counting…
+      </Text>
+    );
+  if (!plan.ok)
+    return (
+      <Text size="sm" c="red" mt="xs">
+        {plan.message}
+      </Text>
+    );
+  const f = fmt();
+  const { recipients, leftOut } = plan.value;
+  return (
+    <Text size="sm" mt="xs" data-testid="follow-up-plan">
+      {recipients === 0
+        ? 'Nobody would get this follow-up.'
+        : `${f.countOf(recipients, noun('recipient'))} would get it.`}
+      {leftOut.length > 0 &&
+        ` Left out: ${leftOut.map((l) => `${f.count(l.count)} ${l.reason}`).join('; ')}.`}
+    </Text>
   );
 }

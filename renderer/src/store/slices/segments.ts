@@ -77,6 +77,9 @@ export const createSegmentsSlice: StateCreator<AppState, [], [], SegmentsSlice> 
       },
       { shownInPlace: true },
     );
+    // A refused fill leaves no empty draft behind: the user stays on the panel with the reason.
+    if (!fill.ok)
+      await api.call('campaigns.delete', { id: made.campaign.id }, { shownInPlace: true });
     return opened(get, made.campaign.id, fill);
   },
 });
