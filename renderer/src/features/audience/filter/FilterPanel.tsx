@@ -1,6 +1,8 @@
 import { Alert, Button, Group, Loader, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useMemo } from 'react';
-import type { Campaign, FilterCount } from '../../../../../shared/api';
+import type { Campaign } from '../../../../../shared/api';
+import { countText } from './count-text';
+import { fmt } from '../../../lib/format';
 import {
   DATE_ORDER_LABEL,
   DECIMAL_LABEL,
@@ -11,7 +13,6 @@ import { api } from '../../../lib/api';
 import { useStore } from '../../../store';
 import type { DraftGroup } from './draft';
 import { GroupEditor } from './GroupEditor';
-import { fmt } from '../../../lib/format';
 
 function numbering(root: DraftGroup): Map<string, number> {
   const out = new Map<string, number>();
@@ -27,14 +28,6 @@ function numbering(root: DraftGroup): Map<string, number> {
   };
   walk(root);
   return out;
-}
-
-function countText(count: FilterCount): string {
-  const n = (x: number) => fmt().count(x);
-  if (!count.filtered) return `No filter: all ${n(count.total)} recipients get it.`;
-  if (count.frozen)
-    return `${n(count.matching)} of ${n(count.total)} recipients match; ${n(count.excludedAtStart)} were left out when sending started.`;
-  return `${n(count.matching)} of ${n(count.total)} recipients match.`;
 }
 
 /** Conditions on the imported columns: who of the audience gets this campaign, counted live. */
@@ -148,7 +141,7 @@ export function FilterPanel({ campaign }: { campaign: Campaign }) {
           </Group>
         )}
         <Group gap="xs" data-testid="filter-count" data-state={busy ? 'busy' : 'ready'}>
-          <Text fw={600}>{count ? countText(count) : 'Counting…'}</Text>
+          <Text fw={600}>{count ? countText(count, fmt()) : 'Counting…'}</Text>
           {busy && <Loader size="xs" />}
           {count && !count.frozen && count.alreadySkipped > 0 && (
             <Text size="sm" c="dimmed">
