@@ -9,16 +9,14 @@ import { defineConfig } from 'vitest/config';
 const workers = Number(process.env.VITEST_MAX_WORKERS) || availableParallelism();
 
 /**
- * Integration files that run in a fresh process each. These folders have not yet had a run with
- * shared modules on this machine (2026-12-08's load of 20-30 left no time for it): they move to
- * the shared project once such a run shows no failure that an isolated run does not also show.
+ * Integration files that run in a fresh process each. These folders have not yet had a whole run
+ * with shared modules (2026-12-08's load of 20-30 left no time for it; a partial one had a failure
+ * in each of sending/send, reliability and end-states, not yet compared with an isolated run):
+ * they move to the shared project once such a run shows no failure an isolated run does not.
  */
 const ISOLATED: string[] = [
   'tests/integration/import/**/*.test.ts',
   'tests/integration/status/**/*.test.ts',
-  'tests/integration/suppression/**/*.test.ts',
-  'tests/integration/templates/**/*.test.ts',
-  'tests/integration/variants/**/*.test.ts',
   'tests/integration/sending/**/*.test.ts',
 ];
 
