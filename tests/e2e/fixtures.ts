@@ -32,6 +32,11 @@ export interface AppHandle {
   clock(change: { at: number } | { advanceMs: number }): Promise<number>;
   /** Runs the CLI against the same data folder. */
   cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
+  /**
+   * Calls a contract method over the headless shell's own API, as the page does: test setup
+   * without a CLI process (~1 s of CPU each). Throws with the app's words when it is refused.
+   */
+  api<T>(method: string, input: unknown): Promise<T>;
 }
 
 function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -118,6 +123,17 @@ export const test = base.extend<{ app: AppHandle; serveEnv: Record<string, strin
         }
       },
       cli: (...args: string[]) => runCli(['--data-dir', dataDir, ...args]),
+      async api<T>(method: string, input: unknown) {
+        const res = await fetch(`${info.url}/api/${method}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${info.token}` },
+          body: JSON.stringify(input),
+        });
+        const result = (await res.json()) as
+          { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+        if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
+        return result.value;
+      },
       async clock(change) {
         const res = await fetch(`${info.url}/test/clock`, {
           method: 'POST',
