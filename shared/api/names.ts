@@ -128,6 +128,12 @@ export const METHOD_NAMES = [
   'segments.count',
   'campaigns.fillFromSegment',
   'campaigns.fillFollowUp',
+  'schedules.create',
+  'schedules.list',
+  'schedules.pause',
+  'schedules.resume',
+  'schedules.delete',
+  'schedules.runs',
 ] as const;
 
 export const EVENT_NAMES = [
