@@ -103,7 +103,7 @@ export function ScheduleModal({
             />
           )}
           <TextInput
-            label="At"
+            label="Time of day"
             value={form.time}
             onChange={(e) => set({ time: e.currentTarget.value })}
             maxLength={5}
