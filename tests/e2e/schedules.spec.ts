@@ -60,7 +60,7 @@ test('a segment sent on a schedule: the test clock reaches 10:00, the run makes 
   await dialog.getByLabel('Time of day', { exact: true }).fill('10:00');
   await dialog.getByLabel('Time zone', { exact: true }).fill('UTC');
   await expect(dialog.getByTestId('schedule-summary')).toHaveText('Runs every day at 10:00 (UTC).');
-  await page.screenshot({ path: docShot('customers-6-schedule.png') });
+  await page.screenshot({ path: docShot('customers-schedule-1-dialog.png') });
   await dialog.getByRole('button', { name: 'Save schedule' }).click();
   await expect(dialog).toBeHidden();
 
@@ -75,7 +75,7 @@ test('a segment sent on a schedule: the test clock reaches 10:00, the run makes 
   await expect(run).toHaveAttribute('data-state', 'started', { timeout: 30_000 });
   const name = `Daily reminder — ${new Date(at(10, 0)).toISOString().slice(0, 10)}`;
   await expect(run).toContainText(name);
-  await page.screenshot({ path: docShot('customers-7-schedules.png'), fullPage: true });
+  await page.screenshot({ path: docShot('customers-schedule-2-list.png'), fullPage: true });
   expect(
     app.query<{ phone: string }>(
       'SELECT r.phone FROM recipients r JOIN campaigns c ON c.id = r.campaign_id WHERE c.name = ? ORDER BY r.phone',
@@ -88,7 +88,7 @@ test('a segment sent on a schedule: the test clock reaches 10:00, the run makes 
   await expect(page.getByTestId('send-progress')).toHaveAttribute('data-state', 'completed', {
     timeout: 60_000,
   });
-  await page.screenshot({ path: docShot('customers-8-scheduled-run.png'), fullPage: true });
+  await page.screenshot({ path: docShot('customers-schedule-3-run.png'), fullPage: true });
 
   // Paused, the next 10:00 passes without a run.
   await page

@@ -29,7 +29,10 @@ export function ScheduleModal({
     setError(null);
     void useStore.getState().loadCampaigns();
   }, [segment]);
-  const set = (patch: Partial<ScheduleForm>) => setForm((f) => ({ ...f, ...patch }));
+  const set = (patch: Partial<ScheduleForm>) => {
+    setForm((f) => ({ ...f, ...patch }));
+    setError(null);
+  };
   const withTemplate = campaigns.filter((c) => c.templateName);
   const checked = segment ? toInput(form, segment.id) : null;
 

@@ -17,19 +17,19 @@ import { fmt, noun } from '../../../lib/format';
 import { useStore } from '../../../store';
 import { useSchedules } from './useSchedules';
 
-const STATE_COLOR: Record<ScheduleRun['state'], string> = {
-  creating: 'blue',
-  started: 'green',
-  skipped: 'gray',
-  failed: 'red',
+const STATE: Record<ScheduleRun['state'], { label: string; color: string }> = {
+  creating: { label: 'Starting', color: 'blue' },
+  started: { label: 'Started', color: 'green' },
+  skipped: { label: 'Skipped', color: 'gray' },
+  failed: { label: 'Not sent', color: 'red' },
 };
 
 function RunLine({ run, zone }: { run: ScheduleRun; zone: string }) {
   const when = fmt().date(run.dueAt, 'dateTime', zone);
   return (
     <Group gap="xs" wrap="nowrap" data-testid="schedule-run" data-state={run.state}>
-      <Badge size="xs" color={STATE_COLOR[run.state]} variant="light">
-        {run.state}
+      <Badge size="xs" color={STATE[run.state].color} variant="light" style={{ flexShrink: 0 }}>
+        {STATE[run.state].label}
       </Badge>
       <Text size="xs">{when}</Text>
       {run.campaignId !== null && run.campaignName ? (
