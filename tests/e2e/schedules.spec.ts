@@ -90,7 +90,7 @@ test('a segment sent on a schedule: the test clock reaches 10:00, the run makes 
   });
   await page.screenshot({ path: docShot('customers-schedule-3-run.png'), fullPage: true });
 
-  // Paused, the next 10:00 passes without a run.
+  // Paused over the next 10:00: resuming starts from the day after, that day is never sent.
   await page
     .getByRole('navigation', { name: 'Main navigation' })
     .getByRole('button', { name: 'Customers', exact: true })
@@ -98,6 +98,12 @@ test('a segment sent on a schedule: the test clock reaches 10:00, the run makes 
   await row.getByRole('button', { name: 'Pause' }).click();
   await expect(row.getByTestId('schedule-next')).toHaveText('Paused');
   await app.clock({ at: at(10, 0, 30) + DAY });
-  await page.waitForTimeout(2500);
+  await row.getByRole('button', { name: 'Resume' }).click();
+  await expect(row.getByTestId('schedule-next')).not.toHaveText('Paused');
+  expect(
+    app.query<{ next_run_at: number }>(
+      "SELECT next_run_at FROM schedules WHERE name = 'Daily reminder'",
+    ),
+  ).toEqual([{ next_run_at: at(10, 0) + 2 * DAY }]);
   await expect(row.getByTestId('schedule-run')).toHaveCount(1);
 });
