@@ -97,6 +97,41 @@ describe('recurring campaigns from a segment (fake clock, restarts)', () => {
     expect(listed?.lastRuns).toHaveLength(2);
   });
 
+  it('reads history conditions at run time: "no message in the last 60 days" leaves out who was messaged after the schedule was made', async () => {
+    const w = world();
+    const core = w.open();
+    const [a, b, c] = phones(3) as [string, string, string];
+    await w.customers([a, b, c]);
+    const segment = await callApi(core, 'segments.create', {
+      name: 'Quiet for 60 days',
+      history: [{ kind: 'quiet', days: 60 }],
+    });
+    expect(segment.count.members).toBe(3);
+    const schedule = await callApi(core, 'schedules.create', {
+      name: 'Win-back',
+      segmentId: segment.id,
+      settingsFrom: await w.sourceCampaign(),
+      rule: { kind: 'monthly', day: 2, minute: 600 },
+      timeZone: 'Europe/Paris',
+    });
+    // Another campaign messages A after the schedule was made, an hour before the run.
+    const other = await callApi(core, 'campaigns.create', { name: 'Flash sale' });
+    core.store.sqlite
+      .prepare(
+        "INSERT INTO recipients (campaign_id, row_number, phone, fields_json, state, wamid, sent_at) VALUES (?, 2, ?, '{}', 'sent', 'w.a', ?)",
+      )
+      .run(other.id, a, DUE1 - HOUR);
+    w.setNow(DUE1 + MIN);
+    await core.schedules.tick();
+    expect(w.runs(schedule.id).map((r) => r.state)).toEqual(['started']);
+    const [made] = w.campaignsNamed('Win-back');
+    expect(
+      core.store.sqlite
+        .prepare('SELECT phone FROM recipients WHERE campaign_id = ? ORDER BY phone')
+        .all(made?.id),
+    ).toEqual([{ phone: b }, { phone: c }]);
+  });
+
   it('a run missed while the app was closed runs once at the next start within the grace window, never twice', async () => {
     const w = world();
     const { schedule } = await setUp(w);
