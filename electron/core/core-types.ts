@@ -12,6 +12,7 @@ import type { EventBus } from './events';
 import type { LogLevel } from './log';
 import type { ReplyService } from './replies/service';
 import type { ReportService } from './reports/service';
+import type { Scheduler } from './schedules/scheduler';
 import type { SenderManager } from './sender/manager';
 import type { PollerOptions } from './status/poller';
 import type { StatusService } from './status/service';
@@ -75,6 +76,8 @@ export interface Core {
   suppression: SuppressionService;
   replies: ReplyService;
   customers: CustomerService;
+  /** Recurring campaigns; tests call schedules.tick() after moving their clock. */
+  schedules: Scheduler;
   events: EventBus;
   store: Store;
   dataDir: string;

@@ -39,6 +39,8 @@ import { customerHandlers } from './customers/handlers';
 import { segmentHandlers } from './customers/segment-handlers';
 import { createCustomerService } from './customers/service';
 import { createSuppressionService } from './suppression/service';
+import { scheduleHandlers } from './schedules/handlers';
+import { createScheduler } from './schedules/scheduler';
 import { systemClock } from './clock';
 import { LATEST_VERSION, schemaVersion } from './db/migrate';
 import { DATABASE_FILE, openStore } from './db/open';
@@ -295,8 +297,18 @@ export function createCore(options: CoreOptions): Core {
     ...replyHandlers(replies),
     ...customerHandlers(customers),
     ...segmentHandlers({ store, clock, events }),
+    ...scheduleHandlers({ store, clock, events }),
   };
   if (options.runSenders) senders.tick();
+  // Recurring campaigns run where campaigns are sent; missed runs are caught up at once.
+  const schedules = createScheduler({
+    store,
+    clock,
+    events,
+    start: (campaignId) => sending.start(campaignId),
+    autoRun: options.runSenders ?? false,
+  });
+  if (options.runSenders) void schedules.tick();
 
   const stopWatch = watchExternalChanges(store, events, options.externalChangePollMs ?? 1000);
 
@@ -310,11 +322,14 @@ export function createCore(options: CoreOptions): Core {
     suppression,
     replies,
     customers,
+    schedules,
     events,
     store,
     dataDir: options.dataDir,
     close: async () => {
       stopWatch();
+      // A run in hand finishes its start before the senders and the store close.
+      await schedules.close();
       suppression.close();
       customers.close();
       await reports.close();

@@ -18,6 +18,7 @@ export const TABLES = [
   'template_analytics',
   'replies',
   'customers',
+  'schedules',
 ] as const;
 export type TableName = (typeof TABLES)[number];
 

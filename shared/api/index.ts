@@ -2,6 +2,7 @@ export * from './analytics';
 export * from './audience';
 export * from './customers';
 export * from './segments';
+export * from './schedules';
 export * from './errors';
 export * from './events';
 export * from './methods';

@@ -19,6 +19,7 @@ import { variantMethods } from './methods/variants';
 import { replyMethods } from './methods/replies';
 import { customerMethods } from './methods/customers';
 import { segmentMethods } from './methods/segments';
+import { scheduleMethods } from './methods/schedules';
 
 /**
  * The contract: every method once, with its input schema and output type. Each feature keeps
@@ -46,6 +47,7 @@ export const methods = {
   ...replyMethods,
   ...customerMethods,
   ...segmentMethods,
+  ...scheduleMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -129,6 +129,12 @@ export const METHOD_NAMES = [
   'campaigns.fillFromSegment',
   'campaigns.fillFollowUp',
   'campaigns.followUpPlan',
+  'schedules.create',
+  'schedules.list',
+  'schedules.pause',
+  'schedules.resume',
+  'schedules.delete',
+  'schedules.runs',
 ] as const;
 
 export const EVENT_NAMES = [

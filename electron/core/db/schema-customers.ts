@@ -55,3 +55,35 @@ export interface CampaignAudienceSourcesTable {
   left_out_json: Generated<string>;
   evaluated_at: number;
 }
+
+/** A recurring campaign from a segment (migration 220). */
+export interface SchedulesTable {
+  id: Generated<number>;
+  name: string;
+  segment_id: number;
+  /** ScheduleRule (shared/domain/schedule): when, in time_zone's wall clock. */
+  rule_json: string;
+  time_zone: string;
+  grace_minutes: number;
+  source_campaign_id: number | null;
+  /** The copied campaign settings each run starts from (core/schedules/settings.ts). */
+  settings_json: string;
+  paused_at: number | null;
+  next_run_at: number | null;
+  until_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** One occurrence of a schedule (migration 220), unique per (schedule_id, due_at). */
+export interface ScheduleRunsTable {
+  id: Generated<number>;
+  schedule_id: number;
+  due_at: number;
+  state: 'creating' | 'started' | 'skipped' | 'failed';
+  campaign_id: number | null;
+  reason: string | null;
+  owner: string | null;
+  created_at: number;
+  finished_at: number | null;
+}

@@ -4,6 +4,8 @@ import type {
   CustomerForgetsTable,
   SegmentsTable,
   CampaignAudienceSourcesTable,
+  SchedulesTable,
+  ScheduleRunsTable,
 } from './schema-customers';
 import type {
   RepliesTable,
@@ -319,6 +321,8 @@ export type * from './schema-customers';
 export type * from './schema-replies';
 
 export interface DB {
+  schedules: SchedulesTable;
+  schedule_runs: ScheduleRunsTable;
   segments: SegmentsTable;
   campaign_audience_sources: CampaignAudienceSourcesTable;
   customers: CustomersTable;

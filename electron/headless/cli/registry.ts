@@ -5,6 +5,7 @@ import { campaignSettingsCommands } from './commands/campaign-settings';
 import { contactCommands } from './commands/contacts';
 import { contactEditCommands } from './commands/contacts-edit';
 import { segmentCommands } from './commands/segments';
+import { scheduleCommands } from './commands/schedules';
 import { relayCommands } from './commands/relay';
 import { reportCommands } from './commands/reports';
 import { sandboxCommands } from './commands/sandbox';
@@ -40,4 +41,5 @@ export const COMMANDS: Command[] = [
   ...contactCommands,
   ...contactEditCommands,
   ...segmentCommands,
+  ...scheduleCommands,
 ];

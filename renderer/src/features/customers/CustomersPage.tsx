@@ -8,6 +8,7 @@ import { CustomerForm } from './CustomerForm';
 import { CustomerTable } from './CustomerTable';
 import { ForgetModal, forgetSummary } from './ForgetModal';
 import { SegmentsPanel } from './SegmentsPanel';
+import { SchedulesPanel } from './schedules/SchedulesPanel';
 
 /** Waits this long after the last keystroke before searching, so typing a number is one query. */
 const SEARCH_DEBOUNCE_MS = 250;
@@ -74,6 +75,7 @@ export function CustomersPage() {
         </Alert>
       )}
       <SegmentsPanel />
+      <SchedulesPanel />
       <Group justify="space-between" align="flex-end">
         <Title order={4}>{segmentName ? `In “${segmentName}”` : 'Everybody'}</Title>
         <TextInput

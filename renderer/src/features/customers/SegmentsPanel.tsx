@@ -5,6 +5,7 @@ import { useStore } from '../../store';
 import type { SavedSegment } from '../../store/slices/segments';
 import { CampaignNameModal } from '../campaigns/CampaignNameModal';
 import { SegmentBuilder } from './SegmentBuilder';
+import { ScheduleModal } from './schedules/ScheduleModal';
 
 /** Saved segments with who is in them now; a click shows them in the table or starts a campaign. */
 export function SegmentsPanel() {
@@ -13,6 +14,7 @@ export function SegmentsPanel() {
   const shown = useStore((s) => s.book.segmentId);
   const [building, setBuilding] = useState(false);
   const [starting, setStarting] = useState<SavedSegment | null>(null);
+  const [scheduling, setScheduling] = useState<SavedSegment | null>(null);
 
   useEffect(() => {
     void useStore.getState().loadSegments();
@@ -61,6 +63,9 @@ export function SegmentsPanel() {
                     <Button size="xs" onClick={() => setStarting(s)}>
                       New campaign from this segment
                     </Button>
+                    <Button size="xs" variant="default" onClick={() => setScheduling(s)}>
+                      Send on a schedule…
+                    </Button>
                   </Group>
                 </Table.Td>
               </Table.Tr>
@@ -69,6 +74,7 @@ export function SegmentsPanel() {
         </Table>
       )}
       <SegmentBuilder opened={building} onClose={() => setBuilding(false)} />
+      <ScheduleModal segment={scheduling} onClose={() => setScheduling(null)} />
       <CampaignNameModal
         opened={starting !== null}
         title={`New campaign to “${starting?.name ?? ''}”`}
