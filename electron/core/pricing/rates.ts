@@ -4,8 +4,13 @@ import {
   applyRateEdits,
   BUNDLED_RATE_CARDS,
   cardInForce,
+  cardOnDay,
+  caveatsFor,
   estimateCost,
   PRICED_CATEGORIES,
+  PRICING_CHANGES,
+  reportedRuleCaveats,
+  type CostBreakdown,
   type RateCard,
   type RateEdits,
 } from '../../../shared/domain/pricing';
@@ -59,7 +64,8 @@ export const dayOf = (at: number): string => new Date(at).toISOString().slice(0,
 export function effectiveRateCard(store: Store, at: number = Date.now()): EffectiveRateCard {
   const cards = allRateCards(store);
   const base = cardInForce(cards, dayOf(at));
-  const { imported: _imported, ...plain } = base as RateCard & { imported?: boolean };
+  const { imported: _imported, ...dated } = base as RateCard & { imported?: boolean };
+  const { card: plain, caveats, structureAsOf } = cardOnDay(dated, dayOf(at));
   const card = applyRateEdits(plain, loadRateEdits(store));
   const editedMarkets = card.markets
     .filter((m) => {
@@ -81,6 +87,8 @@ export function effectiveRateCard(store: Store, at: number = Date.now()): Effect
       imported: c.imported,
       markets: c.markets.length,
     })),
+    structureAsOf,
+    caveats,
   };
 }
 
@@ -97,7 +105,11 @@ export function setRates(
   input: { prices?: RateEdits | undefined; reset?: boolean | undefined },
   now: number = Date.now(),
 ): EffectiveRateCard {
-  const known = new Set(allRateCards(store).flatMap((c) => c.markets.map((m) => m.id)));
+  const known = new Set([
+    ...allRateCards(store).flatMap((c) => c.markets.map((m) => m.id)),
+    // Countries Meta moved onto their own rows: a price can be given before a card lists them.
+    ...PRICING_CHANGES.flatMap((c) => c.moves.filter((m) => m.to === 'own').map((m) => m.country)),
+  ]);
   for (const id of Object.keys(input.prices ?? {})) {
     if (!known.has(id))
       throw new CoreError(
@@ -137,6 +149,7 @@ export function costEstimate(
   const breakdown = estimateCost(card, args.category ?? 'MARKETING', byCountry);
   return {
     ...breakdown,
+    caveats: estimateCaveats(card, breakdown),
     campaignId: args.campaignId,
     currency: card.currency,
     rateCardDate: card.effectiveDate,
@@ -148,4 +161,17 @@ export function costEstimate(
       'messages that are not delivered cost nothing, and Meta changes its rates every quarter.',
     unavailable: args.unavailable,
   };
+}
+
+/** The card's caveats (and partner-reported rule changes) that concern this estimate's markets. */
+export function estimateCaveats(
+  card: EffectiveRateCard,
+  breakdown: Pick<CostBreakdown, 'category' | 'countries'>,
+): string[] {
+  const markets = new Set(breakdown.countries.map((c) => c.marketId));
+  return caveatsFor(
+    [...card.caveats, ...reportedRuleCaveats(card.inForceOn)],
+    markets,
+    breakdown.category,
+  );
 }

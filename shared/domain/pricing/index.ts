@@ -3,3 +3,4 @@ export * from './rate-card';
 export * from './regions';
 export * from './estimate';
 export * from './mixed';
+export * from './market-changes';

@@ -196,6 +196,17 @@ export function CostPanel() {
                 </Table.Tbody>
               </Table>
             )}
+            {e.caveats.length > 0 && (
+              <Alert color="yellow" title="Figures this card may miss" data-testid="cost-caveats">
+                <Stack gap={4}>
+                  {e.caveats.map((c) => (
+                    <Text key={c} size="sm">
+                      {c}
+                    </Text>
+                  ))}
+                </Stack>
+              </Alert>
+            )}
             <Text size="xs" c="dimmed" data-testid="cost-note">
               {e.note}
             </Text>
