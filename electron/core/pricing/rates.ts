@@ -11,11 +11,13 @@ import {
   PRICING_CHANGES,
   reportedRuleCaveats,
   type CostBreakdown,
+  type MonthVolume,
   type RateCard,
   type RateEdits,
 } from '../../../shared/domain/pricing';
 import type { Store } from '../db/connection';
 import { loadImportedCards } from './imported-cards';
+import { monthVolume } from './volume';
 
 /**
  * The user's price edits live in the settings table under one key, layered over the bundled card.
@@ -92,6 +94,19 @@ export function effectiveRateCard(store: Store, at: number = Date.now()): Effect
   };
 }
 
+/** Where the campaign's portfolio stands in Meta's volume tiers for its send month. */
+export function campaignMonthVolume(
+  store: Store,
+  campaignId: number,
+  at: number,
+  card: RateCard,
+): MonthVolume {
+  const row = store.sqlite
+    .prepare('SELECT account_id FROM campaigns WHERE id = ?')
+    .get(campaignId) as { account_id: number | null } | undefined;
+  return monthVolume(store.sqlite, row?.account_id ?? null, at, card);
+}
+
 /** When a campaign sends (or sent): the card of that day prices it. */
 export function sendTimeOf(store: Store, campaignId: number, now: number): number {
   const row = store.sqlite
@@ -146,7 +161,12 @@ export function costEstimate(
 ): CostEstimate {
   const card = effectiveRateCard(store, args.at);
   const byCountry = [...args.validByCountry].map(([country, messages]) => ({ country, messages }));
-  const breakdown = estimateCost(card, args.category ?? 'MARKETING', byCountry);
+  const breakdown = estimateCost(
+    card,
+    args.category ?? 'MARKETING',
+    byCountry,
+    campaignMonthVolume(store, args.campaignId, args.at, card),
+  );
   return {
     ...breakdown,
     caveats: estimateCaveats(card, breakdown),

@@ -4,3 +4,4 @@ export * from './regions';
 export * from './estimate';
 export * from './mixed';
 export * from './market-changes';
+export * from './volume-tiers';

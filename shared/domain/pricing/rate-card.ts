@@ -1,4 +1,5 @@
 import { REGIONS } from './regions';
+import type { VolumeTiers } from './volume-tiers';
 
 /**
  * Rate cards: what Meta charges per DELIVERED template message (per-message pricing since July 1,
@@ -32,6 +33,8 @@ export interface RateCard {
   currency: string;
   source: string;
   markets: readonly Market[];
+  /** Meta's volume tiers for utility and authentication, by market id; none on the bundled card. */
+  tiers?: VolumeTiers;
 }
 
 // Guernsey, Jersey and the Isle of Man share the UK's +44 numbering plan, and Meta prices by calling
