@@ -188,6 +188,8 @@ export interface EffectiveRateCard extends RateCard {
   structureAsOf: string;
   /** What the card's figures miss on inForceOn: market moves priced by assumption, rate changes. */
   caveats: CardCaveat[];
+  /** The imported volume tiers in force with this card (same currency); null = list rates only. */
+  tiersFrom: { effectiveDate: string; source: string } | null;
 }
 
 export interface CostEstimate extends CostBreakdown {

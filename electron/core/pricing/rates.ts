@@ -17,6 +17,7 @@ import {
 } from '../../../shared/domain/pricing';
 import type { Store } from '../db/connection';
 import { loadImportedCards } from './imported-cards';
+import { tiersInForce } from './imported-tiers';
 import { monthVolume } from './volume';
 
 /**
@@ -67,7 +68,9 @@ export function effectiveRateCard(store: Store, at: number = Date.now()): Effect
   const cards = allRateCards(store);
   const base = cardInForce(cards, dayOf(at));
   const { imported: _imported, ...dated } = base as RateCard & { imported?: boolean };
-  const { card: plain, caveats, structureAsOf } = cardOnDay(dated, dayOf(at));
+  const { card: structured, caveats, structureAsOf } = cardOnDay(dated, dayOf(at));
+  const tierSet = tiersInForce(store, dayOf(at), structured.currency);
+  const plain = tierSet ? { ...structured, tiers: tierSet.tiers } : structured;
   const card = applyRateEdits(plain, loadRateEdits(store));
   const editedMarkets = card.markets
     .filter((m) => {
@@ -91,6 +94,7 @@ export function effectiveRateCard(store: Store, at: number = Date.now()): Effect
     })),
     structureAsOf,
     caveats,
+    tiersFrom: tierSet ? { effectiveDate: tierSet.effectiveDate, source: tierSet.source } : null,
   };
 }
 
