@@ -48,6 +48,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     keepComponents: options.keepComponents ?? false,
     historyOrder: options.historyOrder ?? 'newest-first',
     ...(options.marketing ? { marketing: options.marketing } : {}),
+    ...(options.volumeTiers ? { volumeTiers: options.volumeTiers } : {}),
     ...(options.reviewDelayMs !== undefined && { reviewDelayMs: options.reviewDelayMs }),
     portfolio: {
       id: options.portfolio?.id ?? d.portfolioId,

@@ -19,6 +19,7 @@ import type {
 } from './types';
 import { statusWebhook, templateStatusWebhook, type AccountInfo } from './webhooks';
 import { StudioState } from './studio/state';
+import { VolumeTierCounter, type VolumeTierConfig } from './volume-tiers';
 
 const DAY_MS = 86_400_000;
 
@@ -75,6 +76,7 @@ export interface StateConfig {
   marketing?: MarketingConfig;
   /** How long a submitted template stays in review (on `now`'s clock). */
   reviewDelayMs?: number;
+  volumeTiers?: VolumeTierConfig;
 }
 
 export interface AcceptInput {
@@ -112,6 +114,7 @@ export class SandboxState {
   /** The business portfolio and its messaging limit (people per moving 24 h; null = unlimited). */
   readonly portfolio: { id: string; limit: number | null };
   readonly marketing: MarketingState;
+  private readonly volume: VolumeTierCounter;
   /** When each recipient last had a message accepted: the portfolio limit's moving 24 h. */
   private readonly reachedAt = new Map<string, number>();
   private readonly keepComponents: boolean;
@@ -148,6 +151,7 @@ export class SandboxState {
     this.historyOrder = c.historyOrder ?? 'newest-first';
     this.portfolio = { ...c.portfolio };
     this.marketing = new MarketingState(c.marketing, c.delivery.seed);
+    this.volume = new VolumeTierCounter(c.volumeTiers, c.account, this.feed);
     this.studio = new StudioState({
       account: c.account,
       feed: this.feed,
@@ -230,6 +234,7 @@ export class SandboxState {
         this.feed.schedule(s.visibleAt + copy, () => statusWebhook(this.account, subject, s));
       }
     }
+    this.volume.count(input.to, subject.category, message.plan);
     scheduleReply(this, message);
     return message;
   }

@@ -1,3 +1,4 @@
+import type { VolumeTierConfig } from './volume-tiers';
 import type { Template } from '../../shared/domain/templates';
 
 /** Delays of the status playout, counted from acceptance. Non-test numbers get a seeded ±50% jitter. */
@@ -106,6 +107,8 @@ export interface SandboxOptions {
    */
   historyOrder?: HistoryOrder;
   marketing?: MarketingConfig;
+  /** Meta's volume tier webhook: the sandbox posts it when its month's count reaches a threshold. */
+  volumeTiers?: VolumeTierConfig;
   /** How long a submitted template stays PENDING before its review settles (on `now`). Default 60 000. */
   reviewDelayMs?: number;
   /** Keep each accepted send's `template.components` in `state.messages()` (tests; off by default to save memory). */

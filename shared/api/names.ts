@@ -56,6 +56,7 @@ export const METHOD_NAMES = [
   'pricing.setRates',
   'pricing.importCard',
   'pricing.removeCard',
+  'pricing.importTiers',
   'campaigns.syncStatus',
   'campaigns.failures',
   'campaigns.timeline',

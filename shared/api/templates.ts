@@ -8,7 +8,7 @@ import type {
   Slot,
   Template,
 } from '../domain/templates';
-import type { CostBreakdown, RateCard } from '../domain/pricing';
+import type { CardCaveat, CostBreakdown, RateCard } from '../domain/pricing';
 import type { LeftOutGroup } from '../domain/reach';
 
 export type { LeftOutGroup, LeftOutKind } from '../domain/reach';
@@ -184,6 +184,12 @@ export interface EffectiveRateCard extends RateCard {
   inForceOn: string;
   /** Every card the app knows, oldest first: the one in force is the newest on or before inForceOn. */
   cards: RateCardVersion[];
+  /** The date of Meta's latest market move applied to this card (its own date when none). */
+  structureAsOf: string;
+  /** What the card's figures miss on inForceOn: market moves priced by assumption, rate changes. */
+  caveats: CardCaveat[];
+  /** The imported volume tiers in force with this card (same currency); null = list rates only. */
+  tiersFrom: { effectiveDate: string; source: string } | null;
 }
 
 export interface CostEstimate extends CostBreakdown {
@@ -195,6 +201,8 @@ export interface CostEstimate extends CostBreakdown {
   excluded: number;
   /** Plain words: an estimate from a dated card, charged per delivered message. */
   note: string;
+  /** Where this estimate's figures are known to be off (rate changes the card lacks, assumed rows). */
+  caveats: string[];
   unavailable: string | null;
   /** A/B split campaigns: each variant at its own template's category (the totals above add them up). */
   byVariant?: VariantCost[];

@@ -2,7 +2,7 @@ import type { CostEstimate } from '../../../shared/api';
 import { estimateMixedCost } from '../../../shared/domain/pricing';
 import type { VariantId } from '../../../shared/domain/variants';
 import type { Store } from '../db/connection';
-import { effectiveRateCard } from '../pricing/rates';
+import { campaignMonthVolume, effectiveRateCard } from '../pricing/rates';
 import { loadVariantPlan, variantLabelOf } from './variants-messages';
 
 /**
@@ -21,14 +21,16 @@ export function withVariantCosts(
   if (estimate.unavailable) return estimate;
   const plan = loadVariantPlan(store, campaignId);
   if (!plan.split) return estimate;
+  const card = effectiveRateCard(store, at);
   const mixed = estimateMixedCost(
-    effectiveRateCard(store, at),
+    card,
     plan.states.map((s) => ({
       category: s.info?.category ?? 'MARKETING',
       byCountry: [...(validByVariant.get(s.variant) ?? new Map<string | null, number>())].map(
         ([country, messages]) => ({ country, messages }),
       ),
     })),
+    campaignMonthVolume(store, campaignId, at, card),
   );
   const { parts, ...breakdown } = mixed;
   const byVariant = plan.states.map((s, i) => {

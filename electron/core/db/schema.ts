@@ -271,6 +271,17 @@ export interface StatusSourcesTable {
   observations_total: Generated<number>;
 }
 
+export interface VolumeTiersTable {
+  account_id: number;
+  month: string;
+  category: string;
+  region: string;
+  tier_from: number;
+  tier_to: number | null;
+  reached_at: number;
+  received_at: number;
+}
+
 export interface TemplateAnalyticsTable {
   account_id: number;
   template_meta_id: string;
@@ -350,4 +361,5 @@ export interface DB {
   template_analytics: TemplateAnalyticsTable;
   analytics_accounts: AnalyticsAccountsTable;
   analytics_campaigns: AnalyticsCampaignsTable;
+  volume_tiers: VolumeTiersTable;
 }

@@ -35,7 +35,8 @@ const ALIASES: Record<string, string> = {
 };
 
 let countryNames: Map<string, string> | undefined;
-function countryByName(name: string): string | undefined {
+/** The ISO code of a market named as Meta's card and webhooks name it ("India", "Turkey"). */
+export function countryByName(name: string): string | undefined {
   if (!countryNames) {
     const display = new Intl.DisplayNames(['en'], { type: 'region' });
     countryNames = new Map(getCountries().map((c) => [display.of(c)?.toLowerCase() ?? c, c]));

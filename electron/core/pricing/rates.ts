@@ -4,13 +4,21 @@ import {
   applyRateEdits,
   BUNDLED_RATE_CARDS,
   cardInForce,
+  cardOnDay,
+  caveatsFor,
   estimateCost,
   PRICED_CATEGORIES,
+  PRICING_CHANGES,
+  reportedRuleCaveats,
+  type CostBreakdown,
+  type MonthVolume,
   type RateCard,
   type RateEdits,
 } from '../../../shared/domain/pricing';
 import type { Store } from '../db/connection';
 import { loadImportedCards } from './imported-cards';
+import { tiersInForce } from './imported-tiers';
+import { monthVolume } from './volume';
 
 /**
  * The user's price edits live in the settings table under one key, layered over the bundled card.
@@ -59,7 +67,10 @@ export const dayOf = (at: number): string => new Date(at).toISOString().slice(0,
 export function effectiveRateCard(store: Store, at: number = Date.now()): EffectiveRateCard {
   const cards = allRateCards(store);
   const base = cardInForce(cards, dayOf(at));
-  const { imported: _imported, ...plain } = base as RateCard & { imported?: boolean };
+  const { imported: _imported, ...dated } = base as RateCard & { imported?: boolean };
+  const { card: structured, caveats, structureAsOf } = cardOnDay(dated, dayOf(at));
+  const tierSet = tiersInForce(store, dayOf(at), structured.currency);
+  const plain = tierSet ? { ...structured, tiers: tierSet.tiers } : structured;
   const card = applyRateEdits(plain, loadRateEdits(store));
   const editedMarkets = card.markets
     .filter((m) => {
@@ -81,7 +92,23 @@ export function effectiveRateCard(store: Store, at: number = Date.now()): Effect
       imported: c.imported,
       markets: c.markets.length,
     })),
+    structureAsOf,
+    caveats,
+    tiersFrom: tierSet ? { effectiveDate: tierSet.effectiveDate, source: tierSet.source } : null,
   };
+}
+
+/** Where the campaign's portfolio stands in Meta's volume tiers for its send month. */
+export function campaignMonthVolume(
+  store: Store,
+  campaignId: number,
+  at: number,
+  card: RateCard,
+): MonthVolume {
+  const row = store.sqlite
+    .prepare('SELECT account_id FROM campaigns WHERE id = ?')
+    .get(campaignId) as { account_id: number | null } | undefined;
+  return monthVolume(store.sqlite, row?.account_id ?? null, at, card);
 }
 
 /** When a campaign sends (or sent): the card of that day prices it. */
@@ -97,7 +124,11 @@ export function setRates(
   input: { prices?: RateEdits | undefined; reset?: boolean | undefined },
   now: number = Date.now(),
 ): EffectiveRateCard {
-  const known = new Set(allRateCards(store).flatMap((c) => c.markets.map((m) => m.id)));
+  const known = new Set([
+    ...allRateCards(store).flatMap((c) => c.markets.map((m) => m.id)),
+    // Countries Meta moved onto their own rows: a price can be given before a card lists them.
+    ...PRICING_CHANGES.flatMap((c) => c.moves.filter((m) => m.to === 'own').map((m) => m.country)),
+  ]);
   for (const id of Object.keys(input.prices ?? {})) {
     if (!known.has(id))
       throw new CoreError(
@@ -134,9 +165,15 @@ export function costEstimate(
 ): CostEstimate {
   const card = effectiveRateCard(store, args.at);
   const byCountry = [...args.validByCountry].map(([country, messages]) => ({ country, messages }));
-  const breakdown = estimateCost(card, args.category ?? 'MARKETING', byCountry);
+  const breakdown = estimateCost(
+    card,
+    args.category ?? 'MARKETING',
+    byCountry,
+    campaignMonthVolume(store, args.campaignId, args.at, card),
+  );
   return {
     ...breakdown,
+    caveats: estimateCaveats(card, breakdown),
     campaignId: args.campaignId,
     currency: card.currency,
     rateCardDate: card.effectiveDate,
@@ -148,4 +185,17 @@ export function costEstimate(
       'messages that are not delivered cost nothing, and Meta changes its rates every quarter.',
     unavailable: args.unavailable,
   };
+}
+
+/** The card's caveats (and partner-reported rule changes) that concern this estimate's markets. */
+export function estimateCaveats(
+  card: EffectiveRateCard,
+  breakdown: Pick<CostBreakdown, 'category' | 'countries'>,
+): string[] {
+  const markets = new Set(breakdown.countries.map((c) => c.marketId));
+  return caveatsFor(
+    [...card.caveats, ...reportedRuleCaveats(card.inForceOn)],
+    markets,
+    breakdown.category,
+  );
 }

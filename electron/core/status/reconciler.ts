@@ -4,11 +4,13 @@ import {
   type InboundObservation,
   type Observation,
   type StatusObservation,
+  type TierObservation,
 } from '../../../shared/domain/status';
 import { byWamidRuns, createStatusApplier } from './apply-statuses';
 import { createEffects } from './effects';
 import { recipientStatements, type RecipientRow } from './recipient-track';
 import { writeTransaction } from '../db/tx';
+import { createTierRecorder } from '../pricing/volume';
 import { createAnswerStore } from '../replies/answer-store';
 import { createReplyRecorder } from '../replies/record';
 
@@ -19,6 +21,9 @@ export interface CursorWrite {
   cursor: string | null;
   scope: string | null;
 }
+
+/** Observations kept in status_events (volume tier switches have their own table). */
+type Logged = Exclude<Observation, TierObservation>;
 
 export interface Batch {
   /** Recorded on every event: 'relay', 'sandbox', 'history', 'bench', … */
@@ -102,6 +107,7 @@ export function createReconciler(
   const replies = createReplyRecorder(db, deps.now);
   const answers = createAnswerStore(db);
   const applier = createStatusApplier(rows, effects, deps.onPause);
+  const recordTier = createTierRecorder(db);
   const insertEvent = db.prepare(
     `INSERT OR IGNORE INTO status_events (source, kind, dedupe_key, wamid, status, meta_ts, callback, recipient_id, payload_json, received_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -120,7 +126,7 @@ export function createReconciler(
      ON CONFLICT(account_id, source) DO UPDATE SET cursor = excluded.cursor, cursor_scope = excluded.cursor_scope`,
   );
 
-  const eventValues = (b: Batch, o: Observation, recipientId: number | null): unknown[] => {
+  const eventValues = (b: Batch, o: Logged, recipientId: number | null): unknown[] => {
     const wamid = o.kind === 'status' ? o.wamid : o.kind === 'inbound' ? o.messageId : null;
     const status =
       o.kind === 'status'
@@ -144,7 +150,7 @@ export function createReconciler(
       b.receivedAt,
     ];
   };
-  const record = (b: Batch, o: Observation, recipientId: number | null): boolean =>
+  const record = (b: Batch, o: Logged, recipientId: number | null): boolean =>
     insertEvent.run(...eventValues(b, o, recipientId)).changes === 1;
 
   /** Matched events of one batch, written in groups; flush() writes the rest (inside the batch's transaction). */
@@ -170,7 +176,7 @@ export function createReconciler(
   };
 
   /** Template changes, opt-outs and replies: kept under their key (a repeat is refused), then acted on. */
-  const applyOther = (b: Batch, o: Exclude<Observation, StatusObservation>, out: ApplyOutcome) => {
+  const applyOther = (b: Batch, o: Exclude<Logged, StatusObservation>, out: ApplyOutcome) => {
     if (!record(b, o, null)) {
       out.duplicates++;
       return;
@@ -196,6 +202,9 @@ export function createReconciler(
     const statuses: StatusObservation[] = [];
     for (const o of b.observations) {
       if (o.kind === 'status') statuses.push(o);
+      // Meta's volume tier switches are kept apart: its key refuses repeats, keeping the earliest.
+      else if (o.kind === 'tier')
+        out.applied += Math.min(1, recordTier(o, b.accountId, b.receivedAt));
       else applyOther(b, o, out);
     }
     const matched = eventBuffer(b);

@@ -4,6 +4,7 @@ import type { Store } from '../db/connection';
 import type { Clock } from '../clock';
 import { resolveFileRef } from '../contacts/uploads';
 import { importRateCard, removeRateCard } from '../pricing/imported-cards';
+import { importTierSet } from '../pricing/imported-tiers';
 import { effectiveRateCard, setRates } from '../pricing/rates';
 import { languagePlan } from '../translations/plan';
 import { setLanguageChoice } from '../translations/setting';
@@ -47,6 +48,19 @@ export function templateHandlers(
       );
       // The card just imported, with edits, even when it does not take effect until later.
       return effectiveRateCard(store, Date.parse(`${card.effectiveDate}T12:00:00Z`));
+    },
+    'pricing.importTiers': (input) => {
+      const set = importTierSet(
+        store,
+        {
+          path: resolveFileRef(dataDir, input.file),
+          fileName: input.fileName,
+          effectiveDate: input.effectiveDate,
+          currency: input.currency,
+        },
+        clock.now(),
+      );
+      return effectiveRateCard(store, Date.parse(`${set.effectiveDate}T12:00:00Z`));
     },
     'pricing.removeCard': (input) => {
       removeRateCard(store, input);

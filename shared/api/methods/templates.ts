@@ -114,4 +114,6 @@ export const templateMethods = {
   'pricing.setRates': method<typeof setRatesInput, EffectiveRateCard>(setRatesInput),
   'pricing.importCard': method<typeof importCardInput, EffectiveRateCard>(importCardInput),
   'pricing.removeCard': method<typeof removeCardInput, EffectiveRateCard>(removeCardInput),
+  /** Meta's "Volume tiers (CSV)": utility and authentication rates by monthly volume, from a date. */
+  'pricing.importTiers': method<typeof importCardInput, EffectiveRateCard>(importCardInput),
 };

@@ -6,6 +6,7 @@ import {
   type Prices,
   type RateCard,
 } from './rate-card';
+import { graduatedMicro, isTiered, type TieredCategory } from './volume-tiers';
 
 /** The user's own prices, by market id, layered over the bundled card. */
 export type RateEdits = Record<string, Partial<Prices>>;
@@ -27,7 +28,20 @@ export interface CostBreakdown {
   messages: number;
   total: number;
   countries: CountryCost[];
+  /** Markets priced on Meta's volume tiers: how many were charged this month before these. */
+  volume?: VolumeUse[];
 }
+
+export interface VolumeUse {
+  marketId: string;
+  marketName: string;
+  /** Charged messages of the month in this market and category before this campaign's. */
+  already: number;
+  messages: number;
+}
+
+/** The month's count so far, per market and tiered category (our own sends, Meta's tier webhook). */
+export type MonthVolume = (marketId: string, category: TieredCategory) => number;
 
 /** Applies edits; unknown market ids and negative or non-finite prices are ignored, never trusted. */
 export function applyRateEdits(card: RateCard, edits: RateEdits): RateCard {
@@ -75,16 +89,32 @@ export function estimateCost(
   card: RateCard,
   templateCategory: string,
   byCountry: readonly { country: string | null; messages: number }[],
+  /** Without it, or on a card without tiers, every message is at the list rate. */
+  monthVolume?: MonthVolume,
 ): CostBreakdown {
   const { category, assumed } = pricedCategory(templateCategory);
   const countries: CountryCost[] = [];
+  const volume = new Map<string, VolumeUse>();
   let totalMicro = 0;
   let messages = 0;
   for (const row of byCountry) {
     if (row.messages <= 0) continue;
     const market = marketFor(card, row.country);
-    const unit = toMicro(market.prices[category]);
-    const costMicro = unit * row.messages;
+    const list = toMicro(market.prices[category]);
+    const tiers = isTiered(category) ? card.tiers?.[market.id]?.[category] : undefined;
+    let costMicro = list * row.messages;
+    if (tiers && tiers.length > 0 && isTiered(category)) {
+      // Tiers count per market: the countries of one region accrue together, in the order given.
+      const use = volume.get(market.id) ?? {
+        marketId: market.id,
+        marketName: market.name,
+        already: Math.max(0, Math.floor(monthVolume?.(market.id, category) ?? 0)),
+        messages: 0,
+      };
+      costMicro = graduatedMicro(list, tiers, use.already + use.messages, row.messages);
+      use.messages += row.messages;
+      volume.set(market.id, use);
+    }
     totalMicro += costMicro;
     messages += row.messages;
     countries.push({
@@ -92,7 +122,7 @@ export function estimateCost(
       marketId: market.id,
       marketName: market.name,
       messages: row.messages,
-      unitPrice: unit / MICRO,
+      unitPrice: Math.round(costMicro / row.messages) / MICRO,
       cost: costMicro / MICRO,
     });
   }
@@ -102,5 +132,12 @@ export function estimateCost(
       b.messages - a.messages ||
       String(a.country).localeCompare(String(b.country)),
   );
-  return { category, categoryAssumed: assumed, messages, total: totalMicro / MICRO, countries };
+  return {
+    category,
+    categoryAssumed: assumed,
+    messages,
+    total: totalMicro / MICRO,
+    countries,
+    ...(volume.size > 0 && { volume: [...volume.values()] }),
+  };
 }

@@ -3,3 +3,5 @@ export * from './rate-card';
 export * from './regions';
 export * from './estimate';
 export * from './mixed';
+export * from './market-changes';
+export * from './volume-tiers';

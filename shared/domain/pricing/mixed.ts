@@ -1,4 +1,10 @@
-import { estimateCost, type CostBreakdown, type CountryCost } from './estimate';
+import {
+  estimateCost,
+  type CostBreakdown,
+  type CountryCost,
+  type MonthVolume,
+  type VolumeUse,
+} from './estimate';
 import type { RateCard } from './rate-card';
 
 const MICRO = 1_000_000;
@@ -19,8 +25,22 @@ export interface PricedPart {
 export function estimateMixedCost(
   card: RateCard,
   parts: readonly PricedPart[],
+  monthVolume?: MonthVolume,
 ): CostBreakdown & { parts: CostBreakdown[] } {
-  const priced = parts.map((p) => estimateCost(card, p.category, p.byCountry));
+  // Parts of one tiered category accrue together: each starts where the previous one left off.
+  const used = new Map<string, number>();
+  const priced = parts.map((p) => {
+    const e = estimateCost(card, p.category, p.byCountry, (market, category) => {
+      const k = `${market}\u0000${category}`;
+      return (monthVolume?.(market, category) ?? 0) + (used.get(k) ?? 0);
+    });
+    for (const v of e.volume ?? []) {
+      const k = `${v.marketId}\u0000${e.category}`;
+      used.set(k, (used.get(k) ?? 0) + v.messages);
+    }
+    return e;
+  });
+  const volume = mergeVolume(priced);
   const byCountry = new Map<string | null, { row: CountryCost; costMicro: number }>();
   let totalMicro = 0;
   for (const part of priced) {
@@ -53,6 +73,19 @@ export function estimateMixedCost(
     messages: priced.reduce((n, p) => n + p.messages, 0),
     total: totalMicro / MICRO,
     countries,
+    ...(volume.length > 0 && { volume }),
     parts: priced,
   };
+}
+
+/** The volume tier use of all parts, per market, from the first part's starting count. */
+function mergeVolume(priced: readonly CostBreakdown[]): VolumeUse[] {
+  const byMarket = new Map<string, VolumeUse>();
+  for (const p of priced)
+    for (const v of p.volume ?? []) {
+      const seen = byMarket.get(v.marketId);
+      if (seen) seen.messages += v.messages;
+      else byMarket.set(v.marketId, { ...v });
+    }
+  return [...byMarket.values()];
 }

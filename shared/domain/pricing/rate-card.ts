@@ -1,12 +1,15 @@
 import { REGIONS } from './regions';
+import type { VolumeTiers } from './volume-tiers';
 
 /**
  * Rate cards: what Meta charges per DELIVERED template message (per-message pricing since July 1,
  * 2025, cloud-api.md §10), by template category and by the market of the recipient's country
  * calling code. Each card carries the day its prices took effect; an estimate uses the card in force
- * on the send date (cardInForce). The app bundles one card; Meta changes rates on Jan 1 / Apr 1 /
- * Jul 1 / Oct 1, so the user imports Meta's newer cards (the CSV of its pricing page) and can edit
- * any price. Every number is an estimate, never an invoice.
+ * on the send date (cardInForce), with Meta's market moves up to that day applied (cardOnDay in
+ * market-changes.ts). The app bundles the figures of one card; Meta changes rates on Jan 1 / Apr 1 /
+ * Jul 1 / Oct 1 (VERIFIED: "Pricing calendar" of its pricing page), so the user imports Meta's newer
+ * cards (the CSV of its pricing page) and can edit any price. Every number is an estimate, never an
+ * invoice.
  */
 
 export const PRICED_CATEGORIES = ['MARKETING', 'UTILITY', 'AUTHENTICATION'] as const;
@@ -30,6 +33,8 @@ export interface RateCard {
   currency: string;
   source: string;
   markets: readonly Market[];
+  /** Meta's volume tiers for utility and authentication, by market id; none on the bundled card. */
+  tiers?: VolumeTiers;
 }
 
 // Guernsey, Jersey and the Isle of Man share the UK's +44 numbering plan, and Meta prices by calling
@@ -105,7 +110,11 @@ const CARD_2025_07_01: RateCard = {
   ],
 };
 
-/** The cards that ship with the app, oldest first. */
+/**
+ * The cards whose figures ship with the app, oldest first. Later dates are not cards of their own:
+ * no figures of Meta's later cards were found on Meta's pages, so the structure changes by date
+ * (cardOnDay) and each rate change Meta announced becomes a caveat on the estimate instead.
+ */
 export const BUNDLED_RATE_CARDS: readonly RateCard[] = [CARD_2025_07_01];
 
 /** The newest bundled card: the sandbox's prices, and the base for edits when nothing is imported. */

@@ -1,12 +1,17 @@
 /**
  * Meta prices a delivered template message by the market of the recipient's country calling code.
- * Some markets are one country; the rest are grouped into regions. This is the grouping of Meta's
- * pricing page ("Country calling codes and markets"), as it stood for the per-message card of
- * 2025-07-01 — read through third-party transcriptions of that page (this machine cannot reach
- * developers.facebook.com), so it is ASSUMED, not verified against Meta's own page.
+ * Some markets are one country; the rest are grouped into regions. These are the regions of the
+ * per-message card of 2025-07-01; later moves (Zimbabwe into Rest of Africa on 2025-10-01, nine
+ * countries onto their own rows on 2026-10-01) are dated changes in market-changes.ts, applied by
+ * the day a message is priced.
+ * VERIFIED: the members match the "Country calling codes" table of Meta's pricing page (updated
+ * Mar 30, 2026, read in a copy collected 2026-05-20), less Zimbabwe, which that page lists after its
+ * move. Meta prices +1 809/829/849 (Dominican Republic), +1 658/876 (Jamaica) and +1 787/939
+ * (Puerto Rico) as Rest of Latin America: the app maps numbers to countries by their full number,
+ * so those are DO, JM and PR here, not North America.
  * A country with its own row in a rate card is priced by that row; a region's row prices only the
- * members without one (Meta moved Hong Kong, Hungary, Poland, Qatar, Romania and Singapore out of
- * their regions in 2026, and nine more countries on 2026-10-01: an imported card that lists them
+ * members without one (partners report that Hong Kong, Hungary, Poland, Qatar, Romania and Singapore
+ * got their own rows on 2026-07-01, not read on Meta's page here: an imported card that lists them
  * takes them out of their region by itself).
  */
 const codes = (list: string): readonly string[] => list.split(' ');
@@ -16,7 +21,7 @@ export const REGIONS: Readonly<Record<string, { name: string; countries: readonl
   rest_of_africa: {
     name: 'Rest of Africa',
     countries: codes(
-      'DZ AO BJ BW BF BI CM TD CG ER ET GA GM GH GW CI KE LS LR LY MG MW ML MR MA MZ NA NE RW SN SL SO SS SD SZ TZ TG TN UG ZM ZW',
+      'DZ AO BJ BW BF BI CM TD CG ER ET GA GM GH GW CI KE LS LR LY MG MW ML MR MA MZ NA NE RW SN SL SO SS SD SZ TZ TG TN UG ZM',
     ),
   },
   rest_of_asia_pacific: {

@@ -112,8 +112,29 @@ export interface InboundMedia {
   filename: string | null;
 }
 
+/** Meta's word that the business reached a volume tier (`account_update`, see tier-update.ts). */
+export interface TierObservation {
+  kind: 'tier';
+  wabaId: string | null;
+  /** YYYY-MM, `effective_month`. */
+  month: string;
+  /** UTILITY, AUTHENTICATION (Meta's `pricing_category`, upper case). */
+  category: string;
+  /** The market in Meta's words: "India", "Rest of Africa". */
+  region: string;
+  tierFrom: number;
+  tierTo: number | null;
+  /** `tier_update_time`, seconds. */
+  at: number;
+  raw: unknown;
+}
+
 export type Observation =
-  StatusObservation | TemplateObservation | PreferenceObservation | InboundObservation;
+  | StatusObservation
+  | TemplateObservation
+  | PreferenceObservation
+  | InboundObservation
+  | TierObservation;
 
 export interface ParsedObservations {
   observations: Observation[];
@@ -146,5 +167,7 @@ export function observationKey(o: Observation): string {
       return `p:${o.waId ?? `u:${o.userId ?? ''}`}:${o.at}:${o.value}`;
     case 'inbound':
       return `m:${o.messageId}`;
+    case 'tier':
+      return `v:${o.wabaId ?? ''}:${o.month}:${o.category}:${o.region}:${o.tierFrom}`;
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accountUpdateChange } from './tier-update';
 import {
   addProblem,
   isLadderStatus,
@@ -389,6 +390,8 @@ export function parseWebhook(body: unknown, label = 'webhook'): ParsedObservatio
           return categoryChange(ch.data.value, en.data.id ?? null, en.data.time ?? 0, out, where);
         case 'user_preferences':
           return preferencesChange(ch.data.value, out, where);
+        case 'account_update':
+          return accountUpdateChange(ch.data.value, en.data.id ?? null, out, where);
         default:
           out.ignored++;
       }

@@ -18,6 +18,7 @@ import { migration as m0200 } from './0200_deferred';
 import { migration as m0160 } from './0160_customers';
 import { migration as m0210 } from './0210_marketing_declined';
 import { migration as m0220 } from './0220_schedules';
+import { migration as m0230 } from './0230_volume_tiers';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -43,6 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0200,
   m0210,
   m0220,
+  m0230,
 ];
 
 export function checksum(m: Migration): string {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { EffectiveRateCard } from '../../../../shared/api';
+import { noun } from '../../../../shared/format';
 import { human } from '../format';
 import { call, EXIT, print, str, UsageError, type Command } from '../framework';
 
@@ -60,6 +61,32 @@ export const pricingCommands: Command[] = [
           '',
           cardList(card),
         ].join('\n'),
+      );
+      return EXIT.OK;
+    },
+  },
+  {
+    path: ['pricing', 'import-tiers'],
+    args: ['file'],
+    options: { effective: { type: 'string' }, currency: { type: 'string' } },
+    usage: 'pricing import-tiers <volume-tiers.csv> --effective YYYY-MM-DD --currency CODE',
+    summary:
+      "Import Meta's volume tiers CSV: lower utility and authentication rates by the month's volume, from that date",
+    async run(ctx) {
+      const path = resolve(ctx.args.file!);
+      if (!existsSync(path)) throw new UsageError(`There is no file at ${path}.`);
+      const effectiveDate = str(ctx, 'effective');
+      const currency = str(ctx, 'currency');
+      const card = await call(ctx.core(), 'pricing.importTiers', {
+        file: { kind: 'path', path },
+        ...(effectiveDate ? { effectiveDate } : {}),
+        ...(currency ? { currency } : {}),
+      });
+      print(
+        ctx,
+        card,
+        () =>
+          `Imported volume tiers for ${human().countOf(Object.keys(card.tiers ?? {}).length, noun('market'))}: campaigns sent from ${card.tiersFrom?.effectiveDate ?? '?'} are priced on them.`,
       );
       return EXIT.OK;
     },

@@ -380,7 +380,12 @@ export const templateCommands: Command[] = [
                 (c) =>
                   `  ${(c.country ?? '??').padEnd(4)}${c.marketName.padEnd(24)}${String(c.messages).padStart(9)} × ${human().unitPrice(c.unitPrice, e.currency)} = ${human().money(c.cost, e.currency)}`,
               ),
+              ...(e.volume ?? []).map(
+                (v) =>
+                  `  ${v.marketName}: priced on Meta's volume tiers, ${human().countOf(v.already, noun(`${e.category.toLowerCase()} message`))} charged this month before these.`,
+              ),
               e.note,
+              ...e.caveats.map((c) => `  ! ${c}`),
               ...chargedLines(e.charged),
             ].join('\n'),
       );

@@ -196,6 +196,29 @@ export function CostPanel() {
                 </Table.Tbody>
               </Table>
             )}
+            {e.volume && e.volume.length > 0 && (
+              <Text size="sm" data-testid="cost-volume">
+                Priced on Meta’s volume tiers for the month:{' '}
+                {e.volume
+                  .map(
+                    (v) =>
+                      `${v.marketName}, ${fmt().countOf(v.already, noun(`${CATEGORY_LABEL[e.category].toLowerCase()} message`))} charged before these`,
+                  )
+                  .join('; ')}
+                .
+              </Text>
+            )}
+            {e.caveats.length > 0 && (
+              <Alert color="yellow" title="Figures this card may miss" data-testid="cost-caveats">
+                <Stack gap={4}>
+                  {e.caveats.map((c) => (
+                    <Text key={c} size="sm">
+                      {c}
+                    </Text>
+                  ))}
+                </Stack>
+              </Alert>
+            )}
             <Text size="xs" c="dimmed" data-testid="cost-note">
               {e.note}
             </Text>
