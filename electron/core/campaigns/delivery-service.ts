@@ -1,6 +1,7 @@
 import type { ParsedInput } from '../../../shared/api';
 import type { DeliveryView } from '../../../shared/api/methods/delivery';
-import { readDelivery, stopAfterAt } from '../../../shared/domain/delivery';
+import { CoreError } from '../../../shared/api';
+import { readDelivery, STOP_AFTER_PAST, stopAfterAt } from '../../../shared/domain/delivery';
 import type { Clock } from '../clock';
 import type { Store } from '../db/connection';
 import type { EventBus } from '../events';
@@ -19,6 +20,9 @@ export function createDeliveryService(deps: { store: Store; clock: Clock; events
   return {
     view,
     set(input: ParsedInput<'campaigns.setDelivery'>): DeliveryView {
+      // Judged here, on the core's clock, for every caller (the CLI parses the words only).
+      if (input.stopAfter && 'at' in input.stopAfter && input.stopAfter.at <= clock.now())
+        throw new CoreError('VALIDATION', STOP_AFTER_PAST);
       const current = view(input.campaignId);
       const next = {
         deferDays: input.deferDays !== undefined ? input.deferDays : current.deferDays,

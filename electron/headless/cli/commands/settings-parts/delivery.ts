@@ -25,7 +25,8 @@ export const deliveryPart: SettingsPart = {
       changed.push('retries of limited messages');
     }
     if (stopRaw !== undefined) {
-      const parsed = parseStopAfter(stopRaw, Date.now());
+      // The core judges "in the future" by its own clock (campaigns.setDelivery).
+      const parsed = parseStopAfter(stopRaw, null);
       if (!parsed.ok) throw new UsageError(`--stop-after: ${parsed.message}`);
       input.stopAfter = parsed.value;
       changed.push('stop after');
