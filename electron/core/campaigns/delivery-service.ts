@@ -1,7 +1,12 @@
 import type { ParsedInput } from '../../../shared/api';
 import type { DeliveryView } from '../../../shared/api/methods/delivery';
 import { CoreError } from '../../../shared/api';
-import { readDelivery, STOP_AFTER_PAST, stopAfterAt } from '../../../shared/domain/delivery';
+import {
+  offerEndsAt,
+  readDelivery,
+  STOP_AFTER_PAST,
+  stopAfterAt,
+} from '../../../shared/domain/delivery';
 import type { Clock } from '../clock';
 import type { Store } from '../db/connection';
 import type { EventBus } from '../events';
@@ -12,10 +17,15 @@ export function createDeliveryService(deps: { store: Store; clock: Clock; events
   const { store, clock } = deps;
   const view = (campaignId: number): DeliveryView => {
     const d = readDelivery(readSettings(store, campaignId).delivery);
-    const started = store.first(
-      store.q.selectFrom('campaigns').select('started_at').where('id', '=', campaignId),
+    const c = store.first(
+      store.q
+        .selectFrom('campaigns')
+        .select(['started_at', 'mapping_json'])
+        .where('id', '=', campaignId),
     );
-    return { campaignId, ...d, stopAt: stopAfterAt(d.stopAfter, started?.started_at ?? null) };
+    const offerEnd = offerEndsAt(c?.mapping_json);
+    const stopAt = stopAfterAt(d.stopAfter, c?.started_at ?? null, offerEnd);
+    return { campaignId, ...d, stopAt, offerEndsAt: offerEnd };
   };
   return {
     view,

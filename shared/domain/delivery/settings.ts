@@ -53,9 +53,17 @@ export function readDelivery(raw: unknown): DeliverySetting {
   return parsed.success ? parsed.data : DELIVERY_DEFAULT;
 }
 
-/** When sending stops (Unix ms), or null; a duration counts from the start (unknown before it). */
-export function stopAfterAt(s: StopAfterSetting | null, startedAt: number | null): number | null {
-  if (!s) return null;
+/**
+ * When sending stops (Unix ms), or null; a duration counts from the start (unknown before it).
+ * Without a stop-after of its own a limited-time offer's campaign stops when the offer ends
+ * (`offerEnd`, offer-stop.ts).
+ */
+export function stopAfterAt(
+  s: StopAfterSetting | null,
+  startedAt: number | null,
+  offerEnd: number | null = null,
+): number | null {
+  if (!s) return offerEnd;
   if ('at' in s) return s.at;
   return startedAt === null ? null : startedAt + s.afterMinutes * 60_000;
 }

@@ -42,7 +42,9 @@ export const deliveryPart: SettingsPart = {
         : `Limited by WhatsApp: retried once a day for up to ${v.deferDays} day${v.deferDays === 1 ? '' : 's'} (never US numbers).`;
     const stop =
       v.stopAfter === null
-        ? 'Stop after: never.'
+        ? v.offerEndsAt !== null
+          ? `Stop after: when the offer ends, ${new Date(v.offerEndsAt).toISOString()}.`
+          : 'Stop after: never.'
         : v.stopAt !== null
           ? `Stop after: ${new Date(v.stopAt).toISOString()}.`
           : `Stop after: ${'afterMinutes' in v.stopAfter ? v.stopAfter.afterMinutes : 0} minutes from the start.`;
