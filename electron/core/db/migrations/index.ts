@@ -17,6 +17,7 @@ import { migration as m0190 } from './0190_charges';
 import { migration as m0200 } from './0200_deferred';
 import { migration as m0160 } from './0160_customers';
 import { migration as m0210 } from './0210_marketing_declined';
+import { migration as m0240 } from './0240_template_ttl';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -41,6 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0190,
   m0200,
   m0210,
+  m0240,
 ];
 
 export function checksum(m: Migration): string {
