@@ -5,7 +5,8 @@ import type { DeliveryConfig, StatusName } from './types';
 export type Outcome =
   | { kind: 'failed'; code: number }
   | { kind: 'sent' }
-  | { kind: 'delivered' }
+  /** afterMs: delivered this long after acceptance instead of the configured delay (a phone that was off). */
+  | { kind: 'delivered'; afterMs?: number }
   /** delivered: 'skipped' = no delivered webhook at all; 'late' = it arrives after the read one. */
   | { kind: 'read'; delivered: 'normal' | 'skipped' | 'late' };
 
@@ -39,6 +40,9 @@ const FAILURE_DETAILS: Readonly<Record<number, string>> = {
   131050: 'The recipient has chosen to stop receiving marketing messages from this business.',
 };
 
+/** How long the phoneOffForADay test number is unreachable: longer than the 12 h marketing TTL floor. */
+export const PHONE_OFF_MS = 30 * 3_600_000;
+
 const fixedOutcome = (name: SandboxTestNumberName, marketing: boolean): Outcome | undefined => {
   switch (name) {
     case 'read':
@@ -64,6 +68,8 @@ const fixedOutcome = (name: SandboxTestNumberName, marketing: boolean): Outcome 
       return { kind: 'delivered' };
     case 'heldThenDropped':
       return { kind: 'failed', code: 132015 };
+    case 'phoneOffForADay':
+      return { kind: 'delivered', afterMs: PHONE_OFF_MS };
     case 'rejectedNotOnWhatsApp':
     case 'pairRateLimited':
       return undefined;
@@ -157,8 +163,10 @@ export function planStatuses(
     }
     case 'sent':
       return [at('sent', sentAt, true)];
-    case 'delivered':
-      return [at('sent', sentAt, true), at('delivered', deliveredAt, true)];
+    case 'delivered': {
+      const when = outcome.afterMs === undefined ? deliveredAt : acceptedAt + outcome.afterMs;
+      return [at('sent', sentAt, true), at('delivered', Math.max(sentAt + 1, when), true)];
+    }
     case 'read':
       if (outcome.delivered === 'skipped')
         return [at('sent', sentAt, true), at('read', readAt, true)];

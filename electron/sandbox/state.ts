@@ -1,6 +1,7 @@
 import { normalizePhone } from '../../shared/domain/phone';
 import type { Template } from '../../shared/domain/templates';
 import { decideOutcome, planStatuses, type PlannedStatus } from './delivery';
+import { dropAfterTtl, effectiveTtlMs } from './ttl';
 import { FeedLog } from './feed';
 import { MarketingState } from './marketing';
 import { scheduleReply } from './inbound';
@@ -83,7 +84,7 @@ export interface AcceptInput {
   to: string;
   waId: string;
   /** A session message (issue 19) names its type, e.g. "(text)", with category SERVICE. */
-  template: Pick<Template, 'name' | 'language' | 'category'>;
+  template: Pick<Template, 'name' | 'language' | 'category' | 'message_send_ttl_seconds'>;
   components?: unknown;
   bizOpaqueCallbackData?: string;
   /** Accepted on /marketing_messages and delivered there (not fallen back to Cloud API). */
@@ -198,16 +199,21 @@ export class SandboxState {
     if (category === 'marketing' && isUsNumber(input.to))
       decision.outcome = { kind: 'failed', code: 131049 };
     if (this.overPortfolioLimit(input.to, now)) decision.outcome = PORTFOLIO_LIMIT_OUTCOME;
+    const route = input.marketingLite ? 'marketing_messages' : 'cloud';
     const message: SentMessage = {
       wamid: this.newWamid(input.waId),
       historyId: this.newId(),
       to: input.to,
       waId: input.waId,
       template: { name: input.template.name, language: input.template.language, category },
-      route: input.marketingLite ? 'marketing_messages' : 'cloud',
+      route,
       acceptedAt: now,
       nth,
-      plan: planStatuses(decision, now, this.delivery, this.newId),
+      plan: dropAfterTtl(
+        planStatuses(decision, now, this.delivery, this.newId),
+        now,
+        effectiveTtlMs(input.template, route),
+      ),
       ...(this.keepComponents &&
         input.components !== undefined && { components: input.components }),
       ...(input.bizOpaqueCallbackData !== undefined && {

@@ -18,6 +18,9 @@ function toGraph(t: Template, fields: Set<string> | undefined): Record<string, u
     category: t.category,
     ...(t.sub_category !== undefined && { sub_category: t.sub_category }),
     ...(t.quality_score !== undefined && { quality_score: t.quality_score }),
+    ...(t.message_send_ttl_seconds !== undefined && {
+      message_send_ttl_seconds: t.message_send_ttl_seconds,
+    }),
     id: t.id,
   };
   if (!fields) return all;

@@ -56,6 +56,11 @@ export const SANDBOX_TEST_NUMBERS = {
     description:
       'Template pacing: the answer says held_for_quality_assessment; later released (sent, delivered).',
   },
+  phoneOffForADay: {
+    number: '+447911123117',
+    description:
+      "Phone off for 30 hours: sent, then delivered 30 h after acceptance, unless the template's time-to-live ran out first (then nothing more).",
+  },
   heldThenDropped: {
     number: '+447911123115',
     description:

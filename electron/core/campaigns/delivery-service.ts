@@ -1,6 +1,12 @@
 import type { ParsedInput } from '../../../shared/api';
 import type { DeliveryView } from '../../../shared/api/methods/delivery';
-import { readDelivery, stopAfterAt } from '../../../shared/domain/delivery';
+import { CoreError } from '../../../shared/api';
+import {
+  offerEndsAt,
+  readDelivery,
+  STOP_AFTER_PAST,
+  stopAfterAt,
+} from '../../../shared/domain/delivery';
 import type { Clock } from '../clock';
 import type { Store } from '../db/connection';
 import type { EventBus } from '../events';
@@ -11,14 +17,22 @@ export function createDeliveryService(deps: { store: Store; clock: Clock; events
   const { store, clock } = deps;
   const view = (campaignId: number): DeliveryView => {
     const d = readDelivery(readSettings(store, campaignId).delivery);
-    const started = store.first(
-      store.q.selectFrom('campaigns').select('started_at').where('id', '=', campaignId),
+    const c = store.first(
+      store.q
+        .selectFrom('campaigns')
+        .select(['started_at', 'mapping_json'])
+        .where('id', '=', campaignId),
     );
-    return { campaignId, ...d, stopAt: stopAfterAt(d.stopAfter, started?.started_at ?? null) };
+    const offerEnd = offerEndsAt(c?.mapping_json);
+    const stopAt = stopAfterAt(d.stopAfter, c?.started_at ?? null, offerEnd);
+    return { campaignId, ...d, stopAt, offerEndsAt: offerEnd };
   };
   return {
     view,
     set(input: ParsedInput<'campaigns.setDelivery'>): DeliveryView {
+      // Judged here, on the core's clock, for every caller (the CLI parses the words only).
+      if (input.stopAfter && 'at' in input.stopAfter && input.stopAfter.at <= clock.now())
+        throw new CoreError('VALIDATION', STOP_AFTER_PAST);
       const current = view(input.campaignId);
       const next = {
         deferDays: input.deferDays !== undefined ? input.deferDays : current.deferDays,

@@ -1,5 +1,10 @@
 import type { SendProgress, SendWaiting } from '../../../shared/api';
-import { LIMITED_LABEL, readDelivery, stopAfterAt } from '../../../shared/domain/delivery';
+import {
+  LIMITED_LABEL,
+  offerEndsAt,
+  readDelivery,
+  stopAfterAt,
+} from '../../../shared/domain/delivery';
 import type { Store } from '../db/connection';
 import { parseSettingsJson } from './settings';
 
@@ -24,6 +29,7 @@ export function deliveryStatus(
     started_at: number | null;
     scheduled_at: number | null;
     settings_json: string;
+    mapping_json: string | null;
   },
 ): Pick<SendProgress, 'deferred' | 'stopAt'> & { waiting: SendWaiting | null } {
   const row = store.sqlite
@@ -36,7 +42,7 @@ export function deliveryStatus(
   const waitingRetries = c.state === 'scheduled' && c.started_at !== null;
   return {
     deferred,
-    stopAt: stopAfterAt(delivery.stopAfter, c.started_at),
+    stopAt: stopAfterAt(delivery.stopAfter, c.started_at, offerEndsAt(c.mapping_json)),
     waiting: waitingRetries
       ? {
           reason: 'deferred',

@@ -17,7 +17,7 @@ import type {
 } from './types';
 
 const FIELDS =
-  'name,language,status,category,sub_category,parameter_format,components,quality_score,id';
+  'name,language,status,category,sub_category,parameter_format,components,quality_score,message_send_ttl_seconds,id';
 // Meta's default page is 25; bigger pages spend fewer of the 200 management calls per hour (§3.4).
 const DEFAULT_LIMIT = 100;
 const DEFAULT_MAX_PAGES = 50;

@@ -72,6 +72,8 @@ export interface TemplatesTable {
   parameter_format: Generated<'POSITIONAL' | 'NAMED'>;
   components_json: string;
   quality_score: string | null;
+  /** Meta's time-to-live of the template in seconds; null = the category's default (migration 240). */
+  message_send_ttl_seconds: Generated<number | null>;
   source: 'sync' | 'manual';
   synced_at: number | null;
   updated_at: number;

@@ -4,6 +4,7 @@ import {
   LIMITED_LABEL,
   planDeferral,
   readDelivery,
+  offerEndsAt,
   stopAfterAt,
   type DeferDecision,
 } from '../../../shared/domain/delivery';
@@ -17,6 +18,7 @@ interface Row {
   heldAt: number | null;
   campaignId: number;
   settings: string;
+  mapping: string | null;
   startedAt: number | null;
   campaignState: string;
 }
@@ -39,7 +41,7 @@ interface Row {
 export function createDeferrer(db: SqliteDatabase) {
   const read = db.prepare<[number]>(
     `SELECT r.id, r.phone, r.country, r.deferrals, r.held_at AS heldAt, r.campaign_id AS campaignId,
-            c.settings_json AS settings, c.started_at AS startedAt, c.state AS campaignState
+            c.settings_json AS settings, c.mapping_json AS mapping, c.started_at AS startedAt, c.state AS campaignState
      FROM recipients r JOIN campaigns c ON c.id = r.campaign_id WHERE r.id = ?`,
   );
   const defer = db.prepare(
@@ -85,7 +87,7 @@ export function createDeferrer(db: SqliteDatabase) {
         country: row.country,
         deferrals: row.deferrals,
         deferDays: delivery.deferDays,
-        stopAt: stopAfterAt(delivery.stopAfter, row.startedAt),
+        stopAt: stopAfterAt(delivery.stopAfter, row.startedAt, offerEndsAt(row.mapping)),
         now,
       });
       if (decision.kind !== 'defer') return decision;

@@ -1,5 +1,10 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
-import { OFFER_ENDED, readDelivery, stopAfterAt } from '../../../shared/domain/delivery';
+import {
+  OFFER_ENDED,
+  offerEndsAt,
+  readDelivery,
+  stopAfterAt,
+} from '../../../shared/domain/delivery';
 import { parseSettingsJson } from '../campaigns/settings';
 import { writeTransaction } from '../db/tx';
 
@@ -16,7 +21,7 @@ const REREAD_MS = 5000;
  */
 export function createStopAfterGate(db: SqliteDatabase, campaignId: number) {
   const read = db.prepare<[number]>(
-    'SELECT settings_json AS s, started_at AS t FROM campaigns WHERE id = ?',
+    'SELECT settings_json AS s, mapping_json AS m, started_at AS t FROM campaigns WHERE id = ?',
   );
   const skipSome = db.prepare(
     `UPDATE recipients SET state = 'skipped', skip_reason = @reason, next_attempt_at = NULL
@@ -35,9 +40,11 @@ export function createStopAfterGate(db: SqliteDatabase, campaignId: number) {
   let cached: { at: number | null; readAt: number } | null = null;
   const stopAt = (now: number): number | null => {
     if (!cached || now - cached.readAt >= REREAD_MS || now < cached.readAt) {
-      const row = read.get(campaignId) as { s: string; t: number | null } | undefined;
+      const row = read.get(campaignId) as
+        { s: string; m: string | null; t: number | null } | undefined;
       const delivery = readDelivery(parseSettingsJson(row?.s).delivery);
-      cached = { at: stopAfterAt(delivery.stopAfter, row?.t ?? null), readAt: now };
+      const at = stopAfterAt(delivery.stopAfter, row?.t ?? null, offerEndsAt(row?.m));
+      cached = { at, readAt: now };
     }
     return cached.at;
   };

@@ -86,6 +86,15 @@ export function createMaintenance(db: SqliteDatabase, reconciler: Reconciler) {
     );
   const expireDefault = expireStmt(false);
   const expireAuth = expireStmt(true);
+  // A custom marketing TTL holds on the Marketing Messages API only (electron/sandbox/ttl.ts).
+  const expireMarketingTtl = db.prepare<[number, number]>(
+    `UPDATE recipients SET state = 'expired' WHERE id IN (
+       SELECT r.id FROM recipients r JOIN campaigns c ON c.id = r.campaign_id JOIN templates t ON t.id = c.template_id
+       WHERE r.state = 'sent' AND r.route = 'marketing_messages' AND t.message_send_ttl_seconds IS NOT NULL
+         AND r.sent_at + t.message_send_ttl_seconds * 1000 < ?
+       LIMIT ?)
+     RETURNING campaign_id`,
+  );
 
   /** Events stored unmatched, tried again: the recipient's wamid or our callback may be known by now. */
   const retry = (events: StoredEvent[], out: ApplyOutcome) => {
@@ -138,6 +147,7 @@ export function createMaintenance(db: SqliteDatabase, reconciler: Reconciler) {
         for (const [stmt, ttl] of [
           [expireDefault, ttlMs],
           [expireAuth, AUTHENTICATION_TTL_MS],
+          [expireMarketingTtl, 0],
         ] as const) {
           const hit = stmt.all(now - ttl, EXPIRE_CHUNK) as { campaign_id: number }[];
           expired += hit.length;

@@ -40,6 +40,9 @@ export function templateFromRow(
     parameter_format: row.parameter_format,
     id: row.meta_id,
     quality_score: row.quality_score === null ? null : { score: row.quality_score },
+    ...(row.message_send_ttl_seconds !== null && {
+      message_send_ttl_seconds: row.message_send_ttl_seconds,
+    }),
     components,
   });
   return parsed.ok ? { ok: true, template: parsed.template } : { ok: false, errors: parsed.errors };
@@ -96,6 +99,7 @@ export function rowValues(t: Template) {
     parameter_format: t.parameter_format,
     components_json: componentsJson(t.components),
     quality_score: t.quality_score?.score ?? null,
+    message_send_ttl_seconds: t.message_send_ttl_seconds ?? null,
   };
 }
 
@@ -110,7 +114,8 @@ export function sameContent(row: TemplateRow, v: RowValues): boolean {
     row.sub_category === v.sub_category &&
     row.parameter_format === v.parameter_format &&
     row.components_json === v.components_json &&
-    row.quality_score === v.quality_score
+    row.quality_score === v.quality_score &&
+    row.message_send_ttl_seconds === v.message_send_ttl_seconds
   );
 }
 

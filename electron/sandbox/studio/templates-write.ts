@@ -4,6 +4,7 @@ import { checkToken, checkWabaId } from '../auth';
 import { fail } from '../errors';
 import { isRecord, ok, readJson, type Reply, type RouteRequest } from '../http';
 import type { SandboxState } from '../state';
+import { readTtlSetting } from '../ttl';
 import { createFromLibrary } from './library';
 
 /**
@@ -66,6 +67,7 @@ export async function handleCreateTemplate(state: SandboxState, rr: RouteRequest
       `Message template "${d.name}" already exists in ${d.language}. Create a template with another name, or add another language.`,
     );
   checkHandles(state, d);
+  const ttl = readTtlSetting(d.category, isRecord(raw) ? raw.message_send_ttl_seconds : undefined);
   const t: Template = {
     name: d.name,
     language: d.language,
@@ -74,6 +76,7 @@ export async function handleCreateTemplate(state: SandboxState, rr: RouteRequest
     parameter_format: d.parameter_format,
     id: state.newId(),
     components: listed(d),
+    ...(ttl !== undefined && { message_send_ttl_seconds: ttl }),
   };
   state.templates.push(t);
   state.studio.submit(t, d);
@@ -119,6 +122,9 @@ export function handleGetTemplate(state: SandboxState, rr: RouteRequest): Reply 
     category: t.category,
     parameter_format: t.parameter_format,
     components: t.components,
+    ...(t.message_send_ttl_seconds !== undefined && {
+      message_send_ttl_seconds: t.message_send_ttl_seconds,
+    }),
     rejected_reason: state.studio.rejected.get(t.id ?? '') ?? 'NONE',
     ...(t.status !== 'PENDING' &&
       state.studio.previousCategory.has(t.id ?? '') && {
@@ -136,6 +142,13 @@ export async function handleEditTemplate(state: SandboxState, rr: RouteRequest):
   const t = byId(state, rr, 'post');
   const raw = await readJson(rr.req);
   if (!isRecord(raw)) return fail(100, 'The request body must be a JSON object.');
+  const category = typeof raw.category === 'string' ? raw.category : t.category;
+  const ttl = readTtlSetting(category, raw.message_send_ttl_seconds);
+  // Only the time-to-live: the content is unchanged, so no review and no edit counted (ASSUMED, ttl.ts).
+  if (ttl !== undefined && Object.keys(raw).every((k) => k === 'message_send_ttl_seconds')) {
+    t.message_send_ttl_seconds = ttl;
+    return ok({ success: true });
+  }
   if (t.status === 'PENDING')
     fail(100, 'The template is in review; edit it once the review is done.');
   if (t.status === 'APPROVED') {
@@ -156,6 +169,7 @@ export async function handleEditTemplate(state: SandboxState, rr: RouteRequest):
   if (t.status === 'APPROVED') state.studio.recordEdit(t.id ?? '');
   t.components = listed(d);
   t.category = d.category;
+  if (ttl !== undefined) t.message_send_ttl_seconds = ttl;
   t.status = 'PENDING';
   state.studio.rejected.delete(t.id ?? '');
   state.studio.submit(t, d);

@@ -1,2 +1,3 @@
 export * from './defer';
 export * from './settings';
+export * from './offer-stop';

@@ -53,18 +53,32 @@ export function readDelivery(raw: unknown): DeliverySetting {
   return parsed.success ? parsed.data : DELIVERY_DEFAULT;
 }
 
-/** When sending stops (Unix ms), or null; a duration counts from the start (unknown before it). */
-export function stopAfterAt(s: StopAfterSetting | null, startedAt: number | null): number | null {
-  if (!s) return null;
+/**
+ * When sending stops (Unix ms), or null; a duration counts from the start (unknown before it).
+ * Without a stop-after of its own a limited-time offer's campaign stops when the offer ends
+ * (`offerEnd`, offer-stop.ts).
+ */
+export function stopAfterAt(
+  s: StopAfterSetting | null,
+  startedAt: number | null,
+  offerEnd: number | null = null,
+): number | null {
+  if (!s) return offerEnd;
   if ('at' in s) return s.at;
   return startedAt === null ? null : startedAt + s.afterMinutes * 60_000;
 }
 
+export const STOP_AFTER_PAST = 'Stop after must be in the future.';
+
 export type StopAfterParse =
   { ok: true; value: StopAfterSetting | null } | { ok: false; message: string };
 
-/** "48h", "90m", "2d", "1d12h", an ISO date-time, or "off" (the CLI's and the form's words). */
-export function parseStopAfter(raw: string, now: number): StopAfterParse {
+/**
+ * "48h", "90m", "2d", "1d12h", an ISO date-time, or "off" (the CLI's and the form's words). With
+ * `now` null the date is not compared with the present: the CLI leaves that to the core, whose clock
+ * may differ from this process's (a test clock, or a `serve` host the CLI talks to).
+ */
+export function parseStopAfter(raw: string, now: number | null): StopAfterParse {
   const text = raw.trim().toLowerCase();
   if (text === 'off' || text === '') return { ok: true, value: null };
   if (/^(\d+(d|h|m|min))+$/.test(text)) {
@@ -84,6 +98,6 @@ export function parseStopAfter(raw: string, now: number): StopAfterParse {
     };
   const at = Date.parse(raw.trim());
   if (!Number.isFinite(at)) return { ok: false, message: `"${raw}" is not a real date and time.` };
-  if (at <= now) return { ok: false, message: 'Stop after must be in the future.' };
+  if (now !== null && at <= now) return { ok: false, message: STOP_AFTER_PAST };
   return { ok: true, value: { at } };
 }

@@ -51,6 +51,8 @@ const templateFields = z.object({
   status: z.preprocess(upper, z.string().min(1)),
   category: z.preprocess(upper, z.string().min(1)),
   sub_category: z.string().optional(),
+  // Meta's TTL; a value that is not a positive whole number is left out (the default applies).
+  message_send_ttl_seconds: z.number().int().positive().optional().catch(undefined),
   parameter_format: upperEnum(['POSITIONAL', 'NAMED']).optional().default('POSITIONAL'),
   id: z.union([z.string(), z.number().transform(String)], { error: 'should be text' }).optional(),
   quality_score: z

@@ -118,6 +118,11 @@ export interface Template {
   status: string;
   category: string;
   sub_category?: string;
+  /**
+   * Meta's time-to-live in seconds when set on the template (templates/time-to-live page): how long
+   * Meta keeps trying to deliver its messages. Absent: Meta's default for the category.
+   */
+  message_send_ttl_seconds?: number;
   parameter_format: ParameterFormat;
   id?: string;
   quality_score?: QualityScore;

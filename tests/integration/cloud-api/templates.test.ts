@@ -31,7 +31,7 @@ const BROKEN = {
   components: [{ type: 'BODY' }],
 };
 const FIELDS =
-  'name,language,status,category,sub_category,parameter_format,components,quality_score,id';
+  'name,language,status,category,sub_category,parameter_format,components,quality_score,message_send_ttl_seconds,id';
 
 describe('listTemplates', () => {
   it('follows paging.next across three pages, keeping unreadable templates aside', async () => {

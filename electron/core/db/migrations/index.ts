@@ -19,6 +19,7 @@ import { migration as m0160 } from './0160_customers';
 import { migration as m0210 } from './0210_marketing_declined';
 import { migration as m0220 } from './0220_schedules';
 import { migration as m0230 } from './0230_volume_tiers';
+import { migration as m0240 } from './0240_template_ttl';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -45,6 +46,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0210,
   m0220,
   m0230,
+  m0240,
 ];
 
 export function checksum(m: Migration): string {

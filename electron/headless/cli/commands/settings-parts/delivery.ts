@@ -25,7 +25,8 @@ export const deliveryPart: SettingsPart = {
       changed.push('retries of limited messages');
     }
     if (stopRaw !== undefined) {
-      const parsed = parseStopAfter(stopRaw, Date.now());
+      // The core judges "in the future" by its own clock (campaigns.setDelivery).
+      const parsed = parseStopAfter(stopRaw, null);
       if (!parsed.ok) throw new UsageError(`--stop-after: ${parsed.message}`);
       input.stopAfter = parsed.value;
       changed.push('stop after');
@@ -41,7 +42,9 @@ export const deliveryPart: SettingsPart = {
         : `Limited by WhatsApp: retried once a day for up to ${v.deferDays} day${v.deferDays === 1 ? '' : 's'} (never US numbers).`;
     const stop =
       v.stopAfter === null
-        ? 'Stop after: never.'
+        ? v.offerEndsAt !== null
+          ? `Stop after: when the offer ends, ${new Date(v.offerEndsAt).toISOString()}.`
+          : 'Stop after: never.'
         : v.stopAt !== null
           ? `Stop after: ${new Date(v.stopAt).toISOString()}.`
           : `Stop after: ${'afterMinutes' in v.stopAfter ? v.stopAfter.afterMinutes : 0} minutes from the start.`;

@@ -52,7 +52,8 @@ export function DeliveryPanel({ campaign }: { campaign: Campaign }) {
   };
 
   const saveStop = async () => {
-    const parsed = parseStopAfter(stopText, Date.now());
+    // Whether a time is still ahead is the core's call, on its clock (campaigns.setDelivery).
+    const parsed = parseStopAfter(stopText, null);
     if (!parsed.ok) return setStopError(parsed.message);
     setStopError(null);
     if (await save({ stopAfter: parsed.value })) setStopText('');
