@@ -16,13 +16,14 @@ import {
   session,
   shell,
   Tray,
+  utilityProcess,
 } from 'electron';
 import { PUSH_CHANNEL } from '../../shared/api';
 import { LOG_FOLDER } from '../core/log';
 import { defaultDataDir } from '../core/paths';
 import { CONTENT_SECURITY_POLICY } from '../core/security/csp';
-import { createHostOps } from '../core/host/ops';
-import { createCore, type Core } from '../core/service';
+import { crashChoiceFor, CRASH_DIALOG } from './core-supervisor';
+import { startDesktopCore, type DesktopCore } from './desktop-core';
 import { registerDownloads } from './downloads';
 import { registerIpc } from './ipc';
 import { createKeychainVault } from './keychain';
@@ -52,7 +53,7 @@ app.setPath('userData', defaultDataDir());
 // Windows shows notifications only for an app id its Start menu shortcut carries (set by the installer).
 if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 
-let core: Core | undefined;
+let core: DesktopCore | undefined;
 let mainWindow: BrowserWindow | undefined;
 let tray: ReturnType<typeof createTrayController> | undefined;
 let toldAboutBackground = false;
@@ -149,20 +150,39 @@ async function start(): Promise<void> {
     process.resourcesPath,
     app.isPackaged,
   );
-  try {
-    core = createCore({
+  const desk = startDesktopCore({
+    options: {
       dataDir: app.getPath('userData'),
       shell: 'electron',
       runSenders: true,
-      // electron-vite emits the import worker beside this bundle (see electron.vite.config.ts).
-      workerEntry: { url: new URL('./import-worker.js', import.meta.url) },
-      tokenVault: createKeychainVault({
-        safeStorage,
-        platform: process.platform,
-        file: join(app.getPath('userData'), 'secrets', 'tokens.json'),
-      }),
       ...(nativeBinding ? { nativeBinding } : {}),
-    });
+    },
+    // electron-vite emits the core's entry (and the import workers it starts) beside this bundle.
+    entry: join(import.meta.dirname, 'core-utility.js'),
+    fork: (path, args, options) => utilityProcess.fork(path, args, options),
+    keychain: createKeychainVault({
+      safeStorage,
+      platform: process.platform,
+      file: join(app.getPath('userData'), 'secrets', 'tokens.json'),
+    }),
+    askRestart: async () => {
+      const { response } = await dialog.showMessageBox({
+        type: 'error',
+        buttons: [...CRASH_DIALOG.buttons],
+        defaultId: 0,
+        cancelId: 1,
+        noLink: true,
+        message: CRASH_DIALOG.message,
+        detail: CRASH_DIALOG.detail,
+      });
+      return crashChoiceFor(response);
+    },
+    quit: () => app.quit(),
+    // The pages' data came from the old process: reload it from the new one.
+    restarted: () => BrowserWindow.getAllWindows().forEach((w) => w.webContents.reload()),
+  });
+  try {
+    await desk.ready;
   } catch (e) {
     dialog.showErrorBox(
       'Campaign Desk cannot open its data',
@@ -171,13 +191,10 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  const running = core;
-  // The main process reaches the data only through the contract and these host ops, as it will
-  // when the core runs in a utilityProcess (issue 14 item 3b): then `ops` is the client's `op`.
-  const ops = createHostOps(running);
-  sendingCount = createSendingCount(ops);
-  registerIpc(ipcMain, running.handlers);
-  registerDownloads(ipcMain, running, async (event, suggestedName) => {
+  core = desk;
+  sendingCount = createSendingCount(desk.op);
+  registerIpc(ipcMain, desk.call);
+  registerDownloads(ipcMain, desk.op, async (event, suggestedName) => {
     const win = BrowserWindow.fromWebContents(event.sender);
     const options = { defaultPath: join(app.getPath('downloads'), suggestedName) };
     const result = win
@@ -185,7 +202,7 @@ async function start(): Promise<void> {
       : await dialog.showSaveDialog(options);
     return result.canceled ? undefined : result.filePath;
   });
-  running.events.onAny((name, payload) => {
+  desk.events.onAny((name, payload) => {
     for (const win of BrowserWindow.getAllWindows())
       win.webContents.send(PUSH_CHANNEL, { name, payload });
   });
@@ -217,19 +234,19 @@ async function start(): Promise<void> {
   const refreshTray = () => {
     void sendingCount?.refresh().then(() => tray?.update(sendingHere()));
   };
-  running.events.on('send.progress', refreshTray);
-  running.events.on('db.changed', (e) => {
+  desk.events.on('send.progress', refreshTray);
+  desk.events.on('db.changed', (e) => {
     if (e.tables.includes('campaigns')) refreshTray();
   });
   // Campaigns the core resumed at start are counted before any event arrives.
   refreshTray();
   watchCampaignOutcomes({
-    events: running.events,
-    describe: factsThrough(ops),
+    events: desk.events,
+    describe: factsThrough(desk.op),
     notify: (n) => notify(n.title, n.body),
   });
   watchReplies({
-    events: running.events,
+    events: desk.events,
     isFocused: () => mainWindow?.isFocused() ?? false,
     notify: (n, onClick) => notify(n.title, n.body, onClick),
     showWindow,
