@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   app,
@@ -21,8 +20,7 @@ import {
 import { PUSH_CHANNEL } from '../../shared/api';
 import { LOG_FOLDER } from '../core/log';
 import { defaultDataDir } from '../core/paths';
-import { CONTENT_SECURITY_POLICY } from '../core/security/csp';
-import { crashChoiceFor, CRASH_DIALOG } from './core-supervisor';
+import { askAfterCrash } from './core-supervisor';
 import { startDesktopCore, type DesktopCore } from './desktop-core';
 import { registerDownloads } from './downloads';
 import { registerIpc } from './ipc';
@@ -31,9 +29,9 @@ import { menuTemplate } from './menu';
 import { electronNativeBinding } from './native';
 import { factsThrough, watchCampaignOutcomes } from './notifications';
 import { watchReplies } from './reply-notifications';
-import { mimeFor, resolveAppFile } from './protocol';
+import { registerAppProtocol } from './protocol';
 import { resourceFile } from './resources';
-import { choiceFor, createQuitGuard, createSendingCount, QUIT_DIALOG } from './quit-guard';
+import { askBeforeQuit, createQuitGuard, createSendingCount } from './quit-guard';
 import { hardenAllContents, openExternalSafely } from './security';
 import { claimSingleInstance, revealWindow } from './single-instance';
 import { createTrayController, trayIconPath } from './tray';
@@ -101,21 +99,12 @@ function showWindow(): void {
 
 const quitGuard = createQuitGuard({
   sendingHere,
-  async ask(sending) {
-    const options = {
-      type: 'question' as const,
-      buttons: [...QUIT_DIALOG.buttons],
-      defaultId: 0,
-      cancelId: 2,
-      noLink: true,
-      message: QUIT_DIALOG.message(sending),
-      detail: QUIT_DIALOG.detail,
-    };
-    const { response } = mainWindow
-      ? await dialog.showMessageBox(mainWindow, options)
-      : await dialog.showMessageBox(options);
-    return choiceFor(response);
-  },
+  ask: (sending) =>
+    askBeforeQuit(
+      (options) =>
+        mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options),
+      sending,
+    ),
   keepSendingInBackground: () => mainWindow?.close(),
   quit: () => app.quit(),
 });
@@ -129,20 +118,7 @@ function notify(title: string, body: string, onClick: () => void = showWindow): 
 
 async function start(): Promise<void> {
   const rendererRoot = join(import.meta.dirname, '../renderer');
-  protocol.handle('app', async (request) => {
-    const file = resolveAppFile(rendererRoot, request.url);
-    if (!file) return new Response('Not found', { status: 404 });
-    try {
-      return new Response(await readFile(file), {
-        headers: {
-          'Content-Type': mimeFor(file),
-          'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-        },
-      });
-    } catch {
-      return new Response('Not found', { status: 404 });
-    }
-  });
+  registerAppProtocol(protocol, rendererRoot);
   hardenSession(session.defaultSession);
 
   const nativeBinding = electronNativeBinding(
@@ -165,18 +141,7 @@ async function start(): Promise<void> {
       platform: process.platform,
       file: join(app.getPath('userData'), 'secrets', 'tokens.json'),
     }),
-    askRestart: async () => {
-      const { response } = await dialog.showMessageBox({
-        type: 'error',
-        buttons: [...CRASH_DIALOG.buttons],
-        defaultId: 0,
-        cancelId: 1,
-        noLink: true,
-        message: CRASH_DIALOG.message,
-        detail: CRASH_DIALOG.detail,
-      });
-      return crashChoiceFor(response);
-    },
+    askRestart: () => askAfterCrash((options) => dialog.showMessageBox(options)),
     quit: () => app.quit(),
     // The pages' data came from the old process: reload it from the new one.
     restarted: () => BrowserWindow.getAllWindows().forEach((w) => w.webContents.reload()),

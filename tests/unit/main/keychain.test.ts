@@ -1,6 +1,6 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/service';
 import {
   NO_VAULT_MESSAGE,
@@ -9,7 +9,11 @@ import {
 } from '../../../electron/core/accounts/token-vault';
 import { createKeychainVault, keychainUnavailableReason } from '../../../electron/main/keychain';
 import { fakeSafeStorage } from './fakes';
-import { createRelayedVault, tokensSnapshot } from '../../../electron/core/accounts/relayed-vault';
+import {
+  createRelayedVault,
+  FIRST_SNAPSHOT_WAIT_MS,
+  tokensSnapshot,
+} from '../../../electron/core/accounts/relayed-vault';
 import { tempDir } from '../../helpers/tmp';
 
 const TOKEN = 'EAAGtestTOKEN1234567890abcdefGHIJ';
@@ -74,6 +78,37 @@ describe('keychain vault', () => {
     expect(tokensSnapshot.safeParse({ unavailableReason: null, tokens: { '': 'x' } }).success).toBe(
       false,
     );
+  });
+
+  it('a relayed vault makes requests wait for main’s first snapshot, for a bounded time', async () => {
+    vi.useFakeTimers();
+    try {
+      const relayed = createRelayedVault();
+      const source = vaultThenEnv(relayed, {});
+      const waiting = source.whenReady?.();
+      expect(waiting).toBeInstanceOf(Promise);
+      let settled = false;
+      void waiting!.then(() => (settled = true));
+      await vi.advanceTimersByTimeAsync(FIRST_SNAPSHOT_WAIT_MS - 1);
+      expect(settled).toBe(false);
+      relayed.set({ unavailableReason: null, tokens: { 'account:2': TOKEN }, unreadable: [] });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(settled).toBe(true);
+      // Once known, nothing waits: the read is synchronous again.
+      expect(source.whenReady?.()).toBeUndefined();
+      expect(source.tokenFor({ id: 2, tokenEnv: null, tokenRef: 'account:2' })).toBe(TOKEN);
+
+      // Main never answers: the wait ends in words, not forever.
+      const never = vaultThenEnv(createRelayedVault(), {}).whenReady!()!;
+      const outcome = never.then(
+        () => 'resolved',
+        (e: Error) => e.message,
+      );
+      await vi.advanceTimersByTimeAsync(FIRST_SNAPSHOT_WAIT_MS);
+      expect(await outcome).toMatch(/not yet received the tokens/);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a locked keychain hands over no tokens, only its reason and the refs it holds', () => {
