@@ -10,6 +10,22 @@ export const CRASH_DIALOG = {
     'Nothing that was saved is lost. Campaigns that were sending stay "sending" and go on after a restart; messages in flight at that moment are marked uncertain, as after any interruption.',
 };
 
+/** Asks the crash question with Electron's dialog.showMessageBox (injected). */
+export async function askAfterCrash(
+  showMessageBox: (options: Electron.MessageBoxOptions) => Promise<{ response: number }>,
+): Promise<CrashChoice> {
+  const { response } = await showMessageBox({
+    type: 'error',
+    buttons: [...CRASH_DIALOG.buttons],
+    defaultId: 0,
+    cancelId: 1,
+    noLink: true,
+    message: CRASH_DIALOG.message,
+    detail: CRASH_DIALOG.detail,
+  });
+  return crashChoiceFor(response);
+}
+
 /** Maps the dialog's button index to a choice; Escape or closing the dialog means quit. */
 export function crashChoiceFor(response: number): CrashChoice {
   return CRASH_DIALOG.choices[response] ?? 'quit';

@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   app,
@@ -16,13 +15,13 @@ import {
   session,
   shell,
   Tray,
+  utilityProcess,
 } from 'electron';
 import { PUSH_CHANNEL } from '../../shared/api';
 import { LOG_FOLDER } from '../core/log';
 import { defaultDataDir } from '../core/paths';
-import { CONTENT_SECURITY_POLICY } from '../core/security/csp';
-import { createHostOps } from '../core/host/ops';
-import { createCore, type Core } from '../core/service';
+import { askAfterCrash } from './core-supervisor';
+import { startDesktopCore, type DesktopCore } from './desktop-core';
 import { registerDownloads } from './downloads';
 import { registerIpc } from './ipc';
 import { createKeychainVault } from './keychain';
@@ -30,9 +29,9 @@ import { menuTemplate } from './menu';
 import { electronNativeBinding } from './native';
 import { factsThrough, watchCampaignOutcomes } from './notifications';
 import { watchReplies } from './reply-notifications';
-import { mimeFor, resolveAppFile } from './protocol';
+import { registerAppProtocol } from './protocol';
 import { resourceFile } from './resources';
-import { choiceFor, createQuitGuard, createSendingCount, QUIT_DIALOG } from './quit-guard';
+import { askBeforeQuit, createQuitGuard, createSendingCount } from './quit-guard';
 import { hardenAllContents, openExternalSafely } from './security';
 import { claimSingleInstance, revealWindow } from './single-instance';
 import { createTrayController, trayIconPath } from './tray';
@@ -52,7 +51,7 @@ app.setPath('userData', defaultDataDir());
 // Windows shows notifications only for an app id its Start menu shortcut carries (set by the installer).
 if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 
-let core: Core | undefined;
+let core: DesktopCore | undefined;
 let mainWindow: BrowserWindow | undefined;
 let tray: ReturnType<typeof createTrayController> | undefined;
 let toldAboutBackground = false;
@@ -100,21 +99,12 @@ function showWindow(): void {
 
 const quitGuard = createQuitGuard({
   sendingHere,
-  async ask(sending) {
-    const options = {
-      type: 'question' as const,
-      buttons: [...QUIT_DIALOG.buttons],
-      defaultId: 0,
-      cancelId: 2,
-      noLink: true,
-      message: QUIT_DIALOG.message(sending),
-      detail: QUIT_DIALOG.detail,
-    };
-    const { response } = mainWindow
-      ? await dialog.showMessageBox(mainWindow, options)
-      : await dialog.showMessageBox(options);
-    return choiceFor(response);
-  },
+  ask: (sending) =>
+    askBeforeQuit(
+      (options) =>
+        mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options),
+      sending,
+    ),
   keepSendingInBackground: () => mainWindow?.close(),
   quit: () => app.quit(),
 });
@@ -128,20 +118,7 @@ function notify(title: string, body: string, onClick: () => void = showWindow): 
 
 async function start(): Promise<void> {
   const rendererRoot = join(import.meta.dirname, '../renderer');
-  protocol.handle('app', async (request) => {
-    const file = resolveAppFile(rendererRoot, request.url);
-    if (!file) return new Response('Not found', { status: 404 });
-    try {
-      return new Response(await readFile(file), {
-        headers: {
-          'Content-Type': mimeFor(file),
-          'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-        },
-      });
-    } catch {
-      return new Response('Not found', { status: 404 });
-    }
-  });
+  registerAppProtocol(protocol, rendererRoot);
   hardenSession(session.defaultSession);
 
   const nativeBinding = electronNativeBinding(
@@ -149,20 +126,28 @@ async function start(): Promise<void> {
     process.resourcesPath,
     app.isPackaged,
   );
-  try {
-    core = createCore({
+  const desk = startDesktopCore({
+    options: {
       dataDir: app.getPath('userData'),
       shell: 'electron',
       runSenders: true,
-      // electron-vite emits the import worker beside this bundle (see electron.vite.config.ts).
-      workerEntry: { url: new URL('./import-worker.js', import.meta.url) },
-      tokenVault: createKeychainVault({
-        safeStorage,
-        platform: process.platform,
-        file: join(app.getPath('userData'), 'secrets', 'tokens.json'),
-      }),
       ...(nativeBinding ? { nativeBinding } : {}),
-    });
+    },
+    // electron-vite emits the core's entry (and the import workers it starts) beside this bundle.
+    entry: join(import.meta.dirname, 'core-utility.js'),
+    fork: (path, args, options) => utilityProcess.fork(path, args, options),
+    keychain: createKeychainVault({
+      safeStorage,
+      platform: process.platform,
+      file: join(app.getPath('userData'), 'secrets', 'tokens.json'),
+    }),
+    askRestart: () => askAfterCrash((options) => dialog.showMessageBox(options)),
+    quit: () => app.quit(),
+    // The pages' data came from the old process: reload it from the new one.
+    restarted: () => BrowserWindow.getAllWindows().forEach((w) => w.webContents.reload()),
+  });
+  try {
+    await desk.ready;
   } catch (e) {
     dialog.showErrorBox(
       'Campaign Desk cannot open its data',
@@ -171,13 +156,10 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  const running = core;
-  // The main process reaches the data only through the contract and these host ops, as it will
-  // when the core runs in a utilityProcess (issue 14 item 3b): then `ops` is the client's `op`.
-  const ops = createHostOps(running);
-  sendingCount = createSendingCount(ops);
-  registerIpc(ipcMain, running.handlers);
-  registerDownloads(ipcMain, running, async (event, suggestedName) => {
+  core = desk;
+  sendingCount = createSendingCount(desk.op);
+  registerIpc(ipcMain, desk.call);
+  registerDownloads(ipcMain, desk.op, async (event, suggestedName) => {
     const win = BrowserWindow.fromWebContents(event.sender);
     const options = { defaultPath: join(app.getPath('downloads'), suggestedName) };
     const result = win
@@ -185,7 +167,7 @@ async function start(): Promise<void> {
       : await dialog.showSaveDialog(options);
     return result.canceled ? undefined : result.filePath;
   });
-  running.events.onAny((name, payload) => {
+  desk.events.onAny((name, payload) => {
     for (const win of BrowserWindow.getAllWindows())
       win.webContents.send(PUSH_CHANNEL, { name, payload });
   });
@@ -217,19 +199,19 @@ async function start(): Promise<void> {
   const refreshTray = () => {
     void sendingCount?.refresh().then(() => tray?.update(sendingHere()));
   };
-  running.events.on('send.progress', refreshTray);
-  running.events.on('db.changed', (e) => {
+  desk.events.on('send.progress', refreshTray);
+  desk.events.on('db.changed', (e) => {
     if (e.tables.includes('campaigns')) refreshTray();
   });
   // Campaigns the core resumed at start are counted before any event arrives.
   refreshTray();
   watchCampaignOutcomes({
-    events: running.events,
-    describe: factsThrough(ops),
+    events: desk.events,
+    describe: factsThrough(desk.op),
     notify: (n) => notify(n.title, n.body),
   });
   watchReplies({
-    events: running.events,
+    events: desk.events,
     isFocused: () => mainWindow?.isFocused() ?? false,
     notify: (n, onClick) => notify(n.title, n.body, onClick),
     showWindow,

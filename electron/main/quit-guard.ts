@@ -69,6 +69,23 @@ export function choiceFor(response: number): QuitChoice {
   return QUIT_DIALOG.choices[response] ?? 'cancel';
 }
 
+/** Asks the quit question with Electron's dialog.showMessageBox (injected; over the window if any). */
+export async function askBeforeQuit(
+  showMessageBox: (options: Electron.MessageBoxOptions) => Promise<{ response: number }>,
+  sending: number,
+): Promise<QuitChoice> {
+  const { response } = await showMessageBox({
+    type: 'question',
+    buttons: [...QUIT_DIALOG.buttons],
+    defaultId: 0,
+    cancelId: 2,
+    noLink: true,
+    message: QUIT_DIALOG.message(sending),
+    detail: QUIT_DIALOG.detail,
+  });
+  return choiceFor(response);
+}
+
 /**
  * How many campaigns the core's send loops are sending, for the quit guard and the tray, which
  * must answer synchronously (before-quit, window-all-closed): the last count the core gave

@@ -50,7 +50,9 @@ export type HostOptions = z.infer<typeof hostOptions>;
  * The shells' needs that are not contract methods: the file a download names, writing it to a
  * path the shell chose, moving the test clock, and what the desktop app's main process shows in
  * notifications (a campaign's name and pause code) and asks before quitting (campaigns its send
- * loops are sending). The core does them, since the data is there.
+ * loops are sending), and the desktop keychain's relay: main hands the core its decrypted tokens
+ * (`tokens.set`) and stores the ones migration 130's repair still holds (`tokens.pending`). The core
+ * does them, since the data is there.
  */
 export const HOST_OPS = [
   'download.name',
@@ -59,6 +61,7 @@ export const HOST_OPS = [
   'campaign.facts',
   'senders.here',
   'tokens.set',
+  'tokens.pending',
 ] as const;
 export type HostOp = (typeof HOST_OPS)[number];
 

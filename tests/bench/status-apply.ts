@@ -3,6 +3,7 @@
 // uses for a relay: feed page JSON → JSON.parse → parseWebhook → reconciler.apply, APPLY_BATCH
 // observations per transaction. STATUS_FLOOR=1 measures the floor instead (see below).
 import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createCore } from '../../electron/core/service';
@@ -159,6 +160,9 @@ const envelope = (statuses: string[]) =>
 
 let parseMs = 0;
 let applyMs = 0;
+// The longest single apply (one transaction of APPLY_BATCH): the longest the thread running the
+// core is blocked by status apply, since the poller awaits between pages (issue 14's fifth block).
+let maxApplyMs = 0;
 let applied = 0;
 let duplicates = 0;
 let observed = 0;
@@ -194,7 +198,9 @@ const flush = () => {
         observations: pending,
         cursor: { accountId: 1, source: 'relay', cursor: String(cursor), scope: 'bench' },
       });
-  applyMs += performance.now() - a0;
+  const took = performance.now() - a0;
+  applyMs += took;
+  maxApplyMs = Math.max(maxApplyMs, took);
   transactions++;
   applied += out.applied;
   duplicates += out.duplicates;
@@ -267,6 +273,8 @@ console.log(
     ok,
     parseMs: Math.round(parseMs),
     applyMs: Math.round(applyMs),
+    maxApplyMs: Math.round(maxApplyMs),
+    loadAverage: loadavg().map((x) => Math.round(x * 10) / 10),
     totalMs: Math.round(parseMs + applyMs),
     wallMs: Math.round(wallMs),
     perSecond: Math.round(N / ((parseMs + applyMs) / 1000)),

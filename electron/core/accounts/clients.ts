@@ -15,6 +15,8 @@ export interface TokenSource {
     tokenEnv: string | null;
     tokenRef: string | null;
   }) => string | undefined;
+  /** A promise while stored tokens are not known yet (the desktop core at start), else undefined. */
+  whenReady?: () => Promise<void> | undefined;
 }
 
 export function envTokenSource(env: NodeJS.ProcessEnv): TokenSource {
@@ -62,6 +64,22 @@ export function createAccountClients(deps: {
       return s;
     }));
 
+  const tokenOf = (
+    account: Parameters<TokenSource['tokenFor']>[0],
+    row: { name: string; token_env: string | null },
+  ): string => {
+    const token = deps.tokens.tokenFor(account);
+    if (!token) {
+      throw new CoreError(
+        'UNAVAILABLE',
+        row.token_env
+          ? `The access token for "${row.name}" is not set: the environment variable ${row.token_env} is empty.`
+          : `No access token is stored for "${row.name}". Add it in Settings › Accounts.`,
+      );
+    }
+    return token;
+  };
+
   return {
     sandbox: startEmbedded,
     sandboxIfStarted: () => sandbox,
@@ -85,16 +103,8 @@ export function createAccountClients(deps: {
         ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
         getToken: () => {
           if (isSandbox) return deps.sandboxOptions?.token ?? SANDBOX_DEFAULTS.token;
-          const token = deps.tokens.tokenFor(account);
-          if (!token) {
-            throw new CoreError(
-              'UNAVAILABLE',
-              row.token_env
-                ? `The access token for "${row.name}" is not set: the environment variable ${row.token_env} is empty.`
-                : `No access token is stored for "${row.name}". Add it in Settings › Accounts.`,
-            );
-          }
-          return token;
+          const waiting = deps.tokens.whenReady?.();
+          return waiting ? waiting.then(() => tokenOf(account, row)) : tokenOf(account, row);
         },
       });
       clients.set(accountId, client);

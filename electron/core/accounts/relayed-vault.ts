@@ -10,8 +10,9 @@ import type { TokenVault } from './token-vault';
  * the tokens here, at start and after each change (host op `tokens.set`); this vault only keeps
  * them in memory, with the keychain's availability as main last saw it.
  *
- * Not wired yet: storing a token (`accounts.setToken`) still needs main to encrypt and save it
- * before the core records the reference; until then write/remove refuse rather than pretend.
+ * Storing goes the other way round: main encrypts and saves a pasted token, pushes a new snapshot,
+ * then forwards `accounts.setToken` (electron/main/token-relay.ts). So write() only confirms that
+ * main holds this very token, and remove() only forgets it here; the file is main's to change.
  */
 export const tokensSnapshot = z
   .object({
@@ -30,21 +31,55 @@ const NOT_YET =
   'Campaign Desk has not yet received the tokens from the system keychain; try again in a moment.';
 const CANNOT_DECRYPT =
   'The stored access token cannot be decrypted (the system keychain was reset or this is another computer). Paste the token again in Settings › Accounts.';
-const WRITE_IN_MAIN =
-  'Storing a token in the system keychain is not available in this build of the desktop core yet.';
+const NOT_STORED =
+  'The token was not saved in the system keychain, so Campaign Desk did not keep it. Paste it again in Settings › Accounts.';
+/** How long a request waits at start for main's first snapshot before it fails in words. */
+export const FIRST_SNAPSHOT_WAIT_MS = 30_000;
 
 export interface RelayedVault extends TokenVault {
   /** Replaces everything known with main's latest snapshot (already parsed). */
   set(snapshot: TokensSnapshot): void;
 }
 
+/** A promise settled by set() or, failing that, after FIRST_SNAPSHOT_WAIT_MS: a bounded wait. */
+function firstSnapshot() {
+  let resolve = () => {};
+  let reject: (e: Error) => void = () => {};
+  const promise = new Promise<void>((ok, fail) => {
+    resolve = ok;
+    reject = fail;
+  });
+  promise.catch(() => undefined);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    wait() {
+      // The timer starts with the first wait: a core nobody asks for a token holds no timer.
+      timer ??= setTimeout(
+        () => reject(new CoreError('UNAVAILABLE', NOT_YET)),
+        FIRST_SNAPSHOT_WAIT_MS,
+      );
+      timer.unref?.();
+      return promise;
+    },
+    arrived() {
+      if (timer) clearTimeout(timer);
+      resolve();
+    },
+  };
+}
+
 export function createRelayedVault(): RelayedVault {
   let snapshot: TokensSnapshot | undefined;
+  const first = firstSnapshot();
   return {
     kind: 'keychain',
     unavailableReason: () => (snapshot ? snapshot.unavailableReason : NOT_YET),
+    // Senders resume at start, before main's first snapshot can arrive: they wait for it.
+    awaiting: () => snapshot === undefined,
+    whenReady: () => (snapshot ? Promise.resolve() : first.wait()),
     set(next) {
       snapshot = next;
+      first.arrived();
     },
     read(ref) {
       if (!snapshot) throw new CoreError('UNAVAILABLE', NOT_YET);
@@ -53,11 +88,15 @@ export function createRelayedVault(): RelayedVault {
       if (snapshot.unreadable.includes(ref)) throw new CoreError('UNAVAILABLE', CANNOT_DECRYPT);
       return undefined;
     },
-    write() {
-      throw new CoreError('UNAVAILABLE', WRITE_IN_MAIN);
+    write(ref, secret) {
+      // Main saved the token before forwarding the call; anything else was not stored, so say so.
+      if (snapshot?.tokens[ref] !== secret) throw new CoreError('UNAVAILABLE', NOT_STORED);
     },
-    remove() {
-      throw new CoreError('UNAVAILABLE', WRITE_IN_MAIN);
+    remove(ref) {
+      // Forgotten here at once (no request may use it); main removes it from the file.
+      if (!snapshot) return;
+      const { [ref]: _gone, ...tokens } = snapshot.tokens;
+      snapshot = { ...snapshot, tokens, unreadable: snapshot.unreadable.filter((r) => r !== ref) };
     },
   };
 }

@@ -19,6 +19,9 @@ export function rescueTokens(
   vault: TokenVault | undefined,
   now: number,
 ): { moved: number; removed: number } {
+  // The desktop core learns its stored tokens from main after it opened: the repair runs then
+  // (host op tokens.set), not now, when every token would look unstorable and be dropped.
+  if (vault?.awaiting?.()) return { moved: 0, removed: 0 };
   const rows = store.all(store.q.selectFrom('token_rescue').select(['account_id', 'secret']));
   if (rows.length === 0) return { moved: 0, removed: 0 };
   const open =
@@ -63,4 +66,11 @@ export function rescueTokens(
   // The deleted pages may still sit in the WAL until a checkpoint copies them back overwritten.
   store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   return { moved, removed };
+}
+
+/** The tokens the repair still holds, for main to store in the keychain before it runs (host op). */
+export function tokensToRescue(store: Store): { ref: string; token: string }[] {
+  return store
+    .all(store.q.selectFrom('token_rescue').select(['account_id', 'secret']))
+    .map((r) => ({ ref: tokenRefFor(r.account_id), token: r.secret }));
 }

@@ -23,6 +23,10 @@ export interface TokenVault {
   read(ref: string): string | undefined;
   write(ref: string, secret: string): void;
   remove(ref: string): void;
+  /** The desktop core's relayed vault before main's first snapshot: stored tokens are not known yet. */
+  awaiting?: () => boolean;
+  /** Settles once they are (rejects in words if they never come): a request waits rather than fails. */
+  whenReady?: () => Promise<void>;
 }
 
 /** The account row points at its secret by this reference (`accounts.token_ref`), never by value. */
@@ -37,6 +41,9 @@ export const NO_VAULT_MESSAGE =
  */
 export function vaultThenEnv(vault: TokenVault, env: NodeJS.ProcessEnv): TokenSource {
   return {
+    ...(vault.awaiting && vault.whenReady
+      ? { whenReady: () => (vault.awaiting?.() ? vault.whenReady?.() : undefined) }
+      : {}),
     tokenFor(account) {
       const fromEnv = account.tokenEnv ? env[account.tokenEnv] : undefined;
       if (account.tokenRef) {

@@ -4,6 +4,7 @@ import { DOWNLOAD_KINDS, isCoreError, type Result } from '../../../shared/api';
 import type { HostOp } from '../../../shared/core-host/protocol';
 import { openDownload, saveDownload } from '../downloads';
 import { tokensSnapshot, type RelayedVault } from '../accounts/relayed-vault';
+import { rescueTokens, tokensToRescue } from '../accounts/token-rescue';
 import type { Core } from '../service';
 import { campaignFacts, campaignsSendingHere } from './desk-facts';
 import { parseClockChange, type TestClock } from './test-clock';
@@ -30,6 +31,17 @@ function wakeSenders(core: Core): void {
     core.store.q.selectFrom('campaigns').select('id').where('state', '=', 'sending'),
   );
   for (const c of sending) core.senders.wake(c.id);
+}
+
+/** Migration 130's repair with main's snapshot: each token main stored is moved, others dropped. */
+function repairTokens(core: Core, vault: RelayedVault, testClock?: TestClock): void {
+  const now = testClock?.now() ?? Date.now();
+  const { moved, removed } = rescueTokens(core.store, vault, now);
+  if (moved + removed === 0) return;
+  // Cached clients captured each account's old token reference.
+  for (const a of core.store.all(core.store.q.selectFrom('accounts').select('id')))
+    core.clients.forget(a.id);
+  core.events.emit('db.changed', { tables: ['accounts'] });
 }
 
 /**
@@ -79,8 +91,13 @@ export function createHostOps(
           if (!s.success) return invalid('The tokens from the keychain were not in a usable form.');
           // Clients ask the vault on every request, so the next request uses the new tokens.
           relayedVault.set(s.data);
+          repairTokens(core, relayedVault, testClock);
           return { ok: true, value: { tokens: Object.keys(s.data.tokens).length } };
         }
+        case 'tokens.pending':
+          // Migration 130's repair, for main to encrypt and save before its next tokens.set.
+          if (!relayedVault) return invalid('This core keeps its own tokens.');
+          return { ok: true, value: { tokens: tokensToRescue(core.store) } };
         case 'senders.here':
           return { ok: true, value: { sending: campaignsSendingHere(core) } };
       }

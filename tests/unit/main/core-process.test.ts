@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { serveCore } from '../../../electron/core/host/serve';
-import { startCoreProcess, type UtilityChild } from '../../../electron/main/core-process';
+import { startCoreProcess } from '../../../electron/main/core-process';
+import { fakeFork, fakeIpcMain } from './fakes';
 import { hostOptions } from '../../../shared/core-host/protocol';
 import { DOWNLOAD_CHANNEL } from '../../../shared/api';
 import { registerIpc } from '../../../electron/main/ipc';
@@ -10,58 +10,6 @@ import { createSendingCount } from '../../../electron/main/quit-guard';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../../helpers/tmp';
-
-/**
- * A fake of Electron's utilityProcess.fork: the "child" runs the real host in this process, with
- * messages passed through structuredClone as the IPC would, so only the Electron binary is faked.
- */
-function fakeFork() {
-  const forks: { path: string; args: string[] }[] = [];
-  /** Ends the "child" as a crash would: its exit listeners hear code 1, nothing is closed. */
-  const crashes: (() => void)[] = [];
-  const fork = (path: string, args: string[]): UtilityChild => {
-    forks.push({ path, args });
-    const toShell = new Set<(m: unknown) => void>();
-    const exits = new Set<(code: number) => void>();
-    let toHost: (m: unknown) => void = () => undefined;
-    const at = args.indexOf('--core-host');
-    const options: unknown = JSON.parse(args[at + 1] ?? 'null');
-    queueMicrotask(() =>
-      serveCore(options, {
-        post: (m) => toShell.forEach((l) => l(structuredClone(m))),
-        onMessage: (l) => (toHost = l),
-        exit: () => exits.forEach((l) => l(0)),
-      }),
-    );
-    crashes.push(() => exits.forEach((l) => l(1)));
-    return {
-      postMessage: (m) => toHost(structuredClone(m)),
-      on: (event: 'message' | 'exit', l: (x: never) => void) =>
-        event === 'message'
-          ? toShell.add(l as (m: unknown) => void)
-          : exits.add(l as (code: number) => void),
-    };
-  };
-  return { fork, forks, crash: () => crashes.forEach((c) => c()) };
-}
-
-/** A fake ipcMain: the handlers registered, called as the renderer's invoke would. */
-function fakeIpcMain() {
-  const handlers = new Map<string, (event: unknown, raw: unknown) => Promise<unknown>>();
-  const trusted = { senderFrame: { url: 'app://campaign-desk/index.html' }, sender: {} };
-  return {
-    ipcMain: {
-      handle: (channel: string, fn: (event: unknown, raw: unknown) => Promise<unknown>) =>
-        void handlers.set(channel, fn),
-      removeHandler: (channel: string) => void handlers.delete(channel),
-    } as unknown as Parameters<typeof registerIpc>[0],
-    invoke: (channel: string, raw: unknown) => {
-      const fn = handlers.get(channel);
-      if (!fn) throw new Error(`no handler for ${channel}`);
-      return fn(trusted, raw);
-    },
-  };
-}
 
 describe('the desktop core in a utilityProcess (faked)', () => {
   it('forks the host entry with its options, answers calls, and ends when closed', async () => {

@@ -1,56 +1,22 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/service';
 import {
   NO_VAULT_MESSAGE,
   tokenRefFor,
   vaultThenEnv,
 } from '../../../electron/core/accounts/token-vault';
+import { createKeychainVault, keychainUnavailableReason } from '../../../electron/main/keychain';
+import { fakeSafeStorage } from './fakes';
 import {
-  createKeychainVault,
-  keychainUnavailableReason,
-  type SafeStorageLike,
-} from '../../../electron/main/keychain';
-import { createRelayedVault, tokensSnapshot } from '../../../electron/core/accounts/relayed-vault';
+  createRelayedVault,
+  FIRST_SNAPSHOT_WAIT_MS,
+  tokensSnapshot,
+} from '../../../electron/core/accounts/relayed-vault';
 import { tempDir } from '../../helpers/tmp';
 
 const TOKEN = 'EAAGtestTOKEN1234567890abcdefGHIJ';
-
-/**
- * Stands in for Electron's safeStorage: a reversible transform that is visibly not the input, and
- * switches to say the keychain is missing or the Linux backend is the hard-coded password.
- */
-function fakeSafeStorage(
-  opts: {
-    available?: boolean;
-    backend?: ReturnType<SafeStorageLike['getSelectedStorageBackend']>;
-  } = {},
-) {
-  const state = {
-    available: opts.available ?? true,
-    backend: opts.backend ?? 'gnome_libsecret',
-    key: 7,
-    encryptCalls: 0,
-    decryptCalls: 0,
-  };
-  const xor = (b: Buffer) => Buffer.from(b.map((x) => x ^ state.key));
-  const storage: SafeStorageLike = {
-    isEncryptionAvailable: () => state.available,
-    getSelectedStorageBackend: () => state.backend,
-    encryptString: (plain) => {
-      state.encryptCalls++;
-      return Buffer.concat([Buffer.from('v10'), xor(Buffer.from(plain, 'utf8'))]);
-    },
-    decryptString: (buf) => {
-      state.decryptCalls++;
-      if (buf.subarray(0, 3).toString() !== 'v10' || state.key !== 7)
-        throw new Error(`bad ciphertext ${buf.toString('hex')}`);
-      return xor(buf.subarray(3)).toString('utf8');
-    },
-  };
-  return { storage, state };
-}
 
 describe('keychain vault', () => {
   const dirs: { cleanup(): void }[] = [];
@@ -98,11 +64,51 @@ describe('keychain vault', () => {
     );
     // The environment still stands in for an unreadable stored token, as with the keychain vault.
     expect(source.tokenFor({ id: 4, tokenEnv: 'T4', tokenRef: 'account:4' })).toBe('EAAGenv');
-    // Storing needs main's keychain: refused in words, never kept only in memory.
-    expect(() => relayed.write('account:2', 'x')).toThrow(/not available/);
+    // Storing needs main's keychain: a token main did not save is refused in words, never kept
+    // only in memory; the one main saved (in the snapshot) is confirmed.
+    expect(() => relayed.write('account:2', 'EAAGnotStoredByMain')).toThrow(/was not saved/);
+    expect(() => relayed.write('account:9', TOKEN)).toThrow(/was not saved/);
+    expect(() => relayed.write('account:2', TOKEN)).not.toThrow();
+    // Forgetting is at once, here: no later request may use it (main removes it from the file).
+    relayed.remove('account:2');
+    relayed.remove('account:4');
+    expect(relayed.read('account:2')).toBeUndefined();
+    expect(relayed.read('account:4')).toBeUndefined();
+    expect(relayed.read('account:3')).toBe('EAAGother');
     expect(tokensSnapshot.safeParse({ unavailableReason: null, tokens: { '': 'x' } }).success).toBe(
       false,
     );
+  });
+
+  it('a relayed vault makes requests wait for main’s first snapshot, for a bounded time', async () => {
+    vi.useFakeTimers();
+    try {
+      const relayed = createRelayedVault();
+      const source = vaultThenEnv(relayed, {});
+      const waiting = source.whenReady?.();
+      expect(waiting).toBeInstanceOf(Promise);
+      let settled = false;
+      void waiting!.then(() => (settled = true));
+      await vi.advanceTimersByTimeAsync(FIRST_SNAPSHOT_WAIT_MS - 1);
+      expect(settled).toBe(false);
+      relayed.set({ unavailableReason: null, tokens: { 'account:2': TOKEN }, unreadable: [] });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(settled).toBe(true);
+      // Once known, nothing waits: the read is synchronous again.
+      expect(source.whenReady?.()).toBeUndefined();
+      expect(source.tokenFor({ id: 2, tokenEnv: null, tokenRef: 'account:2' })).toBe(TOKEN);
+
+      // Main never answers: the wait ends in words, not forever.
+      const never = vaultThenEnv(createRelayedVault(), {}).whenReady!()!;
+      const outcome = never.then(
+        () => 'resolved',
+        (e: Error) => e.message,
+      );
+      await vi.advanceTimersByTimeAsync(FIRST_SNAPSHOT_WAIT_MS);
+      expect(await outcome).toMatch(/not yet received the tokens/);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a locked keychain hands over no tokens, only its reason and the refs it holds', () => {
