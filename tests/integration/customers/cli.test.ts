@@ -70,7 +70,7 @@ describe('CLI: contacts', () => {
     const labelled = await cli('segments', 'create', '--name', 'Keen', '--label', 'Interested');
     expect(labelled.out).toMatch(/Who: labelled "interested"\n {2}0 customers now/);
     const made = await cli('campaigns', 'create', '--name', 'Leeds news', '--segment', '1');
-    expect(made.out).toMatch(/1 recipients from the book\./);
+    expect(made.out).toMatch(/1 recipient from the book\./);
     const follow = await cli(
       'campaigns',
       'create',

@@ -17,7 +17,7 @@ import {
   type Command,
   type Ctx,
 } from '../framework';
-import { human } from '../format';
+import { human, noun } from '../format';
 
 const ENCODING_ALIASES: Record<string, Encoding> = {
   'utf-8': 'utf-8',
@@ -98,7 +98,7 @@ export const audienceCommands: Command[] = [
       const off = core.events.on('import.progress', (p) => {
         if (p.campaignId !== campaignId || ctx.json) return;
         ctx.io.stderr(
-          `… ${human().count(p.rows)} rows, ${human().bytes(p.bytes)} of ${human().bytes(p.totalBytes)}, ${human().count(p.rowsPerSecond)} rows/s`,
+          `… ${human().countOf(p.rows, noun('row'))}, ${human().bytes(p.bytes)} of ${human().bytes(p.totalBytes)}, ${human().count(p.rowsPerSecond)} rows/s`,
         );
       });
       try {
@@ -120,7 +120,7 @@ export const audienceCommands: Command[] = [
         }
         print(ctx, { ...result, invalidRows }, () =>
           [
-            `Imported ${result.imported} of ${result.rows} rows from ${result.fileName} (${result.encoding ?? 'xlsx'}, phone column "${result.phoneColumn}").`,
+            `Imported ${human().count(result.imported)} of ${human().countOf(result.rows, noun('row'))} from ${result.fileName} (${result.encoding ?? 'xlsx'}, phone column "${result.phoneColumn}").`,
             `  duplicates: ${result.duplicates}, invalid: ${result.invalid}, missing phone: ${result.missingPhone}, suppressed: ${result.suppressed}, non-mobile (kept): ${result.nonMobile}`,
             ...invalidRows
               .slice(0, 20)

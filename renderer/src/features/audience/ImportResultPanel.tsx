@@ -71,7 +71,7 @@ export function ImportResultPanel({ result }: { result: ImportResult }) {
         {result.raggedRows > 0 && (
           <Alert
             color="yellow"
-            title={`${result.raggedRows} rows had more or fewer cells than the header`}
+            title={`${fmt().countOf(result.raggedRows, noun('row'))} had more or fewer cells than the header`}
           >
             They were imported; check rows {result.raggedRowNumbers.slice(0, 10).join(', ')}
             {result.raggedRows > 10 ? '…' : ''} in your file.

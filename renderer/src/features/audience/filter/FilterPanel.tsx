@@ -11,7 +11,7 @@ import { api } from '../../../lib/api';
 import { useStore } from '../../../store';
 import type { DraftGroup } from './draft';
 import { GroupEditor } from './GroupEditor';
-import { fmt } from '../../../lib/format';
+import { fmt, noun } from '../../../lib/format';
 
 function numbering(root: DraftGroup): Map<string, number> {
   const out = new Map<string, number>();
@@ -31,10 +31,11 @@ function numbering(root: DraftGroup): Map<string, number> {
 
 function countText(count: FilterCount): string {
   const n = (x: number) => fmt().count(x);
-  if (!count.filtered) return `No filter: all ${n(count.total)} recipients get it.`;
+  if (!count.filtered)
+    return `No filter: all ${fmt().countOf(count.total, noun('recipient'))} get it.`;
   if (count.frozen)
-    return `${n(count.matching)} of ${n(count.total)} recipients match; ${n(count.excludedAtStart)} were left out when sending started.`;
-  return `${n(count.matching)} of ${n(count.total)} recipients match.`;
+    return `${n(count.matching)} of ${fmt().countOf(count.total, noun('recipient'))} match; ${n(count.excludedAtStart)} were left out when sending started.`;
+  return `${n(count.matching)} of ${fmt().countOf(count.total, noun('recipient'))} match.`;
 }
 
 /** Conditions on the imported columns: who of the audience gets this campaign, counted live. */
