@@ -67,9 +67,9 @@ export const audienceFileInput = z
 export type PhoneCheck =
   { ok: true; e164: string; nonMobile: boolean } | { ok: false; reason: string };
 
-/** A well-known export recognised by its header row (Shopify, WooCommerce, Google Contacts). */
+/** A well-known export recognised by its header row (Shopify, WooCommerce, Google Contacts, Square, Outlook). */
 export interface ExportPreset {
-  id: 'shopify' | 'woocommerce' | 'google-contacts';
+  id: 'shopify' | 'woocommerce' | 'google-contacts' | 'square' | 'outlook';
   /** "Shopify customers export": shown as "Looks like a Shopify customers export". */
   label: string;
 }

@@ -57,7 +57,7 @@ describe('CLI: contacts', () => {
     );
     expect(seg.code).toBe(EXIT.OK);
     expect(seg.out).toMatch(
-      /Segment 1: Leeds\n {2}Who: .*Town.*Leeds.* AND opted in on or after 2020-01-01\n {2}1 customers now/,
+      /Segment 1: Leeds\n {2}Who: .*Town.*Leeds.* AND opted in on or after 2020-01-01\n {2}1 customer now/,
     );
     expect((await cli('segments', 'list')).out).toMatch(/ID +CUSTOMERS +NAME\n1 +1 +Leeds/);
     const members = await cli('contacts', 'list', '--segment', 'leeds');

@@ -63,6 +63,9 @@ export function ImportResultPanel({ result }: { result: ImportResult }) {
             ? `, ${fmt().countOf(result.blankRows, noun('blank row'))} ignored`
             : ''}
           . Phone column: “{result.phoneColumn}”
+          {result.phoneFallback
+            ? `; ${fmt().countOf(result.phoneFallback.rows, noun('row'))} without a usable number there used “${result.phoneFallback.column}”`
+            : ''}
           {result.defaultCountry
             ? `, numbers without a country code read as ${result.defaultCountry}`
             : ''}
