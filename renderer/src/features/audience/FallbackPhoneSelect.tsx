@@ -20,7 +20,7 @@ export function FallbackPhoneSelect({ preview }: { preview: AudiencePreview }) {
       onChange={(v) => void setReadOption('fallbackPhoneColumn', !v || v === NONE ? null : v)}
       allowDeselect={false}
       searchable
-      w={260}
+      w={320}
       data-testid="fallback-phone-column"
     />
   );
