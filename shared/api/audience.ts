@@ -41,6 +41,11 @@ export const readOptions = z
     delimiter: z.enum(DELIMITERS).optional(),
     hasHeader: z.boolean().optional(),
     phoneColumn: z.string().min(1).max(500).optional(),
+    /**
+     * Read when a row's phone cell is empty or not a valid number (a Shopify file's "Default
+     * Address Phone"). Absent: a recognised export's next phone column; null: none.
+     */
+    fallbackPhoneColumn: z.string().min(1).max(500).nullable().optional(),
     defaultCountry: z
       .string()
       .regex(/^[A-Z]{2}$/, 'Use a two-letter country code such as GB or US.')
@@ -62,9 +67,9 @@ export const audienceFileInput = z
 export type PhoneCheck =
   { ok: true; e164: string; nonMobile: boolean } | { ok: false; reason: string };
 
-/** A well-known export recognised by its header row (Shopify, WooCommerce, Google Contacts). */
+/** A well-known export recognised by its header row (Shopify, WooCommerce, Google Contacts, Square, Outlook). */
 export interface ExportPreset {
-  id: 'shopify' | 'woocommerce' | 'google-contacts';
+  id: 'shopify' | 'woocommerce' | 'google-contacts' | 'square' | 'outlook';
   /** "Shopify customers export": shown as "Looks like a Shopify customers export". */
   label: string;
 }
@@ -80,6 +85,8 @@ export interface AudiencePreview {
   renamedColumns: { from: string; to: string }[];
   rows: string[][];
   phoneColumn: string | null;
+  /** Read when a row's phone cell is empty or invalid; null when there is none. */
+  fallbackPhoneColumn: string | null;
   /** The export the header row was recognised as; absent for any other file. */
   preset?: ExportPreset;
   defaultCountry: string | null;
@@ -110,6 +117,8 @@ export interface ImportSummary extends ImportCounts {
   delimiter: Delimiter | null;
   hasHeader: boolean;
   phoneColumn: string;
+  /** Rows whose number came from the fallback column; absent when none did or on older imports. */
+  phoneFallback?: { column: string; rows: number };
   defaultCountry: string | null;
   columns: string[];
   renamedColumns: { from: string; to: string }[];

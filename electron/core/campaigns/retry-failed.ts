@@ -1,9 +1,11 @@
 import { CoreError, type RetryFailedPlan, type RetryFailedResult } from '../../../shared/api';
-import { canRetryFailure } from '../../../shared/domain/errors';
+import { canRetryFailure, codeFromWords } from '../../../shared/domain/errors';
+import { formatCount } from '../../../shared/format/numbers';
 import type { Clock } from '../clock';
 import type { Store } from '../db/connection';
 import type { EventBus } from '../events';
 import { FILTER_KEY } from './audience-filter-store';
+import { leftOutReason } from './retry-reasons';
 import { parseSettingsJson } from './settings';
 
 /**
@@ -60,7 +62,7 @@ export function createRetryFailedDraft(
     if (recipients === 0)
       throw new CoreError(
         'CONFLICT',
-        `Nobody can be retried now: ${leftOut.map((l) => `${l.count.toLocaleString('en')} ${l.reason}`).join('; ')}.`,
+        `Nobody can be retried now. ${leftOut.map((l) => `${formatCount('en', l.count)} left out: ${l.reason}`).join('; ')}.`,
       );
     return {
       campaignId: newId,
@@ -86,10 +88,6 @@ function followUpSettings(json: string): string {
   delete settings[FILTER_KEY];
   return JSON.stringify(settings);
 }
-
-/** Recipients waiting for Meta's time to pass (a per-user marketing limit): never re-sent before it. */
-export const WAIT_BEFORE_RETRY =
-  'WhatsApp asks to wait before trying them again: use Retry failed again after the time shown';
 
 interface FailedRow {
   row_number: number;
@@ -143,8 +141,9 @@ export function planRetry(
     if (!last) break;
     after = last.id;
     for (const r of page) {
+      const code = r.error_code ?? codeFromWords(r.error_title);
       const decision = canRetryFailure({
-        code: r.error_code ?? undefined,
+        code,
         accepted: r.wamid !== null,
         words: r.error_title,
         failedAt: r.failed_at ?? now,
@@ -153,11 +152,8 @@ export function planRetry(
         ...(r.country ? { recipientCountry: r.country } : {}),
         ...(category ? { templateCategory: category } : {}),
       });
-      const reason = !decision.retry
-        ? decision.reason
-        : decision.notBefore > now
-          ? WAIT_BEFORE_RETRY
-          : null;
+      // Recipients waiting for Meta's time to pass are never re-sent before it.
+      const reason = leftOutReason(code, decision, now);
       if (decision.retry && decision.notBefore > now)
         notBefore = Math.max(notBefore ?? 0, decision.notBefore);
       if (reason !== null) {

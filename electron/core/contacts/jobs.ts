@@ -16,6 +16,7 @@ export interface ReadOptions {
   delimiter?: Delimiter;
   hasHeader?: boolean;
   phoneColumn?: string;
+  fallbackPhoneColumn?: string | null;
   defaultCountry?: string | null;
 }
 

@@ -21,6 +21,21 @@ import { foldHeader } from './phone-column';
  * - Google Contacts CSV ("Google CSV"): "Phone 1 - Value", "E-mail 1 - Value", "Given Name"/
  *   "Family Name" (older export) or "First Name"/"Last Name" (export since 2023): ASSUMED from
  *   exported files; the pages in our corpus only say Google's header row is recognisable.
+ * - Square customers export (Dashboard › Customers › Directory › Import / Export › Export
+ *   Customers): "Email Unsubscribed" and "Email Subscription Status" verified against Square's
+ *   help pages "Manage Unsubscribed Customers" (squareup.com/help/ca/en/article/6149) and "Import
+ *   Customers Online" (squareup.com/help/us/en/article/6632); "Phone Number", "Email Address",
+ *   "Company Name", "Reference ID" are the profile's fields as Square's Customer object and import
+ *   guide name them (developer.squareup.com/reference/square/objects/customer); "First Name",
+ *   "Last Name"/"Surname" (GB/AU dashboards), "Square Customer ID", "Creation Source" as written
+ *   in the export: ASSUMED (no export header row in our corpus). Email consent says nothing of
+ *   WhatsApp, so no marketing column is read (and "Email Unsubscribed" = true would mean "no").
+ * - Outlook contacts CSV (Outlook.com / Outlook desktop "Export to a file › Comma Separated
+ *   Values", the address list people open in Excel): "First Name", "Middle Name", "Last Name",
+ *   "E-mail Address", "Home Phone", "Business Phone", "Mobile Phone", "Primary Phone", "Other
+ *   Phone" verified against the Outlook field list of spstechnical.com/outlook_contacts_schema.htm
+ *   and the Outlook.com export schema written out in github.com/michalbe/csv2vcard (index.js).
+ *   English headers only: localised Outlook writes its own ("Mobiltelefon"): not recognised.
  */
 interface PresetRule extends ExportPreset {
   /** Every group must have one header present. */
@@ -61,6 +76,37 @@ const RULES: PresetRule[] = [
       ['given name', 'first name', 'family name', 'last name', 'e mail 1 value', 'name'],
     ],
     phones: ['phone 1 value', 'phone 2 value', 'phone 3 value'],
+    marketing: [],
+  },
+  {
+    id: 'square',
+    label: 'Square customers export',
+    required: [
+      ['phone number'],
+      // A column only Square writes, so a plain "First Name, Phone Number" file is not taken for one.
+      ['square customer id', 'email subscription status', 'email unsubscribed', 'creation source'],
+    ],
+    phones: ['phone number'],
+    marketing: [],
+  },
+  {
+    id: 'outlook',
+    label: 'Outlook contacts export',
+    required: [
+      ['mobile phone', 'primary phone', 'home phone', 'business phone'],
+      ['e mail address', 'e mail display name', 'middle name'],
+      ['first name', 'last name'],
+    ],
+    // WhatsApp lives on mobiles: the mobile first, then the numbers that may be one.
+    phones: [
+      'mobile phone',
+      'primary phone',
+      'home phone',
+      'other phone',
+      'business phone',
+      'home phone 2',
+      'business phone 2',
+    ],
     marketing: [],
   },
 ];

@@ -5,7 +5,7 @@ import { EncodingError, type Encoding } from './decode';
 import { numberedColumns, uniqueColumns, isBlankRow } from './headers';
 import type { FileFormat, PhoneCheck, PreviewResult, ReadOptions } from './jobs';
 import { guessPhoneColumn } from './phone-column';
-import { presetPhoneColumn, recogniseExport } from './presets';
+import { presetPhoneColumn, recogniseExport, type RecognisedExport } from './presets';
 import { ImportInputError } from './sink';
 import { isZipFile, streamXlsx } from './xlsx-source';
 
@@ -98,10 +98,13 @@ export async function previewFile(
     (recognised && presetPhoneColumn(recognised, columns.names, rows, country)) ??
     guessPhoneColumn(columns.names, rows, country) ??
     null;
+  const fallbackPhoneColumn = chooseFallback(options, columns.names, phoneColumn, recognised);
   const index = phoneColumn ? columns.names.indexOf(phoneColumn) : -1;
+  const second = fallbackPhoneColumn ? columns.names.indexOf(fallbackPhoneColumn) : -1;
   const phones: PhoneCheck[] = rows.map((r) => {
     if (index < 0) return { ok: false, reason: 'No phone column chosen.' };
-    const p = normalizePhone(r[index] ?? '', country);
+    const first = normalizePhone(r[index] ?? '', country);
+    const p = first.ok || second < 0 ? first : normalizePhone(r[second] ?? '', country);
     return p.ok
       ? { ok: true, e164: p.e164, nonMobile: p.nonMobile }
       : { ok: false, reason: p.reason };
@@ -117,11 +120,35 @@ export async function previewFile(
     renamedColumns: columns.renamed.map(({ from, to }) => ({ from, to })),
     rows,
     phoneColumn,
+    fallbackPhoneColumn,
     ...(recognised ? { preset: recognised.preset } : {}),
     defaultCountry: country,
     phones,
     source,
   };
+}
+
+/**
+ * The column read when a row's phone cell is empty or invalid: the one the user chose, none when
+ * they chose none, else a recognised export's next phone column (as the Customers import does).
+ */
+function chooseFallback(
+  options: ReadOptions,
+  names: readonly string[],
+  phoneColumn: string | null,
+  recognised: RecognisedExport | undefined,
+): string | null {
+  const wanted = options.fallbackPhoneColumn;
+  if (wanted === null) return null;
+  if (wanted !== undefined) {
+    if (!names.includes(wanted))
+      throw new ImportInputError(
+        `This file has no column named "${wanted}" to use when the phone cell is empty. Its columns are: ${names.join(', ')}.`,
+      );
+    // The same column twice would only read the same bad cell again.
+    return wanted === phoneColumn ? null : wanted;
+  }
+  return recognised?.phoneColumns.find((c) => c !== phoneColumn) ?? null;
 }
 
 export interface StreamRecordsOptions {

@@ -10,6 +10,8 @@ export interface SinkOptions {
   hasHeader: boolean;
   /** Column name; for files without a header, "Column N". */
   phoneColumn: string | null;
+  /** Read when the phone cell is empty or invalid (see previewFile); null for none. */
+  fallbackPhoneColumn?: string | null;
   defaultCountry: string | null;
 }
 
@@ -31,6 +33,9 @@ type SinkRow = RecipientRow & { nonMobile: boolean };
 export class ImportSink {
   columns: Columns | null = null;
   phoneIndex = -1;
+  private fallbackIndex = -1;
+  /** Rows whose number came from the fallback column. */
+  fallbackRows = 0;
   readonly counts: SinkCounts = {
     rows: 0,
     imported: 0,
@@ -79,6 +84,8 @@ export class ImportSink {
         `This file has no column named "${wanted}". Its columns are: ${this.columns.names.join(', ')}.`,
       );
     }
+    const second = this.options.fallbackPhoneColumn;
+    this.fallbackIndex = second ? this.columns.names.indexOf(second) : -1;
   }
 
   /** One parsed record; rowNumber is its row as a spreadsheet shows it (header = row 1). */
@@ -129,7 +136,16 @@ export class ImportSink {
       );
       return;
     }
-    const phone = normalizePhone(raw, this.options.defaultCountry);
+    let phone = normalizePhone(raw, this.options.defaultCountry);
+    if (!phone.ok && this.fallbackIndex >= 0) {
+      const other = normalizePhone(cells[this.fallbackIndex] ?? '', this.options.defaultCountry);
+      // A row whose second number is no better keeps the first cell's reason: that is the column
+      // the user chose, and the rows-to-fix file shows its value.
+      if (other.ok) {
+        phone = other;
+        this.fallbackRows++;
+      }
+    }
     if (!phone.ok) {
       if (phone.problem === 'EMPTY') counts.missingPhone++;
       else counts.invalid++;

@@ -19,3 +19,5 @@ export function human(): Format {
   cached ??= createFormat({ locale: shellLocale() });
   return cached;
 }
+
+export { noun } from '../../../shared/format';

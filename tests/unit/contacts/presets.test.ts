@@ -66,7 +66,100 @@ const GOOGLE_NEW = [
   'Phone 1 - Value',
 ];
 
+// Square's customers export (sources in presets.ts): US dashboards write "Last Name", GB/AU "Surname".
+const SQUARE = [
+  'Reference ID',
+  'First Name',
+  'Last Name',
+  'Email Address',
+  'Phone Number',
+  'Nickname',
+  'Company Name',
+  'Street Address 1',
+  'City',
+  'Postal Code',
+  'Birthday',
+  'Memo',
+  'Square Customer ID',
+  'Creation Source',
+  'First Visit',
+  'Last Visit',
+  'Transaction Count',
+  'Total Spend',
+  'Email Subscription Status',
+  'Instant Profile',
+];
+const SQUARE_GB = ['First Name', 'Surname', 'Email Address', 'Phone Number', 'Email Unsubscribed'];
+// Outlook's contacts CSV, in the order Outlook.com writes it (abridged after the phones).
+const OUTLOOK = [
+  'First Name',
+  'Middle Name',
+  'Last Name',
+  'Title',
+  'Suffix',
+  'Nickname',
+  'Given Yomi',
+  'Surname Yomi',
+  'E-mail Address',
+  'E-mail 2 Address',
+  'E-mail 3 Address',
+  'Home Phone',
+  'Home Phone 2',
+  'Business Phone',
+  'Business Phone 2',
+  'Mobile Phone',
+  'Car Phone',
+  'Other Phone',
+  'Primary Phone',
+  'Pager',
+  'Business Fax',
+  'Job Title',
+  'Company',
+  'Notes',
+];
+
 describe('well-known exports recognised by their headers', () => {
+  it('recognises a Square customers export by a column only Square writes', () => {
+    expect(recogniseExport(SQUARE)).toEqual({
+      preset: { id: 'square', label: 'Square customers export' },
+      phoneColumns: ['Phone Number'],
+      // Email consent is not WhatsApp consent: nothing is read as a marketing answer.
+      marketingColumn: null,
+    });
+    expect(recogniseExport(SQUARE_GB)?.preset.id).toBe('square');
+    // The same profile fields without a Square-only column are any other file.
+    expect(
+      recogniseExport(['First Name', 'Last Name', 'Email Address', 'Phone Number']),
+    ).toBeUndefined();
+  });
+
+  it('recognises an Outlook contacts export and reads the mobile first', () => {
+    expect(recogniseExport(OUTLOOK)).toEqual({
+      preset: { id: 'outlook', label: 'Outlook contacts export' },
+      phoneColumns: [
+        'Mobile Phone',
+        'Primary Phone',
+        'Home Phone',
+        'Other Phone',
+        'Business Phone',
+        'Home Phone 2',
+        'Business Phone 2',
+      ],
+      marketingColumn: null,
+    });
+    // Opened in Excel and saved again, a trimmed address list keeps its Outlook headers.
+    expect(
+      recogniseExport(['First Name', 'Last Name', 'E-mail Address', 'Mobile Phone'])?.preset.id,
+    ).toBe('outlook');
+  });
+
+  it('takes the next Outlook number when the mobile is empty in the sample', () => {
+    const r = recogniseExport(OUTLOOK)!;
+    const cells = OUTLOOK.map(() => '');
+    cells[OUTLOOK.indexOf('Home Phone')] = '+447911123452';
+    expect(presetPhoneColumn(r, OUTLOOK, [cells], null)).toBe('Home Phone');
+  });
+
   it('recognises a Shopify customers export and prefers its SMS consent column', () => {
     const r = recogniseExport(SHOPIFY);
     expect(r?.preset).toEqual({ id: 'shopify', label: 'Shopify customers export' });

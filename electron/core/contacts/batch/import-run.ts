@@ -108,6 +108,7 @@ async function writeRows(
     importId: batchId,
     hasHeader: preview.hasHeader,
     phoneColumn: preview.phoneColumn,
+    fallbackPhoneColumn: preview.fallbackPhoneColumn,
     defaultCountry: preview.defaultCountry,
   });
   const chunk = new ChunkWriter(db, batchId, sink);
@@ -219,6 +220,9 @@ function publish(
       delimiter: source.delimiter,
       hasHeader: preview.hasHeader,
       phoneColumn: preview.phoneColumn!,
+      ...(preview.fallbackPhoneColumn && sink.fallbackRows > 0
+        ? { phoneFallback: { column: preview.fallbackPhoneColumn, rows: sink.fallbackRows } }
+        : {}),
       defaultCountry: preview.defaultCountry,
       columns,
       renamedColumns: sink.columns?.renamed.map(({ from, to }) => ({ from, to })) ?? [],

@@ -17,7 +17,7 @@ import {
   type Command,
   type Ctx,
 } from '../framework';
-import { human } from '../format';
+import { human, noun } from '../format';
 
 const ENCODING_ALIASES: Record<string, Encoding> = {
   'utf-8': 'utf-8',
@@ -72,6 +72,10 @@ function readOptionsFrom(ctx: Ctx): ReadOptions {
   }
   const phoneColumn = str(ctx, 'phone-column');
   if (phoneColumn !== undefined) options.phoneColumn = phoneColumn;
+  // "none" turns off the fallback a recognised export would otherwise choose by itself.
+  const fallback = str(ctx, 'fallback-phone-column');
+  if (fallback !== undefined)
+    options.fallbackPhoneColumn = fallback.toLowerCase() === 'none' ? null : fallback;
   if (flag(ctx, 'no-header')) options.hasHeader = false;
   return options;
 }
@@ -83,12 +87,13 @@ export const audienceCommands: Command[] = [
     options: {
       country: { type: 'string' },
       'phone-column': { type: 'string' },
+      'fallback-phone-column': { type: 'string' },
       encoding: { type: 'string' },
       delimiter: { type: 'string' },
       'no-header': { type: 'boolean' },
     },
     usage:
-      'campaigns import <campaignId> <file> [--country CC] [--phone-column NAME] [--encoding E] [--delimiter D] [--no-header]',
+      'campaigns import <campaignId> <file> [--country CC] [--phone-column NAME] [--fallback-phone-column NAME|none] [--encoding E] [--delimiter D] [--no-header]',
     summary: 'Add the customers in a CSV/TSV/TXT/XLSX file to a draft',
     async run(ctx) {
       const campaignId = parseId(ctx.args.campaignId, 'campaignId');
@@ -98,7 +103,7 @@ export const audienceCommands: Command[] = [
       const off = core.events.on('import.progress', (p) => {
         if (p.campaignId !== campaignId || ctx.json) return;
         ctx.io.stderr(
-          `… ${human().count(p.rows)} rows, ${human().bytes(p.bytes)} of ${human().bytes(p.totalBytes)}, ${human().count(p.rowsPerSecond)} rows/s`,
+          `… ${human().countOf(p.rows, noun('row'))}, ${human().bytes(p.bytes)} of ${human().bytes(p.totalBytes)}, ${human().count(p.rowsPerSecond)} rows/s`,
         );
       });
       try {
@@ -120,7 +125,10 @@ export const audienceCommands: Command[] = [
         }
         print(ctx, { ...result, invalidRows }, () =>
           [
-            `Imported ${result.imported} of ${result.rows} rows from ${result.fileName} (${result.encoding ?? 'xlsx'}, phone column "${result.phoneColumn}").`,
+            `Imported ${human().count(result.imported)} of ${human().countOf(result.rows, noun('row'))} from ${result.fileName} (${result.encoding ?? 'xlsx'}, phone column "${result.phoneColumn}").`,
+            result.phoneFallback
+              ? `  ${human().countOf(result.phoneFallback.rows, noun('row'))} without a usable number there used "${result.phoneFallback.column}".`
+              : '',
             `  duplicates: ${result.duplicates}, invalid: ${result.invalid}, missing phone: ${result.missingPhone}, suppressed: ${result.suppressed}, non-mobile (kept): ${result.nonMobile}`,
             ...invalidRows
               .slice(0, 20)

@@ -1,11 +1,12 @@
 import type { AudienceFill } from '../../../../shared/api';
 import { call, EXIT, parseId, print, str, UsageError, type Command } from '../framework';
 import { parseOutcome } from './segments';
+import { human, noun } from '../format';
 
 const leftOutWords = (f: AudienceFill): string =>
   f.leftOut.length === 0
     ? ''
-    : ` Left out: ${f.leftOut.map((l) => `${l.count.toLocaleString('en')} ${l.reason}`).join('; ')}.`;
+    : ` Left out: ${f.leftOut.map((l) => `${human().count(l.count)} ${l.reason}`).join('; ')}.`;
 
 export const campaignCommands: Command[] = [
   {
@@ -83,7 +84,7 @@ export const campaignCommands: Command[] = [
           `Created draft campaign ${campaign.id}: ${campaign.name} (account: ${campaign.accountName})`,
           ...(fill
             ? [
-                `${fill.recipients.toLocaleString('en')} recipients from the book.${leftOutWords(fill)}`,
+                `${human().countOf(fill.recipients, noun('recipient'))} from the book.${leftOutWords(fill)}`,
               ]
             : []),
         ].join('\n'),

@@ -12,6 +12,7 @@ import {
   type Command,
   type Ctx,
 } from '../framework';
+import { human, noun } from '../format';
 
 /** --segment takes the id `segments list` shows, or the segment's name (case ignored). */
 async function segmentIdOf(
@@ -140,10 +141,10 @@ export const contactCommands: Command[] = [
       print(ctx, r, () =>
         [
           ...(r.preset ? [`Looks like a ${r.preset.label}.`] : []),
-          `Read ${r.rows} rows of "${r.fileName}" (phone column "${r.phoneColumn}"): ${r.new} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.duplicates} repeated, ${r.invalid + r.missingPhone} without a valid number.`,
+          `Read ${human().countOf(r.rows, noun('row'))} of "${r.fileName}" (phone column "${r.phoneColumn}"): ${r.new} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.duplicates} repeated, ${r.invalid + r.missingPhone} without a valid number.`,
           ...r.phoneFallbacks.map(
             (f) =>
-              `${f.rows} ${f.rows === 1 ? 'row' : 'rows'} had no usable number in "${r.phoneColumn}" and used ${f.column}.`,
+              `${human().countOf(f.rows, noun('row'))} had no usable number in "${r.phoneColumn}" and used ${f.column}.`,
           ),
           ...(r.optedOut > 0
             ? [`${r.optedOut} of them are on the suppression list: kept, never messaged.`]

@@ -1,3 +1,4 @@
+import { human, noun } from '../format';
 import type { LanguageChoice, LanguagePlan } from '../../../../shared/domain/translations';
 import { call, flag, str, UsageError, type Ctx } from '../framework';
 
@@ -52,7 +53,7 @@ export async function applyLanguageOption(
     `Language ${how}${choice.kind === 'fixed' ? '' : `, else ${choice.fallback}`} (approved: ${plan.family.join(', ') || 'none'}).`,
     ...plan.counts.map(
       (c) =>
-        `  ${c.language.padEnd(8)}${c.rows} row${c.rows === 1 ? '' : 's'}${c.fellBack > 0 ? ` (${c.fellBack} by fallback)` : ''}`,
+        `  ${c.language.padEnd(8)}${human().countOf(c.rows, noun('row'))}${c.fellBack > 0 ? ` (${c.fellBack} by fallback)` : ''}`,
     ),
   ];
 }

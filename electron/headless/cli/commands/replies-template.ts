@@ -1,6 +1,7 @@
 import type { ReplyAnswer } from '../../../../shared/api';
 import { call, str, UsageError, type Ctx } from '../framework';
 import type { Core } from '../../../core/service';
+import { human, noun } from '../format';
 
 /** `--param` may be given several times (parseArgs `multiple: true` yields a list). */
 function params(ctx: Ctx): string[] {
@@ -38,7 +39,7 @@ export async function sendTemplateAnswer(ctx: Ctx, core: Core, name: string): Pr
   const values = params(ctx);
   if (values.length > template.slots.length)
     throw new UsageError(
-      `${name} has ${template.slots.length} placeholder(s) (${template.slots.map((s) => s.key).join(', ') || 'none'}) but ${values.length} --param were given.`,
+      `${name} has ${human().countOf(template.slots.length, noun('placeholder'))} (${template.slots.map((s) => s.key).join(', ') || 'none'}) but ${values.length} --param were given.`,
     );
   const parameters: Record<string, string> = {};
   template.slots.forEach((s, i) => {

@@ -9,7 +9,7 @@ import {
 } from '../../../../shared/api';
 import { reportInput } from '../../../../shared/api/methods/reports';
 import { CommandError, EXIT, parseId, print, str, UsageError, type Command } from '../framework';
-import { human } from '../format';
+import { human, noun } from '../format';
 
 const oneOf = <T extends string>(
   list: readonly T[],
@@ -71,7 +71,7 @@ export const reportCommands: Command[] = [
         if (p.campaignId !== campaignId || ctx.json || Date.now() - lastLine < 1000) return;
         lastLine = Date.now();
         ctx.io.stderr(
-          `… ${human().count(p.rows)} of ${human().count(p.totalRows)} rows, ${human().bytes(p.bytes)}`,
+          `… ${human().count(p.rows)} of ${human().countOf(p.totalRows, noun('row'))}, ${human().bytes(p.bytes)}`,
         );
       });
       try {
@@ -80,7 +80,7 @@ export const reportCommands: Command[] = [
           ctx,
           { ...result, path: out },
           () =>
-            `Wrote ${human().count(result.rows)} rows to ${out} (${format}, ${filter}, times in ${result.timeZone}).`,
+            `Wrote ${human().countOf(result.rows, noun('row'))} to ${out} (${format}, ${filter}, times in ${result.timeZone}).`,
         );
         return EXIT.OK;
       } catch (e) {

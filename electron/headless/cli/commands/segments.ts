@@ -23,6 +23,7 @@ import {
   type Command,
   type Ctx,
 } from '../framework';
+import { human, noun } from '../format';
 
 /** "12:failed:131049" → campaign 12, outcome failed, code 131049. */
 export function parseOutcome(
@@ -67,7 +68,7 @@ const HISTORY_WORDS: Record<HistoryCondition['kind'], (h: never) => string> = {
   got: (h: { campaignId: number }) => `got campaign ${h.campaignId}`,
   outcome: (h: { campaignId: number; outcome: string; errorCode?: number }) =>
     `${h.outcome}${h.errorCode ? ` (${h.errorCode})` : ''} in campaign ${h.campaignId}`,
-  quiet: (h: { days: number }) => `no message in the last ${h.days} days`,
+  quiet: (h: { days: number }) => `no message in the last ${human().countOf(h.days, noun('day'))}`,
   optedInAfter: (h: { date: string }) => `opted in on or after ${h.date}`,
   label: (h: { label: string }) => `labelled "${h.label}"`,
 };
@@ -80,7 +81,7 @@ function describe(s: Segment & { count: SegmentCount }): string {
   return [
     `Segment ${s.id}: ${s.name}`,
     `  Who: ${parts.length ? parts.join(' AND ') : 'everybody in the book'}`,
-    `  ${s.count.members.toLocaleString('en')} customers now (${s.count.optedOut.toLocaleString('en')} of them opted out, skipped by a campaign).`,
+    `  ${human().countOf(s.count.members, noun('customer'))} now (${human().count(s.count.optedOut)} of them opted out, skipped by a campaign).`,
   ].join('\n');
 }
 
@@ -146,7 +147,7 @@ export const segmentCommands: Command[] = [
               'ID    CUSTOMERS  NAME',
               ...list.map(
                 (s) =>
-                  `${String(s.id).padEnd(6)}${s.count.members.toLocaleString('en').padStart(9)}  ${s.name}`,
+                  `${String(s.id).padEnd(6)}${human().count(s.count.members).padStart(9)}  ${s.name}`,
               ),
             ].join('\n'),
       );

@@ -11,6 +11,7 @@ import {
   type Command,
   type Ctx,
 } from '../framework';
+import { human, noun } from '../format';
 
 const ROUND_MS = 2000;
 /** Without --once: stop after this long even if the campaign keeps sending (run it again to go on). */
@@ -30,9 +31,9 @@ function describe(r: SyncResult): string {
   const lines = [
     `Campaign ${r.campaignId}: ${counts(r.after)}`,
     `  before: ${counts(r.before)}`,
-    `  ${r.applied} applied, ${r.duplicates} duplicates, ${r.unchanged} older than what we had, ${r.unmatched} for messages we did not send` +
+    `  ${r.applied} applied, ${human().countOf(r.duplicates, noun('duplicate'))}, ${r.unchanged} older than what we had, ${r.unmatched} for messages we did not send` +
       (r.settled ? `, ${r.settled} unknown settled` : '') +
-      (r.suppressed ? `, ${r.suppressed} numbers suppressed` : '') +
+      (r.suppressed ? `, ${human().countOf(r.suppressed, noun('number'))} suppressed` : '') +
       (r.expired ? `, ${r.expired} expired` : ''),
   ];
   if (r.pausedCampaigns.length) lines.push(`  paused campaigns: ${r.pausedCampaigns.join(', ')}`);

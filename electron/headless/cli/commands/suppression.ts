@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { suppressionSourceLabel, type SuppressionEntry } from '../../../../shared/api';
 import { call, CommandError, EXIT, print, str, UsageError, type Command } from '../framework';
+import { human, noun } from '../format';
 
 const time = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 
@@ -127,7 +128,7 @@ export const suppressionCommands: Command[] = [
       });
       print(ctx, r, () =>
         [
-          `Read ${r.rows} rows of "${r.fileName}" (phone column "${r.phoneColumn}"): ${r.added} added, ${r.alreadyListed} already listed, ${r.duplicates} repeated, ${r.rejected} not a valid number.`,
+          `Read ${human().countOf(r.rows, noun('row'))} of "${r.fileName}" (phone column "${r.phoneColumn}"): ${r.added} added, ${r.alreadyListed} already listed, ${r.duplicates} repeated, ${r.rejected} not a valid number.`,
           ...r.rejectedRows.slice(0, 20).map((x) => `  row ${x.row}: "${x.value}" — ${x.reason}`),
           ...(r.rejected > 20
             ? [`  … ${r.rejected - 20} more (--json lists the first ${r.rejectedRows.length}).`]
@@ -165,7 +166,11 @@ export const suppressionCommands: Command[] = [
       } finally {
         rmSync(part, { force: true });
       }
-      print(ctx, { path: out, rows: count }, () => `Wrote ${count} numbers to ${out}.`);
+      print(
+        ctx,
+        { path: out, rows: count },
+        () => `Wrote ${human().countOf(count, noun('number'))} to ${out}.`,
+      );
       return EXIT.OK;
     },
   },

@@ -166,7 +166,7 @@ export const templateCommands: Command[] = [
       );
       print(ctx, r, () =>
         [
-          `Synced ${r.added + r.updated + r.unchanged} templates in ${r.pages} page(s): ${r.added} new, ${r.updated} changed, ${r.unchanged} unchanged, ${r.removed} removed.`,
+          `Synced ${human().countOf(r.added + r.updated + r.unchanged, noun('template'))} in ${human().countOf(r.pages, noun('page'))}: ${r.added} new, ${r.updated} changed, ${r.unchanged} unchanged, ${r.removed} removed.`,
           ...r.invalid.map((i) => `  could not read "${i.name ?? '?'}": ${i.errors.join(' ')}`),
           r.complete ? '' : '  The listing stopped at its page limit; nothing was removed.',
         ]
@@ -223,7 +223,7 @@ export const templateCommands: Command[] = [
       });
       print(ctx, r, () =>
         [
-          `Added ${r.added.length} template(s)${r.replaced ? ` (${r.replaced} replaced)` : ''}:`,
+          `Added ${human().countOf(r.added.length, noun('template'))}${r.replaced ? ` (${r.replaced} replaced)` : ''}:`,
           ...r.added.map(templateLine),
         ].join('\n'),
       );
@@ -344,7 +344,7 @@ export const templateCommands: Command[] = [
         v.unavailable
           ? v.unavailable
           : [
-              `Checked ${human().count(v.checked)} recipients: ${human().count(v.valid)} can be sent, ${human().count(v.invalid)} would be skipped${v.alreadySkipped ? ` (and ${human().count(v.alreadySkipped)} already skipped, e.g. opted out)` : ''}.`,
+              `Checked ${human().countOf(v.checked, noun('recipient'))}: ${human().count(v.valid)} can be sent, ${human().count(v.invalid)} would be skipped${v.alreadySkipped ? ` (and ${human().count(v.alreadySkipped)} already skipped, e.g. opted out)` : ''}.`,
               ...v.reasons.map((r) => {
                 const example = r.examples[0];
                 const hint =

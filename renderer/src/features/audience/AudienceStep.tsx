@@ -126,8 +126,10 @@ export function AudienceStep({ campaign }: { campaign: Campaign }) {
         centered
       >
         <Text>
-          All {fmt().count(campaign.counts.total)} recipients of this draft will be removed. Your
-          files are not touched.
+          {campaign.counts.total === 1
+            ? 'The one recipient'
+            : `All ${fmt().countOf(campaign.counts.total, noun('recipient'))}`}{' '}
+          of this draft will be removed. Your files are not touched.
         </Text>
         <Group justify="flex-end" mt="md">
           <Button variant="default" onClick={() => setConfirmClear(false)}>

@@ -7,6 +7,7 @@ import {
   type CountrySuggestion as Suggestion,
 } from '../../../../shared/domain/phone-country';
 import { localeRegions, regionName } from './countries';
+import { fmt, noun } from '../../lib/format';
 
 /** The suggestion for this preview, computed once for the alert and the rows under it. */
 export function useCountrySuggestion(preview: AudiencePreview | null): Suggestion | null {
@@ -54,9 +55,9 @@ export function CountrySuggestion({
       data-testid="country-suggestion"
     >
       <Text size="sm" mb="xs">
-        {suggestion.matches} of the {suggestion.total} numbers written without +code in the first
-        rows are not valid{chosen ? ` for ${chosen}` : ' without a country'} but are valid for{' '}
-        {name}.
+        {fmt().count(suggestion.matches)} of the {fmt().countOf(suggestion.total, noun('number'))}{' '}
+        written without +code in the first rows are not valid
+        {chosen ? ` for ${chosen}` : ' without a country'} but are valid for {name}.
       </Text>
       <Button size="xs" onClick={() => onUse(suggestion.country)}>
         Use {name} (+{suggestion.callingCode})

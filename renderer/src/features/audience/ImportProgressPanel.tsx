@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Progress, Stack, Text } from '@mantine/core';
 import { useStore } from '../../store';
-import { fmt } from '../../lib/format';
+import { fmt, noun } from '../../lib/format';
 
 export function ImportProgressPanel() {
   const progress = useStore((s) => s.progress);
@@ -17,7 +17,7 @@ export function ImportProgressPanel() {
         <Group justify="space-between">
           <Text size="sm" c="dimmed">
             {progress
-              ? `${fmt().count(progress.rows)} rows · ${fmt().bytes(progress.bytes)} of ${fmt().bytes(progress.totalBytes)} · ${fmt().count(progress.rowsPerSecond)} rows/s`
+              ? `${fmt().countOf(progress.rows, noun('row'))} · ${fmt().bytes(progress.bytes)} of ${fmt().bytes(progress.totalBytes)} · ${fmt().count(progress.rowsPerSecond)} rows/s`
               : 'Starting…'}
           </Text>
           <Button variant="default" size="xs" onClick={() => void cancelImport()}>

@@ -63,6 +63,9 @@ export function ImportResultPanel({ result }: { result: ImportResult }) {
             ? `, ${fmt().countOf(result.blankRows, noun('blank row'))} ignored`
             : ''}
           . Phone column: “{result.phoneColumn}”
+          {result.phoneFallback
+            ? `; ${fmt().countOf(result.phoneFallback.rows, noun('row'))} without a usable number there used “${result.phoneFallback.column}”`
+            : ''}
           {result.defaultCountry
             ? `, numbers without a country code read as ${result.defaultCountry}`
             : ''}
@@ -71,7 +74,7 @@ export function ImportResultPanel({ result }: { result: ImportResult }) {
         {result.raggedRows > 0 && (
           <Alert
             color="yellow"
-            title={`${result.raggedRows} rows had more or fewer cells than the header`}
+            title={`${fmt().countOf(result.raggedRows, noun('row'))} had more or fewer cells than the header`}
           >
             They were imported; check rows {result.raggedRowNumbers.slice(0, 10).join(', ')}
             {result.raggedRows > 10 ? '…' : ''} in your file.

@@ -16,6 +16,7 @@ import { useMemo } from 'react';
 import { DELIMITERS, DELIMITER_LABEL, ENCODINGS, ENCODING_LABEL } from '../../../../shared/api';
 import { useStore } from '../../store';
 import { countryOptions } from './countries';
+import { FallbackPhoneSelect } from './FallbackPhoneSelect';
 import { CountrySuggestion, suggestedRowText, useCountrySuggestion } from './CountrySuggestion';
 import { fmt } from '../../lib/format';
 
@@ -79,6 +80,7 @@ export function PreviewPanel() {
             searchable
             w={220}
           />
+          <FallbackPhoneSelect preview={preview} />
           <Select
             label="Country for numbers without +code"
             data={countries}
@@ -104,7 +106,11 @@ export function PreviewPanel() {
         {preview.preset && (
           <Alert color="blue" data-testid="import-preset">
             Looks like a {preview.preset.label}: phone numbers are read from “
-            {preview.phoneColumn ?? '—'}”. Choose another column above if that is wrong.
+            {preview.phoneColumn ?? '—'}”
+            {preview.fallbackPhoneColumn
+              ? `, or from “${preview.fallbackPhoneColumn}” when that cell is empty`
+              : ''}
+            . Choose other columns above if that is wrong.
           </Alert>
         )}
         {preview.renamedColumns.length > 0 && (

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { CampaignSummary } from '../../../../shared/api';
 import { useStore } from '../../store';
-import { fmt } from '../../lib/format';
+import { fmt, noun } from '../../lib/format';
 
 export function DeleteCampaignModal({
   campaign,
@@ -21,7 +21,7 @@ export function DeleteCampaignModal({
       <Text>
         Delete the draft <b>{campaign?.name}</b>
         {campaign && campaign.recipients > 0
-          ? ` and its ${fmt().count(campaign.recipients)} recipients`
+          ? ` and its ${fmt().countOf(campaign.recipients, noun('recipient'))}`
           : ''}
         ? This cannot be undone.
       </Text>

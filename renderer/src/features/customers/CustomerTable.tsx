@@ -2,7 +2,7 @@ import { Alert, Badge, Box, Group, Paper, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { CustomerSummary } from '../../../../shared/api';
-import { fmt } from '../../lib/format';
+import { fmt, noun } from '../../lib/format';
 import { useStore } from '../../store';
 
 const ROW_HEIGHT = 36;
@@ -174,7 +174,7 @@ export function CustomerTable({ onOpen }: { onOpen: (phone: string) => void }) {
           ? book.search.trim() || book.segmentId !== null
             ? 'Nobody matches.'
             : 'The customer book is empty. Import a file of customers, or import an audience into a campaign: its customers land here too.'
-          : `${fmt().count(book.total)} ${book.total === 1 ? 'customer' : 'customers'}${done ? '' : ` · ${fmt().count(items.length)} loaded, more load as you scroll`}`}
+          : `${fmt().countOf(book.total, noun('customer'))}${done ? '' : ` · ${fmt().count(items.length)} loaded, more load as you scroll`}`}
       </Text>
     </Paper>
   );

@@ -46,9 +46,9 @@ export function FollowUpPanel({ campaign }: { campaign: Campaign }) {
     <Paper withBorder p="md" data-testid="follow-up-panel">
       <Title order={4}>Follow up</Title>
       <Text size="sm" c="dimmed" mb="sm">
-        Send again to some of this campaign’s {fmt().count(campaign.counts.total)} recipients.
-        Opt-outs, numbers that can never receive messages, and customers Meta limited in the last 24
-        hours (131049) are left out.
+        Send again to some of this campaign’s{' '}
+        {fmt().countOf(campaign.counts.total, noun('recipient'))}. Opt-outs, numbers that can never
+        receive messages, and customers Meta limited in the last 24 hours (131049) are left out.
       </Text>
       <Group align="flex-end" gap="sm">
         <Select

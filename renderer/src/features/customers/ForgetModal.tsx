@@ -1,7 +1,7 @@
 import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { ForgetResult } from '../../../../shared/api';
-import { fmt } from '../../lib/format';
+import { fmt, noun } from '../../lib/format';
 import { useStore } from '../../store';
 
 /** Forget: what a data-protection request needs. It says exactly what is erased before it does it. */
@@ -68,9 +68,9 @@ export function forgetSummary(phone: string, r: ForgetResult): string {
   if (!r.forgotten && r.recipientsRedacted === 0)
     return `${phone} was not in Campaign Desk; nothing to erase.`;
   const parts = [
-    `${fmt().count(r.recipientsRedacted)} campaign ${r.recipientsRedacted === 1 ? 'row' : 'rows'} anonymised`,
-    `${fmt().count(r.eventsRemoved)} delivery ${r.eventsRemoved === 1 ? 'event' : 'events'} erased`,
-    `${fmt().count(r.repliesRemoved)} ${r.repliesRemoved === 1 ? 'reply or label' : 'replies and labels'} erased`,
+    `${fmt().countOf(r.recipientsRedacted, noun('campaign row'))} anonymised`,
+    `${fmt().countOf(r.eventsRemoved, noun('delivery event'))} erased`,
+    `${fmt().countOf(r.repliesRemoved, noun('reply or label', 'replies and labels'))} erased`,
   ];
   if (r.suppressionRemoved > 0) parts.push('its opt-out entry erased');
   return `${phone} is forgotten: ${parts.join(', ')}.`;

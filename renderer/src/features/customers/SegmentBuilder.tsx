@@ -13,7 +13,7 @@ import {
 import { useEffect, useMemo, useState } from 'react';
 import type { ApiError, SegmentCount } from '../../../../shared/api';
 import { api } from '../../lib/api';
-import { fmt } from '../../lib/format';
+import { fmt, noun } from '../../lib/format';
 import { useStore } from '../../store';
 import { AttributeRow, HistoryRow } from './ConditionRows';
 import {
@@ -58,9 +58,7 @@ function CountLine({ count, counting }: ReturnType<typeof useLiveCount>) {
   return (
     <Group gap="xs" data-testid="segment-count" data-state={counting ? 'counting' : 'counted'}>
       <Text fw={600}>
-        {count.value
-          ? `${fmt().count(count.value.members)} ${count.value.members === 1 ? 'customer' : 'customers'} now`
-          : 'Counting…'}
+        {count.value ? `${fmt().countOf(count.value.members, noun('customer'))} now` : 'Counting…'}
       </Text>
       {count.value && count.value.optedOut > 0 && (
         <Text size="sm" c="dimmed">

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { fmt } from '../../lib/format';
+import { fmt, noun } from '../../lib/format';
 import { useStore } from '../../store';
 import type { SavedSegment } from '../../store/slices/segments';
 import { CampaignNameModal } from '../campaigns/CampaignNameModal';
@@ -41,7 +41,7 @@ export function SegmentsPanel() {
               <Table.Tr key={s.id} data-testid="segment-row" data-name={s.name}>
                 <Table.Td fw={600}>{s.name}</Table.Td>
                 <Table.Td>
-                  {fmt().count(s.count.members)} {s.count.members === 1 ? 'customer' : 'customers'}
+                  {fmt().countOf(s.count.members, noun('customer'))}
                   {s.count.optedOut > 0 && (
                     <Text span size="sm" c="dimmed">
                       {' '}

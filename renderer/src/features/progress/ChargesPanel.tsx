@@ -2,7 +2,7 @@ import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiError, Campaign, CostEstimate } from '../../../../shared/api';
 import { api } from '../../lib/api';
-import { fmt } from '../../lib/format';
+import { fmt, noun } from '../../lib/format';
 import { useLiveRefresh } from './live/useLiveRefresh';
 
 const LIVE_TABLES = ['recipients', 'status_events'] as const;
@@ -54,14 +54,14 @@ export function ChargesPanel({ campaign }: { campaign: Campaign }) {
       <Stack gap={4}>
         {c && c.delivered > 0 ? (
           <Text size="sm" data-testid="charges-estimate">
-            Estimated for the {f.count(c.delivered)} delivered messages:{' '}
+            Estimated for the {f.countOf(c.delivered, noun('delivered message'))}:{' '}
             {f.money(c.estimatedForDelivered)} (rate card of {estimate.rateCardDate}; WhatsApp
             charges delivered messages only).
           </Text>
         ) : (
           estimate.messages > 0 && (
             <Text size="sm" data-testid="charges-estimate">
-              Estimated for the {f.count(estimate.messages)} messages still to send:{' '}
+              Estimated for the {f.countOf(estimate.messages, noun('message'))} still to send:{' '}
               {f.money(estimate.total)} (rate card of {estimate.rateCardDate}).
             </Text>
           )

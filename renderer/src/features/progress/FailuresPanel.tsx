@@ -1,7 +1,8 @@
+import { useEffect } from 'react';
 import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { Campaign, FailureGroup } from '../../../../shared/api';
 import { useStore } from '../../store';
-import { RetryPlanModal } from './RetryPlanModal';
+import { RetryLeftOut, RetryPlanModal } from './RetryPlanModal';
 import { fmt, noun } from '../../lib/format';
 
 function codeLabel(code: number | null): string {
@@ -26,8 +27,13 @@ export function FailuresPanel({
   const retryError = retry?.error ?? null;
   const { planRetry, navigate } = useStore.getState();
   const total = failures.reduce((n, f) => n + f.count, 0);
-  const retryable = failures.filter((f) => f.retryable).reduce((n, f) => n + f.count, 0);
   const finished = campaign.state !== 'sending' && campaign.state !== 'scheduled';
+  const plan = useStore((s) => (s.retryPlan?.sourceId === campaign.id ? s.retryPlan.plan : null));
+  // The plan, not the failure groups, says how many a retry takes: a "worth retrying" group can
+  // hold people WhatsApp asks to wait for, and the button must not promise more than the draft.
+  useEffect(() => {
+    if (total > 0 && finished) void planRetry(campaign.id, false);
+  }, [campaign.id, total, finished, planRetry]);
 
   if (total === 0) return null;
   return (
@@ -41,7 +47,7 @@ export function FailuresPanel({
           <Button
             size="xs"
             variant="light"
-            disabled={retryable === 0 || !finished}
+            disabled={!finished || !plan || plan.recipients === 0}
             title={
               !finished
                 ? 'Available once the campaign is paused, finished or cancelled.'
@@ -50,10 +56,18 @@ export function FailuresPanel({
             onClick={() => void planRetry(campaign.id)}
             data-testid="retry-failed"
           >
-            Retry failed ({fmt().count(retryable)})
+            Retry failed{plan ? ` (${fmt().count(plan.recipients)})` : ''}
           </Button>
         </Group>
       </Group>
+      {finished && plan && plan.leftOut.length > 0 && (
+        <Paper bg="var(--mantine-color-gray-0)" p="xs" mb="sm" data-testid="retry-summary">
+          <Text size="sm" mb={4}>
+            Retry failed takes {fmt().countOf(plan.recipients, noun('recipient'))}; not the others:
+          </Text>
+          <RetryLeftOut plan={plan} />
+        </Paper>
+      )}
       <Stack gap="sm">
         {failures
           .filter((f) => !f.reasonUnknown)
@@ -85,7 +99,7 @@ export function FailuresPanel({
             {fmt().countOf(retryResult.recipients, noun('recipient'))}{' '}
             {retryResult.recipients === 1 ? 'is' : 'are'} in a new draft.
             {retryResult.leftOut.length > 0 &&
-              ` Left out: ${retryResult.leftOut.map((l) => `${fmt().count(l.count)} ${l.reason}`).join(', ')}.`}
+              ` ${retryResult.leftOut.map((l) => `${fmt().count(l.count)} left out: ${l.reason}`).join('; ')}.`}
             {retryResult.notBefore &&
               ` Send it after ${fmt().date(retryResult.notBefore)}: WhatsApp asks to wait before trying those again.`}
           </Text>

@@ -22,7 +22,7 @@ import {
 } from '../../../../shared/api';
 import { api } from '../../lib/api';
 import { useStore } from '../../store';
-import { fmt } from '../../lib/format';
+import { fmt, noun } from '../../lib/format';
 
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
@@ -188,7 +188,7 @@ export function ReportPanel({ campaign }: { campaign: Campaign }) {
                 <Group justify="space-between">
                   <Text size="sm" c="dimmed">
                     {s.progress
-                      ? `${fmt().count(s.progress.rows)} of ${fmt().count(s.progress.totalRows)} rows · ${fmt().bytes(s.progress.bytes)}`
+                      ? `${fmt().count(s.progress.rows)} of ${fmt().countOf(s.progress.totalRows, noun('row'))} · ${fmt().bytes(s.progress.bytes)}`
                       : 'Starting…'}
                   </Text>
                   <Button variant="default" size="xs" onClick={() => void actions.cancel()}>
@@ -202,7 +202,7 @@ export function ReportPanel({ campaign }: { campaign: Campaign }) {
                   onClick={() => void actions.start()}
                   disabled={!options.exportable || count === 0 || s.columns.length === 0}
                 >
-                  Export {fmt().count(count)} {count === 1 ? 'row' : 'rows'}
+                  Export {fmt().countOf(count, noun('row'))}
                 </Button>
                 {!options.exportable && <Text size="sm">A draft has nothing to report yet.</Text>}
                 {options.exportable && count === 0 && (
@@ -216,7 +216,7 @@ export function ReportPanel({ campaign }: { campaign: Campaign }) {
                   <Text size="sm">
                     {s.saved === false
                       ? `${s.result.fileName} is ready but was not saved.`
-                      : `${s.result.fileName}: ${fmt().count(s.result.rows)} rows, times in ${s.result.timeZone}.`}
+                      : `${s.result.fileName}: ${fmt().countOf(s.result.rows, noun('row'))}, times in ${s.result.timeZone}.`}
                   </Text>
                   <Button size="xs" variant="light" onClick={() => void actions.save()}>
                     Save again

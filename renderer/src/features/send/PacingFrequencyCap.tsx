@@ -2,7 +2,10 @@ import { Button, Group, NumberInput, Stack, Switch, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { PacingView } from '../../../../shared/api';
 import { useStore } from '../../store';
-import { fmt } from '../../lib/format';
+import { fmt, noun } from '../../lib/format';
+
+/** "day" for one, "7 days" otherwise: "in the last day", "in the last 7 days". */
+const lastDays = (days: number): string => (days === 1 ? 'day' : fmt().countOf(days, noun('day')));
 
 /** Frequency cap: leave out people this account messaged in the last N days, with the live count. */
 export function PacingFrequencyCap({ view }: { view: PacingView }) {
@@ -68,8 +71,8 @@ export function PacingFrequencyCap({ view }: { view: PacingView }) {
       {cap.enabled && (
         <Text size="sm" data-testid="pacing-excluded" data-count={cap.wouldExclude}>
           {cap.wouldExclude === 0
-            ? `Nobody left to send got a message from this account in the last ${cap.days === 1 ? 'day' : `${cap.days} days`}.`
-            : `${fmt().count(cap.wouldExclude)} recipient${cap.wouldExclude === 1 ? '' : 's'} will be excluded: they got a message from this account in the last ${cap.days === 1 ? 'day' : `${cap.days} days`}.`}
+            ? `Nobody left to send got a message from this account in the last ${lastDays(cap.days)}.`
+            : `${fmt().countOf(cap.wouldExclude, noun('recipient'))} will be excluded: they got a message from this account in the last ${lastDays(cap.days)}.`}
         </Text>
       )}
     </Stack>

@@ -1,5 +1,5 @@
 import type { QuietWaiting } from '../../../../shared/api';
-import { fmt } from '../../lib/format';
+import { fmt, noun } from '../../lib/format';
 
 /** An instant in the user's own time: "14:00" today, "Tue 14:00" on another day. */
 export function yourTime(at: number, now = Date.now()): string {
@@ -21,7 +21,8 @@ export function theirTime(at: number, zone: string | null): string | null {
 
 export function every(ratePerSecond: number): string {
   if (ratePerSecond <= 0) return 'nothing left to send';
-  if (ratePerSecond >= 1) return `about ${Math.round(ratePerSecond * 10) / 10} messages per second`;
+  if (ratePerSecond >= 1)
+    return `about ${fmt().countOf(Math.round(ratePerSecond * 10) / 10, noun('message'))} per second`;
   const s = 1 / ratePerSecond;
   return s < 90
     ? `about one message every ${Math.round(s)} s`

@@ -16,7 +16,7 @@ import { useStore } from '../../store';
 import { QuietWaitingText } from './PacingText';
 import { HELD_LABEL } from '../../../../shared/domain/status';
 import { ConfirmCancelModal } from './confirm/ConfirmCancelModal';
-import { fmt } from '../../lib/format';
+import { fmt, noun } from '../../lib/format';
 import { DeferredCount, DeliveryWaiting } from './DeliveryWaiting';
 
 /** A campaign that sent nothing is never shown as a success. */
@@ -137,9 +137,9 @@ export function ProgressPanel({
         </Text>
         {held > 0 && (
           <Alert color="yellow" title={HELD_LABEL} data-testid="send-held">
-            {fmt().count(held)} messages are held by WhatsApp while it checks how the first
-            customers react to this template. They are delivered later, or dropped if the template
-            is paused (then they show as failed with code 132015).
+            {fmt().countOf(held, noun('message'))} {held === 1 ? 'is' : 'are'} held by WhatsApp
+            while it checks how the first customers react to this template. They are delivered
+            later, or dropped if the template is paused (then they show as failed with code 132015).
           </Alert>
         )}
         {state === 'paused' && pauseReason && (
@@ -202,7 +202,7 @@ export function ProgressPanel({
         {counts.unknown > 0 && state !== 'sending' && (
           <Alert
             color="orange"
-            title={`${fmt().count(counts.unknown)} messages may or may not have arrived`}
+            title={`${fmt().countOf(counts.unknown, noun('message'))} may or may not have arrived`}
           >
             <Text size="sm">
               The connection broke after these were handed over, so WhatsApp may have accepted them.

@@ -108,7 +108,7 @@ export function ReviewSendStep({ campaign }: { campaign: Campaign }) {
           <Text size="sm" c="dimmed" mt="sm">
             Sends from {account.name}
             {account.displayPhoneNumber ? ` (${fmt().phone(account.displayPhoneNumber)})` : ''} at
-            up to {account.ratePerSecond} messages per second
+            up to {fmt().countOf(account.ratePerSecond, noun('message'))} per second
             {account.messagingLimit
               ? `, at most ${fmt().count(account.messagingLimit)} people per 24 hours`
               : ''}

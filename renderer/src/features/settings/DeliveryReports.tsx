@@ -15,7 +15,7 @@ import {
 import { useEffect, useState } from 'react';
 import type { Account, ApiError, SourceHealth, StatusSources } from '../../../../shared/api';
 import { api } from '../../lib/api';
-import { fmt } from '../../lib/format';
+import { fmt, noun } from '../../lib/format';
 
 const NAMES: Record<SourceHealth['source'], string> = {
   sandbox: 'Sandbox (simulated)',
@@ -40,7 +40,7 @@ function details(h: SourceHealth, s: StatusSources): string {
   const f = fmt();
   const parts: string[] = [];
   if (h.lastSuccessAt) parts.push(`last answer ${f.date(h.lastSuccessAt)}`);
-  if (h.observations) parts.push(`${f.count(h.observations)} reports so far`);
+  if (h.observations) parts.push(`${f.countOf(h.observations, noun('report'))} so far`);
   if (h.budgetPerHour !== null && h.state !== 'off')
     parts.push(
       `${h.callsThisHour ?? 0} of ${h.budgetPerHour} calls this hour${s.historyBudgetAuto ? ' (sized by your campaigns)' : ''}`,

@@ -5,6 +5,7 @@ import {
   type RenderedCard,
   type RenderedOffer,
 } from '../../../../shared/domain/templates';
+import { fmt } from '../../lib/format';
 
 /**
  * The parts only limited-time offer and carousel templates have: the offer box (its headline, the
@@ -33,11 +34,7 @@ export function OfferBox({ offer, code }: { offer: RenderedOffer; code?: string 
       {offer.hasExpiration &&
         (offer.expiresAt !== undefined ? (
           <Text size="xs" c="dimmed" data-testid="offer-countdown">
-            {offerCountdown(offer.expiresAt, Date.now())} (
-            {new Date(offer.expiresAt).toLocaleString(undefined, {
-              dateStyle: 'medium',
-              timeStyle: 'short',
-            })}
+            {offerCountdown(offer.expiresAt, Date.now())} ({fmt().date(offer.expiresAt, 'dateTime')}
             )
           </Text>
         ) : (

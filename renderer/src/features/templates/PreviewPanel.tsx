@@ -17,7 +17,7 @@ import type { Preview, VariantPreview } from '../../../../shared/api';
 import { useStore } from '../../store';
 import type { PreviewTarget } from '../../store/slices/templates';
 import { MessageBubble } from './MessageBubble';
-import { fmt } from '../../lib/format';
+import { fmt, noun } from '../../lib/format';
 import { inFormWords } from '../../../../shared/domain/templates/slot-label';
 
 type Show = (target: PreviewTarget) => Promise<void>;
@@ -99,7 +99,8 @@ function Navigator({ preview, show }: { preview: Preview | null; show: Show }) {
       </Group>
       {preview.filteredFrom != null && (
         <Text size="xs" c="dimmed" data-testid="preview-filtered">
-          Only the {fmt().count(preview.total)} of {fmt().count(preview.filteredFrom)} recipients
+          Only the {fmt().count(preview.total)} of{' '}
+          {fmt().countOf(preview.filteredFrom, noun('recipient'))}
           who will be sent to are shown (the audience filter and the frequency cap leave the others
           out).
         </Text>

@@ -94,7 +94,9 @@ function reachText(v: ValidationSummary): string {
     leftOut === 0
       ? audience === 1
         ? 'The 1 recipient will receive this message.'
-        : `All ${fmt().count(audience)} recipients will receive this message.`
+        : audience === 1
+          ? 'The one recipient will receive this message.'
+          : `All ${fmt().countOf(audience, noun('recipient'))} will receive this message.`
       : `${fmt().count(v.willReceive)} of ${fmt().countOf(audience, noun('recipient'))} will receive this message.`;
   return leftOut === 0 ? head : `${head} ${leftOutSentence(v.leftOut)}`;
 }

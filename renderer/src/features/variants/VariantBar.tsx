@@ -15,7 +15,7 @@ import type { VariantsView } from '../../../../shared/api';
 import { MAX_VARIANTS, sharesProblem, VARIANT_IDS } from '../../../../shared/domain/variants';
 import { useStore } from '../../store';
 import { CommitInput } from '../templates/CommitInput';
-import { fmt } from '../../lib/format';
+import { fmt, noun } from '../../lib/format';
 
 /** The proportions of the split, edited together (they must add up to 100) and applied at once. */
 function SplitEditor({ view }: { view: VariantsView }) {
@@ -55,7 +55,7 @@ function SplitEditor({ view }: { view: VariantsView }) {
               size="xs"
             />
             <Text size="xs" c="dimmed" data-testid={`variant-recipients-${v.id}`}>
-              {fmt().count(v.recipients)} recipients
+              {fmt().countOf(v.recipients, noun('recipient'))}
             </Text>
           </Stack>
         ))}

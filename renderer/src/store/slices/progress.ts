@@ -56,8 +56,15 @@ export interface ProgressSlice {
   refreshTableTop: () => Promise<void>;
   retryFailed: (campaignId: number) => Promise<void>;
   /** What "Retry failed" would include and leave out, shown before the draft is created. */
-  retryPlan: { sourceId: number; plan: RetryFailedPlan | null; error: ApiError | null } | null;
-  planRetry: (campaignId: number) => Promise<void>;
+  retryPlan: {
+    sourceId: number;
+    plan: RetryFailedPlan | null;
+    error: ApiError | null;
+    /** The plan is read as soon as failures show; the dialog opens only on "Retry failed". */
+    open: boolean;
+  } | null;
+  /** Reads the plan again; `open` shows it in the dialog before "Create draft". */
+  planRetry: (campaignId: number, open?: boolean) => Promise<void>;
   closeRetryPlan: () => void;
 }
 
@@ -150,17 +157,24 @@ export const createProgressSlice: StateCreator<AppState, [], [], ProgressSlice> 
       set({ table: { ...now, items: r.value.items, nextAfterId: r.value.nextAfterId } });
     },
     retryPlan: null,
-    async planRetry(campaignId) {
+    async planRetry(campaignId, open = true) {
       const r = await api.call('campaigns.retryFailedPlan', { campaignId });
+      // A read in the background must not open (or close) the dialog the user has on screen.
+      const shown = get().retryPlan;
+      const keepOpen = shown?.sourceId === campaignId && shown.open;
       set({
         retryPlan: {
           sourceId: campaignId,
           plan: r.ok ? r.value : null,
           error: r.ok ? null : r.error,
+          open: open || keepOpen,
         },
       });
     },
-    closeRetryPlan: () => set({ retryPlan: null }),
+    closeRetryPlan: () => {
+      const shown = get().retryPlan;
+      set({ retryPlan: shown ? { ...shown, open: false } : null });
+    },
     async retryFailed(campaignId) {
       set({ retry: null });
       const r = await api.call('campaigns.retryFailed', { campaignId }, { shownInPlace: true });

@@ -2,6 +2,7 @@ import type { MethodInput } from '../../../../../shared/api';
 import { DEFER_DAYS_MAX, parseStopAfter } from '../../../../../shared/domain/delivery';
 import { call, str, UsageError } from '../../framework';
 import type { SettingsPart } from './types';
+import { human, noun } from '../../format';
 
 /** Deferred retries of WhatsApp's per-user limit and stop-after on `campaigns settings` (issue 17). */
 export const deliveryPart: SettingsPart = {
@@ -39,7 +40,7 @@ export const deliveryPart: SettingsPart = {
     const days =
       v.deferDays === null
         ? 'Limited by WhatsApp: not retried (off).'
-        : `Limited by WhatsApp: retried once a day for up to ${v.deferDays} day${v.deferDays === 1 ? '' : 's'} (never US numbers).`;
+        : `Limited by WhatsApp: retried once a day for up to ${human().countOf(v.deferDays, noun('day'))} (never US numbers).`;
     const stop =
       v.stopAfter === null
         ? v.offerEndsAt !== null
@@ -47,7 +48,7 @@ export const deliveryPart: SettingsPart = {
           : 'Stop after: never.'
         : v.stopAt !== null
           ? `Stop after: ${new Date(v.stopAt).toISOString()}.`
-          : `Stop after: ${'afterMinutes' in v.stopAfter ? v.stopAfter.afterMinutes : 0} minutes from the start.`;
+          : `Stop after: ${human().countOf('afterMinutes' in v.stopAfter ? v.stopAfter.afterMinutes : 0, noun('minute'))} from the start.`;
     return { key: 'delivery', value: v, text: `${days}\n${stop}` };
   },
 };

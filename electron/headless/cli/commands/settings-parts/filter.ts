@@ -13,7 +13,7 @@ import {
 } from '../../../../../shared/domain/audience-filter';
 import { call, CommandError, flag, str, UsageError, type Ctx } from '../../framework';
 import type { SettingsPart } from './types';
-import { human } from '../../format';
+import { human, noun } from '../../format';
 
 /**
  * `campaigns settings <id>` flags for the audience filter. `--filter` itself already belongs to
@@ -110,11 +110,11 @@ function countLines(count: FilterCount, state: FilterState): string[] {
   const lines: string[] = [];
   if (count.frozen) {
     lines.push(
-      `  ${human().count(count.matching)} of ${human().count(count.total)} recipients match; ${human().count(count.excludedAtStart)} were left out when sending started.`,
+      `  ${human().count(count.matching)} of ${human().countOf(count.total, noun('recipient'))} match; ${human().count(count.excludedAtStart)} were left out when sending started.`,
     );
   } else {
     lines.push(
-      `  ${human().count(count.matching)} of ${human().count(count.total)} recipients match` +
+      `  ${human().count(count.matching)} of ${human().countOf(count.total, noun('recipient'))} match` +
         (count.alreadySkipped > 0
           ? ` (${human().count(count.alreadySkipped)} already skipped, e.g. opted out, are not counted)`
           : '') +
@@ -226,7 +226,7 @@ export const filterPart: SettingsPart = {
       return {
         key: 'filter',
         value,
-        text: `Audience filter: none (everybody imported, ${human().count(count.total)} recipients).`,
+        text: `Audience filter: none (everybody imported, ${human().countOf(count.total, noun('recipient'))}).`,
       };
     const text = [
       `Audience filter: ${state.description ?? ''}`,

@@ -6,6 +6,7 @@ import {
 } from '../../../../../shared/domain/pacing';
 import { call, str, UsageError, type Ctx } from '../../framework';
 import type { SettingsPart } from './types';
+import { human, noun } from '../../format';
 
 /** `--quiet-zone` may be given several times (parseArgs `multiple: true` yields a list). */
 function strings(ctx: Ctx, name: string): string[] {
@@ -58,7 +59,7 @@ export function describePacing(v: PacingView): string {
       : '';
   lines.push(
     cap.enabled
-      ? `Frequency cap: on, ${cap.days} day${cap.days === 1 ? '' : 's'}${capSource}; ${cap.wouldExclude} recipients would be excluded now.`
+      ? `Frequency cap: on, ${human().countOf(cap.days, noun('day'))}${capSource}; ${human().countOf(cap.wouldExclude, noun('recipient'))} would be excluded now.`
       : `Frequency cap: off${capSource}.`,
   );
   const q = v.quietHours;
@@ -67,7 +68,7 @@ export function describePacing(v: PacingView): string {
     const zones = Object.entries(q.zones).map(([c, z]) => `${c}: ${z}`);
     const any = q.countries.filter((c) => c.rule === 'any').map((c) => c.country);
     lines.push(
-      `Quiet hours: ${q.from}–${q.to} in each recipient's time zone${source}; ${q.waitingNow} recipients are in quiet hours now.`,
+      `Quiet hours: ${q.from}–${q.to} in each recipient's time zone${source}; ${human().countOf(q.waitingNow, noun('recipient'))} ${q.waitingNow === 1 ? 'is' : 'are'} in quiet hours now.`,
     );
     if (zones.length) lines.push(`  Time zones chosen: ${zones.join(', ')}.`);
     if (any.length)

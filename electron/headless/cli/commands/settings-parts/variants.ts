@@ -19,7 +19,7 @@ import {
 import type { Core } from '../../../../core/service';
 import { call, CommandError, UsageError, type Ctx } from '../../framework';
 import type { SettingsPart } from './types';
-import { human } from '../../format';
+import { human, noun } from '../../format';
 
 /**
  * `campaigns settings <id>` flags for A/B variants and UTM tags:
@@ -261,7 +261,7 @@ export function describeVariants(view: VariantsView): string {
       : '(no template)';
     if (view.split)
       lines.push(
-        `  ${v.id}  ${`"${v.label}"`.padEnd(22)}${String(v.share).padStart(3)}%  ${template.padEnd(34)}${human().count(v.recipients)} recipients`,
+        `  ${v.id}  ${`"${v.label}"`.padEnd(22)}${String(v.share).padStart(3)}%  ${template.padEnd(34)}${human().countOf(v.recipients, noun('recipient'))}`,
       );
     for (const [slot, utm] of Object.entries(v.utm))
       lines.push(`     ${slot} tags: ${utmQuery(utm) || '(none)'}`);

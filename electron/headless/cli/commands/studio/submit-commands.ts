@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import type { StudioTemplate } from '../../../../../shared/api';
 import { call, EXIT, parseId, print, str, type Command, type Ctx } from '../../framework';
 import { findingsText, readTemplateFile } from './check-command';
+import { human, noun } from '../../format';
 
 function account(ctx: Ctx): { accountId?: number } {
   const raw = str(ctx, 'account');
@@ -85,7 +86,7 @@ const deleteCommand: Command = {
       ctx,
       r,
       () =>
-        `Deleted ${r.deleted} template(s)${r.deletedAtMeta ? ' here and at WhatsApp' : ' (never submitted, so only here)'}.`,
+        `Deleted ${human().countOf(r.deleted, noun('template'))}${r.deletedAtMeta ? ' here and at WhatsApp' : ' (never submitted, so only here)'}.`,
     );
     return EXIT.OK;
   },

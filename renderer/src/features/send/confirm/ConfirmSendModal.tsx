@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { FiguresList } from './FiguresList';
 import type { SendFigures } from './figures';
-import { fmt } from '../../../lib/format';
+import { fmt, noun } from '../../../lib/format';
 
 /** The last look before sending to everyone: the same figures as Review & send. */
 export function ConfirmSendModal({
@@ -17,12 +17,12 @@ export function ConfirmSendModal({
   onClose: () => void;
   onConfirm: () => void;
 }) {
-  const n = fmt().count(figures.willReceive);
+  const n = fmt().countOf(figures.willReceive, noun('recipient'));
   return (
     <Modal
       opened={opened}
       onClose={onClose}
-      title={scheduleAt ? 'Schedule this campaign?' : `Send to ${n} recipients now?`}
+      title={scheduleAt ? 'Schedule this campaign?' : `Send to ${n} now?`}
       size="lg"
       data-testid="confirm-send"
     >
@@ -38,7 +38,7 @@ export function ConfirmSendModal({
             Not yet
           </Button>
           <Button onClick={onConfirm} data-testid="confirm-send-button">
-            {scheduleAt ? 'Schedule' : `Send to ${n} recipients`}
+            {scheduleAt ? 'Schedule' : `Send to ${n}`}
           </Button>
         </Group>
       </Stack>

@@ -1,18 +1,14 @@
 import { Table, Text } from '@mantine/core';
 import { upperFirst } from '../../../../../shared/domain/reach';
 import { durationText, moneyText, type SendFigures } from './figures';
-import { fmt } from '../../../lib/format';
+import { fmt, noun } from '../../../lib/format';
 
 /** Template, sending number, who receives it, who is left out and why, cost and duration. */
 export function FiguresList({ figures }: { figures: SendFigures }) {
   const rows: [string, string, string][] = [
     ['template', 'Template', figures.template],
     ['from', 'Sending number', figures.from],
-    [
-      'recipients',
-      'Will receive it',
-      `${fmt().count(figures.willReceive)} ${figures.willReceive === 1 ? 'recipient' : 'recipients'}`,
-    ],
+    ['recipients', 'Will receive it', fmt().countOf(figures.willReceive, noun('recipient'))],
     ['cost', 'Estimated cost', `${moneyText(figures.cost)} if every message is delivered`],
     [
       'duration',

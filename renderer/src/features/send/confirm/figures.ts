@@ -6,7 +6,7 @@ import type {
   ValidationSummary,
 } from '../../../../../shared/api';
 import type { LeftOutGroup } from '../../../../../shared/domain/reach';
-import { fmt } from '../../../lib/format';
+import { fmt, noun } from '../../../lib/format';
 
 /**
  * The figures Review & send and the confirmation both show, from the one reach computation
@@ -45,7 +45,9 @@ export function sendFigures(
     durationSeconds: rate && rate > 0 ? Math.ceil(willReceive / rate) : null,
     rateText: spreadRate
       ? `spread over ${pacing?.spread.durationMinutes ?? 0} min`
-      : `at up to ${rate ?? '?'} messages per second`,
+      : rate === null
+        ? 'at the account’s rate'
+        : `at up to ${fmt().countOf(rate, noun('message'))} per second`,
   };
 }
 
