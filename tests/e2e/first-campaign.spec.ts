@@ -14,6 +14,8 @@ const shot = (page: Page, name: string) =>
     fullPage: true,
   });
 
+/** The first journey's audience: sent at 1 a second, so there is time to pause half way. */
+const N = 24;
 /** UK mobiles: the Sandbox accepts them like its own test numbers. */
 const uk = (n: number) => Array.from({ length: n }, (_, i) => `+4474001235${String(10 + i)}`);
 
@@ -101,8 +103,10 @@ async function expectFiguresAgree(page: Page, shoot: () => Promise<unknown>) {
     if (agree(await read()) || attempt === 5) break;
   }
   expect(agree(await read()), (await read()).join('; ')).toBe(true);
-  // And not trivially: the campaign accepted every message.
-  expect(await counter('sent')).toBe(12);
+  // And not trivially: the campaign accepted every message the sandbox did not refuse (a few of
+  // its numbers fail by its seeded outcomes).
+  expect(await counter('sent')).toBeGreaterThanOrEqual(N - (await counter('failed')));
+  expect(await counter('failed')).toBeLessThan(N / 4);
 }
 
 test('a first campaign: create, import, map, review, confirm, watch, pause, resume, finish, export', async ({
@@ -110,13 +114,14 @@ test('a first campaign: create, import, map, review, confirm, watch, pause, resu
   app,
 }) => {
   test.setTimeout(240_000);
-  // Slow enough to watch the counters move and to pause half way.
-  app.exec('UPDATE accounts SET rate_per_second = 2 WHERE id = 1');
+  // Slow enough to watch the counters move and to pause half way: N s of sending, longer than a
+  // full-page screenshot takes on a loaded machine (at 2/s and 12 the campaign could end first).
+  app.exec('UPDATE accounts SET rate_per_second = 1 WHERE id = 1');
   await openApp(page, app);
   await shot(page, '01-start');
   // One name was typed on two lines in the shop's spreadsheet: WhatsApp refuses a line break in a
   // variable, and the Message tab offers to replace it in one click.
-  const phones = uk(12);
+  const phones = uk(N);
   await createAndImport(
     page,
     'First campaign',
@@ -129,14 +134,14 @@ test('a first campaign: create, import, map, review, confirm, watch, pause, resu
   await page.getByRole('combobox', { name: 'Template' }).click();
   await page.getByRole('option', { name: 'order_confirmation (en_US)', exact: true }).click();
   const counts = page.getByTestId('validation-counts');
-  await expect(counts).toContainText('11 of 12 recipients will receive this message.');
+  await expect(counts).toContainText(`${N - 1} of ${N} recipients will receive this message.`);
   const reason = page
     .getByTestId('validation-reason')
     .and(page.locator('[data-code="PARAMETER_HAS_NEWLINE"]'));
   await expect(reason).toContainText('Body {{first_name}}');
   await shot(page, '03-message-fix');
   await reason.getByTestId('cell-fix').click();
-  await expect(counts).toContainText('All 12 recipients will receive this message.');
+  await expect(counts).toContainText(`All ${N} recipients will receive this message.`);
   await expect(page.getByTestId('slot-fix')).toContainText(
     'Line breaks and tabs are replaced with spaces.',
   );
@@ -145,23 +150,23 @@ test('a first campaign: create, import, map, review, confirm, watch, pause, resu
     JSON.parse(app.query<{ m: string }>('SELECT mapping_json AS m FROM campaigns')[0]!.m),
   ).toMatchObject({ 'body.first_name': { kind: 'column', column: 'first_name', fix: 'spaces' } });
   await page.getByTestId('slot-fix').getByRole('button', { name: 'Undo' }).click();
-  await expect(counts).toContainText('11 of 12 recipients will receive this message.');
+  await expect(counts).toContainText(`${N - 1} of ${N} recipients will receive this message.`);
   await reason.getByTestId('cell-fix').click();
-  await expect(counts).toContainText('All 12 recipients will receive this message.');
+  await expect(counts).toContainText(`All ${N} recipients will receive this message.`);
   await shot(page, '03-message');
 
   await page.getByRole('tab', { name: 'Review & send' }).click();
   await expect(page.getByTestId('prechecks')).toContainText(
-    '12 recipients will receive this message.',
+    `${N} recipients will receive this message.`,
   );
   const figures = page.getByTestId('review-figures');
-  await expect(figures.locator('[data-figure="recipients"]')).toContainText('12 recipients');
+  await expect(figures.locator('[data-figure="recipients"]')).toContainText(`${N} recipients`);
   await expect(figures.locator('[data-figure="template"]')).toContainText('order_confirmation');
   await expect(figures.locator('[data-figure="cost"]')).toContainText('$');
   await shot(page, '04-review');
 
-  await page.getByRole('button', { name: 'Send to 12 recipients' }).click();
-  const confirm = page.getByRole('dialog', { name: 'Send to 12 recipients now?' });
+  await page.getByRole('button', { name: `Send to ${N} recipients` }).click();
+  const confirm = page.getByRole('dialog', { name: `Send to ${N} recipients now?` });
   // The same figures as Review & send.
   for (const key of ['template', 'from', 'recipients', 'cost', 'duration']) {
     await expect(confirm.locator(`[data-figure="${key}"]`)).toHaveText(
@@ -175,7 +180,9 @@ test('a first campaign: create, import, map, review, confirm, watch, pause, resu
   await expect(progress).toHaveAttribute('data-state', 'sending');
   const handled = async () =>
     Number(
-      /(\d+) of 12 handled/.exec((await page.getByTestId('send-rate').textContent()) ?? '')?.[1],
+      new RegExp(`(\\d+) of ${N} handled`).exec(
+        (await page.getByTestId('send-rate').textContent()) ?? '',
+      )?.[1],
     );
   const first = await handled();
   await expect.poll(handled).toBeGreaterThan(first);
@@ -188,7 +195,7 @@ test('a first campaign: create, import, map, review, confirm, watch, pause, resu
 
   await progress.getByRole('button', { name: 'Resume' }).click();
   await expect(progress).toHaveAttribute('data-state', 'completed', { timeout: 60_000 });
-  await expect(page.getByTestId('send-rate')).toContainText('12 of 12 handled');
+  await expect(page.getByTestId('send-rate')).toContainText(`${N} of ${N} handled`);
   await expect(progress.getByRole('heading', { name: 'Finished', exact: true })).toBeVisible();
   await expectFiguresAgree(page, () => shot(page, '08-finished'));
 
