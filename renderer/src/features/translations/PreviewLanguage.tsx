@@ -29,13 +29,18 @@ export function PreviewLanguage({
         </Badge>
       )}
       {language.family.length > 1 && (
-        <SegmentedControl
-          size="xs"
-          aria-label="Show the message in"
-          value={language.shown}
-          data={language.family.map((c) => ({ value: c, label: c }))}
-          onChange={(c) => void useStore.getState().showLanguage(c === gets ? null : c)}
-        />
+        <Group gap={6}>
+          <Text size="xs" c="dimmed">
+            Show in
+          </Text>
+          <SegmentedControl
+            size="xs"
+            aria-label="Show the message in"
+            value={language.shown}
+            data={language.family.map((c) => ({ value: c, label: c }))}
+            onChange={(c) => void useStore.getState().showLanguage(c === gets ? null : c)}
+          />
+        </Group>
       )}
     </Group>
   );
