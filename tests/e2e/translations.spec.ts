@@ -27,6 +27,8 @@ test('translations: a column picks each customerâ€™s language among spring_saleâ
     ].join('\n'),
   });
 
+  // Tall enough for the whole tab: full-page shots would paint the fixed app header mid-page.
+  await page.setViewportSize({ width: 1280, height: 1700 });
   await openApp(page, app);
   await page.getByRole('button', { name: 'Languages', exact: true }).click();
   await page.getByRole('tab', { name: 'Message' }).click();
