@@ -10,6 +10,7 @@ import type {
 } from '../domain/templates';
 import type { CardCaveat, CostBreakdown, RateCard } from '../domain/pricing';
 import type { LeftOutGroup } from '../domain/reach';
+import type { LanguageChoice, LanguagePlan } from '../domain/translations';
 
 export type { LeftOutGroup, LeftOutKind } from '../domain/reach';
 import type { VariantCost } from './variants';
@@ -85,6 +86,24 @@ export interface MessageSetup {
   mappingProblems: string[];
   /** The column suggested for each text slot by name similarity (shown as hints). */
   suggestions: Record<string, string | undefined>;
+  /**
+   * How each recipient's language is picked, and the template family (approved templates of the
+   * chosen template's name, one per language). Absent on an A/B variant's set-up.
+   */
+  language?: { choice: LanguageChoice; family: string[] };
+}
+
+/** Which translation the preview shows, and which one the recipient shown would get. */
+export interface PreviewLanguage {
+  /** The language of the message shown (the one asked for, else the recipient's). */
+  shown: string;
+  /** The language the sender would pick for this recipient. */
+  recipientGets: string;
+  /** True when the recipient's own value named no family language and the fallback is used. */
+  fellBack: boolean;
+  family: string[];
+  /** False while the campaign sends one language to everybody. */
+  perRecipient: boolean;
 }
 
 export interface PreviewRecipient {
@@ -121,6 +140,8 @@ export interface Preview {
   mappingProblems: string[];
   /** Why there is nothing to preview (no template chosen, template gone…). */
   unavailable: string | null;
+  /** Set when the template exists in several languages or the campaign picks one per recipient. */
+  language?: PreviewLanguage | null;
 }
 
 export interface ReasonExample {
@@ -164,6 +185,8 @@ export interface ValidationSummary {
   mappingProblems: string[];
   /** Why nothing could be checked (no template…); null otherwise. */
   unavailable: string | null;
+  /** Recipients per language when the campaign picks one per recipient; null for one language. */
+  languages?: LanguagePlan | null;
   durationMs: number;
 }
 

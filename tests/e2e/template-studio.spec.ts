@@ -17,8 +17,13 @@ test('write a template with an image header and a website button, fix what the c
   await openApp(page, app);
   await page.getByRole('button', { name: 'Template studio' }).click();
   await expect(page.getByRole('heading', { name: 'Template studio' })).toBeVisible();
+  // An empty studio offers Meta's library first and shows no problems before anything is typed.
+  await expect(page.getByRole('heading', { name: 'Start from Meta’s library' })).toBeVisible();
+  await expect(page.getByTestId('studio-unchecked')).toBeVisible();
+  await expect(page.getByTestId('studio-finding')).toHaveCount(0);
 
   await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Order Ready');
+  await expect(page.getByRole('heading', { name: 'Start from Meta’s library' })).toHaveCount(0);
   await page.getByText('Image', { exact: true }).click();
   await page.getByLabel('Sample file (path on this computer)').fill(sample);
   await page

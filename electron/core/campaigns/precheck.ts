@@ -7,6 +7,8 @@ import type { Clock } from '../clock';
 import type { Store } from '../db/connection';
 import { hasStagedImport, IMPORT_RUNNING } from '../db/visibility';
 import { loadCampaignMessages } from '../templates/compose';
+import { readLanguageChoice } from '../translations/setting';
+import { SPLIT_REFUSES_LANGUAGES } from '../translations/with-variants';
 import { leftOutSentence, recipientsText } from '../../../shared/domain/reach';
 import type { Reach } from '../templates/reach';
 import { audienceScope } from './audience-scope';
@@ -91,6 +93,8 @@ export async function precheckCampaign(
   // Every A/B variant must be sendable: one item per check, naming the variants when split.
   const loaded = loadCampaignMessages(store, campaignId);
   if (!loaded.ok) add('template', false, loaded.reason);
+  else if (loaded.value.split && readLanguageChoice(store, campaignId).kind !== 'fixed')
+    add('template', false, SPLIT_REFUSES_LANGUAGES);
   else {
     const { split, messages } = loaded.value;
     const columns = JSON.parse(campaign.columns_json) as string[];

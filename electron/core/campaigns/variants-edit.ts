@@ -1,3 +1,5 @@
+import { readLanguageChoice } from '../translations/setting';
+import { LANGUAGES_REFUSE_SPLIT } from '../translations/with-variants';
 import {
   CoreError,
   type FileRef,
@@ -125,6 +127,8 @@ export function addVariant(
   input: { label?: string | undefined; templateId?: number | undefined },
 ): void {
   const a = loadMessageState(deps.store, campaignId);
+  if (readLanguageChoice(deps.store, campaignId).kind !== 'fixed')
+    throw new CoreError('VALIDATION', LANGUAGES_REFUSE_SPLIT);
   edit(deps, campaignId, 'split', (setting) => {
     if (setting.variants.length >= MAX_VARIANTS)
       throw new CoreError(

@@ -11,7 +11,22 @@ import {
 } from '../../../shared/api/variants';
 import { describeError } from '../../../shared/domain/errors';
 import { marketFor, pricedCategory, type RateCard } from '../../../shared/domain/pricing';
+import { languageForRow, type LanguageChoice } from '../../../shared/domain/translations';
 import type { ZoneFormatter } from './time-format';
+
+/** The report column naming the translation each recipient was sent (campaigns with one per recipient). */
+export const REPORT_LANGUAGE_COLUMN = 'language';
+
+/**
+ * A campaign that picks each recipient's language: the sender's inputs, so the report names the
+ * language the sender picked. Assumed stable after sending: the family is read at report time, so
+ * a language approved after the send would be named for rows that fell back (no column stores it).
+ */
+export interface ReportLanguages {
+  choice: LanguageChoice;
+  family: string[];
+  fixed: string;
+}
 
 /** One recipient as the report reads it from SQLite. */
 export interface ReportRow {
@@ -89,6 +104,7 @@ export function allColumns(
   timeZone: string,
   currency: string,
   split = false,
+  languages = false,
 ): ReportColumn[] {
   return [
     ...originals.map((name): ReportColumn => ({
@@ -100,6 +116,9 @@ export function allColumns(
       { id, label: statusColumnLabel(id, timeZone, currency), group: 'status' },
       ...(split && id === 'state'
         ? [{ id: REPORT_VARIANT_COLUMN, label: 'Variant', group: 'status' } as const]
+        : []),
+      ...(languages && id === 'state'
+        ? [{ id: REPORT_LANGUAGE_COLUMN, label: 'Language', group: 'status' } as const]
         : []),
     ]),
   ];
@@ -128,7 +147,11 @@ export interface CellContext {
   card: RateCard;
   /** A/B variants of a split campaign: a recipient's category and price are its own variant's. */
   variants?: readonly ReportVariant[] | null;
+  languages?: ReportLanguages | null;
 }
+
+/** Rows that reached WhatsApp were sent in a language; the others (skipped, pending) in none. */
+const SENT_IN_A_LANGUAGE = new Set(['sent', 'delivered', 'read', 'failed', 'unknown', 'expired']);
 
 // Meta charges a template message when it is delivered; read implies delivered.
 const CHARGED = new Set(['delivered', 'read']);
@@ -201,6 +224,14 @@ export function createRowMapper(
       const name = id.slice(ORIGINAL_COLUMN_PREFIX.length);
       return (_row, fields) => fields[name] ?? '';
     }
+    if (id === REPORT_LANGUAGE_COLUMN) {
+      const l = ctx.languages;
+      return (r, fields) =>
+        l && SENT_IN_A_LANGUAGE.has(r.state) && (r.wamid !== null || r.sent_at !== null)
+          ? languageForRow(l.choice, { cells: fields, country: r.country }, l.family, l.fixed)
+              .language
+          : '';
+    }
     if (id === REPORT_VARIANT_COLUMN) {
       return (r) => {
         if (r.variant === null) return '';
@@ -245,7 +276,9 @@ export function createRowMapper(
   };
 
   const getters = columns.map((c) => cellFor(c.id));
-  const needsFields = columns.some((c) => c.id.startsWith(ORIGINAL_COLUMN_PREFIX));
+  const needsFields = columns.some(
+    (c) => c.id.startsWith(ORIGINAL_COLUMN_PREFIX) || c.id === REPORT_LANGUAGE_COLUMN,
+  );
   return (row) => {
     const fields = needsFields ? (JSON.parse(row.fields_json) as Record<string, string>) : {};
     return getters.map((g) => g(row, fields));

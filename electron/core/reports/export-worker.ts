@@ -43,6 +43,7 @@ async function run(t: ExportTask, writer: ReportWriter): Promise<number> {
       category: t.campaign.category,
       card: t.card,
       variants: t.campaign.variants ?? null,
+      languages: t.campaign.languages ?? null,
     });
     await writer.header(t.columns.map((c) => c.label));
 

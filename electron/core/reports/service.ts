@@ -31,7 +31,9 @@ import type { Store } from '../db/connection';
 import type { Download } from '../downloads';
 import type { EventBus } from '../events';
 import { effectiveRateCard, sendTimeOf } from '../pricing/rates';
-import { allColumns, chooseColumns } from './columns';
+import { allColumns, chooseColumns, type ReportLanguages } from './columns';
+import { languageChoiceOf } from '../translations/setting';
+import { familyLanguages } from '../translations/family';
 import type { ExportTask } from './jobs';
 import {
   defaultExportWorkerEntry,
@@ -96,6 +98,8 @@ export function createReportService(deps: ReportDeps) {
           'campaigns.started_at',
           'campaigns.completed_at',
           'campaigns.columns_json',
+          'campaigns.settings_json',
+          'campaigns.account_id',
           'accounts.name as account_name',
           'templates.category',
         ])
@@ -113,8 +117,21 @@ export function createReportService(deps: ReportDeps) {
       startedAt: row.started_at,
       completedAt: row.completed_at,
       variants: reportVariants(store, campaignId, deps.clicksFor?.(campaignId)),
+      languages: reportLanguages(row),
       columns: JSON.parse(row.columns_json) as string[],
     };
+  };
+
+  const reportLanguages = (row: {
+    account_id: number;
+    template_name: string | null;
+    template_language: string | null;
+    settings_json: string | null;
+  }): ReportLanguages | null => {
+    const choice = languageChoiceOf(row.settings_json);
+    if (choice.kind === 'fixed' || row.template_name === null) return null;
+    const family = familyLanguages(store, row.account_id, row.template_name);
+    return { choice, family, fixed: row.template_language ?? '' };
   };
 
   const filterCounts = (campaignId: number): Record<ReportFilter, number> => {
@@ -150,7 +167,13 @@ export function createReportService(deps: ReportDeps) {
     const timeZone = input.timeZone ?? systemTimeZone();
     const card = effectiveRateCard(store, sendTimeOf(store, input.campaignId, Date.now()));
     const { columns, unknown } = chooseColumns(
-      allColumns(campaign.columns, timeZone, card.currency, (campaign.variants?.length ?? 0) > 1),
+      allColumns(
+        campaign.columns,
+        timeZone,
+        card.currency,
+        (campaign.variants?.length ?? 0) > 1,
+        !!campaign.languages,
+      ),
       input.columns,
     );
     if (unknown.length)
@@ -291,6 +314,7 @@ export function createReportService(deps: ReportDeps) {
           systemTimeZone(),
           card.currency,
           (campaign.variants?.length ?? 0) > 1,
+          !!campaign.languages,
         ).map((c) =>
           // The UI names the zone once, beside the chooser; the file's header carries it.
           c.group === 'status'

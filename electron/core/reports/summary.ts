@@ -1,3 +1,4 @@
+import type { ReportLanguages } from './columns';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import {
   RECIPIENT_STATES,
@@ -26,6 +27,8 @@ export interface CampaignInfo {
   completedAt: number | null;
   /** The A/B variants of a split campaign (A first); null when it is not split. */
   variants?: ReportVariant[] | null;
+  /** Set when the campaign picked each recipient's language (the report's Language column). */
+  languages?: ReportLanguages | null;
 }
 
 export interface SummaryInput {

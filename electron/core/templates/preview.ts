@@ -16,6 +16,7 @@ import { recipientCallbackData } from './compose';
 import { audienceScope, scanScope } from '../campaigns/audience-scope';
 import { findKeptRecipient, keptNavigation } from '../campaigns/audience-filter-preview';
 import { hasStagedImport, published } from '../db/visibility';
+import { stateForPreviewLanguage } from '../translations/preview-language';
 
 export interface PreviewQuery {
   campaignId: number;
@@ -23,6 +24,8 @@ export interface PreviewQuery {
   row?: number | undefined;
   position?: number | undefined;
   search?: string | undefined;
+  /** A language of the template family to show instead of the recipient's own. */
+  language?: string | undefined;
 }
 
 /** Stands in for the media id that only exists once the sender has uploaded the header file. */
@@ -163,9 +166,9 @@ export async function previewRecipient(
   store: Store,
   q: PreviewQuery,
   now: number,
-  state: CampaignMessageState = loadMessageState(store, q.campaignId),
+  campaignState: CampaignMessageState = loadMessageState(store, q.campaignId),
 ): Promise<Preview> {
-  const setup = toSetup(state);
+  const setup = toSetup(campaignState);
   const scope = audienceScope(store, q.campaignId, now);
   const kept = scope.everybody ? null : (await scanScope(store, scope)).keptIds;
   const { row, notFound } = kept
@@ -187,6 +190,9 @@ export async function previewRecipient(
     mappingProblems: setup.mappingProblems,
     unavailable: null,
   };
+  // The recipient's translation (or the one asked for): same mapping, that language's template.
+  const { state, language } = stateForPreviewLanguage(store, campaignState, row, q.language);
+  out.language = language;
   const t = state.info?.template;
   if (!t) {
     out.unavailable = state.templateWarning ?? 'Choose a template to see the message.';

@@ -12,6 +12,8 @@ import { addTemplates, deleteTemplate, listTemplates, resolveAccountId } from '.
 import { previewRecipient } from './preview';
 import { syncTemplates } from './sync';
 import type { Reach } from './reach';
+import { languagePlan } from '../translations/plan';
+import { languageSetup } from '../translations/preview-language';
 
 export interface TemplateDeps {
   store: Store;
@@ -27,7 +29,10 @@ export function createTemplateService(deps: TemplateDeps) {
   const { store, clock, events } = deps;
   const changed = (tables: TableName[], campaignId?: number) =>
     events.emit('db.changed', { tables, ...(campaignId !== undefined ? { campaignId } : {}) });
-  const setup = (campaignId: number): MessageSetup => toSetup(loadMessageState(store, campaignId));
+  const setup = (campaignId: number): MessageSetup => {
+    const state = loadMessageState(store, campaignId);
+    return { ...toSetup(state), language: languageSetup(store, state) };
+  };
 
   const validation = deps.reach;
 
@@ -85,7 +90,10 @@ export function createTemplateService(deps: TemplateDeps) {
       previewRecipient(store, query, clock.now()),
 
     async validate(campaignId: number) {
-      return (await validation(campaignId)).summary;
+      const summary = (await validation(campaignId)).summary;
+      // Read after the pass: the choice may have changed while it ran, and the plan is cheap.
+      const plan = languagePlan(store, campaignId);
+      return { ...summary, languages: plan.choice.kind === 'fixed' ? null : plan };
     },
 
     async estimate(campaignId: number): Promise<CostEstimate> {

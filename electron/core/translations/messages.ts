@@ -9,12 +9,15 @@ import { getTemplateRow, toTemplateInfo } from '../templates/store';
 import type { Store } from '../db/connection';
 import { familyLanguages, familyTemplateId } from './family';
 import { languageChoiceOf } from './setting';
+import { SPLIT_REFUSES_LANGUAGES } from './with-variants';
 
 /**
  * The campaign's messages with its template family's other languages: each translation is the
  * same mapping and UTM tags on that language's approved template, and `forRecipient` picks the
  * recipient's language (the fallback when its value names none the family has). A campaign split
- * into A/B variants keeps one language per variant: both features together are not built yet.
+ * into A/B variants cannot also pick languages (with-variants.ts): one stored with both (written
+ * before that rule, or by hand) is refused here, so the sender pauses with the reason instead of
+ * silently sending everybody one language.
  */
 export function withTranslations(
   store: Store,
@@ -28,8 +31,8 @@ export function withTranslations(
       .where('id', '=', campaignId),
   );
   const choice = languageChoiceOf(c?.settings_json);
-  if (!c || choice.kind === 'fixed' || base.split || c.template_name === null)
-    return { ok: true, value: base };
+  if (!c || choice.kind === 'fixed' || c.template_name === null) return { ok: true, value: base };
+  if (base.split) return { ok: false, reason: SPLIT_REFUSES_LANGUAGES };
   const a = base.forVariant('A');
   if (!a) return { ok: true, value: base };
   const family = familyLanguages(store, c.account_id, c.template_name);

@@ -8,6 +8,7 @@ import {
 import { parseSettingsJson, readSettings, writeSetting } from '../campaigns/settings';
 import type { Store } from '../db/connection';
 import { familyLanguages } from './family';
+import { assertLanguageFitsVariants } from './with-variants';
 
 /**
  * The campaign's language choice lives under its own key of campaigns.settings_json (the
@@ -50,10 +51,11 @@ export function setLanguageChoice(
   const c = store.first(
     store.q
       .selectFrom('campaigns')
-      .select(['account_id', 'template_name', 'columns_json'])
+      .select(['account_id', 'template_name', 'columns_json', 'settings_json'])
       .where('id', '=', campaignId),
   );
   if (!c) throw new CoreError('NOT_FOUND', `Campaign ${campaignId} does not exist.`);
+  assertLanguageFitsVariants(choice, c.settings_json);
   if (choice.kind !== 'fixed' && c.template_name === null)
     throw new CoreError('VALIDATION', 'Choose the campaign’s template before its languages.');
   const family =

@@ -41,6 +41,8 @@ const previewInput = z
     position: z.number().int().min(1).optional(),
     /** Text in the phone number or any cell. */
     search: z.string().trim().min(1).max(200).optional(),
+    /** Show the message in this language of the template family instead of the recipient's own. */
+    language: z.string().min(1).max(20).optional(),
   })
   .strict();
 const price = z

@@ -91,6 +91,15 @@ export function countByLanguage(languages: Iterable<RowLanguage>): LanguageCount
   );
 }
 
+/** A recipient whose own value named no language of the family, so it gets the fallback. */
+export interface FellBackRecipient {
+  recipientId: number;
+  rowNumber: number;
+  phone: string;
+  /** What the row said: the language column's cell, or the phone's country; '' when empty. */
+  value: string;
+}
+
 /** A campaign's language choice with what it gives: the family and the rows per language. */
 export interface LanguagePlan {
   choice: LanguageChoice;
@@ -98,4 +107,12 @@ export interface LanguagePlan {
   family: string[];
   /** Rows per language they get, largest first. */
   counts: LanguageCount[];
+  /**
+   * The language a row gets when its own names none of the family (the choice's fallback, or the
+   * campaign's template language when that fallback is no longer approved); null for `fixed`.
+   * There is always one: nobody is left out for want of a translation.
+   */
+  fallback: string | null;
+  /** The first few recipients who fell back, to name them (count in `counts[].fellBack`). */
+  fellBackExamples: FellBackRecipient[];
 }

@@ -10,6 +10,7 @@ export {
   type RowLanguage,
   type LanguageCount,
   type LanguagePlan,
+  type FellBackRecipient,
 } from './choice';
 export { languageOfValue, namesOfLanguage, splitLanguageCode } from './language-value';
 export { languageOfCountry } from './country-language';

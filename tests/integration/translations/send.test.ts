@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLanguageChoice } from '../../../electron/core/translations/setting';
@@ -53,5 +53,21 @@ describe('sending a campaign in each recipient’s language (sandbox)', () => {
     expect(languageOf.get('447400123456')).toContain('en_US');
     expect(languageOf.get('34612345678')).toContain('"es"');
     expect(languageOf.get('4915112345678')).toContain('"es"');
+
+    // The report names the language each recipient was sent, beside its state.
+    const report = join(h.dir, 'report.csv');
+    await core.reports.exportToFile(
+      { campaignId: c.id, format: 'csv', filter: 'all', columns: ['phone', 'state', 'language'] },
+      report,
+    );
+    const lines = readFileSync(report, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(lines[0]).toBe('Phone (E.164),State,Language');
+    const byPhone = new Map(lines.slice(1).map((l) => [l.split(',')[0], l.split(',')[2]]));
+    expect(byPhone.get('+447400123456')).toBe('en_US');
+    expect(byPhone.get('+34612345678')).toBe('es');
+    expect(byPhone.get('+4915112345678')).toBe('es');
   });
 });

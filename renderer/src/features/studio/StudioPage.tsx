@@ -52,6 +52,8 @@ export function StudioPage() {
   // The template opened for an edit: its name and language are fixed, its status sets the rules.
   const [editing, setEditing] = useState<StudioTemplate | null>(null);
   const [doomed, setDoomed] = useState<StudioTemplate | null>(null);
+  // An empty form is not wrong yet: findings show once a field changed, or on "Check".
+  const [touched, setTouched] = useState(false);
   const busy = useStore((s) => s.studioBusy);
   const save = useStore((s) => s.saveStudioDraft);
   const drafts = useStore((s) => s.studioDrafts);
@@ -60,7 +62,10 @@ export function StudioPage() {
   const draft = useMemo(() => toDraft(e), [e]);
   const result = useMemo(() => checkTemplateDraft(draft), [draft]);
   const message = useMemo(() => previewDraft(draft), [draft]);
-  const set = (patch: Partial<Editor>) => setE((old) => ({ ...old, ...patch }));
+  const set = (patch: Partial<Editor>) => {
+    setTouched(true);
+    setE((old) => ({ ...old, ...patch }));
+  };
   // A template deleted while open leaves the form as a new template.
   useEffect(() => {
     if (editing && !drafts.some((d) => d.id === editing.id)) {
@@ -73,13 +78,22 @@ export function StudioPage() {
   function startEdit(t: StudioTemplate, form: Editor) {
     setEditing(t);
     setE(form);
+    setTouched(true);
     setError(null);
     setSent(false);
   }
   function stopEdit() {
     setEditing(null);
     setE(EMPTY_EDITOR);
+    setTouched(false);
   }
+  const library = (
+    <Paper withBorder p="md">
+      <LibraryPanel />
+    </Paper>
+  );
+  // A first-time user starts from Meta's pre-approved templates: offered first while nothing is written.
+  const libraryFirst = !touched && editing === null;
 
   async function submit() {
     setSent(false);
@@ -93,6 +107,16 @@ export function StudioPage() {
   return (
     <Stack>
       <Title order={2}>Template studio</Title>
+      {libraryFirst && (
+        <Stack gap={4}>
+          <Title order={4}>Start from Meta’s library</Title>
+          <Text size="sm" c="dimmed">
+            Pre-approved templates for orders, deliveries, appointments and payments: fill in your
+            business’s values and they can be sent at once. Or write your own below.
+          </Text>
+          {library}
+        </Stack>
+      )}
       {editing && (
         <Alert
           color="blue"
@@ -205,7 +229,18 @@ export function StudioPage() {
             <Paper withBorder p="md" bg="var(--mantine-color-green-0)" data-testid="studio-preview">
               <MessageBubble message={message} />
             </Paper>
-            <FindingsList result={result} onFix={(fix) => setE((old) => applyFix(old, fix))} />
+            {touched ? (
+              <FindingsList result={result} onFix={(fix) => setE((old) => applyFix(old, fix))} />
+            ) : (
+              <Group justify="space-between" data-testid="studio-unchecked">
+                <Text size="sm" c="dimmed">
+                  The check runs as you write: what WhatsApp would reject shows here.
+                </Text>
+                <Button size="xs" variant="default" onClick={() => setTouched(true)}>
+                  Check
+                </Button>
+              </Group>
+            )}
             {error && (
               <Alert color="red" title="Not submitted" style={{ whiteSpace: 'pre-wrap' }}>
                 {error.message}
@@ -222,9 +257,7 @@ export function StudioPage() {
           </Stack>
         </Grid.Col>
       </Grid>
-      <Paper withBorder p="md">
-        <LibraryPanel />
-      </Paper>
+      {!libraryFirst && library}
       <DraftsTable onEdit={startEdit} onDelete={setDoomed} />
       <DeleteTemplateModal template={doomed} onClose={() => setDoomed(null)} />
     </Stack>

@@ -9,6 +9,7 @@ import { PreviewPanel } from './PreviewPanel';
 import { SlotActionsContext, SlotRow, type SlotActions } from './SlotRow';
 import { TemplatePicker } from './TemplatePicker';
 import { ValidationPanel } from './ValidationPanel';
+import { LanguagePanel } from '../translations/LanguagePanel';
 
 /** The edits of an A/B variant (B or C) go to its own mapping. */
 const variantActions: SlotActions = {
@@ -107,7 +108,10 @@ export function MessageStep({ campaign }: { campaign: Campaign }) {
           label={`Template of variant ${selected}`}
         />
       ) : (
-        <TemplatePicker />
+        <>
+          <TemplatePicker />
+          {campaignSetup && <LanguagePanel setup={campaignSetup} />}
+        </>
       )}
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 6 }}>

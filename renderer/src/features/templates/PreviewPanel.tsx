@@ -17,6 +17,7 @@ import type { Preview, VariantPreview } from '../../../../shared/api';
 import { useStore } from '../../store';
 import type { PreviewTarget } from '../../store/slices/templates';
 import { MessageBubble } from './MessageBubble';
+import { PreviewLanguage } from '../translations/PreviewLanguage';
 import { fmt, noun } from '../../lib/format';
 import { inFormWords } from '../../../../shared/domain/templates/slot-label';
 
@@ -129,6 +130,9 @@ export function PreviewPanel(props: { preview?: VariantPreview | null; onShow?: 
       <Stack gap="sm">
         <Title order={4}>Preview{variant ? ` of variant ${variant}` : ''}</Title>
         <Navigator preview={preview} show={show} />
+        {preview?.language && (
+          <PreviewLanguage language={preview.language} hasRecipient={preview.recipient !== null} />
+        )}
         {preview?.unavailable && <Alert color="gray">{preview.unavailable}</Alert>}
         {preview?.message && <MessageBubble message={preview.message} />}
         {preview && preview.problems.length > 0 && (

@@ -15,6 +15,7 @@ import { leftOutSentence } from '../../../../shared/domain/reach';
 import { useStore } from '../../store';
 import { fmt, noun } from '../../lib/format';
 import { CellFixButtons } from './CellFixButtons';
+import { LanguageCounts } from '../translations/LanguageCounts';
 import { inFormWords } from '../../../../shared/domain/templates/slot-label';
 import type { Slot } from '../../../../shared/domain/templates';
 
@@ -118,6 +119,7 @@ export function ValidationPanel() {
         {v && !v.unavailable && (
           <>
             <Text data-testid="validation-counts">{reachText(v)}</Text>
+            {v.languages && <LanguageCounts plan={v.languages} />}
             {v.reasons.length > 0 && (
               <Table aria-label="Problems by reason">
                 <Table.Thead>

@@ -10,6 +10,7 @@ import type {
 } from '../../../../shared/api';
 import type { Prices } from '../../../../shared/domain/pricing';
 import type { MappingSource } from '../../../../shared/domain/templates';
+import type { LanguageChoice } from '../../../../shared/domain/translations';
 import { api } from '../../lib/api';
 import type { AppState } from '../index';
 
@@ -41,6 +42,11 @@ export interface TemplatesSlice {
   setSlot: (key: string, source: MappingSource | undefined) => Promise<void>;
   setMediaFile: (file: File) => Promise<void>;
   showRecipient: (target: PreviewTarget) => Promise<void>;
+  /** The translation the preview shows instead of the recipient's own; null: the recipient's. */
+  previewLanguage: string | null;
+  showLanguage: (language: string | null) => Promise<void>;
+  /** Null when stored; the refusal otherwise (shown beside the language controls). */
+  setLanguage: (choice: LanguageChoice) => Promise<ApiError | null>;
   loadRateCard: () => Promise<void>;
   setRates: (prices: Record<string, Partial<Prices>>) => Promise<ApiError | null>;
   /** Null when done; the refusal otherwise, for the prices dialog to show. */
@@ -64,7 +70,12 @@ export const createTemplatesSlice: StateCreator<AppState, [], [], TemplatesSlice
     const id = campaignId();
     if (id === null) return;
     const ticket = ++latest.preview;
-    const r = await api.call('campaigns.preview', { campaignId: id, ...target });
+    const language = get().previewLanguage;
+    const r = await api.call('campaigns.preview', {
+      campaignId: id,
+      ...target,
+      ...(language !== null ? { language } : {}),
+    });
     if (ticket !== latest.preview || campaignId() !== id) return;
     if (r.ok) set({ messagePreview: r.value });
     else set({ messageError: r.error });
@@ -129,6 +140,7 @@ export const createTemplatesSlice: StateCreator<AppState, [], [], TemplatesSlice
           messageCampaignId: id,
           setup: null,
           messagePreview: null,
+          previewLanguage: null,
           validation: null,
           estimate: null,
           messageError: null,
@@ -219,7 +231,32 @@ export const createTemplatesSlice: StateCreator<AppState, [], [], TemplatesSlice
       );
     },
 
-    showRecipient: (target) => loadPreview(target),
+    // Another recipient is shown in its own language until a translation is picked again.
+    showRecipient: (target) => {
+      set({ previewLanguage: null });
+      return loadPreview(target);
+    },
+
+    previewLanguage: null,
+    async showLanguage(language) {
+      set({ previewLanguage: language });
+      const current = get().messagePreview?.recipient?.id;
+      await loadPreview(current !== undefined ? { recipientId: current } : {});
+    },
+
+    async setLanguage(choice) {
+      const id = campaignId();
+      if (id === null) return null;
+      const r = await api.call(
+        'campaigns.setLanguage',
+        { campaignId: id, choice },
+        { shownInPlace: true },
+      );
+      if (!r.ok) return r.error;
+      set({ previewLanguage: null });
+      await get().refreshMessage();
+      return null;
+    },
 
     async loadRateCard() {
       const r = await api.call('pricing.rateCard', {});
