@@ -27,14 +27,9 @@ export {
 export { campaignBlock } from './campaign-block';
 export { parseOfferExpiry, offerCountdown, type ExpiryParse } from './offer-expiry';
 export { LTO_COUPON_MAX_CHARS, COUPON_MAX_CHARS } from './validate-special';
-export {
-  templateSlots,
-  isDynamicUrlButton,
-  isTextSlot,
-  type Slot,
-  type SlotComponent,
-  type SlotKind,
-} from './slots';
+export { templateSlots, isTextSlot } from './slots';
+export { isDynamicUrlButton } from './slot-examples';
+export type { Slot, SlotComponent, SlotKind } from './slot-types';
 export { templateProblems } from './template-problems';
 export {
   parseMappingExpression,
@@ -48,16 +43,15 @@ export {
 } from './mapping';
 export { resolveValues, mappingProblems, type ResolvedValue, type ValueSource } from './resolve';
 export { parseAmount, type AmountParse } from './amount';
-export {
-  renderMessage,
-  renderBodyText,
-  type RenderedMessage,
-  type RenderedHeader,
-  type RenderedButton,
-  type RenderedCard,
-  type RenderedOffer,
-  type Segment,
-} from './render';
+export { renderMessage, renderBodyText } from './render';
+export type {
+  RenderedMessage,
+  RenderedHeader,
+  RenderedButton,
+  RenderedCard,
+  RenderedOffer,
+  Segment,
+} from './rendered';
 export {
   parseWhatsAppFormatting,
   formatSegments,
