@@ -20,6 +20,7 @@ const STATIC = [
   'typecheck:web',
   'security',
   'docs:check',
+  'depcruise',
   'format:check',
 ];
 
