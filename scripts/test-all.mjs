@@ -20,6 +20,7 @@ const STATIC = [
   'typecheck:web',
   'security',
   'docs:check',
+  'knip',
   'depcruise',
   'format:check',
 ];

@@ -40,7 +40,7 @@ import { segmentHandlers } from './customers/segment-handlers';
 import { createCustomerService } from './customers/service';
 import { createSuppressionService } from './suppression/service';
 import { systemClock } from './clock';
-import { LATEST_VERSION, schemaVersion } from './db/migrate';
+import { schemaVersion } from './db/migrate';
 import { DATABASE_FILE, openStore } from './db/open';
 import { EventBus } from './events';
 import { watchExternalChanges } from './db/external-changes';
@@ -328,5 +328,3 @@ export function createCore(options: CoreOptions): Core {
     },
   };
 }
-
-export { LATEST_VERSION };

@@ -11,7 +11,7 @@ import type {
 import type { CostBreakdown, RateCard } from '../domain/pricing';
 import type { LeftOutGroup } from '../domain/reach';
 
-export type { LeftOutGroup, LeftOutKind } from '../domain/reach';
+export type { LeftOutGroup } from '../domain/reach';
 import type { VariantCost } from './variants';
 
 /** Templates, the campaign's message (template + mapping), its preview, validation and cost. */

@@ -105,5 +105,3 @@ export function createDeferrer(db: SqliteDatabase) {
     },
   };
 }
-
-export type Deferrer = ReturnType<typeof createDeferrer>;

@@ -5,7 +5,7 @@ import { exampleFor, isDynamicUrlButton, urlSuffixExample } from './slot-example
 import type { Slot } from './slot-types';
 import type { MediaHeaderFormat, Template } from './types';
 
-export type { Slot, SlotComponent, SlotKind } from './slot-types';
+export type { Slot, SlotKind } from './slot-types';
 
 const MEDIA_FORMATS: readonly string[] = ['IMAGE', 'VIDEO', 'DOCUMENT'];
 
@@ -106,11 +106,3 @@ function computeSlots(t: Template): Slot[] {
   slots.push(...cardSlots(t));
   return slots;
 }
-
-/** Slots whose value is text typed or mapped by the user (as opposed to a file or a place). */
-export const isTextSlot = (s: Slot): boolean =>
-  s.kind === 'text' ||
-  s.kind === 'url_suffix' ||
-  s.kind === 'coupon_code' ||
-  s.kind === 'offer_expiry' ||
-  s.kind === 'card_media';
