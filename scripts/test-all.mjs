@@ -20,6 +20,8 @@ const STATIC = [
   'typecheck:web',
   'security',
   'docs:check',
+  'knip',
+  'depcruise',
   'format:check',
 ];
 

@@ -42,7 +42,7 @@ import { createSuppressionService } from './suppression/service';
 import { scheduleHandlers } from './schedules/handlers';
 import { createScheduler } from './schedules/scheduler';
 import { systemClock } from './clock';
-import { LATEST_VERSION, schemaVersion } from './db/migrate';
+import { schemaVersion } from './db/migrate';
 import { DATABASE_FILE, openStore } from './db/open';
 import { EventBus } from './events';
 import { watchExternalChanges } from './db/external-changes';
@@ -343,5 +343,3 @@ export function createCore(options: CoreOptions): Core {
     },
   };
 }
-
-export { LATEST_VERSION };

@@ -120,12 +120,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
 export { describeSandbox } from './describe';
 export { SANDBOX_TEMPLATES } from './samples';
-export {
-  SANDBOX_TEST_NUMBERS,
-  ukTwin,
-  type SandboxTestNumber,
-  type SandboxTestNumberName,
-} from './test-numbers';
+export { SANDBOX_TEST_NUMBERS, ukTwin } from './test-numbers';
 export { MEDIA_TTL_MS } from './media';
-export { DEFAULT_FEED_LIMIT, MAX_FEED_LIMIT, type FeedEvent, type FeedPage } from './feed';
+export { type FeedEvent, type FeedPage } from './feed';
 export type * from './types';

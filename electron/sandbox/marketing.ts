@@ -20,8 +20,6 @@ import type { MarketingConfig, MarketingOnboarding } from './types';
  * that is still syncing (134101 under STRICT) through Cloud API at marketing price.
  */
 
-export const MM_ONBOARDING_STATUSES = ['ONBOARDED', 'ELIGIBLE', 'NOT_ELIGIBLE'] as const;
-
 /** Calling codes of the EEA (EU, Iceland, Liechtenstein, Norway), the UK, Japan and South Korea. */
 const NO_PER_USER_LIMIT_CODES = [
   '30', '31', '32', '33', '34', '36', '39', '40', '43', '44', '45', '46', '47', '48', '49', '81',

@@ -10,7 +10,7 @@ import {
   routeOnMarketingApi,
   type SendRoute,
 } from './marketing-send';
-import { checkTemplateParameters } from './send-checks';
+import { checkTemplateParameters } from './send-template-check';
 import { isSessionSend, sendSession } from './session';
 import type { SandboxState } from './state';
 import { testNumberName, type SandboxTestNumberName } from './test-numbers';

@@ -1,9 +1,6 @@
 import {
-  BODY_MAX_CHARS,
-  buttonsOf,
   HEADER_PARAMETER_MAX_CHARS,
   isDynamicUrlButton,
-  renderMessage,
   templateSlots,
   type ResolvedValue,
   type Slot,
@@ -11,7 +8,6 @@ import {
   type TemplateButton,
 } from '../../shared/domain/templates';
 import { fail } from './errors';
-import { checkCarousel, checkOffer } from './send-checks-special';
 import { isRecord } from './http';
 import { checkMediaParameter, type MediaLookup } from './send-media';
 
@@ -23,7 +19,7 @@ import { checkMediaParameter, type MediaLookup } from './send-media';
 
 export type Values = Record<string, ResolvedValue>;
 export const value = (v: string): ResolvedValue => ({ value: v, missing: false, source: 'static' });
-const chars = (s: string): number => Array.from(s).length;
+export const chars = (s: string): number => Array.from(s).length;
 
 export interface Sent {
   header?: Record<string, unknown>;
@@ -168,7 +164,7 @@ export function checkTextParameters(
   if (missing.length > 0) fail(132000, `${where}: missing parameter_name ${missing.join(', ')}.`);
 }
 
-function checkHeader(t: Template, sent: Sent, values: Values, media: MediaLookup): void {
+export function checkHeader(t: Template, sent: Sent, values: Values, media: MediaLookup): void {
   const slots = templateSlots(t).filter((s) => s.component === 'header');
   const mediaSlot = slots.find((s) => s.kind === 'media' || s.kind === 'location');
   const params = parametersOf('header', sent.header);
@@ -255,28 +251,4 @@ function buttonValue(where: string, sub: string, p: Record<string, unknown>): st
   if (p.type !== 'coupon_code' || typeof p.coupon_code !== 'string' || p.coupon_code === '')
     fail(132012, `${where}: a copy_code button takes one coupon_code parameter.`);
   return p.coupon_code as string;
-}
-
-/** Throws a GraphFailure when Cloud API would refuse these components for this template. */
-export function checkTemplateParameters(
-  t: Template,
-  components: unknown,
-  media: MediaLookup,
-): void {
-  const sent = collect(components);
-  const values: Values = {};
-  const named = t.parameter_format === 'NAMED';
-  checkHeader(t, sent, values, media);
-  const bodySlots = templateSlots(t).filter((s) => s.component === 'body');
-  checkTextParameters('body', bodySlots, parametersOf('body', sent.body), named, values);
-  const buttonSlots = templateSlots(t).filter((x) => x.component === 'button');
-  checkButtonSet(buttonsOf(t), sent.buttons, buttonSlots, '', values);
-  checkOffer(t, sent, values);
-  checkCarousel(t, sent, values, media);
-  const length = chars(renderMessage(t, values).bodyText);
-  if (length > BODY_MAX_CHARS)
-    fail(
-      132005,
-      `The message body is ${length} characters long once filled in; at most ${BODY_MAX_CHARS} are allowed.`,
-    );
 }

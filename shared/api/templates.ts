@@ -12,7 +12,7 @@ import type { CardCaveat, CostBreakdown, RateCard } from '../domain/pricing';
 import type { LeftOutGroup } from '../domain/reach';
 import type { LanguageChoice, LanguagePlan } from '../domain/translations';
 
-export type { LeftOutGroup, LeftOutKind } from '../domain/reach';
+export type { LeftOutGroup } from '../domain/reach';
 import type { VariantCost } from './variants';
 
 /** Templates, the campaign's message (template + mapping), its preview, validation and cost. */

@@ -36,15 +36,6 @@ export interface RejectedPhone {
   reason: string;
 }
 
-export const PHONE_PROBLEM_LABEL: Record<PhoneProblem, string> = {
-  EMPTY: 'No phone number',
-  SCIENTIFIC_NOTATION: 'Number mangled by Excel (scientific notation)',
-  SEVERAL_NUMBERS: 'More than one number in the cell',
-  NOT_A_NUMBER: 'Not a phone number',
-  NEEDS_COUNTRY: 'Country unknown',
-  INVALID: 'Not a valid number',
-};
-
 const NON_MOBILE_TYPES = new Set([
   'FIXED_LINE',
   'TOLL_FREE',

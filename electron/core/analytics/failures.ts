@@ -19,7 +19,6 @@ export interface AnalyticsFailure {
  * a code-100 answer that talks about insights is read the same way.
  */
 export const INSIGHTS_UNAVAILABLE = 200005;
-export const INSIGHTS_CANNOT_DISABLE = 200006;
 export const INSIGHTS_NOT_ENABLED = 200007;
 
 export function analyticsFailure(f: ApiFailure): AnalyticsFailure {

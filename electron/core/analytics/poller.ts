@@ -286,5 +286,3 @@ export function createAnalyticsPoller(deps: {
     },
   };
 }
-
-export type AnalyticsPoller = ReturnType<typeof createAnalyticsPoller>;

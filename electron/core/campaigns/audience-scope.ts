@@ -1,6 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { CoreError } from '../../../shared/api';
-import { compileFilter, describeFilter } from '../../../shared/domain/audience-filter';
+import { compileFilter } from '../../../shared/domain/audience-filter';
 import type { Store } from '../db/connection';
 import {
   FILTER_EXCLUSION_REASON,
@@ -14,7 +14,6 @@ import { frequencyCapReason } from '../../../shared/domain/pacing';
 import { capSince } from '../sender/frequency-cap';
 import { loadCampaignPacing } from './pacing-settings';
 import { readSettings, type SettingsObject } from './settings';
-import { hasStagedImport, published } from '../db/visibility';
 
 /**
  * Who a campaign will be sent to: its pending recipients that every targeting exclusion keeps.
@@ -218,27 +217,6 @@ export function scanScope(store: Store, scope: AudienceScope): Promise<ScanResul
   });
 }
 
-/** How many will be sent to; without exclusions a plain count, otherwise the (cached) scan. */
-export async function countSendable(
-  store: Store,
-  scope: AudienceScope,
-): Promise<{ pending: number; sendable: number }> {
-  if (scope.everybody) {
-    const pending =
-      store.first(
-        store.q
-          .selectFrom('recipients')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('campaign_id', '=', scope.campaignId)
-          .where('state', '=', 'pending')
-          .$if(hasStagedImport(store.sqlite, scope.campaignId), (q) => q.where(published())),
-      )?.n ?? 0;
-    return { pending, sendable: pending };
-  }
-  const result = await scanScope(store, scope);
-  return { pending: result.pending, sendable: result.pendingKept };
-}
-
 /**
  * At start: pending recipients some exclusion does not keep become skipped, with the reason of the
  * first exclusion that leaves them out. One UPDATE statement; call it inside the start transaction.
@@ -281,10 +259,4 @@ export function applyExclusions(
         .groupBy('skip_reason'),
     )
     .map((r) => ({ reason: r.skip_reason ?? '', count: r.count }));
-}
-
-/** Describes the filter in one line for messages ("City" is "London" AND …), or null. */
-export function filterSummary(store: Store, campaignId: number): string | null {
-  const { filter } = readFilter(store, campaignId);
-  return filter ? describeFilter(filter) : null;
 }

@@ -184,5 +184,3 @@ export function createPacingService(deps: {
     },
   };
 }
-
-export type PacingService = ReturnType<typeof createPacingService>;

@@ -380,5 +380,3 @@ export function createSendingService(deps: SendingDeps) {
     },
   };
 }
-
-export type SendingService = ReturnType<typeof createSendingService>;

@@ -73,5 +73,3 @@ export function createCampaignService({ store, clock, events }: CampaignDeps) {
     },
   };
 }
-
-export type CampaignService = ReturnType<typeof createCampaignService>;

@@ -19,7 +19,6 @@ import {
 import {
   evenShares,
   MAX_VARIANTS,
-  newSeed,
   sharesProblem,
   VARIANT_IDS,
   type VariantId,
@@ -211,10 +210,6 @@ export function setSplit(
     if (input.seed !== undefined) setting.seed = input.seed;
   });
 }
-
-/** A new seed, drawn here: "shuffle again". */
-export const reshuffle = (deps: EditDeps, campaignId: number): void =>
-  setSplit(deps, campaignId, { seed: newSeed(deps.random) });
 
 export function setLabel(
   deps: EditDeps,

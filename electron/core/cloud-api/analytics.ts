@@ -35,8 +35,6 @@ import type {
 
 export const TEMPLATE_ANALYTICS_MAX_IDS = 10;
 export const TEMPLATE_ANALYTICS_METRICS = ['SENT', 'DELIVERED', 'READ', 'CLICKED', 'COST'] as const;
-/** Meta keeps template analytics for 90 days. */
-export const TEMPLATE_ANALYTICS_LOOKBACK_DAYS = 90;
 
 /** Graph sends some numbers as strings; accept digits in a string as a count. */
 const count = z.union([

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { normalizePhone } from '../../../shared/domain/phone';
 import { sampleCsv, looksBinary, streamCsv, type Delimiter } from './csv-source';
-import { EncodingError, type Encoding } from './decode';
+import { type Encoding } from './decode';
 import { numberedColumns, uniqueColumns, isBlankRow } from './headers';
 import type { FileFormat, PhoneCheck, PreviewResult, ReadOptions } from './jobs';
 import { guessPhoneColumn } from './phone-column';
@@ -178,5 +178,3 @@ export async function streamRecords(
     ...(options.faultAfterBytes !== undefined ? { faultAfterBytes: options.faultAfterBytes } : {}),
   });
 }
-
-export { EncodingError };

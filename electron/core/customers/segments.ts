@@ -102,5 +102,3 @@ export function createSegmentRepo(store: Store, now: () => number) {
     },
   };
 }
-
-export type SegmentRepo = ReturnType<typeof createSegmentRepo>;

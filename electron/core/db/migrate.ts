@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { writeTransaction } from './tx';
-import { LATEST_VERSION, MIGRATIONS, checksum, type Migration } from './migrations';
+import { MIGRATIONS, checksum, type Migration } from './migrations';
 
 export class DatabaseFromFutureError extends Error {
   constructor(
@@ -94,5 +94,3 @@ export function migrate(sqlite: SqliteDatabase, options: MigrateOptions = {}): M
   })();
   return { from, to: pending.at(-1)!.version, applied: pending.map((m) => m.version), backupPath };
 }
-
-export { LATEST_VERSION };

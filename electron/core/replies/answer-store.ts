@@ -83,5 +83,3 @@ export function createAnswerStore(db: SqliteDatabase) {
     get: (id: number): ReplyAnswer => toAnswer(byId.get(id) as AnswerRow),
   };
 }
-
-export type AnswerStore = ReturnType<typeof createAnswerStore>;

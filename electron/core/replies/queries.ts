@@ -189,5 +189,3 @@ export function createReplyQueries(db: SqliteDatabase) {
     },
   };
 }
-
-export type ReplyQueries = ReturnType<typeof createReplyQueries>;

@@ -120,5 +120,3 @@ export function createReplyRecorder(db: SqliteDatabase, now: () => number) {
     },
   };
 }
-
-export type ReplyRecorder = ReturnType<typeof createReplyRecorder>;

@@ -107,5 +107,3 @@ export function createDeferrer(db: SqliteDatabase) {
     },
   };
 }
-
-export type Deferrer = ReturnType<typeof createDeferrer>;

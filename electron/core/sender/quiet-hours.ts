@@ -116,8 +116,6 @@ export function createQuietGate(window: QuietWindow | null, groups: readonly Qui
   };
 }
 
-export type QuietGate = ReturnType<typeof createQuietGate>;
-
 /** Who waits for quiet hours to end, by group, from the pending counts per country. */
 export function quietWaiting(
   groups: readonly QuietGroup[],

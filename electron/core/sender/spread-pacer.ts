@@ -114,5 +114,3 @@ export function createRunPacer(o: {
     },
   };
 }
-
-export type RunPacer = ReturnType<typeof createRunPacer>;

@@ -169,8 +169,6 @@ export function createStatusApplier(
   };
 }
 
-export type StatusApplier = ReturnType<typeof createStatusApplier>;
-
 /** Splits a batch sorted by wamid into runs of the same wamid. */
 export function byWamidRuns(list: StatusObservation[]): StatusObservation[][] {
   const runs: StatusObservation[][] = [];

@@ -195,5 +195,3 @@ export function createSuppressionRepo(db: SqliteDatabase) {
     },
   };
 }
-
-export type SuppressionRepo = ReturnType<typeof createSuppressionRepo>;

@@ -16,7 +16,7 @@ import {
 import type { VariantId } from '../../../shared/domain/variants';
 import { loadVariantPlan, type VariantPlan } from '../campaigns/variants-messages';
 import type { Store } from '../db/connection';
-import { loadMessageState, type CampaignMessageState } from './campaign-message';
+import type { CampaignMessageState } from './campaign-message';
 
 /**
  * What the sender needs to turn one recipient into the exact request Meta receives: the
@@ -124,18 +124,6 @@ export function messageFromState(state: CampaignMessageState, prefix = ''): Load
       compose: (recipient, options) => composeTemplate(template, mapping, utm, recipient, options),
     },
   };
-}
-
-/** The campaign's own message (variant A), with its UTM tags. */
-export function loadCampaignMessage(store: Store, campaignId: number): LoadResult {
-  let state: CampaignMessageState;
-  try {
-    state = loadMessageState(store, campaignId);
-  } catch (e) {
-    if (e instanceof CoreError) return { ok: false, reason: e.message };
-    throw e;
-  }
-  return messageFromState(state);
 }
 
 /** Every variant's message, loaded once per run: what the sender composes each recipient from. */

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import type { AudiencePreview } from '../audience';
 import {
   suppressionAddInput,
@@ -39,5 +38,3 @@ export const suppressionMethods = {
     suppressionImportInput,
   ),
 };
-
-export type SuppressionListInput = z.input<typeof suppressionListInput>;

@@ -1,6 +1,5 @@
 import { formatDay } from './dates';
 import { formatNumber } from './numbers';
-import { DATE_ORDER_LABEL, DECIMAL_LABEL } from './locale';
 import type {
   AudienceFilter,
   Condition,
@@ -94,11 +93,6 @@ function describeNode(n: FilterNode, decimal: DecimalSeparator, top: boolean): s
 /** One line: "City" is "London" AND ("Total spent" > 100 OR "VIP" is not empty). Null when empty. */
 export function describeFilter(filter: AudienceFilter): string | null {
   return describeNode(filter.root, filter.decimal, true);
-}
-
-/** How cells are read, said once next to the conditions. */
-export function describeReading(filter: Pick<AudienceFilter, 'decimal' | 'dateOrder'>): string {
-  return `Numbers are read with a ${DECIMAL_LABEL[filter.decimal]}; dates written with / . or - are read ${DATE_ORDER_LABEL[filter.dateOrder]}. Text matches ignore case and accents.`;
 }
 
 /** Counts the conditions of a group, however deep. */

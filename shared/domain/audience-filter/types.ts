@@ -23,16 +23,6 @@ export type DateRangeOp = (typeof DATE_RANGE_OPS)[number];
 export type FilterOp =
   TextOp | ListOp | PresenceOp | NumberOp | NumberRangeOp | DateOp | DateRangeOp;
 
-export const FILTER_OPS: readonly FilterOp[] = [
-  ...TEXT_OPS,
-  ...LIST_OPS,
-  ...PRESENCE_OPS,
-  ...NUMBER_OPS,
-  ...NUMBER_RANGE_OPS,
-  ...DATE_OPS,
-  ...DATE_RANGE_OPS,
-];
-
 /** What a condition reads its cells as: numbers and dates can be unreadable, text never is. */
 export type OpKind = 'text' | 'list' | 'presence' | 'number' | 'date';
 

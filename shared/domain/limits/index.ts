@@ -5,5 +5,4 @@ export {
   PORTFOLIO_LIMIT_MIN_VERSION,
   canReadPortfolioLimit,
   parseMessagingTier,
-  type MessagingLimitSource,
 } from './messaging-limit';

@@ -18,13 +18,6 @@ export const DEFAULT_GRAPH_VERSION = 'v24.0';
 /** How old a limit read from Meta may be before it is read again (Meta raises it within 6 h). */
 export const MESSAGING_LIMIT_MAX_AGE_MS = 4 * 3600_000;
 
-/**
- * Where an account's limit came from. `meta`: read from Meta. `default`: 250, because it could not
- * be read (too old a Graph version, no answer, an unknown value). `manual`: set by the user, kept
- * until the user clears it.
- */
-export type MessagingLimitSource = 'meta' | 'default' | 'manual';
-
 /** `v24.0` → [24, 0]; anything else → null. */
 const versionParts = (v: string): [number, number] | null => {
   const m = /^v(\d{1,3})\.(\d{1,3})$/.exec(v.trim());

@@ -67,7 +67,6 @@ export const quietHoursSetting = z
       if (problem) ctx.addIssue({ code: 'custom', path: ['zones', country], message: problem });
     }
   });
-export type QuietHoursSetting = z.output<typeof quietHoursSetting>;
 
 export const spreadSetting = z
   .object({
@@ -83,8 +82,6 @@ export const spreadSetting = z
   })
   .strict();
 export type SpreadSetting = z.infer<typeof spreadSetting>;
-
-export type SettingSource = 'default' | 'campaign' | 'account';
 
 export interface EffectiveFrequencyCap extends FrequencyCapSetting {
   source: 'default' | 'campaign';

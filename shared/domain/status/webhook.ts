@@ -9,6 +9,8 @@ import {
   type StatusError,
   type StatusPricing,
 } from './types';
+import { categoryChange, templateChange } from './webhook-templates';
+import { seconds, text, userId, waId } from './webhook-fields';
 
 /**
  * Meta's webhook bodies (cloud-api.md §4.1 statuses, §6.3 template status, §9 user_preferences, and
@@ -16,16 +18,6 @@ import {
  * item is reported and skipped while the rest of the body still counts. Nothing here throws.
  */
 
-// Meta sends status timestamps as strings of seconds, user_preferences and entry.time as integers.
-const seconds = z
-  .union([z.string().regex(/^\d{1,12}$/), z.number().int().nonnegative().max(1e12)])
-  .transform((v) => Number(v) * 1000);
-const waId = z.string().regex(/^\d{1,32}$/);
-/**
- * Business-scoped user id (cloud-api.md §13, verified: e.g. "US.13491208655302741918"). Only its
- * shape is checked loosely: Meta documents an example, not a grammar.
- */
-const userId = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/);
 const contactItem = z.object({ wa_id: waId.optional(), user_id: userId.optional() });
 
 /** `contacts[]` of a change: the user id Meta pairs with each wa_id, when it sends both. */
@@ -37,8 +29,6 @@ function userIdsOf(contacts: unknown[] | undefined): Map<string, string> {
   }
   return byWaId;
 }
-const text = (max: number) => z.string().max(max);
-
 const errorItem = z.object({
   code: z.number().int().optional(),
   title: text(2000).optional(),
@@ -148,24 +138,6 @@ function mediaOf(m: z.infer<typeof inboundItem>): InboundMedia | null {
   return null;
 }
 
-const templateValue = z.object({
-  event: z.string().min(1).max(60),
-  message_template_id: z.union([z.number().int(), z.string().regex(/^\d{1,30}$/)]).optional(),
-  message_template_name: text(512).optional(),
-  message_template_language: text(20).optional(),
-  reason: text(200).nullable().optional(),
-  other_info: z.object({ title: text(60).optional() }).optional(),
-});
-
-// template_category_update (Meta's webhook reference): Meta moved a template to another category.
-const categoryValue = z.object({
-  message_template_id: z.union([z.number().int(), z.string().regex(/^\d{1,30}$/)]).optional(),
-  message_template_name: text(512).optional(),
-  message_template_language: text(20).optional(),
-  previous_category: text(40).optional(),
-  new_category: text(40),
-});
-
 const preferencesValue = z.object({
   metadata,
   user_preferences: z.array(z.unknown()),
@@ -274,63 +246,6 @@ function messagesChange(value: unknown, out: ParsedObservations, where: string):
       out,
       `${where}: Meta reported ${v.data.errors.length} error(s) for the webhook itself.`,
     );
-}
-
-/** Which template a template webhook is about (status and category changes name it the same way). */
-function templateIdentity(d: {
-  message_template_id?: string | number | undefined;
-  message_template_name?: string | undefined;
-  message_template_language?: string | undefined;
-}) {
-  return {
-    templateId: d.message_template_id === undefined ? null : String(d.message_template_id),
-    name: d.message_template_name ?? null,
-    language: d.message_template_language ?? null,
-  };
-}
-
-function categoryChange(
-  value: unknown,
-  wabaId: string | null,
-  at: number,
-  out: ParsedObservations,
-  where: string,
-): void {
-  const t = categoryValue.safeParse(value);
-  if (!t.success) return addProblem(out, `${where}: the template category change is malformed.`);
-  out.observations.push({
-    kind: 'template',
-    wabaId,
-    ...templateIdentity(t.data),
-    event: 'CATEGORY_UPDATE',
-    reason: null,
-    title: null,
-    newCategory: t.data.new_category.toUpperCase(),
-    previousCategory: t.data.previous_category?.toUpperCase() ?? null,
-    at,
-    raw: value,
-  });
-}
-
-function templateChange(
-  value: unknown,
-  wabaId: string | null,
-  at: number,
-  out: ParsedObservations,
-  where: string,
-): void {
-  const t = templateValue.safeParse(value);
-  if (!t.success) return addProblem(out, `${where}: the template status change is malformed.`);
-  out.observations.push({
-    kind: 'template',
-    wabaId,
-    ...templateIdentity(t.data),
-    event: t.data.event.toUpperCase(),
-    reason: t.data.reason ?? null,
-    title: t.data.other_info?.title ?? null,
-    at,
-    raw: value,
-  });
 }
 
 function preferencesChange(value: unknown, out: ParsedObservations, where: string): void {

@@ -1,7 +1,6 @@
 import type {
   BodyComponent,
   ButtonsComponent,
-  CarouselCard,
   CarouselComponent,
   FooterComponent,
   HeaderComponent,
@@ -10,7 +9,7 @@ import type {
   TemplateButton,
 } from '../templates/types';
 
-export type { CarouselCard, CarouselComponent, LimitedTimeOfferComponent };
+export type { CarouselComponent, LimitedTimeOfferComponent };
 
 /**
  * A template as written for `POST /{waba-id}/message_templates` (Meta's creation request), before
@@ -27,7 +26,6 @@ export type DraftComponent =
   | CarouselComponent;
 
 export const TEMPLATE_CATEGORIES = ['MARKETING', 'UTILITY', 'AUTHENTICATION'] as const;
-export type TemplateCategory = (typeof TEMPLATE_CATEGORIES)[number];
 
 export interface TemplateDraft {
   name: string;

@@ -1,5 +1,6 @@
 import { findPlaceholders } from '../templates/placeholders';
-import { renderMessage, type RenderedMessage } from '../templates/render';
+import { renderMessage } from '../templates/render';
+import type { RenderedMessage } from '../templates/rendered';
 import type { ResolvedValue } from '../templates/resolve';
 import type { Template, TemplateComponent } from '../templates/types';
 import type { TemplateDraft } from './draft';

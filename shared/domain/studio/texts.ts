@@ -46,6 +46,3 @@ export function variableTexts(d: TemplateDraft): DraftText[] {
   });
   return out;
 }
-
-/** Readable length as Meta counts it: UTF-16 code units are what its limits were measured in. */
-export const len = (s: string): number => s.length;

@@ -1,6 +1,7 @@
 import { cardBodyOf, cardButtonsOf, cardHeaderOf, cardsOf } from './components';
 import { distinctVariables, findPlaceholders } from './placeholders';
-import { exampleFor, isDynamicUrlButton, urlSuffixExample, type Slot } from './slots';
+import { exampleFor, isDynamicUrlButton, urlSuffixExample } from './slot-examples';
+import type { Slot } from './slot-types';
 import type { Template } from './types';
 
 /**

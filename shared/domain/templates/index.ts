@@ -1,40 +1,15 @@
 /** The template engine: parse Meta's template JSON, find its variables, map, render, validate, send. */
 export * from './types';
-export { parseTemplateJson, type TemplateParseResult } from './schema';
-export {
-  parseTemplateText,
-  type TemplateListParseResult,
-  type TemplateTextOptions,
-} from './parse-text';
-export {
-  findPlaceholders,
-  distinctVariables,
-  type Placeholder,
-  type PlaceholderKind,
-} from './placeholders';
-export {
-  bodyOf,
-  buttonsOf,
-  footerOf,
-  headerOf,
-  offerOf,
-  cardsOf,
-  cardHeaderOf,
-  cardBodyOf,
-  cardButtonsOf,
-  graphComponents,
-} from './components';
+export { parseTemplateJson } from './schema';
+export { parseTemplateText } from './parse-text';
+export { findPlaceholders, distinctVariables } from './placeholders';
+export { buttonsOf, offerOf, cardsOf, cardButtonsOf, graphComponents } from './components';
 export { campaignBlock } from './campaign-block';
-export { parseOfferExpiry, offerCountdown, type ExpiryParse } from './offer-expiry';
-export { LTO_COUPON_MAX_CHARS, COUPON_MAX_CHARS } from './validate-special';
-export {
-  templateSlots,
-  isDynamicUrlButton,
-  isTextSlot,
-  type Slot,
-  type SlotComponent,
-  type SlotKind,
-} from './slots';
+export { parseOfferExpiry, offerCountdown } from './offer-expiry';
+export { LTO_COUPON_MAX_CHARS } from './validate-special';
+export { templateSlots } from './slots';
+export { isDynamicUrlButton } from './slot-examples';
+export type { Slot, SlotKind } from './slot-types';
 export { templateProblems } from './template-problems';
 export {
   parseMappingExpression,
@@ -43,28 +18,16 @@ export {
   type Mapping,
   type MappingSource,
   type MediaSource,
-  type LocationValue,
-  type ValueFormat,
 } from './mapping';
-export { resolveValues, mappingProblems, type ResolvedValue, type ValueSource } from './resolve';
-export { parseAmount, type AmountParse } from './amount';
-export {
-  renderMessage,
-  renderBodyText,
-  type RenderedMessage,
-  type RenderedHeader,
-  type RenderedButton,
-  type RenderedCard,
-  type RenderedOffer,
-  type Segment,
-} from './render';
+export { resolveValues, mappingProblems, type ResolvedValue } from './resolve';
+export { parseAmount } from './amount';
+export { renderMessage, renderBodyText } from './render';
+export type { RenderedMessage, RenderedCard, RenderedOffer, Segment } from './rendered';
 export {
   parseWhatsAppFormatting,
   formatSegments,
   formattedPlainText,
   type FormatNode,
-  type FormatStyle,
-  type FormatInput,
 } from './formatting';
 export * from './cloud-api-types';
 export { buildSendBody, SendBodyError, type BuildSendArgs } from './request-body';
@@ -83,15 +46,12 @@ export {
   UTM_KEYS,
   URL_MAX_CHARS,
   appendUtm,
-  applyUtm,
-  dynamicUrlParts,
   encodeQueryValue,
   hasUtm,
   resolveMessageValues,
   utmBlocked,
   utmProblems,
   utmQuery,
-  type UtmAppend,
   type UtmBySlot,
   type UtmKey,
   type UtmParams,

@@ -1,14 +1,8 @@
 import { cardBodyOf, cardButtonsOf, cardHeaderOf, cardsOf, offerOf } from './components';
 import { formatSegments } from './formatting';
 import { parseOfferExpiry } from './offer-expiry';
-import {
-  present,
-  renderButton,
-  renderText,
-  type RenderedCard,
-  type RenderedHeader,
-  type RenderedOffer,
-} from './render';
+import { present, renderButton, renderText } from './render-text';
+import type { RenderedCard, RenderedHeader, RenderedOffer } from './rendered';
 import type { ResolvedValue } from './resolve';
 
 type Values = Readonly<Record<string, ResolvedValue>>;

@@ -1,73 +1,13 @@
-import { bodyOf, buttonsOf, headerOf, offerOf } from './components';
 import { cardSlots } from './card-slots';
+import { bodyOf, buttonsOf, headerOf, offerOf } from './components';
 import { distinctVariables, findPlaceholders } from './placeholders';
-import type { MediaHeaderFormat, NamedParamExample, Template, TemplateButton } from './types';
+import { exampleFor, isDynamicUrlButton, urlSuffixExample } from './slot-examples';
+import type { Slot } from './slot-types';
+import type { MediaHeaderFormat, Template } from './types';
 
-/** `offer`: the expiry of a limited-time offer; `card`: a part of one carousel card. */
-export type SlotComponent = 'header' | 'body' | 'button' | 'offer' | 'card';
-
-/**
- * - text: a `{{1}}`/`{{name}}` in the header or body;
- * - media: the file of an IMAGE/VIDEO/DOCUMENT header (`header.media`);
- * - location: the place of a LOCATION header (`header.location`);
- * - url_suffix: the variable at the end of a dynamic URL button;
- * - coupon_code: the code a COPY_CODE button copies (Meta requires it at send time);
- * - offer_expiry: when a limited-time offer ends (a date and time, sent as `expiration_time_ms`);
- * - card_media: the image or video link of one carousel card's header.
- */
-export type SlotKind =
-  'text' | 'media' | 'location' | 'url_suffix' | 'coupon_code' | 'offer_expiry' | 'card_media';
-
-export interface Slot {
-  /**
-   * `header.1`, `header.first_name`, `header.media`, `header.location`, `body.2`, `button.1`,
-   * `offer.expiry`; carousel cards `card.1.header`, `card.1.body.1`, `card.1.button.0` (cards
-   * counted from 1 as the form shows them, buttons from 0 as Meta's `index`).
-   */
-  key: string;
-  component: SlotComponent;
-  kind: SlotKind;
-  /** The placeholder's number or name; `media`, `location` or `coupon_code` for slots without one. */
-  name: string;
-  /** Zero-based position in the template's (or the card's) BUTTONS array. */
-  buttonIndex?: number;
-  /** Carousel slots: the card's zero-based `card_index`, and which part of the card. */
-  card?: number;
-  cardPart?: 'header' | 'body' | 'button';
-  mediaFormat?: MediaHeaderFormat;
-  /** The example value Meta holds for this variable, when the template carries one. */
-  example?: string;
-}
+export type { Slot, SlotKind } from './slot-types';
 
 const MEDIA_FORMATS: readonly string[] = ['IMAGE', 'VIDEO', 'DOCUMENT'];
-
-export function exampleFor(
-  names: string[],
-  name: string,
-  positional: readonly string[] | undefined,
-  named: readonly NamedParamExample[] | undefined,
-): string | undefined {
-  const byName = named?.find((p) => p.param_name === name)?.example;
-  if (byName !== undefined) return byName;
-  const at = names.filter((n) => /^[0-9]+$/.test(n)).indexOf(name);
-  return at >= 0 ? positional?.[at] : undefined;
-}
-
-/** The suffix part of Meta's full example URL, e.g. `summer2023` from `https://x.com/shop?promo=summer2023`. */
-export function urlSuffixExample(button: TemplateButton): string | undefined {
-  const url = button.url ?? '';
-  const example = button.example?.[0];
-  const first = findPlaceholders(url)[0];
-  if (example === undefined || first === undefined) return undefined;
-  const prefix = url.slice(0, first.start);
-  return example.startsWith(prefix) && example.length > prefix.length
-    ? example.slice(prefix.length)
-    : undefined;
-}
-
-/** A URL button is dynamic when its URL holds a placeholder; static URL buttons take no parameter. */
-export const isDynamicUrlButton = (b: TemplateButton): boolean =>
-  b.type === 'URL' && findPlaceholders(b.url ?? '').some((p) => p.kind !== 'invalid');
 
 // Validating a million recipients asks for the same template's slots millions of times; parsing the
 // texts once per template object keeps that loop cheap. Templates are treated as immutable values
@@ -166,11 +106,3 @@ function computeSlots(t: Template): Slot[] {
   slots.push(...cardSlots(t));
   return slots;
 }
-
-/** Slots whose value is text typed or mapped by the user (as opposed to a file or a place). */
-export const isTextSlot = (s: Slot): boolean =>
-  s.kind === 'text' ||
-  s.kind === 'url_suffix' ||
-  s.kind === 'coupon_code' ||
-  s.kind === 'offer_expiry' ||
-  s.kind === 'card_media';

@@ -52,7 +52,6 @@ export const KNOWN_BUTTON_TYPES = [
   'MPM',
   'SPM',
 ] as const;
-export type KnownButtonType = (typeof KNOWN_BUTTON_TYPES)[number];
 
 export interface TemplateButton {
   /** Upper case. One of KNOWN_BUTTON_TYPES unless `unknownType` is set. */

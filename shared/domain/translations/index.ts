@@ -6,11 +6,8 @@ export {
   countByLanguage,
   FIXED_LANGUAGE,
   type LanguageChoice,
-  type LanguageRow,
-  type RowLanguage,
-  type LanguageCount,
   type LanguagePlan,
   type FellBackRecipient,
 } from './choice';
-export { languageOfValue, namesOfLanguage, splitLanguageCode } from './language-value';
+export { languageOfValue } from './language-value';
 export { languageOfCountry } from './country-language';

@@ -1,8 +1,8 @@
 import type { AnalyticsConfig } from '../../../electron/sandbox';
 import { sendHarness, type SendHarness } from '../sending/helpers';
-import { SPRING_SALE, until } from '../status/helpers';
+import { SPRING_SALE } from '../status/helpers';
 
-export { SPRING_SALE, until };
+export { SPRING_SALE };
 
 /**
  * The sending harness without background polling: statuses and analytics are fetched when the test

@@ -238,8 +238,6 @@ export function ladders(events: FeedEvent[]): Map<string, string[]> {
   return out;
 }
 
-export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
 /**
  * The test numbers as their UK twins: WhatsApp does not deliver marketing templates to US numbers,
  * so a test of a number's fate with a marketing template (spring_sale) uses the twin.

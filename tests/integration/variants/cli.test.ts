@@ -6,7 +6,7 @@ import {
   completeShares,
   parseUtmFlag,
   parseVariantFlag,
-} from '../../../electron/headless/cli/commands/settings-parts/variants';
+} from '../../../electron/headless/cli/commands/settings-parts/variant-flags';
 import type { VariantsView } from '../../../shared/api';
 import { tempDir } from '../../helpers/tmp';
 

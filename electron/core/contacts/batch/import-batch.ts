@@ -64,14 +64,6 @@ export function liveBatch(db: SqliteDatabase, campaignId: number): BatchRow | un
     .get(campaignId) as BatchRow | undefined;
 }
 
-/** Marks the batch alive; false when it is gone (its campaign was deleted, or it was discarded). */
-export function touchBatch(db: SqliteDatabase, batchId: number, now: number): boolean {
-  return (
-    db.prepare('UPDATE import_batches SET heartbeat_at = ? WHERE id = ?').run(now, batchId)
-      .changes === 1
-  );
-}
-
 /**
  * Removes a batch: its recipients and rejected rows in chunks of short transactions (other
  * writers go between them), then the import and batch rows. Until the last step the rows stay

@@ -244,18 +244,3 @@ export function changeOp(c: DraftCondition, op: FilterOp): DraftCondition {
 export function countDraftConditions(g: DraftGroup): number {
   return g.items.reduce((n, i) => n + (i.kind === 'group' ? countDraftConditions(i) : 1), 0);
 }
-
-/** The depth of a group inside the root (the root is 1). */
-export function groupDepth(draft: Draft, id: string): number {
-  const walk = (g: DraftGroup, depth: number): number => {
-    if (g.id === id) return depth;
-    for (const n of g.items) {
-      if (n.kind === 'group') {
-        const d = walk(n, depth + 1);
-        if (d > 0) return d;
-      }
-    }
-    return 0;
-  };
-  return walk(draft.root, 1);
-}
