@@ -3,8 +3,6 @@ import type { Protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../core/security/csp';
 import { mimeFor, resolveRendererPath } from '../core/static/renderer-files';
 
-export { mimeFor } from '../core/static/renderer-files';
-
 /**
  * Maps an app://campaign-desk/<path> URL to a file inside the built renderer, or null when
  * the path escapes it (../, encoded separators). Unknown extension-less paths get index.html.

@@ -110,3 +110,14 @@ export function instantsOfLocal(
   }
   return [hi];
 }
+
+/** The first of instantsOfLocal. */
+export function instantOfLocal(
+  zone: string,
+  year: number,
+  month: number,
+  day: number,
+  minute: number,
+): number {
+  return instantsOfLocal(zone, year, month, day, minute)[0]!;
+}

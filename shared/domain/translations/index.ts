@@ -8,6 +8,7 @@ export {
   type LanguageChoice,
   type LanguagePlan,
   type FellBackRecipient,
+  type RowLanguage,
 } from './choice';
 export { languageOfValue } from './language-value';
 export { languageOfCountry } from './country-language';
