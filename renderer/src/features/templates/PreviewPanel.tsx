@@ -101,9 +101,8 @@ function Navigator({ preview, show }: { preview: Preview | null; show: Show }) {
       {preview.filteredFrom != null && (
         <Text size="xs" c="dimmed" data-testid="preview-filtered">
           Only the {fmt().count(preview.total)} of{' '}
-          {fmt().countOf(preview.filteredFrom, noun('recipient'))}
-          who will be sent to are shown (the audience filter and the frequency cap leave the others
-          out).
+          {fmt().countOf(preview.filteredFrom, noun('recipient'))} who will be sent to are shown
+          (the audience filter and the frequency cap leave the others out).
         </Text>
       )}
       {preview.notFound && (
