@@ -8,10 +8,10 @@ describe('migration 240 (template TTL)', () => {
   let dir: { path: string; cleanup(): void };
   afterEach(() => dir.cleanup());
 
-  it("keeps templates with Meta's default TTL and refuses a TTL that is not positive (210 → fixtures → 240)", () => {
+  it("keeps templates with Meta's default TTL and refuses a TTL that is not positive (230 → fixtures → 240)", () => {
     dir = tempDir('cd-mig240-');
     const db = openSqlite(join(dir.path, 'db.sqlite'));
-    migrate(db, { target: 210 });
+    migrate(db, { target: 230 });
     db.prepare(
       "INSERT INTO accounts (name, kind, phone_number_id, waba_id, base_url, created_at, updated_at) VALUES ('A', 'cloud', '1', '2', 'https://x', 0, 0)",
     ).run();

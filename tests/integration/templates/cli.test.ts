@@ -41,7 +41,7 @@ describe('CLI: templates and the message', () => {
     const sync = await run('templates', 'sync');
     expect(sync).toMatchObject({
       code: EXIT.OK,
-      out: expect.stringMatching(/Synced 12 templates in 1 page\(s\): 12 new/),
+      out: expect.stringMatching(/Synced 12 templates in 1 page: 12 new/),
     });
     const list = await run('templates', 'list', '--json');
     expect(
@@ -65,7 +65,7 @@ describe('CLI: templates and the message', () => {
     );
     expect(await run('templates', 'add', file)).toMatchObject({
       code: EXIT.OK,
-      out: expect.stringMatching(/Added 1 template\(s\):\n.*pasted\s+de\s+PENDING/),
+      out: expect.stringMatching(/Added 1 template:\n.*pasted\s+de\s+PENDING/),
     });
     writeFileSync(file, '{"name": "broken",');
     expect(await run('templates', 'add', file)).toMatchObject({

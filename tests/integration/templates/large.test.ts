@@ -99,7 +99,9 @@ describe('validating a large audience', () => {
       h.call('campaigns.validate', { campaignId: h.campaignId }),
       h.call('campaigns.validate', { campaignId: h.campaignId }),
     ]);
-    expect(a.ok && b.ok && a.value).toBe(b.ok && b.value);
+    // One run: the answers carry the very same pass (each call adds its own language plan on top).
+    expect(a.ok && b.ok && a.value.reasons).toBe(b.ok && b.value.reasons);
+    expect(a.ok && b.ok && a.value.leftOut).toBe(b.ok && b.value.leftOut);
 
     const stale = h.call('campaigns.validate', { campaignId: h.campaignId });
     const again = await h.call('campaigns.validate', { campaignId: h.campaignId });
