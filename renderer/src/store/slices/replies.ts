@@ -149,12 +149,21 @@ export const createRepliesSlice: StateCreator<AppState, [], [], RepliesSlice> = 
     async refreshReplies() {
       const l = get().replyList;
       if (l.loading) return;
-      // The core pages at most 500 at a time: beyond that, start over rather than read it all.
+      // The core pages at most 500 at a time: the newest 500 are read again and the deeper pages the
+      // user already scrolled to are kept (a thread that moved up appears once, at its new place),
+      // so a reply arriving never cuts the list short under the user's eyes.
       const limit = Math.min(500, Math.max(PAGE, l.items.length));
       const r = await api.call('replies.threads', listInput(l, null, limit));
       const now = get().replyList;
       if (!r.ok || now.generation !== l.generation || now.loading) return;
-      set({ replyList: { ...now, items: r.value.rows, total: r.value.total, next: r.value.next } });
+      const fresh = r.value.rows;
+      if (now.items.length <= fresh.length || !r.value.next)
+        return set({
+          replyList: { ...now, items: fresh, total: r.value.total, next: r.value.next },
+        });
+      const seen = new Set(fresh.map((t) => t.phone));
+      const deeper = now.items.slice(limit).filter((t) => !seen.has(t.phone));
+      set({ replyList: { ...now, items: [...fresh, ...deeper], total: r.value.total } });
     },
 
     async openReplyThread(phone) {
