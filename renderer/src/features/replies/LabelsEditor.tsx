@@ -10,12 +10,14 @@ export function LabelsEditor({ labels }: { labels: CustomerLabel[] }) {
   const [text, setText] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const change = async (label: string, remove: boolean) => {
+  const change = async (label: string, remove: boolean, typed = false) => {
     setBusy(true);
     const e = await useStore.getState().labelCustomer(label, remove);
     setBusy(false);
     setError(e);
-    if (!e && !remove) setText('');
+    // Only the typed label empties the field: a suggested one answering late must not wipe what the
+    // user typed meanwhile (it did, and "Add label" then had nothing to add).
+    if (!e && typed) setText((t) => (t === label ? '' : t));
   };
   const have = new Set(labels.map((l) => l.label));
   return (
@@ -59,7 +61,7 @@ export function LabelsEditor({ labels }: { labels: CustomerLabel[] }) {
           maxLength={40}
           onChange={(e) => setText(e.currentTarget.value)}
           onKeyDown={(e) => {
-            if (e.key === 'Enter' && text.trim()) void change(text, false);
+            if (e.key === 'Enter' && text.trim()) void change(text, false, true);
           }}
         />
         <Button
@@ -67,7 +69,7 @@ export function LabelsEditor({ labels }: { labels: CustomerLabel[] }) {
           variant="light"
           disabled={!text.trim()}
           loading={busy}
-          onClick={() => void change(text, false)}
+          onClick={() => void change(text, false, true)}
         >
           Add label
         </Button>
