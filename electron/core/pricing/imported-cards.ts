@@ -1,10 +1,10 @@
-import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { z } from 'zod';
 import { CoreError } from '../../../shared/api';
+import { readPriceFile } from './read-price-file';
 import type { RateCard } from '../../../shared/domain/pricing';
 import type { Store } from '../db/connection';
-import { MAX_CARD_BYTES, parseMetaRateCard } from './meta-card-csv';
+import { parseMetaRateCard } from './meta-card-csv';
 
 /** Cards the user imported from Meta's pricing page, kept whole in one setting. */
 const SETTINGS_KEY = 'pricing.importedCards';
@@ -67,21 +67,12 @@ export function importRateCard(
   },
   now: number,
 ): RateCard {
-  let size: number;
-  try {
-    size = statSync(input.path).size;
-  } catch {
-    throw new CoreError('NOT_FOUND', `There is no file at ${input.fileName || input.path}.`);
-  }
-  if (size > MAX_CARD_BYTES)
-    throw new CoreError(
-      'VALIDATION',
-      `This file is ${Math.round(size / 1024)} KB; a rate card is a few KB. Is it the right file?`,
-    );
-  const bytes = readFileSync(input.path);
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  if (text.includes('\u0000'))
-    throw new CoreError('VALIDATION', 'This is not a text file: export the rate card as CSV.');
+  const text = readPriceFile(
+    input.path,
+    input.fileName || input.path,
+    'a rate card',
+    'the rate card',
+  );
   const card = parseMetaRateCard(text, {
     effectiveDate: input.effectiveDate,
     currency: input.currency,

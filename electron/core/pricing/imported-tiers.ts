@@ -1,10 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { z } from 'zod';
 import { CoreError } from '../../../shared/api';
+import { readPriceFile } from './read-price-file';
 import type { VolumeTiers } from '../../../shared/domain/pricing';
 import type { Store } from '../db/connection';
-import { MAX_CARD_BYTES } from './meta-card-csv';
 import { parseVolumeTiers } from './tier-csv';
 
 /** Meta's volume tiers as imported, by the day they apply and their currency, in one setting. */
@@ -67,20 +66,12 @@ export function importTierSet(
   },
   now: number,
 ): TierSet {
-  let size: number;
-  try {
-    size = statSync(input.path).size;
-  } catch {
-    throw new CoreError('NOT_FOUND', `There is no file at ${input.fileName || input.path}.`);
-  }
-  if (size > MAX_CARD_BYTES)
-    throw new CoreError(
-      'VALIDATION',
-      `This file is ${Math.round(size / 1024)} KB; a tier file is a few KB. Is it the right file?`,
-    );
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(readFileSync(input.path));
-  if (text.includes('\u0000'))
-    throw new CoreError('VALIDATION', 'This is not a text file: export the volume tiers as CSV.');
+  const text = readPriceFile(
+    input.path,
+    input.fileName || input.path,
+    'a tier file',
+    'the volume tiers',
+  );
   // Meta's tier file does not say its date or currency in a way we know: both are asked for.
   if (!input.effectiveDate || !input.currency)
     throw new CoreError(
